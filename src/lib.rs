@@ -1,0 +1,7 @@
+//! chatcontrole: builds the chatcontrole.nl campaign site.
+//!
+//! The pipeline is `load` (read the site folder) → `derive` (plain functions over
+//! the model) → `render` (templates) → `write` (swap the output folder in one go).
+//! Only loading and writing touch the disk.
+
+pub mod diagnostics;

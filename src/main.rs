@@ -1,0 +1,5 @@
+//! Command-line entry point of `chatcontrole`.
+
+fn main() {
+    println!("chatcontrole");
+}
