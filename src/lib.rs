@@ -5,3 +5,5 @@
 //! Only loading and writing touch the disk.
 
 pub mod diagnostics;
+pub mod config;
+pub mod content;
