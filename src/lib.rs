@@ -7,3 +7,7 @@
 pub mod diagnostics;
 pub mod config;
 pub mod content;
+pub mod build;
+pub mod check;
+pub mod output;
+pub mod render;
