@@ -80,6 +80,7 @@ impl Renderer {
             }
         });
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Chainable);
+        env.set_formatter(html_formatter);
         let mut diags = Diagnostics::new();
         let mut shortcodes = BTreeMap::new();
         if templates_dir.is_dir() {
@@ -266,6 +267,26 @@ fn register_helpers(env: &mut Environment<'static>, config: &SiteConfig, prefix:
         // Safe inside <script type="application/ld+json">: no closing tags.
         Ok(Value::from_safe_string(text.replace("</", "<\\/")))
     });
+}
+
+/// Escapes like minijinja's HTML escaping, but leaves `/` alone so that
+/// addresses stay readable in the generated HTML.
+fn html_formatter(
+    out: &mut minijinja::Output<'_>,
+    state: &minijinja::State<'_, '_>,
+    value: &Value,
+) -> Result<(), minijinja::Error> {
+    if state.auto_escape() == minijinja::AutoEscape::None || value.is_safe() || value.is_undefined() || value.is_none() {
+        return minijinja::escape_formatter(out, state, value);
+    }
+    let text = value.to_string();
+    let escaped = text
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;");
+    out.write_str(&escaped).map_err(minijinja::Error::from)
 }
 
 struct NoShortcodes;
