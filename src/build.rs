@@ -31,7 +31,13 @@ pub struct BuildOptions {
 impl BuildOptions {
     /// Options for building the site in `site` with all defaults.
     pub fn new(site: impl Into<PathBuf>) -> Self {
-        BuildOptions { site: site.into(), out: None, base_url: None, drafts: false, now: None }
+        BuildOptions {
+            site: site.into(),
+            out: None,
+            base_url: None,
+            drafts: false,
+            now: None,
+        }
     }
 
     /// The output folder these options name.
@@ -116,7 +122,13 @@ pub fn generate(options: &BuildOptions) -> Result<Generated, Diagnostics> {
     pages::render_pages(&prepared, &renderer, &mut out, &mut diags);
     pages::render_special_pages(&renderer, &mut out, &mut diags);
     feeds::render_feeds(&prepared, &config, &mut out, &mut diags);
-    search::render_search_index(&prepared, &config, renderer.url_prefix(), &mut out, &mut diags);
+    search::render_search_index(
+        &prepared,
+        &config,
+        renderer.url_prefix(),
+        &mut out,
+        &mut diags,
+    );
     copy_static(site, &mut out, &mut diags);
     for resource in &content.resources {
         match std::fs::read(&resource.source) {
@@ -125,7 +137,12 @@ pub fn generate(options: &BuildOptions) -> Result<Generated, Diagnostics> {
                     diags.push(e);
                 }
             }
-            Err(e) => diags.push(Diagnostic::error(&resource.source, 0, 0, format!("cannot read: {e}"))),
+            Err(e) => diags.push(Diagnostic::error(
+                &resource.source,
+                0,
+                0,
+                format!("cannot read: {e}"),
+            )),
         }
     }
     headers::render_headers(&mut out, &mut diags);
@@ -133,7 +150,11 @@ pub fn generate(options: &BuildOptions) -> Result<Generated, Diagnostics> {
     if diags.has_errors() {
         return Err(diags);
     }
-    Ok(Generated { output: out, warnings: diags, config })
+    Ok(Generated {
+        output: out,
+        warnings: diags,
+        config,
+    })
 }
 
 /// Builds the site and replaces the output folder.
@@ -145,8 +166,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Diagnostics> {
     let out_dir = options.out_dir();
     generated.output.write_atomically(&out_dir).map_err(|e| {
         Diagnostics::from(
-            Diagnostic::error(&out_dir, 0, 0, format!("cannot write the output folder: {e}"))
-                .with_hint("check that the folder is writable, or choose another with --out"),
+            Diagnostic::error(
+                &out_dir,
+                0,
+                0,
+                format!("cannot write the output folder: {e}"),
+            )
+            .with_hint("check that the folder is writable, or choose another with --out"),
         )
     })?;
     Ok(BuildSummary {
@@ -168,7 +194,12 @@ fn copy_static(site: &Path, out: &mut Output, diags: &mut Diagnostics) {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                diags.push(Diagnostic::error(&static_dir, 0, 0, format!("cannot read: {e}")));
+                diags.push(Diagnostic::error(
+                    &static_dir,
+                    0,
+                    0,
+                    format!("cannot read: {e}"),
+                ));
                 continue;
             }
         };
@@ -189,7 +220,12 @@ fn copy_static(site: &Path, out: &mut Output, diags: &mut Diagnostics) {
                     diags.push(e);
                 }
             }
-            Err(e) => diags.push(Diagnostic::error(entry.path(), 0, 0, format!("cannot read: {e}"))),
+            Err(e) => diags.push(Diagnostic::error(
+                entry.path(),
+                0,
+                0,
+                format!("cannot read: {e}"),
+            )),
         }
     }
 }

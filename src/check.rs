@@ -14,7 +14,8 @@ use crate::output::Output;
 
 static LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"\s(href|src)\s*=\s*"([^"]*)""#).expect("valid link pattern"));
-static ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"\sid\s*=\s*"([^"]*)""#).expect("valid id pattern"));
+static ID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"\sid\s*=\s*"([^"]*)""#).expect("valid id pattern"));
 
 /// Checks the site; returns all errors and warnings (empty when all is well).
 pub fn check(options: &BuildOptions) -> Diagnostics {
@@ -23,7 +24,10 @@ pub fn check(options: &BuildOptions) -> Diagnostics {
         Err(e) => return e,
     };
     let mut diags = generated.warnings;
-    diags.extend(check_links(&generated.output, &generated.config.path_prefix()));
+    diags.extend(check_links(
+        &generated.output,
+        &generated.config.path_prefix(),
+    ));
     diags
 }
 
@@ -39,8 +43,13 @@ pub fn check_links(output: &Output, prefix: &str) -> Diagnostics {
         let html = String::from_utf8_lossy(&entry.bytes);
         for caps in LINK.captures_iter(&html) {
             let url = decode_entities(&caps[2]);
-            let Some(problem) = problem_with(&url, file, output, prefix, &mut ids_cache) else { continue };
-            let origin = entry.origin.clone().unwrap_or_else(|| PathBuf::from(format!("(generated) {file}")));
+            let Some(problem) = problem_with(&url, file, output, prefix, &mut ids_cache) else {
+                continue;
+            };
+            let origin = entry
+                .origin
+                .clone()
+                .unwrap_or_else(|| PathBuf::from(format!("(generated) {file}")));
             let (line, column) = locate(&origin, &url, prefix);
             let key = (origin.clone(), url.clone());
             found.entry(key).or_insert_with(|| {
@@ -65,7 +74,9 @@ fn problem_with(
     let lower = url.to_ascii_lowercase();
     if url.is_empty()
         || url.starts_with("//")
-        || ["http:", "https:", "mailto:", "tel:", "data:", "javascript:"].iter().any(|s| lower.starts_with(s))
+        || ["http:", "https:", "mailto:", "tel:", "data:", "javascript:"]
+            .iter()
+            .any(|s| lower.starts_with(s))
     {
         return None;
     }
@@ -79,11 +90,16 @@ fn problem_with(
     } else if let Some(absolute) = path.strip_prefix('/') {
         let absolute = format!("/{absolute}");
         match absolute.strip_prefix(prefix) {
-            Some(rest) if prefix.is_empty() || rest.is_empty() || rest.starts_with('/') => resolve(rest.trim_start_matches('/'), output)?,
+            Some(rest) if prefix.is_empty() || rest.is_empty() || rest.starts_with('/') => {
+                resolve(rest.trim_start_matches('/'), output)?
+            }
             _ => return Some(format!("it does not start with the site's path {prefix}/")),
         }
     } else {
-        let dir = file.rsplit_once('/').map(|(d, _)| format!("{d}/")).unwrap_or_default();
+        let dir = file
+            .rsplit_once('/')
+            .map(|(d, _)| format!("{d}/"))
+            .unwrap_or_default();
         resolve(&normalize(&format!("{dir}{path}")), output)?
     };
     let target = match output.contains(&target) {
@@ -92,11 +108,22 @@ fn problem_with(
     };
     let fragment = fragment.filter(|f| !f.is_empty())?;
     let ids = ids_cache.entry(target.clone()).or_insert_with(|| {
-        let html = output.get(&target).map(|f| String::from_utf8_lossy(&f.bytes).into_owned()).unwrap_or_default();
-        ID.captures_iter(&html).map(|c| decode_entities(&c[1])).collect()
+        let html = output
+            .get(&target)
+            .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+            .unwrap_or_default();
+        ID.captures_iter(&html)
+            .map(|c| decode_entities(&c[1]))
+            .collect()
     });
     let fragment = percent_decode(fragment);
-    if ids.contains(&fragment) { None } else { Some(format!("the page has no heading or element with id `{fragment}`")) }
+    if ids.contains(&fragment) {
+        None
+    } else {
+        Some(format!(
+            "the page has no heading or element with id `{fragment}`"
+        ))
+    }
 }
 
 /// The output file a path inside the site means, or a problem when it means nothing.
@@ -136,7 +163,9 @@ fn percent_decode(text: &str) -> String {
     while i < bytes.len() {
         if bytes[i] == b'%'
             && i + 2 < bytes.len()
-            && let Some(b) = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok())
+            && let Some(b) = std::str::from_utf8(&bytes[i + 1..i + 3])
+                .ok()
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
         {
             out.push(b);
             i += 3;
@@ -152,7 +181,9 @@ fn decode_entities(text: &str) -> String {
     if !text.contains('&') {
         return text.to_string();
     }
-    static ENTITY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"&(#x?[0-9a-fA-F]+|amp|quot|lt|gt|apos);").expect("valid entity pattern"));
+    static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"&(#x?[0-9a-fA-F]+|amp|quot|lt|gt|apos);").expect("valid entity pattern")
+    });
     ENTITY
         .replace_all(text, |caps: &regex::Captures<'_>| {
             let name = &caps[1];
@@ -168,7 +199,9 @@ fn decode_entities(text: &str) -> String {
                         Some(hex) => u32::from_str_radix(hex, 16).ok(),
                         None => number.parse().ok(),
                     };
-                    code.and_then(char::from_u32).map(String::from).unwrap_or_default()
+                    code.and_then(char::from_u32)
+                        .map(String::from)
+                        .unwrap_or_default()
                 }
             }
         })
@@ -177,8 +210,13 @@ fn decode_entities(text: &str) -> String {
 
 /// The line and column of `url` in the source file, so the editor can find it.
 fn locate(origin: &Path, url: &str, prefix: &str) -> (usize, usize) {
-    let Ok(text) = std::fs::read_to_string(origin) else { return (0, 0) };
-    let unprefixed = url.strip_prefix(prefix).filter(|_| !prefix.is_empty()).unwrap_or(url);
+    let Ok(text) = std::fs::read_to_string(origin) else {
+        return (0, 0);
+    };
+    let unprefixed = url
+        .strip_prefix(prefix)
+        .filter(|_| !prefix.is_empty())
+        .unwrap_or(url);
     for needle in [url, unprefixed] {
         for (i, line) in text.lines().enumerate() {
             if let Some(col) = line.find(needle) {
@@ -204,28 +242,49 @@ mod tests {
     #[test]
     fn accepts_existing_pages_anchors_and_external_links() {
         let out = output(&[
-            ("index.html", r##"<a href="/nieuws/">n</a> <a href="/nieuws/a/#kop">k</a> <a href="https://x.nl">x</a> <a href="#top">t</a><div id="top"></div> <img src="/img/a.svg">"##),
+            (
+                "index.html",
+                r##"<a href="/nieuws/">n</a> <a href="/nieuws/a/#kop">k</a> <a href="https://x.nl">x</a> <a href="#top">t</a><div id="top"></div> <img src="/img/a.svg">"##,
+            ),
             ("nieuws/index.html", ""),
-            ("nieuws/a/index.html", r#"<h2 id="kop">Kop</h2><img src="kaart.svg">"#),
+            (
+                "nieuws/a/index.html",
+                r#"<h2 id="kop">Kop</h2><img src="kaart.svg">"#,
+            ),
             ("nieuws/a/kaart.svg", ""),
             ("img/a.svg", ""),
         ]);
-        assert!(check_links(&out, "").is_empty(), "{}", check_links(&out, ""));
+        assert!(
+            check_links(&out, "").is_empty(),
+            "{}",
+            check_links(&out, "")
+        );
     }
 
     #[test]
     fn reports_missing_pages_and_anchors() {
-        let out = output(&[
-            ("index.html", r##"<a href="/bestaat-niet/">a</a> <a href="/#geen">b</a> <img src="plaatje.png">"##),
-        ]);
+        let out = output(&[(
+            "index.html",
+            r##"<a href="/bestaat-niet/">a</a> <a href="/#geen">b</a> <img src="plaatje.png">"##,
+        )]);
         let diags = check_links(&out, "");
         assert_eq!(diags.error_count(), 3, "{diags}");
-        assert!(diags.to_string().contains("no heading or element with id `geen`"));
+        assert!(
+            diags
+                .to_string()
+                .contains("no heading or element with id `geen`")
+        );
     }
 
     #[test]
     fn respects_the_base_url_path() {
-        let out = output(&[("index.html", r#"<a href="/campagne/a/">a</a> <a href="/a/">b</a>"#), ("a/index.html", "")]);
+        let out = output(&[
+            (
+                "index.html",
+                r#"<a href="/campagne/a/">a</a> <a href="/a/">b</a>"#,
+            ),
+            ("a/index.html", ""),
+        ]);
         let diags = check_links(&out, "/campagne");
         assert_eq!(diags.error_count(), 1, "{diags}");
     }

@@ -4,10 +4,10 @@
 //! the model) → `render` (templates) → `write` (swap the output folder in one go).
 //! Only loading and writing touch the disk.
 
-pub mod diagnostics;
-pub mod config;
-pub mod content;
 pub mod build;
 pub mod check;
+pub mod config;
+pub mod content;
+pub mod diagnostics;
 pub mod output;
 pub mod render;

@@ -47,15 +47,29 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { site, out, base_url, drafts } => {
-            let options = BuildOptions { site, out, base_url, drafts, now: None };
+        Command::Build {
+            site,
+            out,
+            base_url,
+            drafts,
+        } => {
+            let options = BuildOptions {
+                site,
+                out,
+                base_url,
+                drafts,
+                now: None,
+            };
             match build(&options) {
                 Ok(summary) => {
                     print_diagnostics(&summary.warnings);
                     println!("{summary}");
                     ExitCode::SUCCESS
                 }
-                Err(diags) => fail(&diags, "build failed; the previous output was left as it was"),
+                Err(diags) => fail(
+                    &diags,
+                    "build failed; the previous output was left as it was",
+                ),
             }
         }
         Command::Check { site } => {
@@ -79,6 +93,10 @@ fn print_diagnostics(diags: &Diagnostics) {
 
 fn fail(diags: &Diagnostics, what: &str) -> ExitCode {
     print_diagnostics(diags);
-    eprintln!("{what}: {} errors, {} warnings", diags.error_count(), diags.warning_count());
+    eprintln!(
+        "{what}: {} errors, {} warnings",
+        diags.error_count(),
+        diags.warning_count()
+    );
     ExitCode::from(1)
 }

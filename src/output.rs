@@ -34,7 +34,11 @@ pub fn file_for_path(path: &str) -> String {
         "index.html".to_string()
     } else if trimmed.ends_with('/') {
         format!("{trimmed}index.html")
-    } else if trimmed.rsplit('/').next().is_some_and(|last| last.contains('.')) {
+    } else if trimmed
+        .rsplit('/')
+        .next()
+        .is_some_and(|last| last.contains('.'))
+    {
         trimmed.to_string()
     } else {
         format!("{trimmed}/index.html")
@@ -50,24 +54,47 @@ impl Output {
     /// Adds a file at `path` (relative to the output root, e.g. `raad/index.html`).
     ///
     /// Fails when another file already claimed that path.
-    pub fn add(&mut self, path: &str, bytes: impl Into<Vec<u8>>, origin: Option<&Path>) -> Result<(), Diagnostic> {
+    pub fn add(
+        &mut self,
+        path: &str,
+        bytes: impl Into<Vec<u8>>,
+        origin: Option<&Path>,
+    ) -> Result<(), Diagnostic> {
         let path = path.trim_start_matches('/').to_string();
         if let Some(existing) = self.files.get(&path) {
-            let file = origin.map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from(&path));
+            let file = origin
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| PathBuf::from(&path));
             let other = existing
                 .origin
                 .as_ref()
                 .map(|o| o.display().to_string())
                 .unwrap_or_else(|| "a generated page".to_string());
-            return Err(Diagnostic::error(file, 0, 0, format!("two things want to be published at /{path}: this and {other}"))
-                .with_hint("rename one of them, or give the page another `slug:` or `url:`"));
+            return Err(Diagnostic::error(
+                file,
+                0,
+                0,
+                format!("two things want to be published at /{path}: this and {other}"),
+            )
+            .with_hint("rename one of them, or give the page another `slug:` or `url:`"));
         }
-        self.files.insert(path, OutputFile { bytes: bytes.into(), origin: origin.map(Path::to_path_buf) });
+        self.files.insert(
+            path,
+            OutputFile {
+                bytes: bytes.into(),
+                origin: origin.map(Path::to_path_buf),
+            },
+        );
         Ok(())
     }
 
     /// Adds an HTML page at the site path `path` (e.g. `/raad/`).
-    pub fn add_page(&mut self, path: &str, html: String, origin: Option<&Path>) -> Result<(), Diagnostic> {
+    pub fn add_page(
+        &mut self,
+        path: &str,
+        html: String,
+        origin: Option<&Path>,
+    ) -> Result<(), Diagnostic> {
         self.add(&file_for_path(path), html, origin)
     }
 
@@ -120,7 +147,11 @@ impl Output {
     pub fn sitemap_pages(&self) -> Vec<(String, Option<&String>)> {
         self.files
             .keys()
-            .filter(|f| f.ends_with("index.html") && !self.redirects.contains(*f) && !self.hidden.contains(*f))
+            .filter(|f| {
+                f.ends_with("index.html")
+                    && !self.redirects.contains(*f)
+                    && !self.hidden.contains(*f)
+            })
             .map(|f| {
                 let path = format!("/{}", f.trim_end_matches("index.html"));
                 (path, self.lastmod.get(f))
@@ -142,8 +173,13 @@ impl Output {
             _ => PathBuf::from("."),
         };
         std::fs::create_dir_all(&parent)?;
-        let name = out_dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
-        let staging = tempfile::Builder::new().prefix(&format!(".{name}.new-")).tempdir_in(&parent)?;
+        let name = out_dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        let staging = tempfile::Builder::new()
+            .prefix(&format!(".{name}.new-"))
+            .tempdir_in(&parent)?;
         for (path, file) in &self.files {
             let target = staging.path().join(path);
             if let Some(dir) = target.parent() {
@@ -153,7 +189,10 @@ impl Output {
         }
         let staged = staging.keep();
         if out_dir.exists() {
-            let old = tempfile::Builder::new().prefix(&format!(".{name}.old-")).tempdir_in(&parent)?.keep();
+            let old = tempfile::Builder::new()
+                .prefix(&format!(".{name}.old-"))
+                .tempdir_in(&parent)?
+                .keep();
             std::fs::remove_dir(&old)?;
             std::fs::rename(out_dir, &old)?;
             if let Err(e) = std::fs::rename(&staged, out_dir) {
@@ -200,7 +239,9 @@ mod tests {
     fn refuses_two_files_at_one_path() {
         let mut out = Output::new();
         out.add_page("/a/", "x".into(), None).unwrap();
-        let err = out.add("a/index.html", "y", Some(Path::new("static/a/index.html"))).unwrap_err();
+        let err = out
+            .add("a/index.html", "y", Some(Path::new("static/a/index.html")))
+            .unwrap_err();
         assert!(err.message.contains("/a/index.html"));
     }
 
@@ -214,7 +255,10 @@ mod tests {
         out.add("nieuw/index.html", "nieuw", None).unwrap();
         out.write_atomically(&out_dir).unwrap();
         assert!(!out_dir.join("oud").exists());
-        assert_eq!(std::fs::read_to_string(out_dir.join("nieuw/index.html")).unwrap(), "nieuw");
+        assert_eq!(
+            std::fs::read_to_string(out_dir.join("nieuw/index.html")).unwrap(),
+            "nieuw"
+        );
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no staging folders left behind");
     }

@@ -16,15 +16,31 @@ fn assert_build_fails(break_it: impl FnOnce(&Path), expected: &[&str]) {
     build(site.path(), &out, &[]);
     let before = snapshot(&out);
     break_it(site.path());
-    let result = run(&["build", "--site", site.path().to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let result = run(&[
+        "build",
+        "--site",
+        site.path().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     let stderr = String::from_utf8_lossy(&result.stderr);
-    assert_eq!(result.status.code(), Some(1), "exit code 1 expected; stderr:\n{stderr}");
+    assert_eq!(
+        result.status.code(),
+        Some(1),
+        "exit code 1 expected; stderr:\n{stderr}"
+    );
     assert!(!stderr.contains("panicked"), "no panic: {stderr}");
     assert!(stderr.contains("hint:"), "a hint is given: {stderr}");
     for fragment in expected {
-        assert!(stderr.contains(fragment), "expected {fragment:?} in:\n{stderr}");
+        assert!(
+            stderr.contains(fragment),
+            "expected {fragment:?} in:\n{stderr}"
+        );
     }
-    assert!(before == snapshot(&out), "the previous output must stay byte-for-byte the same");
+    assert!(
+        before == snapshot(&out),
+        "the previous output must stay byte-for-byte the same"
+    );
 }
 
 fn page(site: &Path, text: &str) {
@@ -35,7 +51,10 @@ fn page(site: &Path, text: &str) {
 fn missing_front_matter() {
     assert_build_fails(
         |s| page(s, "# Titel\n\nTekst zonder kop.\n"),
-        &["content/nieuws/kapot.md:1:1: couldn't find front matter in `kapot.md`", "---"],
+        &[
+            "content/nieuws/kapot.md:1:1: couldn't find front matter in `kapot.md`",
+            "---",
+        ],
     );
 }
 
@@ -43,14 +62,21 @@ fn missing_front_matter() {
 fn unclosed_front_matter() {
     assert_build_fails(
         |s| page(s, "---\ntitle: Kapot\ndate: 2025-01-01\n\nTekst.\n"),
-        &["content/nieuws/kapot.md:1:1: the front matter opened with `---` on line 1 is never closed"],
+        &[
+            "content/nieuws/kapot.md:1:1: the front matter opened with `---` on line 1 is never closed",
+        ],
     );
 }
 
 #[test]
 fn invalid_yaml() {
     assert_build_fails(
-        |s| page(s, "---\ntitle: Kapot\ntags: [een, twee\ndate: 2025-01-01\n---\nTekst.\n"),
+        |s| {
+            page(
+                s,
+                "---\ntitle: Kapot\ntags: [een, twee\ndate: 2025-01-01\n---\nTekst.\n",
+            )
+        },
         &["content/nieuws/kapot.md:4:", "invalid YAML front matter"],
     );
 }
@@ -67,39 +93,72 @@ fn invalid_toml() {
 fn bad_date() {
     assert_build_fails(
         |s| page(s, "---\ntitle: Kapot\ndate: 24-11-2025\n---\nTekst.\n"),
-        &["content/nieuws/kapot.md:3:1: `date` is not a date: \"24-11-2025\"", "2025-11-24"],
+        &[
+            "content/nieuws/kapot.md:3:1: `date` is not a date: \"24-11-2025\"",
+            "2025-11-24",
+        ],
     );
 }
 
 #[test]
 fn unknown_shortcode() {
     assert_build_fails(
-        |s| page(s, "---\ntitle: Kapot\n---\n\nKijk {{< tweet 123 >}} hier.\n"),
-        &["content/nieuws/kapot.md:5:6: unknown shortcode `tweet`", "alert, audio, details, email, video"],
+        |s| {
+            page(
+                s,
+                "---\ntitle: Kapot\n---\n\nKijk {{< tweet 123 >}} hier.\n",
+            )
+        },
+        &[
+            "content/nieuws/kapot.md:5:6: unknown shortcode `tweet`",
+            "alert, audio, details, email, video",
+        ],
     );
 }
 
 #[test]
 fn unclosed_shortcode() {
     assert_build_fails(
-        |s| page(s, "---\ntitle: Kapot\n---\n\n{{< details \"Meer\" >}}\nTekst zonder einde.\n"),
-        &["content/nieuws/kapot.md:5:1: the shortcode `details` is opened here but never closed", "{{< /details >}}"],
+        |s| {
+            page(
+                s,
+                "---\ntitle: Kapot\n---\n\n{{< details \"Meer\" >}}\nTekst zonder einde.\n",
+            )
+        },
+        &[
+            "content/nieuws/kapot.md:5:1: the shortcode `details` is opened here but never closed",
+            "{{< /details >}}",
+        ],
     );
 }
 
 #[test]
 fn unterminated_shortcode_tag() {
     assert_build_fails(
-        |s| page(s, "---\ntitle: Kapot\n---\nTekst {{< alert context=\"info\"\n"),
-        &["content/nieuws/kapot.md:4:7: a shortcode starts here with `{{<` but never ends with `>}}`"],
+        |s| {
+            page(
+                s,
+                "---\ntitle: Kapot\n---\nTekst {{< alert context=\"info\"\n",
+            )
+        },
+        &[
+            "content/nieuws/kapot.md:4:7: a shortcode starts here with `{{<` but never ends with `>}}`",
+        ],
     );
 }
 
 #[test]
 fn two_pages_with_one_url() {
     assert_build_fails(
-        |s| page(s, "---\ntitle: Dubbel\nslug: commissiedebat-24-nov-2025\n---\nTekst.\n"),
-        &["content/nieuws/kapot.md:3:1: two pages have the URL /nieuws/commissiedebat-24-nov-2025/"],
+        |s| {
+            page(
+                s,
+                "---\ntitle: Dubbel\nslug: commissiedebat-24-nov-2025\n---\nTekst.\n",
+            )
+        },
+        &[
+            "content/nieuws/kapot.md:3:1: two pages have the URL /nieuws/commissiedebat-24-nov-2025/",
+        ],
     );
 }
 
@@ -114,7 +173,13 @@ fn missing_template() {
 #[test]
 fn template_syntax_error() {
     assert_build_fails(
-        |s| write(s, "templates/404.html", "{% extends \"base.html\" %}\n{% block main %}\n{{ page.title \n{% endblock %}\n"),
+        |s| {
+            write(
+                s,
+                "templates/404.html",
+                "{% extends \"base.html\" %}\n{% block main %}\n{{ page.title \n{% endblock %}\n",
+            )
+        },
         &["templates/404.html:4: template error: syntax error"],
     );
 }
@@ -124,7 +189,9 @@ fn invalid_site_toml() {
     assert_build_fails(
         |s| {
             let path = s.join("site.toml");
-            let text = std::fs::read_to_string(&path).unwrap().replace("paginate = 10", "paginate = tien");
+            let text = std::fs::read_to_string(&path)
+                .unwrap()
+                .replace("paginate = 10", "paginate = tien");
             std::fs::write(path, text).unwrap();
         },
         &["site.toml:", "invalid TOML"],
@@ -145,13 +212,22 @@ fn several_errors_are_reported_together() {
 #[test]
 fn check_reports_broken_internal_link_with_line() {
     let site = site_copy();
-    page(site.path(), "---\ntitle: Links\ndate: 2025-01-01\n---\n\nZie [deze pagina](/bestaat-niet/) en [kop](/over/#geen-kop).\n");
+    page(
+        site.path(),
+        "---\ntitle: Links\ndate: 2025-01-01\n---\n\nZie [deze pagina](/bestaat-niet/) en [kop](/over/#geen-kop).\n",
+    );
     let result = run(&["check", "--site", site.path().to_str().unwrap()]);
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert_eq!(result.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("content/nieuws/kapot.md:6:19: broken link `/bestaat-niet/`"), "{stderr}");
+    assert!(
+        stderr.contains("content/nieuws/kapot.md:6:19: broken link `/bestaat-niet/`"),
+        "{stderr}"
+    );
     assert!(stderr.contains("content/nieuws/kapot.md:6:"), "{stderr}");
-    assert!(stderr.contains("no heading or element with id `geen-kop`"), "{stderr}");
+    assert!(
+        stderr.contains("no heading or element with id `geen-kop`"),
+        "{stderr}"
+    );
     assert!(!site.path().join("public").exists(), "check writes nothing");
 }
 
@@ -164,7 +240,11 @@ fn wrong_usage_exits_with_two() {
 #[test]
 fn missing_site_folder_is_a_diagnostic() {
     let dir = tempfile::tempdir().unwrap();
-    let result = run(&["build", "--site", dir.path().join("nergens").to_str().unwrap()]);
+    let result = run(&[
+        "build",
+        "--site",
+        dir.path().join("nergens").to_str().unwrap(),
+    ]);
     assert_eq!(result.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&result.stderr).contains("site.toml"));
 }

@@ -85,7 +85,10 @@ pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
                 let end = lead + stream.byte_offset();
                 let (raw_line, _) = line_col(text, lead);
                 let (end_line, _) = line_col(text, end);
-                let body_start = text[end..].find('\n').map(|i| end + i + 1).unwrap_or(text.len());
+                let body_start = text[end..]
+                    .find('\n')
+                    .map(|i| end + i + 1)
+                    .unwrap_or(text.len());
                 Ok(Split {
                     format: Format::Json,
                     raw: &text[lead..end],
@@ -186,12 +189,21 @@ pub fn parse(file: &Path, split: &Split<'_>) -> Result<FrontMatter, Diagnostics>
         Value::Object(map) => map,
         Value::Null => Map::new(),
         _ => {
-            return Err(Diagnostic::error(file, split.raw_line, 1, "the front matter is not a list of fields")
-                .with_hint("write one `field: value` per line, for example `title: \"Mijn bericht\"`")
-                .into());
+            return Err(Diagnostic::error(
+                file,
+                split.raw_line,
+                1,
+                "the front matter is not a list of fields",
+            )
+            .with_hint("write one `field: value` per line, for example `title: \"Mijn bericht\"`")
+            .into());
         }
     };
-    let mut reader = FieldReader { file, split, diags: Diagnostics::new() };
+    let mut reader = FieldReader {
+        file,
+        split,
+        diags: Diagnostics::new(),
+    };
     let fm = FrontMatter {
         title: reader.string(&map, "title"),
         description: reader.string(&map, "description"),
@@ -236,8 +248,13 @@ fn to_json(file: &Path, split: &Split<'_>) -> Result<Value, Diagnostic> {
                     .with_hint("each line is `field: value`; put text that contains `:` or starts with a quote or `[` in \"double quotes\"; indent with spaces, not tabs")
             })?;
             serde_json::to_value(yaml).map_err(|e| {
-                Diagnostic::error(file, split.raw_line, 1, format!("unsupported YAML front matter: {e}"))
-                    .with_hint("use plain text keys such as `title:`")
+                Diagnostic::error(
+                    file,
+                    split.raw_line,
+                    1,
+                    format!("unsupported YAML front matter: {e}"),
+                )
+                .with_hint("use plain text keys such as `title:`")
             })
         }
         Format::Toml => {
@@ -256,7 +273,9 @@ fn to_json(file: &Path, split: &Split<'_>) -> Result<Value, Diagnostic> {
             })?;
             Ok(toml_to_json(toml::Value::Table(table)))
         }
-        Format::Json => serde_json::from_str(split.raw).map_err(|e| json_error(file, &e, split.raw_line)),
+        Format::Json => {
+            serde_json::from_str(split.raw).map_err(|e| json_error(file, &e, split.raw_line))
+        }
     }
 }
 
@@ -269,7 +288,9 @@ pub fn toml_to_json(value: toml::Value) -> Value {
         toml::Value::Boolean(b) => Value::Bool(b),
         toml::Value::Datetime(d) => Value::String(d.to_string()),
         toml::Value::Array(items) => Value::Array(items.into_iter().map(toml_to_json).collect()),
-        toml::Value::Table(t) => Value::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect()),
+        toml::Value::Table(t) => {
+            Value::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect())
+        }
     }
 }
 
@@ -299,8 +320,13 @@ impl FieldReader<'_> {
     fn wrong_type(&mut self, key: &str, expected: &str, example: &str) {
         let (line, column) = self.position(key);
         self.diags.push(
-            Diagnostic::error(self.file, line, column, format!("`{key}` must be {expected}"))
-                .with_hint(format!("for example: {example}")),
+            Diagnostic::error(
+                self.file,
+                line,
+                column,
+                format!("`{key}` must be {expected}"),
+            )
+            .with_hint(format!("for example: {example}")),
         );
     }
 
@@ -333,7 +359,9 @@ impl FieldReader<'_> {
         match map.get(key) {
             None | Some(Value::Null) => 0,
             Some(Value::Number(n)) if n.is_i64() => n.as_i64().unwrap_or(0),
-            Some(Value::String(s)) if s.trim().parse::<i64>().is_ok() => s.trim().parse().unwrap_or(0),
+            Some(Value::String(s)) if s.trim().parse::<i64>().is_ok() => {
+                s.trim().parse().unwrap_or(0)
+            }
             Some(_) => {
                 self.wrong_type(key, "a whole number", &format!("{key}: 10"));
                 0
@@ -352,7 +380,11 @@ impl FieldReader<'_> {
                         Value::String(s) => out.push(s.clone()),
                         Value::Number(n) => out.push(n.to_string()),
                         _ => {
-                            self.wrong_type(key, "a list of texts", &format!("{key}: [\"een\", \"twee\"]"));
+                            self.wrong_type(
+                                key,
+                                "a list of texts",
+                                &format!("{key}: [\"een\", \"twee\"]"),
+                            );
                             return Vec::new();
                         }
                     }
@@ -360,7 +392,11 @@ impl FieldReader<'_> {
                 out
             }
             Some(_) => {
-                self.wrong_type(key, "a list of texts", &format!("{key}: [\"een\", \"twee\"]"));
+                self.wrong_type(
+                    key,
+                    "a list of texts",
+                    &format!("{key}: [\"een\", \"twee\"]"),
+                );
                 Vec::new()
             }
         }
@@ -385,15 +421,23 @@ impl FieldReader<'_> {
     }
 
     fn menus(&mut self, map: &Map<String, Value>) -> Vec<MenuRef> {
-        let menu_ref = |menu: &str| MenuRef { menu: menu.to_string(), ..MenuRef::default() };
+        let menu_ref = |menu: &str| MenuRef {
+            menu: menu.to_string(),
+            ..MenuRef::default()
+        };
         match map.get("menu") {
             None | Some(Value::Null) => Vec::new(),
             Some(Value::String(s)) => vec![menu_ref(s)],
-            Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).map(menu_ref).collect(),
+            Some(Value::Array(items)) => items
+                .iter()
+                .filter_map(Value::as_str)
+                .map(menu_ref)
+                .collect(),
             Some(Value::Object(menus)) => menus
                 .iter()
                 .map(|(name, settings)| {
-                    let get_str = |k: &str| settings.get(k).and_then(Value::as_str).map(str::to_string);
+                    let get_str =
+                        |k: &str| settings.get(k).and_then(Value::as_str).map(str::to_string);
                     MenuRef {
                         menu: name.clone(),
                         name: get_str("name"),

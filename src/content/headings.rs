@@ -15,7 +15,11 @@ pub fn heading_id(text: &str) -> String {
             id.extend(c.to_lowercase());
         }
     }
-    if id.is_empty() { "heading".to_string() } else { id }
+    if id.is_empty() {
+        "heading".to_string()
+    } else {
+        id
+    }
 }
 
 /// Hands out unique ids within one page: the second "Bronnen" becomes `bronnen-1`.

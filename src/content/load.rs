@@ -33,7 +33,11 @@ pub struct Content {
 /// Drafts, pages published after `now` and expired pages are left out unless
 /// `include_drafts`. Collects every problem (front matter, two pages with one
 /// URL) before failing.
-pub fn load_content(site_root: &Path, now: DateTime<FixedOffset>, include_drafts: bool) -> Result<Content, Diagnostics> {
+pub fn load_content(
+    site_root: &Path,
+    now: DateTime<FixedOffset>,
+    include_drafts: bool,
+) -> Result<Content, Diagnostics> {
     let content_dir = site_root.join("content");
     let mut diags = Diagnostics::new();
     if !content_dir.is_dir() {
@@ -66,13 +70,21 @@ pub fn load_content(site_root: &Path, now: DateTime<FixedOffset>, include_drafts
         .iter()
         .map(|p| rel_of(p))
         .filter(|rel| rel == "index.md" || rel.ends_with("/index.md"))
-        .map(|rel| rel.trim_end_matches("index.md").trim_end_matches('/').to_string())
+        .map(|rel| {
+            rel.trim_end_matches("index.md")
+                .trim_end_matches('/')
+                .to_string()
+        })
         .collect();
     let section_dirs: BTreeSet<String> = files
         .iter()
         .map(|p| rel_of(p))
         .filter(|rel| rel.ends_with("_index.md"))
-        .map(|rel| rel.trim_end_matches("_index.md").trim_end_matches('/').to_string())
+        .map(|rel| {
+            rel.trim_end_matches("_index.md")
+                .trim_end_matches('/')
+                .to_string()
+        })
         .collect();
 
     let mut pages = Vec::new();
@@ -80,8 +92,13 @@ pub fn load_content(site_root: &Path, now: DateTime<FixedOffset>, include_drafts
     let mut markdown_dirs: BTreeSet<String> = BTreeSet::new();
     for file in &files {
         let rel = rel_of(file);
-        let dir = rel.rsplit_once('/').map(|(d, _)| d.to_string()).unwrap_or_default();
-        let owning_bundle = bundle_dirs.iter().find(|b| !b.is_empty() && (dir == **b || dir.starts_with(&format!("{b}/"))));
+        let dir = rel
+            .rsplit_once('/')
+            .map(|(d, _)| d.to_string())
+            .unwrap_or_default();
+        let owning_bundle = bundle_dirs
+            .iter()
+            .find(|b| !b.is_empty() && (dir == **b || dir.starts_with(&format!("{b}/"))));
         if !rel.ends_with(".md") {
             let target = match owning_bundle {
                 Some(bundle) => {
@@ -90,7 +107,10 @@ pub fn load_content(site_root: &Path, now: DateTime<FixedOffset>, include_drafts
                 }
                 None => rel.to_lowercase(),
             };
-            resources.push(Resource { source: file.clone(), target });
+            resources.push(Resource {
+                source: file.clone(),
+                target,
+            });
             continue;
         }
         if let Some(bundle) = owning_bundle
@@ -105,7 +125,10 @@ pub fn load_content(site_root: &Path, now: DateTime<FixedOffset>, include_drafts
         markdown_dirs.insert(dir.clone());
         match read_page(file, &rel, &section_dirs, &bundle_dirs) {
             Ok(page) => {
-                if page.kind == PageKind::Home || page.kind == PageKind::Section || page.is_published(now, include_drafts) {
+                if page.kind == PageKind::Home
+                    || page.kind == PageKind::Section
+                    || page.is_published(now, include_drafts)
+                {
                     pages.push(page);
                 }
             }
@@ -115,7 +138,13 @@ pub fn load_content(site_root: &Path, now: DateTime<FixedOffset>, include_drafts
     // Top-level folders are sections even without _index.md, as in Hugo.
     for dir in &markdown_dirs {
         let top = dir.split('/').next().unwrap_or("");
-        if !top.is_empty() && !section_dirs.contains(top) && !bundle_dirs.contains(top) && !pages.iter().any(|p| p.kind == PageKind::Section && p.section_dir == top) {
+        if !top.is_empty()
+            && !section_dirs.contains(top)
+            && !bundle_dirs.contains(top)
+            && !pages
+                .iter()
+                .any(|p| p.kind == PageKind::Section && p.section_dir == top)
+        {
             pages.push(Page {
                 kind: PageKind::Section,
                 file: None,
@@ -131,8 +160,13 @@ pub fn load_content(site_root: &Path, now: DateTime<FixedOffset>, include_drafts
     }
     if !pages.iter().any(|p| p.kind == PageKind::Home) {
         diags.push(
-            Diagnostic::error(content_dir.join("_index.md"), 0, 0, "the home page is missing")
-                .with_hint("create content/_index.md with a title and an introduction"),
+            Diagnostic::error(
+                content_dir.join("_index.md"),
+                0,
+                0,
+                "the home page is missing",
+            )
+            .with_hint("create content/_index.md with a title and an introduction"),
         );
     }
     // Bundle resources follow their page's URL.
@@ -148,7 +182,13 @@ pub fn load_content(site_root: &Path, now: DateTime<FixedOffset>, include_drafts
         }
     }
     // The home page first, then sections, then pages, each in file order.
-    pages.sort_by_key(|p| (p.kind != PageKind::Home, p.kind != PageKind::Section, p.rel.clone()));
+    pages.sort_by_key(|p| {
+        (
+            p.kind != PageKind::Home,
+            p.kind != PageKind::Section,
+            p.rel.clone(),
+        )
+    });
     check_unique_paths(&pages, &mut diags);
     if diags.has_errors() {
         Err(diags)
@@ -170,14 +210,24 @@ fn read_page(
     let split = front_matter::split(file, &text).map_err(Diagnostics::from)?;
     let front = front_matter::parse(file, &split)?;
     let file_name = rel.rsplit('/').next().unwrap_or(rel);
-    let dir = rel.rsplit_once('/').map(|(d, _)| d.to_string()).unwrap_or_default();
+    let dir = rel
+        .rsplit_once('/')
+        .map(|(d, _)| d.to_string())
+        .unwrap_or_default();
     let (kind, section_dir, bundle_dir) = if rel == "_index.md" {
         (PageKind::Home, String::new(), None)
     } else if file_name == "_index.md" {
         (PageKind::Section, dir.clone(), None)
     } else if file_name == "index.md" && bundle_dirs.contains(&dir) {
-        let parent = dir.rsplit_once('/').map(|(d, _)| d.to_string()).unwrap_or_default();
-        (PageKind::Page, nearest_section(&parent, section_dirs), Some(file.parent().unwrap_or(file).to_path_buf()))
+        let parent = dir
+            .rsplit_once('/')
+            .map(|(d, _)| d.to_string())
+            .unwrap_or_default();
+        (
+            PageKind::Page,
+            nearest_section(&parent, section_dirs),
+            Some(file.parent().unwrap_or(file).to_path_buf()),
+        )
     } else {
         (PageKind::Page, nearest_section(&dir, section_dirs), None)
     };
@@ -219,20 +269,38 @@ fn check_unique_paths(pages: &[Page], diags: &mut Diagnostics) {
     let mut seen: BTreeMap<String, &Page> = BTreeMap::new();
     for page in pages {
         let mut claims = vec![(page.path.clone(), "url")];
-        claims.extend(page.front.aliases.iter().map(|a| (normalize_url(a), "aliases")));
+        claims.extend(
+            page.front
+                .aliases
+                .iter()
+                .map(|a| (normalize_url(a), "aliases")),
+        );
         for (path, field) in claims {
             if let Some(first) = seen.get(&path) {
-                let file = page.file.clone().unwrap_or_else(|| PathBuf::from(&page.rel));
-                let other = first.file.as_ref().map(|f| f.display().to_string()).unwrap_or_else(|| first.rel.clone());
-                let line = page.file.as_ref().and_then(|f| std::fs::read_to_string(f).ok()).map(|text| {
-                    text.lines()
-                        .position(|l| {
-                            let l = l.trim_start();
-                            l.starts_with(field) || l.starts_with("slug") || l.contains(path.trim_matches('/'))
-                        })
-                        .map(|i| i + 1)
-                        .unwrap_or(1)
-                });
+                let file = page
+                    .file
+                    .clone()
+                    .unwrap_or_else(|| PathBuf::from(&page.rel));
+                let other = first
+                    .file
+                    .as_ref()
+                    .map(|f| f.display().to_string())
+                    .unwrap_or_else(|| first.rel.clone());
+                let line = page
+                    .file
+                    .as_ref()
+                    .and_then(|f| std::fs::read_to_string(f).ok())
+                    .map(|text| {
+                        text.lines()
+                            .position(|l| {
+                                let l = l.trim_start();
+                                l.starts_with(field)
+                                    || l.starts_with("slug")
+                                    || l.contains(path.trim_matches('/'))
+                            })
+                            .map(|i| i + 1)
+                            .unwrap_or(1)
+                    });
                 diags.push(
                     Diagnostic::error(&file, line.unwrap_or(0), if line.is_some() { 1 } else { 0 }, format!("two pages have the URL {path}: this one and {other}"))
                         .with_hint("give one of them another file name, or set a different `slug:` or `url:` in its front matter"),
@@ -268,17 +336,36 @@ mod tests {
     fn reads_sections_pages_and_bundles() {
         let dir = site();
         write(dir.path(), "nieuws/_index.md", "---\ntitle: Nieuws\n---\n");
-        write(dir.path(), "nieuws/Eerste Post.md", "---\ntitle: A\ndate: 2025-01-01\n---\n");
-        write(dir.path(), "nieuws/foto/index.md", "---\ntitle: B\nslug: beeld\n---\n");
+        write(
+            dir.path(),
+            "nieuws/Eerste Post.md",
+            "---\ntitle: A\ndate: 2025-01-01\n---\n",
+        );
+        write(
+            dir.path(),
+            "nieuws/foto/index.md",
+            "---\ntitle: B\nslug: beeld\n---\n",
+        );
         std::fs::write(dir.path().join("content/nieuws/foto/kaart.svg"), "<svg/>").unwrap();
-        write(dir.path(), "docs/uitleg/_index.md", "---\ntitle: Uitleg\n---\n");
+        write(
+            dir.path(),
+            "docs/uitleg/_index.md",
+            "---\ntitle: Uitleg\n---\n",
+        );
         write(dir.path(), "docs/uitleg/wat.md", "---\ntitle: Wat\n---\n");
         let content = load_content(dir.path(), now(), false).unwrap();
-        let paths: Vec<_> = content.pages.iter().map(|p| (p.path.as_str(), p.section_dir.as_str())).collect();
+        let paths: Vec<_> = content
+            .pages
+            .iter()
+            .map(|p| (p.path.as_str(), p.section_dir.as_str()))
+            .collect();
         assert!(paths.contains(&("/", "")));
         assert!(paths.contains(&("/nieuws/eerste-post/", "nieuws")));
         assert!(paths.contains(&("/nieuws/beeld/", "nieuws")));
-        assert!(paths.contains(&("/docs/", "docs")), "auto section: {paths:?}");
+        assert!(
+            paths.contains(&("/docs/", "docs")),
+            "auto section: {paths:?}"
+        );
         assert!(paths.contains(&("/docs/uitleg/wat/", "docs/uitleg")));
         assert_eq!(content.resources[0].target, "nieuws/beeld/kaart.svg");
     }
@@ -286,10 +373,23 @@ mod tests {
     #[test]
     fn drafts_and_future_posts_are_left_out() {
         let dir = site();
-        write(dir.path(), "nieuws/concept.md", "---\ntitle: C\ndraft: true\n---\n");
-        write(dir.path(), "nieuws/later.md", "---\ntitle: L\ndate: 2030-01-01\n---\n");
+        write(
+            dir.path(),
+            "nieuws/concept.md",
+            "---\ntitle: C\ndraft: true\n---\n",
+        );
+        write(
+            dir.path(),
+            "nieuws/later.md",
+            "---\ntitle: L\ndate: 2030-01-01\n---\n",
+        );
         let content = load_content(dir.path(), now(), false).unwrap();
-        assert!(!content.pages.iter().any(|p| p.rel.contains("concept") || p.rel.contains("later")));
+        assert!(
+            !content
+                .pages
+                .iter()
+                .any(|p| p.rel.contains("concept") || p.rel.contains("later"))
+        );
         let with_drafts = load_content(dir.path(), now(), true).unwrap();
         assert!(with_drafts.pages.iter().any(|p| p.rel.contains("concept")));
     }
@@ -301,7 +401,10 @@ mod tests {
         write(dir.path(), "nieuws/b.md", "---\ntitle: B\nslug: a\n---\n");
         let err = load_content(dir.path(), now(), false).unwrap_err();
         let d = &err.sorted()[0];
-        assert!(d.message.contains("two pages have the URL /nieuws/a/"), "{d}");
+        assert!(
+            d.message.contains("two pages have the URL /nieuws/a/"),
+            "{d}"
+        );
         assert_eq!(d.line, 3);
     }
 

@@ -75,7 +75,12 @@ pub fn render(
 ) -> Result<Rendered, Diagnostics> {
     let mut ids = IdRegistry::default();
     let mut fragments = 0;
-    let located = Located { file, text: body, first_line: body_line, base_offset: 0 };
+    let located = Located {
+        file,
+        text: body,
+        first_line: body_line,
+        base_offset: 0,
+    };
     render_inner(&located, shortcodes, options, &mut ids, &mut fragments, "")
 }
 
@@ -118,18 +123,20 @@ fn render_inner(
     for piece in pieces {
         match piece {
             Piece::Text(text) => markdown.push_str(&text),
-            Piece::Call(call) => match expand(located, &call, shortcodes, options, ids, fragments) {
-                Ok(html) => {
-                    let token = format!("CCSHORTCODE{}X", placeholders.len());
-                    placeholders.push(html);
-                    if call.block {
-                        markdown.push_str(&format!("\n\n{token}\n\n"));
-                    } else {
-                        markdown.push_str(&token);
+            Piece::Call(call) => {
+                match expand(located, &call, shortcodes, options, ids, fragments) {
+                    Ok(html) => {
+                        let token = format!("CCSHORTCODE{}X", placeholders.len());
+                        placeholders.push(html);
+                        if call.block {
+                            markdown.push_str(&format!("\n\n{token}\n\n"));
+                        } else {
+                            markdown.push_str(&token);
+                        }
                     }
+                    Err(e) => diags.extend(e),
                 }
-                Err(e) => diags.extend(e),
-            },
+            }
         }
     }
     if diags.has_errors() {
@@ -138,7 +145,10 @@ fn render_inner(
     let mut rendered = markdown_to_html(&markdown, options, ids, footnote_prefix);
     for (i, html) in placeholders.iter().enumerate().rev() {
         let token = format!("CCSHORTCODE{i}X");
-        rendered.html = rendered.html.replace(&format!("<p>{token}</p>"), html).replace(&token, html);
+        rendered.html = rendered
+            .html
+            .replace(&format!("<p>{token}</p>"), html)
+            .replace(&token, html);
         rendered.plain_text = rendered.plain_text.replace(&token, &strip_tags(html));
         rendered.first_paragraph = rendered.first_paragraph.replace(&token, "");
     }
@@ -191,15 +201,20 @@ fn expand(
         }
         None => None,
     };
-    shortcodes.render(call, inner_html.as_deref()).map_err(|message| {
-        located
-            .diagnostic(
-                call.offset,
-                format!("the shortcode `{}` failed: {message}", call.name),
-                format!("check the parameters; see templates/shortcodes/{}.html", call.name),
-            )
-            .into()
-    })
+    shortcodes
+        .render(call, inner_html.as_deref())
+        .map_err(|message| {
+            located
+                .diagnostic(
+                    call.offset,
+                    format!("the shortcode `{}` failed: {message}", call.name),
+                    format!(
+                        "check the parameters; see templates/shortcodes/{}.html",
+                        call.name
+                    ),
+                )
+                .into()
+        })
 }
 
 static EMOJI: LazyLock<Regex> =
@@ -211,12 +226,23 @@ static BARE_URL: LazyLock<Regex> = LazyLock::new(|| {
 /// Replaces `:name:` emoji codes that exist; leaves other text alone.
 pub fn replace_emoji(text: &str) -> String {
     EMOJI
-        .replace_all(text, |caps: &regex::Captures<'_>| match emojis::get_by_shortcode(&caps[1]) {
-            Some(emoji) => emoji.as_str().to_string(),
-            None => caps[0].to_string(),
-        })
+        .replace_all(
+            text,
+            |caps: &regex::Captures<'_>| match emojis::get_by_shortcode(&caps[1]) {
+                Some(emoji) => emoji.as_str().to_string(),
+                None => caps[0].to_string(),
+            },
+        )
         .into_owned()
 }
+
+/// A heading being collected: level, explicit id, classes and inner events.
+type OpenHeading<'a> = (
+    HeadingLevel,
+    Option<CowStr<'a>>,
+    Vec<CowStr<'a>>,
+    Vec<Event<'a>>,
+);
 
 #[derive(Default)]
 struct TableState {
@@ -247,7 +273,7 @@ fn markdown_to_html(
     let mut footnote_refs: HashMap<String, usize> = HashMap::new();
     let mut definitions: Vec<(String, Vec<Event<'_>>)> = Vec::new();
     let mut in_definition: Option<(String, Vec<Event<'_>>)> = None;
-    let mut heading: Option<(HeadingLevel, Option<CowStr<'_>>, Vec<CowStr<'_>>, Vec<Event<'_>>)> = None;
+    let mut heading: Option<OpenHeading<'_>> = None;
     let mut link_depth = 0usize;
     let mut code_depth = 0usize;
     let mut paragraph_count = 0usize;
@@ -270,7 +296,9 @@ fn markdown_to_html(
                     rendered.first_paragraph.push(' ');
                 }
             }
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell) => {
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
+            ) => {
                 rendered.plain_text.push(' ');
             }
             _ => {}
@@ -285,12 +313,19 @@ fn markdown_to_html(
                 in_first_paragraph = false;
                 vec![Event::End(TagEnd::Paragraph)]
             }
-            Event::Start(Tag::Heading { level, id, classes, attrs: _ }) => {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs: _,
+            }) => {
                 heading = Some((level, id, classes, Vec::new()));
                 continue;
             }
             Event::End(TagEnd::Heading(level)) => {
-                let Some((_, explicit_id, classes, inner)) = heading.take() else { continue };
+                let Some((_, explicit_id, classes, inner)) = heading.take() else {
+                    continue;
+                };
                 let text = inner_text(&inner);
                 let id = match explicit_id {
                     Some(id) => ids.unique(id.to_string()),
@@ -298,7 +333,11 @@ fn markdown_to_html(
                 };
                 let depth = level as u8;
                 if (2..=4).contains(&depth) {
-                    rendered.toc.push(TocEntry { level: depth, id: id.clone(), text: text.trim().to_string() });
+                    rendered.toc.push(TocEntry {
+                        level: depth,
+                        id: id.clone(),
+                        text: text.trim().to_string(),
+                    });
                 }
                 rendered.ids.push(id.clone());
                 let mut events = vec![Event::Start(Tag::Heading {
@@ -311,16 +350,36 @@ fn markdown_to_html(
                 events.push(Event::End(TagEnd::Heading(level)));
                 events
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 link_depth += 1;
-                vec![Event::Start(Tag::Link { link_type, dest_url: prefixed(dest_url, options), title, id })]
+                vec![Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: prefixed(dest_url, options),
+                    title,
+                    id,
+                })]
             }
             Event::End(TagEnd::Link) => {
                 link_depth = link_depth.saturating_sub(1);
                 vec![Event::End(TagEnd::Link)]
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                vec![Event::Start(Tag::Image { link_type, dest_url: prefixed(dest_url, options), title, id })]
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                vec![Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: prefixed(dest_url, options),
+                    title,
+                    id,
+                })]
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 code_depth += 1;
@@ -332,10 +391,18 @@ fn markdown_to_html(
             }
             Event::Text(text) if code_depth == 0 => {
                 let text = replace_emoji(&text);
-                if link_depth == 0 { linkify(text) } else { vec![Event::Text(CowStr::from(text))] }
+                if link_depth == 0 {
+                    linkify(text)
+                } else {
+                    vec![Event::Text(CowStr::from(text))]
+                }
             }
             Event::TaskListMarker(done) => {
-                let (symbol, label) = if done { ("☑", "gedaan") } else { ("☐", "nog te doen") };
+                let (symbol, label) = if done {
+                    ("☑", "gedaan")
+                } else {
+                    ("☐", "nog te doen")
+                };
                 vec![Event::Html(CowStr::from(format!(
                     "<span class=\"task-marker\" role=\"img\" aria-label=\"{label}\">{symbol}</span> "
                 )))]
@@ -366,7 +433,10 @@ fn markdown_to_html(
                 continue;
             }
             Event::Start(Tag::Table(alignments)) => {
-                table = TableState { alignments: alignments.clone(), ..TableState::default() };
+                table = TableState {
+                    alignments: alignments.clone(),
+                    ..TableState::default()
+                };
                 vec![Event::Start(Tag::Table(alignments))]
             }
             Event::Start(Tag::TableHead) => {
@@ -391,7 +461,9 @@ fn markdown_to_html(
                 };
                 if table.in_head {
                     table.headers.push(String::new());
-                    vec![Event::Html(CowStr::from(format!("<th scope=\"col\"{class}>")))]
+                    vec![Event::Html(CowStr::from(format!(
+                        "<th scope=\"col\"{class}>"
+                    )))]
                 } else {
                     let label = table.headers.get(table.column).cloned().unwrap_or_default();
                     vec![Event::Html(CowStr::from(format!(
@@ -428,7 +500,12 @@ fn markdown_to_html(
     let mut body = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut body, out.into_iter());
     if !definitions.is_empty() {
-        body.push_str(&render_footnotes(definitions, &footnote_numbers, prefix, &mut rendered.ids));
+        body.push_str(&render_footnotes(
+            definitions,
+            &footnote_numbers,
+            prefix,
+            &mut rendered.ids,
+        ));
     }
     rendered.html = body;
     rendered.plain_text = collapse_whitespace(&rendered.plain_text);
@@ -465,7 +542,9 @@ fn render_footnotes(
             }
         }
         ids.push(format!("{prefix}fn:{number}"));
-        html.push_str(&format!("<li id=\"{prefix}fn:{number}\">\n{content}</li>\n"));
+        html.push_str(&format!(
+            "<li id=\"{prefix}fn:{number}\">\n{content}</li>\n"
+        ));
     }
     html.push_str("</ol>\n</div>\n");
     html
@@ -480,7 +559,11 @@ fn linkify(text: String) -> Vec<Event<'static>> {
             events.push(Event::Text(CowStr::from(text[last..m.start()].to_string())));
         }
         let shown = m.as_str().to_string();
-        let href = if shown.starts_with("www.") { format!("http://{shown}") } else { shown.clone() };
+        let href = if shown.starts_with("www.") {
+            format!("http://{shown}")
+        } else {
+            shown.clone()
+        };
         events.push(Event::Start(Tag::Link {
             link_type: LinkType::Autolink,
             dest_url: CowStr::from(href),
@@ -523,13 +606,17 @@ fn collapse_whitespace(text: &str) -> String {
 
 /// Removes HTML tags from `html`, keeping the text.
 pub fn strip_tags(html: &str) -> String {
-    static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<[^>]*>").expect("valid tag pattern"));
+    static TAG: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"<[^>]*>").expect("valid tag pattern"));
     collapse_whitespace(&TAG.replace_all(html, " "))
 }
 
 /// Escapes text for use inside a double-quoted HTML attribute.
 pub fn escape_attr(text: &str) -> String {
-    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 #[cfg(test)]
@@ -552,21 +639,44 @@ mod tests {
             if call.name == "fails" {
                 return Err("kapot".into());
             }
-            Ok(format!("<div class=\"{}\">{}</div>", call.name, inner.unwrap_or("")))
+            Ok(format!(
+                "<div class=\"{}\">{}</div>",
+                call.name,
+                inner.unwrap_or("")
+            ))
         }
     }
 
     fn md(text: &str) -> Rendered {
-        render(Path::new("x.md"), text, 1, &Fake, &MarkdownOptions::default()).unwrap()
+        render(
+            Path::new("x.md"),
+            text,
+            1,
+            &Fake,
+            &MarkdownOptions::default(),
+        )
+        .unwrap()
     }
 
     #[test]
     fn headings_get_hugo_ids_and_toc() {
         let r = md("## Wortel en stok\n\n### Stemming?\n\n## Wortel en stok\n\n##### Diep\n");
-        assert!(r.html.contains("<h2 id=\"wortel-en-stok\">Wortel en stok</h2>"), "{}", r.html);
+        assert!(
+            r.html
+                .contains("<h2 id=\"wortel-en-stok\">Wortel en stok</h2>"),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("id=\"wortel-en-stok-1\""));
         let toc: Vec<_> = r.toc.iter().map(|t| (t.level, t.id.as_str())).collect();
-        assert_eq!(toc, [(2, "wortel-en-stok"), (3, "stemming"), (2, "wortel-en-stok-1")]);
+        assert_eq!(
+            toc,
+            [
+                (2, "wortel-en-stok"),
+                (3, "stemming"),
+                (2, "wortel-en-stok-1")
+            ]
+        );
     }
 
     #[test]
@@ -577,56 +687,101 @@ mod tests {
     #[test]
     fn footnotes_link_both_ways() {
         let r = md("Tekst[^a] en meer[^b].\n\n[^a]: Eerste.\n[^b]: Tweede.\n");
-        assert!(r.html.contains("<sup id=\"fnref:1\"><a href=\"#fn:1\""), "{}", r.html);
+        assert!(
+            r.html.contains("<sup id=\"fnref:1\"><a href=\"#fn:1\""),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("<li id=\"fn:2\">"));
-        assert!(r.html.contains("href=\"#fnref:2\" class=\"footnote-backref\""));
+        assert!(
+            r.html
+                .contains("href=\"#fnref:2\" class=\"footnote-backref\"")
+        );
         assert!(!r.plain_text.contains("Eerste"));
     }
 
     #[test]
     fn gfm_extensions_render() {
-        let r = md("~~weg~~ | a | b |\n\n| Kop | Rechts |\n|---|--:|\n| x | 1 |\n\n- [x] klaar\n- [ ] niet\n");
+        let r = md(
+            "~~weg~~ | a | b |\n\n| Kop | Rechts |\n|---|--:|\n| x | 1 |\n\n- [x] klaar\n- [ ] niet\n",
+        );
         assert!(r.html.contains("<del>weg</del>"));
-        assert!(r.html.contains("<td data-label=\"Rechts\" class=\"align-right\">1</td>"), "{}", r.html);
+        assert!(
+            r.html
+                .contains("<td data-label=\"Rechts\" class=\"align-right\">1</td>"),
+            "{}",
+            r.html
+        );
         assert!(!r.html.contains("style="));
         assert!(r.html.contains("aria-label=\"gedaan\""));
     }
 
     #[test]
     fn bare_urls_become_links_but_not_inside_links_or_code() {
-        let r = md("Zie https://eur-lex.europa.eu/a. En [tekst](https://x.nl) en `https://code`.\n");
-        assert!(r.html.contains("<a href=\"https://eur-lex.europa.eu/a\">https://eur-lex.europa.eu/a</a>."), "{}", r.html);
+        let r =
+            md("Zie https://eur-lex.europa.eu/a. En [tekst](https://x.nl) en `https://code`.\n");
+        assert!(
+            r.html.contains(
+                "<a href=\"https://eur-lex.europa.eu/a\">https://eur-lex.europa.eu/a</a>."
+            ),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("<code>https://code</code>"));
         assert_eq!(r.html.matches("<a ").count(), 2);
     }
 
     #[test]
     fn emoji_codes_are_replaced() {
-        assert!(md("Veilig :lock: en :geenemoji:\n").html.contains("Veilig 🔒 en :geenemoji:"));
+        assert!(
+            md("Veilig :lock: en :geenemoji:\n")
+                .html
+                .contains("Veilig 🔒 en :geenemoji:")
+        );
     }
 
     #[test]
     fn raw_html_passes_through() {
-        assert!(md("<abbr title=\"x\">CSAM</abbr> tekst\n").html.contains("<abbr title=\"x\">CSAM</abbr>"));
+        assert!(
+            md("<abbr title=\"x\">CSAM</abbr> tekst\n")
+                .html
+                .contains("<abbr title=\"x\">CSAM</abbr>")
+        );
     }
 
     #[test]
     fn block_shortcode_replaces_paragraph() {
         let r = md("Voor\n\n{{< alert >}}\n**Let op**\n{{< /alert >}}\n\nNa\n");
-        assert!(r.html.contains("<div class=\"alert\"><p><strong>Let op</strong></p>\n</div>"), "{}", r.html);
+        assert!(
+            r.html
+                .contains("<div class=\"alert\"><p><strong>Let op</strong></p>\n</div>"),
+            "{}",
+            r.html
+        );
         assert!(!r.html.contains("<p><div"));
     }
 
     #[test]
     fn inline_shortcode_stays_in_sentence() {
         let r = md("Mail {{< alert >}} nu\n");
-        assert!(r.html.contains("<p>Mail <div class=\"alert\"></div> nu</p>"), "{}", r.html);
+        assert!(
+            r.html
+                .contains("<p>Mail <div class=\"alert\"></div> nu</p>"),
+            "{}",
+            r.html
+        );
     }
 
     #[test]
     fn unknown_shortcode_names_line_and_known_ones() {
-        let err = render(Path::new("x.md"), "a\n\nb {{< tweet 1 >}}\n", 5, &Fake, &MarkdownOptions::default())
-            .unwrap_err();
+        let err = render(
+            Path::new("x.md"),
+            "a\n\nb {{< tweet 1 >}}\n",
+            5,
+            &Fake,
+            &MarkdownOptions::default(),
+        )
+        .unwrap_err();
         let d = &err.sorted()[0];
         assert_eq!((d.line, d.column), (7, 3));
         assert!(d.message.contains("unknown shortcode `tweet`"));
@@ -648,21 +803,44 @@ mod tests {
 
     #[test]
     fn unclosed_shortcode_is_an_error() {
-        let err = render(Path::new("x.md"), "{{< details \"a\" >}}\ntekst\n", 1, &Fake, &MarkdownOptions::default())
-            .unwrap_err();
+        let err = render(
+            Path::new("x.md"),
+            "{{< details \"a\" >}}\ntekst\n",
+            1,
+            &Fake,
+            &MarkdownOptions::default(),
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("never closed"));
     }
 
     #[test]
     fn failing_shortcode_is_a_diagnostic() {
-        assert!(render(Path::new("x.md"), "{{< fails >}}", 1, &Fake, &MarkdownOptions::default()).is_err());
+        assert!(
+            render(
+                Path::new("x.md"),
+                "{{< fails >}}",
+                1,
+                &Fake,
+                &MarkdownOptions::default()
+            )
+            .is_err()
+        );
     }
 
     #[test]
     fn root_links_get_the_url_prefix() {
-        let options = MarkdownOptions { url_prefix: "/campagne".into() };
-        let r = render(Path::new("x.md"), "[a](/nieuws/) [b](https://x.nl/) ![c](/img.png)", 1, &Fake, &options)
-            .unwrap();
+        let options = MarkdownOptions {
+            url_prefix: "/campagne".into(),
+        };
+        let r = render(
+            Path::new("x.md"),
+            "[a](/nieuws/) [b](https://x.nl/) ![c](/img.png)",
+            1,
+            &Fake,
+            &options,
+        )
+        .unwrap();
         assert!(r.html.contains("href=\"/campagne/nieuws/\""));
         assert!(r.html.contains("src=\"/campagne/img.png\""));
         assert!(r.html.contains("href=\"https://x.nl/\""));

@@ -72,7 +72,10 @@ impl Page {
 
     /// The date used to order and show the page: `date`, else `publishDate`, else `lastmod`.
     pub fn date(&self) -> Option<DateTime<FixedOffset>> {
-        self.front.date.or(self.front.publish_date).or(self.front.lastmod)
+        self.front
+            .date
+            .or(self.front.publish_date)
+            .or(self.front.lastmod)
     }
 
     /// True when the page should be published at `now` (respecting drafts,
@@ -132,7 +135,11 @@ pub fn page_path(rel: &str, slug: Option<&str>, bundle: bool) -> String {
         }
     };
     let name = urlize(slug.unwrap_or(&name));
-    let dir: Vec<String> = dir.split('/').filter(|s| !s.is_empty()).map(urlize).collect();
+    let dir: Vec<String> = dir
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(urlize)
+        .collect();
     if dir.is_empty() {
         format!("/{name}/")
     } else {

@@ -71,7 +71,10 @@ enum Token {
 /// a call of such a shortcode without one is an error. Fails on a `{{<` or
 /// `{{%` that is never closed with `>}}`/`%}}`, and on a closing tag without
 /// an opening one.
-pub fn parse(text: &str, needs_closing: &dyn Fn(&str) -> bool) -> Result<Vec<Piece>, ShortcodeError> {
+pub fn parse(
+    text: &str,
+    needs_closing: &dyn Fn(&str) -> bool,
+) -> Result<Vec<Piece>, ShortcodeError> {
     let tokens = tokenize(text)?;
     let mut pieces = Vec::new();
     let mut i = 0;
@@ -81,21 +84,35 @@ pub fn parse(text: &str, needs_closing: &dyn Fn(&str) -> bool) -> Result<Vec<Pie
             Token::Tag(tag) if tag.closing => {
                 return Err(ShortcodeError {
                     offset: tag.start,
-                    message: format!("closing shortcode `/{}` without an opening `{}`", tag.name, tag.name),
+                    message: format!(
+                        "closing shortcode `/{}` without an opening `{}`",
+                        tag.name, tag.name
+                    ),
                     hint: "add the opening tag before it, or remove this closing tag".into(),
                 });
             }
             Token::Tag(tag) => {
-                let close = if tag.self_closing { None } else { find_close(&tokens, i) };
+                let close = if tag.self_closing {
+                    None
+                } else {
+                    find_close(&tokens, i)
+                };
                 let (inner, end, next) = match close {
-                    Some((j, closing)) => (Some(text[tag.end..closing.start].to_string()), closing.end, j + 1),
+                    Some((j, closing)) => (
+                        Some(text[tag.end..closing.start].to_string()),
+                        closing.end,
+                        j + 1,
+                    ),
                     None => {
                         if !tag.self_closing && needs_closing(&tag.name) {
                             let open = if tag.markdown { "{{%" } else { "{{<" };
                             let close = if tag.markdown { "%}}" } else { ">}}" };
                             return Err(ShortcodeError {
                                 offset: tag.start,
-                                message: format!("the shortcode `{}` is opened here but never closed", tag.name),
+                                message: format!(
+                                    "the shortcode `{}` is opened here but never closed",
+                                    tag.name
+                                ),
                                 hint: format!("end its text with {open} /{} {close}", tag.name),
                             });
                         }
@@ -132,7 +149,9 @@ fn push_text(pieces: &mut Vec<Piece>, t: &str) {
 /// Finds the closing tag matching the opening tag at `open`, allowing nested
 /// calls of the same shortcode.
 fn find_close(tokens: &[Token], open: usize) -> Option<(usize, &Tag)> {
-    let Token::Tag(opening) = &tokens[open] else { return None };
+    let Token::Tag(opening) = &tokens[open] else {
+        return None;
+    };
     let mut depth = 0;
     for (j, token) in tokens.iter().enumerate().skip(open + 1) {
         if let Token::Tag(tag) = token
@@ -154,7 +173,10 @@ fn find_close(tokens: &[Token], open: usize) -> Option<(usize, &Tag)> {
 /// True when only white space stands before `start` on its line and after `end` on its line.
 fn stands_alone(text: &str, start: usize, end: usize) -> bool {
     let line_start = text[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
-    let line_end = text[end..].find('\n').map(|i| end + i).unwrap_or(text.len());
+    let line_end = text[end..]
+        .find('\n')
+        .map(|i| end + i)
+        .unwrap_or(text.len());
     text[line_start..start].trim().is_empty() && text[end..line_end].trim().is_empty()
 }
 
@@ -207,7 +229,11 @@ fn tokenize(text: &str) -> Result<Vec<Token>, ShortcodeError> {
 }
 
 fn unclosed(start: usize, markdown: bool) -> ShortcodeError {
-    let (open, close) = if markdown { ("{{%", "%}}") } else { ("{{<", ">}}") };
+    let (open, close) = if markdown {
+        ("{{%", "%}}")
+    } else {
+        ("{{<", ">}}")
+    };
     ShortcodeError {
         offset: start,
         message: format!("a shortcode starts here with `{open}` but never ends with `{close}`"),
@@ -242,7 +268,12 @@ fn find_unquoted(text: &str, needle: &str) -> Option<usize> {
     None
 }
 
-fn parse_tag(inside: &str, start: usize, end: usize, markdown: bool) -> Result<Tag, ShortcodeError> {
+fn parse_tag(
+    inside: &str,
+    start: usize,
+    end: usize,
+    markdown: bool,
+) -> Result<Tag, ShortcodeError> {
     let (closing, inside) = match inside.strip_prefix('/') {
         Some(rest) => (true, rest.trim_start()),
         None => (false, inside),
@@ -254,7 +285,9 @@ fn parse_tag(inside: &str, start: usize, end: usize, markdown: bool) -> Result<T
     let words = split_words(inside).map_err(|message| ShortcodeError {
         offset: start,
         message,
-        hint: "put values with spaces in \"double quotes\", for example {{< details \"Lees meer\" >}}".into(),
+        hint:
+            "put values with spaces in \"double quotes\", for example {{< details \"Lees meer\" >}}"
+                .into(),
     })?;
     let mut words = words.into_iter();
     let name = match words.next() {
@@ -277,7 +310,16 @@ fn parse_tag(inside: &str, start: usize, end: usize, markdown: bool) -> Result<T
             None => positional.push(value),
         }
     }
-    Ok(Tag { start, end, name, closing, self_closing, markdown, positional, named })
+    Ok(Tag {
+        start,
+        end,
+        name,
+        closing,
+        self_closing,
+        markdown,
+        positional,
+        named,
+    })
 }
 
 /// Splits the inside of a tag into words, each with an optional `key=`.
@@ -303,7 +345,9 @@ fn split_words(text: &str) -> Result<Vec<(Option<String>, String)>, String> {
 }
 
 /// Reads one bare, `"quoted"` or `` `raw` `` value; the flag is true when it was quoted.
-fn read_value(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> Result<(String, bool), String> {
+fn read_value(
+    chars: &mut std::iter::Peekable<std::str::Chars<'_>>,
+) -> Result<(String, bool), String> {
     let mut value = String::new();
     match chars.peek() {
         Some('"') => {
@@ -381,7 +425,10 @@ mod tests {
     #[test]
     fn comment_form_prints_the_shortcode() {
         let pieces = parse("Schrijf {{</* email \"a@b.nl\" */>}}.", &|_| false).unwrap();
-        assert_eq!(pieces, vec![Piece::Text("Schrijf {{< email \"a@b.nl\" >}}.".into())]);
+        assert_eq!(
+            pieces,
+            vec![Piece::Text("Schrijf {{< email \"a@b.nl\" >}}.".into())]
+        );
     }
 
     #[test]
@@ -417,6 +464,9 @@ mod tests {
 
     #[test]
     fn plain_double_braces_are_text() {
-        assert_eq!(parse("a {{ b }} c", &|_| false).unwrap(), vec![Piece::Text("a {{ b }} c".into())]);
+        assert_eq!(
+            parse("a {{ b }} c", &|_| false).unwrap(),
+            vec![Piece::Text("a {{ b }} c".into())]
+        );
     }
 }

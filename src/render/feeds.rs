@@ -13,19 +13,38 @@ use crate::output::Output;
 pub const FEED_SIZE: usize = 20;
 
 /// Writes the site feed and one feed per section.
-pub fn render_feeds(prepared: &[Prepared<'_>], config: &SiteConfig, out: &mut Output, diags: &mut Diagnostics) {
-    let dated: Vec<&Prepared<'_>> =
-        prepared.iter().filter(|p| p.page.kind == PageKind::Page && p.page.date().is_some()).collect();
-    let mut feeds = vec![(String::new(), config.title.clone(), config.description.clone(), dated.clone())];
+pub fn render_feeds(
+    prepared: &[Prepared<'_>],
+    config: &SiteConfig,
+    out: &mut Output,
+    diags: &mut Diagnostics,
+) {
+    let dated: Vec<&Prepared<'_>> = prepared
+        .iter()
+        .filter(|p| p.page.kind == PageKind::Page && p.page.date().is_some())
+        .collect();
+    let mut feeds = vec![(
+        String::new(),
+        config.title.clone(),
+        config.description.clone(),
+        dated.clone(),
+    )];
     for section in prepared.iter().filter(|p| p.page.kind == PageKind::Section) {
         let dir = &section.page.section_dir;
         let members: Vec<&Prepared<'_>> = dated
             .iter()
             .copied()
-            .filter(|p| p.page.section_dir == *dir || p.page.section_dir.starts_with(&format!("{dir}/")))
+            .filter(|p| {
+                p.page.section_dir == *dir || p.page.section_dir.starts_with(&format!("{dir}/"))
+            })
             .collect();
         let title = format!("{} – {}", section.meta.title, config.title);
-        feeds.push((section.page.path.clone(), title, section.meta.description.clone(), members));
+        feeds.push((
+            section.page.path.clone(),
+            title,
+            section.meta.description.clone(),
+            members,
+        ));
     }
     for (path, title, description, mut items) in feeds {
         sort_for_list(&mut items);
@@ -38,15 +57,35 @@ pub fn render_feeds(prepared: &[Prepared<'_>], config: &SiteConfig, out: &mut Ou
     }
 }
 
-fn rss(config: &SiteConfig, title: &str, description: &str, path: &str, feed_path: &str, items: &[&Prepared<'_>]) -> String {
+fn rss(
+    config: &SiteConfig,
+    title: &str,
+    description: &str,
+    path: &str,
+    feed_path: &str,
+    items: &[&Prepared<'_>],
+) -> String {
     let link = config.absolute_url(if path.is_empty() { "/" } else { path });
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>\n");
     xml.push_str("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n");
-    xml.push_str(&format!("<title>{}</title>\n<link>{}</link>\n", escape(title), escape(&link)));
-    xml.push_str(&format!("<description>{}</description>\n", escape(description)));
-    xml.push_str(&format!("<language>{}</language>\n", escape(&config.language)));
+    xml.push_str(&format!(
+        "<title>{}</title>\n<link>{}</link>\n",
+        escape(title),
+        escape(&link)
+    ));
+    xml.push_str(&format!(
+        "<description>{}</description>\n",
+        escape(description)
+    ));
+    xml.push_str(&format!(
+        "<language>{}</language>\n",
+        escape(&config.language)
+    ));
     if let Some(newest) = items.first().and_then(|p| p.page.date()) {
-        xml.push_str(&format!("<lastBuildDate>{}</lastBuildDate>\n", rfc2822(&newest)));
+        xml.push_str(&format!(
+            "<lastBuildDate>{}</lastBuildDate>\n",
+            rfc2822(&newest)
+        ));
     }
     xml.push_str(&format!(
         "<atom:link href=\"{}\" rel=\"self\" type=\"application/rss+xml\"/>\n",
@@ -55,12 +94,19 @@ fn rss(config: &SiteConfig, title: &str, description: &str, path: &str, feed_pat
     for p in items {
         let url = config.absolute_url(&p.page.path);
         xml.push_str("<item>\n");
-        xml.push_str(&format!("<title>{}</title>\n<link>{}</link>\n", escape(&p.meta.title), escape(&url)));
+        xml.push_str(&format!(
+            "<title>{}</title>\n<link>{}</link>\n",
+            escape(&p.meta.title),
+            escape(&url)
+        ));
         if let Some(date) = p.page.date() {
             xml.push_str(&format!("<pubDate>{}</pubDate>\n", rfc2822(&date)));
         }
         xml.push_str(&format!("<guid>{}</guid>\n", escape(&url)));
-        xml.push_str(&format!("<description>{}</description>\n", escape(&p.meta.description)));
+        xml.push_str(&format!(
+            "<description>{}</description>\n",
+            escape(&p.meta.description)
+        ));
         xml.push_str("</item>\n");
     }
     xml.push_str("</channel>\n</rss>\n");
@@ -73,7 +119,10 @@ fn rfc2822(date: &DateTime<FixedOffset>) -> String {
 
 /// Escapes text for XML.
 pub fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 #[cfg(test)]

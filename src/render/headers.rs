@@ -14,7 +14,10 @@ pub const SECURITY_HEADERS: &[(&str, &str)] = &[
     ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
     ("X-Content-Type-Options", "nosniff"),
     ("Referrer-Policy", "no-referrer"),
-    ("Permissions-Policy", "browsing-topics=(), interest-cohort=(), camera=(), microphone=(), geolocation=()"),
+    (
+        "Permissions-Policy",
+        "browsing-topics=(), interest-cohort=(), camera=(), microphone=(), geolocation=()",
+    ),
     ("Cross-Origin-Opener-Policy", "same-origin"),
 ];
 

@@ -44,13 +44,21 @@ pub struct ListItem {
 }
 
 /// Renders every Markdown file, reporting all problems at once.
-pub fn prepare<'a>(content: &'a Content, renderer: &Renderer, diags: &mut Diagnostics) -> Vec<Prepared<'a>> {
+pub fn prepare<'a>(
+    content: &'a Content,
+    renderer: &Renderer,
+    diags: &mut Diagnostics,
+) -> Vec<Prepared<'a>> {
     let config = renderer.config();
     let options = renderer.markdown_options();
     let mut prepared = Vec::new();
     for page in &content.pages {
-        let file = page.file.clone().unwrap_or_else(|| Path::new("content").join(&page.rel));
-        let rendered = match markdown::render(&file, &page.body, page.body_line, renderer, &options) {
+        let file = page
+            .file
+            .clone()
+            .unwrap_or_else(|| Path::new("content").join(&page.rel));
+        let rendered = match markdown::render(&file, &page.body, page.body_line, renderer, &options)
+        {
             Ok(r) => r,
             Err(e) => {
                 diags.extend(e);
@@ -69,7 +77,11 @@ pub fn prepare<'a>(content: &'a Content, renderer: &Renderer, diags: &mut Diagno
             description
         };
         let image = page.front.images.first().map(|i| {
-            if i.starts_with('/') || i.starts_with("http") { i.clone() } else { format!("{}{i}", page.path) }
+            if i.starts_with('/') || i.starts_with("http") {
+                i.clone()
+            } else {
+                format!("{}{i}", page.path)
+            }
         });
         let meta = PageMeta {
             title: page.title(),
@@ -87,13 +99,22 @@ pub fn prepare<'a>(content: &'a Content, renderer: &Renderer, diags: &mut Diagno
             article: page.kind == PageKind::Page && page.top_section() == config.main_section,
             noindex: false,
         };
-        prepared.push(Prepared { page, rendered, meta });
+        prepared.push(Prepared {
+            page,
+            rendered,
+            meta,
+        });
     }
     prepared
 }
 
 /// Renders all content pages into `out`.
-pub fn render_pages(prepared: &[Prepared<'_>], renderer: &Renderer, out: &mut Output, diags: &mut Diagnostics) {
+pub fn render_pages(
+    prepared: &[Prepared<'_>],
+    renderer: &Renderer,
+    out: &mut Output,
+    diags: &mut Diagnostics,
+) {
     for p in prepared {
         let result = match p.page.kind {
             PageKind::Home => render_home(p, prepared, renderer, out),
@@ -140,12 +161,23 @@ fn content_value(p: &Prepared<'_>, renderer: &Renderer) -> Value {
     page_value(renderer.config(), renderer.url_prefix(), &p.meta, extra)
 }
 
-fn render_home(p: &Prepared<'_>, all: &[Prepared<'_>], renderer: &Renderer, out: &mut Output) -> Result<(), Diagnostic> {
+fn render_home(
+    p: &Prepared<'_>,
+    all: &[Prepared<'_>],
+    renderer: &Renderer,
+    out: &mut Output,
+) -> Result<(), Diagnostic> {
     let main = &renderer.config().main_section;
-    let mut news: Vec<&Prepared<'_>> =
-        all.iter().filter(|q| q.page.kind == PageKind::Page && q.page.top_section() == main).collect();
+    let mut news: Vec<&Prepared<'_>> = all
+        .iter()
+        .filter(|q| q.page.kind == PageKind::Page && q.page.top_section() == main)
+        .collect();
     sort_for_list(&mut news);
-    let recent: Vec<ListItem> = news.iter().take(3).map(|q| list_item(q, renderer)).collect();
+    let recent: Vec<ListItem> = news
+        .iter()
+        .take(3)
+        .map(|q| list_item(q, renderer))
+        .collect();
     let html = renderer.render(
         "index.html",
         context! { page => content_value(p, renderer), recent => Value::from_serialize(&recent) },
@@ -153,16 +185,28 @@ fn render_home(p: &Prepared<'_>, all: &[Prepared<'_>], renderer: &Renderer, out:
     out.add_page(&p.page.path, html, p.page.file.as_deref())
 }
 
-fn render_section(p: &Prepared<'_>, all: &[Prepared<'_>], renderer: &Renderer, out: &mut Output) -> Result<(), Diagnostic> {
+fn render_section(
+    p: &Prepared<'_>,
+    all: &[Prepared<'_>],
+    renderer: &Renderer,
+    out: &mut Output,
+) -> Result<(), Diagnostic> {
     let dir = &p.page.section_dir;
-    let mut members: Vec<&Prepared<'_>> =
-        all.iter().filter(|q| q.page.kind == PageKind::Page && &q.page.section_dir == dir).collect();
+    let mut members: Vec<&Prepared<'_>> = all
+        .iter()
+        .filter(|q| q.page.kind == PageKind::Page && &q.page.section_dir == dir)
+        .collect();
     sort_for_list(&mut members);
     let mut subsections: Vec<&Prepared<'_>> = all
         .iter()
-        .filter(|q| q.page.kind == PageKind::Section && parent_dir(&q.page.section_dir) == Some(dir.as_str()))
+        .filter(|q| {
+            q.page.kind == PageKind::Section
+                && parent_dir(&q.page.section_dir) == Some(dir.as_str())
+        })
         .collect();
-    subsections.sort_by(|a, b| (weight_key(a), a.meta.title.clone()).cmp(&(weight_key(b), b.meta.title.clone())));
+    subsections.sort_by(|a, b| {
+        (weight_key(a), a.meta.title.clone()).cmp(&(weight_key(b), b.meta.title.clone()))
+    });
     let subsections: Vec<Value> = subsections
         .iter()
         .map(|q| {
@@ -179,10 +223,20 @@ fn render_section(p: &Prepared<'_>, all: &[Prepared<'_>], renderer: &Renderer, o
         .collect();
     let template = template_for(renderer, p, "list.html");
     let per_page = renderer.config().paginate;
-    let chunks: Vec<&[&Prepared<'_>]> = if members.is_empty() { vec![&[][..]] } else { members.chunks(per_page).collect() };
+    let chunks: Vec<&[&Prepared<'_>]> = if members.is_empty() {
+        vec![&[][..]]
+    } else {
+        members.chunks(per_page).collect()
+    };
     let total = chunks.len();
     let prefix = renderer.url_prefix();
-    let page_path = |n: usize| if n == 1 { p.page.path.clone() } else { format!("{}page/{n}/", p.page.path) };
+    let page_path = |n: usize| {
+        if n == 1 {
+            p.page.path.clone()
+        } else {
+            format!("{}page/{n}/", p.page.path)
+        }
+    };
     for (i, chunk) in chunks.iter().enumerate() {
         let number = i + 1;
         let items: Vec<ListItem> = chunk.iter().map(|q| list_item(q, renderer)).collect();
@@ -194,7 +248,11 @@ fn render_section(p: &Prepared<'_>, all: &[Prepared<'_>], renderer: &Renderer, o
         };
         let mut page = content_value(p, renderer);
         if number > 1 {
-            let meta = PageMeta { path: page_path(number), title: format!("{} (pagina {number})", p.meta.title), ..p.meta.clone() };
+            let meta = PageMeta {
+                path: page_path(number),
+                title: format!("{} (pagina {number})", p.meta.title),
+                ..p.meta.clone()
+            };
             page = context! { ..page_value(renderer.config(), prefix, &meta, Value::UNDEFINED), ..page };
         }
         let html = renderer.render(
@@ -214,7 +272,12 @@ fn render_section(p: &Prepared<'_>, all: &[Prepared<'_>], renderer: &Renderer, o
     render_alias(&format!("{}page/1/", p.page.path), p, renderer, out)
 }
 
-fn render_single(p: &Prepared<'_>, all: &[Prepared<'_>], renderer: &Renderer, out: &mut Output) -> Result<(), Diagnostic> {
+fn render_single(
+    p: &Prepared<'_>,
+    all: &[Prepared<'_>],
+    renderer: &Renderer,
+    out: &mut Output,
+) -> Result<(), Diagnostic> {
     let mut siblings: Vec<&Prepared<'_>> = all
         .iter()
         .filter(|q| q.page.kind == PageKind::Page && q.page.section_dir == p.page.section_dir)
@@ -226,7 +289,9 @@ fn render_single(p: &Prepared<'_>, all: &[Prepared<'_>], renderer: &Renderer, ou
         .map(|q| list_item(q, renderer));
     let section_pages: Vec<ListItem> = siblings.iter().map(|q| list_item(q, renderer)).collect();
     let template = match &p.page.front.layout {
-        Some(layout) if renderer.has_template(&format!("{layout}.html")) => format!("{layout}.html"),
+        Some(layout) if renderer.has_template(&format!("{layout}.html")) => {
+            format!("{layout}.html")
+        }
         _ => template_for(renderer, p, "single.html"),
     };
     let html = renderer.render(
@@ -242,10 +307,18 @@ fn render_single(p: &Prepared<'_>, all: &[Prepared<'_>], renderer: &Renderer, ou
 }
 
 /// Renders a redirect page at `from` that sends visitors to the page `p`.
-fn render_alias(from: &str, p: &Prepared<'_>, renderer: &Renderer, out: &mut Output) -> Result<(), Diagnostic> {
+fn render_alias(
+    from: &str,
+    p: &Prepared<'_>,
+    renderer: &Renderer,
+    out: &mut Output,
+) -> Result<(), Diagnostic> {
     let target = renderer.config().absolute_url(&p.page.path);
     let html = if renderer.has_template("alias.html") {
-        renderer.render("alias.html", context! { target => target.clone(), title => p.meta.title.clone() })?
+        renderer.render(
+            "alias.html",
+            context! { target => target.clone(), title => p.meta.title.clone() },
+        )?
     } else {
         let t = escape_attr(&target);
         format!(
@@ -322,7 +395,11 @@ pub fn sort_for_list(pages: &mut [&Prepared<'_>]) {
 }
 
 fn weight_key(p: &Prepared<'_>) -> i64 {
-    if p.page.front.weight == 0 { i64::MAX } else { p.page.front.weight }
+    if p.page.front.weight == 0 {
+        i64::MAX
+    } else {
+        p.page.front.weight
+    }
 }
 
 fn parent_dir(dir: &str) -> Option<&str> {
@@ -335,7 +412,11 @@ fn parent_dir(dir: &str) -> Option<&str> {
 /// `nieuws/list.html` when the site has it, else the general template.
 fn template_for(renderer: &Renderer, p: &Prepared<'_>, general: &str) -> String {
     let specific = format!("{}/{general}", p.page.top_section());
-    if renderer.has_template(&specific) { specific } else { general.to_string() }
+    if renderer.has_template(&specific) {
+        specific
+    } else {
+        general.to_string()
+    }
 }
 
 /// The chain of sections from the home page down to (not including) `p`.
@@ -347,7 +428,8 @@ fn breadcrumbs(p: &Prepared<'_>, all: &[Prepared<'_>], renderer: &Renderer) -> V
     };
     while let Some(d) = dir {
         if let Some(section) = all.iter().find(|q| {
-            (q.page.kind == PageKind::Section && q.page.section_dir == d) || (d.is_empty() && q.page.kind == PageKind::Home)
+            (q.page.kind == PageKind::Section && q.page.section_dir == d)
+                || (d.is_empty() && q.page.kind == PageKind::Home)
         }) {
             crumbs.push(list_item(section, renderer));
         }
@@ -381,7 +463,11 @@ pub fn toc_html(toc: &[TocEntry]) -> String {
         if open_item {
             html.push_str("</li>");
         }
-        html.push_str(&format!("<li><a href=\"#{}\">{}</a>", escape_attr(&entry.id), escape_attr(&entry.text)));
+        html.push_str(&format!(
+            "<li><a href=\"#{}\">{}</a>",
+            escape_attr(&entry.id),
+            escape_attr(&entry.text)
+        ));
         open_item = true;
     }
     while depth > top {
@@ -395,7 +481,11 @@ pub fn toc_html(toc: &[TocEntry]) -> String {
 /// The first `n` words of `text`, with `…` when it was cut.
 pub fn truncate_words(text: &str, n: usize) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() <= n { words.join(" ") } else { format!("{} …", words[..n].join(" ")) }
+    if words.len() <= n {
+        words.join(" ")
+    } else {
+        format!("{} …", words[..n].join(" "))
+    }
 }
 
 #[cfg(test)]
@@ -403,12 +493,22 @@ mod tests {
     use super::*;
 
     fn entry(level: u8, id: &str) -> TocEntry {
-        TocEntry { level, id: id.into(), text: id.into() }
+        TocEntry {
+            level,
+            id: id.into(),
+            text: id.into(),
+        }
     }
 
     #[test]
     fn toc_nests_by_level() {
-        let html = toc_html(&[entry(2, "a"), entry(3, "b"), entry(3, "c"), entry(2, "d"), entry(4, "e")]);
+        let html = toc_html(&[
+            entry(2, "a"),
+            entry(3, "b"),
+            entry(3, "c"),
+            entry(2, "d"),
+            entry(4, "e"),
+        ]);
         assert_eq!(
             html,
             "<ul><li><a href=\"#a\">a</a><ul><li><a href=\"#b\">b</a></li><li><a href=\"#c\">c</a></li></ul></li><li><a href=\"#d\">d</a><ul><li><a href=\"#e\">e</a></li></ul></li></ul>"

@@ -29,15 +29,32 @@ struct Entry<'a> {
 }
 
 /// Writes the search index for the sections in `config.search_sections`.
-pub fn render_search_index(prepared: &[Prepared<'_>], config: &SiteConfig, prefix: &str, out: &mut Output, diags: &mut Diagnostics) {
+pub fn render_search_index(
+    prepared: &[Prepared<'_>],
+    config: &SiteConfig,
+    prefix: &str,
+    out: &mut Output,
+    diags: &mut Diagnostics,
+) {
     let entries: Vec<Entry<'_>> = prepared
         .iter()
-        .filter(|p| p.page.kind != PageKind::Home && config.search_sections.iter().any(|s| s == p.page.top_section()))
+        .filter(|p| {
+            p.page.kind != PageKind::Home
+                && config
+                    .search_sections
+                    .iter()
+                    .any(|s| s == p.page.top_section())
+        })
         .map(|p| Entry {
             title: &p.meta.title,
             url: format!("{prefix}{}", p.page.path),
             date: p.meta.date.clone(),
-            date_display: p.meta.date.as_deref().and_then(parse_date).map(|d| dutch_date(&d)),
+            date_display: p
+                .meta
+                .date
+                .as_deref()
+                .and_then(parse_date)
+                .map(|d| dutch_date(&d)),
             section: p.page.top_section(),
             summary: &p.meta.description,
             text: p.rendered.plain_text.chars().take(MAX_TEXT).collect(),
@@ -49,6 +66,11 @@ pub fn render_search_index(prepared: &[Prepared<'_>], config: &SiteConfig, prefi
                 diags.push(e);
             }
         }
-        Err(e) => diags.push(crate::diagnostics::Diagnostic::error(SEARCH_INDEX_PATH, 0, 0, format!("cannot write the search index: {e}"))),
+        Err(e) => diags.push(crate::diagnostics::Diagnostic::error(
+            SEARCH_INDEX_PATH,
+            0,
+            0,
+            format!("cannot write the search index: {e}"),
+        )),
     }
 }

@@ -10,14 +10,20 @@ pub fn render_sitemap_and_robots(config: &SiteConfig, out: &mut Output, diags: &
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>\n");
     xml.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for (path, lastmod) in out.sitemap_pages() {
-        xml.push_str(&format!("<url><loc>{}</loc>", escape(&config.absolute_url(&path))));
+        xml.push_str(&format!(
+            "<url><loc>{}</loc>",
+            escape(&config.absolute_url(&path))
+        ));
         if let Some(lastmod) = lastmod {
             xml.push_str(&format!("<lastmod>{}</lastmod>", escape(lastmod)));
         }
         xml.push_str("</url>\n");
     }
     xml.push_str("</urlset>\n");
-    let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", config.absolute_url("/sitemap.xml"));
+    let robots = format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        config.absolute_url("/sitemap.xml")
+    );
     for (path, bytes) in [("sitemap.xml", xml), ("robots.txt", robots)] {
         if let Err(e) = out.add(path, bytes, None) {
             diags.push(e);

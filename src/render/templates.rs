@@ -84,7 +84,11 @@ impl Renderer {
         let mut diags = Diagnostics::new();
         let mut shortcodes = BTreeMap::new();
         if templates_dir.is_dir() {
-            for entry in walkdir::WalkDir::new(&templates_dir).sort_by_file_name().into_iter().flatten() {
+            for entry in walkdir::WalkDir::new(&templates_dir)
+                .sort_by_file_name()
+                .into_iter()
+                .flatten()
+            {
                 if !entry.file_type().is_file() {
                     continue;
                 }
@@ -99,11 +103,19 @@ impl Renderer {
                 let source = match std::fs::read_to_string(path) {
                     Ok(s) => s,
                     Err(e) => {
-                        diags.push(Diagnostic::error(path, 0, 0, format!("cannot read template: {e}")));
+                        diags.push(Diagnostic::error(
+                            path,
+                            0,
+                            0,
+                            format!("cannot read template: {e}"),
+                        ));
                         continue;
                     }
                 };
-                if let Some(short) = name.strip_prefix("shortcodes/").and_then(|n| n.strip_suffix(".html")) {
+                if let Some(short) = name
+                    .strip_prefix("shortcodes/")
+                    .and_then(|n| n.strip_suffix(".html"))
+                {
                     shortcodes.insert(short.to_string(), source.clone());
                 }
                 if let Err(e) = env.add_template_owned(name.clone(), source) {
@@ -114,7 +126,9 @@ impl Renderer {
         for (name, source) in BUILTIN_SHORTCODES {
             if !shortcodes.contains_key(*name) {
                 shortcodes.insert(name.to_string(), source.to_string());
-                if let Err(e) = env.add_template_owned(format!("shortcodes/{name}.html"), source.to_string()) {
+                if let Err(e) =
+                    env.add_template_owned(format!("shortcodes/{name}.html"), source.to_string())
+                {
                     diags.push(template_diagnostic(&templates_dir, name, &e));
                 }
             }
@@ -133,7 +147,13 @@ impl Renderer {
         let prefix = config.path_prefix();
         register_helpers(&mut env, config, &prefix);
         env.add_global("site", site_value(config, &prefix));
-        Ok(Renderer { env, templates_dir, shortcodes, config: config.clone(), prefix })
+        Ok(Renderer {
+            env,
+            templates_dir,
+            shortcodes,
+            config: config.clone(),
+            prefix,
+        })
     }
 
     /// The site settings this renderer was made with.
@@ -154,7 +174,12 @@ impl Renderer {
     /// Renders template `name` with `page` and the extra context `ctx`.
     ///
     /// Fails with a diagnostic pointing into the template when rendering fails.
-    pub fn render_page(&self, name: &str, page: &PageMeta, ctx: Value) -> Result<String, Diagnostic> {
+    pub fn render_page(
+        &self,
+        name: &str,
+        page: &PageMeta,
+        ctx: Value,
+    ) -> Result<String, Diagnostic> {
         let page_value = page_value(&self.config, &self.prefix, page, Value::UNDEFINED);
         self.render(name, context! { page => page_value, ..ctx })
     }
@@ -162,23 +187,40 @@ impl Renderer {
     /// Renders template `name` with the given context as it is.
     pub fn render(&self, name: &str, ctx: Value) -> Result<String, Diagnostic> {
         let template = self.env.get_template(name).map_err(|_| {
-            Diagnostic::error(self.templates_dir.join(name), 0, 0, format!("missing template `{name}`"))
-                .with_hint("add the template to the site's templates folder")
+            Diagnostic::error(
+                self.templates_dir.join(name),
+                0,
+                0,
+                format!("missing template `{name}`"),
+            )
+            .with_hint("add the template to the site's templates folder")
         })?;
-        template.render(ctx).map_err(|e| template_diagnostic(&self.templates_dir, name, &e))
+        template
+            .render(ctx)
+            .map_err(|e| template_diagnostic(&self.templates_dir, name, &e))
     }
 
     /// The settings for rendering Markdown on this site.
     pub fn markdown_options(&self) -> MarkdownOptions {
-        MarkdownOptions { url_prefix: self.prefix.clone() }
+        MarkdownOptions {
+            url_prefix: self.prefix.clone(),
+        }
     }
 }
 
 /// The `page` value of a template: the meta facts plus `url`, `permalink` and
 /// `date_display`, and the fields of `extra` (an object) when given.
 pub fn page_value(config: &SiteConfig, prefix: &str, page: &PageMeta, extra: Value) -> Value {
-    let date_display = page.date.as_deref().and_then(parse_date).map(|d| dutch_date(&d));
-    let lastmod_display = page.lastmod.as_deref().and_then(parse_date).map(|d| dutch_date(&d));
+    let date_display = page
+        .date
+        .as_deref()
+        .and_then(parse_date)
+        .map(|d| dutch_date(&d));
+    let lastmod_display = page
+        .lastmod
+        .as_deref()
+        .and_then(parse_date)
+        .map(|d| dutch_date(&d));
     let base = context! {
         url => format!("{prefix}{}", page.path),
         permalink => config.absolute_url(&page.path),
@@ -187,7 +229,11 @@ pub fn page_value(config: &SiteConfig, prefix: &str, page: &PageMeta, extra: Val
         image_url => page.image.as_deref().map(|i| config.absolute_url(i)),
         ..Value::from_serialize(page)
     };
-    if extra.is_undefined() { base } else { context! { ..extra, ..base } }
+    if extra.is_undefined() {
+        base
+    } else {
+        context! { ..extra, ..base }
+    }
 }
 
 fn site_value(config: &SiteConfig, prefix: &str) -> Value {
@@ -209,7 +255,11 @@ fn site_value(config: &SiteConfig, prefix: &str) -> Value {
                     let external = e.url.starts_with("http://") || e.url.starts_with("https://");
                     Menu {
                         name: e.name.clone(),
-                        url: if external { e.url.clone() } else { format!("{prefix}{}", e.url) },
+                        url: if external {
+                            e.url.clone()
+                        } else {
+                            format!("{prefix}{}", e.url)
+                        },
                         path: e.url.clone(),
                         title: e.title.clone(),
                         external,
@@ -234,19 +284,34 @@ fn site_value(config: &SiteConfig, prefix: &str) -> Value {
 fn register_helpers(env: &mut Environment<'static>, config: &SiteConfig, prefix: &str) {
     let p = prefix.to_string();
     env.add_function("rel_url", move |path: String| -> String {
-        if path.starts_with('/') && !path.starts_with("//") { format!("{p}{path}") } else { path }
+        if path.starts_with('/') && !path.starts_with("//") {
+            format!("{p}{path}")
+        } else {
+            path
+        }
     });
     let c = config.clone();
-    env.add_function("abs_url", move |path: String| -> String { c.absolute_url(&path) });
-    env.add_function("is_active", |menu_path: String, page_path: String| -> bool {
-        if menu_path == "/" { page_path == "/" } else { page_path.starts_with(&menu_path) }
+    env.add_function("abs_url", move |path: String| -> String {
+        c.absolute_url(&path)
     });
+    env.add_function(
+        "is_active",
+        |menu_path: String, page_path: String| -> bool {
+            if menu_path == "/" {
+                page_path == "/"
+            } else {
+                page_path.starts_with(&menu_path)
+            }
+        },
+    );
     env.add_filter("date_nl", |value: String| -> String {
         parse_date(&value).map(|d| dutch_date(&d)).unwrap_or(value)
     });
     let p = prefix.to_string();
     env.add_filter("markdownify", move |value: String| -> Value {
-        let options = MarkdownOptions { url_prefix: p.clone() };
+        let options = MarkdownOptions {
+            url_prefix: p.clone(),
+        };
         let html = markdown::render(Path::new("(template)"), &value, 1, &NoShortcodes, &options)
             .map(|r| r.html)
             .unwrap_or_else(|_| markdown::escape_attr(&value));
@@ -262,8 +327,9 @@ fn register_helpers(env: &mut Environment<'static>, config: &SiteConfig, prefix:
         Value::from_safe_string(value.chars().map(|c| format!("&#{};", c as u32)).collect())
     });
     env.add_filter("json", |value: Value| -> Result<Value, minijinja::Error> {
-        let text = serde_json::to_string(&value)
-            .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, e.to_string()))?;
+        let text = serde_json::to_string(&value).map_err(|e| {
+            minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, e.to_string())
+        })?;
         // Safe inside <script type="application/ld+json">: no closing tags.
         Ok(Value::from_safe_string(text.replace("</", "<\\/")))
     });
@@ -276,7 +342,11 @@ fn html_formatter(
     state: &minijinja::State<'_, '_>,
     value: &Value,
 ) -> Result<(), minijinja::Error> {
-    if state.auto_escape() == minijinja::AutoEscape::None || value.is_safe() || value.is_undefined() || value.is_none() {
+    if state.auto_escape() == minijinja::AutoEscape::None
+        || value.is_safe()
+        || value.is_undefined()
+        || value.is_none()
+    {
         return minijinja::escape_formatter(out, state, value);
     }
     let text = value.to_string();
@@ -330,13 +400,16 @@ impl ShortcodeRenderer for Renderer {
             inner => inner_html.map(|h| Value::from_safe_string(h.to_string())),
             inner_raw => call.inner.clone(),
         };
-        template.render(ctx).map(|s| s.trim().to_string()).map_err(|e| {
-            let mut message = e.to_string();
-            if let Some(detail) = e.detail() {
-                message = format!("{message} ({detail})");
-            }
-            message
-        })
+        template
+            .render(ctx)
+            .map(|s| s.trim().to_string())
+            .map_err(|e| {
+                let mut message = e.to_string();
+                if let Some(detail) = e.detail() {
+                    message = format!("{message} ({detail})");
+                }
+                message
+            })
     }
 }
 
@@ -370,14 +443,24 @@ mod tests {
     }
 
     fn config() -> SiteConfig {
-        SiteConfig::parse(Path::new("site.toml"), "title='T'\nbase_url='https://e.org/sub/'\n").unwrap()
+        SiteConfig::parse(
+            Path::new("site.toml"),
+            "title='T'\nbase_url='https://e.org/sub/'\n",
+        )
+        .unwrap()
     }
 
     #[test]
     fn renders_page_with_urls() {
-        let dir = site_with(&[("x.html", "{{ page.url }} {{ page.permalink }} {{ site.title }} {{ rel_url('/a/') }}")]);
+        let dir = site_with(&[(
+            "x.html",
+            "{{ page.url }} {{ page.permalink }} {{ site.title }} {{ rel_url('/a/') }}",
+        )]);
         let r = Renderer::new(dir.path(), &config()).unwrap();
-        let meta = PageMeta { path: "/raad/".into(), ..Default::default() };
+        let meta = PageMeta {
+            path: "/raad/".into(),
+            ..Default::default()
+        };
         let html = r.render_page("x.html", &meta, context! {}).unwrap();
         assert_eq!(html, "/sub/raad/ https://e.org/sub/raad/ T /sub/a/");
     }
@@ -386,7 +469,10 @@ mod tests {
     fn missing_template_is_named() {
         let dir = tempfile::tempdir().unwrap();
         let err = Renderer::new(dir.path(), &config()).err().unwrap();
-        assert!(err.to_string().contains("missing template `base.html`"), "{err}");
+        assert!(
+            err.to_string().contains("missing template `base.html`"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -414,7 +500,10 @@ mod tests {
         };
         let html = ShortcodeRenderer::render(&r, &call, None).unwrap();
         assert!(!html.contains("info@chatcontrole.nl"), "{html}");
-        assert!(html.contains("&#109;&#97;&#105;&#108;&#116;&#111;&#58;"), "mailto is encoded: {html}");
+        assert!(
+            html.contains("&#109;&#97;&#105;&#108;&#116;&#111;&#58;"),
+            "mailto is encoded: {html}"
+        );
     }
 
     #[test]

@@ -14,11 +14,16 @@ pub fn example_site() -> PathBuf {
 
 /// The seed documents, or None (with a message) when `../shared/seeds` is absent.
 pub fn seed(name: &str) -> Option<String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/seeds")
+        .join(name);
     match std::fs::read_to_string(&path) {
         Ok(text) => Some(text),
         Err(_) => {
-            eprintln!("skipped: ../shared/seeds not found ({} is missing)", path.display());
+            eprintln!(
+                "skipped: ../shared/seeds not found ({} is missing)",
+                path.display()
+            );
             None
         }
     }
@@ -32,7 +37,10 @@ pub fn site_copy() -> tempfile::TempDir {
 }
 
 fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from).into_iter().filter_entry(|e| e.file_name() != "public") {
+    for entry in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_entry(|e| e.file_name() != "public")
+    {
         let entry = entry.expect("readable site");
         let rel = entry.path().strip_prefix(from).expect("inside site");
         let target = to.join(rel);
@@ -46,12 +54,21 @@ fn copy_dir(from: &Path, to: &Path) {
 
 /// Runs `chatcontrole` with `args`.
 pub fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chatcontrole")).args(args).output().expect("run chatcontrole")
+    Command::new(env!("CARGO_BIN_EXE_chatcontrole"))
+        .args(args)
+        .output()
+        .expect("run chatcontrole")
 }
 
 /// Builds `site` into `out`, panicking with the diagnostics when it fails.
 pub fn build(site: &Path, out: &Path, extra: &[&str]) {
-    let mut args = vec!["build", "--site", site.to_str().unwrap(), "--out", out.to_str().unwrap()];
+    let mut args = vec![
+        "build",
+        "--site",
+        site.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
     args.extend_from_slice(extra);
     let result = run(&args);
     assert!(
@@ -67,7 +84,12 @@ pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().strip_prefix(dir).unwrap().to_path_buf(), std::fs::read(e.path()).unwrap()))
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_path_buf(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
         .collect()
 }
 
