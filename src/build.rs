@@ -10,7 +10,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use crate::config::SiteConfig;
 use crate::content::load_content;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::output::Output;
+use crate::output::{Output, slash_path};
 use crate::render::{Renderer, feeds, headers, pages, search, sitemap};
 
 /// What to build and where.
@@ -206,14 +206,7 @@ fn copy_static(site: &Path, out: &mut Output, diags: &mut Diagnostics) {
         if !entry.file_type().is_file() {
             continue;
         }
-        let rel = entry
-            .path()
-            .strip_prefix(&static_dir)
-            .unwrap_or(entry.path())
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect::<Vec<_>>()
-            .join("/");
+        let rel = slash_path(&static_dir, entry.path());
         match std::fs::read(entry.path()) {
             Ok(bytes) => {
                 if let Err(e) = out.add(&rel, bytes, Some(entry.path())) {

@@ -45,6 +45,17 @@ pub fn file_for_path(path: &str) -> String {
     }
 }
 
+/// The path of `path` below `root` with `/` separators, as used for URLs and
+/// template names (`nieuws/foto/kaart.svg`).
+pub fn slash_path(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 impl Output {
     /// An empty output.
     pub fn new() -> Self {

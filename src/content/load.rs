@@ -9,6 +9,7 @@ use chrono::{DateTime, FixedOffset};
 use super::front_matter;
 use super::page::{Page, PageKind, normalize_url, page_path, section_path};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::output::slash_path;
 
 /// A file from `content/` that is not Markdown and is copied to the output.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,14 +59,7 @@ pub fn load_content(
             )),
         }
     }
-    let rel_of = |p: &Path| -> String {
-        p.strip_prefix(&content_dir)
-            .unwrap_or(p)
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect::<Vec<_>>()
-            .join("/")
-    };
+    let rel_of = |p: &Path| slash_path(&content_dir, p);
     let bundle_dirs: BTreeSet<String> = files
         .iter()
         .map(|p| rel_of(p))

@@ -332,40 +332,40 @@ fn render_alias(
     Ok(())
 }
 
-/// Renders `/404.html` and the search page.
+/// Renders `/404.html` and the search page (`/zoeken/`), both kept out of the sitemap.
 pub fn render_special_pages(renderer: &Renderer, out: &mut Output, diags: &mut Diagnostics) {
-    let not_found = PageMeta {
-        title: "Pagina niet gevonden".into(),
-        description: "Deze pagina bestaat niet (meer).".into(),
-        path: "/404.html".into(),
-        kind: "404".into(),
-        noindex: true,
-        ..PageMeta::default()
-    };
-    match renderer.render_page("404.html", &not_found, context! {}) {
-        Ok(html) => {
-            if let Err(e) = out.add("404.html", html, None) {
-                diags.push(e);
-            }
+    let specials = [
+        (
+            "404.html",
+            "Pagina niet gevonden",
+            "Deze pagina bestaat niet (meer).",
+            "/404.html",
+            "404",
+        ),
+        (
+            "search.html",
+            "Zoeken",
+            "Zoek in het nieuws en de achtergronddocumenten.",
+            "/zoeken/",
+            "search",
+        ),
+    ];
+    for (template, title, description, path, kind) in specials {
+        let meta = PageMeta {
+            title: title.into(),
+            description: description.into(),
+            path: path.into(),
+            kind: kind.into(),
+            noindex: true,
+            ..PageMeta::default()
+        };
+        let result = renderer
+            .render_page(template, &meta, context! {})
+            .and_then(|html| out.add_page(path, html, None));
+        match result {
+            Ok(()) => out.mark_hidden(path),
+            Err(e) => diags.push(e),
         }
-        Err(e) => diags.push(e),
-    }
-    let search = PageMeta {
-        title: "Zoeken".into(),
-        description: "Zoek in het nieuws en de achtergronddocumenten.".into(),
-        path: "/zoeken/".into(),
-        kind: "search".into(),
-        noindex: true,
-        ..PageMeta::default()
-    };
-    match renderer.render_page("search.html", &search, context! {}) {
-        Ok(html) => {
-            if let Err(e) = out.add_page("/zoeken/", html, None) {
-                diags.push(e);
-            }
-            out.mark_hidden("/zoeken/");
-        }
-        Err(e) => diags.push(e),
     }
 }
 

@@ -13,6 +13,7 @@ use crate::content::dates::{dutch_date, parse_date};
 use crate::content::markdown::{self, MarkdownOptions, ShortcodeRenderer};
 use crate::content::shortcodes::Call;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::output::slash_path;
 
 /// Shortcodes that every site has, unless it overrides them in `templates/shortcodes/`.
 const BUILTIN_SHORTCODES: &[(&str, &str)] = &[
@@ -93,13 +94,7 @@ impl Renderer {
                     continue;
                 }
                 let path = entry.path();
-                let name = path
-                    .strip_prefix(&templates_dir)
-                    .unwrap_or(path)
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .collect::<Vec<_>>()
-                    .join("/");
+                let name = slash_path(&templates_dir, path);
                 let source = match std::fs::read_to_string(path) {
                     Ok(s) => s,
                     Err(e) => {
