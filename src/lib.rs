@@ -5,3 +5,4 @@
 //! Only loading and writing touch the disk.
 
 pub mod diagnostics;
+pub mod guide;
