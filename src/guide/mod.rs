@@ -7,6 +7,7 @@
 
 pub mod load;
 pub mod model;
+pub mod verdict;
 
 pub use load::load;
 pub use model::GuideData;
