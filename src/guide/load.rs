@@ -172,7 +172,7 @@ struct RawParty {
     website: Option<String>,
 }
 
-fn load_parties(path: &Path, diags: &mut Diagnostics) -> Vec<Party> {
+pub(crate) fn load_parties(path: &Path, diags: &mut Diagnostics) -> Vec<Party> {
     if !path.exists() {
         return Vec::new();
     }
@@ -227,7 +227,7 @@ struct RawItem {
     result: Vec<FactionResult>,
 }
 
-fn load_items(dir: &Path, diags: &mut Diagnostics) -> BTreeMap<String, Item> {
+pub(crate) fn load_items(dir: &Path, diags: &mut Diagnostics) -> BTreeMap<String, Item> {
     let mut items = BTreeMap::new();
     for path in toml_files(dir, diags) {
         let Some((raw, text)) = read_toml::<RawItem>(&path, diags) else {
