@@ -313,6 +313,13 @@ impl Election {
         self.entries.iter().find(|e| e.party == party)
     }
 
+    /// The entries sorted by the name readers see, ignoring case and punctuation.
+    pub fn entries_by_name<'a>(&'a self, data: &'a GuideData) -> Vec<&'a PartyEntry> {
+        let mut entries: Vec<&PartyEntry> = self.entries.iter().collect();
+        entries.sort_by_cached_key(|e| name_key(e.display_name(data)));
+        entries
+    }
+
     /// The name of district `number`, if it exists.
     pub fn district_name(&self, number: u8) -> Option<&str> {
         self.districts
