@@ -303,3 +303,18 @@ fn reimport_reuses_parties_and_keeps_the_path() {
     let data = load(site.path()).unwrap();
     assert_eq!(election(&data).path, "/stemwijzer2023/");
 }
+
+#[test]
+fn imported_seed_has_only_warnings_in_check() {
+    let Some((_site, data)) = import_seed() else {
+        return;
+    };
+    let diags = chatcontrole::guide::check::check(&data);
+    assert!(!diags.has_errors(), "{diags}");
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.message.contains("not classified yet")),
+        "check lists the unclassified evidence"
+    );
+}

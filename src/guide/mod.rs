@@ -5,6 +5,7 @@
 //! suggests a verdict from the evidence, `check` looks for inconsistencies,
 //! `export` and `view` turn the model into files for the public site.
 
+pub mod check;
 pub mod export;
 pub mod import;
 pub mod load;
