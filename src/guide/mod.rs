@@ -11,6 +11,7 @@ pub mod import;
 pub mod load;
 pub mod model;
 pub mod verdict;
+pub mod view;
 
 pub use load::load;
 pub use model::GuideData;
