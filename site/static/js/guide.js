@@ -26,7 +26,7 @@
     s.id = id;
     s.appendChild(option("", first));
     links.forEach(function (a) {
-      s.appendChild(option(a.getAttribute(attr), a.textContent.replace(/\s+/g, " ").trim()));
+      s.appendChild(option(a.getAttribute(attr), a.getAttribute("data-label")));
     });
     wrap.appendChild(l);
     wrap.appendChild(s);
