@@ -9,5 +9,6 @@ pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod guide;
 pub mod output;
 pub mod render;

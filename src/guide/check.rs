@@ -1,0 +1,202 @@
+//! Consistency checks over loaded guide data, for `chatcontrole check`.
+//!
+//! Loading already rejects what cannot be understood; this finds what is
+//! understood but doubtful: verdicts without sources, evidence without links or
+//! without classification, references to undefined items, votes whose stance
+//! contradicts the item, verdicts that differ from the rules without a reason,
+//! and parties treated differently on the same kind of evidence.
+//!
+//! Errors are problems a reader would be misled by; warnings are gaps an
+//! editor should fill. The example site has no errors.
+
+use std::collections::BTreeMap;
+
+use super::model::{Election, Evidence, GuideData, PartyEntry, RuleOutcome, Stance, VoteChoice};
+use super::verdict::{Profile, assess};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+/// Runs every check on every election and returns what it found.
+pub fn check(data: &GuideData) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    for election in &data.elections {
+        for entry in &election.entries {
+            check_sources(election, entry, &mut diags);
+            check_evidence(data, entry, &mut diags);
+            check_override(election, entry, &mut diags);
+        }
+        check_equal_treatment(election, &mut diags);
+    }
+    diags
+}
+
+fn at_entry(entry: &PartyEntry) -> (&std::path::Path, usize) {
+    (&entry.origin.file, entry.origin.line)
+}
+
+fn at_evidence(e: &Evidence) -> (&std::path::Path, usize) {
+    (&e.origin.file, e.origin.line)
+}
+
+fn check_sources(election: &Election, entry: &PartyEntry, diags: &mut Diagnostics) {
+    if entry.has_source() {
+        return;
+    }
+    let (file, line) = at_entry(entry);
+    let unclear = election
+        .level(&entry.verdict)
+        .is_some_and(|l| l.rule == Some(RuleOutcome::Unclear));
+    let message = format!("the verdict `{}` has no source at all", entry.verdict);
+    let hint = "add a [programme] url or evidence with a url, so readers can check the verdict";
+    diags.push(if unclear {
+        Diagnostic::warning(file, line, 1, message).with_hint(hint)
+    } else {
+        Diagnostic::error(file, line, 1, message).with_hint(hint)
+    });
+}
+
+fn check_evidence(data: &GuideData, entry: &PartyEntry, diags: &mut Diagnostics) {
+    for e in &entry.evidence {
+        let (file, line) = at_evidence(e);
+        if e.url.is_none() {
+            diags.push(
+                Diagnostic::warning(file, line, 1, "evidence without a url").with_hint(
+                    "add url = \"https://...\" pointing at the programme, vote or article",
+                ),
+            );
+        }
+        if e.stance == Stance::Unclassified {
+            diags.push(
+                Diagnostic::warning(file, line, 1, "evidence is not classified yet")
+                    .with_hint("set stance = \"protects\", \"undermines\", \"mixed\" or \"silent\", and strength = \"explicit\" or \"general\""),
+            );
+        }
+        let Some(number) = &e.item else { continue };
+        let Some(item) = data.item(number) else {
+            diags.push(
+                Diagnostic::error(
+                    file,
+                    line,
+                    1,
+                    format!("item `{number}` is referenced but not defined"),
+                )
+                .with_hint(format!(
+                    "add data/items/{number}.toml with number, title, kind, url and protects"
+                )),
+            );
+            continue;
+        };
+        if let (Some(vote), Some(protects)) = (e.vote, item.protects) {
+            let expected = if vote == VoteChoice::Absent {
+                Stance::Silent
+            } else if vote == protects {
+                Stance::Protects
+            } else {
+                Stance::Undermines
+            };
+            if e.stance != expected && e.stance != Stance::Unclassified {
+                diags.push(
+                    Diagnostic::error(
+                        file,
+                        line,
+                        1,
+                        format!(
+                            "a vote `{}` on {number} has stance `{}`, but {number} says voting `{}` protects",
+                            vote.id(),
+                            stance_id(e.stance),
+                            protects.id()
+                        ),
+                    )
+                    .with_hint(format!("set stance = \"{}\" or correct the vote", stance_id(expected))),
+                );
+            }
+        }
+    }
+}
+
+fn stance_id(stance: Stance) -> &'static str {
+    match stance {
+        Stance::Protects => "protects",
+        Stance::Undermines => "undermines",
+        Stance::Mixed => "mixed",
+        Stance::Silent => "silent",
+        Stance::Unclassified => "unclassified",
+    }
+}
+
+fn check_override(election: &Election, entry: &PartyEntry, diags: &mut Diagnostics) {
+    let (file, line) = at_entry(entry);
+    let a = assess(election, entry);
+    let suggested = a
+        .suggested_level
+        .map(|l| format!("`{}` ({})", l.id, l.symbol))
+        .unwrap_or_else(|| format!("`{}` (no level on the scale)", a.suggestion.outcome().id()));
+    match (a.agrees, entry.override_reason.is_some()) {
+        (false, false) => {
+            let message = format!(
+                "the verdict `{}` differs from what the rules suggest, {suggested}, and there is no override_reason",
+                entry.verdict
+            );
+            let hint = "explain the editors' choice in override_reason = \"...\" (shown on the party page), or change the verdict or the evidence";
+            diags.push(if a.suggestion.profile.unclassified > 0 {
+                Diagnostic::warning(
+                    file,
+                    line,
+                    1,
+                    format!("{message}; some evidence is still unclassified"),
+                )
+                .with_hint(hint)
+            } else {
+                Diagnostic::error(file, line, 1, message).with_hint(hint)
+            });
+        }
+        (true, true) => diags.push(
+            Diagnostic::warning(
+                file,
+                line,
+                1,
+                "override_reason is given, but the rules suggest this verdict anyway",
+            )
+            .with_hint("remove override_reason"),
+        ),
+        _ => {}
+    }
+}
+
+/// Warns when parties with the same kinds of evidence got different verdicts,
+/// unless an `override_reason` explains the difference.
+fn check_equal_treatment(election: &Election, diags: &mut Diagnostics) {
+    let mut groups: BTreeMap<[bool; 4], Vec<&PartyEntry>> = BTreeMap::new();
+    for entry in &election.entries {
+        groups
+            .entry(Profile::of(&entry.evidence).key())
+            .or_default()
+            .push(entry);
+    }
+    for entries in groups.values() {
+        for entry in entries.iter().filter(|e| e.override_reason.is_none()) {
+            let others: Vec<String> = entries
+                .iter()
+                .filter(|o| o.verdict != entry.verdict && o.override_reason.is_none())
+                .map(|o| format!("`{}` ({})", o.party, o.verdict))
+                .collect();
+            if others.is_empty() {
+                continue;
+            }
+            let (file, line) = at_entry(entry);
+            diags.push(
+                Diagnostic::warning(
+                    file,
+                    line,
+                    1,
+                    format!(
+                        "same kinds of evidence ({}) as {}, but verdict `{}`",
+                        Profile::of(&entry.evidence).describe(),
+                        others.join(", "),
+                        entry.verdict
+                    ),
+                )
+                .with_hint("the same rules must visibly apply to every party: align the verdicts or explain the difference in override_reason"),
+            );
+        }
+    }
+}

@@ -1,0 +1,728 @@
+//! `chatcontrole import guide FILE.md --election ID`: turns a hand-written
+//! Markdown guide page (the format of the 2023 stemwijzer) into the guide's data
+//! files.
+//!
+//! The page is read by column name and by its legend, never by position, and
+//! every problem is reported with its line before anything is written. Votes get
+//! a stance from the item's protecting direction; everything else the importer
+//! cannot judge is written as `unclassified`, for an editor to decide.
+
+mod cell;
+mod districts;
+mod document;
+mod write;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use self::document::{Column, GuideDocument, Row, same_symbol};
+use self::write::{PlannedFile, write_all};
+use super::load::{is_valid_id, load_items, load_parties};
+use super::model::{
+    District, Districts, Election, Evidence, Item, KIESKRINGEN, Level, Origin, Party, PartyEntry,
+    RuleOutcome, Stance, Strength, VoteChoice,
+};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+/// Arguments of `chatcontrole import guide`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ImportGuideArgs {
+    /// The Markdown guide page to read (e.g. the old stemwijzer page).
+    pub file: PathBuf,
+    /// Id of the election to write, e.g. `tk2023` (lower-case letters, digits, hyphens).
+    #[arg(long)]
+    pub election: String,
+    /// The site folder.
+    #[arg(long, default_value = "site")]
+    pub site: PathBuf,
+    /// Print what would be written instead of writing it.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// The default methodology text of an imported election (Dutch).
+const METHODOLOGY: &str = "Voor elke partij lezen we het verkiezingsprogramma en zoeken we naar wat erin staat over versleutelde communicatie, het scannen van berichten, massasurveillance en privacy. Voor partijen die al in de Tweede Kamer zaten, kijken we ook hoe ze stemden over moties en wetsvoorstellen die deze onderwerpen raken. Elk stuk bewijs staat met bron en, waar mogelijk, paginanummer op de pagina van de partij. De regels hieronder maken van dat bewijs een voorstel voor een oordeel; wijkt de redactie daarvan af, dan staat de reden erbij.";
+
+static FOOTNOTE_MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[\^([^\]]+)\]").expect("valid regex"));
+static PARENTHESIS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(.*?)\s*\(([^)]*)\)\s*$").expect("valid regex"));
+
+/// Reads the guide page, and writes (or with `--dry-run` lists) the election,
+/// party and item files. Returns the report to print; on any problem returns
+/// every diagnostic and writes nothing.
+pub fn run_import(args: &ImportGuideArgs) -> Result<String, Diagnostics> {
+    if !is_valid_id(&args.election) {
+        return Err(Diagnostic::error(
+            &args.file,
+            0,
+            0,
+            format!("`{}` is not a valid election id", args.election),
+        )
+        .with_hint("use lower-case letters, digits and hyphens, e.g. --election tk2023")
+        .into());
+    }
+    let text = fs::read_to_string(&args.file).map_err(|err| {
+        Diagnostic::error(&args.file, 0, 0, format!("cannot read the file: {err}"))
+            .with_hint("check the path of the Markdown file")
+    })?;
+    let doc = document::parse(&args.file, &text)?;
+
+    let data_dir = args.site.join("data");
+    let mut diags = Diagnostics::new();
+    let parties = load_parties(&data_dir.join("parties.toml"), &mut diags);
+    let items = load_items(&data_dir.join("items"), &mut diags);
+    let election_dir = data_dir.join("elections").join(&args.election);
+    let previous = read_previous_election(&election_dir.join("election.toml"));
+    if diags.has_errors() {
+        return Err(diags);
+    }
+
+    let plan = Planner::new(&args.file, &doc, parties, items).plan(&args.election, previous)?;
+    let files = plan.files(&data_dir, &args.file)?;
+    if args.dry_run {
+        let mut out = format!("Dry run: would write {} files.\n", files.len());
+        for f in &files {
+            out.push_str(&format!("\n=== {} ===\n{}", f.path.display(), f.contents));
+        }
+        return Ok(out);
+    }
+    write_all(&files)?;
+    Ok(plan.report(&election_dir, &files))
+}
+
+/// What an earlier import or an editor already put in election.toml and should be kept.
+#[derive(Default)]
+struct PreviousElection {
+    path: Option<String>,
+    intro: Option<String>,
+    methodology: Option<String>,
+}
+
+fn read_previous_election(path: &Path) -> PreviousElection {
+    let table = fs::read_to_string(path)
+        .ok()
+        .and_then(|t| t.parse::<toml::Table>().ok())
+        .unwrap_or_default();
+    let text = |key: &str| table.get(key).and_then(|v| v.as_str()).map(str::to_string);
+    PreviousElection {
+        path: text("path"),
+        intro: text("intro"),
+        methodology: text("methodology"),
+    }
+}
+
+/// Everything the import will write.
+struct Plan {
+    election: Election,
+    new_parties: Vec<Party>,
+    new_items: Vec<Item>,
+    notes: Vec<String>,
+}
+
+struct Planner<'a> {
+    file: &'a Path,
+    doc: &'a GuideDocument,
+    parties: Vec<Party>,
+    known_party_count: usize,
+    items: BTreeMap<String, Item>,
+    diags: Diagnostics,
+    notes: Vec<String>,
+}
+
+impl<'a> Planner<'a> {
+    fn new(
+        file: &'a Path,
+        doc: &'a GuideDocument,
+        parties: Vec<Party>,
+        items: BTreeMap<String, Item>,
+    ) -> Self {
+        Planner {
+            file,
+            doc,
+            known_party_count: parties.len(),
+            parties,
+            items,
+            diags: doc.problems.clone(),
+            notes: Vec::new(),
+        }
+    }
+
+    fn plan(mut self, id: &str, previous: PreviousElection) -> Result<Plan, Diagnostics> {
+        let scale = self.scale();
+        let districts: Vec<District> = KIESKRINGEN
+            .iter()
+            .map(|(number, name)| District {
+                number: *number,
+                name: name.to_string(),
+            })
+            .collect();
+        let date = self.doc.election_date;
+        if date.is_none() {
+            self.diags.push(
+                Diagnostic::error(self.file, 1, 1, "cannot find the election date")
+                    .with_hint("name the day in the introduction, e.g. \"Op 22 november 2023 ...\", or add `date: 2023-11-22` to the front matter"),
+            );
+        }
+        let known_items: BTreeSet<String> = self.items.keys().cloned().collect();
+        let mut entries = Vec::new();
+        let mut item_refs = Vec::new();
+        let mut reported_footnotes = BTreeSet::new();
+        for row in &self.doc.rows {
+            if let Some((entry, refs)) =
+                self.entry(row, &scale, &districts, &mut reported_footnotes)
+            {
+                if entries.iter().any(|e: &PartyEntry| e.party == entry.party) {
+                    self.diags.push(
+                        Diagnostic::error(
+                            self.file,
+                            row.line,
+                            1,
+                            format!("party `{}` appears twice in the table", entry.party),
+                        )
+                        .with_hint("keep one row per party"),
+                    );
+                    continue;
+                }
+                entries.push(entry);
+                item_refs.extend(refs);
+            }
+        }
+        let new_items = self.decide_items(&item_refs, &known_items);
+        for entry in &mut entries {
+            for e in &mut entry.evidence {
+                classify_vote(e, &self.items);
+            }
+        }
+        if self.diags.has_errors() {
+            return Err(self.diags);
+        }
+        entries.sort_by(|a, b| a.party.cmp(&b.party));
+        let title = self
+            .doc
+            .title
+            .clone()
+            .unwrap_or_else(|| format!("Stemwijzer {id}"));
+        let election = Election {
+            id: id.to_string(),
+            title,
+            date: date.expect("checked above"),
+            path: previous.path.unwrap_or_else(|| format!("/{id}/")),
+            intro: previous
+                .intro
+                .or_else(|| Some(self.doc.intro.clone()).filter(|i| !i.is_empty())),
+            methodology: previous
+                .methodology
+                .unwrap_or_else(|| METHODOLOGY.to_string()),
+            scale,
+            districts,
+            entries,
+            origin: Origin::default(),
+        };
+        Ok(Plan {
+            election,
+            new_parties: self.parties.split_off(self.known_party_count),
+            new_items,
+            notes: self.notes,
+        })
+    }
+
+    fn scale(&mut self) -> Vec<Level> {
+        let mut used_rules = BTreeSet::new();
+        let mut used_ids = BTreeSet::new();
+        let mut scale = Vec::new();
+        for entry in &self.doc.legend {
+            let rule = rule_of_meaning(&entry.meaning).filter(|r| used_rules.insert(*r));
+            let (mut id, label) = match rule {
+                Some(RuleOutcome::Protects) => ("beschermt".to_string(), "Beschermt".to_string()),
+                Some(RuleOutcome::Mixed) => (
+                    "mogelijk-niet".to_string(),
+                    "Beschermt mogelijk niet".to_string(),
+                ),
+                Some(RuleOutcome::DoesNotProtect) => {
+                    ("beschermt-niet".to_string(), "Beschermt niet".to_string())
+                }
+                Some(RuleOutcome::Unclear) => {
+                    ("onduidelijk".to_string(), "Onduidelijk".to_string())
+                }
+                None => {
+                    self.notes.push(format!(
+                        "legend line {}: cannot tell which verdict rule `{}` stands for; add `rule = ...` to its level by hand",
+                        entry.line, entry.meaning
+                    ));
+                    (slugify(&entry.meaning), entry.meaning.clone())
+                }
+            };
+            if id.is_empty() {
+                id = "niveau".to_string();
+            }
+            let base = id.clone();
+            let mut n = 2;
+            while !used_ids.insert(id.clone()) {
+                id = format!("{base}-{n}");
+                n += 1;
+            }
+            scale.push(Level {
+                id,
+                symbol: entry.symbol.clone(),
+                label,
+                meaning: entry.meaning.clone(),
+                screen_reader: entry.meaning.clone(),
+                rule,
+            });
+        }
+        scale
+    }
+
+    fn entry(
+        &mut self,
+        row: &Row,
+        scale: &[Level],
+        districts: &[District],
+        reported_footnotes: &mut BTreeSet<String>,
+    ) -> Option<(PartyEntry, Vec<cell::ItemRef>)> {
+        let errors_before = self.diags.error_count();
+        let raw_name = row.text(Column::Party);
+        let footnote_ids: Vec<String> = FOOTNOTE_MARKER
+            .captures_iter(raw_name)
+            .map(|c| c[1].to_string())
+            .collect();
+        let name = FOOTNOTE_MARKER
+            .replace_all(raw_name, "")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if name.is_empty() {
+            self.diags.push(
+                Diagnostic::error(
+                    self.file,
+                    row.line,
+                    row.column_of(Column::Party),
+                    "the party name is empty",
+                )
+                .with_hint("write the party's name in the Partij column"),
+            );
+        }
+        let symbol = row.text(Column::Verdict);
+        let level = scale.iter().find(|l| same_symbol(&l.symbol, symbol));
+        if level.is_none() {
+            let known: Vec<&str> = scale.iter().map(|l| l.symbol.as_str()).collect();
+            self.diags.push(
+                Diagnostic::error(
+                    self.file,
+                    row.line,
+                    row.column_of(Column::Verdict),
+                    format!("unknown verdict symbol `{symbol}`"),
+                )
+                .with_hint(format!(
+                    "use a symbol of the legend ({}), or add `- {symbol} = meaning` to it",
+                    known.join(" ")
+                )),
+            );
+        }
+        let source = match cell::parse_source(row.text(Column::Source)) {
+            Ok(s) => s,
+            Err(e) => {
+                self.diags.push(
+                    Diagnostic::error(self.file, row.line, row.column_of(Column::Source) + e.offset, e.message)
+                        .with_hint("write the programme as a link, `[Programma X](https://...)`, or `---` when there is none"),
+                );
+                cell::SourceCell::default()
+            }
+        };
+        let programme_url = source.programme.as_ref().and_then(|p| p.url.as_deref());
+        let explanation_text = row.text(Column::Explanation);
+        let explanation = match cell::parse_explanation(explanation_text, programme_url) {
+            Ok(e) => e,
+            Err(errors) => {
+                for e in errors {
+                    self.diags.push(
+                        Diagnostic::error(self.file, row.line, row.column_of(Column::Explanation) + e.offset, e.message)
+                            .with_hint("write page references as (p. 48), (pp. 18, 19), (pp. 10-11) or (zonder paginanummers)"),
+                    );
+                }
+                cell::Explanation::default()
+            }
+        };
+        let mut party_districts = Districts::All;
+        for id in &footnote_ids {
+            match self.footnote_districts(id, row, districts, reported_footnotes) {
+                Some(d) => match districts::combine(party_districts.clone(), d) {
+                    Ok(combined) => party_districts = combined,
+                    Err(message) => self.diags.push(
+                        Diagnostic::error(self.file, row.line, 1, message)
+                            .with_hint("give the party one footnote about its kieskringen"),
+                    ),
+                },
+                None => continue,
+            }
+        }
+        if self.diags.error_count() > errors_before {
+            return None;
+        }
+        let mut programme = source.programme;
+        if let Some(p) = &mut programme {
+            p.available = !explanation.programme_unavailable;
+        }
+        let party_id = self.party_for(&name);
+        let party_name = self
+            .party(&party_id)
+            .map(|p| p.name.clone())
+            .unwrap_or_default();
+        let mut evidence = explanation.evidence;
+        evidence.extend(source.extra);
+        Some((
+            PartyEntry {
+                party: party_id,
+                name: (party_name != name).then_some(name),
+                verdict: level.map(|l| l.id.clone()).unwrap_or_default(),
+                override_reason: None,
+                summary: explanation_text.to_string(),
+                districts: party_districts,
+                programme,
+                evidence,
+                outreach: Vec::new(),
+                origin: Origin::default(),
+            },
+            explanation.items,
+        ))
+    }
+
+    fn footnote_districts(
+        &mut self,
+        id: &str,
+        row: &Row,
+        districts: &[District],
+        reported: &mut BTreeSet<String>,
+    ) -> Option<Districts> {
+        let Some(footnote) = self.doc.footnotes.get(id) else {
+            self.diags.push(
+                Diagnostic::error(
+                    self.file,
+                    row.line,
+                    row.column_of(Column::Party),
+                    format!("footnote [^{id}] is not defined"),
+                )
+                .with_hint(format!("add a line `[^{id}]: ...` below the table")),
+            );
+            return None;
+        };
+        let problem = match districts::parse_footnote(&footnote.text, districts) {
+            Ok(Some(d)) => return Some(d),
+            Ok(None) => "this footnote is not about kieskringen, and the importer only reads footnotes about kieskringen".to_string(),
+            Err(message) => format!("cannot read this footnote: {message}"),
+        };
+        if reported.insert(id.to_string()) {
+            self.diags.push(
+                Diagnostic::error(self.file, footnote.line, 1, problem)
+                    .with_hint("write e.g. \"Partij ongeldig verklaard voor de kieskringen 3 (Assen) en 20 (Bonaire).\" or \"Doet mee in 19 kieskringen.\""),
+            );
+        }
+        None
+    }
+
+    fn party(&self, id: &str) -> Option<&Party> {
+        self.parties.iter().find(|p| p.id == id)
+    }
+
+    /// The id of the party called `name`, adding a new party when none matches.
+    fn party_for(&mut self, name: &str) -> String {
+        let (base, parenthesis) = match PARENTHESIS.captures(name) {
+            Some(c) => (c[1].trim().to_string(), Some(c[2].trim().to_string())),
+            None => (name.to_string(), None),
+        };
+        let mut candidates = vec![name.to_string(), base.clone()];
+        candidates.extend(parenthesis.clone());
+        candidates.extend(base.split('/').map(|s| s.trim().to_string()));
+        for candidate in &candidates {
+            if let Some(p) = self.parties.iter().find(|p| p.is_called(candidate)) {
+                return p.id.clone();
+            }
+        }
+        let stem = {
+            let s = slugify(&base);
+            if s.is_empty() {
+                "partij".to_string()
+            } else {
+                s
+            }
+        };
+        let mut id = stem.clone();
+        let mut n = 2;
+        while self.party(&id).is_some() {
+            id = format!("{stem}-{n}");
+            n += 1;
+        }
+        self.parties.push(Party {
+            id: id.clone(),
+            name: name.to_string(),
+            short_name: None,
+            aliases: parenthesis.into_iter().collect(),
+            website: None,
+            origin: Origin::default(),
+        });
+        id
+    }
+
+    /// Decides which vote protects for every referenced item, and returns the
+    /// items that must be created.
+    fn decide_items(&mut self, refs: &[cell::ItemRef], known: &BTreeSet<String>) -> Vec<Item> {
+        let mut new_items: BTreeMap<String, Item> = BTreeMap::new();
+        for r in refs {
+            if known.contains(&r.number) {
+                continue;
+            }
+            let item = new_items.entry(r.number.clone()).or_insert_with(|| Item {
+                number: r.number.clone(),
+                title: match r.kind {
+                    super::model::ItemKind::Motion => format!("Motie {}", r.number),
+                    super::model::ItemKind::Bill => format!("Wetsvoorstel {}", r.number),
+                },
+                date: None,
+                kind: r.kind,
+                url: Some(r.url.clone()),
+                protects: None,
+                results: Vec::new(),
+                origin: Origin::default(),
+            });
+            match (item.protects, r.protects_hint) {
+                (None, hint) => item.protects = hint,
+                (Some(p), Some(h)) if p != h => self.notes.push(format!(
+                    "item {}: the link texts disagree on which vote protects; kept `{}`",
+                    r.number,
+                    p.id()
+                )),
+                _ => {}
+            }
+        }
+        for item in new_items.values() {
+            if item.protects.is_none() {
+                self.notes.push(format!(
+                    "item {}: cannot tell which vote protects; set `protects` in data/items/{}.toml and classify its votes",
+                    item.number, item.number
+                ));
+            }
+            self.items.insert(item.number.clone(), item.clone());
+        }
+        new_items.into_values().collect()
+    }
+}
+
+/// Gives a vote its stance from the item's protecting direction.
+fn classify_vote(e: &mut Evidence, items: &BTreeMap<String, Item>) {
+    let protects = e
+        .item
+        .as_ref()
+        .and_then(|n| items.get(n))
+        .and_then(|i| i.protects);
+    if let (Some(vote), Some(protects)) = (e.vote, protects) {
+        e.stance = if vote == VoteChoice::Absent {
+            Stance::Silent
+        } else if vote == protects {
+            Stance::Protects
+        } else {
+            Stance::Undermines
+        };
+        e.strength = Some(Strength::Explicit);
+    }
+}
+
+/// Which verdict rule a legend meaning stands for, read from its words.
+fn rule_of_meaning(meaning: &str) -> Option<RuleOutcome> {
+    let m = format!(" {} ", meaning.to_lowercase());
+    if ["onduidelijk", "ontbreekt", "onbekend", "geen standpunt"]
+        .iter()
+        .any(|w| m.contains(w))
+    {
+        Some(RuleOutcome::Unclear)
+    } else if ["mogelijk niet", "deels", "gemengd", "twijfel"]
+        .iter()
+        .any(|w| m.contains(w))
+    {
+        Some(RuleOutcome::Mixed)
+    } else if [" niet ", "ondermijnt"].iter().any(|w| m.contains(w)) {
+        Some(RuleOutcome::DoesNotProtect)
+    } else if ["beschermt", "steunt", "verdedigt"]
+        .iter()
+        .any(|w| m.contains(w))
+    {
+        Some(RuleOutcome::Protects)
+    } else {
+        None
+    }
+}
+
+/// Lower-case ASCII id from a name: "LEF – Voor de Nieuwe Generatie" → "lef-voor-de-nieuwe-generatie".
+pub fn slugify(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+#[derive(Serialize)]
+struct PartiesFile<'a> {
+    party: &'a [Party],
+}
+
+impl Plan {
+    fn files(&self, data_dir: &Path, source: &Path) -> Result<Vec<PlannedFile>, Diagnostics> {
+        let source_name = source.display();
+        let election_dir = data_dir.join("elections").join(&self.election.id);
+        let mut files = Vec::new();
+        let path = election_dir.join("election.toml");
+        files.push(PlannedFile {
+            contents: format!(
+                "# Imported from {source_name} by `chatcontrole import guide`.\n{}",
+                to_toml(&self.election, &path)?
+            ),
+            path,
+        });
+        for entry in &self.election.entries {
+            let path = election_dir
+                .join("parties")
+                .join(format!("{}.toml", entry.party));
+            let unclassified = entry
+                .evidence
+                .iter()
+                .filter(|e| e.stance == Stance::Unclassified)
+                .count();
+            let mut header =
+                format!("# Imported from {source_name} by `chatcontrole import guide`.\n");
+            if unclassified > 0 {
+                header.push_str(&format!(
+                    "# {unclassified} evidence item(s) are `unclassified`: set stance and strength, and rewrite the summary in our own words.\n"
+                ));
+            }
+            files.push(PlannedFile {
+                contents: format!("{header}{}", to_toml(entry, &path)?),
+                path,
+            });
+        }
+        if !self.new_parties.is_empty() {
+            let path = data_dir.join("parties.toml");
+            let existing = fs::read_to_string(&path).unwrap_or_default();
+            let added = to_toml(
+                &PartiesFile {
+                    party: &self.new_parties,
+                },
+                &path,
+            )?;
+            let separator = if existing.is_empty() || existing.ends_with("\n\n") {
+                ""
+            } else if existing.ends_with('\n') {
+                "\n"
+            } else {
+                "\n\n"
+            };
+            files.push(PlannedFile {
+                contents: format!("{existing}{separator}{added}"),
+                path,
+            });
+        }
+        for item in &self.new_items {
+            let path = data_dir.join("items").join(format!("{}.toml", item.number));
+            files.push(PlannedFile {
+                contents: format!(
+                    "# Imported from {source_name}: check the title, add the date, and `protects`.\n{}",
+                    to_toml(item, &path)?
+                ),
+                path,
+            });
+        }
+        Ok(files)
+    }
+
+    fn report(&self, election_dir: &Path, files: &[PlannedFile]) -> String {
+        let evidence: Vec<&Evidence> = self
+            .election
+            .entries
+            .iter()
+            .flat_map(|e| &e.evidence)
+            .collect();
+        let unclassified = evidence
+            .iter()
+            .filter(|e| e.stance == Stance::Unclassified)
+            .count();
+        let mut out = format!(
+            "Imported {} parties into {} ({} verdict levels, {} evidence items, {} unclassified).\n",
+            self.election.entries.len(),
+            election_dir.display(),
+            self.election.scale.len(),
+            evidence.len(),
+            unclassified
+        );
+        if unclassified > 0 {
+            out.push_str("Run `chatcontrole check` to list the unclassified evidence.\n");
+        }
+        out.push_str(&format!("Wrote {} files:\n", files.len()));
+        for f in files {
+            out.push_str(&format!("  {}\n", f.path.display()));
+        }
+        for note in &self.notes {
+            out.push_str(&format!("note: {note}\n"));
+        }
+        out
+    }
+}
+
+/// Serialises one data file, or explains why it cannot be.
+fn to_toml<T: Serialize>(value: &T, path: &Path) -> Result<String, Diagnostics> {
+    toml::to_string(value).map_err(|err| {
+        Diagnostic::error(path, 0, 0, format!("cannot write TOML: {err}"))
+            .with_hint("this is a bug in the importer; please report it with the Markdown file")
+            .into()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use test_case::test_case;
+
+    #[test_case("Beschermt digitale rechten en vrijheden", Some(RuleOutcome::Protects))]
+    #[test_case(
+        "Beschermt digitale rechten en vrijheden mogelijk niet",
+        Some(RuleOutcome::Mixed)
+    )]
+    #[test_case(
+        "Beschermt digitale rechten en vrijheden niet",
+        Some(RuleOutcome::DoesNotProtect)
+    )]
+    #[test_case(
+        "Standpunt over digitale rechten en vrijheden ontbreekt of onduidelijk",
+        Some(RuleOutcome::Unclear)
+    )]
+    #[test_case("Lekker weer", None)]
+    fn legend_meanings(meaning: &str, rule: Option<RuleOutcome>) {
+        assert_eq!(rule_of_meaning(meaning), rule);
+    }
+
+    #[test_case("LEF – Voor de Nieuwe Generatie", "lef-voor-de-nieuwe-generatie")]
+    #[test_case("50PLUS", "50plus")]
+    #[test_case("BVNL/Groep Van Haga", "bvnl-groep-van-haga")]
+    #[test_case("Partij vóór Iedereen", "partij-voor-iedereen")]
+    fn slugs(name: &str, slug: &str) {
+        assert_eq!(slugify(name), slug);
+    }
+}

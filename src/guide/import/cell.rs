@@ -1,0 +1,513 @@
+//! Reads the evidence out of one party's cells: quotations (“…” and "…"), page
+//! references in all their written forms, links to Tweede Kamer motions and
+//! bills with the vote direction written around them, other links, and the
+//! programme link of the source column.
+//!
+//! Stances are not guessed from prose: quotations and page references come out
+//! `unclassified`; only votes get a stance later, once the importer knows which
+//! vote protects (`import.rs`).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::guide::model::{
+    Evidence, EvidenceKind, ItemKind, Programme, ProgrammeFormat, Stance, VoteChoice,
+};
+
+static LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[([^\]]*)\]\(([^)\s]+)\)").expect("valid regex"));
+static CURLY_QUOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"“([^”]*)”").expect("valid regex"));
+static STRAIGHT_QUOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#""([^"]*)""#).expect("valid regex"));
+static PAGE_REF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\((?:(pp?)\.\s*([^)]*)|zonder\s+paginanummers?)\)").expect("valid regex")
+});
+static MOTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)tweedekamer\.nl/.*moties/detail\?(?:.*&)?id=(\d{4}Z\d{5})")
+        .expect("valid regex")
+});
+static BILL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)tweedekamer\.nl/.*wetsvoorstel(?:%3A|:)(\d+)").expect("valid regex")
+});
+static DIRECTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(vóór|voor|tegen)$").expect("valid regex"));
+
+/// A parliamentary item a link points at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemRef {
+    /// `2023Z07239` or `36263`.
+    pub number: String,
+    /// Motion or bill.
+    pub kind: ItemKind,
+    /// The link as written.
+    pub url: String,
+    /// Which vote protects, as far as the link text tells ("ter bescherming" → for,
+    /// "massasurveillance" → against).
+    pub protects_hint: Option<VoteChoice>,
+}
+
+/// What one explanation cell holds.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Explanation {
+    /// Evidence in the order it appears; votes still `unclassified`.
+    pub evidence: Vec<Evidence>,
+    /// The items that vote evidence refers to.
+    pub items: Vec<ItemRef>,
+    /// True when the text says the programme is not available as one document.
+    pub programme_unavailable: bool,
+}
+
+/// A problem in a cell, at a character offset within the cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellError {
+    /// 0-based character offset in the cell.
+    pub offset: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+enum Token {
+    Link { text: String, url: String },
+    Quote(String),
+    Pages(Pages),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Pages {
+    Numbers(Vec<u32>),
+    None,
+}
+
+/// Reads the explanation cell. `programme_url` is the programme link of the
+/// source column; quotations and page references point there.
+pub fn parse_explanation(
+    text: &str,
+    programme_url: Option<&str>,
+) -> Result<Explanation, Vec<CellError>> {
+    let mut errors = Vec::new();
+    let mut tokens: Vec<(Range<usize>, Token)> = Vec::new();
+    for c in LINK.captures_iter(text) {
+        let m = c.get(0).expect("whole match");
+        tokens.push((
+            m.range(),
+            Token::Link {
+                text: c[1].trim().to_string(),
+                url: c[2].to_string(),
+            },
+        ));
+    }
+    let in_link = |r: &Range<usize>, tokens: &[(Range<usize>, Token)]| {
+        tokens
+            .iter()
+            .any(|(t, tok)| matches!(tok, Token::Link { .. }) && t.start < r.end && r.start < t.end)
+    };
+    let mut quotes: Vec<(Range<usize>, Token)> = Vec::new();
+    for c in CURLY_QUOTE.captures_iter(text) {
+        quotes.push((
+            c.get(0).expect("match").range(),
+            Token::Quote(c[1].trim().to_string()),
+        ));
+    }
+    for c in STRAIGHT_QUOTE.captures_iter(text) {
+        let range = c.get(0).expect("match").range();
+        let inside_curly = quotes
+            .iter()
+            .any(|(q, _)| q.start < range.end && range.start < q.end);
+        if !inside_curly && !in_link(&range, &tokens) {
+            quotes.push((range, Token::Quote(c[1].trim().to_string())));
+        }
+    }
+    tokens.extend(quotes);
+    for c in PAGE_REF.captures_iter(text) {
+        let range = c.get(0).expect("match").range();
+        let pages = match (c.get(1), c.get(2)) {
+            (Some(_), Some(list)) => match parse_page_list(list.as_str()) {
+                Ok(pages) => Pages::Numbers(pages),
+                Err(message) => {
+                    errors.push(CellError {
+                        offset: text[..range.start].chars().count(),
+                        message,
+                    });
+                    continue;
+                }
+            },
+            _ => Pages::None,
+        };
+        tokens.push((range, Token::Pages(pages)));
+    }
+    tokens.sort_by_key(|(r, _)| r.start);
+
+    let mut out = Explanation {
+        programme_unavailable: text.to_lowercase().contains("niet beschikbaar"),
+        ..Explanation::default()
+    };
+    if let Some(silent) = silent_programme(text, programme_url) {
+        out.evidence.push(silent);
+    }
+    let mut previous_end = 0;
+    let mut i = 0;
+    while i < tokens.len() {
+        let (range, token) = &tokens[i];
+        match token {
+            Token::Link { text: label, url } => {
+                let before = &text[previous_end..range.start];
+                if let Some((evidence, item)) = vote_link(label, url, before) {
+                    out.evidence.push(evidence);
+                    out.items.push(item);
+                } else {
+                    out.evidence.push(Evidence {
+                        kind: EvidenceKind::Statement,
+                        stance: Stance::Unclassified,
+                        title: Some(label.clone()).filter(|t| !t.is_empty()),
+                        url: Some(url.clone()),
+                        ..Evidence::default()
+                    });
+                }
+            }
+            Token::Quote(quote) => {
+                let mut evidence = Evidence {
+                    kind: if programme_url.is_some() {
+                        EvidenceKind::Programme
+                    } else {
+                        EvidenceKind::Statement
+                    },
+                    stance: Stance::Unclassified,
+                    quote: Some(quote.clone()),
+                    url: programme_url.map(str::to_string),
+                    ..Evidence::default()
+                };
+                if let Some((next_range, Token::Pages(pages))) = tokens.get(i + 1)
+                    && text[range.end..next_range.start]
+                        .chars()
+                        .all(|c| c.is_whitespace() || ".,;:".contains(c))
+                {
+                    evidence.kind = EvidenceKind::Programme;
+                    set_pages(&mut evidence, pages);
+                    i += 1;
+                    previous_end = next_range.end;
+                    out.evidence.push(evidence);
+                    i += 1;
+                    continue;
+                }
+                out.evidence.push(evidence);
+            }
+            Token::Pages(pages) => {
+                let mut evidence = Evidence {
+                    kind: EvidenceKind::Programme,
+                    stance: Stance::Unclassified,
+                    note: clause_before(text, previous_end, range.start),
+                    url: programme_url.map(str::to_string),
+                    ..Evidence::default()
+                };
+                set_pages(&mut evidence, pages);
+                out.evidence.push(evidence);
+            }
+        }
+        previous_end = range.end;
+        i += 1;
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+fn set_pages(evidence: &mut Evidence, pages: &Pages) {
+    match pages {
+        Pages::Numbers(list) => evidence.pages = list.clone(),
+        Pages::None => evidence.no_pages = true,
+    }
+}
+
+/// Reads `48`, `18, 19`, `10-11` or `3 en 4` into page numbers.
+fn parse_page_list(list: &str) -> Result<Vec<u32>, String> {
+    let mut pages = Vec::new();
+    let normalised = list.replace(" en ", ",").replace('–', "-");
+    for part in normalised.split(',').map(str::trim) {
+        let number = |s: &str| {
+            s.trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|n| *n >= 1)
+                .ok_or_else(|| format!("`{list}` is not a page reference"))
+        };
+        if let Some((from, to)) = part.split_once('-') {
+            let (from, to) = (number(from)?, number(to)?);
+            if to < from || to - from > 50 {
+                return Err(format!("`{part}` is not a page range"));
+            }
+            pages.extend(from..=to);
+        } else {
+            pages.push(number(part)?);
+        }
+    }
+    Ok(pages)
+}
+
+/// The plain text of the clause just before a page reference, as a note.
+fn clause_before(text: &str, from: usize, to: usize) -> Option<String> {
+    let piece = &text[from..to];
+    let start = piece.rfind(". ").map(|i| i + 2).unwrap_or(0);
+    let clause = LINK.replace_all(&piece[start..], "$1");
+    let clause = clause
+        .trim()
+        .trim_start_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace())
+        .trim();
+    let clause = clause.strip_prefix("en:").unwrap_or(clause).trim();
+    (!clause.is_empty()).then(|| clause.to_string())
+}
+
+/// A silent programme item when the text says the programme contains nothing on the subject.
+fn silent_programme(text: &str, programme_url: Option<&str>) -> Option<Evidence> {
+    let lower = text.to_lowercase();
+    let said = ["niets opgenomen", "niet expliciet iets"]
+        .iter()
+        .any(|phrase| lower.contains(phrase));
+    said.then(|| Evidence {
+        kind: EvidenceKind::Programme,
+        stance: Stance::Silent,
+        url: programme_url.map(str::to_string),
+        note: text
+            .split(". ")
+            .find(|s| {
+                let s = s.to_lowercase();
+                s.contains("niets opgenomen") || s.contains("niet expliciet iets")
+            })
+            .map(|s| {
+                LINK.replace_all(s.trim(), "$1")
+                    .trim_end_matches('.')
+                    .to_string()
+            }),
+        ..Evidence::default()
+    })
+}
+
+/// Recognises a link to a Tweede Kamer motion or bill and the vote written in
+/// or just before its text.
+fn vote_link(label: &str, url: &str, before: &str) -> Option<(Evidence, ItemRef)> {
+    let (number, kind) = if let Some(c) = MOTION.captures(url) {
+        (c[1].to_uppercase(), ItemKind::Motion)
+    } else if let Some(c) = BILL.captures(url) {
+        (c[1].to_string(), ItemKind::Bill)
+    } else {
+        return None;
+    };
+    let vote = direction(label, before);
+    let lower = label.to_lowercase();
+    let protects_hint = if lower.contains("bescherm") {
+        Some(VoteChoice::For)
+    } else if ["surveillance", "sleepwet", "sleepnet"]
+        .iter()
+        .any(|w| lower.contains(w))
+    {
+        Some(VoteChoice::Against)
+    } else {
+        None
+    };
+    let evidence = Evidence {
+        kind: EvidenceKind::Vote,
+        stance: Stance::Unclassified,
+        title: Some(label.to_string()).filter(|t| !t.is_empty()),
+        url: Some(url.to_string()),
+        item: Some(number.clone()),
+        vote,
+        ..Evidence::default()
+    };
+    let item = ItemRef {
+        number,
+        kind,
+        url: url.to_string(),
+        protects_hint,
+    };
+    Some((evidence, item))
+}
+
+/// "vóór"/"voor" → for, "tegen" → against: the first word of the link text,
+/// else one of the last three words before the link.
+fn direction(label: &str, before: &str) -> Option<VoteChoice> {
+    let as_vote = |word: &str| {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        DIRECTION.is_match(word).then(|| {
+            if word.eq_ignore_ascii_case("tegen") {
+                VoteChoice::Against
+            } else {
+                VoteChoice::For
+            }
+        })
+    };
+    if let Some(vote) = label.split_whitespace().next().and_then(as_vote) {
+        return Some(vote);
+    }
+    before.split_whitespace().rev().take(3).find_map(as_vote)
+}
+
+/// What the source column holds: the programme and any further links.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SourceCell {
+    /// The programme, from the first link; `None` for `---` or an empty cell.
+    pub programme: Option<Programme>,
+    /// Further links, kept as unclassified programme evidence.
+    pub extra: Vec<Evidence>,
+}
+
+/// Reads the source column: `[Programma X](url) (pdf)`, `---` or empty.
+pub fn parse_source(text: &str) -> Result<SourceCell, CellError> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() || trimmed.chars().all(|c| c == '-') {
+        return Ok(SourceCell::default());
+    }
+    let links: Vec<(String, String)> = LINK
+        .captures_iter(trimmed)
+        .map(|c| (c[1].trim().to_string(), c[2].to_string()))
+        .collect();
+    let Some((title, url)) = links.first() else {
+        return Err(CellError {
+            offset: 0,
+            message: "the source cell has text but no link".to_string(),
+        });
+    };
+    let format = if trimmed.to_lowercase().contains("(pdf)") || url.to_lowercase().ends_with(".pdf")
+    {
+        ProgrammeFormat::Pdf
+    } else {
+        ProgrammeFormat::Html
+    };
+    Ok(SourceCell {
+        programme: Some(Programme {
+            url: Some(url.clone()),
+            title: Some(title.clone()).filter(|t| !t.is_empty()),
+            format,
+            available: true,
+        }),
+        extra: links
+            .iter()
+            .skip(1)
+            .map(|(title, url)| Evidence {
+                kind: EvidenceKind::Programme,
+                stance: Stance::Unclassified,
+                title: Some(title.clone()),
+                url: Some(url.clone()),
+                ..Evidence::default()
+            })
+            .collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use test_case::test_case;
+
+    const MOTION_URL: &str =
+        "https://www.tweedekamer.nl/kamerstukken/moties/detail?id=2023Z07239&did=2023D17019";
+    const BILL_URL: &str = "https://www.tweedekamer.nl/kamerstukken/wetsvoorstellen/detail?cfg=wetsvoorsteldetails&qry=wetsvoorstel%3A36263";
+
+    #[test_case("“Tekst.” (p. 48)", vec![48], false; "single page")]
+    #[test_case("“Tekst.” (p.119).", vec![119], false; "no space")]
+    #[test_case("“Tekst.” (pp. 18, 19)", vec![18, 19], false; "list")]
+    #[test_case("“Tekst.” (pp. 10-11).", vec![10, 11], false; "range")]
+    #[test_case("“Tekst.” (pp. 10–12)", vec![10, 11, 12], false; "en dash range")]
+    #[test_case("“Tekst.” (zonder paginanummers)", vec![], true; "no page numbers")]
+    #[test_case("\"Tekst.\" (p. 7)", vec![7], false; "straight quotes")]
+    fn quotes_get_pages(cell: &str, pages: Vec<u32>, no_pages: bool) {
+        let e = parse_explanation(cell, Some("https://p.example/x.pdf")).unwrap();
+        assert_eq!(e.evidence.len(), 1);
+        let ev = &e.evidence[0];
+        assert_eq!(ev.quote.as_deref(), Some("Tekst."));
+        assert_eq!(ev.pages, pages);
+        assert_eq!(ev.no_pages, no_pages);
+        assert_eq!(ev.kind, EvidenceKind::Programme);
+        assert_eq!(ev.url.as_deref(), Some("https://p.example/x.pdf"));
+    }
+
+    #[test]
+    fn page_reference_without_quote_keeps_its_clause() {
+        let e = parse_explanation(
+            "X wil privacy beschermen, maar vindt regels lastig (p. 48), en: “Citaat.” (p. 89).",
+            None,
+        )
+        .unwrap();
+        assert_eq!(e.evidence.len(), 2);
+        assert_eq!(e.evidence[0].pages, vec![48]);
+        assert_eq!(e.evidence[0].quote, None);
+        assert_eq!(
+            e.evidence[0].note.as_deref(),
+            Some("X wil privacy beschermen, maar vindt regels lastig")
+        );
+        assert_eq!(e.evidence[1].pages, vec![89]);
+    }
+
+    #[test]
+    fn quote_without_page_or_programme_is_a_statement() {
+        let e = parse_explanation("X zegt: “Komt later online.” Meer volgt.", None).unwrap();
+        assert_eq!(e.evidence[0].kind, EvidenceKind::Statement);
+        assert!(e.evidence[0].pages.is_empty() && !e.evidence[0].no_pages);
+    }
+
+    #[test_case(&format!("zowel [vóór moties ter bescherming]({MOTION_URL}) als"), "2023Z07239", Some(VoteChoice::For), Some(VoteChoice::For); "for in link text")]
+    #[test_case(&format!("[tegen moties ter bescherming]({MOTION_URL})"), "2023Z07239", Some(VoteChoice::Against), Some(VoteChoice::For); "against in link text")]
+    #[test_case(&format!("stemde voor [ongerichte massasurveillance]({BILL_URL})"), "36263", Some(VoteChoice::For), Some(VoteChoice::Against); "direction before link")]
+    #[test_case(&format!("[vóór ongerichte massasurveillance heeft gestemd]({BILL_URL})"), "36263", Some(VoteChoice::For), Some(VoteChoice::Against); "long link text")]
+    #[test_case(&format!("en ook [tegen dergelijke moties heeft gestemd]({MOTION_URL})"), "2023Z07239", Some(VoteChoice::Against), None; "no hint")]
+    #[test_case(&format!("zie [deze motie]({MOTION_URL})"), "2023Z07239", None, None; "no direction")]
+    fn vote_links(cell: &str, item: &str, vote: Option<VoteChoice>, hint: Option<VoteChoice>) {
+        let e = parse_explanation(cell, None).unwrap();
+        assert_eq!(e.evidence.len(), 1);
+        assert_eq!(e.evidence[0].kind, EvidenceKind::Vote);
+        assert_eq!(e.evidence[0].item.as_deref(), Some(item));
+        assert_eq!(e.evidence[0].vote, vote);
+        assert_eq!(e.items[0].protects_hint, hint);
+    }
+
+    #[test]
+    fn other_links_are_kept() {
+        let e = parse_explanation(
+            "heeft [geweigerd](https://chatcontrole.nl/a/) om moties [uit te voeren](https://chatcontrole.nl/b/)",
+            None,
+        )
+        .unwrap();
+        let urls: Vec<_> = e.evidence.iter().map(|e| e.url.clone().unwrap()).collect();
+        assert_eq!(
+            urls,
+            ["https://chatcontrole.nl/a/", "https://chatcontrole.nl/b/"]
+        );
+        assert!(e.evidence.iter().all(|e| e.stance == Stance::Unclassified));
+    }
+
+    #[test]
+    fn silence_is_read() {
+        let e = parse_explanation(
+            "X heeft in haar partijprogramma niets opgenomen over encryptie.",
+            Some("https://p.example/"),
+        )
+        .unwrap();
+        assert_eq!(e.evidence.len(), 1);
+        assert_eq!(e.evidence[0].stance, Stance::Silent);
+    }
+
+    #[test_case("“T.” (p. x)"; "not a number")]
+    #[test_case("“T.” (pp. 11-10)"; "backwards range")]
+    #[test_case("“T.” (p. 0)"; "page zero")]
+    fn bad_page_references(cell: &str) {
+        assert!(parse_explanation(cell, None).is_err());
+    }
+
+    #[test_case("[Programma A](https://a.example/p.pdf) (pdf)", Some(ProgrammeFormat::Pdf); "pdf")]
+    #[test_case("[Programma A (sectie)](https://a.example/p/)", Some(ProgrammeFormat::Html); "web page")]
+    #[test_case("[Programma BVNL](https://a.example/x)/Groep Van Haga (pdf)", Some(ProgrammeFormat::Pdf); "text after link")]
+    #[test_case("---", None; "no source")]
+    #[test_case("", None; "empty")]
+    fn source_cells(cell: &str, format: Option<ProgrammeFormat>) {
+        let s = parse_source(cell).unwrap();
+        assert_eq!(s.programme.map(|p| p.format), format);
+    }
+
+    #[test]
+    fn source_without_link_is_an_error() {
+        assert!(parse_source("programma op papier").is_err());
+    }
+}

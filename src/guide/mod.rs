@@ -1,0 +1,17 @@
+//! The voting guide (stemwijzer): structured evidence per party, the published
+//! verdict rules, the Markdown importer, open data and the guide pages.
+//!
+//! Data flows one way: `load` reads `site/data/` into the model, `verdict`
+//! suggests a verdict from the evidence, `check` looks for inconsistencies,
+//! `export` and `view` turn the model into files for the public site.
+
+pub mod check;
+pub mod export;
+pub mod import;
+pub mod load;
+pub mod model;
+pub mod verdict;
+pub mod view;
+
+pub use load::load;
+pub use model::GuideData;

@@ -1,0 +1,192 @@
+//! The guide pages of the example site, built in memory: overview with legend,
+//! rows and filters, party pages, highlights, methodology, static filter pages,
+//! open data, the page budget, the seed imported as a second election, and the
+//! changes page when two elections exist.
+
+mod common;
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use chatcontrole::build::{BuildOptions, generate};
+use chatcontrole::guide::import::{ImportGuideArgs, run_import};
+use chatcontrole::output::Output;
+use regex::Regex;
+
+fn generated(site: &Path) -> Output {
+    generate(&BuildOptions::new(site))
+        .unwrap_or_else(|d| panic!("build failed:\n{d}"))
+        .output
+}
+
+fn text(out: &Output, path: &str) -> String {
+    let file = out
+        .get(path)
+        .unwrap_or_else(|| panic!("{path} was not generated"));
+    String::from_utf8(file.bytes.clone()).unwrap()
+}
+
+fn count(html: &str, pattern: &str) -> usize {
+    Regex::new(pattern).unwrap().find_iter(html).count()
+}
+
+fn gzip_len(bytes: &[u8]) -> usize {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    enc.write_all(bytes).unwrap();
+    enc.finish().unwrap().len()
+}
+
+#[test]
+fn overview_has_legend_rows_and_filters() {
+    let out = generated(&common::example_site());
+    let html = text(&out, "stemwijzer2023/index.html");
+    assert_eq!(count(&html, r#"<tr id="[a-z0-9-]+" data-verdict="#), 26);
+    assert_eq!(count(&html, r#"<ul class="guide-legend">"#), 1);
+    // Every verdict symbol is hidden from screen readers and has text for them.
+    let symbols = count(
+        &html,
+        r#"<span aria-hidden="true"><span class="verdict-symbol">"#,
+    );
+    let spoken = count(
+        &html,
+        r#"</span><span class="visually-hidden">[^<]+</span></span>"#,
+    );
+    assert!(
+        symbols > 26 && symbols == spoken,
+        "{symbols} symbols, {spoken} texts"
+    );
+    assert!(html.contains("beschermt digitale rechten en vrijheden mogelijk niet"));
+    // Filters without JavaScript: links to server-rendered pages.
+    assert!(html.contains(r#"href="/stemwijzer2023/oordeel/beschermt/""#));
+    assert!(html.contains(r#"href="/stemwijzer2023/kieskring/20/""#));
+    assert!(html.contains(
+        "Niet op de kieslijst in de kieskringen 3 (Assen), 16 (Middelburg) en 20 (Bonaire)."
+    ));
+    assert!(html.contains(r#"<script src="/js/guide.js" defer></script>"#));
+    assert!(!html.contains("style="), "no inline styles (CSP)");
+}
+
+#[test]
+fn filter_pages_list_only_matching_parties() {
+    let out = generated(&common::example_site());
+    let rows = |path: &str| count(&text(&out, path), r#"<tr id="[a-z0-9-]+" data-verdict="#);
+    assert_eq!(rows("stemwijzer2023/oordeel/beschermt/index.html"), 9);
+    assert_eq!(rows("stemwijzer2023/oordeel/onduidelijk/index.html"), 5);
+    assert_eq!(rows("stemwijzer2023/kieskring/20/index.html"), 20);
+    assert_eq!(rows("stemwijzer2023/kieskring/8/index.html"), 26);
+    let bonaire = text(&out, "stemwijzer2023/kieskring/20/index.html");
+    assert!(!bonaire.contains(r#"<tr id="lef""#));
+}
+
+#[test]
+fn every_party_has_a_page_with_its_evidence() {
+    let out = generated(&common::example_site());
+    for id in [
+        "50plus",
+        "bbb",
+        "bij1",
+        "lef",
+        "nl-plan",
+        "vvd",
+        "groenlinks-pvda",
+    ] {
+        let html = text(&out, &format!("stemwijzer2023/{id}/index.html"));
+        assert!(html.contains("<h2 id=\"bewijs\">"), "{id}");
+        assert!(html.contains("<h2 id=\"contact\">"), "{id}");
+    }
+    let bbb = text(&out, "stemwijzer2023/bbb/index.html");
+    assert!(bbb.contains("Waarom ons oordeel afwijkt van de regels"));
+    assert!(bbb.contains("p. 89"));
+    assert!(bbb.contains("<blockquote><p>“We halen barrières"));
+    assert!(bbb.contains("stemde <strong>vóór</strong> wetsvoorstel 36263"));
+    let lp = text(&out, "stemwijzer2023/lp/index.html");
+    assert!(lp.contains("pp. 18, 19"));
+    let overview = text(&out, "stemwijzer2023/index.html");
+    let data = chatcontrole::guide::load(&common::example_site()).unwrap();
+    for entry in &data.election("tk2023").unwrap().entries {
+        let link = format!(r#"<a href="/stemwijzer2023/{}/">"#, entry.party);
+        assert!(overview.contains(&link), "overview links to {link}");
+        assert!(
+            out.get(&format!("stemwijzer2023/{}/index.html", entry.party))
+                .is_some()
+        );
+    }
+}
+
+#[test]
+fn highlights_methodology_and_data() {
+    let out = generated(&common::example_site());
+    let highlights = text(&out, "stemwijzer2023/hoogtepunten/index.html");
+    assert_eq!(count(&highlights, r#"<section aria-labelledby="groep-"#), 4);
+    let method = text(&out, "stemwijzer2023/methode/index.html");
+    assert!(method.contains("Bij 25 van de 26 partijen"));
+    assert_eq!(count(&method, r#"<ol class="guide-rules">"#), 1);
+    for rule in &chatcontrole::guide::verdict::RULES {
+        assert!(
+            method.contains(rule.condition),
+            "rule {} on the page",
+            rule.number
+        );
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&text(&out, "stemwijzer2023/data.json")).unwrap();
+    assert_eq!(json["parties"].as_array().unwrap().len(), 26);
+    assert!(text(&out, "stemwijzer2023/data.csv").starts_with("id,name,verdict"));
+    assert!(
+        out.get("stemwijzer2023/veranderingen/index.html").is_none(),
+        "only one election"
+    );
+}
+
+#[test]
+fn overview_stays_under_30_kb_compressed() {
+    let out = generated(&common::example_site());
+    let total: usize = [
+        "stemwijzer2023/index.html",
+        "css/site.css",
+        "css/guide.css",
+        "js/guide.js",
+        "favicon.svg",
+    ]
+    .iter()
+    .map(|p| gzip_len(&out.get(p).unwrap().bytes))
+    .sum();
+    assert!(total < 30 * 1024, "{total} bytes compressed");
+}
+
+#[test]
+fn imported_seed_builds_as_a_second_election_with_changes() {
+    let site = common::site_copy();
+    let seed =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/000_b75f5f2a0c8728ac.txt");
+    if !seed.exists() {
+        println!("skipped: ../shared/seeds not found");
+        return;
+    }
+    run_import(&ImportGuideArgs {
+        file: seed,
+        election: "seedcheck".into(),
+        site: site.path().to_path_buf(),
+        dry_run: false,
+    })
+    .unwrap();
+    // Make the imported copy a later election, so that it compares with tk2023.
+    let election = site.path().join("data/elections/seedcheck/election.toml");
+    let toml = fs::read_to_string(&election)
+        .unwrap()
+        .replace("date = \"2023-11-22\"", "date = \"2025-10-29\"");
+    fs::write(&election, toml).unwrap();
+    let out = generated(site.path());
+    let json: serde_json::Value = serde_json::from_str(&text(&out, "seedcheck/data.json")).unwrap();
+    let parties = json["parties"].as_array().unwrap();
+    assert_eq!(parties.len(), 26);
+    assert!(
+        parties
+            .iter()
+            .any(|p| p["name"] == "LEF – Voor de Nieuwe Generatie" && p["symbol"] == "?")
+    );
+    let changes = text(&out, "seedcheck/veranderingen/index.html");
+    assert_eq!(count(&changes, "<tr>"), 27, "header and one row per party");
+    assert!(changes.contains("gelijk"));
+}
