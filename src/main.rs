@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 use chatcontrole::build::{BuildOptions, build};
 use chatcontrole::check::check;
 use chatcontrole::diagnostics::Diagnostics;
+use chatcontrole::guide::import::{ImportGuideArgs, run_import};
 
 /// Builds and checks the chatcontrole.nl campaign site.
 #[derive(Parser)]
@@ -42,6 +43,15 @@ enum Command {
         #[arg(long, default_value = "site")]
         site: PathBuf,
     },
+    /// Bring existing material into the site's data.
+    #[command(subcommand)]
+    Import(ImportCommand),
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Read a Markdown voting-guide page (a table of parties) into election and party data files.
+    Guide(ImportGuideArgs),
 }
 
 fn main() -> ExitCode {
@@ -72,6 +82,13 @@ fn main() -> ExitCode {
                 ),
             }
         }
+        Command::Import(ImportCommand::Guide(args)) => match run_import(&args) {
+            Ok(report) => {
+                println!("{report}");
+                ExitCode::SUCCESS
+            }
+            Err(diags) => fail(&diags, "import failed; nothing was written"),
+        },
         Command::Check { site } => {
             let diags = check(&BuildOptions::new(site));
             if diags.has_errors() {
