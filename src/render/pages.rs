@@ -1,6 +1,7 @@
 //! Renders the content pages: home, section lists with pagination, single
 //! pages, alias redirects, the 404 page and the search page.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use minijinja::{Value, context};
@@ -108,6 +109,88 @@ pub fn prepare<'a>(
     prepared
 }
 
+/// What every page needs to know about the others, computed once per build
+/// so that rendering a page does not look at all the other pages again.
+struct SiteIndex<'p, 'a> {
+    /// The section page of each section folder (the home page for `""`).
+    sections: HashMap<&'a str, &'p Prepared<'a>>,
+    /// Regular pages of each section folder, in list order.
+    members: HashMap<&'a str, Vec<&'p Prepared<'a>>>,
+    /// The same as template values, shared by all pages of the section.
+    member_values: HashMap<&'a str, Value>,
+    /// Child sections of each section folder, by weight and title.
+    children: HashMap<&'a str, Vec<&'p Prepared<'a>>>,
+}
+
+impl<'p, 'a> SiteIndex<'p, 'a> {
+    fn new(prepared: &'p [Prepared<'a>], renderer: &Renderer) -> Self {
+        let mut sections = HashMap::new();
+        let mut members: HashMap<&'a str, Vec<&'p Prepared<'a>>> = HashMap::new();
+        let mut children: HashMap<&'a str, Vec<&'p Prepared<'a>>> = HashMap::new();
+        for p in prepared {
+            let dir = p.page.section_dir.as_str();
+            match p.page.kind {
+                PageKind::Home => {
+                    sections.insert("", p);
+                }
+                PageKind::Section => {
+                    sections.insert(dir, p);
+                    if let Some(parent) = parent_dir(dir) {
+                        children.entry(parent).or_default().push(p);
+                    }
+                }
+                PageKind::Page => members.entry(dir).or_default().push(p),
+            }
+        }
+        for list in members.values_mut() {
+            sort_for_list(list);
+        }
+        for list in children.values_mut() {
+            list.sort_by(|a, b| {
+                (weight_key(a), &a.meta.title).cmp(&(weight_key(b), &b.meta.title))
+            });
+        }
+        let member_values = members
+            .iter()
+            .map(|(dir, list)| {
+                let items: Vec<ListItem> = list.iter().map(|q| list_item(q, renderer)).collect();
+                (*dir, Value::from_serialize(&items))
+            })
+            .collect();
+        SiteIndex {
+            sections,
+            members,
+            member_values,
+            children,
+        }
+    }
+
+    fn member_value(&self, dir: &str) -> Value {
+        self.member_values
+            .get(dir)
+            .cloned()
+            .unwrap_or_else(|| Value::from(Vec::<Value>::new()))
+    }
+
+    /// The chain of sections from the home page down to (not including) `p`.
+    fn breadcrumbs(&self, p: &Prepared<'_>, renderer: &Renderer) -> Value {
+        let mut crumbs = Vec::new();
+        let mut dir = match p.page.kind {
+            PageKind::Home => None,
+            PageKind::Section => parent_dir(&p.page.section_dir),
+            PageKind::Page => Some(p.page.section_dir.as_str()),
+        };
+        while let Some(d) = dir {
+            if let Some(section) = self.sections.get(d) {
+                crumbs.push(list_item(section, renderer));
+            }
+            dir = parent_dir(d);
+        }
+        crumbs.reverse();
+        Value::from_serialize(&crumbs)
+    }
+}
+
 /// Renders all content pages into `out`.
 pub fn render_pages(
     prepared: &[Prepared<'_>],
@@ -115,11 +198,12 @@ pub fn render_pages(
     out: &mut Output,
     diags: &mut Diagnostics,
 ) {
+    let index = SiteIndex::new(prepared, renderer);
     for p in prepared {
         let result = match p.page.kind {
             PageKind::Home => render_home(p, prepared, renderer, out),
-            PageKind::Section => render_section(p, prepared, renderer, out),
-            PageKind::Page => render_single(p, prepared, renderer, out),
+            PageKind::Section => render_section(p, &index, renderer, out),
+            PageKind::Page => render_single(p, &index, renderer, out),
         };
         if let Err(e) = result {
             diags.push(e);
@@ -187,40 +271,29 @@ fn render_home(
 
 fn render_section(
     p: &Prepared<'_>,
-    all: &[Prepared<'_>],
+    index: &SiteIndex<'_, '_>,
     renderer: &Renderer,
     out: &mut Output,
 ) -> Result<(), Diagnostic> {
-    let dir = &p.page.section_dir;
-    let mut members: Vec<&Prepared<'_>> = all
-        .iter()
-        .filter(|q| q.page.kind == PageKind::Page && &q.page.section_dir == dir)
-        .collect();
-    sort_for_list(&mut members);
-    let mut subsections: Vec<&Prepared<'_>> = all
-        .iter()
-        .filter(|q| {
-            q.page.kind == PageKind::Section
-                && parent_dir(&q.page.section_dir) == Some(dir.as_str())
+    let dir = p.page.section_dir.as_str();
+    let no_pages = Vec::new();
+    let members = index.members.get(dir).unwrap_or(&no_pages);
+    let subsections: Vec<Value> = index
+        .children
+        .get(dir)
+        .map(|list| {
+            list.iter()
+                .map(|q| {
+                    context! {
+                        pages => index.member_value(&q.page.section_dir),
+                        ..Value::from_serialize(list_item(q, renderer))
+                    }
+                })
+                .collect()
         })
-        .collect();
-    subsections.sort_by(|a, b| {
-        (weight_key(a), a.meta.title.clone()).cmp(&(weight_key(b), b.meta.title.clone()))
-    });
-    let subsections: Vec<Value> = subsections
-        .iter()
-        .map(|q| {
-            let pages: Vec<ListItem> = {
-                let mut inner: Vec<&Prepared<'_>> = all
-                    .iter()
-                    .filter(|r| r.page.kind == PageKind::Page && r.page.section_dir == q.page.section_dir)
-                    .collect();
-                sort_for_list(&mut inner);
-                inner.iter().map(|r| list_item(r, renderer)).collect()
-            };
-            context! { pages => Value::from_serialize(&pages), ..Value::from_serialize(list_item(q, renderer)) }
-        })
-        .collect();
+        .unwrap_or_default();
+    let subsections = Value::from(subsections);
+    let breadcrumbs = index.breadcrumbs(p, renderer);
     let template = template_for(renderer, p, "list.html");
     let per_page = renderer.config().paginate;
     let chunks: Vec<&[&Prepared<'_>]> = if members.is_empty() {
@@ -237,6 +310,7 @@ fn render_section(
             format!("{}page/{n}/", p.page.path)
         }
     };
+    let first_page = content_value(p, renderer);
     for (i, chunk) in chunks.iter().enumerate() {
         let number = i + 1;
         let items: Vec<ListItem> = chunk.iter().map(|q| list_item(q, renderer)).collect();
@@ -246,24 +320,25 @@ fn render_section(
             prev_url => (number > 1).then(|| format!("{prefix}{}", page_path(number - 1))),
             next_url => (number < total).then(|| format!("{prefix}{}", page_path(number + 1))),
         };
-        let mut page = content_value(p, renderer);
-        if number > 1 {
+        let page = if number > 1 {
             let meta = PageMeta {
                 path: page_path(number),
                 title: format!("{} (pagina {number})", p.meta.title),
                 ..p.meta.clone()
             };
-            page = context! { ..page_value(renderer.config(), prefix, &meta, Value::UNDEFINED), ..page };
-        }
+            context! { ..page_value(renderer.config(), prefix, &meta, Value::UNDEFINED), ..first_page.clone() }
+        } else {
+            first_page.clone()
+        };
         let html = renderer.render(
             &template,
             context! {
                 page,
                 pages => Value::from_serialize(&items),
-                subsections => Value::from_serialize(&subsections),
+                subsections => subsections.clone(),
                 paginator,
                 feed_url => format!("{prefix}{}index.xml", p.page.path),
-                breadcrumbs => breadcrumbs(p, all, renderer),
+                breadcrumbs => breadcrumbs.clone(),
             },
         )?;
         out.add_page(&page_path(number), html, p.page.file.as_deref())?;
@@ -274,20 +349,16 @@ fn render_section(
 
 fn render_single(
     p: &Prepared<'_>,
-    all: &[Prepared<'_>],
+    index: &SiteIndex<'_, '_>,
     renderer: &Renderer,
     out: &mut Output,
 ) -> Result<(), Diagnostic> {
-    let mut siblings: Vec<&Prepared<'_>> = all
-        .iter()
-        .filter(|q| q.page.kind == PageKind::Page && q.page.section_dir == p.page.section_dir)
-        .collect();
-    sort_for_list(&mut siblings);
-    let section = all
-        .iter()
-        .find(|q| q.page.kind == PageKind::Section && q.page.section_dir == p.page.section_dir)
+    let dir = p.page.section_dir.as_str();
+    let section = index
+        .sections
+        .get(dir)
+        .filter(|_| !dir.is_empty())
         .map(|q| list_item(q, renderer));
-    let section_pages: Vec<ListItem> = siblings.iter().map(|q| list_item(q, renderer)).collect();
     let template = match &p.page.front.layout {
         Some(layout) if renderer.has_template(&format!("{layout}.html")) => {
             format!("{layout}.html")
@@ -299,8 +370,8 @@ fn render_single(
         context! {
             page => content_value(p, renderer),
             section => Value::from_serialize(&section),
-            section_pages => Value::from_serialize(&section_pages),
-            breadcrumbs => breadcrumbs(p, all, renderer),
+            section_pages => index.member_value(dir),
+            breadcrumbs => index.breadcrumbs(p, renderer),
         },
     )?;
     out.add_page(&p.page.path, html, p.page.file.as_deref())
@@ -417,26 +488,6 @@ fn template_for(renderer: &Renderer, p: &Prepared<'_>, general: &str) -> String 
     } else {
         general.to_string()
     }
-}
-
-/// The chain of sections from the home page down to (not including) `p`.
-fn breadcrumbs(p: &Prepared<'_>, all: &[Prepared<'_>], renderer: &Renderer) -> Value {
-    let mut crumbs = Vec::new();
-    let mut dir = match p.page.kind {
-        PageKind::Section => parent_dir(&p.page.section_dir).map(str::to_string),
-        _ => Some(p.page.section_dir.clone()),
-    };
-    while let Some(d) = dir {
-        if let Some(section) = all.iter().find(|q| {
-            (q.page.kind == PageKind::Section && q.page.section_dir == d)
-                || (d.is_empty() && q.page.kind == PageKind::Home)
-        }) {
-            crumbs.push(list_item(section, renderer));
-        }
-        dir = parent_dir(&d).map(str::to_string);
-    }
-    crumbs.reverse();
-    Value::from_serialize(&crumbs)
 }
 
 /// A nested list of links to the headings of a page.
