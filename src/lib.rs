@@ -4,4 +4,5 @@
 //! the model) → `render` (templates) → `write` (swap the output folder in one go).
 //! Only loading and writing touch the disk.
 
+pub mod council;
 pub mod diagnostics;
