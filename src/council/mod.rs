@@ -6,6 +6,7 @@
 
 pub mod load;
 pub mod model;
+pub mod qmv;
 
 pub use load::load;
 pub use model::{CouncilData, Position};
