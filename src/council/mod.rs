@@ -2,8 +2,11 @@
 //! chat-control regulation, and whether that adds up to a qualified majority.
 //!
 //! `model` holds the data types, `load` reads `site/data/council/`, `qmv`
-//! does the voting arithmetic and `cli` answers `chatcontrole council`.
+//! does the voting arithmetic, `explain` puts results into Dutch sentences and
+//! `cli` answers `chatcontrole council`.
 
+pub mod cli;
+pub mod explain;
 pub mod load;
 pub mod model;
 pub mod qmv;
