@@ -4,5 +4,11 @@
 //! the model) → `render` (templates) → `write` (swap the output folder in one go).
 //! Only loading and writing touch the disk.
 
+pub mod build;
+pub mod check;
+pub mod config;
+pub mod content;
 pub mod council;
 pub mod diagnostics;
+pub mod output;
+pub mod render;

@@ -1,5 +1,102 @@
-//! Command-line entry point of `chatcontrole`.
+//! Command-line entry point of `chatcontrole`: parses arguments, calls the
+//! library, prints diagnostics and sets the exit code (0 success, 1 content or
+//! data errors, 2 wrong usage).
 
-fn main() {
-    println!("chatcontrole");
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use chatcontrole::build::{BuildOptions, build};
+use chatcontrole::check::check;
+use chatcontrole::diagnostics::Diagnostics;
+
+/// Builds and checks the chatcontrole.nl campaign site.
+#[derive(Parser)]
+#[command(name = "chatcontrole", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into a folder of static files.
+    Build {
+        /// The site folder.
+        #[arg(long, default_value = "site")]
+        site: PathBuf,
+        /// Where to write the site (default: <site>/public).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// The public address, replacing base_url of site.toml.
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Include drafts and posts dated in the future.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Check content, data and links without writing anything.
+    Check {
+        /// The site folder.
+        #[arg(long, default_value = "site")]
+        site: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build {
+            site,
+            out,
+            base_url,
+            drafts,
+        } => {
+            let options = BuildOptions {
+                site,
+                out,
+                base_url,
+                drafts,
+                now: None,
+            };
+            match build(&options) {
+                Ok(summary) => {
+                    print_diagnostics(&summary.warnings);
+                    println!("{summary}");
+                    ExitCode::SUCCESS
+                }
+                Err(diags) => fail(
+                    &diags,
+                    "build failed; the previous output was left as it was",
+                ),
+            }
+        }
+        Command::Check { site } => {
+            let diags = check(&BuildOptions::new(site));
+            if diags.has_errors() {
+                fail(&diags, "check found problems")
+            } else {
+                print_diagnostics(&diags);
+                println!("check passed ({} warnings)", diags.warning_count());
+                ExitCode::SUCCESS
+            }
+        }
+    }
+}
+
+fn print_diagnostics(diags: &Diagnostics) {
+    for d in diags.sorted() {
+        eprintln!("{d}");
+    }
+}
+
+fn fail(diags: &Diagnostics, what: &str) -> ExitCode {
+    print_diagnostics(diags);
+    eprintln!(
+        "{what}: {} errors, {} warnings",
+        diags.error_count(),
+        diags.warning_count()
+    );
+    ExitCode::from(1)
 }

@@ -1,0 +1,231 @@
+//! The whole build: load the site, render every page, then write the output
+//! folder in one step. Problems are collected and reported together; a
+//! failed build leaves the previous output untouched.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use chrono::{DateTime, FixedOffset, Utc};
+
+use crate::config::SiteConfig;
+use crate::content::load_content;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::output::Output;
+use crate::render::{Renderer, feeds, headers, pages, search, sitemap};
+
+/// What to build and where.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site folder (with `site.toml`).
+    pub site: PathBuf,
+    /// The output folder; `<site>/public` when None.
+    pub out: Option<PathBuf>,
+    /// Replaces `base_url` of `site.toml`.
+    pub base_url: Option<String>,
+    /// Include drafts and future posts.
+    pub drafts: bool,
+    /// The moment that decides what is published (now when None); for tests.
+    pub now: Option<DateTime<FixedOffset>>,
+}
+
+impl BuildOptions {
+    /// Options for building the site in `site` with all defaults.
+    pub fn new(site: impl Into<PathBuf>) -> Self {
+        BuildOptions {
+            site: site.into(),
+            out: None,
+            base_url: None,
+            drafts: false,
+            now: None,
+        }
+    }
+
+    /// The output folder these options name.
+    pub fn out_dir(&self) -> PathBuf {
+        self.out.clone().unwrap_or_else(|| self.site.join("public"))
+    }
+}
+
+/// A site rendered in memory.
+pub struct Generated {
+    /// Every file of the site.
+    pub output: Output,
+    /// Warnings found on the way (errors make generation fail).
+    pub warnings: Diagnostics,
+    /// The settings used.
+    pub config: SiteConfig,
+}
+
+/// What a successful build did.
+#[derive(Debug, Clone)]
+pub struct BuildSummary {
+    /// HTML pages written.
+    pub pages: usize,
+    /// All files written.
+    pub files: usize,
+    /// Time taken, in milliseconds.
+    pub millis: u128,
+    /// Where the files are.
+    pub out_dir: PathBuf,
+    /// Problems that did not stop the build.
+    pub warnings: Diagnostics,
+}
+
+impl std::fmt::Display for BuildSummary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "built {} pages, {} files in {} ms into {}",
+            self.pages,
+            self.files,
+            self.millis,
+            self.out_dir.display()
+        )?;
+        if self.warnings.warning_count() > 0 {
+            write!(f, " ({} warnings)", self.warnings.warning_count())?;
+        }
+        Ok(())
+    }
+}
+
+/// Renders the site in memory without writing anything.
+pub fn generate(options: &BuildOptions) -> Result<Generated, Diagnostics> {
+    let site = &options.site;
+    let mut config = SiteConfig::load(site)?;
+    if let Some(base_url) = &options.base_url {
+        config.set_base_url(base_url).map_err(Diagnostics::from)?;
+    }
+    let now = options.now.unwrap_or_else(|| Utc::now().fixed_offset());
+    let mut diags = Diagnostics::new();
+    let content = match load_content(site, now, options.drafts) {
+        Ok(c) => Some(c),
+        Err(e) => {
+            diags.extend(e);
+            None
+        }
+    };
+    let renderer = match Renderer::new(site, &config) {
+        Ok(r) => Some(r),
+        Err(e) => {
+            diags.extend(e);
+            None
+        }
+    };
+    let (Some(content), Some(renderer)) = (content, renderer) else {
+        return Err(diags);
+    };
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    let mut out = Output::new();
+    let prepared = pages::prepare(&content, &renderer, &mut diags);
+    pages::render_pages(&prepared, &renderer, &mut out, &mut diags);
+    pages::render_special_pages(&renderer, &mut out, &mut diags);
+    feeds::render_feeds(&prepared, &config, &mut out, &mut diags);
+    search::render_search_index(
+        &prepared,
+        &config,
+        renderer.url_prefix(),
+        &mut out,
+        &mut diags,
+    );
+    copy_static(site, &mut out, &mut diags);
+    for resource in &content.resources {
+        match std::fs::read(&resource.source) {
+            Ok(bytes) => {
+                if let Err(e) = out.add(&resource.target, bytes, Some(&resource.source)) {
+                    diags.push(e);
+                }
+            }
+            Err(e) => diags.push(Diagnostic::error(
+                &resource.source,
+                0,
+                0,
+                format!("cannot read: {e}"),
+            )),
+        }
+    }
+    headers::render_headers(&mut out, &mut diags);
+    sitemap::render_sitemap_and_robots(&config, &mut out, &mut diags);
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(Generated {
+        output: out,
+        warnings: diags,
+        config,
+    })
+}
+
+/// Builds the site and replaces the output folder.
+///
+/// On failure nothing is written and the previous output stays as it was.
+pub fn build(options: &BuildOptions) -> Result<BuildSummary, Diagnostics> {
+    let start = Instant::now();
+    let generated = generate(options)?;
+    let out_dir = options.out_dir();
+    generated.output.write_atomically(&out_dir).map_err(|e| {
+        Diagnostics::from(
+            Diagnostic::error(
+                &out_dir,
+                0,
+                0,
+                format!("cannot write the output folder: {e}"),
+            )
+            .with_hint("check that the folder is writable, or choose another with --out"),
+        )
+    })?;
+    Ok(BuildSummary {
+        pages: generated.output.page_count(),
+        files: generated.output.len(),
+        millis: start.elapsed().as_millis(),
+        out_dir,
+        warnings: generated.warnings,
+    })
+}
+
+/// Adds every file of `site/static` to the output at the same path.
+fn copy_static(site: &Path, out: &mut Output, diags: &mut Diagnostics) {
+    let static_dir = site.join("static");
+    if !static_dir.is_dir() {
+        return;
+    }
+    for entry in walkdir::WalkDir::new(&static_dir).sort_by_file_name() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                diags.push(Diagnostic::error(
+                    &static_dir,
+                    0,
+                    0,
+                    format!("cannot read: {e}"),
+                ));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry
+            .path()
+            .strip_prefix(&static_dir)
+            .unwrap_or(entry.path())
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/");
+        match std::fs::read(entry.path()) {
+            Ok(bytes) => {
+                if let Err(e) = out.add(&rel, bytes, Some(entry.path())) {
+                    diags.push(e);
+                }
+            }
+            Err(e) => diags.push(Diagnostic::error(
+                entry.path(),
+                0,
+                0,
+                format!("cannot read: {e}"),
+            )),
+        }
+    }
+}

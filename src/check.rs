@@ -1,0 +1,298 @@
+//! `chatcontrole check`: builds the site in memory and verifies that every
+//! internal link, `#anchor` and image points at something that exists.
+//! Problems are reported against the content file and line that holds the link.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::build::{BuildOptions, generate};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::output::Output;
+
+static LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"\s(href|src)\s*=\s*"([^"]*)""#).expect("valid link pattern"));
+static ID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"\sid\s*=\s*"([^"]*)""#).expect("valid id pattern"));
+
+/// Checks the site; returns all errors and warnings (empty when all is well).
+pub fn check(options: &BuildOptions) -> Diagnostics {
+    let generated = match generate(options) {
+        Ok(g) => g,
+        Err(e) => return e,
+    };
+    let mut diags = generated.warnings;
+    diags.extend(check_links(
+        &generated.output,
+        &generated.config.path_prefix(),
+    ));
+    diags
+}
+
+/// Verifies internal links and anchors in every HTML file of `output`.
+/// `prefix` is the path of the base URL (`""` or `/campagne`).
+pub fn check_links(output: &Output, prefix: &str) -> Diagnostics {
+    let mut ids_cache: HashMap<String, BTreeSet<String>> = HashMap::new();
+    let mut found: BTreeMap<(PathBuf, String), Diagnostic> = BTreeMap::new();
+    for (file, entry) in output.files() {
+        if !file.ends_with(".html") || output.is_redirect(file) {
+            continue;
+        }
+        let html = String::from_utf8_lossy(&entry.bytes);
+        for caps in LINK.captures_iter(&html) {
+            let url = decode_entities(&caps[2]);
+            let Some(problem) = problem_with(&url, file, output, prefix, &mut ids_cache) else {
+                continue;
+            };
+            let origin = entry
+                .origin
+                .clone()
+                .unwrap_or_else(|| PathBuf::from(format!("(generated) {file}")));
+            let (line, column) = locate(&origin, &url, prefix);
+            let key = (origin.clone(), url.clone());
+            found.entry(key).or_insert_with(|| {
+                Diagnostic::error(&origin, line, column, format!("broken link `{url}`: {problem}"))
+                    .with_hint("check the spelling of the address; internal addresses look like /nieuws/titel-van-het-bericht/ and anchors like #kop-van-de-sectie")
+            });
+        }
+    }
+    let mut diags = Diagnostics::new();
+    diags.extend(found.into_values());
+    diags
+}
+
+/// What is wrong with `url` on the page `file`, or None when it resolves.
+fn problem_with(
+    url: &str,
+    file: &str,
+    output: &Output,
+    prefix: &str,
+    ids_cache: &mut HashMap<String, BTreeSet<String>>,
+) -> Option<String> {
+    let lower = url.to_ascii_lowercase();
+    if url.is_empty()
+        || url.starts_with("//")
+        || ["http:", "https:", "mailto:", "tel:", "data:", "javascript:"]
+            .iter()
+            .any(|s| lower.starts_with(s))
+    {
+        return None;
+    }
+    let (without_fragment, fragment) = match url.split_once('#') {
+        Some((path, fragment)) => (path, Some(fragment)),
+        None => (url, None),
+    };
+    let path = without_fragment.split('?').next().unwrap_or("");
+    let target = if path.is_empty() {
+        file.to_string()
+    } else if let Some(absolute) = path.strip_prefix('/') {
+        let absolute = format!("/{absolute}");
+        match absolute.strip_prefix(prefix) {
+            Some(rest) if prefix.is_empty() || rest.is_empty() || rest.starts_with('/') => {
+                resolve(rest.trim_start_matches('/'), output)?
+            }
+            _ => return Some(format!("it does not start with the site's path {prefix}/")),
+        }
+    } else {
+        let dir = file
+            .rsplit_once('/')
+            .map(|(d, _)| format!("{d}/"))
+            .unwrap_or_default();
+        resolve(&normalize(&format!("{dir}{path}")), output)?
+    };
+    let target = match output.contains(&target) {
+        true => target,
+        false => return Some("no such page or file on this site".into()),
+    };
+    let fragment = fragment.filter(|f| !f.is_empty())?;
+    let ids = ids_cache.entry(target.clone()).or_insert_with(|| {
+        let html = output
+            .get(&target)
+            .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+            .unwrap_or_default();
+        ID.captures_iter(&html)
+            .map(|c| decode_entities(&c[1]))
+            .collect()
+    });
+    let fragment = percent_decode(fragment);
+    if ids.contains(&fragment) {
+        None
+    } else {
+        Some(format!(
+            "the page has no heading or element with id `{fragment}`"
+        ))
+    }
+}
+
+/// The output file a path inside the site means, or a problem when it means nothing.
+fn resolve(path: &str, output: &Output) -> Option<String> {
+    let path = percent_decode(path);
+    if path.is_empty() {
+        return Some("index.html".into());
+    }
+    if path.ends_with('/') {
+        return Some(format!("{path}index.html"));
+    }
+    if output.contains(&path) {
+        return Some(path);
+    }
+    Some(format!("{path}/index.html"))
+}
+
+/// Removes `.` and `..` parts from a relative path.
+fn normalize(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "." => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    parts.join("/")
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Some(b) = std::str::from_utf8(&bytes[i + 1..i + 3])
+                .ok()
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"&(#x?[0-9a-fA-F]+|amp|quot|lt|gt|apos);").expect("valid entity pattern")
+    });
+    ENTITY
+        .replace_all(text, |caps: &regex::Captures<'_>| {
+            let name = &caps[1];
+            match name {
+                "amp" => "&".to_string(),
+                "quot" => "\"".to_string(),
+                "lt" => "<".to_string(),
+                "gt" => ">".to_string(),
+                "apos" => "'".to_string(),
+                _ => {
+                    let number = name.trim_start_matches('#');
+                    let code = match number.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                        None => number.parse().ok(),
+                    };
+                    code.and_then(char::from_u32)
+                        .map(String::from)
+                        .unwrap_or_default()
+                }
+            }
+        })
+        .into_owned()
+}
+
+/// The line and column of `url` in the source file, so the editor can find it.
+fn locate(origin: &Path, url: &str, prefix: &str) -> (usize, usize) {
+    let Ok(text) = std::fs::read_to_string(origin) else {
+        return (0, 0);
+    };
+    let unprefixed = url
+        .strip_prefix(prefix)
+        .filter(|_| !prefix.is_empty())
+        .unwrap_or(url);
+    for needle in [url, unprefixed] {
+        for (i, line) in text.lines().enumerate() {
+            if let Some(col) = line.find(needle) {
+                return (i + 1, line[..col].chars().count() + 1);
+            }
+        }
+    }
+    (0, 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn output(pages: &[(&str, &str)]) -> Output {
+        let mut out = Output::new();
+        for (path, html) in pages {
+            out.add(path, html.to_string(), None).unwrap();
+        }
+        out
+    }
+
+    #[test]
+    fn accepts_existing_pages_anchors_and_external_links() {
+        let out = output(&[
+            (
+                "index.html",
+                r##"<a href="/nieuws/">n</a> <a href="/nieuws/a/#kop">k</a> <a href="https://x.nl">x</a> <a href="#top">t</a><div id="top"></div> <img src="/img/a.svg">"##,
+            ),
+            ("nieuws/index.html", ""),
+            (
+                "nieuws/a/index.html",
+                r#"<h2 id="kop">Kop</h2><img src="kaart.svg">"#,
+            ),
+            ("nieuws/a/kaart.svg", ""),
+            ("img/a.svg", ""),
+        ]);
+        assert!(
+            check_links(&out, "").is_empty(),
+            "{}",
+            check_links(&out, "")
+        );
+    }
+
+    #[test]
+    fn reports_missing_pages_and_anchors() {
+        let out = output(&[(
+            "index.html",
+            r##"<a href="/bestaat-niet/">a</a> <a href="/#geen">b</a> <img src="plaatje.png">"##,
+        )]);
+        let diags = check_links(&out, "");
+        assert_eq!(diags.error_count(), 3, "{diags}");
+        assert!(
+            diags
+                .to_string()
+                .contains("no heading or element with id `geen`")
+        );
+    }
+
+    #[test]
+    fn respects_the_base_url_path() {
+        let out = output(&[
+            (
+                "index.html",
+                r#"<a href="/campagne/a/">a</a> <a href="/a/">b</a>"#,
+            ),
+            ("a/index.html", ""),
+        ]);
+        let diags = check_links(&out, "/campagne");
+        assert_eq!(diags.error_count(), 1, "{diags}");
+    }
+
+    #[test]
+    fn decodes_entities_and_percent_signs() {
+        assert_eq!(decode_entities("&#109;&#x61;il&amp;"), "mail&");
+        assert_eq!(percent_decode("priv%C3%A9"), "privé");
+        assert_eq!(normalize("a/b/../c/./d"), "a/c/d");
+    }
+}

@@ -1,0 +1,253 @@
+//! Reads `site.toml`, the one settings file of a site folder.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, from_toml_error};
+
+/// One entry of a site menu, as written in `[[menu.main]]`.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MenuEntry {
+    /// The text of the link.
+    pub name: String,
+    /// Where it points: a site path such as `/nieuws/` or a full URL.
+    pub url: String,
+    /// Lower weights come first.
+    #[serde(default)]
+    pub weight: i64,
+    /// Optional extra text for screen readers and tooltips.
+    #[serde(default)]
+    pub title: Option<String>,
+}
+
+/// The settings of a site, from `site.toml`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    /// The site's name, shown in the header and in titles.
+    pub title: String,
+    /// The public address the site is served from, e.g. `https://chatcontrole.nl/`.
+    #[serde(alias = "baseURL")]
+    pub base_url: String,
+    /// Language code for `<html lang>`, e.g. `nl`.
+    #[serde(default = "default_language", alias = "languageCode")]
+    pub language: String,
+    /// Default description for pages that have none.
+    #[serde(default)]
+    pub description: String,
+    /// The section whose newest posts the home page shows and whose posts are articles.
+    #[serde(default = "default_main_section")]
+    pub main_section: String,
+    /// Sections included in the offline search index.
+    #[serde(default = "default_search_sections")]
+    pub search_sections: Vec<String>,
+    /// Posts per list page.
+    #[serde(default = "default_paginate")]
+    pub paginate: usize,
+    /// Menus by name (`main`, `footer`, ...).
+    #[serde(default)]
+    pub menu: std::collections::BTreeMap<String, Vec<MenuEntry>>,
+    /// Free-form values for templates.
+    #[serde(default)]
+    pub params: toml::Table,
+}
+
+fn default_language() -> String {
+    "nl".into()
+}
+fn default_main_section() -> String {
+    "nieuws".into()
+}
+fn default_search_sections() -> Vec<String> {
+    vec!["nieuws".into(), "docs".into()]
+}
+fn default_paginate() -> usize {
+    10
+}
+
+impl SiteConfig {
+    /// Reads and validates `<site>/site.toml`.
+    ///
+    /// Fails with a diagnostic pointing at the offending line when the file is
+    /// missing, is not valid TOML, lacks a required key or has a key of the wrong type.
+    pub fn load(site_root: &Path) -> Result<SiteConfig, Diagnostics> {
+        let path = site_root.join("site.toml");
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            Diagnostic::error(&path, 0, 0, format!("cannot read the site settings: {e}"))
+                .with_hint("every site folder needs a site.toml with at least `title` and `base_url`; use --site to point at the site folder")
+        })?;
+        Self::parse(&path, &text)
+    }
+
+    /// Parses the text of a `site.toml`; `path` is used in diagnostics.
+    pub fn parse(path: &Path, text: &str) -> Result<SiteConfig, Diagnostics> {
+        let mut config: SiteConfig =
+            toml::from_str(text).map_err(|e| Diagnostics::from(from_toml_error(path, text, &e)))?;
+        let mut diags = Diagnostics::new();
+        match url_parts(&config.base_url) {
+            Some(_) => {
+                if !config.base_url.ends_with('/') {
+                    config.base_url.push('/');
+                }
+            }
+            None => {
+                let (line, col) = key_position(text, "base_url");
+                diags.push(
+                    Diagnostic::error(path, line, col, format!("`base_url` is not a web address: {:?}", config.base_url))
+                        .with_hint("write the full address, for example base_url = \"https://chatcontrole.nl/\""),
+                );
+            }
+        }
+        if config.paginate == 0 {
+            let (line, col) = key_position(text, "paginate");
+            diags.push(
+                Diagnostic::error(path, line, col, "`paginate` must be at least 1")
+                    .with_hint("use 10 for ten posts per list page"),
+            );
+        }
+        for entries in config.menu.values_mut() {
+            entries.sort_by(|a, b| (a.weight, &a.name).cmp(&(b.weight, &b.name)));
+        }
+        if diags.has_errors() {
+            Err(diags)
+        } else {
+            Ok(config)
+        }
+    }
+
+    /// Replaces the base URL (the `--base-url` option), normalised to end in `/`.
+    pub fn set_base_url(&mut self, base_url: &str) -> Result<(), Diagnostic> {
+        if url_parts(base_url).is_none() {
+            return Err(Diagnostic::error(
+                PathBuf::from("--base-url"),
+                0,
+                0,
+                format!("not a web address: {base_url:?}"),
+            )
+            .with_hint("write the full address, for example --base-url https://example.org/"));
+        }
+        self.base_url = base_url.to_string();
+        if !self.base_url.ends_with('/') {
+            self.base_url.push('/');
+        }
+        Ok(())
+    }
+
+    /// The path part of the base URL without the trailing slash: `""` for a
+    /// site at the root of its host, `"/campagne"` for one below a folder.
+    pub fn path_prefix(&self) -> String {
+        url_parts(&self.base_url)
+            .map(|(_, path)| path.trim_end_matches('/').to_string())
+            .unwrap_or_default()
+    }
+
+    /// The absolute URL of a site path such as `/nieuws/`.
+    pub fn absolute_url(&self, path: &str) -> String {
+        if path.starts_with("http://") || path.starts_with("https://") {
+            return path.to_string();
+        }
+        format!(
+            "{}{}",
+            self.base_url.trim_end_matches('/'),
+            if path.starts_with('/') {
+                path.to_string()
+            } else {
+                format!("/{path}")
+            }
+        )
+    }
+}
+
+/// Splits `https://host/path/` into (`https://host`, `/path/`); None when it is
+/// not an http(s) URL with a host.
+fn url_parts(url: &str) -> Option<(String, String)> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let (host, path) = match rest.find('/') {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, "/"),
+    };
+    if host.is_empty() || host.contains(char::is_whitespace) {
+        return None;
+    }
+    let scheme_len = url.len() - rest.len();
+    Some((format!("{}{}", &url[..scheme_len], host), path.to_string()))
+}
+
+/// Line and column of the first line that assigns `key` in a TOML text, or (0, 0).
+pub fn key_position(text: &str, key: &str) -> (usize, usize) {
+    for (i, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if let Some(rest) = trimmed.strip_prefix(key)
+            && rest.trim_start().starts_with(['=', ':'])
+        {
+            return (i + 1, line.len() - trimmed.len() + 1);
+        }
+    }
+    (0, 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<SiteConfig, Diagnostics> {
+        SiteConfig::parse(Path::new("site.toml"), text)
+    }
+
+    #[test]
+    fn reads_minimal_config_with_defaults() {
+        let c = parse("title = \"T\"\nbase_url = \"https://example.org\"\n").unwrap();
+        assert_eq!(c.base_url, "https://example.org/");
+        assert_eq!(c.language, "nl");
+        assert_eq!(c.paginate, 10);
+        assert_eq!(c.path_prefix(), "");
+        assert_eq!(c.absolute_url("/nieuws/"), "https://example.org/nieuws/");
+    }
+
+    #[test]
+    fn keeps_path_prefix_of_base_url() {
+        let c = parse("title = \"T\"\nbase_url = \"https://example.org/campagne/\"\n").unwrap();
+        assert_eq!(c.path_prefix(), "/campagne");
+        assert_eq!(c.absolute_url("/a/"), "https://example.org/campagne/a/");
+    }
+
+    #[test]
+    fn sorts_menu_by_weight() {
+        let c = parse(
+            "title='T'\nbase_url='https://e.org/'\n[[menu.main]]\nname='B'\nurl='/b/'\nweight=2\n[[menu.main]]\nname='A'\nurl='/a/'\nweight=1\n",
+        )
+        .unwrap();
+        let names: Vec<_> = c.menu["main"].iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, ["A", "B"]);
+    }
+
+    #[test]
+    fn invalid_toml_names_line() {
+        let err = parse("title = \"T\"\nbase_url = https://x\n").unwrap_err();
+        let d = err.sorted().remove(0);
+        assert_eq!(d.line, 2);
+    }
+
+    #[test]
+    fn bad_base_url_names_line() {
+        let err = parse("title = \"T\"\nbase_url = \"chatcontrole\"\n").unwrap_err();
+        let d = err.sorted().remove(0);
+        assert_eq!((d.line, d.column), (2, 1));
+        assert!(d.hint.unwrap().contains("https://"));
+    }
+
+    #[test]
+    fn missing_title_is_an_error() {
+        assert!(parse("base_url = \"https://e.org/\"\n").is_err());
+    }
+
+    #[test]
+    fn unknown_key_is_an_error_with_line() {
+        let err = parse("title='T'\nbase_url='https://e.org/'\ntitel='x'\n").unwrap_err();
+        assert!(err.to_string().contains("titel"), "{err}");
+    }
+}

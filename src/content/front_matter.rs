@@ -1,0 +1,545 @@
+//! Splits a content file into front matter and body, and reads the front
+//! matter (YAML `---`, TOML `+++` or JSON `{…}`) into [`FrontMatter`].
+//!
+//! Unknown fields are kept in [`FrontMatter::params`] for templates; a field of
+//! the wrong type is a diagnostic pointing at its line.
+
+use std::path::Path;
+
+use chrono::{DateTime, FixedOffset};
+use serde_json::{Map, Value};
+
+use super::dates::parse_date;
+use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
+
+/// The notation the front matter is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Between `---` lines.
+    Yaml,
+    /// Between `+++` lines.
+    Toml,
+    /// A JSON object at the start of the file.
+    Json,
+}
+
+/// A content file cut into its two parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split<'a> {
+    /// The notation of the front matter.
+    pub format: Format,
+    /// The front matter text (without the fences; for JSON the whole object).
+    pub raw: &'a str,
+    /// The 1-based line on which `raw` starts.
+    pub raw_line: usize,
+    /// The Markdown after the front matter.
+    pub body: &'a str,
+    /// The 1-based line on which `body` starts.
+    pub body_line: usize,
+}
+
+/// Cuts `text` into front matter and body.
+///
+/// Fails when the file does not start with `---`, `+++` or `{`, or when the
+/// opening fence is never closed.
+pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first_line = text.lines().next().unwrap_or("").trim_end();
+    let fence = match first_line {
+        "---" => Some(("---", Format::Yaml)),
+        "+++" => Some(("+++", Format::Toml)),
+        _ => None,
+    };
+    if let Some((fence, format)) = fence {
+        let start = text.find('\n').map(|i| i + 1).unwrap_or(text.len());
+        let mut offset = start;
+        for (i, line) in text[start..].split_inclusive('\n').enumerate() {
+            if line.trim_end() == fence {
+                let raw = &text[start..offset];
+                let body_start = offset + line.len();
+                return Ok(Split {
+                    format,
+                    raw,
+                    raw_line: 2,
+                    body: &text[body_start..],
+                    body_line: i + 3,
+                });
+            }
+            offset += line.len();
+        }
+        return Err(Diagnostic::error(
+            file,
+            1,
+            1,
+            format!("the front matter opened with `{fence}` on line 1 is never closed"),
+        )
+        .with_hint(format!(
+            "add a line with only `{fence}` after the last front-matter field, before the text of the page"
+        )));
+    }
+    if text.trim_start().starts_with('{') {
+        let lead = text.len() - text.trim_start().len();
+        let mut stream = serde_json::Deserializer::from_str(&text[lead..]).into_iter::<Value>();
+        return match stream.next() {
+            Some(Ok(_)) => {
+                let end = lead + stream.byte_offset();
+                let (raw_line, _) = line_col(text, lead);
+                let (end_line, _) = line_col(text, end);
+                let body_start = text[end..]
+                    .find('\n')
+                    .map(|i| end + i + 1)
+                    .unwrap_or(text.len());
+                Ok(Split {
+                    format: Format::Json,
+                    raw: &text[lead..end],
+                    raw_line,
+                    body: &text[body_start..],
+                    body_line: end_line + 1,
+                })
+            }
+            Some(Err(e)) => Err(json_error(file, &e, line_col(text, lead).0)),
+            None => Err(missing(file)),
+        };
+    }
+    Err(missing(file))
+}
+
+fn missing(file: &Path) -> Diagnostic {
+    let name = file.file_name().unwrap_or_default().to_string_lossy();
+    Diagnostic::error(file, 1, 1, format!("couldn't find front matter in `{name}`"))
+        .with_hint("did you forget to add `---` (or `+++`) on the first line and again after the fields? Example:\n---\ntitle: \"Mijn bericht\"\ndate: 2025-11-24\n---")
+}
+
+fn json_error(file: &Path, e: &serde_json::Error, first_line: usize) -> Diagnostic {
+    Diagnostic::error(
+        file,
+        e.line() + first_line - 1,
+        e.column(),
+        format!("invalid JSON front matter: {e}"),
+    )
+    .with_hint("JSON front matter needs \"double-quoted\" keys and commas between fields")
+}
+
+/// One menu a page puts itself in, from the `menu` front-matter field.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+pub struct MenuRef {
+    /// Which menu (`main`, `docs`, …).
+    pub menu: String,
+    /// Link text when it differs from the title.
+    pub name: Option<String>,
+    /// Identifier of the parent entry, for nested menus.
+    pub parent: Option<String>,
+    /// Lower weights come first.
+    pub weight: i64,
+}
+
+/// The front matter of one page, with Hugo's known fields read and typed.
+#[derive(Debug, Clone, Default)]
+pub struct FrontMatter {
+    /// Page title.
+    pub title: Option<String>,
+    /// Short description for meta tags and lists.
+    pub description: Option<String>,
+    /// Introductory HTML shown above the text (Doks).
+    pub lead: Option<String>,
+    /// Summary for lists, instead of the first words.
+    pub summary: Option<String>,
+    /// Publication date.
+    pub date: Option<DateTime<FixedOffset>>,
+    /// Last modification date.
+    pub lastmod: Option<DateTime<FixedOffset>>,
+    /// Not published before this date.
+    pub publish_date: Option<DateTime<FixedOffset>>,
+    /// Not published after this date.
+    pub expiry_date: Option<DateTime<FixedOffset>>,
+    /// Drafts are left out unless `--drafts`.
+    pub draft: bool,
+    /// Ordering weight; 0 means none.
+    pub weight: i64,
+    /// Replaces the last part of the URL.
+    pub slug: Option<String>,
+    /// Replaces the whole URL path.
+    pub url: Option<String>,
+    /// Old paths that redirect to this page.
+    pub aliases: Vec<String>,
+    /// Images for social media previews.
+    pub images: Vec<String>,
+    /// Show a table of contents.
+    pub toc: bool,
+    /// Menus the page appears in.
+    pub menus: Vec<MenuRef>,
+    /// Categories (taxonomy).
+    pub categories: Vec<String>,
+    /// Tags (taxonomy).
+    pub tags: Vec<String>,
+    /// Authors.
+    pub contributors: Vec<String>,
+    /// Template to use instead of the default.
+    pub layout: Option<String>,
+    /// Every field as written, known or not, for templates.
+    pub params: Map<String, Value>,
+}
+
+/// Parses the front matter of `split` and reads the known fields.
+///
+/// Collects every problem (syntax, wrong types, bad dates) before failing.
+pub fn parse(file: &Path, split: &Split<'_>) -> Result<FrontMatter, Diagnostics> {
+    let value = to_json(file, split).map_err(Diagnostics::from)?;
+    let map = match value {
+        Value::Object(map) => map,
+        Value::Null => Map::new(),
+        _ => {
+            return Err(Diagnostic::error(
+                file,
+                split.raw_line,
+                1,
+                "the front matter is not a list of fields",
+            )
+            .with_hint("write one `field: value` per line, for example `title: \"Mijn bericht\"`")
+            .into());
+        }
+    };
+    let mut reader = FieldReader {
+        file,
+        split,
+        diags: Diagnostics::new(),
+    };
+    let fm = FrontMatter {
+        title: reader.string(&map, "title"),
+        description: reader.string(&map, "description"),
+        lead: reader.string(&map, "lead"),
+        summary: reader.string(&map, "summary"),
+        date: reader.date(&map, "date"),
+        lastmod: reader.date(&map, "lastmod"),
+        publish_date: reader.date(&map, "publishDate"),
+        expiry_date: reader.date(&map, "expiryDate"),
+        draft: reader.boolean(&map, "draft"),
+        weight: reader.integer(&map, "weight"),
+        slug: reader.string(&map, "slug"),
+        url: reader.string(&map, "url"),
+        aliases: reader.strings(&map, "aliases"),
+        images: reader.strings(&map, "images"),
+        toc: reader.boolean(&map, "toc"),
+        menus: reader.menus(&map),
+        categories: reader.strings(&map, "categories"),
+        tags: reader.strings(&map, "tags"),
+        contributors: reader.strings(&map, "contributors"),
+        layout: reader.string(&map, "layout"),
+        params: map.clone(),
+    };
+    if reader.diags.has_errors() {
+        Err(reader.diags)
+    } else {
+        Ok(fm)
+    }
+}
+
+fn to_json(file: &Path, split: &Split<'_>) -> Result<Value, Diagnostic> {
+    match split.format {
+        Format::Yaml => {
+            let yaml: serde_yaml::Value = serde_yaml::from_str(split.raw).map_err(|e| {
+                let (line, column) = e
+                    .location()
+                    .map(|l| (l.line() + split.raw_line - 1, l.column()))
+                    .unwrap_or((split.raw_line, 1));
+                let message = e.to_string();
+                let message = message.split(" at line").next().unwrap_or(&message).to_string();
+                Diagnostic::error(file, line, column, format!("invalid YAML front matter: {message}"))
+                    .with_hint("each line is `field: value`; put text that contains `:` or starts with a quote or `[` in \"double quotes\"; indent with spaces, not tabs")
+            })?;
+            serde_json::to_value(yaml).map_err(|e| {
+                Diagnostic::error(
+                    file,
+                    split.raw_line,
+                    1,
+                    format!("unsupported YAML front matter: {e}"),
+                )
+                .with_hint("use plain text keys such as `title:`")
+            })
+        }
+        Format::Toml => {
+            let table: toml::Table = toml::from_str(split.raw).map_err(|e| {
+                let (line, column) = e
+                    .span()
+                    .map(|s| line_col(split.raw, s.start))
+                    .unwrap_or((1, 1));
+                Diagnostic::error(
+                    file,
+                    line + split.raw_line - 1,
+                    column,
+                    format!("invalid TOML front matter: {}", e.message().trim()),
+                )
+                .with_hint("each line is `field = value`; text needs \"double quotes\"")
+            })?;
+            Ok(toml_to_json(toml::Value::Table(table)))
+        }
+        Format::Json => {
+            serde_json::from_str(split.raw).map_err(|e| json_error(file, &e, split.raw_line))
+        }
+    }
+}
+
+/// Converts a TOML value to JSON, writing dates as their TOML text.
+pub fn toml_to_json(value: toml::Value) -> Value {
+    match value {
+        toml::Value::String(s) => Value::String(s),
+        toml::Value::Integer(i) => Value::from(i),
+        toml::Value::Float(f) => Value::from(f),
+        toml::Value::Boolean(b) => Value::Bool(b),
+        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Array(items) => Value::Array(items.into_iter().map(toml_to_json).collect()),
+        toml::Value::Table(t) => {
+            Value::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect())
+        }
+    }
+}
+
+struct FieldReader<'a> {
+    file: &'a Path,
+    split: &'a Split<'a>,
+    diags: Diagnostics,
+}
+
+impl FieldReader<'_> {
+    /// Line and column of `key` in the front matter, for diagnostics.
+    fn position(&self, key: &str) -> (usize, usize) {
+        for (i, line) in self.split.raw.lines().enumerate() {
+            let trimmed = line.trim_start();
+            let rest = trimmed
+                .strip_prefix(key)
+                .or_else(|| trimmed.strip_prefix(&format!("\"{key}\"")));
+            if let Some(rest) = rest
+                && rest.trim_start().starts_with([':', '='])
+            {
+                return (i + self.split.raw_line, line.len() - trimmed.len() + 1);
+            }
+        }
+        (self.split.raw_line, 1)
+    }
+
+    fn wrong_type(&mut self, key: &str, expected: &str, example: &str) {
+        let (line, column) = self.position(key);
+        self.diags.push(
+            Diagnostic::error(
+                self.file,
+                line,
+                column,
+                format!("`{key}` must be {expected}"),
+            )
+            .with_hint(format!("for example: {example}")),
+        );
+    }
+
+    fn string(&mut self, map: &Map<String, Value>, key: &str) -> Option<String> {
+        match map.get(key)? {
+            Value::String(s) => Some(s.clone()),
+            Value::Null => None,
+            Value::Number(n) => Some(n.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
+            _ => {
+                self.wrong_type(key, "text", &format!("{key}: \"…\""));
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, map: &Map<String, Value>, key: &str) -> bool {
+        match map.get(key) {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(b)) => *b,
+            Some(Value::String(s)) if s == "true" || s == "false" => s == "true",
+            Some(_) => {
+                self.wrong_type(key, "true or false", &format!("{key}: true"));
+                false
+            }
+        }
+    }
+
+    fn integer(&mut self, map: &Map<String, Value>, key: &str) -> i64 {
+        match map.get(key) {
+            None | Some(Value::Null) => 0,
+            Some(Value::Number(n)) if n.is_i64() => n.as_i64().unwrap_or(0),
+            Some(Value::String(s)) if s.trim().parse::<i64>().is_ok() => {
+                s.trim().parse().unwrap_or(0)
+            }
+            Some(_) => {
+                self.wrong_type(key, "a whole number", &format!("{key}: 10"));
+                0
+            }
+        }
+    }
+
+    fn strings(&mut self, map: &Map<String, Value>, key: &str) -> Vec<String> {
+        match map.get(key) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::String(s)) => vec![s.clone()],
+            Some(Value::Array(items)) => {
+                let mut out = Vec::new();
+                for item in items {
+                    match item {
+                        Value::String(s) => out.push(s.clone()),
+                        Value::Number(n) => out.push(n.to_string()),
+                        _ => {
+                            self.wrong_type(
+                                key,
+                                "a list of texts",
+                                &format!("{key}: [\"een\", \"twee\"]"),
+                            );
+                            return Vec::new();
+                        }
+                    }
+                }
+                out
+            }
+            Some(_) => {
+                self.wrong_type(
+                    key,
+                    "a list of texts",
+                    &format!("{key}: [\"een\", \"twee\"]"),
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    fn date(&mut self, map: &Map<String, Value>, key: &str) -> Option<DateTime<FixedOffset>> {
+        let text = match map.get(key)? {
+            Value::String(s) if s.trim().is_empty() => return None,
+            Value::String(s) => s.clone(),
+            Value::Null => return None,
+            other => other.to_string(),
+        };
+        let parsed = parse_date(&text);
+        if parsed.is_none() {
+            let (line, column) = self.position(key);
+            self.diags.push(
+                Diagnostic::error(self.file, line, column, format!("`{key}` is not a date: {text:?}"))
+                    .with_hint(format!("write the date as year-month-day, for example `{key}: 2025-11-24` or `{key}: 2025-11-24T09:30:00+01:00`")),
+            );
+        }
+        parsed
+    }
+
+    fn menus(&mut self, map: &Map<String, Value>) -> Vec<MenuRef> {
+        let menu_ref = |menu: &str| MenuRef {
+            menu: menu.to_string(),
+            ..MenuRef::default()
+        };
+        match map.get("menu") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::String(s)) => vec![menu_ref(s)],
+            Some(Value::Array(items)) => items
+                .iter()
+                .filter_map(Value::as_str)
+                .map(menu_ref)
+                .collect(),
+            Some(Value::Object(menus)) => menus
+                .iter()
+                .map(|(name, settings)| {
+                    let get_str =
+                        |k: &str| settings.get(k).and_then(Value::as_str).map(str::to_string);
+                    MenuRef {
+                        menu: name.clone(),
+                        name: get_str("name"),
+                        parent: get_str("parent").filter(|p| !p.is_empty()),
+                        weight: settings.get("weight").and_then(Value::as_i64).unwrap_or(0),
+                    }
+                })
+                .collect(),
+            Some(_) => {
+                self.wrong_type("menu", "a menu name or a table of menus", "menu: main");
+                Vec::new()
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use test_case::test_case;
+
+    fn read(text: &str) -> Result<FrontMatter, Diagnostics> {
+        let file = Path::new("content/x.md");
+        let split = split(file, text).map_err(Diagnostics::from)?;
+        parse(file, &split)
+    }
+
+    #[test_case("---\ntitle: A\n---\nbody\n", Format::Yaml, 4; "yaml")]
+    #[test_case("+++\ntitle = \"A\"\n+++\nbody\n", Format::Toml, 4; "toml")]
+    #[test_case("{\n\"title\": \"A\"\n}\nbody\n", Format::Json, 4; "json")]
+    #[test_case("\u{feff}---\ntitle: A\n---\nbody\n", Format::Yaml, 4; "byte order mark")]
+    #[test_case("---\r\ntitle: A\r\n---\r\nbody\r\n", Format::Yaml, 4; "windows line ends")]
+    fn splits_each_format(text: &str, format: Format, body_line: usize) {
+        let s = split(Path::new("x.md"), text).unwrap();
+        assert_eq!(s.format, format);
+        assert_eq!(s.body.trim(), "body");
+        assert_eq!(s.body_line, body_line);
+    }
+
+    #[test]
+    fn missing_front_matter_suggests_fences() {
+        let d = split(Path::new("content/x.md"), "# Titel\n").unwrap_err();
+        assert_eq!((d.line, d.column), (1, 1));
+        assert!(d.message.contains("couldn't find front matter in `x.md`"));
+        assert!(d.hint.unwrap().contains("---"));
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_reported() {
+        let d = split(Path::new("x.md"), "---\ntitle: A\n\nTekst\n").unwrap_err();
+        assert!(d.message.contains("never closed"));
+    }
+
+    #[test]
+    fn reads_known_fields_and_keeps_unknown() {
+        let fm = read("---\ntitle: \"Nieuws\"\ndate: 2025-11-24\ndraft: false\nweight: 630\ntoc: true\nmenu:\n  docs:\n    parent:\n    weight: 3\ntags: privacy\nhero: groot\n---\n").unwrap();
+        assert_eq!(fm.title.as_deref(), Some("Nieuws"));
+        assert_eq!(fm.weight, 630);
+        assert!(fm.toc);
+        assert_eq!(fm.menus[0].menu, "docs");
+        assert_eq!(fm.menus[0].parent, None);
+        assert_eq!(fm.tags, ["privacy"]);
+        assert_eq!(fm.params["hero"], "groot");
+    }
+
+    #[test]
+    fn toml_dates_become_dates() {
+        let fm = read("+++\ntitle = \"A\"\ndate = 2020-11-05T08:49:31+00:00\n+++\n").unwrap();
+        assert_eq!(fm.date.unwrap().to_rfc3339(), "2020-11-05T08:49:31+00:00");
+    }
+
+    #[test]
+    fn invalid_yaml_names_line_in_file() {
+        let err = read("---\ntitle: A\ndescription: \"open\n---\n").unwrap_err();
+        let d = &err.sorted()[0];
+        assert!(d.line >= 3, "{d}");
+        assert!(d.message.starts_with("invalid YAML"));
+    }
+
+    #[test]
+    fn invalid_toml_names_line_in_file() {
+        let err = read("+++\ntitle = \"A\"\ndate = morgen\n+++\n").unwrap_err();
+        assert_eq!(err.sorted()[0].line, 3);
+    }
+
+    #[test]
+    fn bad_date_names_line_and_suggests_format() {
+        let err = read("---\ntitle: A\ndate: 24-11-2025\n---\n").unwrap_err();
+        let d = &err.sorted()[0];
+        assert_eq!((d.line, d.column), (3, 1));
+        assert!(d.hint.as_ref().unwrap().contains("2025-11-24"));
+    }
+
+    #[test]
+    fn wrong_type_is_reported_per_field() {
+        let err = read("---\ntitle: A\ndraft: misschien\nweight: veel\n---\n").unwrap_err();
+        assert_eq!(err.error_count(), 2);
+    }
+
+    #[test]
+    fn empty_front_matter_is_fine() {
+        let fm = read("---\n---\nTekst\n").unwrap();
+        assert!(fm.title.is_none());
+    }
+}

@@ -1,0 +1,419 @@
+//! Reads the `content/` folder: every Markdown file becomes a [`Page`], other
+//! files become resources copied next to the pages that use them.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset};
+
+use super::front_matter;
+use super::page::{Page, PageKind, normalize_url, page_path, section_path};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+/// A file from `content/` that is not Markdown and is copied to the output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resource {
+    /// Where it is on disk.
+    pub source: PathBuf,
+    /// Where it goes in the output, relative to the output root (e.g. `nieuws/foto/kaart.svg`).
+    pub target: String,
+}
+
+/// Everything read from `content/`.
+#[derive(Debug, Clone, Default)]
+pub struct Content {
+    /// Published pages: home first, then in file order.
+    pub pages: Vec<Page>,
+    /// Files to copy.
+    pub resources: Vec<Resource>,
+}
+
+/// Reads all content below `site_root/content`.
+///
+/// Drafts, pages published after `now` and expired pages are left out unless
+/// `include_drafts`. Collects every problem (front matter, two pages with one
+/// URL) before failing.
+pub fn load_content(
+    site_root: &Path,
+    now: DateTime<FixedOffset>,
+    include_drafts: bool,
+) -> Result<Content, Diagnostics> {
+    let content_dir = site_root.join("content");
+    let mut diags = Diagnostics::new();
+    if !content_dir.is_dir() {
+        return Err(Diagnostic::error(&content_dir, 0, 0, "the site has no content folder")
+            .with_hint("create a folder `content` in the site folder with at least `_index.md` for the home page")
+            .into());
+    }
+    let mut files: Vec<PathBuf> = Vec::new();
+    for entry in walkdir::WalkDir::new(&content_dir).sort_by_file_name() {
+        match entry {
+            Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
+            Ok(_) => {}
+            Err(e) => diags.push(Diagnostic::error(
+                e.path().unwrap_or(&content_dir),
+                0,
+                0,
+                format!("cannot read: {e}"),
+            )),
+        }
+    }
+    let rel_of = |p: &Path| -> String {
+        p.strip_prefix(&content_dir)
+            .unwrap_or(p)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/")
+    };
+    let bundle_dirs: BTreeSet<String> = files
+        .iter()
+        .map(|p| rel_of(p))
+        .filter(|rel| rel == "index.md" || rel.ends_with("/index.md"))
+        .map(|rel| {
+            rel.trim_end_matches("index.md")
+                .trim_end_matches('/')
+                .to_string()
+        })
+        .collect();
+    let section_dirs: BTreeSet<String> = files
+        .iter()
+        .map(|p| rel_of(p))
+        .filter(|rel| rel.ends_with("_index.md"))
+        .map(|rel| {
+            rel.trim_end_matches("_index.md")
+                .trim_end_matches('/')
+                .to_string()
+        })
+        .collect();
+
+    let mut pages = Vec::new();
+    let mut resources = Vec::new();
+    let mut markdown_dirs: BTreeSet<String> = BTreeSet::new();
+    for file in &files {
+        let rel = rel_of(file);
+        let dir = rel
+            .rsplit_once('/')
+            .map(|(d, _)| d.to_string())
+            .unwrap_or_default();
+        let owning_bundle = bundle_dirs
+            .iter()
+            .find(|b| !b.is_empty() && (dir == **b || dir.starts_with(&format!("{b}/"))));
+        if !rel.ends_with(".md") {
+            let target = match owning_bundle {
+                Some(bundle) => {
+                    // Placed next to the bundle's page, which may have a slug; fixed up below.
+                    format!("{{bundle:{bundle}}}{}", &rel[bundle.len()..])
+                }
+                None => rel.to_lowercase(),
+            };
+            resources.push(Resource {
+                source: file.clone(),
+                target,
+            });
+            continue;
+        }
+        if let Some(bundle) = owning_bundle
+            && rel != format!("{bundle}/index.md")
+        {
+            diags.push(
+                Diagnostic::warning(file, 0, 0, "this Markdown file is inside a page bundle and is not published as a page")
+                    .with_hint(format!("a folder with index.md ({bundle}/index.md) is one page; move this file out of it, or rename index.md to _index.md to make the folder a section")),
+            );
+            continue;
+        }
+        markdown_dirs.insert(dir.clone());
+        match read_page(file, &rel, &section_dirs, &bundle_dirs) {
+            Ok(page) => {
+                if page.kind == PageKind::Home
+                    || page.kind == PageKind::Section
+                    || page.is_published(now, include_drafts)
+                {
+                    pages.push(page);
+                }
+            }
+            Err(e) => diags.extend(e),
+        }
+    }
+    // Top-level folders are sections even without _index.md, as in Hugo.
+    for dir in &markdown_dirs {
+        let top = dir.split('/').next().unwrap_or("");
+        if !top.is_empty()
+            && !section_dirs.contains(top)
+            && !bundle_dirs.contains(top)
+            && !pages
+                .iter()
+                .any(|p| p.kind == PageKind::Section && p.section_dir == top)
+        {
+            pages.push(Page {
+                kind: PageKind::Section,
+                file: None,
+                rel: format!("{top}/_index.md"),
+                section_dir: top.to_string(),
+                front: Default::default(),
+                body: String::new(),
+                body_line: 1,
+                path: section_path(top),
+                bundle_dir: None,
+            });
+        }
+    }
+    if !pages.iter().any(|p| p.kind == PageKind::Home) {
+        diags.push(
+            Diagnostic::error(
+                content_dir.join("_index.md"),
+                0,
+                0,
+                "the home page is missing",
+            )
+            .with_hint("create content/_index.md with a title and an introduction"),
+        );
+    }
+    // Bundle resources follow their page's URL.
+    for resource in &mut resources {
+        if let Some(rest) = resource.target.strip_prefix("{bundle:") {
+            let (bundle, tail) = rest.split_once('}').unwrap_or((rest, ""));
+            let base = pages
+                .iter()
+                .find(|p| p.bundle_dir.is_some() && p.rel == format!("{bundle}/index.md"))
+                .map(|p| p.path.trim_start_matches('/').to_string())
+                .unwrap_or_else(|| format!("{}/", bundle.to_lowercase()));
+            resource.target = format!("{base}{}", tail.trim_start_matches('/'));
+        }
+    }
+    // The home page first, then sections, then pages, each in file order.
+    pages.sort_by_key(|p| {
+        (
+            p.kind != PageKind::Home,
+            p.kind != PageKind::Section,
+            p.rel.clone(),
+        )
+    });
+    check_unique_paths(&pages, &mut diags);
+    if diags.has_errors() {
+        Err(diags)
+    } else {
+        Ok(Content { pages, resources })
+    }
+}
+
+fn read_page(
+    file: &Path,
+    rel: &str,
+    section_dirs: &BTreeSet<String>,
+    bundle_dirs: &BTreeSet<String>,
+) -> Result<Page, Diagnostics> {
+    let text = std::fs::read_to_string(file).map_err(|e| {
+        Diagnostic::error(file, 0, 0, format!("cannot read this file: {e}"))
+            .with_hint("content files must be UTF-8 text")
+    })?;
+    let split = front_matter::split(file, &text).map_err(Diagnostics::from)?;
+    let front = front_matter::parse(file, &split)?;
+    let file_name = rel.rsplit('/').next().unwrap_or(rel);
+    let dir = rel
+        .rsplit_once('/')
+        .map(|(d, _)| d.to_string())
+        .unwrap_or_default();
+    let (kind, section_dir, bundle_dir) = if rel == "_index.md" {
+        (PageKind::Home, String::new(), None)
+    } else if file_name == "_index.md" {
+        (PageKind::Section, dir.clone(), None)
+    } else if file_name == "index.md" && bundle_dirs.contains(&dir) {
+        let parent = dir
+            .rsplit_once('/')
+            .map(|(d, _)| d.to_string())
+            .unwrap_or_default();
+        (
+            PageKind::Page,
+            nearest_section(&parent, section_dirs),
+            Some(file.parent().unwrap_or(file).to_path_buf()),
+        )
+    } else {
+        (PageKind::Page, nearest_section(&dir, section_dirs), None)
+    };
+    let path = match (&front.url, kind) {
+        (Some(url), _) => normalize_url(url),
+        (None, PageKind::Home) => "/".to_string(),
+        (None, PageKind::Section) => section_path(&dir),
+        (None, PageKind::Page) => page_path(rel, front.slug.as_deref(), bundle_dir.is_some()),
+    };
+    Ok(Page {
+        kind,
+        file: Some(file.to_path_buf()),
+        rel: rel.to_string(),
+        section_dir,
+        body: split.body.to_string(),
+        body_line: split.body_line,
+        front,
+        path,
+        bundle_dir,
+    })
+}
+
+/// The folder of the closest section that contains `dir`: a folder with
+/// `_index.md`, or else the top-level folder.
+fn nearest_section(dir: &str, section_dirs: &BTreeSet<String>) -> String {
+    let mut current = dir.to_string();
+    loop {
+        if section_dirs.contains(&current) && !current.is_empty() {
+            return current;
+        }
+        match current.rsplit_once('/') {
+            Some((parent, _)) => current = parent.to_string(),
+            None => return dir.split('/').next().unwrap_or("").to_string(),
+        }
+    }
+}
+
+fn check_unique_paths(pages: &[Page], diags: &mut Diagnostics) {
+    let mut seen: BTreeMap<String, &Page> = BTreeMap::new();
+    for page in pages {
+        let mut claims = vec![(page.path.clone(), "url")];
+        claims.extend(
+            page.front
+                .aliases
+                .iter()
+                .map(|a| (normalize_url(a), "aliases")),
+        );
+        for (path, field) in claims {
+            if let Some(first) = seen.get(&path) {
+                let file = page
+                    .file
+                    .clone()
+                    .unwrap_or_else(|| PathBuf::from(&page.rel));
+                let other = first
+                    .file
+                    .as_ref()
+                    .map(|f| f.display().to_string())
+                    .unwrap_or_else(|| first.rel.clone());
+                let line = page
+                    .file
+                    .as_ref()
+                    .and_then(|f| std::fs::read_to_string(f).ok())
+                    .map(|text| {
+                        text.lines()
+                            .position(|l| {
+                                let l = l.trim_start();
+                                l.starts_with(field)
+                                    || l.starts_with("slug")
+                                    || l.contains(path.trim_matches('/'))
+                            })
+                            .map(|i| i + 1)
+                            .unwrap_or(1)
+                    });
+                diags.push(
+                    Diagnostic::error(&file, line.unwrap_or(0), if line.is_some() { 1 } else { 0 }, format!("two pages have the URL {path}: this one and {other}"))
+                        .with_hint("give one of them another file name, or set a different `slug:` or `url:` in its front matter"),
+                );
+            } else {
+                seen.insert(path, page);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(root: &Path, rel: &str, text: &str) {
+        let path = root.join("content").join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    fn now() -> DateTime<FixedOffset> {
+        super::super::dates::parse_date("2026-01-01").unwrap()
+    }
+
+    fn site() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "_index.md", "---\ntitle: Home\n---\n");
+        dir
+    }
+
+    #[test]
+    fn reads_sections_pages_and_bundles() {
+        let dir = site();
+        write(dir.path(), "nieuws/_index.md", "---\ntitle: Nieuws\n---\n");
+        write(
+            dir.path(),
+            "nieuws/Eerste Post.md",
+            "---\ntitle: A\ndate: 2025-01-01\n---\n",
+        );
+        write(
+            dir.path(),
+            "nieuws/foto/index.md",
+            "---\ntitle: B\nslug: beeld\n---\n",
+        );
+        std::fs::write(dir.path().join("content/nieuws/foto/kaart.svg"), "<svg/>").unwrap();
+        write(
+            dir.path(),
+            "docs/uitleg/_index.md",
+            "---\ntitle: Uitleg\n---\n",
+        );
+        write(dir.path(), "docs/uitleg/wat.md", "---\ntitle: Wat\n---\n");
+        let content = load_content(dir.path(), now(), false).unwrap();
+        let paths: Vec<_> = content
+            .pages
+            .iter()
+            .map(|p| (p.path.as_str(), p.section_dir.as_str()))
+            .collect();
+        assert!(paths.contains(&("/", "")));
+        assert!(paths.contains(&("/nieuws/eerste-post/", "nieuws")));
+        assert!(paths.contains(&("/nieuws/beeld/", "nieuws")));
+        assert!(
+            paths.contains(&("/docs/", "docs")),
+            "auto section: {paths:?}"
+        );
+        assert!(paths.contains(&("/docs/uitleg/wat/", "docs/uitleg")));
+        assert_eq!(content.resources[0].target, "nieuws/beeld/kaart.svg");
+    }
+
+    #[test]
+    fn drafts_and_future_posts_are_left_out() {
+        let dir = site();
+        write(
+            dir.path(),
+            "nieuws/concept.md",
+            "---\ntitle: C\ndraft: true\n---\n",
+        );
+        write(
+            dir.path(),
+            "nieuws/later.md",
+            "---\ntitle: L\ndate: 2030-01-01\n---\n",
+        );
+        let content = load_content(dir.path(), now(), false).unwrap();
+        assert!(
+            !content
+                .pages
+                .iter()
+                .any(|p| p.rel.contains("concept") || p.rel.contains("later"))
+        );
+        let with_drafts = load_content(dir.path(), now(), true).unwrap();
+        assert!(with_drafts.pages.iter().any(|p| p.rel.contains("concept")));
+    }
+
+    #[test]
+    fn two_pages_with_one_url_is_an_error() {
+        let dir = site();
+        write(dir.path(), "nieuws/a.md", "---\ntitle: A\n---\n");
+        write(dir.path(), "nieuws/b.md", "---\ntitle: B\nslug: a\n---\n");
+        let err = load_content(dir.path(), now(), false).unwrap_err();
+        let d = &err.sorted()[0];
+        assert!(
+            d.message.contains("two pages have the URL /nieuws/a/"),
+            "{d}"
+        );
+        assert_eq!(d.line, 3);
+    }
+
+    #[test]
+    fn all_front_matter_errors_are_reported_together() {
+        let dir = site();
+        write(dir.path(), "a.md", "geen front matter\n");
+        write(dir.path(), "b.md", "---\ndate: nooit\n---\n");
+        let err = load_content(dir.path(), now(), false).unwrap_err();
+        assert_eq!(err.error_count(), 2);
+    }
+}

@@ -1,0 +1,855 @@
+//! Markdown to HTML as Hugo's default renderer does it: CommonMark with GFM
+//! tables, strikethrough, task lists, autolinks and footnotes (linked both
+//! ways), Hugo-style heading ids and table of contents, `:emoji:` codes, raw
+//! HTML, and shortcodes.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::LazyLock;
+
+use pulldown_cmark::{
+    CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd, TextMergeStream, html,
+};
+use regex::Regex;
+
+use super::headings::{IdRegistry, heading_id};
+use super::shortcodes::{self, Call, Piece};
+use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
+
+/// What turns a shortcode call into HTML; implemented by the template renderer.
+pub trait ShortcodeRenderer {
+    /// Names of all shortcodes that exist, sorted.
+    fn names(&self) -> Vec<String>;
+    /// True when the shortcode exists.
+    fn exists(&self, name: &str) -> bool;
+    /// True when a call must have a closing tag (its template always uses `inner`).
+    fn needs_closing(&self, name: &str) -> bool;
+    /// Renders one call; `inner_html` is the call's inner Markdown rendered to HTML.
+    /// The error is a plain message.
+    fn render(&self, call: &Call, inner_html: Option<&str>) -> Result<String, String>;
+}
+
+/// Settings for rendering.
+#[derive(Debug, Clone, Default)]
+pub struct MarkdownOptions {
+    /// Prefix put before links that start with `/` (the path of the base URL,
+    /// e.g. `/campagne`); empty for a site at the root of its host.
+    pub url_prefix: String,
+}
+
+/// One heading, for a table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TocEntry {
+    /// 2 for `##`, 3 for `###`, 4 for `####`.
+    pub level: u8,
+    /// The heading's id (anchor).
+    pub id: String,
+    /// The heading's text.
+    pub text: String,
+}
+
+/// A rendered Markdown body.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// The HTML.
+    pub html: String,
+    /// Headings of level 2 to 4, in order.
+    pub toc: Vec<TocEntry>,
+    /// All text without markup, for search and summaries.
+    pub plain_text: String,
+    /// The text of the first paragraph.
+    pub first_paragraph: String,
+    /// Every id on the page (headings, footnotes, raw HTML ids are not included).
+    pub ids: Vec<String>,
+}
+
+/// Renders a Markdown `body` that starts on line `body_line` of `file`.
+///
+/// Fails with diagnostics for unknown, unclosed or failing shortcodes.
+pub fn render(
+    file: &Path,
+    body: &str,
+    body_line: usize,
+    shortcodes: &dyn ShortcodeRenderer,
+    options: &MarkdownOptions,
+) -> Result<Rendered, Diagnostics> {
+    let mut ids = IdRegistry::default();
+    let mut fragments = 0;
+    let located = Located {
+        file,
+        text: body,
+        first_line: body_line,
+        base_offset: 0,
+    };
+    render_inner(&located, shortcodes, options, &mut ids, &mut fragments, "")
+}
+
+/// A piece of text with what is needed to report positions in its file.
+struct Located<'a> {
+    file: &'a Path,
+    /// The whole body (positions are computed against it).
+    text: &'a str,
+    first_line: usize,
+    /// Offset of the text being rendered inside `text`.
+    base_offset: usize,
+}
+
+impl Located<'_> {
+    fn diagnostic(&self, offset: usize, message: String, hint: String) -> Diagnostic {
+        let (line, column) = line_col(self.text, self.base_offset + offset);
+        Diagnostic::error(self.file, line + self.first_line - 1, column, message).with_hint(hint)
+    }
+}
+
+fn render_inner(
+    located: &Located<'_>,
+    shortcodes: &dyn ShortcodeRenderer,
+    options: &MarkdownOptions,
+    ids: &mut IdRegistry,
+    fragments: &mut usize,
+    footnote_prefix: &str,
+) -> Result<Rendered, Diagnostics> {
+    let source = &located.text[located.base_offset..];
+    let source = match source.find(END_OF_FRAGMENT) {
+        Some(end) => &source[..end],
+        None => source,
+    };
+    let pieces = shortcodes::parse(source, &|name| shortcodes.needs_closing(name))
+        .map_err(|e| Diagnostics::from(located.diagnostic(e.offset, e.message, e.hint)))?;
+
+    let mut diags = Diagnostics::new();
+    let mut markdown = String::with_capacity(source.len());
+    let mut placeholders: Vec<String> = Vec::new();
+    for piece in pieces {
+        match piece {
+            Piece::Text(text) => markdown.push_str(&text),
+            Piece::Call(call) => {
+                match expand(located, &call, shortcodes, options, ids, fragments) {
+                    Ok(html) => {
+                        let token = format!("CCSHORTCODE{}X", placeholders.len());
+                        placeholders.push(html);
+                        if call.block {
+                            markdown.push_str(&format!("\n\n{token}\n\n"));
+                        } else {
+                            markdown.push_str(&token);
+                        }
+                    }
+                    Err(e) => diags.extend(e),
+                }
+            }
+        }
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    let mut rendered = markdown_to_html(&markdown, options, ids, footnote_prefix);
+    for (i, html) in placeholders.iter().enumerate().rev() {
+        let token = format!("CCSHORTCODE{i}X");
+        rendered.html = rendered
+            .html
+            .replace(&format!("<p>{token}</p>"), html)
+            .replace(&token, html);
+        rendered.plain_text = rendered.plain_text.replace(&token, &strip_tags(html));
+        rendered.first_paragraph = rendered.first_paragraph.replace(&token, "");
+    }
+    Ok(rendered)
+}
+
+/// Marks the end of a shortcode's inner text when it is rendered on its own.
+const END_OF_FRAGMENT: &str = "\u{0}";
+
+fn expand(
+    located: &Located<'_>,
+    call: &Call,
+    shortcodes: &dyn ShortcodeRenderer,
+    options: &MarkdownOptions,
+    ids: &mut IdRegistry,
+    fragments: &mut usize,
+) -> Result<String, Diagnostics> {
+    if !shortcodes.exists(&call.name) {
+        return Err(located
+            .diagnostic(
+                call.offset,
+                format!("unknown shortcode `{}`", call.name),
+                format!(
+                    "known shortcodes are: {}; or add a template templates/shortcodes/{}.html",
+                    shortcodes.names().join(", "),
+                    call.name
+                ),
+            )
+            .into());
+    }
+    let inner_html = match &call.inner {
+        Some(inner) => {
+            // Render the inner text in place so that positions stay right.
+            let inner_source = format!("{inner}{END_OF_FRAGMENT}");
+            let full = format!(
+                "{}{}",
+                &located.text[..located.base_offset + call.inner_offset],
+                inner_source
+            );
+            let nested = Located {
+                file: located.file,
+                text: &full,
+                first_line: located.first_line,
+                base_offset: located.base_offset + call.inner_offset,
+            };
+            *fragments += 1;
+            let prefix = format!("sc{fragments}-");
+            let rendered = render_inner(&nested, shortcodes, options, ids, fragments, &prefix)?;
+            Some(rendered.html)
+        }
+        None => None,
+    };
+    shortcodes
+        .render(call, inner_html.as_deref())
+        .map_err(|message| {
+            located
+                .diagnostic(
+                    call.offset,
+                    format!("the shortcode `{}` failed: {message}", call.name),
+                    format!(
+                        "check the parameters; see templates/shortcodes/{}.html",
+                        call.name
+                    ),
+                )
+                .into()
+        })
+}
+
+static EMOJI: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r":([a-z0-9_+\-]+):").expect("valid emoji pattern"));
+static BARE_URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?:https?://|www\.)[^\s<>"]*[^\s<>".,:;!?'()\[\]]"#).expect("valid URL pattern")
+});
+
+/// Replaces `:name:` emoji codes that exist; leaves other text alone.
+pub fn replace_emoji(text: &str) -> String {
+    EMOJI
+        .replace_all(
+            text,
+            |caps: &regex::Captures<'_>| match emojis::get_by_shortcode(&caps[1]) {
+                Some(emoji) => emoji.as_str().to_string(),
+                None => caps[0].to_string(),
+            },
+        )
+        .into_owned()
+}
+
+/// A heading being collected: level, explicit id, classes and inner events.
+type OpenHeading<'a> = (
+    HeadingLevel,
+    Option<CowStr<'a>>,
+    Vec<CowStr<'a>>,
+    Vec<Event<'a>>,
+);
+
+#[derive(Default)]
+struct TableState {
+    in_head: bool,
+    headers: Vec<String>,
+    column: usize,
+    alignments: Vec<pulldown_cmark::Alignment>,
+}
+
+fn markdown_to_html(
+    markdown: &str,
+    options: &MarkdownOptions,
+    ids: &mut IdRegistry,
+    footnote_prefix: &str,
+) -> Rendered {
+    let mut parse_options = Options::empty();
+    parse_options.insert(Options::ENABLE_TABLES);
+    parse_options.insert(Options::ENABLE_FOOTNOTES);
+    parse_options.insert(Options::ENABLE_STRIKETHROUGH);
+    parse_options.insert(Options::ENABLE_TASKLISTS);
+    parse_options.insert(Options::ENABLE_HEADING_ATTRIBUTES);
+    let parser = TextMergeStream::new(Parser::new_ext(markdown, parse_options));
+
+    let mut out: Vec<Event<'_>> = Vec::new();
+    let mut rendered = Rendered::default();
+    // Footnotes: numbers in order of first reference, definitions collected apart.
+    let mut footnote_numbers: HashMap<String, usize> = HashMap::new();
+    let mut footnote_refs: HashMap<String, usize> = HashMap::new();
+    let mut definitions: Vec<(String, Vec<Event<'_>>)> = Vec::new();
+    let mut in_definition: Option<(String, Vec<Event<'_>>)> = None;
+    let mut heading: Option<OpenHeading<'_>> = None;
+    let mut link_depth = 0usize;
+    let mut code_depth = 0usize;
+    let mut paragraph_count = 0usize;
+    let mut in_first_paragraph = false;
+    let mut table = TableState::default();
+    let prefix = footnote_prefix;
+
+    for event in parser {
+        // Plain text for search and summaries.
+        match &event {
+            Event::Text(t) | Event::Code(t) if in_definition.is_none() => {
+                rendered.plain_text.push_str(t);
+                if in_first_paragraph {
+                    rendered.first_paragraph.push_str(t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                rendered.plain_text.push(' ');
+                if in_first_paragraph {
+                    rendered.first_paragraph.push(' ');
+                }
+            }
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
+            ) => {
+                rendered.plain_text.push(' ');
+            }
+            _ => {}
+        }
+        let mut events = match event {
+            Event::Start(Tag::Paragraph) => {
+                paragraph_count += 1;
+                in_first_paragraph = paragraph_count == 1 && in_definition.is_none();
+                vec![Event::Start(Tag::Paragraph)]
+            }
+            Event::End(TagEnd::Paragraph) => {
+                in_first_paragraph = false;
+                vec![Event::End(TagEnd::Paragraph)]
+            }
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs: _,
+            }) => {
+                heading = Some((level, id, classes, Vec::new()));
+                continue;
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                let Some((_, explicit_id, classes, inner)) = heading.take() else {
+                    continue;
+                };
+                let text = inner_text(&inner);
+                let id = match explicit_id {
+                    Some(id) => ids.unique(id.to_string()),
+                    None => ids.unique(heading_id(&text)),
+                };
+                let depth = level as u8;
+                if (2..=4).contains(&depth) {
+                    rendered.toc.push(TocEntry {
+                        level: depth,
+                        id: id.clone(),
+                        text: text.trim().to_string(),
+                    });
+                }
+                rendered.ids.push(id.clone());
+                let mut events = vec![Event::Start(Tag::Heading {
+                    level,
+                    id: Some(CowStr::from(id)),
+                    classes,
+                    attrs: Vec::new(),
+                })];
+                events.extend(inner);
+                events.push(Event::End(TagEnd::Heading(level)));
+                events
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                link_depth += 1;
+                vec![Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: prefixed(dest_url, options),
+                    title,
+                    id,
+                })]
+            }
+            Event::End(TagEnd::Link) => {
+                link_depth = link_depth.saturating_sub(1);
+                vec![Event::End(TagEnd::Link)]
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                vec![Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: prefixed(dest_url, options),
+                    title,
+                    id,
+                })]
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                code_depth += 1;
+                vec![Event::Start(Tag::CodeBlock(kind))]
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                code_depth = code_depth.saturating_sub(1);
+                vec![Event::End(TagEnd::CodeBlock)]
+            }
+            Event::Text(text) if code_depth == 0 => {
+                let text = replace_emoji(&text);
+                if link_depth == 0 {
+                    linkify(text)
+                } else {
+                    vec![Event::Text(CowStr::from(text))]
+                }
+            }
+            Event::TaskListMarker(done) => {
+                let (symbol, label) = if done {
+                    ("☑", "gedaan")
+                } else {
+                    ("☐", "nog te doen")
+                };
+                vec![Event::Html(CowStr::from(format!(
+                    "<span class=\"task-marker\" role=\"img\" aria-label=\"{label}\">{symbol}</span> "
+                )))]
+            }
+            Event::FootnoteReference(label) => {
+                let next = footnote_numbers.len() + 1;
+                let number = *footnote_numbers.entry(label.to_string()).or_insert(next);
+                let count = footnote_refs.entry(label.to_string()).or_insert(0);
+                *count += 1;
+                let ref_id = if *count == 1 {
+                    format!("{prefix}fnref:{number}")
+                } else {
+                    format!("{prefix}fnref{count}:{number}")
+                };
+                rendered.ids.push(ref_id.clone());
+                vec![Event::Html(CowStr::from(format!(
+                    "<sup id=\"{ref_id}\"><a href=\"#{prefix}fn:{number}\" class=\"footnote-ref\" role=\"doc-noteref\">{number}</a></sup>"
+                )))]
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                in_definition = Some((label.to_string(), Vec::new()));
+                continue;
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                if let Some(def) = in_definition.take() {
+                    definitions.push(def);
+                }
+                continue;
+            }
+            Event::Start(Tag::Table(alignments)) => {
+                table = TableState {
+                    alignments: alignments.clone(),
+                    ..TableState::default()
+                };
+                vec![Event::Start(Tag::Table(alignments))]
+            }
+            Event::Start(Tag::TableHead) => {
+                table.in_head = true;
+                table.column = 0;
+                vec![Event::Start(Tag::TableHead)]
+            }
+            Event::End(TagEnd::TableHead) => {
+                table.in_head = false;
+                vec![Event::End(TagEnd::TableHead)]
+            }
+            Event::Start(Tag::TableRow) => {
+                table.column = 0;
+                vec![Event::Start(Tag::TableRow)]
+            }
+            Event::Start(Tag::TableCell) => {
+                let class = match table.alignments.get(table.column) {
+                    Some(pulldown_cmark::Alignment::Left) => " class=\"align-left\"",
+                    Some(pulldown_cmark::Alignment::Center) => " class=\"align-center\"",
+                    Some(pulldown_cmark::Alignment::Right) => " class=\"align-right\"",
+                    _ => "",
+                };
+                if table.in_head {
+                    table.headers.push(String::new());
+                    vec![Event::Html(CowStr::from(format!(
+                        "<th scope=\"col\"{class}>"
+                    )))]
+                } else {
+                    let label = table.headers.get(table.column).cloned().unwrap_or_default();
+                    vec![Event::Html(CowStr::from(format!(
+                        "<td data-label=\"{}\"{class}>",
+                        escape_attr(label.trim())
+                    )))]
+                }
+            }
+            Event::End(TagEnd::TableCell) => {
+                table.column += 1;
+                let tag = if table.in_head { "</th>" } else { "</td>" };
+                vec![Event::Html(CowStr::from(tag))]
+            }
+            other => vec![other],
+        };
+        if table.in_head
+            && let Some(header) = table.headers.last_mut()
+        {
+            for e in &events {
+                if let Event::Text(t) | Event::Code(t) = e {
+                    header.push_str(t);
+                }
+            }
+        }
+        if let Some((_, _, _, inner)) = heading.as_mut() {
+            inner.append(&mut events);
+        } else if let Some((_, def)) = in_definition.as_mut() {
+            def.append(&mut events);
+        } else {
+            out.append(&mut events);
+        }
+    }
+
+    let mut body = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut body, out.into_iter());
+    if !definitions.is_empty() {
+        body.push_str(&render_footnotes(
+            definitions,
+            &footnote_numbers,
+            prefix,
+            &mut rendered.ids,
+        ));
+    }
+    rendered.html = body;
+    rendered.plain_text = collapse_whitespace(&rendered.plain_text);
+    rendered.first_paragraph = collapse_whitespace(&rendered.first_paragraph);
+    rendered
+}
+
+fn render_footnotes(
+    mut definitions: Vec<(String, Vec<Event<'_>>)>,
+    numbers: &HashMap<String, usize>,
+    prefix: &str,
+    ids: &mut Vec<String>,
+) -> String {
+    definitions.sort_by_key(|(label, _)| numbers.get(label).copied().unwrap_or(usize::MAX));
+    let mut next_unreferenced = numbers.len() + 1;
+    let mut html = String::from("<div class=\"footnotes\" role=\"doc-endnotes\">\n<hr>\n<ol>\n");
+    for (label, events) in definitions {
+        let (number, referenced) = match numbers.get(&label) {
+            Some(n) => (*n, true),
+            None => {
+                next_unreferenced += 1;
+                (next_unreferenced - 1, false)
+            }
+        };
+        let mut content = String::new();
+        html::push_html(&mut content, events.into_iter());
+        if referenced {
+            let back = format!(
+                "&#160;<a href=\"#{prefix}fnref:{number}\" class=\"footnote-backref\" role=\"doc-backlink\" aria-label=\"Terug naar de tekst\">↩︎</a>"
+            );
+            match content.rfind("</p>") {
+                Some(i) => content.insert_str(i, &back),
+                None => content.push_str(&back),
+            }
+        }
+        ids.push(format!("{prefix}fn:{number}"));
+        html.push_str(&format!(
+            "<li id=\"{prefix}fn:{number}\">\n{content}</li>\n"
+        ));
+    }
+    html.push_str("</ol>\n</div>\n");
+    html
+}
+
+/// Turns bare web addresses in text into links, as GFM's autolink extension does.
+fn linkify(text: String) -> Vec<Event<'static>> {
+    let mut events = Vec::new();
+    let mut last = 0;
+    for m in BARE_URL.find_iter(&text) {
+        if m.start() > last {
+            events.push(Event::Text(CowStr::from(text[last..m.start()].to_string())));
+        }
+        let shown = m.as_str().to_string();
+        let href = if shown.starts_with("www.") {
+            format!("http://{shown}")
+        } else {
+            shown.clone()
+        };
+        events.push(Event::Start(Tag::Link {
+            link_type: LinkType::Autolink,
+            dest_url: CowStr::from(href),
+            title: CowStr::from(""),
+            id: CowStr::from(""),
+        }));
+        events.push(Event::Text(CowStr::from(shown)));
+        events.push(Event::End(TagEnd::Link));
+        last = m.end();
+    }
+    if last < text.len() || events.is_empty() {
+        events.push(Event::Text(CowStr::from(text[last..].to_string())));
+    }
+    events
+}
+
+fn prefixed<'a>(url: CowStr<'a>, options: &MarkdownOptions) -> CowStr<'a> {
+    if !options.url_prefix.is_empty() && url.starts_with('/') && !url.starts_with("//") {
+        CowStr::from(format!("{}{}", options.url_prefix, url))
+    } else {
+        url
+    }
+}
+
+fn inner_text(events: &[Event<'_>]) -> String {
+    let mut text = String::new();
+    for e in events {
+        match e {
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::Html(h) | Event::InlineHtml(h) if !h.starts_with('<') => text.push_str(h),
+            _ => {}
+        }
+    }
+    text
+}
+
+fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Removes HTML tags from `html`, keeping the text.
+pub fn strip_tags(html: &str) -> String {
+    static TAG: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"<[^>]*>").expect("valid tag pattern"));
+    collapse_whitespace(&TAG.replace_all(html, " "))
+}
+
+/// Escapes text for use inside a double-quoted HTML attribute.
+pub fn escape_attr(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Knows `alert` (optional inner), `details` (needs closing) and `fails`.
+    struct Fake;
+    impl ShortcodeRenderer for Fake {
+        fn names(&self) -> Vec<String> {
+            vec!["alert".into(), "details".into(), "fails".into()]
+        }
+        fn exists(&self, name: &str) -> bool {
+            self.names().iter().any(|n| n == name)
+        }
+        fn needs_closing(&self, name: &str) -> bool {
+            name == "details"
+        }
+        fn render(&self, call: &Call, inner: Option<&str>) -> Result<String, String> {
+            if call.name == "fails" {
+                return Err("kapot".into());
+            }
+            Ok(format!(
+                "<div class=\"{}\">{}</div>",
+                call.name,
+                inner.unwrap_or("")
+            ))
+        }
+    }
+
+    fn md(text: &str) -> Rendered {
+        render(
+            Path::new("x.md"),
+            text,
+            1,
+            &Fake,
+            &MarkdownOptions::default(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn headings_get_hugo_ids_and_toc() {
+        let r = md("## Wortel en stok\n\n### Stemming?\n\n## Wortel en stok\n\n##### Diep\n");
+        assert!(
+            r.html
+                .contains("<h2 id=\"wortel-en-stok\">Wortel en stok</h2>"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("id=\"wortel-en-stok-1\""));
+        let toc: Vec<_> = r.toc.iter().map(|t| (t.level, t.id.as_str())).collect();
+        assert_eq!(
+            toc,
+            [
+                (2, "wortel-en-stok"),
+                (3, "stemming"),
+                (2, "wortel-en-stok-1")
+            ]
+        );
+    }
+
+    #[test]
+    fn explicit_heading_id_wins() {
+        assert!(md("## Titel {#eigen}\n").html.contains("id=\"eigen\""));
+    }
+
+    #[test]
+    fn footnotes_link_both_ways() {
+        let r = md("Tekst[^a] en meer[^b].\n\n[^a]: Eerste.\n[^b]: Tweede.\n");
+        assert!(
+            r.html.contains("<sup id=\"fnref:1\"><a href=\"#fn:1\""),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("<li id=\"fn:2\">"));
+        assert!(
+            r.html
+                .contains("href=\"#fnref:2\" class=\"footnote-backref\"")
+        );
+        assert!(!r.plain_text.contains("Eerste"));
+    }
+
+    #[test]
+    fn gfm_extensions_render() {
+        let r = md(
+            "~~weg~~ | a | b |\n\n| Kop | Rechts |\n|---|--:|\n| x | 1 |\n\n- [x] klaar\n- [ ] niet\n",
+        );
+        assert!(r.html.contains("<del>weg</del>"));
+        assert!(
+            r.html
+                .contains("<td data-label=\"Rechts\" class=\"align-right\">1</td>"),
+            "{}",
+            r.html
+        );
+        assert!(!r.html.contains("style="));
+        assert!(r.html.contains("aria-label=\"gedaan\""));
+    }
+
+    #[test]
+    fn bare_urls_become_links_but_not_inside_links_or_code() {
+        let r =
+            md("Zie https://eur-lex.europa.eu/a. En [tekst](https://x.nl) en `https://code`.\n");
+        assert!(
+            r.html.contains(
+                "<a href=\"https://eur-lex.europa.eu/a\">https://eur-lex.europa.eu/a</a>."
+            ),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("<code>https://code</code>"));
+        assert_eq!(r.html.matches("<a ").count(), 2);
+    }
+
+    #[test]
+    fn emoji_codes_are_replaced() {
+        assert!(
+            md("Veilig :lock: en :geenemoji:\n")
+                .html
+                .contains("Veilig 🔒 en :geenemoji:")
+        );
+    }
+
+    #[test]
+    fn raw_html_passes_through() {
+        assert!(
+            md("<abbr title=\"x\">CSAM</abbr> tekst\n")
+                .html
+                .contains("<abbr title=\"x\">CSAM</abbr>")
+        );
+    }
+
+    #[test]
+    fn block_shortcode_replaces_paragraph() {
+        let r = md("Voor\n\n{{< alert >}}\n**Let op**\n{{< /alert >}}\n\nNa\n");
+        assert!(
+            r.html
+                .contains("<div class=\"alert\"><p><strong>Let op</strong></p>\n</div>"),
+            "{}",
+            r.html
+        );
+        assert!(!r.html.contains("<p><div"));
+    }
+
+    #[test]
+    fn inline_shortcode_stays_in_sentence() {
+        let r = md("Mail {{< alert >}} nu\n");
+        assert!(
+            r.html
+                .contains("<p>Mail <div class=\"alert\"></div> nu</p>"),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn unknown_shortcode_names_line_and_known_ones() {
+        let err = render(
+            Path::new("x.md"),
+            "a\n\nb {{< tweet 1 >}}\n",
+            5,
+            &Fake,
+            &MarkdownOptions::default(),
+        )
+        .unwrap_err();
+        let d = &err.sorted()[0];
+        assert_eq!((d.line, d.column), (7, 3));
+        assert!(d.message.contains("unknown shortcode `tweet`"));
+        assert!(d.hint.as_ref().unwrap().contains("alert, details"));
+    }
+
+    #[test]
+    fn error_inside_inner_text_points_at_its_line() {
+        let err = render(
+            Path::new("x.md"),
+            "{{< alert >}}\nregel\n{{< onbekend >}}\n{{< /alert >}}\n",
+            10,
+            &Fake,
+            &MarkdownOptions::default(),
+        )
+        .unwrap_err();
+        assert_eq!(err.sorted()[0].line, 12);
+    }
+
+    #[test]
+    fn unclosed_shortcode_is_an_error() {
+        let err = render(
+            Path::new("x.md"),
+            "{{< details \"a\" >}}\ntekst\n",
+            1,
+            &Fake,
+            &MarkdownOptions::default(),
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("never closed"));
+    }
+
+    #[test]
+    fn failing_shortcode_is_a_diagnostic() {
+        assert!(
+            render(
+                Path::new("x.md"),
+                "{{< fails >}}",
+                1,
+                &Fake,
+                &MarkdownOptions::default()
+            )
+            .is_err()
+        );
+    }
+
+    #[test]
+    fn root_links_get_the_url_prefix() {
+        let options = MarkdownOptions {
+            url_prefix: "/campagne".into(),
+        };
+        let r = render(
+            Path::new("x.md"),
+            "[a](/nieuws/) [b](https://x.nl/) ![c](/img.png)",
+            1,
+            &Fake,
+            &options,
+        )
+        .unwrap();
+        assert!(r.html.contains("href=\"/campagne/nieuws/\""));
+        assert!(r.html.contains("src=\"/campagne/img.png\""));
+        assert!(r.html.contains("href=\"https://x.nl/\""));
+    }
+
+    #[test]
+    fn first_paragraph_and_plain_text() {
+        let r = md("Eerste *alinea* hier.\n\nTweede.\n");
+        assert_eq!(r.first_paragraph, "Eerste alinea hier.");
+        assert_eq!(r.plain_text, "Eerste alinea hier. Tweede.");
+    }
+}

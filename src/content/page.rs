@@ -1,0 +1,187 @@
+//! A content page (home, section or regular page) and how Hugo turns its file
+//! name and front matter into a URL.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, FixedOffset};
+
+use super::front_matter::FrontMatter;
+
+/// What a content file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PageKind {
+    /// `content/_index.md`.
+    Home,
+    /// `content/<dir>/_index.md`, or a top-level folder without one.
+    Section,
+    /// Any other Markdown file, or `<dir>/index.md` (a page bundle).
+    Page,
+}
+
+/// One page of the site, as read from disk.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Home, section or page.
+    pub kind: PageKind,
+    /// The file, as a path usable in diagnostics (None for a section without `_index.md`).
+    pub file: Option<PathBuf>,
+    /// The file's path below `content/`, with `/` separators (e.g. `nieuws/x.md`).
+    pub rel: String,
+    /// The folder of the section this page belongs to (`nieuws`, `docs/uitleg`; empty for the root).
+    /// For a section page: its own folder.
+    pub section_dir: String,
+    /// The parsed front matter.
+    pub front: FrontMatter,
+    /// The Markdown after the front matter.
+    pub body: String,
+    /// The line in the file where the body starts.
+    pub body_line: usize,
+    /// The URL path, e.g. `/nieuws/x/`.
+    pub path: String,
+    /// For a page bundle: the folder whose other files belong to the page.
+    pub bundle_dir: Option<PathBuf>,
+}
+
+impl Page {
+    /// The title, or one made from the file name when the front matter has none.
+    pub fn title(&self) -> String {
+        if let Some(title) = &self.front.title {
+            return title.clone();
+        }
+        let stem = self
+            .rel
+            .trim_end_matches(".md")
+            .trim_end_matches("/_index")
+            .trim_end_matches("/index")
+            .rsplit('/')
+            .next()
+            .unwrap_or("")
+            .replace(['-', '_'], " ");
+        let mut chars = stem.chars();
+        match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        }
+    }
+
+    /// The top-level section name (`nieuws` for `nieuws/x.md` and `docs` for `docs/a/b.md`).
+    pub fn top_section(&self) -> &str {
+        self.section_dir.split('/').next().unwrap_or("")
+    }
+
+    /// The date used to order and show the page: `date`, else `publishDate`, else `lastmod`.
+    pub fn date(&self) -> Option<DateTime<FixedOffset>> {
+        self.front
+            .date
+            .or(self.front.publish_date)
+            .or(self.front.lastmod)
+    }
+
+    /// True when the page should be published at `now` (respecting drafts,
+    /// future publication and expiry).
+    pub fn is_published(&self, now: DateTime<FixedOffset>, include_drafts: bool) -> bool {
+        if self.front.draft && !include_drafts {
+            return false;
+        }
+        if let Some(publish) = self.front.publish_date.or(self.front.date)
+            && publish > now
+            && !include_drafts
+        {
+            return false;
+        }
+        if let Some(expiry) = self.front.expiry_date
+            && expiry <= now
+        {
+            return false;
+        }
+        true
+    }
+}
+
+/// Makes a URL path segment the way Hugo does: lower-cased, spaces become `-`.
+pub fn urlize(segment: &str) -> String {
+    segment.trim().to_lowercase().replace(' ', "-")
+}
+
+/// Normalises a `url` front-matter value: a leading `/`, and a trailing `/`
+/// unless the last part has a file extension.
+pub fn normalize_url(url: &str) -> String {
+    let mut path = url.trim().to_string();
+    if !path.starts_with('/') {
+        path.insert(0, '/');
+    }
+    let last = path.rsplit('/').next().unwrap_or("");
+    if !path.ends_with('/') && !last.contains('.') {
+        path.push('/');
+    }
+    path
+}
+
+/// The URL path of a regular page at `rel` (below `content/`) with an optional
+/// `slug`; `bundle` is true for `<dir>/index.md`.
+pub fn page_path(rel: &str, slug: Option<&str>, bundle: bool) -> String {
+    let without_ext = rel.trim_end_matches(".md");
+    let (dir, name) = if bundle {
+        let dir_path = without_ext.trim_end_matches("/index");
+        match dir_path.rsplit_once('/') {
+            Some((parent, name)) => (parent.to_string(), name.to_string()),
+            None => (String::new(), dir_path.to_string()),
+        }
+    } else {
+        match without_ext.rsplit_once('/') {
+            Some((parent, name)) => (parent.to_string(), name.to_string()),
+            None => (String::new(), without_ext.to_string()),
+        }
+    };
+    let name = urlize(slug.unwrap_or(&name));
+    let dir: Vec<String> = dir
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(urlize)
+        .collect();
+    if dir.is_empty() {
+        format!("/{name}/")
+    } else {
+        format!("/{}/{name}/", dir.join("/"))
+    }
+}
+
+/// The URL path of the section in folder `dir`.
+pub fn section_path(dir: &str) -> String {
+    if dir.is_empty() {
+        return "/".to_string();
+    }
+    let parts: Vec<String> = dir.split('/').map(urlize).collect();
+    format!("/{}/", parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use test_case::test_case;
+
+    #[test_case("nieuws/Mijn Bericht.md", None, false, "/nieuws/mijn-bericht/")]
+    #[test_case("nieuws/x.md", Some("Andere Naam"), false, "/nieuws/andere-naam/")]
+    #[test_case("over.md", None, false, "/over/")]
+    #[test_case("nieuws/foto/index.md", None, true, "/nieuws/foto/")]
+    #[test_case("nieuws/foto/index.md", Some("beeld"), true, "/nieuws/beeld/")]
+    #[test_case("Docs/Uitleg/a.md", None, false, "/docs/uitleg/a/")]
+    fn makes_hugo_paths(rel: &str, slug: Option<&str>, bundle: bool, expected: &str) {
+        assert_eq!(page_path(rel, slug, bundle), expected);
+    }
+
+    #[test_case("stemwijzer2023", "/stemwijzer2023/")]
+    #[test_case("/a/b", "/a/b/")]
+    #[test_case("/feed.xml", "/feed.xml")]
+    #[test_case("/a/", "/a/")]
+    fn normalizes_url_overrides(url: &str, expected: &str) {
+        assert_eq!(normalize_url(url), expected);
+    }
+
+    #[test]
+    fn section_paths() {
+        assert_eq!(section_path(""), "/");
+        assert_eq!(section_path("docs/Uitleg"), "/docs/uitleg/");
+    }
+}

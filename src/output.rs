@@ -1,0 +1,286 @@
+//! The generated site, held in memory until everything succeeded, then
+//! written to a temporary folder that replaces the old output in one step.
+//! A failed build therefore never touches the previous output.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::Diagnostic;
+
+/// One generated file.
+#[derive(Debug, Clone)]
+pub struct OutputFile {
+    /// The file's contents.
+    pub bytes: Vec<u8>,
+    /// The source file it came from, for diagnostics (content page, data file, static file).
+    pub origin: Option<PathBuf>,
+}
+
+/// All files of a build, by path relative to the output root (`nieuws/index.html`).
+#[derive(Debug, Clone, Default)]
+pub struct Output {
+    files: BTreeMap<String, OutputFile>,
+    redirects: BTreeSet<String>,
+    hidden: BTreeSet<String>,
+    lastmod: BTreeMap<String, String>,
+}
+
+/// The output file for a site path: `/nieuws/` → `nieuws/index.html`,
+/// `/index.xml` → `index.xml`, `/` → `index.html`.
+pub fn file_for_path(path: &str) -> String {
+    let trimmed = path.trim_start_matches('/');
+    if trimmed.is_empty() {
+        "index.html".to_string()
+    } else if trimmed.ends_with('/') {
+        format!("{trimmed}index.html")
+    } else if trimmed
+        .rsplit('/')
+        .next()
+        .is_some_and(|last| last.contains('.'))
+    {
+        trimmed.to_string()
+    } else {
+        format!("{trimmed}/index.html")
+    }
+}
+
+impl Output {
+    /// An empty output.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a file at `path` (relative to the output root, e.g. `raad/index.html`).
+    ///
+    /// Fails when another file already claimed that path.
+    pub fn add(
+        &mut self,
+        path: &str,
+        bytes: impl Into<Vec<u8>>,
+        origin: Option<&Path>,
+    ) -> Result<(), Diagnostic> {
+        let path = path.trim_start_matches('/').to_string();
+        if let Some(existing) = self.files.get(&path) {
+            let file = origin
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| PathBuf::from(&path));
+            let other = existing
+                .origin
+                .as_ref()
+                .map(|o| o.display().to_string())
+                .unwrap_or_else(|| "a generated page".to_string());
+            return Err(Diagnostic::error(
+                file,
+                0,
+                0,
+                format!("two things want to be published at /{path}: this and {other}"),
+            )
+            .with_hint("rename one of them, or give the page another `slug:` or `url:`"));
+        }
+        self.files.insert(
+            path,
+            OutputFile {
+                bytes: bytes.into(),
+                origin: origin.map(Path::to_path_buf),
+            },
+        );
+        Ok(())
+    }
+
+    /// Adds an HTML page at the site path `path` (e.g. `/raad/`).
+    pub fn add_page(
+        &mut self,
+        path: &str,
+        html: String,
+        origin: Option<&Path>,
+    ) -> Result<(), Diagnostic> {
+        self.add(&file_for_path(path), html, origin)
+    }
+
+    /// Marks the page at `path` as a redirect (left out of the sitemap and link checks of content).
+    pub fn mark_redirect(&mut self, path: &str) {
+        self.redirects.insert(file_for_path(path));
+    }
+
+    /// Keeps the page at `path` out of the sitemap.
+    pub fn mark_hidden(&mut self, path: &str) {
+        self.hidden.insert(file_for_path(path));
+    }
+
+    /// Records when the page at `path` last changed, for the sitemap (`2025-11-24`).
+    pub fn set_lastmod(&mut self, path: &str, date: String) {
+        self.lastmod.insert(file_for_path(path), date);
+    }
+
+    /// The file at `path`, if any.
+    pub fn get(&self, path: &str) -> Option<&OutputFile> {
+        self.files.get(path.trim_start_matches('/'))
+    }
+
+    /// True when a file exists at `path`.
+    pub fn contains(&self, path: &str) -> bool {
+        self.files.contains_key(path.trim_start_matches('/'))
+    }
+
+    /// All files, sorted by path.
+    pub fn files(&self) -> impl Iterator<Item = (&String, &OutputFile)> {
+        self.files.iter()
+    }
+
+    /// Number of files.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// True when there are no files.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// True when the file is a redirect page.
+    pub fn is_redirect(&self, file: &str) -> bool {
+        self.redirects.contains(file)
+    }
+
+    /// HTML pages that belong in the sitemap, with their last change if known.
+    pub fn sitemap_pages(&self) -> Vec<(String, Option<&String>)> {
+        self.files
+            .keys()
+            .filter(|f| {
+                f.ends_with("index.html")
+                    && !self.redirects.contains(*f)
+                    && !self.hidden.contains(*f)
+            })
+            .map(|f| {
+                let path = format!("/{}", f.trim_end_matches("index.html"));
+                (path, self.lastmod.get(f))
+            })
+            .collect()
+    }
+
+    /// Number of HTML files.
+    pub fn page_count(&self) -> usize {
+        self.files.keys().filter(|f| f.ends_with(".html")).count()
+    }
+
+    /// Writes every file into a new folder next to `out_dir`, then swaps it
+    /// in place of `out_dir`. On any error the old `out_dir` is left as it was.
+    pub fn write_atomically(&self, out_dir: &Path) -> io::Result<()> {
+        refuse_dangerous_target(out_dir)?;
+        let parent = match out_dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&parent)?;
+        let name = out_dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        let staging = tempfile::Builder::new()
+            .prefix(&format!(".{name}.new-"))
+            .tempdir_in(&parent)?;
+        for (path, file) in &self.files {
+            let target = staging.path().join(path);
+            if let Some(dir) = target.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            std::fs::write(&target, &file.bytes)?;
+        }
+        let staged = staging.keep();
+        if out_dir.exists() {
+            let old = tempfile::Builder::new()
+                .prefix(&format!(".{name}.old-"))
+                .tempdir_in(&parent)?
+                .keep();
+            std::fs::remove_dir(&old)?;
+            std::fs::rename(out_dir, &old)?;
+            if let Err(e) = std::fs::rename(&staged, out_dir) {
+                let _ = std::fs::rename(&old, out_dir);
+                let _ = std::fs::remove_dir_all(&staged);
+                return Err(e);
+            }
+            std::fs::remove_dir_all(&old)?;
+        } else {
+            std::fs::rename(&staged, out_dir)?;
+        }
+        Ok(())
+    }
+}
+
+/// Refuses to replace a folder that holds a site, a project or a repository.
+fn refuse_dangerous_target(out_dir: &Path) -> io::Result<()> {
+    for marker in ["site.toml", "content", "Cargo.toml", ".git"] {
+        if out_dir.join(marker).exists() {
+            return Err(io::Error::other(format!(
+                "{} contains {marker}; refusing to replace it with the generated site (choose another --out folder)",
+                out_dir.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use test_case::test_case;
+
+    #[test_case("/", "index.html")]
+    #[test_case("/nieuws/", "nieuws/index.html")]
+    #[test_case("/nieuws/page/2/", "nieuws/page/2/index.html")]
+    #[test_case("/index.xml", "index.xml")]
+    #[test_case("/raad", "raad/index.html")]
+    fn maps_paths_to_files(path: &str, file: &str) {
+        assert_eq!(file_for_path(path), file);
+    }
+
+    #[test]
+    fn refuses_two_files_at_one_path() {
+        let mut out = Output::new();
+        out.add_page("/a/", "x".into(), None).unwrap();
+        let err = out
+            .add("a/index.html", "y", Some(Path::new("static/a/index.html")))
+            .unwrap_err();
+        assert!(err.message.contains("/a/index.html"));
+    }
+
+    #[test]
+    fn swaps_output_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let out_dir = dir.path().join("public");
+        std::fs::create_dir_all(out_dir.join("oud")).unwrap();
+        std::fs::write(out_dir.join("oud/x.txt"), "oud").unwrap();
+        let mut out = Output::new();
+        out.add("nieuw/index.html", "nieuw", None).unwrap();
+        out.write_atomically(&out_dir).unwrap();
+        assert!(!out_dir.join("oud").exists());
+        assert_eq!(
+            std::fs::read_to_string(out_dir.join("nieuw/index.html")).unwrap(),
+            "nieuw"
+        );
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no staging folders left behind");
+    }
+
+    #[test]
+    fn refuses_to_replace_a_site_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("site.toml"), "").unwrap();
+        assert!(Output::new().write_atomically(dir.path()).is_err());
+        assert!(dir.path().join("site.toml").exists());
+    }
+
+    #[test]
+    fn sitemap_leaves_out_redirects_and_hidden_pages() {
+        let mut out = Output::new();
+        out.add_page("/a/", String::new(), None).unwrap();
+        out.add_page("/oud/", String::new(), None).unwrap();
+        out.add_page("/zoeken/", String::new(), None).unwrap();
+        out.add("404.html", "", None).unwrap();
+        out.mark_redirect("/oud/");
+        out.mark_hidden("/zoeken/");
+        let paths: Vec<_> = out.sitemap_pages().into_iter().map(|(p, _)| p).collect();
+        assert_eq!(paths, ["/a/"]);
+    }
+}

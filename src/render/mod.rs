@@ -1,0 +1,11 @@
+//! Turning the loaded site into files: templates, content pages, feeds,
+//! sitemap, search index and headers.
+
+pub mod feeds;
+pub mod headers;
+pub mod pages;
+pub mod search;
+pub mod sitemap;
+pub mod templates;
+
+pub use templates::{PageMeta, Renderer};

@@ -1,0 +1,524 @@
+//! Renders the content pages: home, section lists with pagination, single
+//! pages, alias redirects, the 404 page and the search page.
+
+use std::path::Path;
+
+use minijinja::{Value, context};
+use serde::Serialize;
+
+use super::templates::{PageMeta, Renderer, page_value};
+use crate::content::dates::{dutch_date, iso_date};
+use crate::content::markdown::{self, Rendered, TocEntry, escape_attr};
+use crate::content::page::normalize_url;
+use crate::content::{Content, Page, PageKind};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::output::Output;
+
+/// A content page with its rendered Markdown.
+pub struct Prepared<'a> {
+    /// The page as read.
+    pub page: &'a Page,
+    /// Its rendered body.
+    pub rendered: Rendered,
+    /// Its meta facts.
+    pub meta: PageMeta,
+}
+
+/// A page as it appears in lists (news overview, home page, feeds).
+#[derive(Debug, Clone, Serialize)]
+pub struct ListItem {
+    /// Title.
+    pub title: String,
+    /// Link, with the base URL's path.
+    pub url: String,
+    /// Site path.
+    pub path: String,
+    /// `2025-11-24`.
+    pub date: Option<String>,
+    /// `24 november 2025`.
+    pub date_display: Option<String>,
+    /// One or two sentences.
+    pub summary: String,
+    /// `page` or `section`.
+    pub kind: PageKind,
+}
+
+/// Renders every Markdown file, reporting all problems at once.
+pub fn prepare<'a>(
+    content: &'a Content,
+    renderer: &Renderer,
+    diags: &mut Diagnostics,
+) -> Vec<Prepared<'a>> {
+    let config = renderer.config();
+    let options = renderer.markdown_options();
+    let mut prepared = Vec::new();
+    for page in &content.pages {
+        let file = page
+            .file
+            .clone()
+            .unwrap_or_else(|| Path::new("content").join(&page.rel));
+        let rendered = match markdown::render(&file, &page.body, page.body_line, renderer, &options)
+        {
+            Ok(r) => r,
+            Err(e) => {
+                diags.extend(e);
+                continue;
+            }
+        };
+        let description = page
+            .front
+            .description
+            .clone()
+            .or_else(|| page.front.summary.clone())
+            .unwrap_or_else(|| truncate_words(&rendered.first_paragraph, 30));
+        let description = if description.is_empty() && page.kind == PageKind::Home {
+            config.description.clone()
+        } else {
+            description
+        };
+        let image = page.front.images.first().map(|i| {
+            if i.starts_with('/') || i.starts_with("http") {
+                i.clone()
+            } else {
+                format!("{}{i}", page.path)
+            }
+        });
+        let meta = PageMeta {
+            title: page.title(),
+            description,
+            path: page.path.clone(),
+            kind: match page.kind {
+                PageKind::Home => "home",
+                PageKind::Section => "section",
+                PageKind::Page => "page",
+            }
+            .to_string(),
+            date: page.date().map(|d| iso_date(&d)),
+            lastmod: page.front.lastmod.or(page.date()).map(|d| iso_date(&d)),
+            image,
+            article: page.kind == PageKind::Page && page.top_section() == config.main_section,
+            noindex: false,
+        };
+        prepared.push(Prepared {
+            page,
+            rendered,
+            meta,
+        });
+    }
+    prepared
+}
+
+/// Renders all content pages into `out`.
+pub fn render_pages(
+    prepared: &[Prepared<'_>],
+    renderer: &Renderer,
+    out: &mut Output,
+    diags: &mut Diagnostics,
+) {
+    for p in prepared {
+        let result = match p.page.kind {
+            PageKind::Home => render_home(p, prepared, renderer, out),
+            PageKind::Section => render_section(p, prepared, renderer, out),
+            PageKind::Page => render_single(p, prepared, renderer, out),
+        };
+        if let Err(e) = result {
+            diags.push(e);
+        }
+        for alias in &p.page.front.aliases {
+            if let Err(e) = render_alias(&normalize_url(alias), p, renderer, out) {
+                diags.push(e);
+            }
+        }
+        if let Some(lastmod) = &p.meta.lastmod {
+            out.set_lastmod(&p.page.path, lastmod.clone());
+        }
+    }
+}
+
+/// The rich `page` value for a content page: meta facts plus content, toc and front matter.
+fn content_value(p: &Prepared<'_>, renderer: &Renderer) -> Value {
+    let front = &p.page.front;
+    let words = p.rendered.plain_text.split_whitespace().count();
+    let extra = context! {
+        content => Value::from_safe_string(p.rendered.html.clone()),
+        toc => Value::from_serialize(&p.rendered.toc),
+        toc_html => Value::from_safe_string(toc_html(&p.rendered.toc)),
+        show_toc => front.toc && p.rendered.toc.len() > 1,
+        summary => front.summary.clone().unwrap_or_else(|| truncate_words(&p.rendered.first_paragraph, 40)),
+        lead => front.lead.clone().map(Value::from_safe_string),
+        tags => front.tags.clone(),
+        categories => front.categories.clone(),
+        contributors => front.contributors.clone(),
+        params => Value::from_serialize(&front.params),
+        section => p.page.top_section().to_string(),
+        section_dir => p.page.section_dir.clone(),
+        word_count => words,
+        reading_minutes => words.div_ceil(200).max(1),
+        weight => front.weight,
+        draft => front.draft,
+        file => p.page.rel.clone(),
+    };
+    page_value(renderer.config(), renderer.url_prefix(), &p.meta, extra)
+}
+
+fn render_home(
+    p: &Prepared<'_>,
+    all: &[Prepared<'_>],
+    renderer: &Renderer,
+    out: &mut Output,
+) -> Result<(), Diagnostic> {
+    let main = &renderer.config().main_section;
+    let mut news: Vec<&Prepared<'_>> = all
+        .iter()
+        .filter(|q| q.page.kind == PageKind::Page && q.page.top_section() == main)
+        .collect();
+    sort_for_list(&mut news);
+    let recent: Vec<ListItem> = news
+        .iter()
+        .take(3)
+        .map(|q| list_item(q, renderer))
+        .collect();
+    let html = renderer.render(
+        "index.html",
+        context! { page => content_value(p, renderer), recent => Value::from_serialize(&recent) },
+    )?;
+    out.add_page(&p.page.path, html, p.page.file.as_deref())
+}
+
+fn render_section(
+    p: &Prepared<'_>,
+    all: &[Prepared<'_>],
+    renderer: &Renderer,
+    out: &mut Output,
+) -> Result<(), Diagnostic> {
+    let dir = &p.page.section_dir;
+    let mut members: Vec<&Prepared<'_>> = all
+        .iter()
+        .filter(|q| q.page.kind == PageKind::Page && &q.page.section_dir == dir)
+        .collect();
+    sort_for_list(&mut members);
+    let mut subsections: Vec<&Prepared<'_>> = all
+        .iter()
+        .filter(|q| {
+            q.page.kind == PageKind::Section
+                && parent_dir(&q.page.section_dir) == Some(dir.as_str())
+        })
+        .collect();
+    subsections.sort_by(|a, b| {
+        (weight_key(a), a.meta.title.clone()).cmp(&(weight_key(b), b.meta.title.clone()))
+    });
+    let subsections: Vec<Value> = subsections
+        .iter()
+        .map(|q| {
+            let pages: Vec<ListItem> = {
+                let mut inner: Vec<&Prepared<'_>> = all
+                    .iter()
+                    .filter(|r| r.page.kind == PageKind::Page && r.page.section_dir == q.page.section_dir)
+                    .collect();
+                sort_for_list(&mut inner);
+                inner.iter().map(|r| list_item(r, renderer)).collect()
+            };
+            context! { pages => Value::from_serialize(&pages), ..Value::from_serialize(list_item(q, renderer)) }
+        })
+        .collect();
+    let template = template_for(renderer, p, "list.html");
+    let per_page = renderer.config().paginate;
+    let chunks: Vec<&[&Prepared<'_>]> = if members.is_empty() {
+        vec![&[][..]]
+    } else {
+        members.chunks(per_page).collect()
+    };
+    let total = chunks.len();
+    let prefix = renderer.url_prefix();
+    let page_path = |n: usize| {
+        if n == 1 {
+            p.page.path.clone()
+        } else {
+            format!("{}page/{n}/", p.page.path)
+        }
+    };
+    for (i, chunk) in chunks.iter().enumerate() {
+        let number = i + 1;
+        let items: Vec<ListItem> = chunk.iter().map(|q| list_item(q, renderer)).collect();
+        let paginator = context! {
+            number,
+            total,
+            prev_url => (number > 1).then(|| format!("{prefix}{}", page_path(number - 1))),
+            next_url => (number < total).then(|| format!("{prefix}{}", page_path(number + 1))),
+        };
+        let mut page = content_value(p, renderer);
+        if number > 1 {
+            let meta = PageMeta {
+                path: page_path(number),
+                title: format!("{} (pagina {number})", p.meta.title),
+                ..p.meta.clone()
+            };
+            page = context! { ..page_value(renderer.config(), prefix, &meta, Value::UNDEFINED), ..page };
+        }
+        let html = renderer.render(
+            &template,
+            context! {
+                page,
+                pages => Value::from_serialize(&items),
+                subsections => Value::from_serialize(&subsections),
+                paginator,
+                feed_url => format!("{prefix}{}index.xml", p.page.path),
+                breadcrumbs => breadcrumbs(p, all, renderer),
+            },
+        )?;
+        out.add_page(&page_path(number), html, p.page.file.as_deref())?;
+    }
+    // Hugo also answers /section/page/1/; send it to the first page.
+    render_alias(&format!("{}page/1/", p.page.path), p, renderer, out)
+}
+
+fn render_single(
+    p: &Prepared<'_>,
+    all: &[Prepared<'_>],
+    renderer: &Renderer,
+    out: &mut Output,
+) -> Result<(), Diagnostic> {
+    let mut siblings: Vec<&Prepared<'_>> = all
+        .iter()
+        .filter(|q| q.page.kind == PageKind::Page && q.page.section_dir == p.page.section_dir)
+        .collect();
+    sort_for_list(&mut siblings);
+    let section = all
+        .iter()
+        .find(|q| q.page.kind == PageKind::Section && q.page.section_dir == p.page.section_dir)
+        .map(|q| list_item(q, renderer));
+    let section_pages: Vec<ListItem> = siblings.iter().map(|q| list_item(q, renderer)).collect();
+    let template = match &p.page.front.layout {
+        Some(layout) if renderer.has_template(&format!("{layout}.html")) => {
+            format!("{layout}.html")
+        }
+        _ => template_for(renderer, p, "single.html"),
+    };
+    let html = renderer.render(
+        &template,
+        context! {
+            page => content_value(p, renderer),
+            section => Value::from_serialize(&section),
+            section_pages => Value::from_serialize(&section_pages),
+            breadcrumbs => breadcrumbs(p, all, renderer),
+        },
+    )?;
+    out.add_page(&p.page.path, html, p.page.file.as_deref())
+}
+
+/// Renders a redirect page at `from` that sends visitors to the page `p`.
+fn render_alias(
+    from: &str,
+    p: &Prepared<'_>,
+    renderer: &Renderer,
+    out: &mut Output,
+) -> Result<(), Diagnostic> {
+    let target = renderer.config().absolute_url(&p.page.path);
+    let html = if renderer.has_template("alias.html") {
+        renderer.render(
+            "alias.html",
+            context! { target => target.clone(), title => p.meta.title.clone() },
+        )?
+    } else {
+        let t = escape_attr(&target);
+        format!(
+            "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><link rel=\"canonical\" href=\"{t}\"><meta name=\"robots\" content=\"noindex\"><meta http-equiv=\"refresh\" content=\"0; url={t}\"></head><body><p>Deze pagina is verhuisd naar <a href=\"{t}\">{t}</a>.</p></body></html>\n",
+            escape_attr(&renderer.config().language),
+            escape_attr(&p.meta.title)
+        )
+    };
+    out.add_page(from, html, p.page.file.as_deref())?;
+    out.mark_redirect(from);
+    Ok(())
+}
+
+/// Renders `/404.html` and the search page.
+pub fn render_special_pages(renderer: &Renderer, out: &mut Output, diags: &mut Diagnostics) {
+    let not_found = PageMeta {
+        title: "Pagina niet gevonden".into(),
+        description: "Deze pagina bestaat niet (meer).".into(),
+        path: "/404.html".into(),
+        kind: "404".into(),
+        noindex: true,
+        ..PageMeta::default()
+    };
+    match renderer.render_page("404.html", &not_found, context! {}) {
+        Ok(html) => {
+            if let Err(e) = out.add("404.html", html, None) {
+                diags.push(e);
+            }
+        }
+        Err(e) => diags.push(e),
+    }
+    let search = PageMeta {
+        title: "Zoeken".into(),
+        description: "Zoek in het nieuws en de achtergronddocumenten.".into(),
+        path: "/zoeken/".into(),
+        kind: "search".into(),
+        noindex: true,
+        ..PageMeta::default()
+    };
+    match renderer.render_page("search.html", &search, context! {}) {
+        Ok(html) => {
+            if let Err(e) = out.add_page("/zoeken/", html, None) {
+                diags.push(e);
+            }
+            out.mark_hidden("/zoeken/");
+        }
+        Err(e) => diags.push(e),
+    }
+}
+
+/// The list entry for a prepared page.
+pub fn list_item(p: &Prepared<'_>, renderer: &Renderer) -> ListItem {
+    let date = p.page.date();
+    ListItem {
+        title: p.meta.title.clone(),
+        url: format!("{}{}", renderer.url_prefix(), p.page.path),
+        path: p.page.path.clone(),
+        date: date.map(|d| iso_date(&d)),
+        date_display: date.map(|d| dutch_date(&d)),
+        summary: p.meta.description.clone(),
+        kind: p.page.kind,
+    }
+}
+
+/// Sorts pages for lists: newest first, then by weight (unset last), then title.
+pub fn sort_for_list(pages: &mut [&Prepared<'_>]) {
+    pages.sort_by(|a, b| {
+        b.page
+            .date()
+            .cmp(&a.page.date())
+            .then(weight_key(a).cmp(&weight_key(b)))
+            .then(a.meta.title.cmp(&b.meta.title))
+    });
+}
+
+fn weight_key(p: &Prepared<'_>) -> i64 {
+    if p.page.front.weight == 0 {
+        i64::MAX
+    } else {
+        p.page.front.weight
+    }
+}
+
+fn parent_dir(dir: &str) -> Option<&str> {
+    if dir.is_empty() {
+        return None;
+    }
+    Some(dir.rsplit_once('/').map(|(parent, _)| parent).unwrap_or(""))
+}
+
+/// `nieuws/list.html` when the site has it, else the general template.
+fn template_for(renderer: &Renderer, p: &Prepared<'_>, general: &str) -> String {
+    let specific = format!("{}/{general}", p.page.top_section());
+    if renderer.has_template(&specific) {
+        specific
+    } else {
+        general.to_string()
+    }
+}
+
+/// The chain of sections from the home page down to (not including) `p`.
+fn breadcrumbs(p: &Prepared<'_>, all: &[Prepared<'_>], renderer: &Renderer) -> Value {
+    let mut crumbs = Vec::new();
+    let mut dir = match p.page.kind {
+        PageKind::Section => parent_dir(&p.page.section_dir).map(str::to_string),
+        _ => Some(p.page.section_dir.clone()),
+    };
+    while let Some(d) = dir {
+        if let Some(section) = all.iter().find(|q| {
+            (q.page.kind == PageKind::Section && q.page.section_dir == d)
+                || (d.is_empty() && q.page.kind == PageKind::Home)
+        }) {
+            crumbs.push(list_item(section, renderer));
+        }
+        dir = parent_dir(&d).map(str::to_string);
+    }
+    crumbs.reverse();
+    Value::from_serialize(&crumbs)
+}
+
+/// A nested list of links to the headings of a page.
+pub fn toc_html(toc: &[TocEntry]) -> String {
+    if toc.is_empty() {
+        return String::new();
+    }
+    let top = toc.iter().map(|t| t.level).min().unwrap_or(2);
+    let mut html = String::from("<ul>");
+    let mut depth = top;
+    let mut open_item = false;
+    for entry in toc {
+        let level = entry.level.max(top).min(depth + 1);
+        while depth < level {
+            html.push_str("<ul>");
+            depth += 1;
+            open_item = false;
+        }
+        while depth > level {
+            html.push_str("</li></ul>");
+            depth -= 1;
+            open_item = true;
+        }
+        if open_item {
+            html.push_str("</li>");
+        }
+        html.push_str(&format!(
+            "<li><a href=\"#{}\">{}</a>",
+            escape_attr(&entry.id),
+            escape_attr(&entry.text)
+        ));
+        open_item = true;
+    }
+    while depth > top {
+        html.push_str("</li></ul>");
+        depth -= 1;
+    }
+    html.push_str("</li></ul>");
+    html
+}
+
+/// The first `n` words of `text`, with `…` when it was cut.
+pub fn truncate_words(text: &str, n: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= n {
+        words.join(" ")
+    } else {
+        format!("{} …", words[..n].join(" "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(level: u8, id: &str) -> TocEntry {
+        TocEntry {
+            level,
+            id: id.into(),
+            text: id.into(),
+        }
+    }
+
+    #[test]
+    fn toc_nests_by_level() {
+        let html = toc_html(&[
+            entry(2, "a"),
+            entry(3, "b"),
+            entry(3, "c"),
+            entry(2, "d"),
+            entry(4, "e"),
+        ]);
+        assert_eq!(
+            html,
+            "<ul><li><a href=\"#a\">a</a><ul><li><a href=\"#b\">b</a></li><li><a href=\"#c\">c</a></li></ul></li><li><a href=\"#d\">d</a><ul><li><a href=\"#e\">e</a></li></ul></li></ul>"
+        );
+        assert_eq!(html.matches("<ul>").count(), html.matches("</ul>").count());
+    }
+
+    #[test]
+    fn truncates_on_words() {
+        assert_eq!(truncate_words("een twee drie", 2), "een twee …");
+        assert_eq!(truncate_words("een  twee", 5), "een twee");
+    }
+}

@@ -1,0 +1,517 @@
+//! The template engine: minijinja templates read at run time from the site's
+//! `templates/` folder, so that restyling a site needs no Rust. Built-in
+//! shortcodes are used when the site does not provide its own.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use minijinja::{Environment, Value, context};
+use serde::Serialize;
+
+use crate::config::SiteConfig;
+use crate::content::dates::{dutch_date, parse_date};
+use crate::content::markdown::{self, MarkdownOptions, ShortcodeRenderer};
+use crate::content::shortcodes::Call;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+/// Shortcodes that every site has, unless it overrides them in `templates/shortcodes/`.
+const BUILTIN_SHORTCODES: &[(&str, &str)] = &[
+    ("alert", include_str!("builtin/shortcodes/alert.html")),
+    ("audio", include_str!("builtin/shortcodes/audio.html")),
+    ("details", include_str!("builtin/shortcodes/details.html")),
+    ("email", include_str!("builtin/shortcodes/email.html")),
+    ("video", include_str!("builtin/shortcodes/video.html")),
+];
+
+/// Templates the build needs, with what each one is for (used in hints).
+pub const REQUIRED_TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", "the frame around every page"),
+    ("index.html", "the home page"),
+    ("list.html", "section pages such as /nieuws/"),
+    ("single.html", "regular pages and news posts"),
+    ("404.html", "the page shown for unknown addresses"),
+    ("search.html", "the search page"),
+];
+
+/// Facts about one page that every template gets as `page`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct PageMeta {
+    /// Title shown in `<title>` and the heading.
+    pub title: String,
+    /// Description for meta tags.
+    pub description: String,
+    /// Site path, e.g. `/raad/` (without the base URL's path).
+    pub path: String,
+    /// What kind of page: `home`, `section`, `page` or a module's own word.
+    pub kind: String,
+    /// Publication date as `2025-11-24`, for articles.
+    pub date: Option<String>,
+    /// Last change as `2025-11-24`.
+    pub lastmod: Option<String>,
+    /// Image for social previews (site path or URL).
+    pub image: Option<String>,
+    /// True for news articles: adds article JSON-LD.
+    pub article: bool,
+    /// Keep out of search engines and the sitemap.
+    pub noindex: bool,
+}
+
+/// Renders templates for one site.
+pub struct Renderer {
+    env: Environment<'static>,
+    templates_dir: PathBuf,
+    shortcodes: BTreeMap<String, String>,
+    config: SiteConfig,
+    prefix: String,
+}
+
+impl Renderer {
+    /// Loads every template of `site_root/templates`.
+    ///
+    /// Fails when a template has a syntax error or a required one is missing.
+    pub fn new(site_root: &Path, config: &SiteConfig) -> Result<Renderer, Diagnostics> {
+        let templates_dir = site_root.join("templates");
+        let mut env = Environment::new();
+        env.set_auto_escape_callback(|name| {
+            if name.ends_with(".html") || name.ends_with(".xml") || name.ends_with(".svg") {
+                minijinja::AutoEscape::Html
+            } else {
+                minijinja::AutoEscape::None
+            }
+        });
+        env.set_undefined_behavior(minijinja::UndefinedBehavior::Chainable);
+        env.set_formatter(html_formatter);
+        let mut diags = Diagnostics::new();
+        let mut shortcodes = BTreeMap::new();
+        if templates_dir.is_dir() {
+            for entry in walkdir::WalkDir::new(&templates_dir)
+                .sort_by_file_name()
+                .into_iter()
+                .flatten()
+            {
+                if !entry.file_type().is_file() {
+                    continue;
+                }
+                let path = entry.path();
+                let name = path
+                    .strip_prefix(&templates_dir)
+                    .unwrap_or(path)
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                let source = match std::fs::read_to_string(path) {
+                    Ok(s) => s,
+                    Err(e) => {
+                        diags.push(Diagnostic::error(
+                            path,
+                            0,
+                            0,
+                            format!("cannot read template: {e}"),
+                        ));
+                        continue;
+                    }
+                };
+                if let Some(short) = name
+                    .strip_prefix("shortcodes/")
+                    .and_then(|n| n.strip_suffix(".html"))
+                {
+                    shortcodes.insert(short.to_string(), source.clone());
+                }
+                if let Err(e) = env.add_template_owned(name.clone(), source) {
+                    diags.push(template_diagnostic(&templates_dir, &name, &e));
+                }
+            }
+        }
+        for (name, source) in BUILTIN_SHORTCODES {
+            if !shortcodes.contains_key(*name) {
+                shortcodes.insert(name.to_string(), source.to_string());
+                if let Err(e) =
+                    env.add_template_owned(format!("shortcodes/{name}.html"), source.to_string())
+                {
+                    diags.push(template_diagnostic(&templates_dir, name, &e));
+                }
+            }
+        }
+        for (name, purpose) in REQUIRED_TEMPLATES {
+            if env.get_template(name).is_err() && !diags.iter().any(|d| d.file.ends_with(name)) {
+                diags.push(
+                    Diagnostic::error(templates_dir.join(name), 0, 0, format!("missing template `{name}`"))
+                        .with_hint(format!("this template renders {purpose}; copy it from the example site's templates folder")),
+                );
+            }
+        }
+        if diags.has_errors() {
+            return Err(diags);
+        }
+        let prefix = config.path_prefix();
+        register_helpers(&mut env, config, &prefix);
+        env.add_global("site", site_value(config, &prefix));
+        Ok(Renderer {
+            env,
+            templates_dir,
+            shortcodes,
+            config: config.clone(),
+            prefix,
+        })
+    }
+
+    /// The site settings this renderer was made with.
+    pub fn config(&self) -> &SiteConfig {
+        &self.config
+    }
+
+    /// The base URL's path without trailing slash (`""` or `/campagne`).
+    pub fn url_prefix(&self) -> &str {
+        &self.prefix
+    }
+
+    /// True when the site has a template with this name (e.g. `nieuws/single.html`).
+    pub fn has_template(&self, name: &str) -> bool {
+        self.env.get_template(name).is_ok()
+    }
+
+    /// Renders template `name` with `page` and the extra context `ctx`.
+    ///
+    /// Fails with a diagnostic pointing into the template when rendering fails.
+    pub fn render_page(
+        &self,
+        name: &str,
+        page: &PageMeta,
+        ctx: Value,
+    ) -> Result<String, Diagnostic> {
+        let page_value = page_value(&self.config, &self.prefix, page, Value::UNDEFINED);
+        self.render(name, context! { page => page_value, ..ctx })
+    }
+
+    /// Renders template `name` with the given context as it is.
+    pub fn render(&self, name: &str, ctx: Value) -> Result<String, Diagnostic> {
+        let template = self.env.get_template(name).map_err(|_| {
+            Diagnostic::error(
+                self.templates_dir.join(name),
+                0,
+                0,
+                format!("missing template `{name}`"),
+            )
+            .with_hint("add the template to the site's templates folder")
+        })?;
+        template
+            .render(ctx)
+            .map_err(|e| template_diagnostic(&self.templates_dir, name, &e))
+    }
+
+    /// The settings for rendering Markdown on this site.
+    pub fn markdown_options(&self) -> MarkdownOptions {
+        MarkdownOptions {
+            url_prefix: self.prefix.clone(),
+        }
+    }
+}
+
+/// The `page` value of a template: the meta facts plus `url`, `permalink` and
+/// `date_display`, and the fields of `extra` (an object) when given.
+pub fn page_value(config: &SiteConfig, prefix: &str, page: &PageMeta, extra: Value) -> Value {
+    let date_display = page
+        .date
+        .as_deref()
+        .and_then(parse_date)
+        .map(|d| dutch_date(&d));
+    let lastmod_display = page
+        .lastmod
+        .as_deref()
+        .and_then(parse_date)
+        .map(|d| dutch_date(&d));
+    let base = context! {
+        url => format!("{prefix}{}", page.path),
+        permalink => config.absolute_url(&page.path),
+        date_display,
+        lastmod_display,
+        image_url => page.image.as_deref().map(|i| config.absolute_url(i)),
+        ..Value::from_serialize(page)
+    };
+    if extra.is_undefined() {
+        base
+    } else {
+        context! { ..extra, ..base }
+    }
+}
+
+fn site_value(config: &SiteConfig, prefix: &str) -> Value {
+    #[derive(Serialize)]
+    struct Menu {
+        name: String,
+        url: String,
+        path: String,
+        title: Option<String>,
+        external: bool,
+    }
+    let menus: BTreeMap<String, Vec<Menu>> = config
+        .menu
+        .iter()
+        .map(|(name, entries)| {
+            let items = entries
+                .iter()
+                .map(|e| {
+                    let external = e.url.starts_with("http://") || e.url.starts_with("https://");
+                    Menu {
+                        name: e.name.clone(),
+                        url: if external {
+                            e.url.clone()
+                        } else {
+                            format!("{prefix}{}", e.url)
+                        },
+                        path: e.url.clone(),
+                        title: e.title.clone(),
+                        external,
+                    }
+                })
+                .collect();
+            (name.clone(), items)
+        })
+        .collect();
+    context! {
+        title => config.title.clone(),
+        description => config.description.clone(),
+        base_url => config.base_url.clone(),
+        language => config.language.clone(),
+        main_section => config.main_section.clone(),
+        params => Value::from_serialize(&config.params),
+        menus => Value::from_serialize(&menus),
+        prefix => prefix.to_string(),
+    }
+}
+
+fn register_helpers(env: &mut Environment<'static>, config: &SiteConfig, prefix: &str) {
+    let p = prefix.to_string();
+    env.add_function("rel_url", move |path: String| -> String {
+        if path.starts_with('/') && !path.starts_with("//") {
+            format!("{p}{path}")
+        } else {
+            path
+        }
+    });
+    let c = config.clone();
+    env.add_function("abs_url", move |path: String| -> String {
+        c.absolute_url(&path)
+    });
+    env.add_function(
+        "is_active",
+        |menu_path: String, page_path: String| -> bool {
+            if menu_path == "/" {
+                page_path == "/"
+            } else {
+                page_path.starts_with(&menu_path)
+            }
+        },
+    );
+    env.add_filter("date_nl", |value: String| -> String {
+        parse_date(&value).map(|d| dutch_date(&d)).unwrap_or(value)
+    });
+    let p = prefix.to_string();
+    env.add_filter("markdownify", move |value: String| -> Value {
+        let options = MarkdownOptions {
+            url_prefix: p.clone(),
+        };
+        let html = markdown::render(Path::new("(template)"), &value, 1, &NoShortcodes, &options)
+            .map(|r| r.html)
+            .unwrap_or_else(|_| markdown::escape_attr(&value));
+        let html = html.trim();
+        // A single paragraph is returned without <p>, for use inside sentences and cells.
+        let inline = html
+            .strip_prefix("<p>")
+            .and_then(|h| h.strip_suffix("</p>"))
+            .filter(|h| !h.contains("<p>"));
+        Value::from_safe_string(inline.unwrap_or(html).to_string())
+    });
+    env.add_filter("obfuscate", |value: String| -> Value {
+        Value::from_safe_string(value.chars().map(|c| format!("&#{};", c as u32)).collect())
+    });
+    env.add_filter("json", |value: Value| -> Result<Value, minijinja::Error> {
+        let text = serde_json::to_string(&value).map_err(|e| {
+            minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, e.to_string())
+        })?;
+        // Safe inside <script type="application/ld+json">: no closing tags.
+        Ok(Value::from_safe_string(text.replace("</", "<\\/")))
+    });
+}
+
+/// Escapes like minijinja's HTML escaping, but leaves `/` alone so that
+/// addresses stay readable in the generated HTML.
+fn html_formatter(
+    out: &mut minijinja::Output<'_>,
+    state: &minijinja::State<'_, '_>,
+    value: &Value,
+) -> Result<(), minijinja::Error> {
+    if state.auto_escape() == minijinja::AutoEscape::None
+        || value.is_safe()
+        || value.is_undefined()
+        || value.is_none()
+    {
+        return minijinja::escape_formatter(out, state, value);
+    }
+    let text = value.to_string();
+    let escaped = text
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;");
+    out.write_str(&escaped).map_err(minijinja::Error::from)
+}
+
+struct NoShortcodes;
+impl ShortcodeRenderer for NoShortcodes {
+    fn names(&self) -> Vec<String> {
+        Vec::new()
+    }
+    fn exists(&self, _: &str) -> bool {
+        false
+    }
+    fn needs_closing(&self, _: &str) -> bool {
+        false
+    }
+    fn render(&self, _: &Call, _: Option<&str>) -> Result<String, String> {
+        Err("shortcodes are not available here".into())
+    }
+}
+
+impl ShortcodeRenderer for Renderer {
+    fn names(&self) -> Vec<String> {
+        self.shortcodes.keys().cloned().collect()
+    }
+
+    fn exists(&self, name: &str) -> bool {
+        self.shortcodes.contains_key(name)
+    }
+
+    fn needs_closing(&self, name: &str) -> bool {
+        self.shortcodes
+            .get(name)
+            .is_some_and(|source| source.contains("inner") && !source.contains("if inner"))
+    }
+
+    fn render(&self, call: &Call, inner_html: Option<&str>) -> Result<String, String> {
+        let name = format!("shortcodes/{}.html", call.name);
+        let template = self.env.get_template(&name).map_err(|e| e.to_string())?;
+        let ctx = context! {
+            name => call.name.clone(),
+            params => Value::from_serialize(&call.named),
+            args => Value::from_serialize(&call.positional),
+            inner => inner_html.map(|h| Value::from_safe_string(h.to_string())),
+            inner_raw => call.inner.clone(),
+        };
+        template
+            .render(ctx)
+            .map(|s| s.trim().to_string())
+            .map_err(|e| {
+                let mut message = e.to_string();
+                if let Some(detail) = e.detail() {
+                    message = format!("{message} ({detail})");
+                }
+                message
+            })
+    }
+}
+
+fn template_diagnostic(dir: &Path, name: &str, e: &minijinja::Error) -> Diagnostic {
+    let file = e.name().unwrap_or(name);
+    let mut message = format!("template error: {}", e.kind());
+    if let Some(detail) = e.detail() {
+        message.push_str(&format!(": {detail}"));
+    }
+    Diagnostic::error(dir.join(file), e.line().unwrap_or(0), 0, message)
+        .with_hint("check the {{ }} and {% %} tags on that line; see https://docs.rs/minijinja for the template syntax")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site_with(templates: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, _) in REQUIRED_TEMPLATES {
+            let path = dir.path().join("templates").join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "{{ page.title }}").unwrap();
+        }
+        for (name, source) in templates {
+            let path = dir.path().join("templates").join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, source).unwrap();
+        }
+        dir
+    }
+
+    fn config() -> SiteConfig {
+        SiteConfig::parse(
+            Path::new("site.toml"),
+            "title='T'\nbase_url='https://e.org/sub/'\n",
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn renders_page_with_urls() {
+        let dir = site_with(&[(
+            "x.html",
+            "{{ page.url }} {{ page.permalink }} {{ site.title }} {{ rel_url('/a/') }}",
+        )]);
+        let r = Renderer::new(dir.path(), &config()).unwrap();
+        let meta = PageMeta {
+            path: "/raad/".into(),
+            ..Default::default()
+        };
+        let html = r.render_page("x.html", &meta, context! {}).unwrap();
+        assert_eq!(html, "/sub/raad/ https://e.org/sub/raad/ T /sub/a/");
+    }
+
+    #[test]
+    fn missing_template_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = Renderer::new(dir.path(), &config()).err().unwrap();
+        assert!(
+            err.to_string().contains("missing template `base.html`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn syntax_error_names_template_and_line() {
+        let dir = site_with(&[("single.html", "a\n{% if %}\n")]);
+        let err = Renderer::new(dir.path(), &config()).err().unwrap();
+        let d = &err.sorted()[0];
+        assert!(d.file.ends_with("single.html"));
+        assert_eq!(d.line, 2);
+    }
+
+    #[test]
+    fn builtin_email_hides_the_address() {
+        let dir = site_with(&[]);
+        let r = Renderer::new(dir.path(), &config()).unwrap();
+        let call = Call {
+            name: "email".into(),
+            positional: vec!["info@chatcontrole.nl".into()],
+            named: Default::default(),
+            inner: None,
+            markdown: false,
+            offset: 0,
+            inner_offset: 0,
+            block: false,
+        };
+        let html = ShortcodeRenderer::render(&r, &call, None).unwrap();
+        assert!(!html.contains("info@chatcontrole.nl"), "{html}");
+        assert!(
+            html.contains("&#109;&#97;&#105;&#108;&#116;&#111;&#58;"),
+            "mailto is encoded: {html}"
+        );
+    }
+
+    #[test]
+    fn details_needs_closing_and_alert_does_not() {
+        let dir = site_with(&[]);
+        let r = Renderer::new(dir.path(), &config()).unwrap();
+        assert!(r.needs_closing("details"));
+        assert!(!r.needs_closing("alert"));
+        assert!(!r.needs_closing("email"));
+    }
+}
