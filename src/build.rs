@@ -121,6 +121,7 @@ pub fn generate(options: &BuildOptions) -> Result<Generated, Diagnostics> {
     let prepared = pages::prepare(&content, &renderer, &mut diags);
     pages::render_pages(&prepared, &renderer, &mut out, &mut diags);
     pages::render_special_pages(&renderer, &mut out, &mut diags);
+    crate::council::render(site, now.date_naive(), &renderer, &mut out, &mut diags);
     feeds::render_feeds(&prepared, &config, &mut out, &mut diags);
     search::render_search_index(
         &prepared,

@@ -311,6 +311,9 @@
   /* A short Dutch summary of a result; `name` maps a code to a state's name. */
   function describe(r, name) {
     var names = function (list) { return joinNl(list.map(name)); };
+    var sorted = function (list) {
+      return joinNl(list.map(name).sort(function (a, b) { return a.localeCompare(b, 'nl'); }));
+    };
     var total = r.participating.population;
     var count = function (n) { return n + (n === 1 ? ' lidstaat' : ' lidstaten'); };
     var parts = [
@@ -320,10 +323,13 @@
         ', ' + percent(r.not_in_favour.population, total) + '.'
     ];
     if (r.undecided.length) {
-      parts.push('Onbeslist: ' + names(r.undecided) + '.');
+      parts.push('Onbeslist: ' + sorted(r.undecided) + '.');
     }
-    if (r.pivotal.length) {
-      parts.push('Beslissend kunnen zijn: ' + names(r.pivotal) + '.');
+    if (r.pivotal.length > 1 && r.pivotal.length === r.undecided.length) {
+      parts.push('Elk van hen kan beslissend zijn.');
+    } else if (r.pivotal.length) {
+      parts.push('Beslissend ' + (r.pivotal.length === 1 ? 'kan zijn: ' : 'kunnen zijn: ') +
+        sorted(r.pivotal) + '.');
     }
     if (r.to_adopt) {
       parts.push('Kleinste groep om het zeker aan te nemen: ' + names(r.to_adopt) + '.');
