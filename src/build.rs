@@ -122,6 +122,7 @@ pub fn generate(options: &BuildOptions) -> Result<Generated, Diagnostics> {
     pages::render_pages(&prepared, &renderer, &mut out, &mut diags);
     pages::render_special_pages(&renderer, &mut out, &mut diags);
     crate::guide::view::render(site, &renderer, &mut out, &mut diags);
+    crate::council::render(site, now.date_naive(), &renderer, &mut out, &mut diags);
     feeds::render_feeds(&prepared, &config, &mut out, &mut diags);
     search::render_search_index(
         &prepared,

@@ -8,6 +8,7 @@ pub mod build;
 pub mod check;
 pub mod config;
 pub mod content;
+pub mod council;
 pub mod diagnostics;
 pub mod guide;
 pub mod output;

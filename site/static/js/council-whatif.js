@@ -1,0 +1,395 @@
+/*
+ * council-whatif.js: the voting rules of the Council of the EU, the same as
+ * src/council/qmv.rs (see its documentation for the exact definitions), and a
+ * small enhancement of the what-if form on /raad/.
+ *
+ * The page works without this file: the standing is rendered on the server.
+ * With it, changing a state's position in the form recomputes the outcome.
+ * Integer arithmetic only: populations are safe integers and every threshold
+ * is a comparison of whole numbers ("at least 65%" is 100 × part ≥ 65 × whole).
+ *
+ * window.chatcontroleQmv.evaluate({rule, states: [{code, population, position}]})
+ * is a pure function; tests run it on tests/fixtures/qmv_vectors.json.
+ */
+(function (root) {
+  'use strict';
+
+  var MIN_BLOCKING_STATES = 4;
+  var POPULATION_PERCENTAGE = 65;
+  var STATE_PERCENTAGE = { qmv: 55, reinforced: 72 };
+  var POSITIONS = ['support', 'oppose', 'abstain', 'undecided'];
+
+  /* Smallest integer x with 100 × x ≥ pct × whole. */
+  function needed(pct, whole) {
+    var a = pct * whole;
+    return (a - (a % 100)) / 100 + (a % 100 === 0 ? 0 : 1);
+  }
+
+  function byCode(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+
+  function byPopulation(a, b) {
+    return b.population - a.population || byCode(a.code, b.code);
+  }
+
+  function makeFrame(rule, n, total, yesStates, yesPopulation, opposing) {
+    return {
+      rule: rule,
+      states: n,
+      population: total,
+      yesStates: yesStates,
+      yesPopulation: yesPopulation,
+      opposing: opposing
+    };
+  }
+
+  function passes(f, extra, extraPopulation, extraOpposing) {
+    var yes = f.yesStates + extra;
+    var yesPopulation = f.yesPopulation + extraPopulation;
+    if (f.rule === 'unanimity') {
+      return f.opposing + extraOpposing === 0 && yes >= 1;
+    }
+    var majority = 100 * yes >= STATE_PERCENTAGE[f.rule] * f.states &&
+      100 * yesPopulation >= POPULATION_PERCENTAGE * f.population;
+    var deemed = f.rule === 'qmv' && f.states - yes < MIN_BLOCKING_STATES;
+    return majority || deemed;
+  }
+
+  /* Least population `extra` more supporters need for adoption; null: none is enough. */
+  function threshold(f, extra) {
+    var yes = f.yesStates + extra;
+    if (f.rule === 'qmv' && f.states - yes < MIN_BLOCKING_STATES) {
+      return 0;
+    }
+    if (100 * yes < STATE_PERCENTAGE[f.rule] * f.states) {
+      return null;
+    }
+    return Math.max(0, needed(POPULATION_PERCENTAGE, f.population) - f.yesPopulation);
+  }
+
+  function sumsBySize(items) {
+    var bySize = [];
+    var sums = new Array(1 << items.length);
+    var mask, i;
+    for (i = 0; i <= items.length; i++) {
+      bySize.push([]);
+    }
+    sums[0] = 0;
+    bySize[0].push(0);
+    for (mask = 1; mask < (1 << items.length); mask++) {
+      var low = 31 - Math.clz32(mask & -mask);
+      sums[mask] = sums[mask & (mask - 1)] + items[low];
+      var bits = 0;
+      for (var m = mask; m; m &= m - 1) {
+        bits++;
+      }
+      bySize[bits].push(sums[mask]);
+    }
+    bySize.forEach(function (list) {
+      list.sort(function (a, b) { return a - b; });
+    });
+    return bySize;
+  }
+
+  /* Is there a subset of exactly `size` items with a sum in lo..hi? (meet in the middle) */
+  function subsetSearch(items) {
+    var sorted = items.slice().sort(function (a, b) { return a - b; });
+    var half = Math.floor(items.length / 2);
+    var left = sumsBySize(items.slice(0, half));
+    var right = sumsBySize(items.slice(half));
+    return function exists(size, lo, hi) {
+      if (size > sorted.length || lo > hi) {
+        return false;
+      }
+      var min = 0;
+      var max = 0;
+      for (var k = 0; k < size; k++) {
+        min += sorted[k];
+        max += sorted[sorted.length - 1 - k];
+      }
+      if (max < lo || min > hi) {
+        return false;
+      }
+      if ((min >= lo && min <= hi) || (max >= lo && max <= hi)) {
+        return true;
+      }
+      for (var i = 0; i < left.length; i++) {
+        var r = right[size - i];
+        if (!r) {
+          continue;
+        }
+        var l = left[i];
+        for (var a = 0; a < l.length; a++) {
+          var s = l[a];
+          if (s > hi) {
+            break;
+          }
+          var from = 0;
+          var to = r.length;
+          while (from < to) {
+            var mid = (from + to) >> 1;
+            if (r[mid] + s < lo) {
+              from = mid + 1;
+            } else {
+              to = mid;
+            }
+          }
+          if (from < r.length && r[from] + s <= hi) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+  }
+
+  function pivotalStates(f, undecided) {
+    if (f.rule === 'unanimity') {
+      return undecided.map(function (v) { return v.code; }).sort(byCode);
+    }
+    var pivotal = [];
+    undecided.forEach(function (state, index) {
+      var others = undecided.filter(function (_, i) { return i !== index; })
+        .map(function (v) { return v.population; });
+      var exists = subsetSearch(others);
+      for (var size = 0; size <= others.length; size++) {
+        var withIt = threshold(f, size + 1);
+        if (withIt === null) {
+          continue;
+        }
+        var without = threshold(f, size);
+        if (without === 0) {
+          continue;
+        }
+        var hi = without === null ? Infinity : without - 1;
+        if (exists(size, Math.max(0, withIt - state.population), hi)) {
+          pivotal.push(state.code);
+          return;
+        }
+      }
+    });
+    return pivotal.sort(byCode);
+  }
+
+  function codes(list) {
+    return list.map(function (v) { return v.code; });
+  }
+
+  function smallestToAdopt(f, states) {
+    var candidates = states.filter(function (v) { return v.position !== 'support'; })
+      .sort(byPopulation);
+    if (f.rule === 'unanimity') {
+      var change = candidates.filter(function (v) {
+        return v.position === 'oppose' || v.position === 'undecided';
+      });
+      if (change.length === 0 && f.yesStates === 0 && candidates.length > 0) {
+        change = [candidates[0]];
+      }
+      return change.length > 0 && f.yesStates + change.length >= 1 ? codes(change) : null;
+    }
+    var population = 0;
+    for (var k = 0; k < candidates.length; k++) {
+      population += candidates[k].population;
+      if (passes(f, k + 1, population, 0)) {
+        return codes(candidates.slice(0, k + 1));
+      }
+    }
+    return null;
+  }
+
+  function smallestToBlock(f, states, undecided) {
+    if (f.rule === 'unanimity') {
+      var first = states.filter(function (v) { return v.position !== 'oppose'; })
+        .sort(byPopulation);
+      return first.length > 0 ? [first[0].code] : null;
+    }
+    var candidates = states.filter(function (v) {
+      return v.position === 'support' || v.position === 'undecided';
+    }).sort(byPopulation);
+    var removed = 0;
+    for (var k = 0; k < candidates.length; k++) {
+      removed += candidates[k].population;
+      var after = makeFrame(f.rule, f.states, f.population,
+        Math.max(0, f.yesStates + undecided.states - (k + 1)),
+        Math.max(0, f.yesPopulation + undecided.population - removed), f.opposing);
+      if (!passes(after, 0, 0, 0)) {
+        return codes(candidates.slice(0, k + 1));
+      }
+    }
+    return null;
+  }
+
+  function tally() {
+    return { states: 0, population: 0 };
+  }
+
+  /*
+   * Evaluates {rule: "qmv"|"reinforced"|"unanimity", states: [{code, population,
+   * position}]} and returns {outcome, participating, in_favour, not_in_favour,
+   * undecided, pivotal, to_adopt, to_block, states_needed, population_needed},
+   * with the same meaning as Evaluation in src/council/qmv.rs.
+   */
+  function evaluate(input) {
+    var rule = input.rule;
+    if (rule !== 'qmv' && rule !== 'reinforced' && rule !== 'unanimity') {
+      throw new Error('unknown rule: ' + rule);
+    }
+    var states = input.states.map(function (s) {
+      if (POSITIONS.indexOf(s.position) < 0) {
+        throw new Error('unknown position for ' + s.code + ': ' + s.position);
+      }
+      if (!Number.isSafeInteger(s.population) || s.population < 0) {
+        throw new Error('population of ' + s.code + ' must be a whole number');
+      }
+      return { code: String(s.code), population: s.population, position: s.position };
+    });
+    var all = tally();
+    var yes = tally();
+    var no = tally();
+    var und = tally();
+    var undecided = [];
+    var opposing = 0;
+    states.forEach(function (s) {
+      var t = s.position === 'support' ? yes : s.position === 'undecided' ? und : no;
+      all.states++;
+      all.population += s.population;
+      t.states++;
+      t.population += s.population;
+      if (s.position === 'undecided') {
+        undecided.push(s);
+      }
+      if (s.position === 'oppose') {
+        opposing++;
+      }
+    });
+    if (!Number.isSafeInteger(100 * all.population)) {
+      throw new Error('populations too large for exact arithmetic');
+    }
+    var f = makeFrame(rule, all.states, all.population, yes.states, yes.population, opposing);
+    var best = passes(f, und.states, und.population, 0);
+    var worst = passes(f, 0, 0, und.states);
+    var outcome = worst ? 'adopted' : best ? 'depends' : 'blocked';
+    var pct = STATE_PERCENTAGE[rule];
+    return {
+      rule: rule,
+      outcome: outcome,
+      participating: all,
+      in_favour: yes,
+      not_in_favour: no,
+      undecided: codes(undecided).sort(byCode),
+      pivotal: outcome === 'depends' ? pivotalStates(f, undecided) : [],
+      to_adopt: outcome !== 'adopted' ? smallestToAdopt(f, states) : null,
+      to_block: outcome !== 'blocked' ? smallestToBlock(f, states, und) : null,
+      states_needed: pct ? needed(pct, all.states) : 0,
+      population_needed: pct ? needed(POPULATION_PERCENTAGE, all.population) : 0
+    };
+  }
+
+  /* "27,9%": one decimal, rounded half up, on integers. */
+  function percent(part, whole) {
+    if (whole === 0) {
+      return '0,0%';
+    }
+    var tenths = Math.floor((1000 * part + Math.floor(whole / 2)) / whole);
+    return Math.floor(tenths / 10) + ',' + (tenths % 10) + '%';
+  }
+
+  function joinNl(items) {
+    if (items.length < 2) {
+      return items.join('');
+    }
+    return items.slice(0, -1).join(', ') + ' en ' + items[items.length - 1];
+  }
+
+  var OUTCOME_NL = {
+    adopted: 'aangenomen',
+    blocked: 'geblokkeerd',
+    depends: 'hangt af van de onbesliste lidstaten'
+  };
+
+  /* A short Dutch summary of a result; `name` maps a code to a state's name. */
+  function describe(r, name) {
+    var names = function (list) { return joinNl(list.map(name)); };
+    var sorted = function (list) {
+      return joinNl(list.map(name).sort(function (a, b) { return a.localeCompare(b, 'nl'); }));
+    };
+    var total = r.participating.population;
+    var count = function (n) { return n + (n === 1 ? ' lidstaat' : ' lidstaten'); };
+    var parts = [
+      'Uitkomst: ' + OUTCOME_NL[r.outcome] + '.',
+      'Voor: ' + count(r.in_favour.states) + ', ' + percent(r.in_favour.population, total) +
+        ' van de bevolking. Niet voor (tegen of onthouding): ' + count(r.not_in_favour.states) +
+        ', ' + percent(r.not_in_favour.population, total) + '.'
+    ];
+    if (r.undecided.length) {
+      parts.push('Onbeslist: ' + sorted(r.undecided) + '.');
+    }
+    if (r.pivotal.length > 1 && r.pivotal.length === r.undecided.length) {
+      parts.push('Elk van hen kan beslissend zijn.');
+    } else if (r.pivotal.length) {
+      parts.push('Beslissend ' + (r.pivotal.length === 1 ? 'kan zijn: ' : 'kunnen zijn: ') +
+        sorted(r.pivotal) + '.');
+    }
+    if (r.to_adopt) {
+      parts.push('Kleinste groep om het zeker aan te nemen: ' + names(r.to_adopt) + '.');
+    }
+    if (r.to_block) {
+      parts.push('Kleinste groep om het zeker te blokkeren: ' + names(r.to_block) + '.');
+    }
+    return parts.join(' ');
+  }
+
+  /*
+   * Enhances <form id="council-whatif">: each <select data-state="XX"
+   * data-population="N" data-name="..."> holds a state's position, an optional
+   * <select name="rule"> the rule; the result goes to #council-whatif-result
+   * (an aria-live region).
+   */
+  function enhance(doc) {
+    var form = doc.getElementById('council-whatif');
+    var out = doc.getElementById('council-whatif-result');
+    if (!form || !out) {
+      return;
+    }
+    var selects = Array.prototype.slice.call(form.querySelectorAll('select[data-state]'));
+    var names = {};
+    selects.forEach(function (sel) {
+      names[sel.getAttribute('data-state')] = sel.getAttribute('data-name') || sel.getAttribute('data-state');
+    });
+    function update() {
+      var ruleSelect = form.querySelector('select[name="rule"]');
+      var result = evaluate({
+        rule: ruleSelect ? ruleSelect.value : 'qmv',
+        states: selects.map(function (sel) {
+          return {
+            code: sel.getAttribute('data-state'),
+            population: Number(sel.getAttribute('data-population')),
+            position: sel.value
+          };
+        })
+      });
+      out.textContent = describe(result, function (code) { return names[code] || code; });
+      form.setAttribute('data-outcome', result.outcome);
+    }
+    form.addEventListener('change', update);
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      update();
+    });
+    form.addEventListener('reset', function () {
+      root.setTimeout(update, 0);
+    });
+    form.classList.add('is-enhanced');
+    update();
+  }
+
+  root.chatcontroleQmv = { evaluate: evaluate, describe: describe, percent: percent };
+  if (root.document) {
+    if (root.document.readyState === 'loading') {
+      root.document.addEventListener('DOMContentLoaded', function () { enhance(root.document); });
+    } else {
+      enhance(root.document);
+    }
+  }
+}(typeof window !== 'undefined' ? window : globalThis));

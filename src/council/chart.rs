@@ -1,0 +1,335 @@
+//! SVG pictures of the Council standing, drawn at build time so /raad/ needs
+//! no JavaScript to show them: a bar chart of population shares against the
+//! 65% and 35% lines, and a tile map of the member states.
+//!
+//! Every position has a colour *and* a pattern and a letter, so the pictures
+//! do not rely on colour alone; the table on the page is the accessible
+//! alternative. Colours live in `council.css` (classes `pos-*`), patterns in
+//! the `<defs>` of the chart, which the map reuses on the same page.
+
+use super::explain::percent;
+use super::model::Position;
+
+/// One state as drawn: code, Dutch name, population and counted position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// Country code.
+    pub code: String,
+    /// Dutch name (for tooltips).
+    pub name: String,
+    /// Population used in the vote.
+    pub population: u64,
+    /// Counted position.
+    pub position: Position,
+    /// True when the sources disagree.
+    pub disputed: bool,
+    /// Tile map place (column, row), if any.
+    pub tile: Option<(u32, u32)>,
+}
+
+/// Escapes text for use in SVG/HTML text and attribute values.
+pub fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+/// The one-letter mark of a position on the map: V(oor), T(egen), O(nthouding), ?.
+pub fn letter(position: Position) -> &'static str {
+    match position {
+        Position::Support => "V",
+        Position::Oppose => "T",
+        Position::Abstain => "O",
+        Position::Undecided => "?",
+    }
+}
+
+fn class(position: Position) -> &'static str {
+    match position {
+        Position::Support => "pos-support",
+        Position::Oppose => "pos-oppose",
+        Position::Abstain => "pos-abstain",
+        Position::Undecided => "pos-undecided",
+    }
+}
+
+fn pattern(position: Position) -> Option<&'static str> {
+    match position {
+        Position::Support => None,
+        Position::Oppose => Some("cc-pat-oppose"),
+        Position::Abstain => Some("cc-pat-abstain"),
+        Position::Undecided => Some("cc-pat-undecided"),
+    }
+}
+
+const DEFS: &str = r#"<defs>
+<pattern id="cc-pat-oppose" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line class="pattern-mark" x1="0" y1="0" x2="0" y2="8"/></pattern>
+<pattern id="cc-pat-abstain" width="8" height="8" patternUnits="userSpaceOnUse"><circle class="pattern-dot" cx="4" cy="4" r="1.6"/></pattern>
+<pattern id="cc-pat-undecided" width="10" height="10" patternUnits="userSpaceOnUse"><line class="pattern-mark" x1="2" y1="5" x2="8" y2="5"/></pattern>
+</defs>"#;
+
+fn rect(out: &mut String, x: u64, y: u64, w: u64, h: u64, block: &Block, extra_class: &str) {
+    let tip = format!(
+        "{}: {}{}",
+        block.name,
+        block.position.label_nl(),
+        if block.disputed { " (betwist)" } else { "" }
+    );
+    out.push_str(&format!(
+        r#"<g><title>{}</title><rect class="block {}{}" x="{x}" y="{y}" width="{w}" height="{h}"/>"#,
+        escape(&tip),
+        class(block.position),
+        extra_class
+    ));
+    if let Some(id) = pattern(block.position) {
+        out.push_str(&format!(
+            r#"<rect class="pattern" x="{x}" y="{y}" width="{w}" height="{h}" fill="url(#{id})"/>"#
+        ));
+    }
+}
+
+/// A chart row: label, the positions it shows and the threshold line (percentage, label).
+type Row = (
+    &'static str,
+    &'static [Position],
+    Option<(u128, &'static str)>,
+);
+
+const LEFT: u64 = 190;
+const WIDTH: u64 = 790;
+
+/// The bar chart: supporters' population against the 65% line, the states
+/// not in favour (against or abstaining) against the 35% line, and the
+/// undecided states. Each state is a block, labelled with its code when wide
+/// enough.
+pub fn bar_chart(blocks: &[Block]) -> String {
+    let total: u128 = blocks.iter().map(|b| b.population as u128).sum();
+    let x_of =
+        |pop: u128| -> u64 { LEFT + (pop * WIDTH as u128).checked_div(total).unwrap_or(0) as u64 };
+    let rows: [Row; 3] = [
+        ("Voor", &[Position::Support], Some((65, "65% nodig"))),
+        (
+            "Niet voor",
+            &[Position::Oppose, Position::Abstain],
+            Some((35, "35%: blokkeren")),
+        ),
+        ("Onbeslist", &[Position::Undecided], None),
+    ];
+    let mut svg = String::from(
+        r#"<svg class="council-chart" viewBox="0 0 1000 290" role="img" aria-labelledby="raad-grafiek-titel raad-grafiek-uitleg" xmlns="http://www.w3.org/2000/svg">"#,
+    );
+    svg.push_str(r#"<title id="raad-grafiek-titel">Bevolkingsaandeel per groep lidstaten</title>"#);
+    let mut desc = Vec::new();
+    svg.push_str(DEFS);
+    for (row, (label, positions, line)) in rows.iter().enumerate() {
+        let y = 40 + row as u64 * 85;
+        let mut members: Vec<&Block> = blocks
+            .iter()
+            .filter(|b| positions.contains(&b.position))
+            .collect();
+        members.sort_by(|a, b| b.population.cmp(&a.population).then(a.code.cmp(&b.code)));
+        let sum: u64 = members.iter().map(|b| b.population).sum();
+        let share = percent(sum, total as u64);
+        let count = format!(
+            "{} {}",
+            members.len(),
+            if members.len() == 1 {
+                "lidstaat"
+            } else {
+                "lidstaten"
+            }
+        );
+        desc.push(format!("{label}: {count}, {share}"));
+        svg.push_str(&format!(
+            r#"<text class="chart-label" x="0" y="{}">{label}</text><text class="chart-share" x="0" y="{}">{share} · {count}</text>"#,
+            y + 20,
+            y + 42,
+        ));
+        svg.push_str(&format!(
+            r#"<rect class="chart-track" x="{LEFT}" y="{y}" width="{WIDTH}" height="48"/>"#
+        ));
+        let mut acc: u128 = 0;
+        for block in members {
+            let x = x_of(acc);
+            acc += block.population as u128;
+            let w = x_of(acc).saturating_sub(x);
+            rect(&mut svg, x, y, w, 48, block, "");
+            if w >= 30 {
+                svg.push_str(&format!(
+                    r#"<text class="block-label" x="{}" y="{}" text-anchor="middle">{}</text>"#,
+                    x + w / 2,
+                    y + 30,
+                    escape(&block.code)
+                ));
+            }
+            svg.push_str("</g>");
+        }
+        if let Some((pct, text)) = line {
+            let x = LEFT + (*pct as u64 * WIDTH) / 100;
+            svg.push_str(&format!(
+                r#"<line class="chart-line" x1="{x}" y1="{}" x2="{x}" y2="{}"/><text class="chart-line-label" x="{}" y="{}" text-anchor="end">{text}</text>"#,
+                y - 16,
+                y + 56,
+                x - 4,
+                y - 4
+            ));
+        }
+    }
+    svg.push_str(&format!(
+        r#"<desc id="raad-grafiek-uitleg">{}. De lijn bij 65% is het bevolkingsaandeel dat vóór moet zijn; meer dan 35% niet vóór (met minstens vier lidstaten) is een blokkerende minderheid.</desc>"#,
+        escape(&desc.join("; "))
+    ));
+    svg.push_str("</svg>");
+    svg
+}
+
+const TILE: u64 = 64;
+const STEP: u64 = 70;
+
+/// The tile map: each state a square at its `tile` place, coloured and
+/// patterned by position, with its code and position letter, linking to
+/// its own page (`link(code)` gives the address).
+pub fn tile_map(blocks: &[Block], link: &dyn Fn(&str) -> String) -> String {
+    let cols = blocks
+        .iter()
+        .filter_map(|b| b.tile)
+        .map(|t| t.0)
+        .max()
+        .unwrap_or(0) as u64
+        + 1;
+    let rows = blocks
+        .iter()
+        .filter_map(|b| b.tile)
+        .map(|t| t.1)
+        .max()
+        .unwrap_or(0) as u64
+        + 1;
+    let legend_x = cols * STEP + 20;
+    let width = legend_x + 330;
+    let height = (rows * STEP).max(5 * 40 + 20);
+    let mut svg = format!(
+        r#"<svg class="council-map" viewBox="0 0 {width} {height}" role="img" aria-labelledby="raad-kaart-titel" xmlns="http://www.w3.org/2000/svg"><title id="raad-kaart-titel">Kaart van de lidstaten naar standpunt; de tabel hieronder geeft dezelfde gegevens</title>"#
+    );
+    for block in blocks {
+        let Some((col, row)) = block.tile else {
+            continue;
+        };
+        let (x, y) = (col as u64 * STEP, row as u64 * STEP);
+        svg.push_str(&format!(
+            r#"<a href="{}" aria-label="{}">"#,
+            escape(&link(&block.code)),
+            escape(&format!("{}: {}", block.name, block.position.label_nl()))
+        ));
+        rect(
+            &mut svg,
+            x,
+            y,
+            TILE,
+            TILE,
+            block,
+            if block.disputed { " disputed" } else { "" },
+        );
+        svg.push_str(&format!(
+            r#"<text class="tile-code" x="{}" y="{}" text-anchor="middle">{}</text><text class="tile-letter" x="{}" y="{}" text-anchor="middle">{}</text></g></a>"#,
+            x + TILE / 2,
+            y + 28,
+            escape(&block.code),
+            x + TILE / 2,
+            y + 52,
+            letter(block.position)
+        ));
+    }
+    let legend = [
+        (Position::Support, "V: voor het voorstel"),
+        (Position::Oppose, "T: tegen"),
+        (Position::Abstain, "O: onthouding (telt als tegen)"),
+        (Position::Undecided, "?: onbeslist of onbekend"),
+    ];
+    for (i, (position, text)) in legend.iter().enumerate() {
+        let y = 10 + i as u64 * 40;
+        let sample = Block {
+            code: String::new(),
+            name: text.to_string(),
+            population: 0,
+            position: *position,
+            disputed: false,
+            tile: None,
+        };
+        rect(&mut svg, legend_x, y, 28, 28, &sample, "");
+        svg.push_str(&format!(
+            r#"</g><text class="legend-text" x="{}" y="{}">{}</text>"#,
+            legend_x + 36,
+            y + 20,
+            escape(text)
+        ));
+    }
+    let y = 10 + 4 * 40;
+    svg.push_str(&format!(
+        r#"<rect class="block pos-undecided disputed" x="{legend_x}" y="{y}" width="28" height="28"/><text class="legend-text" x="{}" y="{}">stippelrand: bronnen oneens</text>"#,
+        legend_x + 36,
+        y + 20
+    ));
+    svg.push_str("</svg>");
+    svg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(code: &str, population: u64, position: Position, tile: (u32, u32)) -> Block {
+        Block {
+            code: code.to_string(),
+            name: format!("Land {code}"),
+            population,
+            position,
+            disputed: code == "IT",
+            tile: Some(tile),
+        }
+    }
+
+    fn blocks() -> Vec<Block> {
+        vec![
+            block("DE", 60, Position::Support, (0, 0)),
+            block("NL", 15, Position::Oppose, (1, 0)),
+            block("IT", 20, Position::Abstain, (0, 1)),
+            block("MT", 5, Position::Undecided, (1, 1)),
+        ]
+    }
+
+    #[test]
+    fn chart_has_both_lines_and_a_block_per_state() {
+        let svg = bar_chart(&blocks());
+        assert!(svg.contains("65% nodig") && svg.contains("35%: blokkeren"));
+        assert_eq!(svg.matches(r#"class="block "#).count(), 4);
+        // 65% of 790 px from x = 190.
+        assert!(svg.contains(r#"x1="703""#), "{svg}");
+        assert!(svg.contains("Voor: 1 lidstaat, 60,0%"));
+        assert!(svg.contains("Land IT: onthouding (betwist)"));
+        assert!(!svg.contains("style="));
+    }
+
+    #[test]
+    fn map_links_every_tile_and_marks_position_with_letter_and_pattern() {
+        let svg = tile_map(&blocks(), &|code| format!("/raad/{}/", code.to_lowercase()));
+        for code in ["de", "nl", "it", "mt"] {
+            assert!(svg.contains(&format!(r#"href="/raad/{code}/""#)));
+        }
+        assert!(svg.contains(r#"fill="url(#cc-pat-oppose)""#));
+        assert!(svg.contains(">T</text>") && svg.contains(">V</text>"));
+        assert!(svg.contains("disputed"));
+    }
+
+    #[test]
+    fn escapes_names() {
+        assert_eq!(escape(r#"a<b & "c""#), "a&lt;b &amp; &quot;c&quot;");
+    }
+
+    #[test]
+    fn empty_input_draws_without_panicking() {
+        assert!(bar_chart(&[]).ends_with("</svg>"));
+        assert!(tile_map(&[], &|c| c.to_string()).ends_with("</svg>"));
+    }
+}

@@ -1,0 +1,227 @@
+//! Puts a vote's result into plain Dutch sentences, for the command line and
+//! the /raad/ page alike.
+//!
+//! Percentages are shown with one decimal and a decimal comma; they are
+//! rounded for display only (the decision itself is made in `qmv.rs` on exact
+//! integers).
+
+use super::qmv::{Evaluation, MIN_BLOCKING_STATES, Outcome, Rule};
+
+/// `part` as a share of `whole`, in Dutch notation with one decimal: "27,9%".
+pub fn percent(part: u64, whole: u64) -> String {
+    if whole == 0 {
+        return "0,0%".to_string();
+    }
+    let tenths = (1000 * part as u128 + whole as u128 / 2) / whole as u128;
+    format!("{},{}%", tenths / 10, tenths % 10)
+}
+
+/// Joins names Dutch-style: "A", "A en B", "A, B en C".
+pub fn join_nl(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} en {last}", init.join(", ")),
+    }
+}
+
+fn states_word(n: usize) -> &'static str {
+    if n == 1 { "lidstaat" } else { "lidstaten" }
+}
+
+fn verb(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
+}
+
+/// Explains `e` in a few Dutch sentences. `name` turns a state code into the
+/// name to show (e.g. "Nederland").
+pub fn explain(e: &Evaluation, name: &dyn Fn(&str) -> String) -> String {
+    // Lists of states read best alphabetically; the smallest groups keep
+    // their order (most populous first).
+    let sorted = |codes: &[String]| {
+        let mut list: Vec<String> = codes.iter().map(|c| name(c)).collect();
+        list.sort();
+        join_nl(&list)
+    };
+    let in_order = |codes: &[String]| join_nl(&codes.iter().map(|c| name(c)).collect::<Vec<_>>());
+    let total = e.participating.population;
+    let (yes_n, no_n) = (e.in_favour.states, e.not_in_favour.states);
+    let yes = format!(
+        "{yes_n} van de {} lidstaten {} voor, samen {} van de bevolking",
+        e.participating.states,
+        verb(yes_n, "stemt", "stemmen"),
+        percent(e.in_favour.population, total)
+    );
+    let no = format!(
+        "{no_n} {} met samen {} van de bevolking {} niet voor (tegen of onthouding)",
+        states_word(no_n),
+        percent(e.not_in_favour.population, total),
+        verb(no_n, "stemt", "stemmen")
+    );
+    let mut out = Vec::new();
+    match (e.rule, e.outcome) {
+        (Rule::Unanimity, Outcome::Adopted) => {
+            out.push(format!(
+                "Aangenomen: geen enkele lidstaat stemt tegen en {yes}."
+            ));
+            if !e.abstaining.is_empty() {
+                out.push(format!(
+                    "Bij unanimiteit houden onthoudingen ({}) een besluit niet tegen.",
+                    sorted(&e.abstaining)
+                ));
+            }
+        }
+        (Rule::Unanimity, Outcome::Blocked) if !e.opposing.is_empty() => out.push(format!(
+            "Geblokkeerd: {} {} tegen, en bij unanimiteit is één tegenstem genoeg.",
+            sorted(&e.opposing),
+            verb(e.opposing.len(), "stemt", "stemmen")
+        )),
+        (Rule::Unanimity, Outcome::Blocked) => {
+            out.push("Geblokkeerd: geen enkele lidstaat stemt voor.".to_string())
+        }
+        (_, Outcome::Adopted) => {
+            let deemed = e.rule == Rule::Qmv
+                && no_n + e.undecided_tally.states < MIN_BLOCKING_STATES
+                && (yes_n < e.states_needed || e.in_favour.population < e.population_needed);
+            if deemed {
+                out.push(format!(
+                    "Aangenomen: maar {no}. Een blokkerende minderheid vraagt minstens {MIN_BLOCKING_STATES} lidstaten, dus geldt de gekwalificeerde meerderheid als bereikt."
+                ));
+            } else {
+                out.push(format!(
+                    "Aangenomen: {yes}; nodig zijn {} lidstaten en 65%.",
+                    e.states_needed
+                ));
+                if e.rule == Rule::Qmv {
+                    out.push(format!(
+                        "{}{no}: geen blokkerende minderheid, want daarvoor is meer dan 35% nodig, met minstens {MIN_BLOCKING_STATES} lidstaten.",
+                        if no_n == 0 { "" } else { "Verder: " }
+                    ));
+                }
+            }
+        }
+        (_, Outcome::Blocked) => {
+            let mut reasons = Vec::new();
+            if yes_n + e.undecided_tally.states < e.states_needed {
+                reasons.push(format!(
+                    "{yes}, terwijl er {} lidstaten nodig zijn",
+                    e.states_needed
+                ));
+            }
+            if e.in_favour
+                .population
+                .saturating_add(e.undecided_tally.population)
+                < e.population_needed
+            {
+                reasons.push(if e.rule == Rule::Qmv {
+                    format!("{no}: meer dan 35%, een blokkerende minderheid")
+                } else {
+                    format!("{yes}, minder dan de nodige 65%")
+                });
+            }
+            out.push(format!("Geblokkeerd: {}.", reasons.join("; en ")));
+            if !e.undecided.is_empty() {
+                out.push("Dat blijft zo, ook als alle onbesliste lidstaten instemmen.".to_string());
+            }
+        }
+        (_, Outcome::Depends) => {
+            out.push(format!(
+                "Dat hangt af van de onbesliste lidstaten ({}). Nu {yes}; {no}.",
+                sorted(&e.undecided)
+            ));
+            if e.pivotal.len() > 1 && e.pivotal == e.undecided {
+                out.push(
+                    "Elk van hen kan beslissend zijn: zijn keuze alleen kan de uitkomst omdraaien."
+                        .to_string(),
+                );
+            } else if !e.pivotal.is_empty() {
+                out.push(format!(
+                    "Beslissend {}: {} (die keuze alleen kan de uitkomst omdraaien).",
+                    verb(e.pivotal.len(), "kan zijn", "kunnen zijn"),
+                    sorted(&e.pivotal)
+                ));
+            }
+        }
+    }
+    if let Some(states) = &e.to_adopt {
+        out.push(format!(
+            "De kleinste groep die het voorstel zeker kan laten aannemen: {}, als {} {}.",
+            in_order(states),
+            verb(states.len(), "die", "zij"),
+            verb(states.len(), "instemt", "instemmen")
+        ));
+    }
+    if let Some(states) = &e.to_block {
+        out.push(format!(
+            "De kleinste groep die het zeker kan blokkeren: {}, als {} {}.",
+            in_order(states),
+            verb(states.len(), "die", "zij"),
+            verb(states.len(), "tegenstemt", "tegenstemmen")
+        ));
+    }
+    if e.rule != Rule::Unanimity {
+        out.push(
+            "Bij een gekwalificeerde meerderheid telt een onthouding hetzelfde als een tegenstem."
+                .to_string(),
+        );
+    }
+    out.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::council::model::Position::{
+        Abstain as A, Oppose as O, Support as S, Undecided as U,
+    };
+    use crate::council::qmv::{Voter, evaluate};
+    use test_case::test_case;
+
+    #[test_case(0, 10, "0,0%")]
+    #[test_case(1, 3, "33,3%")]
+    #[test_case(2, 3, "66,7%")]
+    #[test_case(65, 100, "65,0%")]
+    #[test_case(5, 0, "0,0%")]
+    fn formats_percentages(part: u64, whole: u64, expected: &str) {
+        assert_eq!(percent(part, whole), expected);
+    }
+
+    #[test_case(&[], ""; "none")]
+    #[test_case(&["A"], "A"; "one")]
+    #[test_case(&["A", "B", "C"], "A, B en C"; "three")]
+    fn joins_dutch_style(items: &[&str], expected: &str) {
+        let items: Vec<String> = items.iter().map(|s| s.to_string()).collect();
+        assert_eq!(join_nl(&items), expected);
+    }
+
+    fn code(c: &str) -> String {
+        c.to_string()
+    }
+
+    fn eu(except: &[(&str, crate::council::model::Position)]) -> Vec<Voter> {
+        crate::council::qmv::tests::EU27
+            .iter()
+            .map(|(c, p)| {
+                let pos = except
+                    .iter()
+                    .find(|(x, _)| x == c)
+                    .map(|(_, p)| *p)
+                    .unwrap_or(S);
+                Voter::new(*c, *p, pos)
+            })
+            .collect()
+    }
+
+    #[test_case(Rule::Qmv, &[("CZ", O), ("NL", A), ("PL", O), ("IT", A)], &["Aangenomen: 23 van de 27", "72,0%", "telt een onthouding hetzelfde"]; "seed 001")]
+    #[test_case(Rule::Qmv, &[("DE", O), ("FR", O), ("IT", O)], &["geldt de gekwalificeerde meerderheid als bereikt"]; "deemed")]
+    #[test_case(Rule::Qmv, &[("DE", O), ("FR", O), ("IT", O), ("ES", O)], &["Geblokkeerd", "blokkerende minderheid"]; "blocked by population")]
+    #[test_case(Rule::Qmv, &[("DE", U), ("FR", O), ("IT", O), ("ES", O)], &["onbesliste lidstaten (DE)", "Beslissend kan zijn: DE"]; "depends")]
+    #[test_case(Rule::Unanimity, &[("MT", O)], &["MT stemt tegen"]; "veto")]
+    #[test_case(Rule::Unanimity, &[("MT", A)], &["onthoudingen (MT)"]; "abstention in unanimity")]
+    fn explains(rule: Rule, except: &[(&str, crate::council::model::Position)], parts: &[&str]) {
+        let text = explain(&evaluate(rule, &eu(except)), &code);
+        for part in parts {
+            assert!(text.contains(part), "`{part}` not in: {text}");
+        }
+    }
+}

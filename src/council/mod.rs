@@ -1,0 +1,19 @@
+//! EU Council tracker: who in the Council of the EU stands where on the
+//! chat-control regulation, and whether that adds up to a qualified majority.
+//!
+//! `model` holds the data types, `load` reads `site/data/council/`, `qmv`
+//! does the voting arithmetic, `explain` puts results into Dutch sentences and
+//! `cli` answers `chatcontrole council`; `view` and `chart` make the /raad/
+//! pages.
+
+pub mod chart;
+pub mod cli;
+pub mod explain;
+pub mod load;
+pub mod model;
+pub mod qmv;
+pub mod view;
+
+pub use load::load;
+pub use model::{CouncilData, Position};
+pub use view::render;

@@ -1,0 +1,607 @@
+//! The EU Council tracker's data model: member states, population figures,
+//! compromise texts, Council moments and dated position claims.
+//!
+//! Everything here is plain data plus pure queries ("what did we know about
+//! this state on that date?"). Reading and validating the TOML files lives in
+//! `load.rs`; the voting arithmetic lives in `qmv.rs`.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::PathBuf;
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+/// The EU country codes of the 27 member states, in alphabetical order.
+/// Greece is `EL` (the ISO code `GR` is accepted as an alias, see [`normalize_code`]).
+pub const STATE_CODES: [&str; 27] = [
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "EL", "ES", "FI", "FR", "HR", "HU", "IE", "IT",
+    "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
+];
+
+/// Turns what an editor or user typed into an EU country code: case is
+/// ignored, surrounding spaces are dropped and `GR` becomes `EL`. Returns
+/// `None` for anything that is not one of the 27 member states.
+pub fn normalize_code(input: &str) -> Option<&'static str> {
+    let upper = input.trim().to_ascii_uppercase();
+    let upper = if upper == "GR" {
+        "EL".to_string()
+    } else {
+        upper
+    };
+    STATE_CODES.iter().copied().find(|code| *code == upper)
+}
+
+/// A member state's position on a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Position {
+    /// In favour.
+    Support,
+    /// Against.
+    Oppose,
+    /// Abstaining: under qualified majority this counts the same as against.
+    Abstain,
+    /// No position yet (or none known).
+    Undecided,
+}
+
+impl Position {
+    /// All positions, in the order used in forms and legends.
+    pub const ALL: [Position; 4] = [
+        Position::Support,
+        Position::Oppose,
+        Position::Abstain,
+        Position::Undecided,
+    ];
+
+    /// Parses the English keyword used in data files and on the command line.
+    pub fn parse(text: &str) -> Option<Position> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "support" => Some(Position::Support),
+            "oppose" => Some(Position::Oppose),
+            "abstain" => Some(Position::Abstain),
+            "undecided" => Some(Position::Undecided),
+            _ => None,
+        }
+    }
+
+    /// The keyword used in data files, JSON and the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Position::Support => "support",
+            Position::Oppose => "oppose",
+            Position::Abstain => "abstain",
+            Position::Undecided => "undecided",
+        }
+    }
+
+    /// The Dutch label shown on the site.
+    pub fn label_nl(self) -> &'static str {
+        match self {
+            Position::Support => "voor",
+            Position::Oppose => "tegen",
+            Position::Abstain => "onthouding",
+            Position::Undecided => "onbeslist",
+        }
+    }
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+const MONTHS_NL: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// A date as sources give it: a full day, or only a month (`2024-06`).
+///
+/// A month-only date takes effect on the first day of that month: that is the
+/// day used for ordering and for "the latest claim on or before a date".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ClaimDate {
+    /// The day the date takes effect (the first of the month for month-only dates).
+    pub effective: NaiveDate,
+    /// False when the source only gives the month.
+    pub day_known: bool,
+}
+
+impl ClaimDate {
+    /// Parses `YYYY-MM-DD` or `YYYY-MM`; the error says what is wrong in plain words.
+    pub fn parse(text: &str) -> Result<ClaimDate, String> {
+        let text = text.trim();
+        let bad = || {
+            format!(
+                "`{text}` is not a valid date; write it as YYYY-MM-DD (or YYYY-MM if only the month is known)"
+            )
+        };
+        let parts: Vec<&str> = text.split('-').collect();
+        let number = |s: &str, len: usize| -> Option<u32> {
+            (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse().ok())
+                .flatten()
+        };
+        match parts.as_slice() {
+            [y, m] => {
+                let (year, month) = (number(y, 4).ok_or_else(bad)?, number(m, 2).ok_or_else(bad)?);
+                let effective = NaiveDate::from_ymd_opt(year as i32, month, 1).ok_or_else(bad)?;
+                Ok(ClaimDate {
+                    effective,
+                    day_known: false,
+                })
+            }
+            [y, m, d] => {
+                let year = number(y, 4).ok_or_else(bad)?;
+                let month = number(m, 2).ok_or_else(bad)?;
+                let day = number(d, 2).ok_or_else(bad)?;
+                let effective = NaiveDate::from_ymd_opt(year as i32, month, day).ok_or_else(bad)?;
+                Ok(ClaimDate {
+                    effective,
+                    day_known: true,
+                })
+            }
+            _ => Err(bad()),
+        }
+    }
+
+    /// A full-day date.
+    pub fn day(date: NaiveDate) -> ClaimDate {
+        ClaimDate {
+            effective: date,
+            day_known: true,
+        }
+    }
+
+    /// The date in Dutch: "26 november 2025", or "juni 2024" when only the month is known.
+    pub fn label_nl(&self) -> String {
+        let month = MONTHS_NL[self.effective.month0() as usize];
+        if self.day_known {
+            format!("{} {month} {}", self.effective.day(), self.effective.year())
+        } else {
+            format!("{month} {}", self.effective.year())
+        }
+    }
+}
+
+impl fmt::Display for ClaimDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.day_known {
+            write!(f, "{}", self.effective.format("%Y-%m-%d"))
+        } else {
+            write!(f, "{}", self.effective.format("%Y-%m"))
+        }
+    }
+}
+
+impl Serialize for ClaimDate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.to_string())
+    }
+}
+
+/// How precise a year's population figures are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    /// Copied from the Council's own table.
+    Official,
+    /// Computed from official shares; approximate until replaced.
+    Derived,
+}
+
+/// The source and precision of one year's population figures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PopulationYear {
+    /// The calendar year the figures apply to (from 1 January).
+    pub year: i32,
+    /// True when every member state has a figure for this year; only complete years are used.
+    pub complete: bool,
+    /// Official or derived.
+    pub precision: Precision,
+    /// The official EU total, when known (may differ from the sum of derived figures).
+    pub official_total: Option<u64>,
+    /// Where the figures come from.
+    pub source: String,
+    /// What an editor should know about these figures (Dutch).
+    pub note: String,
+}
+
+/// One member state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MemberState {
+    /// EU country code, e.g. `NL`, `EL`.
+    pub code: &'static str,
+    /// Dutch name.
+    pub name_nl: String,
+    /// English name.
+    pub name_en: String,
+    /// Place on the tile map (column, row), if given.
+    pub tile: Option<(u32, u32)>,
+    /// Population per year.
+    pub population: BTreeMap<i32, u64>,
+}
+
+/// One source's statement of a state's position on a text at a date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Claim {
+    /// The state the claim is about.
+    pub state: &'static str,
+    /// When the position was held or reported.
+    pub date: ClaimDate,
+    /// The position claimed.
+    pub position: Position,
+    /// The id of the text concerned (see [`Text`]).
+    pub text: String,
+    /// Where the claim comes from.
+    pub source: String,
+    /// A short note in Dutch, in our own words.
+    pub note: String,
+    /// The file the claim was read from.
+    pub file: PathBuf,
+    /// The line of the claim's `[[claim]]` header in that file.
+    pub line: usize,
+}
+
+/// A compromise text that member states took positions on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Text {
+    /// Short id used by claims and moments, e.g. `dk-2025-11`.
+    pub id: String,
+    /// From this date on the text is the one under discussion.
+    pub date: ClaimDate,
+    /// The presidency that tabled it.
+    pub presidency: &'static str,
+    /// Dutch title.
+    pub title: String,
+    /// Dutch summary.
+    pub summary: String,
+    /// Where the description comes from.
+    pub source: String,
+}
+
+/// A Council presidency (six months).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Presidency {
+    /// The member state holding the presidency.
+    pub state: &'static str,
+    /// First day.
+    pub from: NaiveDate,
+    /// Last day.
+    pub until: NaiveDate,
+    /// Where this comes from.
+    pub source: String,
+}
+
+/// The Council body that met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Body {
+    /// The committee of permanent representatives (ambassadors).
+    Coreper,
+    /// The Justice and Home Affairs Council (ministers).
+    JhaCouncil,
+}
+
+impl Body {
+    /// Dutch label.
+    pub fn label_nl(self) -> &'static str {
+        match self {
+            Body::Coreper => "Coreper (permanente vertegenwoordigers)",
+            Body::JhaCouncil => "Raad Justitie en Binnenlandse Zaken",
+        }
+    }
+}
+
+/// What happened at a Council moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MomentResult {
+    /// The Council agreed its position.
+    Agreed,
+    /// The vote was taken off the agenda or cancelled.
+    Withdrawn,
+}
+
+impl MomentResult {
+    /// Dutch label.
+    pub fn label_nl(self) -> &'static str {
+        match self {
+            MomentResult::Agreed => "akkoord bereikt",
+            MomentResult::Withdrawn => "stemming afgeblazen",
+        }
+    }
+}
+
+/// A Council meeting where a decision was planned or taken.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Moment {
+    /// Short id, e.g. `2025-11-coreper`.
+    pub id: String,
+    /// Date of the meeting.
+    pub date: ClaimDate,
+    /// Which body met.
+    pub body: Body,
+    /// The presidency at the time.
+    pub presidency: &'static str,
+    /// The id of the text on the table.
+    pub text: String,
+    /// Agreed or withdrawn.
+    pub result: MomentResult,
+    /// Dutch summary, in our own words.
+    pub summary: String,
+    /// Sources.
+    pub sources: Vec<String>,
+}
+
+/// Everything under `site/data/council/`, validated.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct CouncilData {
+    /// The 27 member states, sorted by code.
+    pub states: Vec<MemberState>,
+    /// Population years, sorted by year.
+    pub population_years: Vec<PopulationYear>,
+    /// Presidencies, sorted by start date.
+    pub presidencies: Vec<Presidency>,
+    /// Texts, sorted by date.
+    pub texts: Vec<Text>,
+    /// Council moments, sorted by date.
+    pub moments: Vec<Moment>,
+    /// All claims, sorted by state, date and source.
+    pub claims: Vec<Claim>,
+}
+
+/// The population figures to use for a date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PopulationChoice<'a> {
+    /// The year whose figures are used.
+    pub year: &'a PopulationYear,
+    /// True when no complete year on or before the date exists and a later year is used instead.
+    pub later_year_used: bool,
+    /// Population per state code, for all 27 states.
+    pub figures: Vec<(&'static str, u64)>,
+}
+
+/// What we know about one state's position at a date: the claims of the
+/// latest date on or before it that concern the text then under discussion.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stance<'a> {
+    /// The claims of that latest date (empty when nothing is known).
+    pub claims: Vec<&'a Claim>,
+}
+
+impl Stance<'_> {
+    /// True when no claim is known.
+    pub fn is_unknown(&self) -> bool {
+        self.claims.is_empty()
+    }
+
+    /// The distinct positions claimed, in [`Position::ALL`] order.
+    pub fn positions(&self) -> Vec<Position> {
+        Position::ALL
+            .into_iter()
+            .filter(|p| self.claims.iter().any(|c| c.position == *p))
+            .collect()
+    }
+
+    /// True when the claims of that date disagree.
+    pub fn is_disputed(&self) -> bool {
+        self.positions().len() > 1
+    }
+}
+
+impl CouncilData {
+    /// The member state with this code (aliases such as `GR` are accepted).
+    pub fn state(&self, code: &str) -> Option<&MemberState> {
+        let code = normalize_code(code)?;
+        self.states.iter().find(|s| s.code == code)
+    }
+
+    /// The text with this id.
+    pub fn text(&self, id: &str) -> Option<&Text> {
+        self.texts.iter().find(|t| t.id == id)
+    }
+
+    /// All claims about one state, oldest first.
+    pub fn claims_of<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a Claim> + 'a {
+        self.claims.iter().filter(move |c| c.state == code)
+    }
+
+    /// True when another claim about the same state, text and date names a different position.
+    pub fn is_disputed(&self, claim: &Claim) -> bool {
+        self.claims.iter().any(|other| {
+            other.state == claim.state
+                && other.text == claim.text
+                && other.date.effective == claim.date.effective
+                && other.position != claim.position
+        })
+    }
+
+    /// The text under discussion on `date`: the latest text dated on or before it.
+    pub fn text_at(&self, date: NaiveDate) -> Option<&Text> {
+        self.texts
+            .iter()
+            .filter(|t| t.date.effective <= date)
+            .max_by_key(|t| t.date.effective)
+    }
+
+    /// What is known about `code`'s position on `date`: the claims of the
+    /// latest date on or before `date` about the text then under discussion.
+    /// Claims about earlier texts do not count: a position on one compromise
+    /// says nothing certain about the next one.
+    pub fn stance_at(&self, code: &str, date: NaiveDate) -> Stance<'_> {
+        let Some(text) = self.text_at(date) else {
+            return Stance { claims: Vec::new() };
+        };
+        let relevant: Vec<&Claim> = self
+            .claims
+            .iter()
+            .filter(|c| c.state == code && c.text == text.id && c.date.effective <= date)
+            .collect();
+        let latest = relevant.iter().map(|c| c.date.effective).max();
+        Stance {
+            claims: relevant
+                .into_iter()
+                .filter(|c| Some(c.date.effective) == latest)
+                .collect(),
+        }
+    }
+
+    /// The population figures for `date`: those of the latest complete year
+    /// on or before the year of `date`; if there is none, the earliest
+    /// complete year after it (flagged with `later_year_used`).
+    pub fn population_at(&self, date: NaiveDate) -> Option<PopulationChoice<'_>> {
+        let complete = || self.population_years.iter().filter(|y| y.complete);
+        let (year, later_year_used) = match complete()
+            .filter(|y| y.year <= date.year())
+            .max_by_key(|y| y.year)
+        {
+            Some(year) => (year, false),
+            None => (complete().min_by_key(|y| y.year)?, true),
+        };
+        let figures = self
+            .states
+            .iter()
+            .map(|s| (s.code, s.population.get(&year.year).copied()))
+            .map(|(code, value)| value.map(|v| (code, v)))
+            .collect::<Option<Vec<_>>>()?;
+        Some(PopulationChoice {
+            year,
+            later_year_used,
+            figures,
+        })
+    }
+
+    /// The presidency on `date`, if known.
+    pub fn presidency_at(&self, date: NaiveDate) -> Option<&Presidency> {
+        self.presidencies
+            .iter()
+            .find(|p| p.from <= date && date <= p.until)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use test_case::test_case;
+
+    #[test_case("nl", Some("NL"); "lower case")]
+    #[test_case(" GR ", Some("EL"); "greek alias")]
+    #[test_case("el", Some("EL"); "greek eu code")]
+    #[test_case("UK", None; "not a member")]
+    #[test_case("", None; "empty")]
+    fn normalizes_codes(input: &str, expected: Option<&str>) {
+        assert_eq!(normalize_code(input), expected);
+    }
+
+    #[test_case("2025-11-26", "2025-11-26", true; "full date")]
+    #[test_case("2024-06", "2024-06-01", false; "month only")]
+    fn parses_dates(text: &str, effective: &str, day_known: bool) {
+        let d = ClaimDate::parse(text).unwrap();
+        assert_eq!(d.effective.to_string(), effective);
+        assert_eq!(d.day_known, day_known);
+        assert_eq!(d.to_string(), text);
+    }
+
+    #[test_case("2025-13-01"; "month 13")]
+    #[test_case("2025-02-30"; "30 February")]
+    #[test_case("26-11-2025"; "day first")]
+    #[test_case("2025"; "year only")]
+    #[test_case("2025-1-5"; "missing zeros")]
+    fn rejects_bad_dates(text: &str) {
+        assert!(ClaimDate::parse(text).is_err());
+    }
+
+    #[test_case("2025-11-26", "26 november 2025")]
+    #[test_case("2024-06", "juni 2024")]
+    fn dutch_date_labels(text: &str, label: &str) {
+        assert_eq!(ClaimDate::parse(text).unwrap().label_nl(), label);
+    }
+
+    #[test_case("Support", Some(Position::Support))]
+    #[test_case("abstain", Some(Position::Abstain))]
+    #[test_case("against", None)]
+    fn parses_positions(text: &str, expected: Option<Position>) {
+        assert_eq!(Position::parse(text), expected);
+    }
+
+    fn claim(state: &'static str, date: &str, position: Position, text: &str) -> Claim {
+        Claim {
+            state,
+            date: ClaimDate::parse(date).unwrap(),
+            position,
+            text: text.to_string(),
+            source: "https://example.org/".to_string(),
+            note: String::new(),
+            file: PathBuf::from("positions/x.toml"),
+            line: 1,
+        }
+    }
+
+    fn text(id: &str, date: &str) -> Text {
+        Text {
+            id: id.to_string(),
+            date: ClaimDate::parse(date).unwrap(),
+            presidency: "DK",
+            title: id.to_string(),
+            summary: String::new(),
+            source: "https://example.org/".to_string(),
+        }
+    }
+
+    fn data() -> CouncilData {
+        CouncilData {
+            texts: vec![text("old", "2025-07-01"), text("new", "2025-10-30")],
+            claims: vec![
+                claim("NL", "2025-09-29", Position::Oppose, "old"),
+                claim("NL", "2025-11-18", Position::Abstain, "new"),
+                claim("NL", "2025-11-26", Position::Oppose, "new"),
+                claim("IT", "2025-11-26", Position::Abstain, "new"),
+                claim("IT", "2025-11-26", Position::Oppose, "new"),
+            ],
+            ..CouncilData::default()
+        }
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test_case("2025-10-01", vec![Position::Oppose]; "old text still current")]
+    #[test_case("2025-11-01", vec![]; "new text, nothing known yet")]
+    #[test_case("2025-11-24", vec![Position::Abstain]; "letter of 18 November")]
+    #[test_case("2025-11-26", vec![Position::Oppose]; "after the motion")]
+    fn stance_follows_latest_claim_on_current_text(at: &str, expected: Vec<Position>) {
+        let data = data();
+        assert_eq!(data.stance_at("NL", day(at)).positions(), expected);
+    }
+
+    #[test]
+    fn disagreeing_claims_of_one_date_are_disputed() {
+        let data = data();
+        let stance = data.stance_at("IT", day("2025-12-01"));
+        assert!(stance.is_disputed());
+        assert!(data.is_disputed(stance.claims[0]));
+        let nl = data.stance_at("NL", day("2025-12-01"));
+        assert!(!nl.is_disputed());
+        assert!(!data.is_disputed(nl.claims[0]));
+    }
+
+    #[test]
+    fn nothing_known_before_the_first_text() {
+        assert!(data().stance_at("NL", day("2020-01-01")).is_unknown());
+    }
+}

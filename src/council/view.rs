@@ -1,0 +1,408 @@
+//! The pages of the EU Council tracker: `/raad/` (the standing today, chart,
+//! map, table, what-if form and Council moments) and `/raad/<code>/` (one
+//! state's claims over time, with sources, disputed ones marked).
+//!
+//! Everything is computed here at build time; the templates in
+//! `templates/council/` only lay it out, and `js/council-whatif.js` only
+//! enhances the what-if form.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use minijinja::{Value, context};
+use serde::Serialize;
+
+use super::chart::{self, Block};
+use super::cli::{Standing, standing};
+use super::explain::{explain, percent};
+use super::model::{Claim, ClaimDate, CouncilData, Position, Precision};
+use super::qmv::Rule;
+use crate::diagnostics::Diagnostics;
+use crate::output::Output;
+use crate::render::{PageMeta, Renderer};
+
+/// A link to a source, with the host name as its short text.
+#[derive(Debug, Clone, Serialize)]
+struct SourceLink {
+    url: String,
+    host: String,
+}
+
+fn source(url: &str) -> SourceLink {
+    let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    SourceLink {
+        url: url.to_string(),
+        host: host.trim_start_matches("www.").to_string(),
+    }
+}
+
+/// One row of the table on /raad/ and one select of the what-if form.
+#[derive(Debug, Clone, Serialize)]
+struct StateRow {
+    code: String,
+    name: String,
+    path: String,
+    position: &'static str,
+    position_label: String,
+    letter: &'static str,
+    disputed: bool,
+    unknown: bool,
+    population: u64,
+    share: String,
+    latest: Option<String>,
+    latest_date: Option<String>,
+}
+
+/// One Council moment on the timeline.
+#[derive(Debug, Clone, Serialize)]
+struct MomentView {
+    date: String,
+    date_label: String,
+    body: &'static str,
+    presidency: String,
+    text: String,
+    result: &'static str,
+    result_label: &'static str,
+    summary: String,
+    sources: Vec<SourceLink>,
+}
+
+/// One claim on a state page.
+#[derive(Debug, Clone, Serialize)]
+struct ClaimView {
+    date: String,
+    date_label: String,
+    position: &'static str,
+    position_label: &'static str,
+    letter: &'static str,
+    text: String,
+    note: String,
+    source: SourceLink,
+    disputed: bool,
+    current_text: bool,
+}
+
+/// The position options of the what-if form, in Dutch.
+#[derive(Debug, Clone, Serialize)]
+struct PositionOption {
+    value: &'static str,
+    label: &'static str,
+}
+
+fn state_path(code: &str) -> String {
+    format!("/raad/{}/", code.to_ascii_lowercase())
+}
+
+fn name(data: &CouncilData, code: &str) -> String {
+    data.state(code)
+        .map(|s| s.name_nl.clone())
+        .unwrap_or_else(|| code.to_string())
+}
+
+/// A whole number with Dutch thousands separators: 18.086.000.
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The Dutch label of what is known on `date`: the position, "onbekend", or
+/// for disputed states the claimed positions, e.g. "onthouding of tegen".
+fn stance_label(data: &CouncilData, code: &str, date: NaiveDate) -> String {
+    let stance = data.stance_at(code, date);
+    if stance.is_unknown() {
+        return "onbekend".to_string();
+    }
+    let labels: Vec<&str> = stance.positions().iter().map(|p| p.label_nl()).collect();
+    labels.join(" of ")
+}
+
+fn date_iso(date: &ClaimDate) -> String {
+    date.effective.format("%Y-%m-%d").to_string()
+}
+
+/// Renders /raad/ and /raad/<code>/ for the site in `site_root`, with the
+/// standing of `today`. Does nothing when the site has no `data/council/`.
+pub fn render(
+    site_root: &Path,
+    today: NaiveDate,
+    renderer: &Renderer,
+    out: &mut Output,
+    diags: &mut Diagnostics,
+) {
+    let dir = site_root.join("data").join("council");
+    if !dir.is_dir() {
+        return;
+    }
+    let Some(data) = super::load::load_into(site_root, diags) else {
+        return;
+    };
+    let now = match standing(&data, today, Rule::Qmv, &[]) {
+        Ok(s) => s,
+        Err(e) => {
+            diags.push(e);
+            return;
+        }
+    };
+    let prefix = renderer.url_prefix().to_string();
+    let lastmod = data.claims.iter().map(|c| c.date.effective).max();
+    let overview = overview(&data, &now, &prefix);
+    let page = PageMeta {
+        title: "Raad van de EU: wie staat waar?".into(),
+        description: "Het standpunt van elke EU-lidstaat over chatcontrole, met bronnen, en of dat optelt tot een gekwalificeerde meerderheid in de Raad.".into(),
+        path: "/raad/".into(),
+        kind: "council".into(),
+        lastmod: lastmod.map(|d| d.format("%Y-%m-%d").to_string()),
+        ..PageMeta::default()
+    };
+    let origin = dir.join("states.toml");
+    match renderer.render_page("council/overview.html", &page, overview) {
+        Ok(html) => {
+            if let Err(e) = out.add_page("/raad/", html, Some(&origin)) {
+                diags.push(e);
+            }
+            if let Some(date) = lastmod {
+                out.set_lastmod("/raad/", date.format("%Y-%m-%d").to_string());
+            }
+        }
+        Err(e) => diags.push(e),
+    }
+    for row in &now.states {
+        let state_page = state_page(&data, &now, row.code);
+        let path = state_path(row.code);
+        let page = PageMeta {
+            title: format!("{} en chatcontrole", name(&data, row.code)),
+            description: format!(
+                "Wat {} in de Raad van de EU vond van de chatcontrole-voorstellen, volgens bronnen, in de tijd.",
+                name(&data, row.code)
+            ),
+            path: path.clone(),
+            kind: "council-state".into(),
+            ..PageMeta::default()
+        };
+        let origin = dir.join("positions").join(format!("{}.toml", row.code));
+        match renderer.render_page("council/state.html", &page, state_page) {
+            Ok(html) => {
+                let origin = origin.is_file().then_some(origin.as_path());
+                if let Err(e) = out.add_page(&path, html, origin) {
+                    diags.push(e);
+                }
+            }
+            Err(e) => diags.push(e),
+        }
+    }
+}
+
+fn blocks(data: &CouncilData, now: &Standing) -> Vec<Block> {
+    now.states
+        .iter()
+        .map(|s| Block {
+            code: s.code.to_string(),
+            name: name(data, s.code),
+            population: s.population,
+            position: s.position,
+            disputed: s.disputed,
+            tile: data.state(s.code).and_then(|st| st.tile),
+        })
+        .collect()
+}
+
+fn overview(data: &CouncilData, now: &Standing, prefix: &str) -> Value {
+    let e = &now.evaluation;
+    let total = e.participating.population;
+    let mut rows: Vec<StateRow> = now
+        .states
+        .iter()
+        .map(|s| {
+            let latest = data
+                .stance_at(s.code, now.date)
+                .claims
+                .first()
+                .map(|c| c.date);
+            StateRow {
+                code: s.code.to_string(),
+                name: name(data, s.code),
+                path: state_path(s.code),
+                position: s.position.as_str(),
+                position_label: stance_label(data, s.code, now.date),
+                letter: chart::letter(s.position),
+                disputed: s.disputed,
+                unknown: s.unknown,
+                population: s.population,
+                share: percent(s.population, total),
+                latest: latest.map(|d| d.label_nl()),
+                latest_date: latest.map(|d| date_iso(&d)),
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| a.name.cmp(&b.name));
+    let blocks = blocks(data, now);
+    let link = |code: &str| format!("{prefix}{}", state_path(code));
+    let text = now.text.as_deref().and_then(|id| data.text(id));
+    let moments: Vec<MomentView> = data
+        .moments
+        .iter()
+        .map(|m| MomentView {
+            date: date_iso(&m.date),
+            date_label: m.date.label_nl(),
+            body: m.body.label_nl(),
+            presidency: name(data, m.presidency),
+            text: data
+                .text(&m.text)
+                .map(|t| t.title.clone())
+                .unwrap_or_default(),
+            result: match m.result {
+                super::model::MomentResult::Agreed => "agreed",
+                super::model::MomentResult::Withdrawn => "withdrawn",
+            },
+            result_label: m.result.label_nl(),
+            summary: m.summary.clone(),
+            sources: m.sources.iter().map(|s| source(s)).collect(),
+        })
+        .collect();
+    let year = data
+        .population_years
+        .iter()
+        .find(|y| y.year == now.population_year);
+    let names_of = |codes: Vec<&str>| -> Vec<String> {
+        let mut list: Vec<String> = codes.into_iter().map(|c| name(data, c)).collect();
+        list.sort();
+        list
+    };
+    let disputed = names_of(
+        now.states
+            .iter()
+            .filter(|s| s.disputed)
+            .map(|s| s.code)
+            .collect(),
+    );
+    let unknown = names_of(
+        now.states
+            .iter()
+            .filter(|s| s.unknown)
+            .map(|s| s.code)
+            .collect(),
+    );
+    context! {
+        today => now.date.format("%Y-%m-%d").to_string(),
+        today_label => ClaimDate::day(now.date).label_nl(),
+        outcome => e.outcome.as_str(),
+        outcome_label => e.outcome.label_nl(),
+        explanation => explain(e, &|c: &str| name(data, c)),
+        in_favour => context! { states => e.in_favour.states, share => percent(e.in_favour.population, total) },
+        not_in_favour => context! { states => e.not_in_favour.states, share => percent(e.not_in_favour.population, total) },
+        undecided_count => e.undecided.len(),
+        states_needed => e.states_needed,
+        chart_svg => Value::from_safe_string(chart::bar_chart(&blocks)),
+        map_svg => Value::from_safe_string(chart::tile_map(&blocks, &link)),
+        states => Value::from_serialize(&rows),
+        disputed => disputed,
+        unknown => unknown,
+        text => text.map(|t| context! {
+            title => t.title.clone(),
+            summary => t.summary.clone(),
+            date_label => t.date.label_nl(),
+            source => Value::from_serialize(source(&t.source)),
+        }),
+        presidency => data.presidency_at(now.date).map(|p| name(data, p.state)),
+        moments => Value::from_serialize(&moments),
+        population => year.map(|y| context! {
+            year => y.year,
+            derived => y.precision == Precision::Derived,
+            note => y.note.clone(),
+            source => Value::from_serialize(source(&y.source)),
+            later => now.later_population_year,
+        }),
+        options => Value::from_serialize(
+            Position::ALL
+                .iter()
+                .map(|p| PositionOption { value: p.as_str(), label: p.label_nl() })
+                .collect::<Vec<_>>()
+        ),
+    }
+}
+
+fn claim_view(data: &CouncilData, claim: &Claim, current_text: Option<&str>) -> ClaimView {
+    ClaimView {
+        date: date_iso(&claim.date),
+        date_label: claim.date.label_nl(),
+        position: claim.position.as_str(),
+        position_label: claim.position.label_nl(),
+        letter: chart::letter(claim.position),
+        text: data
+            .text(&claim.text)
+            .map(|t| t.title.clone())
+            .unwrap_or_else(|| claim.text.clone()),
+        note: claim.note.clone(),
+        source: source(&claim.source),
+        disputed: data.is_disputed(claim),
+        current_text: Some(claim.text.as_str()) == current_text,
+    }
+}
+
+fn state_page(data: &CouncilData, now: &Standing, code: &'static str) -> Value {
+    let Some(state) = data.state(code) else {
+        return context! {};
+    };
+    let row = now.states.iter().find(|s| s.code == code);
+    let mut claims: Vec<ClaimView> = data
+        .claims_of(code)
+        .map(|c| claim_view(data, c, now.text.as_deref()))
+        .collect();
+    claims.reverse();
+    let total = now.evaluation.participating.population;
+    let year = data
+        .population_years
+        .iter()
+        .find(|y| y.year == now.population_year);
+    context! {
+        code => code,
+        name => state.name_nl.clone(),
+        name_en => state.name_en.clone(),
+        population => row.map(|r| thousands(r.population)),
+        population_share => row.map(|r| percent(r.population, total)),
+        population_year => now.population_year,
+        population_derived => year.is_some_and(|y| y.precision == Precision::Derived),
+        position => row.map(|r| r.position.as_str()),
+        position_label => stance_label(data, code, now.date),
+        letter => row.map(|r| chart::letter(r.position)),
+        disputed => row.is_some_and(|r| r.disputed),
+        unknown => row.is_none_or(|r| r.unknown),
+        today_label => ClaimDate::day(now.date).label_nl(),
+        text => now.text.as_deref().and_then(|id| data.text(id)).map(|t| t.title.clone()),
+        claims => Value::from_serialize(&claims),
+        any_disputed => claims.iter().any(|c| c.disputed),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use test_case::test_case;
+
+    #[test_case("https://www.security.nl/posting/1?x", "security.nl")]
+    #[test_case("http://blog.icod.de", "blog.icod.de")]
+    #[test_case("https://netzpolitik.org/2024/x/", "netzpolitik.org")]
+    fn source_links_show_the_host(url: &str, host: &str) {
+        assert_eq!(source(url).host, host);
+    }
+
+    #[test_case(0, "0")]
+    #[test_case(541_000, "541.000")]
+    #[test_case(18_086_000, "18.086.000")]
+    fn formats_thousands(n: u64, expected: &str) {
+        assert_eq!(thousands(n), expected);
+    }
+
+    #[test]
+    fn state_paths_are_lower_case() {
+        assert_eq!(state_path("EL"), "/raad/el/");
+    }
+}

@@ -1,0 +1,78 @@
+//! Builds the example site in memory and checks the EU Council pages:
+//! /raad/ with standing, chart, map, table, what-if form and moments, and
+//! one page per member state with its claims and sources.
+
+use std::path::Path;
+
+use chatcontrole::build::{BuildOptions, generate};
+use chatcontrole::check::check_links;
+use chatcontrole::council::model::STATE_CODES;
+use chrono::DateTime;
+
+fn pages() -> chatcontrole::output::Output {
+    let mut options = BuildOptions::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("site"));
+    options.now = Some(DateTime::parse_from_rfc3339("2025-12-01T12:00:00+01:00").unwrap());
+    generate(&options)
+        .unwrap_or_else(|d| panic!("build failed:\n{d}"))
+        .output
+}
+
+fn html(out: &chatcontrole::output::Output, path: &str) -> String {
+    let file = out
+        .get(path)
+        .unwrap_or_else(|| panic!("{path} was not generated"));
+    String::from_utf8(file.bytes.clone()).unwrap()
+}
+
+#[test]
+fn overview_shows_standing_chart_map_table_form_and_moments() {
+    let out = pages();
+    let page = html(&out, "raad/index.html");
+    assert!(page.contains("De stand op 1 december 2025"));
+    assert!(page.contains("telt een onthouding hetzelfde als een tegenstem"));
+    assert!(
+        page.contains(r#"class="council-chart""#)
+            && page.contains("65% nodig")
+            && page.contains("35%: blokkeren")
+    );
+    assert!(page.contains(r#"class="council-map""#));
+    assert!(page.contains("<table class=\"council-table\">"));
+    assert_eq!(page.matches("data-state=").count(), 27);
+    assert!(page.contains(r#"<script src="/js/council-whatif.js" defer></script>"#));
+    assert!(page.contains(r#"href="/css/council.css""#));
+    assert!(page.contains("26 november 2025</time>: Coreper"));
+    // Italy's sources disagree about 26 November 2025.
+    assert!(page.contains("tegen of onthouding"));
+    assert!(!page.contains(" style=\""), "inline styles break the CSP");
+    assert!(out.get("js/council-whatif.js").is_some() && out.get("css/council.css").is_some());
+}
+
+#[test]
+fn every_state_has_a_page_with_sourced_claims() {
+    let out = pages();
+    for code in STATE_CODES {
+        let page = html(&out, &format!("raad/{}/index.html", code.to_lowercase()));
+        assert!(page.contains("Wat bronnen zeggen"), "{code}");
+        assert!(
+            page.contains("Bron: <a href=\"http"),
+            "{code}: no source link"
+        );
+    }
+    let it = html(&out, "raad/it/index.html");
+    assert!(it.contains("claim-disputed") && it.contains("betwist"));
+    let nl = html(&out, "raad/nl/index.html");
+    assert!(nl.contains("18 november 2025") && nl.contains("26 november 2025"));
+}
+
+#[test]
+fn council_pages_have_no_broken_links() {
+    let out = pages();
+    let problems: Vec<String> = check_links(&out, "")
+        .iter()
+        .filter(|d| {
+            d.file.to_string_lossy().contains("data/council") || d.message.contains("/raad/")
+        })
+        .map(|d| d.to_string())
+        .collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
