@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 
 use chatcontrole::build::{BuildOptions, build};
 use chatcontrole::check::check;
+use chatcontrole::council::cli::{CouncilArgs, is_usage_error};
 use chatcontrole::diagnostics::Diagnostics;
 use chatcontrole::guide::import::{ImportGuideArgs, run_import};
 
@@ -43,6 +44,8 @@ enum Command {
         #[arg(long, default_value = "site")]
         site: PathBuf,
     },
+    /// Compute whether the EU Council would adopt the proposal, from the tracked positions.
+    Council(CouncilArgs),
     /// Bring existing material into the site's data.
     #[command(subcommand)]
     Import(ImportCommand),
@@ -88,6 +91,17 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
             Err(diags) => fail(&diags, "import failed; nothing was written"),
+        },
+        Command::Council(args) => match chatcontrole::council::cli::run(&args) {
+            Ok(text) => {
+                println!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(diags) if is_usage_error(&diags) => {
+                print_diagnostics(&diags);
+                ExitCode::from(2)
+            }
+            Err(diags) => fail(&diags, "council failed"),
         },
         Command::Check { site } => {
             let diags = check(&BuildOptions::new(site));
