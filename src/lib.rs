@@ -11,3 +11,4 @@ pub mod build;
 pub mod check;
 pub mod output;
 pub mod render;
+pub mod serve;

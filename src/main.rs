@@ -2,6 +2,7 @@
 //! library, prints diagnostics and sets the exit code (0 success, 1 content or
 //! data errors, 2 wrong usage).
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -10,6 +11,7 @@ use clap::{Parser, Subcommand};
 use chatcontrole::build::{BuildOptions, build};
 use chatcontrole::check::check;
 use chatcontrole::diagnostics::Diagnostics;
+use chatcontrole::serve::{ServeOptions, run_blocking};
 
 /// Builds and checks the chatcontrole.nl campaign site.
 #[derive(Parser)]
@@ -36,6 +38,18 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Preview the site: build, serve it on this computer, rebuild and reload on every change.
+    Serve {
+        /// The site folder.
+        #[arg(long, default_value = "site")]
+        site: PathBuf,
+        /// The address to listen on (the default keeps the preview on this computer).
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: IpAddr,
+        /// The port to listen on (0 picks a free one).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+    },
     /// Check content, data and links without writing anything.
     Check {
         /// The site folder.
@@ -58,6 +72,10 @@ fn main() -> ExitCode {
                 Err(diags) => fail(&diags, "build failed; the previous output was left as it was"),
             }
         }
+        Command::Serve { site, bind, port } => match run_blocking(ServeOptions { site, bind, port }) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(diags) => fail(&diags, "serve could not start"),
+        },
         Command::Check { site } => {
             let diags = check(&BuildOptions::new(site));
             if diags.has_errors() {
