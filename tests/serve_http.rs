@@ -32,7 +32,9 @@ impl Reply {
     fn header(&self, name: &str) -> Option<String> {
         self.head.lines().skip(1).find_map(|line| {
             let (key, value) = line.split_once(':')?;
-            key.trim().eq_ignore_ascii_case(name).then(|| value.trim().to_string())
+            key.trim()
+                .eq_ignore_ascii_case(name)
+                .then(|| value.trim().to_string())
         })
     }
 
@@ -44,15 +46,36 @@ impl Reply {
 /// Sends `METHOD target HTTP/1.1` exactly as given (like `curl --path-as-is`).
 fn send(addr: &str, method: &str, target: &str) -> Reply {
     let mut stream = TcpStream::connect(addr).expect("connect to serve");
-    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    let length = if method == "GET" || method == "HEAD" { "" } else { "Content-Length: 0\r\n" };
-    write!(stream, "{method} {target} HTTP/1.1\r\nHost: {addr}\r\n{length}Connection: close\r\n\r\n").unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let length = if method == "GET" || method == "HEAD" {
+        ""
+    } else {
+        "Content-Length: 0\r\n"
+    };
+    write!(
+        stream,
+        "{method} {target} HTTP/1.1\r\nHost: {addr}\r\n{length}Connection: close\r\n\r\n"
+    )
+    .unwrap();
     let mut bytes = Vec::new();
     stream.read_to_end(&mut bytes).expect("read the response");
-    let split = bytes.windows(4).position(|w| w == b"\r\n\r\n").expect("a complete response head");
+    let split = bytes
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a complete response head");
     let head = String::from_utf8_lossy(&bytes[..split]).into_owned();
-    let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).expect("a status code");
-    Reply { status, head, body: bytes[split + 4..].to_vec() }
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .expect("a status code");
+    Reply {
+        status,
+        head,
+        body: bytes[split + 4..].to_vec(),
+    }
 }
 
 fn get(addr: &str, target: &str) -> Reply {
@@ -64,18 +87,34 @@ fn serves_the_example_site_like_a_static_host() {
     let site = common::site_copy();
     let serve = ServeProcess::start(site.path());
     let addr = serve.addr.as_str();
-    assert!(serve.url.starts_with("http://127.0.0.1:"), "loopback by default: {}", serve.url);
+    assert!(
+        serve.url.starts_with("http://127.0.0.1:"),
+        "loopback by default: {}",
+        serve.url
+    );
     let mut problems = Vec::new();
 
     for (path, content_type, needle) in [
         ("/", "text/html; charset=utf-8", "<h1"),
         ("/nieuws/", "text/html; charset=utf-8", "Coreper"),
         (POST_URL, "text/html; charset=utf-8", "Coreper"),
-        ("/docs/uitleg/wat-is-chatcontrole/", "text/html; charset=utf-8", "class=\"toc\""),
+        (
+            "/docs/uitleg/wat-is-chatcontrole/",
+            "text/html; charset=utf-8",
+            "class=\"toc\"",
+        ),
         ("/zoeken/", "text/html; charset=utf-8", "search-input"),
-        ("/zoeken/?q=Coreper", "text/html; charset=utf-8", "search-input"),
+        (
+            "/zoeken/?q=Coreper",
+            "text/html; charset=utf-8",
+            "search-input",
+        ),
         ("/css/site.css", "text/css; charset=utf-8", ".build-errors"),
-        ("/js/search.js", "text/javascript; charset=utf-8", "search-index"),
+        (
+            "/js/search.js",
+            "text/javascript; charset=utf-8",
+            "search-index",
+        ),
         ("/search-index.json", "application/json", "Coreper"),
         ("/index.xml", "application/xml; charset=utf-8", "<rss"),
         ("/favicon.svg", "image/svg+xml", "<svg"),
@@ -87,33 +126,51 @@ fn serves_the_example_site_like_a_static_host() {
             problems.push(format!("GET {path}: status {}", reply.status));
         }
         if reply.header("content-type").as_deref() != Some(content_type) {
-            problems.push(format!("GET {path}: content type {:?}, expected {content_type}", reply.header("content-type")));
+            problems.push(format!(
+                "GET {path}: content type {:?}, expected {content_type}",
+                reply.header("content-type")
+            ));
         }
         if !text.contains(needle) {
             problems.push(format!("GET {path}: body lacks {needle:?}"));
         }
         let injected = text.contains(&format!("<script src=\"{SCRIPT}\""));
         if injected != content_type.starts_with("text/html") {
-            problems.push(format!("GET {path}: live-reload script injected = {injected}"));
+            problems.push(format!(
+                "GET {path}: live-reload script injected = {injected}"
+            ));
         }
         if reply.header("cache-control").as_deref() != Some("no-store") {
-            problems.push(format!("GET {path}: Cache-Control {:?}", reply.header("cache-control")));
+            problems.push(format!(
+                "GET {path}: Cache-Control {:?}",
+                reply.header("cache-control")
+            ));
         }
         for (name, value) in SECURITY_HEADERS {
             if reply.header(name).as_deref() != Some(*value) {
-                problems.push(format!("GET {path}: header {name} is {:?}", reply.header(name)));
+                problems.push(format!(
+                    "GET {path}: header {name} is {:?}",
+                    reply.header(name)
+                ));
             }
         }
     }
 
     let home = get(addr, "/").text();
     let script_at = home.find(SCRIPT).unwrap_or(usize::MAX);
-    assert!(script_at < home.rfind("</body>").unwrap_or(0), "script tag sits inside <body>");
+    assert!(
+        script_at < home.rfind("</body>").unwrap_or(0),
+        "script tag sits inside <body>"
+    );
     assert!(!home.contains("<script>"), "no inline script was added");
 
     let missing = get(addr, "/bestaat-niet/");
     if missing.status != 404 || !missing.text().contains("bestaat niet op deze website") {
-        problems.push(format!("unknown path: status {} body {:.200}", missing.status, missing.text()));
+        problems.push(format!(
+            "unknown path: status {} body {:.200}",
+            missing.status,
+            missing.text()
+        ));
     }
     if missing.header("content-security-policy").is_none() {
         problems.push("404 page lacks the CSP".into());
@@ -121,22 +178,38 @@ fn serves_the_example_site_like_a_static_host() {
 
     let folder = get(addr, "/nieuws?pagina=2");
     if folder.status != 301 || folder.header("location").as_deref() != Some("/nieuws/?pagina=2") {
-        problems.push(format!("folder without slash: {} {:?}", folder.status, folder.header("location")));
+        problems.push(format!(
+            "folder without slash: {} {:?}",
+            folder.status,
+            folder.header("location")
+        ));
     }
 
     let head = send(addr, "HEAD", "/");
     if head.status != 200 || !head.body.is_empty() || head.header("content-length").is_none() {
-        problems.push(format!("HEAD /: status {} with {} body bytes", head.status, head.body.len()));
+        problems.push(format!(
+            "HEAD /: status {} with {} body bytes",
+            head.status,
+            head.body.len()
+        ));
     }
 
     for method in ["POST", "PUT", "DELETE", "PATCH", "OPTIONS"] {
         let reply = send(addr, method, "/");
         if reply.status != 405 || reply.header("allow").as_deref() != Some("GET, HEAD") {
-            problems.push(format!("{method} /: status {} allow {:?}", reply.status, reply.header("allow")));
+            problems.push(format!(
+                "{method} /: status {} allow {:?}",
+                reply.status,
+                reply.header("allow")
+            ));
         }
     }
 
-    assert!(problems.is_empty(), "serve problems:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "serve problems:\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]
@@ -171,8 +244,14 @@ fn never_serves_a_file_outside_the_output_folder() {
         "/%2fetc%2fpasswd".to_string(),
         "/etc/passwd".to_string(),
         format!("/{}", secret_path.trim_start_matches('/')),
-        format!("/{}", secret_path.replace('/', "%2f").trim_start_matches("%2f")),
-        format!("/%2f{}", secret_path.trim_start_matches('/').replace('/', "%2f")),
+        format!(
+            "/{}",
+            secret_path.replace('/', "%2f").trim_start_matches("%2f")
+        ),
+        format!(
+            "/%2f{}",
+            secret_path.trim_start_matches('/').replace('/', "%2f")
+        ),
         "/link.txt".to_string(),
         "/map/geheim.txt".to_string(),
         "/index.html%00".to_string(),
@@ -186,7 +265,11 @@ fn never_serves_a_file_outside_the_output_folder() {
             problems.push(format!("GET {target}: status {}", reply.status));
         }
     }
-    assert!(problems.is_empty(), "served something it should not:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "served something it should not:\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]
@@ -194,11 +277,21 @@ fn the_live_reload_script_never_reaches_the_build_output() {
     let site = common::site_copy();
     let serve = ServeProcess::start(site.path());
     assert!(get(&serve.addr, "/").text().contains(SCRIPT));
-    assert!(!site.path().join("public").exists(), "serve builds outside the site folder");
-    assert!(serve.out_dir.join("index.html").is_file(), "serve reported its output folder: {:?}", serve.out_dir);
+    assert!(
+        !site.path().join("public").exists(),
+        "serve builds outside the site folder"
+    );
+    assert!(
+        serve.out_dir.join("index.html").is_file(),
+        "serve reported its output folder: {:?}",
+        serve.out_dir
+    );
     let out = tempfile::tempdir().unwrap();
     common::build(site.path(), out.path(), &[]);
-    for (dir, what) in [(serve.out_dir.as_path(), "serve's output folder"), (out.path(), "a normal build")] {
+    for (dir, what) in [
+        (serve.out_dir.as_path(), "serve's output folder"),
+        (out.path(), "a normal build"),
+    ] {
         for (file, bytes) in common::snapshot(dir) {
             assert!(
                 !String::from_utf8_lossy(&bytes).contains("__chatcontrole"),
@@ -227,7 +320,9 @@ impl Events {
                 if n == 0 {
                     break;
                 }
-                sink.lock().unwrap().push_str(&String::from_utf8_lossy(&chunk[..n]));
+                sink.lock()
+                    .unwrap()
+                    .push_str(&String::from_utf8_lossy(&chunk[..n]));
             }
         });
         Events { buffer, stream }
@@ -262,38 +357,90 @@ fn rebuilds_on_change_and_reports_broken_files_to_open_pages() {
     let serve = ServeProcess::start(site.path());
     let addr = serve.addr.as_str();
     let events = Events::open(addr);
-    assert!(events.wait_for("event: hello", 1), "hello event: {}", events.text());
-    assert!(events.text().contains("text/event-stream"), "{}", events.text());
+    assert!(
+        events.wait_for("event: hello", 1),
+        "hello event: {}",
+        events.text()
+    );
+    assert!(
+        events.text().contains("text/event-stream"),
+        "{}",
+        events.text()
+    );
 
     let post = site.path().join(POST);
     let original = std::fs::read_to_string(&post).unwrap();
     let started = Instant::now();
-    std::fs::write(&post, format!("{original}\nDeze zin is net toegevoegd door de redactie.\n")).unwrap();
-    assert!(events.wait_for("event: reload", 1), "reload after an edit: {}\n{}", events.text(), serve.output());
+    std::fs::write(
+        &post,
+        format!("{original}\nDeze zin is net toegevoegd door de redactie.\n"),
+    )
+    .unwrap();
+    assert!(
+        events.wait_for("event: reload", 1),
+        "reload after an edit: {}\n{}",
+        events.text(),
+        serve.output()
+    );
     let reload_time = started.elapsed();
-    assert!(get(addr, POST_URL).text().contains("Deze zin is net toegevoegd"), "the page shows the edit");
-    assert!(reload_time < Duration::from_secs(5), "an edit shows within seconds, took {reload_time:?}");
+    assert!(
+        get(addr, POST_URL)
+            .text()
+            .contains("Deze zin is net toegevoegd"),
+        "the page shows the edit"
+    );
+    assert!(
+        reload_time < Duration::from_secs(5),
+        "an edit shows within seconds, took {reload_time:?}"
+    );
 
     // Drop the closing quote of the title: the YAML front matter no longer parses.
     let broken = original.replacen("chatcontrole aan\"\n", "chatcontrole aan\n", 1);
     assert_ne!(broken, original);
     std::fs::write(&post, broken).unwrap();
-    assert!(events.wait_for("event: errors", 1), "errors after breaking the front matter: {}", events.text());
+    assert!(
+        events.wait_for("event: errors", 1),
+        "errors after breaking the front matter: {}",
+        events.text()
+    );
     let text = events.text();
-    let data = text[text.find("event: errors").unwrap()..].lines().find(|l| l.starts_with("data: ")).unwrap();
-    let report: serde_json::Value = serde_json::from_str(&data["data: ".len()..]).expect("errors as JSON");
+    let data = text[text.find("event: errors").unwrap()..]
+        .lines()
+        .find(|l| l.starts_with("data: "))
+        .unwrap();
+    let report: serde_json::Value =
+        serde_json::from_str(&data["data: ".len()..]).expect("errors as JSON");
     let problem = &report["problems"][0];
-    assert!(problem["file"].as_str().unwrap().ends_with(POST), "{report}");
+    assert!(
+        problem["file"].as_str().unwrap().ends_with(POST),
+        "{report}"
+    );
     assert!(problem["line"].as_u64().unwrap() >= 2, "{report}");
     assert!(!problem["message"].as_str().unwrap().is_empty(), "{report}");
-    assert_eq!(get(addr, POST_URL).status, 200, "the last good build stays served");
+    assert_eq!(
+        get(addr, POST_URL).status,
+        200,
+        "the last good build stays served"
+    );
 
     let late = Events::open(addr);
-    assert!(late.wait_for("event: errors", 1), "a page opened now also gets the errors: {}", late.text());
+    assert!(
+        late.wait_for("event: errors", 1),
+        "a page opened now also gets the errors: {}",
+        late.text()
+    );
 
     std::fs::write(&post, &original).unwrap();
-    assert!(events.wait_for("event: reload", 2), "recovers once fixed: {}", events.text());
-    assert!(!get(addr, POST_URL).text().contains("Deze zin is net toegevoegd"));
+    assert!(
+        events.wait_for("event: reload", 2),
+        "recovers once fixed: {}",
+        events.text()
+    );
+    assert!(
+        !get(addr, POST_URL)
+            .text()
+            .contains("Deze zin is net toegevoegd")
+    );
 }
 
 #[test]
@@ -302,10 +449,22 @@ fn stops_cleanly_on_ctrl_c_with_pages_open() {
     let mut serve = ServeProcess::start(site.path());
     let events = Events::open(&serve.addr);
     assert!(events.wait_for("event: hello", 1));
-    let status = serve.signal_and_wait("INT", Duration::from_secs(10)).expect("serve stops within 10 s of Ctrl-C");
-    assert!(status.success(), "exit status {status:?}\n{}", serve.output());
-    assert!(!serve.out_dir.exists(), "the temporary output folder is removed");
-    assert!(TcpStream::connect(&serve.addr).is_err(), "nothing listens any more");
+    let status = serve
+        .signal_and_wait("INT", Duration::from_secs(10))
+        .expect("serve stops within 10 s of Ctrl-C");
+    assert!(
+        status.success(),
+        "exit status {status:?}\n{}",
+        serve.output()
+    );
+    assert!(
+        !serve.out_dir.exists(),
+        "the temporary output folder is removed"
+    );
+    assert!(
+        TcpStream::connect(&serve.addr).is_err(),
+        "nothing listens any more"
+    );
 }
 
 #[test]
@@ -313,7 +472,13 @@ fn port_in_use_is_a_clear_error() {
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port().to_string();
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_chatcontrole"))
-        .args(["serve", "--site", common::example_site().to_str().unwrap(), "--port", &port])
+        .args([
+            "serve",
+            "--site",
+            common::example_site().to_str().unwrap(),
+            "--port",
+            &port,
+        ])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -329,14 +494,23 @@ fn port_in_use_is_a_clear_error() {
     let output = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains(&format!("port {port} on 127.0.0.1 is already in use")), "{stderr}");
+    assert!(
+        stderr.contains(&format!("port {port} on 127.0.0.1 is already in use")),
+        "{stderr}"
+    );
     assert!(stderr.contains("hint:"), "{stderr}");
 }
 
 #[test]
 fn a_folder_without_a_site_is_a_clear_error() {
     let empty = tempfile::tempdir().unwrap();
-    let output = common::run(&["serve", "--site", empty.path().to_str().unwrap(), "--port", "0"]);
+    let output = common::run(&[
+        "serve",
+        "--site",
+        empty.path().to_str().unwrap(),
+        "--port",
+        "0",
+    ]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("site.toml is missing"), "{stderr}");

@@ -33,7 +33,13 @@ impl ServeProcess {
     /// Like [`ServeProcess::start`], with extra arguments.
     pub fn start_with(site: &Path, extra: &[&str]) -> ServeProcess {
         let mut child = Command::new(env!("CARGO_BIN_EXE_chatcontrole"))
-            .args(["serve", "--site", site.to_str().expect("utf-8 path"), "--port", "0"])
+            .args([
+                "serve",
+                "--site",
+                site.to_str().expect("utf-8 path"),
+                "--port",
+                "0",
+            ])
             .args(extra)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -42,7 +48,11 @@ impl ServeProcess {
             .expect("start chatcontrole serve");
         let log = Arc::new(Mutex::new(String::new()));
         let (lines, received) = mpsc::channel();
-        drain(child.stdout.take().expect("stdout"), log.clone(), Some(lines));
+        drain(
+            child.stdout.take().expect("stdout"),
+            log.clone(),
+            Some(lines),
+        );
         drain(child.stderr.take().expect("stderr"), log.clone(), None);
         let deadline = Instant::now() + Duration::from_secs(60);
         let mut out_dir = None;
@@ -57,7 +67,10 @@ impl ServeProcess {
                     }
                     if let Some(url) = line.split_whitespace().find(|w| w.starts_with("http://")) {
                         let url = url.to_string();
-                        let addr = url.trim_start_matches("http://").trim_end_matches('/').to_string();
+                        let addr = url
+                            .trim_start_matches("http://")
+                            .trim_end_matches('/')
+                            .to_string();
                         return ServeProcess {
                             child,
                             url,
@@ -102,7 +115,10 @@ impl ServeProcess {
     /// Sends `signal` (e.g. "INT" for Ctrl-C) and waits up to `timeout` for
     /// the process to end; None when it did not.
     pub fn signal_and_wait(&mut self, signal: &str, timeout: Duration) -> Option<ExitStatus> {
-        let _ = Command::new("kill").arg(format!("-{signal}")).arg(self.child.id().to_string()).status();
+        let _ = Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(self.child.id().to_string())
+            .status();
         let deadline = Instant::now() + timeout;
         while Instant::now() < deadline {
             if let Ok(Some(status)) = self.child.try_wait() {
@@ -117,7 +133,9 @@ impl ServeProcess {
 impl Drop for ServeProcess {
     fn drop(&mut self) {
         if let Ok(None) = self.child.try_wait()
-            && self.signal_and_wait("TERM", Duration::from_secs(5)).is_none()
+            && self
+                .signal_and_wait("TERM", Duration::from_secs(5))
+                .is_none()
         {
             let _ = self.child.kill();
             let _ = self.child.wait();
@@ -127,7 +145,11 @@ impl Drop for ServeProcess {
 
 /// Copies a pipe into `log` on a thread (so the process never blocks on a
 /// full pipe), sending each line on `lines` when given.
-fn drain(pipe: impl Read + Send + 'static, log: Arc<Mutex<String>>, lines: Option<mpsc::Sender<String>>) {
+fn drain(
+    pipe: impl Read + Send + 'static,
+    log: Arc<Mutex<String>>,
+    lines: Option<mpsc::Sender<String>>,
+) {
     std::thread::spawn(move || {
         for line in BufReader::new(pipe).lines() {
             let Ok(line) = line else { break };
