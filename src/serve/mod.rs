@@ -368,6 +368,93 @@ mod tests {
         );
     }
 
+    /// A copy of the example site (without built output) in a temp folder.
+    fn site_copy() -> tempfile::TempDir {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("site");
+        let dir = tempfile::tempdir().unwrap();
+        for entry in walkdir::WalkDir::new(&from)
+            .into_iter()
+            .filter_entry(|e| e.file_name() != "public")
+        {
+            let entry = entry.unwrap();
+            let target = dir.path().join(entry.path().strip_prefix(&from).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&target).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+        dir
+    }
+
+    async fn get(server: &Server, path: &str) -> String {
+        use std::io::{Read, Write};
+        let (addr, path) = (server.addr(), path.to_string());
+        tokio::task::spawn_blocking(move || {
+            let mut stream = std::net::TcpStream::connect(addr).unwrap();
+            write!(
+                stream,
+                "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+            )
+            .unwrap();
+            let mut response = String::new();
+            stream.read_to_string(&mut response).unwrap();
+            response
+        })
+        .await
+        .unwrap()
+    }
+
+    async fn wait_for_build(server: &Server, build: &str) -> bool {
+        for _ in 0..200 {
+            if server.build_id().ends_with(build) {
+                return true;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        false
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_broken_first_build_is_served_as_errors_and_recovers() {
+        let site = site_copy();
+        let home = site.path().join("content/_index.md");
+        let original = std::fs::read_to_string(&home).unwrap();
+        std::fs::write(&home, original.replacen("---", "--", 1)).unwrap();
+        let server = start(&ServeOptions {
+            port: 0,
+            ..ServeOptions::new(site.path())
+        })
+        .await
+        .unwrap();
+        assert!(server.url().starts_with("http://127.0.0.1:"));
+        assert!(server.build_id().ends_with("-0"), "no successful build yet");
+        assert!(
+            server
+                .live
+                .current_errors()
+                .is_some_and(|e| e.contains("_index.md"))
+        );
+        let page = get(&server, "/").await;
+        assert!(
+            page.starts_with("HTTP/1.1 404") && page.contains(reload::SCRIPT_PATH),
+            "{page}"
+        );
+
+        std::fs::write(&home, &original).unwrap();
+        assert!(wait_for_build(&server, "-1").await, "rebuilt after the fix");
+        assert!(server.live.current_errors().is_none());
+        assert!(get(&server, "/").await.starts_with("HTTP/1.1 200"));
+        let out_dir = server.out_dir().to_path_buf();
+        assert!(out_dir.join("index.html").is_file());
+        assert!(
+            !site.path().join("public").exists(),
+            "nothing is written into the site folder"
+        );
+        server.stop().await;
+        assert!(!out_dir.exists(), "the temporary output is removed on stop");
+    }
+
     #[tokio::test]
     async fn missing_site_is_a_clear_diagnostic() {
         let dir = tempfile::tempdir().unwrap();
