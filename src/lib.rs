@@ -13,3 +13,4 @@ pub mod diagnostics;
 pub mod guide;
 pub mod output;
 pub mod render;
+pub mod serve;

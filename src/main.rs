@@ -2,6 +2,7 @@
 //! library, prints diagnostics and sets the exit code (0 success, 1 content or
 //! data errors, 2 wrong usage).
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -12,6 +13,7 @@ use chatcontrole::check::check;
 use chatcontrole::council::cli::{CouncilArgs, is_usage_error};
 use chatcontrole::diagnostics::Diagnostics;
 use chatcontrole::guide::import::{ImportGuideArgs, run_import};
+use chatcontrole::serve::{ServeOptions, run_blocking};
 
 /// Builds and checks the chatcontrole.nl campaign site.
 #[derive(Parser)]
@@ -37,6 +39,18 @@ enum Command {
         /// Include drafts and posts dated in the future.
         #[arg(long)]
         drafts: bool,
+    },
+    /// Preview the site: build, serve it on this computer, rebuild and reload on every change.
+    Serve {
+        /// The site folder.
+        #[arg(long, default_value = "site")]
+        site: PathBuf,
+        /// The address to listen on (the default keeps the preview on this computer).
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: IpAddr,
+        /// The port to listen on (0 picks a free one).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
     },
     /// Check content, data and links without writing anything.
     Check {
@@ -103,6 +117,12 @@ fn main() -> ExitCode {
             }
             Err(diags) => fail(&diags, "council failed"),
         },
+        Command::Serve { site, bind, port } => {
+            match run_blocking(ServeOptions { site, bind, port }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(diags) => fail(&diags, "serve could not start"),
+            }
+        }
         Command::Check { site } => {
             let diags = check(&BuildOptions::new(site));
             if diags.has_errors() {

@@ -1,0 +1,468 @@
+//! `chatcontrole serve`: the editors' live preview. Builds the site into a
+//! temporary folder, serves it on this computer, rebuilds on every change
+//! and reloads the open pages; a failed rebuild shows its diagnostics on the
+//! page until the file is fixed.
+//!
+//! The output goes to a temporary folder outside the site, not to
+//! `<site>/public`: the preview is built with the local address as base URL
+//! and must never be mistaken for (or deployed as) the real build, and the
+//! site folder an editor works in stays untouched. The folder is removed
+//! when `serve` stops.
+
+pub mod content_type;
+pub mod reload;
+pub mod safe_path;
+pub mod server;
+pub mod watch;
+
+use std::io;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::net::TcpListener;
+use tokio::sync::watch as signal;
+use tokio::task::JoinHandle;
+
+use crate::build::{BuildOptions, build};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use reload::LiveReload;
+use watch::SiteWatcher;
+
+/// What to serve and where.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The site folder (with `site.toml`).
+    pub site: PathBuf,
+    /// The address to listen on; loopback unless the editor asks otherwise.
+    pub bind: IpAddr,
+    /// The port; 0 picks a free one.
+    pub port: u16,
+}
+
+impl ServeOptions {
+    /// Serve `site` on 127.0.0.1:1111.
+    pub fn new(site: impl Into<PathBuf>) -> Self {
+        ServeOptions {
+            site: site.into(),
+            bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
+            port: 1111,
+        }
+    }
+}
+
+/// A running preview server.
+pub struct Server {
+    addr: SocketAddr,
+    url: String,
+    out_dir: PathBuf,
+    live: Arc<LiveReload>,
+    stop: signal::Sender<bool>,
+    http: JoinHandle<io::Result<()>>,
+    rebuilds: JoinHandle<()>,
+    watcher: Option<SiteWatcher>,
+    _temp: tempfile::TempDir,
+}
+
+impl Server {
+    /// The address the server listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The address to open in a browser, e.g. `http://127.0.0.1:1111/`.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// The temporary output folder being served.
+    pub fn out_dir(&self) -> &Path {
+        &self.out_dir
+    }
+
+    /// The id of the build being served (changes with every successful build).
+    pub fn build_id(&self) -> String {
+        self.live.build_id()
+    }
+
+    /// Stops watching, ends open event streams, lets requests in flight
+    /// finish and removes the temporary output folder.
+    pub async fn stop(mut self) {
+        self.watcher = None;
+        if tokio::time::timeout(Duration::from_secs(10), &mut self.rebuilds)
+            .await
+            .is_err()
+        {
+            self.rebuilds.abort();
+        }
+        self.live.shutdown();
+        let _ = self.stop.send(true);
+        let _ = (&mut self.http).await;
+    }
+}
+
+/// Binds the address, builds the site, starts watching and serving, and
+/// returns the running server. A failing first build does not stop it:
+/// the pages show the diagnostics until the editor fixes them.
+///
+/// Fails when the site folder has no `site.toml`, the address cannot be
+/// bound (port in use, address not on this machine) or the folder cannot
+/// be watched.
+pub async fn start(options: &ServeOptions) -> Result<Server, Diagnostics> {
+    let site_toml = options.site.join("site.toml");
+    if !site_toml.is_file() {
+        return Err(Diagnostic::error(
+            &site_toml,
+            0,
+            0,
+            "there is no site here: site.toml is missing",
+        )
+        .with_hint("run serve in the project folder, or point at the site folder with --site DIR")
+        .into());
+    }
+    let listener = TcpListener::bind((options.bind, options.port))
+        .await
+        .map_err(|e| bind_error(options, &e))?;
+    let addr = listener.local_addr().map_err(|e| bind_error(options, &e))?;
+    let url = format!(
+        "http://{}/",
+        SocketAddr::new(browsable(addr.ip()), addr.port())
+    );
+    let temp = tempfile::Builder::new()
+        .prefix("chatcontrole-serve-")
+        .tempdir()
+        .map_err(|e| {
+            Diagnostics::from(
+                Diagnostic::error(
+                    std::env::temp_dir(),
+                    0,
+                    0,
+                    format!("cannot create a temporary output folder: {e}"),
+                )
+                .with_hint("check that the temporary folder (TMPDIR) exists and is writable"),
+            )
+        })?;
+    let out_dir = temp.path().join("public");
+    let live = LiveReload::new();
+    let builder = Arc::new(Builder {
+        options: BuildOptions {
+            site: options.site.clone(),
+            out: Some(out_dir.clone()),
+            base_url: Some(url.clone()),
+            drafts: false,
+            now: None,
+        },
+        live: live.clone(),
+    });
+    let (watcher, mut changes) = watch::watch(&options.site).map_err(Diagnostics::from)?;
+    let first = builder.clone();
+    let _ = tokio::task::spawn_blocking(move || first.build(None)).await;
+    let rebuilds = tokio::spawn(async move {
+        while let Some(changed) = watch::next_batch(&mut changes, watch::DEBOUNCE).await {
+            let builder = builder.clone();
+            let _ = tokio::task::spawn_blocking(move || builder.build(Some(&changed))).await;
+        }
+    });
+    let (stop, mut stopped) = signal::channel(false);
+    let app = server::router(out_dir.clone(), live.clone());
+    let http = tokio::spawn(async move {
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async move {
+                let _ = stopped.wait_for(|s| *s).await;
+            })
+            .await
+    });
+    Ok(Server {
+        addr,
+        url,
+        out_dir,
+        live,
+        stop,
+        http,
+        rebuilds,
+        watcher: Some(watcher),
+        _temp: temp,
+    })
+}
+
+/// Runs `serve` until Ctrl-C (or SIGTERM): prints the address, rebuilds on
+/// changes, then stops cleanly.
+pub async fn run(options: ServeOptions) -> Result<(), Diagnostics> {
+    let server = start(&options).await?;
+    if !server.addr().ip().is_loopback() {
+        eprintln!(
+            "warning: serving on {}: other computers on the network can see this preview (use --bind 127.0.0.1 to keep it private)",
+            server.addr()
+        );
+    }
+    println!(
+        "serving {} at {} (press Ctrl-C to stop)",
+        options.site.display(),
+        server.url()
+    );
+    wait_for_stop().await;
+    println!("stopping");
+    server.stop().await;
+    Ok(())
+}
+
+/// Runs `serve` on a new Tokio runtime, for the command line.
+pub fn run_blocking(options: ServeOptions) -> Result<(), Diagnostics> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| {
+            Diagnostics::from(Diagnostic::error(
+                &options.site,
+                0,
+                0,
+                format!("cannot start the server runtime: {e}"),
+            ))
+        })?;
+    runtime.block_on(run(options))
+}
+
+async fn wait_for_stop() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        if let Ok(mut terminate) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = terminate.recv() => {}
+            }
+            return;
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
+}
+
+/// The address to put in links: loopback when listening on all addresses.
+fn browsable(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V4(v4) if v4.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
+        IpAddr::V6(v6) if v6.is_unspecified() => IpAddr::V6(Ipv6Addr::LOCALHOST),
+        other => other,
+    }
+}
+
+fn bind_error(options: &ServeOptions, error: &io::Error) -> Diagnostics {
+    let address = SocketAddr::new(options.bind, options.port);
+    let (what, message, hint) = match error.kind() {
+        io::ErrorKind::AddrInUse => (
+            "--port",
+            format!(
+                "port {} on {} is already in use",
+                options.port, options.bind
+            ),
+            format!(
+                "another program (perhaps another `chatcontrole serve`) uses it; stop that program or choose another port, for example --port {}",
+                options.port.wrapping_add(1).max(1024)
+            ),
+        ),
+        io::ErrorKind::AddrNotAvailable => (
+            "--bind",
+            format!("{} is not an address of this computer", options.bind),
+            "leave out --bind to use 127.0.0.1 (only this computer)".to_string(),
+        ),
+        io::ErrorKind::PermissionDenied => (
+            "--port",
+            format!("not allowed to listen on {address}"),
+            "ports below 1024 need administrator rights; choose another, for example --port 1111"
+                .to_string(),
+        ),
+        _ => (
+            "--bind",
+            format!("cannot listen on {address}: {error}"),
+            "check --bind and --port".to_string(),
+        ),
+    };
+    Diagnostic::error(what, 0, 0, message)
+        .with_hint(hint)
+        .into()
+}
+
+/// Runs builds for `serve` and reports them to the terminal and the pages.
+struct Builder {
+    options: BuildOptions,
+    live: Arc<LiveReload>,
+}
+
+impl Builder {
+    /// Builds once; `changed` names the files that caused it (None for the first build).
+    fn build(&self, changed: Option<&[PathBuf]>) {
+        if let Some(changed) = changed {
+            let names: Vec<String> = changed
+                .iter()
+                .take(3)
+                .map(|p| p.display().to_string())
+                .collect();
+            let more = changed.len().saturating_sub(names.len());
+            let more = if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            };
+            println!("changed: {}{more}", names.join(", "));
+        }
+        match build(&self.options) {
+            Ok(summary) => {
+                for warning in summary.warnings.sorted() {
+                    eprintln!("{warning}");
+                }
+                println!("{summary}");
+                self.live.built();
+            }
+            Err(diags) => {
+                for d in diags.sorted() {
+                    eprintln!("{d}");
+                }
+                eprintln!(
+                    "build failed: {} errors, {} warnings; open pages show them until the files are fixed",
+                    diags.error_count(),
+                    diags.warning_count()
+                );
+                self.live.failed(&diags);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use test_case::test_case;
+
+    #[test_case("0.0.0.0", "127.0.0.1")]
+    #[test_case("::", "::1")]
+    #[test_case("127.0.0.1", "127.0.0.1")]
+    #[test_case("192.0.2.7", "192.0.2.7")]
+    fn links_use_a_browsable_address(bind: &str, expected: &str) {
+        assert_eq!(
+            browsable(bind.parse().unwrap()),
+            expected.parse::<IpAddr>().unwrap()
+        );
+    }
+
+    #[test]
+    fn defaults_to_loopback() {
+        let options = ServeOptions::new("site");
+        assert!(options.bind.is_loopback());
+        assert_eq!(options.port, 1111);
+    }
+
+    #[tokio::test]
+    async fn port_in_use_is_a_clear_diagnostic() {
+        let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let site = Path::new(env!("CARGO_MANIFEST_DIR")).join("site");
+        let options = ServeOptions {
+            port: taken.local_addr().unwrap().port(),
+            ..ServeOptions::new(site)
+        };
+        let diags = start(&options).await.err().expect("the port is taken");
+        let text = diags.to_string();
+        assert!(
+            text.contains("already in use") && text.contains("--port"),
+            "{text}"
+        );
+    }
+
+    /// A copy of the example site (without built output) in a temp folder.
+    fn site_copy() -> tempfile::TempDir {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("site");
+        let dir = tempfile::tempdir().unwrap();
+        for entry in walkdir::WalkDir::new(&from)
+            .into_iter()
+            .filter_entry(|e| e.file_name() != "public")
+        {
+            let entry = entry.unwrap();
+            let target = dir.path().join(entry.path().strip_prefix(&from).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&target).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+        dir
+    }
+
+    async fn get(server: &Server, path: &str) -> String {
+        use std::io::{Read, Write};
+        let (addr, path) = (server.addr(), path.to_string());
+        tokio::task::spawn_blocking(move || {
+            let mut stream = std::net::TcpStream::connect(addr).unwrap();
+            write!(
+                stream,
+                "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+            )
+            .unwrap();
+            let mut response = String::new();
+            stream.read_to_string(&mut response).unwrap();
+            response
+        })
+        .await
+        .unwrap()
+    }
+
+    async fn wait_for_build(server: &Server, build: &str) -> bool {
+        for _ in 0..200 {
+            if server.build_id().ends_with(build) {
+                return true;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        false
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_broken_first_build_is_served_as_errors_and_recovers() {
+        let site = site_copy();
+        let home = site.path().join("content/_index.md");
+        let original = std::fs::read_to_string(&home).unwrap();
+        std::fs::write(&home, original.replacen("---", "--", 1)).unwrap();
+        let server = start(&ServeOptions {
+            port: 0,
+            ..ServeOptions::new(site.path())
+        })
+        .await
+        .unwrap();
+        assert!(server.url().starts_with("http://127.0.0.1:"));
+        assert!(server.build_id().ends_with("-0"), "no successful build yet");
+        assert!(
+            server
+                .live
+                .current_errors()
+                .is_some_and(|e| e.contains("_index.md"))
+        );
+        let page = get(&server, "/").await;
+        assert!(
+            page.starts_with("HTTP/1.1 404") && page.contains(reload::SCRIPT_PATH),
+            "{page}"
+        );
+
+        std::fs::write(&home, &original).unwrap();
+        assert!(wait_for_build(&server, "-1").await, "rebuilt after the fix");
+        assert!(server.live.current_errors().is_none());
+        assert!(get(&server, "/").await.starts_with("HTTP/1.1 200"));
+        let out_dir = server.out_dir().to_path_buf();
+        assert!(out_dir.join("index.html").is_file());
+        assert!(
+            !site.path().join("public").exists(),
+            "nothing is written into the site folder"
+        );
+        server.stop().await;
+        assert!(!out_dir.exists(), "the temporary output is removed on stop");
+    }
+
+    #[tokio::test]
+    async fn missing_site_is_a_clear_diagnostic() {
+        let dir = tempfile::tempdir().unwrap();
+        let options = ServeOptions {
+            port: 0,
+            ..ServeOptions::new(dir.path())
+        };
+        let text = start(&options).await.err().expect("no site").to_string();
+        assert!(text.contains("site.toml is missing"), "{text}");
+    }
+}
