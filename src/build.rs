@@ -73,18 +73,11 @@ pub struct BuildSummary {
 
 impl std::fmt::Display for BuildSummary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "built {} pages, {} files in {} ms into {}",
-            self.pages,
-            self.files,
-            self.millis,
-            self.out_dir.display()
-        )?;
+        write!(f, "built {} pages, {} files in {} ms", self.pages, self.files, self.millis)?;
         if self.warnings.warning_count() > 0 {
-            write!(f, " ({} warnings)", self.warnings.warning_count())?;
+            write!(f, " with {} warnings", self.warnings.warning_count())?;
         }
-        Ok(())
+        write!(f, " into {}", self.out_dir.display())
     }
 }
 
