@@ -302,6 +302,7 @@ fn overview(data: &CouncilData, now: &Standing, prefix: &str) -> Value {
         states_needed => e.states_needed,
         chart_svg => Value::from_safe_string(chart::bar_chart(&blocks)),
         map_svg => Value::from_safe_string(chart::tile_map(&blocks, &link)),
+        map_legend => Value::from_safe_string(chart::map_legend()),
         states => Value::from_serialize(&rows),
         disputed => disputed,
         unknown => unknown,
