@@ -68,6 +68,30 @@ fn whatif_form_is_hidden_until_the_script_enhances_it() {
     assert!(script.contains("form.hidden = false") && script.contains("council-whatif-nojs"));
 }
 
+/// Under qualified majority an abstention is not neutral: the pages say so
+/// in plain words, on the overview and on every state page.
+#[test]
+fn pages_say_plainly_that_an_abstention_counts_as_a_vote_against() {
+    let out = pages();
+    let overview = html(&out, "raad/index.html");
+    assert!(
+        overview.contains(
+            "Bij een gekwalificeerde meerderheid telt een onthouding hetzelfde als een tegenstem"
+        ),
+        "the overview must say that an abstention counts as a vote against"
+    );
+    assert!(overview.contains("Onthouden is niet neutraal"));
+    for code in STATE_CODES {
+        let page = html(&out, &format!("raad/{}/index.html", code.to_lowercase()));
+        assert!(
+            page.contains(
+                "Bij een gekwalificeerde meerderheid telt een onthouding hetzelfde als een tegenstem."
+            ),
+            "{code}"
+        );
+    }
+}
+
 #[test]
 fn every_state_has_a_page_with_sourced_claims() {
     let out = pages();
