@@ -8,7 +8,8 @@
 //! The what-if calculator really recomputes the outcome when a select
 //! changes, its JavaScript engine agrees with `council::qmv` on every shared
 //! test vector when run inside the real page, and without JavaScript the
-//! page stays readable and the calculator form stays hidden.
+//! page stays readable and the calculator form stays hidden. The timeline,
+//! which lists the Council moments, gets the harness's page checks.
 
 mod browser;
 mod common;
@@ -29,6 +30,10 @@ use serde_json::{Value as Json, json};
 
 /// The pages every check runs on: the overview and one state page.
 const PAGES: &[(&str, &str)] = &[("raad", "/raad/"), ("raad-nl", "/raad/nl/")];
+
+/// Pages that show Council data but whose layout is the site's: the
+/// timeline lists the Council moments. They get the harness's checks only.
+const OTHER_PAGES: &[(&str, &str)] = &[("tijdlijn", "/tijdlijn/")];
 
 /// Saves a screenshot and formats the problems of one page for the report.
 async fn report_line(browser: &Browser, label: &str, what: &str, problems: &[String]) -> String {
@@ -119,6 +124,21 @@ async fn council_pages_work_for_everyone_on_desktop_and_phone() {
             let line = report_line(&browser, &format!("{name}-360"), path, &problems).await;
             browser.reset_viewport().await;
             report.push(line);
+        }
+    }
+    for (name, path) in OTHER_PAGES {
+        let mut problems = page_problems(&browser, &origin, path, 200).await;
+        let moments = browser
+            .eval(
+                r#"return document.querySelectorAll(".council-moments > li").length;"#,
+                vec![],
+            )
+            .await;
+        if moments != json!(4) {
+            problems.push(format!("{moments} Council moments instead of 4"));
+        }
+        if !problems.is_empty() {
+            report.push(report_line(&browser, name, path, &problems).await);
         }
     }
     browser.close().await;
