@@ -110,12 +110,26 @@ pub fn generate(options: &BuildOptions) -> Result<Generated, Diagnostics> {
     if diags.has_errors() {
         return Err(diags);
     }
+    let mut renderer = renderer;
+    let council = crate::council::load_for_build(site, &mut diags);
+    if let Some(data) = &council {
+        renderer.add_global("council", crate::council::template_globals(data));
+    }
     let mut out = Output::new();
     let prepared = pages::prepare(&content, &renderer, &mut diags);
     pages::render_pages(&prepared, &renderer, &mut out, &mut diags);
     pages::render_special_pages(&renderer, &mut out, &mut diags);
     crate::guide::view::render(site, &renderer, &mut out, &mut diags);
-    crate::council::render(site, now.date_naive(), &renderer, &mut out, &mut diags);
+    if let Some(data) = &council {
+        crate::council::render(
+            site,
+            data,
+            now.date_naive(),
+            &renderer,
+            &mut out,
+            &mut diags,
+        );
+    }
     feeds::render_feeds(&prepared, &config, &mut out, &mut diags);
     search::render_search_index(
         &prepared,

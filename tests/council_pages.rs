@@ -47,6 +47,51 @@ fn overview_shows_standing_chart_map_table_form_and_moments() {
     assert!(out.get("js/council-whatif.js").is_some() && out.get("css/council.css").is_some());
 }
 
+/// The form does nothing without JavaScript, so it is hidden until the
+/// script shows it; a sentence (no <noscript>) says why it is missing.
+#[test]
+fn whatif_form_is_hidden_until_the_script_enhances_it() {
+    let page = html(&pages(), "raad/index.html");
+    let form = page
+        .split("<form id=\"council-whatif\"")
+        .nth(1)
+        .and_then(|rest| rest.split('>').next())
+        .expect("the what-if form");
+    assert!(form.ends_with(" hidden"), "form tag: {form}");
+    assert!(page.contains(r#"<p id="council-whatif-nojs""#));
+    assert!(page.contains("De rekenhulp werkt alleen met JavaScript"));
+    assert!(!page.contains("<noscript"));
+    let script = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("site/static/js/council-whatif.js"),
+    )
+    .unwrap();
+    assert!(script.contains("form.hidden = false") && script.contains("council-whatif-nojs"));
+}
+
+/// Under qualified majority an abstention is not neutral: the pages say so
+/// in plain words, on the overview and on every state page.
+#[test]
+fn pages_say_plainly_that_an_abstention_counts_as_a_vote_against() {
+    let out = pages();
+    let overview = html(&out, "raad/index.html");
+    assert!(
+        overview.contains(
+            "Bij een gekwalificeerde meerderheid telt een onthouding hetzelfde als een tegenstem"
+        ),
+        "the overview must say that an abstention counts as a vote against"
+    );
+    assert!(overview.contains("Onthouden is niet neutraal"));
+    for code in STATE_CODES {
+        let page = html(&out, &format!("raad/{}/index.html", code.to_lowercase()));
+        assert!(
+            page.contains(
+                "Bij een gekwalificeerde meerderheid telt een onthouding hetzelfde als een tegenstem."
+            ),
+            "{code}"
+        );
+    }
+}
+
 #[test]
 fn every_state_has_a_page_with_sourced_claims() {
     let out = pages();

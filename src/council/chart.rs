@@ -190,7 +190,14 @@ const STEP: u64 = 70;
 
 /// The tile map: each state a square at its `tile` place, coloured and
 /// patterned by position, with its code and position letter, linking to
-/// its own page (`link(code)` gives the address).
+/// its own page (`link(code)` gives the address). The legend is HTML
+/// ([`map_legend`]), so the map itself stays small enough to scale down to a
+/// phone screen and keep its labels readable.
+///
+/// The map is a `group`, not an `img`, because it holds links. Each link's
+/// name starts with the state and its position and ends with the visible
+/// text of the tile (code and letter, kept apart by a space so they read as
+/// two words), so speech users can say what they see.
 pub fn tile_map(blocks: &[Block], link: &dyn Fn(&str) -> String) -> String {
     let cols = blocks
         .iter()
@@ -206,21 +213,27 @@ pub fn tile_map(blocks: &[Block], link: &dyn Fn(&str) -> String) -> String {
         .max()
         .unwrap_or(0) as u64
         + 1;
-    let legend_x = cols * STEP + 20;
-    let width = legend_x + 330;
-    let height = (rows * STEP).max(5 * 40 + 20);
+    let width = cols * STEP - (STEP - TILE);
+    let height = rows * STEP - (STEP - TILE);
     let mut svg = format!(
-        r#"<svg class="council-map" viewBox="0 0 {width} {height}" role="img" aria-labelledby="raad-kaart-titel" xmlns="http://www.w3.org/2000/svg"><title id="raad-kaart-titel">Kaart van de lidstaten naar standpunt; de tabel hieronder geeft dezelfde gegevens</title>"#
+        r#"<svg class="council-map" viewBox="0 0 {width} {height}" role="group" aria-labelledby="raad-kaart-titel" xmlns="http://www.w3.org/2000/svg"><title id="raad-kaart-titel">Kaart van de lidstaten naar standpunt; de tabel hieronder geeft dezelfde gegevens</title>"#
     );
     for block in blocks {
         let Some((col, row)) = block.tile else {
             continue;
         };
         let (x, y) = (col as u64 * STEP, row as u64 * STEP);
+        let letter = letter(block.position);
         svg.push_str(&format!(
             r#"<a href="{}" aria-label="{}">"#,
             escape(&link(&block.code)),
-            escape(&format!("{}: {}", block.name, block.position.label_nl()))
+            escape(&format!(
+                "{}: {}{}, {} {letter}",
+                block.name,
+                block.position.label_nl(),
+                if block.disputed { " (betwist)" } else { "" },
+                block.code
+            ))
         ));
         rect(
             &mut svg,
@@ -232,47 +245,69 @@ pub fn tile_map(blocks: &[Block], link: &dyn Fn(&str) -> String) -> String {
             if block.disputed { " disputed" } else { "" },
         );
         svg.push_str(&format!(
-            r#"<text class="tile-code" x="{}" y="{}" text-anchor="middle">{}</text><text class="tile-letter" x="{}" y="{}" text-anchor="middle">{}</text></g></a>"#,
+            r#"<text class="tile-code" x="{}" y="{}" text-anchor="middle">{}</text> <text class="tile-letter" x="{}" y="{}" text-anchor="middle">{letter}</text></g></a>"#,
             x + TILE / 2,
             y + 28,
             escape(&block.code),
             x + TILE / 2,
             y + 52,
-            letter(block.position)
         ));
     }
-    let legend = [
-        (Position::Support, "V: voor het voorstel"),
-        (Position::Oppose, "T: tegen"),
-        (Position::Abstain, "O: onthouding (telt als tegen)"),
-        (Position::Undecided, "?: onbeslist of onbekend"),
-    ];
-    for (i, (position, text)) in legend.iter().enumerate() {
-        let y = 10 + i as u64 * 40;
-        let sample = Block {
-            code: String::new(),
-            name: text.to_string(),
-            population: 0,
-            position: *position,
-            disputed: false,
-            tile: None,
-        };
-        rect(&mut svg, legend_x, y, 28, 28, &sample, "");
-        svg.push_str(&format!(
-            r#"</g><text class="legend-text" x="{}" y="{}">{}</text>"#,
-            legend_x + 36,
-            y + 20,
-            escape(text)
-        ));
-    }
-    let y = 10 + 4 * 40;
-    svg.push_str(&format!(
-        r#"<rect class="block pos-undecided disputed" x="{legend_x}" y="{y}" width="28" height="28"/><text class="legend-text" x="{}" y="{}">stippelrand: bronnen oneens</text>"#,
-        legend_x + 36,
-        y + 20
-    ));
     svg.push_str("</svg>");
     svg
+}
+
+/// The legend of the tile map as an HTML list: a small swatch with the
+/// colour, pattern and letter of each position, and what it means in words.
+/// The patterns come from the `<defs>` of [`bar_chart`] on the same page.
+pub fn map_legend() -> String {
+    let items = [
+        (Some(Position::Support), "V", "voor het voorstel (effen)"),
+        (Some(Position::Oppose), "T", "tegen (schuine strepen)"),
+        (
+            Some(Position::Abstain),
+            "O",
+            "onthouding, telt als tegen (stippen)",
+        ),
+        (
+            Some(Position::Undecided),
+            "?",
+            "onbeslist of onbekend (streepjes)",
+        ),
+        (None, "", "stippelrand: bronnen zijn het oneens"),
+    ];
+    let mut html = String::from(r#"<ul class="council-legend">"#);
+    for (position, mark, text) in items {
+        let swatch = match position {
+            Some(position) => {
+                let pattern = pattern(position)
+                    .map(|id| {
+                        format!(
+                            r#"<rect class="pattern" x="1" y="1" width="26" height="26" fill="url(#{id})"/>"#
+                        )
+                    })
+                    .unwrap_or_default();
+                format!(
+                    r#"<rect class="block {}" x="1" y="1" width="26" height="26"/>{pattern}<text class="tile-letter" x="14" y="20" text-anchor="middle">{mark}</text>"#,
+                    class(position)
+                )
+            }
+            None => {
+                r#"<rect class="block pos-undecided disputed" x="2" y="2" width="24" height="24"/>"#
+                    .to_string()
+            }
+        };
+        html.push_str(&format!(
+            r#"<li><svg class="legend-swatch" viewBox="0 0 28 28" aria-hidden="true" focusable="false">{swatch}</svg> {}{text}</li>"#,
+            if mark.is_empty() {
+                String::new()
+            } else {
+                format!("{mark}: ")
+            }
+        ));
+    }
+    html.push_str("</ul>");
+    html
 }
 
 #[cfg(test)]
@@ -320,6 +355,30 @@ mod tests {
         assert!(svg.contains(r#"fill="url(#cc-pat-oppose)""#));
         assert!(svg.contains(">T</text>") && svg.contains(">V</text>"));
         assert!(svg.contains("disputed"));
+        assert!(
+            svg.contains(r#"role="group""#),
+            "the map holds links, so it is no img"
+        );
+        assert!(
+            svg.contains(r#"aria-label="Land IT: onthouding (betwist), IT O""#),
+            "the name ends with the visible code and letter: {svg}"
+        );
+    }
+
+    #[test]
+    fn legend_explains_every_position_in_words() {
+        let html = map_legend();
+        for text in [
+            "V: voor",
+            "T: tegen",
+            "O: onthouding, telt als tegen",
+            "?: onbeslist",
+            "stippelrand",
+        ] {
+            assert!(html.contains(text), "{text}: {html}");
+        }
+        assert!(html.contains(r#"fill="url(#cc-pat-abstain)""#));
+        assert_eq!(html.matches(r#"aria-hidden="true""#).count(), 5);
     }
 
     #[test]

@@ -16,4 +16,4 @@ pub mod view;
 
 pub use load::load;
 pub use model::{CouncilData, Position};
-pub use view::render;
+pub use view::{load_for_build, render, template_globals};

@@ -61,6 +61,7 @@ struct MomentView {
     date_label: String,
     body: &'static str,
     presidency: String,
+    presidency_path: String,
     text: String,
     result: &'static str,
     result_label: &'static str,
@@ -128,23 +129,64 @@ fn date_iso(date: &ClaimDate) -> String {
     date.effective.format("%Y-%m-%d").to_string()
 }
 
-/// Renders /raad/ and /raad/<code>/ for the site in `site_root`, with the
-/// standing of `today`. Does nothing when the site has no `data/council/`.
+/// Loads `site_root/data/council/` for the build: None when the site has no
+/// Council data (then there are no /raad/ pages) or when it has errors,
+/// which go to `diags`.
+pub fn load_for_build(site_root: &Path, diags: &mut Diagnostics) -> Option<CouncilData> {
+    if !site_root.join("data").join("council").is_dir() {
+        return None;
+    }
+    super::load::load_into(site_root, diags)
+}
+
+/// What content pages may show of the Council data, as the template global
+/// `council`: `council.moments` (date, date_label, body, presidency,
+/// presidency_path, text, result, result_label, summary, sources with url and
+/// host) and `council.path`, the address of the overview. The shortcode
+/// `raadsmomenten` lists the moments on the timeline with it.
+pub fn template_globals(data: &CouncilData) -> Value {
+    context! {
+        moments => Value::from_serialize(moment_views(data)),
+        path => "/raad/",
+    }
+}
+
+fn moment_views(data: &CouncilData) -> Vec<MomentView> {
+    data.moments
+        .iter()
+        .map(|m| MomentView {
+            date: date_iso(&m.date),
+            date_label: m.date.label_nl(),
+            body: m.body.label_nl(),
+            presidency: name(data, m.presidency),
+            presidency_path: state_path(m.presidency),
+            text: data
+                .text(&m.text)
+                .map(|t| t.title.clone())
+                .unwrap_or_default(),
+            result: match m.result {
+                super::model::MomentResult::Agreed => "agreed",
+                super::model::MomentResult::Withdrawn => "withdrawn",
+            },
+            result_label: m.result.label_nl(),
+            summary: m.summary.clone(),
+            sources: m.sources.iter().map(|s| source(s)).collect(),
+        })
+        .collect()
+}
+
+/// Renders /raad/ and /raad/<code>/ from `data` (loaded from `site_root`
+/// with [`load_for_build`]), with the standing of `today`.
 pub fn render(
     site_root: &Path,
+    data: &CouncilData,
     today: NaiveDate,
     renderer: &Renderer,
     out: &mut Output,
     diags: &mut Diagnostics,
 ) {
     let dir = site_root.join("data").join("council");
-    if !dir.is_dir() {
-        return;
-    }
-    let Some(data) = super::load::load_into(site_root, diags) else {
-        return;
-    };
-    let now = match standing(&data, today, Rule::Qmv, &[]) {
+    let now = match standing(data, today, Rule::Qmv, &[]) {
         Ok(s) => s,
         Err(e) => {
             diags.push(e);
@@ -153,7 +195,7 @@ pub fn render(
     };
     let prefix = renderer.url_prefix().to_string();
     let lastmod = data.claims.iter().map(|c| c.date.effective).max();
-    let overview = overview(&data, &now, &prefix);
+    let overview = overview(data, &now, &prefix);
     let page = PageMeta {
         title: "Raad van de EU: wie staat waar?".into(),
         description: "Het standpunt van elke EU-lidstaat over chatcontrole, met bronnen, en of dat optelt tot een gekwalificeerde meerderheid in de Raad.".into(),
@@ -175,13 +217,13 @@ pub fn render(
         Err(e) => diags.push(e),
     }
     for row in &now.states {
-        let state_page = state_page(&data, &now, row.code);
+        let state_page = state_page(data, &now, row.code);
         let path = state_path(row.code);
         let page = PageMeta {
-            title: format!("{} en chatcontrole", name(&data, row.code)),
+            title: format!("{} en chatcontrole", name(data, row.code)),
             description: format!(
                 "Wat {} in de Raad van de EU vond van de chatcontrole-voorstellen, volgens bronnen, in de tijd.",
-                name(&data, row.code)
+                name(data, row.code)
             ),
             path: path.clone(),
             kind: "council-state".into(),
@@ -246,27 +288,7 @@ fn overview(data: &CouncilData, now: &Standing, prefix: &str) -> Value {
     let blocks = blocks(data, now);
     let link = |code: &str| format!("{prefix}{}", state_path(code));
     let text = now.text.as_deref().and_then(|id| data.text(id));
-    let moments: Vec<MomentView> = data
-        .moments
-        .iter()
-        .map(|m| MomentView {
-            date: date_iso(&m.date),
-            date_label: m.date.label_nl(),
-            body: m.body.label_nl(),
-            presidency: name(data, m.presidency),
-            text: data
-                .text(&m.text)
-                .map(|t| t.title.clone())
-                .unwrap_or_default(),
-            result: match m.result {
-                super::model::MomentResult::Agreed => "agreed",
-                super::model::MomentResult::Withdrawn => "withdrawn",
-            },
-            result_label: m.result.label_nl(),
-            summary: m.summary.clone(),
-            sources: m.sources.iter().map(|s| source(s)).collect(),
-        })
-        .collect();
+    let moments = moment_views(data);
     let year = data
         .population_years
         .iter()
@@ -302,6 +324,7 @@ fn overview(data: &CouncilData, now: &Standing, prefix: &str) -> Value {
         states_needed => e.states_needed,
         chart_svg => Value::from_safe_string(chart::bar_chart(&blocks)),
         map_svg => Value::from_safe_string(chart::tile_map(&blocks, &link)),
+        map_legend => Value::from_safe_string(chart::map_legend()),
         states => Value::from_serialize(&rows),
         disputed => disputed,
         unknown => unknown,

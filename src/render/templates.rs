@@ -161,6 +161,13 @@ impl Renderer {
         &self.prefix
     }
 
+    /// Makes `value` available as `name` in every template, shortcodes
+    /// included, e.g. data a module loaded that content pages may show.
+    /// Call it before rendering; a later call with the same name replaces it.
+    pub fn add_global(&mut self, name: &str, value: Value) {
+        self.env.add_global(name.to_string(), value);
+    }
+
     /// True when the site has a template with this name (e.g. `nieuws/single.html`).
     pub fn has_template(&self, name: &str) -> bool {
         self.env.get_template(name).is_ok()
@@ -498,6 +505,34 @@ mod tests {
         assert!(
             html.contains("&#109;&#97;&#105;&#108;&#116;&#111;&#58;"),
             "mailto is encoded: {html}"
+        );
+    }
+
+    #[test]
+    fn globals_reach_pages_and_shortcodes() {
+        let dir = site_with(&[
+            ("x.html", "{{ extra.word }}"),
+            ("shortcodes/woord.html", "[{{ extra.word }}]"),
+        ]);
+        let mut r = Renderer::new(dir.path(), &config()).unwrap();
+        r.add_global("extra", context! { word => "raad" });
+        let html = r
+            .render_page("x.html", &PageMeta::default(), context! {})
+            .unwrap();
+        assert_eq!(html, "raad");
+        let call = Call {
+            name: "woord".into(),
+            positional: vec![],
+            named: Default::default(),
+            inner: None,
+            markdown: false,
+            offset: 0,
+            inner_offset: 0,
+            block: true,
+        };
+        assert_eq!(
+            ShortcodeRenderer::render(&r, &call, None).unwrap(),
+            "[raad]"
         );
     }
 

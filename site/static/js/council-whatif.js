@@ -344,7 +344,9 @@
    * Enhances <form id="council-whatif">: each <select data-state="XX"
    * data-population="N" data-name="..."> holds a state's position, an optional
    * <select name="rule"> the rule; the result goes to #council-whatif-result
-   * (an aria-live region).
+   * (an aria-live region). The form is `hidden` in the HTML, because it does
+   * nothing without this script; enhancing shows it and hides the sentence
+   * #council-whatif-nojs that says the calculator needs JavaScript.
    */
   function enhance(doc) {
     var form = doc.getElementById('council-whatif');
@@ -381,6 +383,11 @@
       root.setTimeout(update, 0);
     });
     form.classList.add('is-enhanced');
+    form.hidden = false;
+    var note = doc.getElementById('council-whatif-nojs');
+    if (note) {
+      note.hidden = true;
+    }
     update();
   }
 
