@@ -73,7 +73,11 @@ pub struct BuildSummary {
 
 impl std::fmt::Display for BuildSummary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "built {} pages, {} files in {} ms", self.pages, self.files, self.millis)?;
+        write!(
+            f,
+            "built {} pages, {} files in {} ms",
+            self.pages, self.files, self.millis
+        )?;
         if self.warnings.warning_count() > 0 {
             write!(f, " with {} warnings", self.warnings.warning_count())?;
         }

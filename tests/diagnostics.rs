@@ -111,7 +111,7 @@ fn unknown_shortcode() {
         },
         &[
             "content/nieuws/kapot.md:5:6: unknown shortcode `tweet`",
-            "alert, audio, details, email, video",
+            "known shortcodes are: alert, audio, details, email",
         ],
     );
 }

@@ -100,24 +100,26 @@ pub async fn phone_overflow(browser: &Browser) -> Option<String> {
             var wide = [];
             document.querySelectorAll("body *").forEach(function (el) {
               var r = el.getBoundingClientRect();
-              if (r.right > window.innerWidth + 1 && wide.length < 5) {
+              if (r.right > document.documentElement.clientWidth + 1 && wide.length < 5) {
                 wide.push(el.tagName.toLowerCase() + (el.className ? "." + String(el.className).split(" ").join(".") : "") + " (right edge " + Math.round(r.right) + ")");
               }
             });
-            return { inner: window.innerWidth, scroll: document.documentElement.scrollWidth, wide: wide };
+            return { inner: window.innerWidth, client: document.documentElement.clientWidth, scroll: document.documentElement.scrollWidth, wide: wide };
             "#,
             vec![],
         )
         .await;
     browser.reset_viewport().await;
-    let (inner, scroll) = (
+    let (inner, client, scroll) = (
         sizes["inner"].as_i64().unwrap_or(0),
+        sizes["client"].as_i64().unwrap_or(0),
         sizes["scroll"].as_i64().unwrap_or(i64::MAX),
     );
     if inner != 360 {
         return Some(format!("phone viewport is {inner} px wide instead of 360"));
     }
-    (scroll > inner).then(|| {
+    // clientWidth excludes a vertical scrollbar, so overflow under it counts too.
+    (scroll > client).then(|| {
         format!(
             "scrolls sideways at 360 × 740: {scroll} px wide; too wide: {}",
             sizes["wide"]
