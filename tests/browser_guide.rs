@@ -283,6 +283,31 @@ fn ids<'a>(
     entries.into_iter().map(|e| e.party.clone()).collect()
 }
 
+/// Everything the browser fetched for the overview must be named in the
+/// overview's HTML, because that is where `tests/guide_pages.rs` reads the
+/// list of files for the 30 KB budget (the preview's own live-reload files
+/// aside).
+async fn unlisted_resources(browser: &Browser, serve: &ServeProcess) -> Vec<String> {
+    let html = std::fs::read_to_string(serve.out_dir.join("stemwijzer2023/index.html"))
+        .expect("the served overview");
+    let origin = serve.url.trim_end_matches('/');
+    let page = serve.page(OVERVIEW);
+    browser
+        .requests()
+        .await
+        .into_iter()
+        .filter(|url| url != &page && url.starts_with(origin))
+        .map(|url| url[origin.len()..].to_string())
+        // The preview's live reload, which `serve` adds and a build does not.
+        .filter(|path| !path.starts_with("/__chatcontrole/"))
+        .filter(|path| {
+            !html.contains(&format!("href=\"{path}\""))
+                && !html.contains(&format!("src=\"{path}\""))
+        })
+        .map(|path| format!("the overview loads {path}, which its HTML does not name"))
+        .collect()
+}
+
 /// A problem when the rows shown (`got`) are not exactly `want`.
 fn shown_as_expected(what: &str, got: Vec<String>, want: &BTreeSet<String>) -> Option<String> {
     let got_set: BTreeSet<String> = got.iter().cloned().collect();
@@ -339,6 +364,9 @@ async fn filters_hide_the_other_parties() {
         browser.clear_logs().await;
         browser.open(&serve.page(OVERVIEW)).await;
         let mut problems = Vec::new();
+        if width == 1280 {
+            problems.extend(unlisted_resources(&browser, &serve).await);
+        }
         problems.extend(shown_as_expected(
             "before filtering",
             visible_rows(&browser).await,
