@@ -8,7 +8,9 @@
 //! 360 × 740 phone. Then what a voter does: filter by verdict and by
 //! kieskring with the real controls (and without the script, through the
 //! server-rendered filter pages), sort the table, reach a party page with
-//! Tab and Enter, and hear the text behind every verdict symbol.
+//! Tab and Enter, and hear the text behind every verdict symbol. The page of
+//! what changed is checked on a copy of the site with a small made-up second
+//! election from `tests/fixtures/guide/second_election`.
 
 mod browser;
 mod common;
@@ -119,6 +121,49 @@ async fn guide_pages_work_for_everyone_in_a_real_browser() {
         .await;
         browser.reset_viewport().await;
     }
+    browser.close().await;
+    assert_clean(report);
+}
+
+/// A copy of the example site with the made-up later election of
+/// `tests/fixtures/guide/second_election` (as in `tests/guide_pages.rs`).
+fn site_with_second_election() -> tempfile::TempDir {
+    let site = common::site_copy();
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/guide/second_election");
+    let target = site.path().join("data/elections/test2025");
+    std::fs::create_dir_all(target.join("parties")).unwrap();
+    std::fs::copy(fixture.join("election.toml"), target.join("election.toml")).unwrap();
+    for entry in std::fs::read_dir(fixture.join("parties")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), target.join("parties").join(entry.file_name())).unwrap();
+    }
+    let parties = site.path().join("data/parties.toml");
+    let mut text = std::fs::read_to_string(&parties).unwrap();
+    text.push_str(&std::fs::read_to_string(fixture.join("party.toml")).unwrap());
+    std::fs::write(&parties, text).unwrap();
+    site
+}
+
+/// The page of what changed between two elections passes the same checks.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn changes_page_works_for_everyone() {
+    let Some(browser) = Browser::launch("guide-changes").await else {
+        return;
+    };
+    let site = site_with_second_election();
+    let serve = ServeProcess::start(site.path());
+    let origin = serve.url.trim_end_matches('/').to_string();
+    let path = "/testverkiezing2025/veranderingen/";
+    let problems = page_problems(&browser, &origin, path, 200).await;
+    let mut report = Vec::new();
+    note(
+        &browser,
+        &mut report,
+        &format!("veranderingen {path}"),
+        problems,
+    )
+    .await;
     browser.close().await;
     assert_clean(report);
 }

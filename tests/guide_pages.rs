@@ -229,6 +229,101 @@ fn overview_stays_under_30_kb_compressed() {
     );
 }
 
+/// A copy of the example site with the small, made-up later election of
+/// `tests/fixtures/guide/second_election` added (and its new party).
+fn site_with_second_election() -> tempfile::TempDir {
+    let site = common::site_copy();
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/guide/second_election");
+    let target = site.path().join("data/elections/test2025");
+    fs::create_dir_all(target.join("parties")).unwrap();
+    fs::copy(fixture.join("election.toml"), target.join("election.toml")).unwrap();
+    for entry in fs::read_dir(fixture.join("parties")).unwrap() {
+        let entry = entry.unwrap();
+        fs::copy(entry.path(), target.join("parties").join(entry.file_name())).unwrap();
+    }
+    let parties = site.path().join("data/parties.toml");
+    let mut text = fs::read_to_string(&parties).unwrap();
+    text.push_str(&fs::read_to_string(fixture.join("party.toml")).unwrap());
+    fs::write(&parties, text).unwrap();
+    site
+}
+
+/// The rows of a changes page: party name → (before, now, change), as text.
+fn change_rows(html: &str) -> Vec<(String, String, String, String)> {
+    let row = Regex::new(
+        r#"(?s)<tr>\s*<th scope="row" data-label="Partij"><a href="[^"]+">([^<]+)</a></th>\s*<td data-label="Toen">(.*?)</td>\s*<td data-label="Nu">(.*?)</td>\s*<td data-label="Verandering">(.*?)</td>\s*</tr>"#,
+    )
+    .unwrap();
+    let tags = Regex::new(r"<[^>]+>").unwrap();
+    let plain = |s: &str| {
+        tags.replace_all(s, " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    row.captures_iter(html)
+        .map(|c| (c[1].to_string(), plain(&c[2]), plain(&c[3]), plain(&c[4])))
+        .collect()
+}
+
+#[test]
+fn two_elections_get_a_page_of_what_changed_per_party() {
+    let site = site_with_second_election();
+    let built =
+        generate(&BuildOptions::new(site.path())).unwrap_or_else(|d| panic!("build failed:\n{d}"));
+    let warnings = built.warnings.to_string();
+    assert!(
+        !warnings.contains("test2025"),
+        "the fixture itself is clean:\n{warnings}"
+    );
+    let out = built.output;
+    assert!(
+        out.get("stemwijzer2023/veranderingen/index.html").is_none(),
+        "the first election has nothing to compare with"
+    );
+    let overview = text(&out, "testverkiezing2025/index.html");
+    assert!(
+        overview.contains(r#"<a href="/testverkiezing2025/veranderingen/">Wat veranderde</a>"#)
+    );
+    let html = text(&out, "testverkiezing2025/veranderingen/index.html");
+    assert!(html.contains("<h1 id=\"titel\">Wat veranderde sinds Chatcontrole-stemwijzer Tweede Kamerverkiezing 2023</h1>"));
+    let rows = change_rows(&html);
+    let expected = [
+        // BIJ1 went from protects to does not protect.
+        (
+            "BIJ1",
+            "✅ Beschermt beschermt digitale rechten en vrijheden",
+            "❌ Beschermt niet beschermt digitale rechten en vrijheden niet",
+            "ander oordeel",
+        ),
+        (
+            "Testpartij Nieuw",
+            "deed niet mee",
+            "✅ Beschermt beschermt digitale rechten en vrijheden",
+            "nieuw",
+        ),
+        (
+            "VVD",
+            "❌ Beschermt niet beschermt digitale rechten en vrijheden niet",
+            "❌ Beschermt niet beschermt digitale rechten en vrijheden niet",
+            "gelijk",
+        ),
+    ];
+    let got: Vec<(&str, &str, &str, &str)> = rows
+        .iter()
+        .map(|(a, b, c, d)| (a.as_str(), b.as_str(), c.as_str(), d.as_str()))
+        .collect();
+    assert_eq!(got, expected);
+    // The parties of 2023 that are not in the later election are listed too.
+    let gone = html
+        .split("<h2>Niet meer in deze stemwijzer</h2>")
+        .nth(1)
+        .expect("a list of parties that are gone");
+    assert_eq!(count(gone, "<li>"), 24);
+    assert!(gone.contains("<li>D66</li>") && !gone.contains("<li>VVD</li>"));
+}
+
 #[test]
 fn imported_seed_builds_as_a_second_election_with_changes() {
     let site = common::site_copy();
