@@ -34,6 +34,7 @@ const PAGES: &[(&str, &str)] = &[
     ("overzicht", OVERVIEW),
     ("partij", "/stemwijzer2023/bij1/"),
     ("partij-met-afwijking", "/stemwijzer2023/bbb/"),
+    ("partij-zonder-programma", "/stemwijzer2023/lef/"),
     ("per-oordeel", "/stemwijzer2023/hoogtepunten/"),
     ("methode", "/stemwijzer2023/methode/"),
     ("filter-oordeel", "/stemwijzer2023/oordeel/mogelijk-niet/"),

@@ -114,6 +114,48 @@ fn every_party_has_a_page_with_its_evidence() {
     }
 }
 
+/// LEF published no programme in time: its row, page and open data say so
+/// instead of linking to nothing.
+#[test]
+fn a_missing_programme_is_explained() {
+    let out = generated(&common::example_site());
+    let overview = text(&out, "stemwijzer2023/index.html");
+    let row = overview
+        .split(r#"<tr id="lef""#)
+        .nth(1)
+        .and_then(|r| r.split("</tr>").next())
+        .expect("the LEF row");
+    assert!(row.contains("<li>Geen programma beschikbaar</li>"), "{row}");
+    let page = text(&out, "stemwijzer2023/lef/index.html");
+    assert!(page.contains(
+        "<p>Verkiezingsprogramma: niet beschikbaar. LEF meldde alleen: “Ons volledige programma staat zo spoedig mogelijk online.”"
+    ));
+    let json: serde_json::Value =
+        serde_json::from_str(&text(&out, "stemwijzer2023/data.json")).unwrap();
+    let lef = json["parties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "lef")
+        .unwrap();
+    assert_eq!(lef["programme"]["url"], serde_json::Value::Null);
+    assert_eq!(lef["programme"]["available"], false);
+    assert!(
+        lef["programme"]["note"]
+            .as_str()
+            .unwrap()
+            .starts_with("LEF meldde")
+    );
+    let bij1 = json["parties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "bij1")
+        .unwrap();
+    assert_eq!(bij1["programme"]["available"], true);
+    assert_eq!(bij1["programme"]["note"], serde_json::Value::Null);
+}
+
 #[test]
 fn highlights_methodology_and_data() {
     let out = generated(&common::example_site());

@@ -158,6 +158,10 @@ pub struct RowView {
     pub programme_format: &'static str,
     /// False when the party published no searchable programme.
     pub programme_available: bool,
+    /// Why the programme is not available, when the editors said so.
+    pub programme_note: Option<String>,
+    /// True when the programme is marked unavailable and there is no link at all.
+    pub programme_missing: bool,
     /// The party's recorded votes.
     pub votes: Vec<VoteView>,
     /// Number of evidence items.
@@ -639,6 +643,8 @@ fn row_view(
             _ => "webpagina",
         },
         programme_available: programme.is_none_or(|p| p.available),
+        programme_note: programme.and_then(|p| p.note.clone()),
+        programme_missing: programme.is_some_and(|p| !p.available && p.url.is_none()),
         votes: entry
             .evidence
             .iter()
