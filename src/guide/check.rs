@@ -7,7 +7,7 @@
 //! and parties treated differently on the same kind of evidence.
 //!
 //! Errors are problems a reader would be misled by; warnings are gaps an
-//! editor should fill. The example site has no errors.
+//! editor should fill. The example site has neither.
 
 use std::collections::BTreeMap;
 
@@ -37,6 +37,10 @@ fn at_evidence(e: &Evidence) -> (&std::path::Path, usize) {
     (&e.origin.file, e.origin.line)
 }
 
+/// A verdict needs a source readers can check. The one exception: an unclear
+/// verdict of a party whose programme the editors marked as not available
+/// (`[programme] available = false` with a `note`), because then there is
+/// nothing to link to and the page says why.
 fn check_sources(election: &Election, entry: &PartyEntry, diags: &mut Diagnostics) {
     if entry.has_source() {
         return;
@@ -45,8 +49,19 @@ fn check_sources(election: &Election, entry: &PartyEntry, diags: &mut Diagnostic
     let unclear = election
         .level(&entry.verdict)
         .is_some_and(|l| l.rule == Some(RuleOutcome::Unclear));
+    let documented_absence = entry
+        .programme
+        .as_ref()
+        .is_some_and(|p| p.unavailable_with_note());
+    if unclear && documented_absence {
+        return;
+    }
     let message = format!("the verdict `{}` has no source at all", entry.verdict);
-    let hint = "add a [programme] url or evidence with a url, so readers can check the verdict";
+    let hint = if unclear {
+        "add a [programme] url or evidence with a url, so readers can check the verdict; if the party published no programme, write [programme] available = false with a note saying so"
+    } else {
+        "add a [programme] url or evidence with a url, so readers can check the verdict"
+    };
     diags.push(if unclear {
         Diagnostic::warning(file, line, 1, message).with_hint(hint)
     } else {

@@ -79,6 +79,10 @@ pub struct ProgrammeRecord {
     pub url: Option<String>,
     /// `html` or `pdf`.
     pub format: ProgrammeFormat,
+    /// False when the party published no single searchable programme.
+    pub available: bool,
+    /// Why it is not available, or null.
+    pub note: Option<String>,
 }
 
 /// One evidence item in `data.json`.
@@ -149,6 +153,8 @@ fn party_record(data: &GuideData, election: &Election, entry: &PartyEntry) -> Pa
         programme: entry.programme.as_ref().map(|p| ProgrammeRecord {
             url: p.url.clone(),
             format: p.format,
+            available: p.available,
+            note: p.note.clone(),
         }),
         evidence: entry.evidence.iter().map(evidence_record).collect(),
     }

@@ -394,9 +394,22 @@ pub struct Programme {
     /// Web page or PDF.
     #[serde(default)]
     pub format: ProgrammeFormat,
-    /// False when the party has not published one searchable programme.
+    /// False when the party has not published one searchable programme: only
+    /// loose web pages (then `url` points at them), or none at all (no `url`).
     #[serde(default = "yes")]
     pub available: bool,
+    /// Why the programme cannot be read, in Dutch, shown on the party page
+    /// (with `available = false`), e.g. what the party said about it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Programme {
+    /// True when the editors marked the programme as not available and said
+    /// why in `note`: the absence itself is then documented.
+    pub fn unavailable_with_note(&self) -> bool {
+        !self.available && self.note.as_deref().is_some_and(|n| !n.trim().is_empty())
+    }
 }
 
 fn yes() -> bool {

@@ -172,7 +172,7 @@ impl Suggestion {
     pub fn explanation(&self, election: &Election) -> String {
         let level = election
             .level_for(self.outcome())
-            .map(|l| format!("{} {}", l.symbol, l.label))
+            .map(|l| l.label.clone())
             .unwrap_or_else(|| "(geen niveau op de schaal)".to_string());
         format!(
             "Bewijs: {}. Regel {} is van toepassing: {} Suggestie: {}.",
@@ -229,6 +229,9 @@ pub struct RuleText {
     pub label: String,
     /// Screen-reader text of the resulting level.
     pub screen_reader: String,
+    /// The outcome as a CSS class (`protects`, `does-not-protect`, ...), as
+    /// on the verdicts of the other guide pages.
+    pub tone: String,
 }
 
 /// The rules in Dutch, each with the level of `election` it leads to: what the
@@ -246,6 +249,7 @@ pub fn explain_rules(election: &Election) -> Vec<RuleText> {
                     .map(|l| l.label.clone())
                     .unwrap_or_else(|| "geen niveau op de schaal".to_string()),
                 screen_reader: level.map(|l| l.screen_reader.clone()).unwrap_or_default(),
+                tone: r.outcome.id().replace('_', "-"),
             }
         })
         .collect()
@@ -409,6 +413,13 @@ mod tests {
         assert_eq!(texts[0].label, "geen niveau op de schaal");
         let s = suggest(&evidence(&[EP, EU]));
         assert!(s.explanation(&election).contains("Regel 3"));
-        assert!(s.explanation(&election).contains("🟠"));
+        // The sentence is read aloud: the level's label, never its bare symbol.
+        assert!(
+            s.explanation(&election)
+                .ends_with("Suggestie: mogelijk-niet.")
+        );
+        assert!(!s.explanation(&election).contains("🟠"));
+        assert_eq!(texts[2].tone, "mixed");
+        assert_eq!(texts[3].tone, "does-not-protect");
     }
 }

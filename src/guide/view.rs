@@ -17,7 +17,7 @@ use super::check::check;
 use super::export::{data_csv, data_json};
 use super::model::{
     Districts, Election, Evidence, EvidenceKind, GuideData, ItemKind, Level, PartyEntry,
-    ProgrammeFormat, VoteChoice,
+    ProgrammeFormat, VoteChoice, name_key,
 };
 use super::verdict::{DEFINITIONS, RuleText, assess, explain_rules};
 use crate::diagnostics::Diagnostics;
@@ -140,6 +140,8 @@ pub struct RowView {
     pub id: String,
     /// Name as written for this election.
     pub name: String,
+    /// The name as the list is sorted: lower case, letters and digits only.
+    pub sort_key: String,
     /// Party page.
     pub url: String,
     /// The verdict.
@@ -156,6 +158,10 @@ pub struct RowView {
     pub programme_format: &'static str,
     /// False when the party published no searchable programme.
     pub programme_available: bool,
+    /// Why the programme is not available, when the editors said so.
+    pub programme_note: Option<String>,
+    /// True when the programme is marked unavailable and there is no link at all.
+    pub programme_missing: bool,
     /// The party's recorded votes.
     pub votes: Vec<VoteView>,
     /// Number of evidence items.
@@ -300,7 +306,7 @@ impl<'a> ElectionPages<'a> {
             diags,
             "guide/overview.html",
             self.page(e.title.clone(), description, e.path.clone()),
-            context! { rows => Value::from_serialize(&self.rows), filter => () },
+            context! { rows => Value::from_serialize(&self.rows), filter => (), filter_level => () },
         );
         self.render_filters(renderer, out, diags);
         for entry in &e.entries {
@@ -331,14 +337,18 @@ impl<'a> ElectionPages<'a> {
                 .filter(|r| r.level.id == level.id)
                 .collect();
             let title = format!("{}: partijen met oordeel {}", e.title, level.label);
-            let filter = format!("Oordeel: {} {}", level.symbol, level.label);
+            let filter = format!("Oordeel: {}", level.label);
             self.emit(
                 renderer,
                 out,
                 diags,
                 "guide/overview.html",
                 self.page(title, level.meaning.clone(), level.url.clone()),
-                context! { rows => Value::from_serialize(&rows), filter },
+                context! {
+                    rows => Value::from_serialize(&rows),
+                    filter,
+                    filter_level => Value::from_serialize(level),
+                },
             );
         }
         for district in self.districts() {
@@ -367,7 +377,7 @@ impl<'a> ElectionPages<'a> {
                     ),
                     district.url.clone(),
                 ),
-                context! { rows => Value::from_serialize(&rows), filter },
+                context! { rows => Value::from_serialize(&rows), filter, filter_level => () },
             );
         }
     }
@@ -621,6 +631,7 @@ fn row_view(
     RowView {
         id: entry.party.clone(),
         name: entry.display_name(data).to_string(),
+        sort_key: name_key(entry.display_name(data)),
         url: format!("{}{}/", election.path, entry.party),
         level,
         summary: entry.summary.clone(),
@@ -632,6 +643,8 @@ fn row_view(
             _ => "webpagina",
         },
         programme_available: programme.is_none_or(|p| p.available),
+        programme_note: programme.and_then(|p| p.note.clone()),
+        programme_missing: programme.is_some_and(|p| !p.available && p.url.is_none()),
         votes: entry
             .evidence
             .iter()

@@ -71,7 +71,12 @@
   });
   filters.appendChild(form);
 
-  // Sorting: the column headers become buttons.
+  // Sorting: the column headers become buttons. Names compare by their
+  // data-name key, in the same order as the server lists them.
+  function compare(x, y) {
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+
   Array.prototype.slice.call(table.tHead.rows[0].cells).forEach(function (th) {
     var key = th.getAttribute("data-sort");
     if (!key) return;
@@ -89,8 +94,8 @@
       rows.sort(function (a, b) {
         var x = a.getAttribute("data-" + key);
         var y = b.getAttribute("data-" + key);
-        var byKey = key === "rank" ? Number(x) - Number(y) : x.localeCompare(y, "nl");
-        if (byKey === 0) byKey = a.getAttribute("data-name").localeCompare(b.getAttribute("data-name"), "nl");
+        var byKey = key === "rank" ? Number(x) - Number(y) : compare(x, y);
+        if (byKey === 0) byKey = compare(a.getAttribute("data-name"), b.getAttribute("data-name"));
         return ascending ? byKey : -byKey;
       });
       rows.forEach(function (row) { body.appendChild(row); });

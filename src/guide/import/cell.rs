@@ -382,6 +382,7 @@ pub fn parse_source(text: &str) -> Result<SourceCell, CellError> {
             title: Some(title.clone()).filter(|t| !t.is_empty()),
             format,
             available: true,
+            note: None,
         }),
         extra: links
             .iter()
