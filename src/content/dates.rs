@@ -41,7 +41,8 @@ fn utc(naive: NaiveDateTime) -> DateTime<FixedOffset> {
     Utc.from_utc_datetime(&naive).fixed_offset()
 }
 
-const MONTHS_NL: [&str; 12] = [
+/// Dutch month names, January first.
+pub const MONTHS_NL: [&str; 12] = [
     "januari",
     "februari",
     "maart",
@@ -56,8 +57,8 @@ const MONTHS_NL: [&str; 12] = [
     "december",
 ];
 
-/// Formats a date as Dutch readers write it: `24 november 2025`.
-pub fn dutch_date(date: &DateTime<FixedOffset>) -> String {
+/// Formats a calendar day as Dutch readers write it: `24 november 2025`.
+pub fn dutch_day(date: NaiveDate) -> String {
     use chrono::Datelike;
     format!(
         "{} {} {}",
@@ -65,6 +66,11 @@ pub fn dutch_date(date: &DateTime<FixedOffset>) -> String {
         MONTHS_NL[date.month0() as usize],
         date.year()
     )
+}
+
+/// Formats a date as Dutch readers write it: `24 november 2025`.
+pub fn dutch_date(date: &DateTime<FixedOffset>) -> String {
+    dutch_day(date.date_naive())
 }
 
 /// The date as `2025-11-24`, for `<time datetime>` and data files.
@@ -101,5 +107,7 @@ mod tests {
         let d = parse_date("2025-11-24").unwrap();
         assert_eq!(dutch_date(&d), "24 november 2025");
         assert_eq!(iso_date(&d), "2025-11-24");
+        let day = NaiveDate::from_ymd_opt(2023, 11, 22).unwrap();
+        assert_eq!(dutch_day(day), "22 november 2023");
     }
 }

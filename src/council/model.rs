@@ -5,6 +5,7 @@
 //! this state on that date?"). Reading and validating the TOML files lives in
 //! `load.rs`; the voting arithmetic lives in `qmv.rs`.
 
+use crate::content::dates::MONTHS_NL;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
@@ -92,21 +93,6 @@ impl fmt::Display for Position {
         f.write_str(self.as_str())
     }
 }
-
-const MONTHS_NL: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
 
 /// A date as sources give it: a full day, or only a month (`2024-06`).
 ///

@@ -9,7 +9,6 @@
 
 use std::path::Path;
 
-use chrono::{Datelike, NaiveDate};
 use minijinja::{Value, context};
 use serde::Serialize;
 
@@ -41,30 +40,7 @@ pub fn render(site_root: &Path, renderer: &Renderer, out: &mut Output, diags: &m
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
-/// "22 november 2023".
-pub fn dutch_day(date: NaiveDate) -> String {
-    format!(
-        "{} {} {}",
-        date.day(),
-        MONTHS[date.month0() as usize],
-        date.year()
-    )
-}
+pub use crate::content::dates::dutch_day;
 
 /// One verdict level as templates show it.
 #[derive(Debug, Clone, Serialize)]
@@ -752,11 +728,5 @@ mod tests {
             ..Evidence::default()
         };
         assert_eq!(pages_label(&e), expected);
-    }
-
-    #[test]
-    fn days_in_dutch() {
-        let d = NaiveDate::from_ymd_opt(2023, 11, 22).unwrap();
-        assert_eq!(dutch_day(d), "22 november 2023");
     }
 }

@@ -3,6 +3,7 @@
 //!
 //! Nothing here interprets a cell; that is `cell.rs` and `districts.rs`.
 
+use crate::content::dates::MONTHS_NL;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -112,21 +113,6 @@ pub struct GuideDocument {
     /// Rows that could not be split into cells; reported with the other row problems.
     pub problems: Diagnostics,
 }
-
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
 
 /// Splits `text` (the contents of `path`) into its parts. Fails with one
 /// diagnostic per problem when there is no usable legend or table; rows that
@@ -430,12 +416,15 @@ fn parse_footnotes(lines: &[&str]) -> BTreeMap<String, Footnote> {
 pub fn find_dutch_date(text: &str) -> Option<NaiveDate> {
     let re = Regex::new(&format!(
         r"(?i)\b(\d{{1,2}})\s+({})\s+(\d{{4}})\b",
-        MONTHS.join("|")
+        MONTHS_NL.join("|")
     ))
     .expect("valid regex");
     re.captures_iter(text).find_map(|c| {
         let day: u32 = c[1].parse().ok()?;
-        let month = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(&c[2]))? as u32 + 1;
+        let month = MONTHS_NL
+            .iter()
+            .position(|m| m.eq_ignore_ascii_case(&c[2]))? as u32
+            + 1;
         let year: i32 = c[3].parse().ok()?;
         NaiveDate::from_ymd_opt(year, month, day)
     })
