@@ -199,9 +199,9 @@ impl<'a> Planner<'a> {
                 classify_vote(e, &self.items);
             }
         }
-        if self.diags.has_errors() {
+        let (Some(date), false) = (date, self.diags.has_errors()) else {
             return Err(self.diags);
-        }
+        };
         entries.sort_by(|a, b| a.party.cmp(&b.party));
         let title = self
             .doc
@@ -211,7 +211,7 @@ impl<'a> Planner<'a> {
         let election = Election {
             id: id.to_string(),
             title,
-            date: date.expect("checked above"),
+            date,
             path: previous.path.unwrap_or_else(|| format!("/{id}/")),
             intro: previous
                 .intro
