@@ -4,6 +4,8 @@
 //! the model) → `render` (templates) → `write` (swap the output folder in one go).
 //! Only loading and writing touch the disk.
 
+#![warn(missing_docs)]
+
 pub mod build;
 pub mod check;
 pub mod config;
