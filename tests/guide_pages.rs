@@ -56,7 +56,7 @@ fn overview_has_legend_rows_and_filters() {
         symbols > 26 && symbols == spoken,
         "{symbols} symbols, {spoken} texts"
     );
-    assert!(html.contains("beschermt digitale rechten en vrijheden mogelijk niet"));
+    assert!(html.contains("beschermt je digitale rechten mogelijk niet"));
     // Filters without JavaScript: links to server-rendered pages.
     assert!(html.contains(r#"href="/stemwijzer2023/oordeel/beschermt/""#));
     assert!(html.contains(r#"href="/stemwijzer2023/kieskring/20/""#));
@@ -335,20 +335,20 @@ fn two_elections_get_a_page_of_what_changed_per_party() {
         // BIJ1 went from protects to does not protect.
         (
             "BIJ1",
-            "✅ Beschermt beschermt digitale rechten en vrijheden",
-            "❌ Beschermt niet beschermt digitale rechten en vrijheden niet",
+            "✅ Beschermt beschermt je digitale rechten",
+            "❌ Beschermt niet beschermt je digitale rechten niet",
             "ander oordeel",
         ),
         (
             "Testpartij Nieuw",
             "deed niet mee",
-            "✅ Beschermt beschermt digitale rechten en vrijheden",
+            "✅ Beschermt beschermt je digitale rechten",
             "nieuw",
         ),
         (
             "VVD",
-            "❌ Beschermt niet beschermt digitale rechten en vrijheden niet",
-            "❌ Beschermt niet beschermt digitale rechten en vrijheden niet",
+            "❌ Beschermt niet beschermt je digitale rechten niet",
+            "❌ Beschermt niet beschermt je digitale rechten niet",
             "gelijk",
         ),
     ];

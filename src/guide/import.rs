@@ -700,19 +700,16 @@ mod tests {
     use super::*;
     use test_case::test_case;
 
-    #[test_case("Beschermt digitale rechten en vrijheden", Some(RuleOutcome::Protects))]
     #[test_case(
-        "Beschermt digitale rechten en vrijheden mogelijk niet",
-        Some(RuleOutcome::Mixed)
+        "Komt op voor je privacy; beschermt versleuteling",
+        Some(RuleOutcome::Protects)
     )]
-    #[test_case(
-        "Beschermt digitale rechten en vrijheden niet",
-        Some(RuleOutcome::DoesNotProtect)
-    )]
-    #[test_case(
-        "Standpunt over digitale rechten en vrijheden ontbreekt of onduidelijk",
-        Some(RuleOutcome::Unclear)
-    )]
+    #[test_case("Beschermt je berichten mogelijk niet", Some(RuleOutcome::Mixed))]
+    #[test_case("Deels goed, deels slecht", Some(RuleOutcome::Mixed))]
+    #[test_case("Beschermt je berichten niet", Some(RuleOutcome::DoesNotProtect))]
+    #[test_case("Ondermijnt versleuteling", Some(RuleOutcome::DoesNotProtect))]
+    #[test_case("Geen standpunt gevonden", Some(RuleOutcome::Unclear))]
+    #[test_case("Standpunt is onduidelijk", Some(RuleOutcome::Unclear))]
     #[test_case("Lekker weer", None)]
     fn legend_meanings(meaning: &str, rule: Option<RuleOutcome>) {
         assert_eq!(rule_of_meaning(meaning), rule);

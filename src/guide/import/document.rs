@@ -168,7 +168,9 @@ pub fn parse(path: &Path, text: &str) -> Result<GuideDocument, Diagnostics> {
     if legend.is_empty() {
         diags.push(
             Diagnostic::error(path, header_index + 1, 1, "no legend found above the table")
-                .with_hint("list each symbol above the table as `- ✅ = Beschermt digitale rechten en vrijheden`"),
+                .with_hint(
+                    "list each symbol above the table as `- ✅ = Beschermt je privéberichten`",
+                ),
         );
     }
 
@@ -321,8 +323,15 @@ fn parse_legend(
         let meaning = caps[2].to_string();
         if meaning.is_empty() {
             diags.push(
-                Diagnostic::error(path, line_no, 1, format!("legend symbol `{symbol}` has no meaning after `=`"))
-                    .with_hint("write the meaning after the symbol, e.g. `- ✅ = Beschermt digitale rechten en vrijheden`"),
+                Diagnostic::error(
+                    path,
+                    line_no,
+                    1,
+                    format!("legend symbol `{symbol}` has no meaning after `=`"),
+                )
+                .with_hint(
+                    "write the meaning after the symbol, e.g. `- ✅ = Beschermt je privéberichten`",
+                ),
             );
         } else if legend.iter().any(|l| same_symbol(&l.symbol, &symbol)) {
             diags.push(
