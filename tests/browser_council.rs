@@ -14,7 +14,6 @@
 mod browser;
 mod common;
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use browser::checks::{
@@ -23,8 +22,8 @@ use browser::checks::{
 };
 use browser::driver::Browser;
 use browser::serve_process::ServeProcess;
-use chatcontrole::council::Position;
-use chatcontrole::council::qmv::{Rule, Voter, evaluate};
+use chatcontrole::council::qmv::evaluate;
+use common::qmv_vectors::{rule, vectors, voters};
 use fantoccini::Locator;
 use serde_json::{Value as Json, json};
 
@@ -293,28 +292,9 @@ async fn whatif_calculator_recomputes_the_outcome_in_the_page() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
-fn vectors() -> Vec<Json> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/qmv_vectors.json");
-    let text = std::fs::read_to_string(&path).expect("read qmv_vectors.json");
-    let json: Json = serde_json::from_str(&text).expect("valid JSON");
-    json["vectors"].as_array().expect("vectors array").clone()
-}
-
 /// The fields both engines compute, from `council::qmv` for one vector.
 fn rust_result(vector: &Json) -> Json {
-    let rule = Rule::parse(vector["rule"].as_str().unwrap()).unwrap();
-    let voters: Vec<Voter> = vector["states"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| {
-            Voter::new(
-                s[0].as_str().unwrap(),
-                s[1].as_u64().unwrap(),
-                Position::parse(s[2].as_str().unwrap()).unwrap(),
-            )
-        })
-        .collect();
+    let (rule, voters) = (rule(vector), voters(vector));
     let e = serde_json::to_value(evaluate(rule, &voters)).unwrap();
     pick(&e)
 }

@@ -3,37 +3,12 @@
 //! calculator is tested with), and checks the vectors themselves against a
 //! brute-force oracle written here from the rules alone.
 
-use std::path::PathBuf;
+mod common;
 
 use chatcontrole::council::Position;
 use chatcontrole::council::qmv::{Outcome, Rule, Voter, evaluate};
+use common::qmv_vectors::{rule, vectors, voters};
 use serde_json::Value;
-
-fn vectors() -> Vec<Value> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/qmv_vectors.json");
-    let text = std::fs::read_to_string(&path).expect("read qmv_vectors.json");
-    let json: Value = serde_json::from_str(&text).expect("valid JSON");
-    json["vectors"].as_array().expect("vectors array").clone()
-}
-
-fn voters(vector: &Value) -> Vec<Voter> {
-    vector["states"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| {
-            Voter::new(
-                s[0].as_str().unwrap(),
-                s[1].as_u64().unwrap(),
-                Position::parse(s[2].as_str().unwrap()).unwrap(),
-            )
-        })
-        .collect()
-}
-
-fn rule(vector: &Value) -> Rule {
-    Rule::parse(vector["rule"].as_str().unwrap()).unwrap()
-}
 
 fn strings(value: &Value) -> Option<Vec<String>> {
     value
