@@ -18,7 +18,7 @@ use std::time::Duration;
 
 use browser::checks::{
     axe_violations, console_problems, dark_mode_problems, foreign_requests, keyboard_problems,
-    page_problems, wait_until,
+    note_problems, page_problems, wait_until,
 };
 use browser::driver::Browser;
 use browser::serve_process::ServeProcess;
@@ -33,16 +33,6 @@ const PAGES: &[(&str, &str)] = &[("raad", "/raad/"), ("raad-nl", "/raad/nl/")];
 /// Pages that show Council data but whose layout is the site's: the
 /// timeline lists the Council moments. They get the harness's checks only.
 const OTHER_PAGES: &[(&str, &str)] = &[("tijdlijn", "/tijdlijn/")];
-
-/// Saves a screenshot and formats the problems of one page for the report.
-async fn report_line(browser: &Browser, label: &str, what: &str, problems: &[String]) -> String {
-    let shot = browser.screenshot(label).await;
-    format!(
-        "{what} ({}):\n  {}",
-        shot.map(|p| p.display().to_string()).unwrap_or_default(),
-        problems.join("\n  ")
-    )
-}
 
 /// The checks again with the window the size of a 360 × 740 phone: axe-core
 /// in light and dark mode, keyboard access with visible focus, console
@@ -114,15 +104,19 @@ async fn council_pages_work_for_everyone_on_desktop_and_phone() {
     let mut report = Vec::new();
     for (name, path) in PAGES {
         let problems = page_problems(&browser, &origin, path, 200).await;
-        if !problems.is_empty() {
-            report.push(report_line(&browser, name, path, &problems).await);
-        }
+        note_problems(&browser, &mut report, name, path, &problems).await;
         let problems = phone_problems(&browser, &origin, path).await;
         if !problems.is_empty() {
             browser.set_viewport(360, 740).await;
-            let line = report_line(&browser, &format!("{name}-360"), path, &problems).await;
+            note_problems(
+                &browser,
+                &mut report,
+                &format!("{name}-360"),
+                path,
+                &problems,
+            )
+            .await;
             browser.reset_viewport().await;
-            report.push(line);
         }
     }
     for (name, path) in OTHER_PAGES {
@@ -136,9 +130,7 @@ async fn council_pages_work_for_everyone_on_desktop_and_phone() {
         if moments != json!(4) {
             problems.push(format!("{moments} Council moments instead of 4"));
         }
-        if !problems.is_empty() {
-            report.push(report_line(&browser, name, path, &problems).await);
-        }
+        note_problems(&browser, &mut report, name, path, &problems).await;
     }
     browser.close().await;
     assert!(

@@ -18,7 +18,9 @@ mod common;
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use browser::checks::{axe_violations, keyboard_problems, page_problems, wait_until};
+use browser::checks::{
+    axe_violations, keyboard_problems, note_problems, page_problems, wait_until,
+};
 use browser::driver::Browser;
 use browser::serve_process::ServeProcess;
 use chatcontrole::guide::model::{Election, GuideData};
@@ -53,15 +55,7 @@ fn election(data: &GuideData) -> &Election {
 
 /// Adds `problems` for `what` to `report`, with a screenshot.
 async fn note(browser: &Browser, report: &mut Vec<String>, what: &str, problems: Vec<String>) {
-    if problems.is_empty() {
-        return;
-    }
-    let shot = browser.screenshot(what).await;
-    report.push(format!(
-        "{what} ({}):\n  {}",
-        shot.map(|p| p.display().to_string()).unwrap_or_default(),
-        problems.join("\n  ")
-    ));
+    note_problems(browser, report, what, what, &problems).await;
 }
 
 fn assert_clean(report: Vec<String>) {

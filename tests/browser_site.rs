@@ -10,7 +10,7 @@ mod common;
 
 use std::time::Duration;
 
-use browser::checks::{page_problems, wait_until};
+use browser::checks::{note_problems, page_problems, wait_until};
 use browser::driver::Browser;
 use browser::serve_process::ServeProcess;
 use fantoccini::Locator;
@@ -42,25 +42,11 @@ async fn example_site_works_for_everyone_in_a_real_browser() {
 
     for (name, path, status) in PAGES {
         let problems = page_problems(&browser, &origin, path, *status).await;
-        if !problems.is_empty() {
-            let shot = browser.screenshot(name).await;
-            report.push(format!(
-                "{path} ({}):\n  {}",
-                shot.map(|p| p.display().to_string()).unwrap_or_default(),
-                problems.join("\n  ")
-            ));
-        }
+        note_problems(&browser, &mut report, name, path, &problems).await;
     }
 
     let problems = search_problems(&browser, &origin).await;
-    if !problems.is_empty() {
-        let shot = browser.screenshot("zoekresultaten").await;
-        report.push(format!(
-            "search ({}):\n  {}",
-            shot.map(|p| p.display().to_string()).unwrap_or_default(),
-            problems.join("\n  ")
-        ));
-    }
+    note_problems(&browser, &mut report, "zoekresultaten", "search", &problems).await;
 
     browser.close().await;
     assert!(

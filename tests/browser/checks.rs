@@ -321,6 +321,26 @@ pub async fn wait_until(browser: &Browser, script: &str, timeout: Duration) -> J
     }
 }
 
+/// Adds one page's problems to `report` (nothing when there are none), with a
+/// screenshot saved under `label` so the failure can be seen.
+pub async fn note_problems(
+    browser: &Browser,
+    report: &mut Vec<String>,
+    label: &str,
+    what: &str,
+    problems: &[String],
+) {
+    if problems.is_empty() {
+        return;
+    }
+    let shot = browser.screenshot(label).await;
+    report.push(format!(
+        "{what} ({}):\n  {}",
+        shot.map(|p| p.display().to_string()).unwrap_or_default(),
+        problems.join("\n  ")
+    ));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
