@@ -468,7 +468,7 @@ fn markdown_to_html(
                     let label = table.headers.get(table.column).cloned().unwrap_or_default();
                     vec![Event::Html(CowStr::from(format!(
                         "<td data-label=\"{}\"{class}>",
-                        escape_attr(label.trim())
+                        crate::html::escape(label.trim())
                     )))]
                 }
             }
@@ -609,14 +609,6 @@ pub fn strip_tags(html: &str) -> String {
     static TAG: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"<[^>]*>").expect("valid tag pattern"));
     collapse_whitespace(&TAG.replace_all(html, " "))
-}
-
-/// Escapes text for use inside a double-quoted HTML attribute.
-pub fn escape_attr(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 #[cfg(test)]

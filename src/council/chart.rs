@@ -9,6 +9,7 @@
 
 use super::explain::percent;
 use super::model::Position;
+use crate::html::escape;
 
 /// One state as drawn: code, Dutch name, population and counted position.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,15 +26,6 @@ pub struct Block {
     pub disputed: bool,
     /// Tile map place (column, row), if any.
     pub tile: Option<(u32, u32)>,
-}
-
-/// Escapes text for use in SVG/HTML text and attribute values.
-pub fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
 }
 
 /// The one-letter mark of a position on the map: V(oor), T(egen), O(nthouding), ?.
@@ -379,11 +371,6 @@ mod tests {
         }
         assert!(html.contains(r#"fill="url(#cc-pat-abstain)""#));
         assert_eq!(html.matches(r#"aria-hidden="true""#).count(), 5);
-    }
-
-    #[test]
-    fn escapes_names() {
-        assert_eq!(escape(r#"a<b & "c""#), "a&lt;b &amp; &quot;c&quot;");
     }
 
     #[test]

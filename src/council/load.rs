@@ -17,7 +17,11 @@ use super::model::{
     Body, Claim, ClaimDate, CouncilData, MemberState, Moment, MomentResult, PopulationYear,
     Position, Precision, Presidency, STATE_CODES, Text, normalize_code,
 };
-use crate::diagnostics::{Diagnostic, Diagnostics, from_toml_error, line_col};
+use crate::data_file::{Parsed, read_toml};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+/// What to do when a Council data file cannot be read.
+const RESTORE_HINT: &str = "the EU Council tracker needs this file; restore it from git";
 
 /// Reads and validates everything under `<site_root>/data/council/`.
 ///
@@ -37,61 +41,17 @@ pub fn load_into(site_root: &Path, diags: &mut Diagnostics) -> Option<CouncilDat
     let dir = site_root.join("data").join("council");
     let before = diags.error_count();
     let mut data = CouncilData::default();
-    if let Some(file) = read_toml::<RawStatesFile>(&dir.join("states.toml"), diags) {
+    if let Some(file) = read_toml::<RawStatesFile>(&dir.join("states.toml"), RESTORE_HINT, diags) {
         let (years, states) = check_states(&file, diags);
         data.population_years = years;
         data.states = states;
     }
-    if let Some(file) = read_toml::<RawMomentsFile>(&dir.join("moments.toml"), diags) {
+    if let Some(file) = read_toml::<RawMomentsFile>(&dir.join("moments.toml"), RESTORE_HINT, diags)
+    {
         check_moments(&file, &mut data, diags);
     }
     data.claims = load_positions(&dir.join("positions"), &data, diags);
     (diags.error_count() == before).then_some(data)
-}
-
-/// A parsed TOML file with its path and text, so spans can become lines.
-struct Parsed<T> {
-    path: PathBuf,
-    text: String,
-    value: T,
-}
-
-impl<T> Parsed<T> {
-    fn error<S>(&self, at: &Spanned<S>, message: impl Into<String>) -> Diagnostic {
-        let (line, column) = line_col(&self.text, at.span().start);
-        Diagnostic::error(&self.path, line, column, message)
-    }
-
-    fn line_of<S>(&self, at: &Spanned<S>) -> usize {
-        line_col(&self.text, at.span().start).0
-    }
-}
-
-fn read_toml<T: for<'de> Deserialize<'de>>(
-    path: &Path,
-    diags: &mut Diagnostics,
-) -> Option<Parsed<T>> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(err) => {
-            diags.push(
-                Diagnostic::error(path, 0, 0, format!("cannot read this file: {err}"))
-                    .with_hint("the EU Council tracker needs this file; restore it from git"),
-            );
-            return None;
-        }
-    };
-    match toml::from_str::<T>(&text) {
-        Ok(value) => Some(Parsed {
-            path: path.to_path_buf(),
-            text,
-            value,
-        }),
-        Err(err) => {
-            diags.push(from_toml_error(path, &text, &err));
-            None
-        }
-    }
 }
 
 #[derive(Deserialize)]
@@ -609,7 +569,7 @@ fn load_positions(dir: &Path, data: &CouncilData, diags: &mut Diagnostics) -> Ve
             );
             continue;
         }
-        let Some(file) = read_toml::<RawPositionsFile>(&path, diags) else {
+        let Some(file) = read_toml::<RawPositionsFile>(&path, RESTORE_HINT, diags) else {
             continue;
         };
         for raw in &file.value.claim {

@@ -11,7 +11,6 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use serde::Deserialize;
-use serde::de::DeserializeOwned;
 use toml::Spanned;
 
 use super::model::{
@@ -19,7 +18,8 @@ use super::model::{
     ItemKind, Level, Origin, Outreach, Party, PartyEntry, Programme, RuleOutcome, Stance, Strength,
     VoteChoice,
 };
-use crate::diagnostics::{Diagnostic, Diagnostics, from_toml_error, line_col};
+use crate::data_file::read_toml;
+use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
 
 /// Reads `data/parties.toml`, `data/items/*.toml` and `data/elections/*/` below
 /// `site_root`. Returns every problem found when any of them is an error.
@@ -85,25 +85,8 @@ impl Source<'_> {
     }
 }
 
-fn read_toml<T: DeserializeOwned>(path: &Path, diags: &mut Diagnostics) -> Option<(T, String)> {
-    let text = match fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(err) => {
-            diags.push(
-                Diagnostic::error(path, 0, 0, format!("cannot read the file: {err}"))
-                    .with_hint("check that the file exists and is UTF-8 text"),
-            );
-            return None;
-        }
-    };
-    match toml::from_str::<T>(&text) {
-        Ok(value) => Some((value, text)),
-        Err(err) => {
-            diags.push(from_toml_error(path, &text, &err));
-            None
-        }
-    }
-}
+/// What to do when a guide data file cannot be read.
+const READ_HINT: &str = "check that the file exists and is UTF-8 text";
 
 /// Files and folders directly inside `dir`, sorted by name; empty when `dir` is absent.
 fn sorted_entries(dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
@@ -176,7 +159,9 @@ pub(crate) fn load_parties(path: &Path, diags: &mut Diagnostics) -> Vec<Party> {
     if !path.exists() {
         return Vec::new();
     }
-    let Some((raw, text)) = read_toml::<RawPartiesFile>(path, diags) else {
+    let Some((raw, text)) =
+        read_toml::<RawPartiesFile>(path, READ_HINT, diags).map(|p| (p.value, p.text))
+    else {
         return Vec::new();
     };
     let src = Source { path, text: &text };
@@ -230,7 +215,9 @@ struct RawItem {
 pub(crate) fn load_items(dir: &Path, diags: &mut Diagnostics) -> BTreeMap<String, Item> {
     let mut items = BTreeMap::new();
     for path in toml_files(dir, diags) {
-        let Some((raw, text)) = read_toml::<RawItem>(&path, diags) else {
+        let Some((raw, text)) =
+            read_toml::<RawItem>(&path, READ_HINT, diags).map(|p| (p.value, p.text))
+        else {
             continue;
         };
         let src = Source {
@@ -353,7 +340,8 @@ fn load_election(dir: &Path, data: &GuideData, diags: &mut Diagnostics) -> Optio
         );
         return None;
     }
-    let (raw, text) = read_toml::<RawElection>(&path, diags)?;
+    let (raw, text) =
+        read_toml::<RawElection>(&path, READ_HINT, diags).map(|p| (p.value, p.text))?;
     let src = Source {
         path: &path,
         text: &text,
@@ -558,7 +546,7 @@ fn load_entry(
     data: &GuideData,
     diags: &mut Diagnostics,
 ) -> Option<PartyEntry> {
-    let (raw, text) = read_toml::<RawEntry>(path, diags)?;
+    let (raw, text) = read_toml::<RawEntry>(path, READ_HINT, diags).map(|p| (p.value, p.text))?;
     let src = Source { path, text: &text };
     let party = file_stem(path);
     if data.party(&party).is_none() {

@@ -1,6 +1,7 @@
 //! RSS 2.0 feeds: `/index.xml` for the whole site and `/<section>/index.xml`
 //! per section, newest 20 items, absolute links.
 
+use crate::html::escape;
 use chrono::{DateTime, FixedOffset};
 
 use super::pages::{Prepared, sort_for_list};
@@ -115,22 +116,4 @@ fn rss(
 
 fn rfc2822(date: &DateTime<FixedOffset>) -> String {
     date.to_rfc2822()
-}
-
-/// Escapes text for XML.
-pub fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes_markup() {
-        assert_eq!(escape("a & <b> \"c\""), "a &amp; &lt;b&gt; &quot;c&quot;");
-    }
 }

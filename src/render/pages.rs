@@ -9,10 +9,11 @@ use serde::Serialize;
 
 use super::templates::{PageMeta, Renderer, page_value};
 use crate::content::dates::{dutch_date, iso_date};
-use crate::content::markdown::{self, Rendered, TocEntry, escape_attr};
+use crate::content::markdown::{self, Rendered, TocEntry};
 use crate::content::page::normalize_url;
 use crate::content::{Content, Page, PageKind};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::html::escape as escape_attr;
 use crate::output::Output;
 
 /// A content page with its rendered Markdown.

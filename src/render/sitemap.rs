@@ -1,8 +1,8 @@
 //! `/sitemap.xml` with every published HTML page, and `/robots.txt` pointing at it.
 
-use super::feeds::escape;
 use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostics;
+use crate::html::escape;
 use crate::output::Output;
 
 /// Writes the sitemap (from the pages already in `out`) and robots.txt.

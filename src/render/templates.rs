@@ -316,7 +316,7 @@ fn register_helpers(env: &mut Environment<'static>, config: &SiteConfig, prefix:
         };
         let html = markdown::render(Path::new("(template)"), &value, 1, &NoShortcodes, &options)
             .map(|r| r.html)
-            .unwrap_or_else(|_| markdown::escape_attr(&value));
+            .unwrap_or_else(|_| crate::html::escape(&value));
         let html = html.trim();
         // A single paragraph is returned without <p>, for use inside sentences and cells.
         let inline = html
@@ -351,14 +351,8 @@ fn html_formatter(
     {
         return minijinja::escape_formatter(out, state, value);
     }
-    let text = value.to_string();
-    let escaped = text
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;");
-    out.write_str(&escaped).map_err(minijinja::Error::from)
+    out.write_str(&crate::html::escape(&value.to_string()))
+        .map_err(minijinja::Error::from)
 }
 
 struct NoShortcodes;

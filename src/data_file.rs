@@ -1,0 +1,106 @@
+//! Reading an editor's TOML data file, once, for every loader.
+//!
+//! The guide, the Council tracker and the vote sync all read small TOML files
+//! that editors write by hand. [`read_toml`] reads one into a typed value and
+//! keeps the text, so that a [`Spanned`] field can later be turned into a
+//! diagnostic on the right line and column ([`Parsed::error`]).
+
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, from_toml_error, line_col};
+
+/// A parsed TOML file with its path and text, so spans can become lines.
+#[derive(Debug, Clone)]
+pub struct Parsed<T> {
+    /// The file that was read.
+    pub path: PathBuf,
+    /// Its text, for turning byte offsets into lines and columns.
+    pub text: String,
+    /// The deserialised value.
+    pub value: T,
+}
+
+impl<T> Parsed<T> {
+    /// An error at the place where `at` was written.
+    pub fn error<S>(&self, at: &Spanned<S>, message: impl Into<String>) -> Diagnostic {
+        let (line, column) = line_col(&self.text, at.span().start);
+        Diagnostic::error(&self.path, line, column, message)
+    }
+
+    /// A warning at the place where `at` was written.
+    pub fn warning<S>(&self, at: &Spanned<S>, message: impl Into<String>) -> Diagnostic {
+        let (line, column) = line_col(&self.text, at.span().start);
+        Diagnostic::warning(&self.path, line, column, message)
+    }
+
+    /// The 1-based line on which `at` was written.
+    pub fn line_of<S>(&self, at: &Spanned<S>) -> usize {
+        line_col(&self.text, at.span().start).0
+    }
+}
+
+/// Reads `path` as TOML into `T`. A file that cannot be read or parsed adds
+/// one diagnostic to `diags` (with `missing_hint` when the file cannot be
+/// read) and gives `None`.
+pub fn read_toml<T: DeserializeOwned>(
+    path: &Path,
+    missing_hint: &str,
+    diags: &mut Diagnostics,
+) -> Option<Parsed<T>> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(err) => {
+            diags.push(
+                Diagnostic::error(path, 0, 0, format!("cannot read this file: {err}"))
+                    .with_hint(missing_hint),
+            );
+            return None;
+        }
+    };
+    match toml::from_str::<T>(&text) {
+        Ok(value) => Some(Parsed {
+            path: path.to_path_buf(),
+            text,
+            value,
+        }),
+        Err(err) => {
+            diags.push(from_toml_error(path, &text, &err));
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    struct Example {
+        name: Spanned<String>,
+    }
+
+    #[test]
+    fn spans_become_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        std::fs::write(&path, "# note\n\nname = \"x\"\n").unwrap();
+        let mut diags = Diagnostics::new();
+        let parsed = read_toml::<Example>(&path, "restore it", &mut diags).unwrap();
+        let d = parsed.error(&parsed.value.name, "bad");
+        assert_eq!((d.line, d.column), (3, 8));
+        assert!(diags.is_empty());
+    }
+
+    #[test]
+    fn missing_file_gives_the_hint() {
+        let mut diags = Diagnostics::new();
+        let none = read_toml::<Example>(Path::new("/nonexistent/x.toml"), "restore it", &mut diags);
+        assert!(none.is_none());
+        let d = diags.iter().next().unwrap();
+        assert_eq!(d.hint.as_deref(), Some("restore it"));
+    }
+}
