@@ -4,6 +4,9 @@
 //! that editors write by hand. [`read_toml`] reads one into a typed value and
 //! keeps the text, so that a [`Spanned`] field can later be turned into a
 //! diagnostic on the right line and column ([`Parsed::error`]).
+//! Commands that rewrite data files (`import guide`, `sync`) write them with
+//! [`write_atomically`], so an editor's file is either the old one or the new
+//! one, never half of each.
 
 use std::path::{Path, PathBuf};
 
@@ -73,6 +76,23 @@ pub fn read_toml<T: DeserializeOwned>(
     }
 }
 
+/// Writes `bytes` to `path` through a temporary file in the same folder that
+/// replaces `path` in one rename, creating missing parent folders. If anything
+/// fails, `path` is left exactly as it was.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(parent)?;
+    let mut temp = tempfile::NamedTempFile::new_in(parent)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,6 +113,19 @@ mod tests {
         let d = parsed.error(&parsed.value.name, "bad");
         assert_eq!((d.line, d.column), (3, 8));
         assert!(diags.is_empty());
+    }
+
+    #[test]
+    fn writes_atomically_and_replaces() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/a.toml");
+        write_atomically(&path, b"one").unwrap();
+        write_atomically(&path, b"two").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
+        assert_eq!(
+            std::fs::read_dir(dir.path().join("sub")).unwrap().count(),
+            1
+        );
     }
 
     #[test]
