@@ -26,6 +26,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// The moment that decides what is published (now when None); for tests.
     pub now: Option<DateTime<FixedOffset>>,
+    /// Replace a non-empty output folder that an earlier build did not write (`--force`).
+    pub force: bool,
 }
 
 impl BuildOptions {
@@ -37,6 +39,7 @@ impl BuildOptions {
             base_url: None,
             drafts: false,
             now: None,
+            force: false,
         }
     }
 
@@ -175,8 +178,9 @@ pub fn generate(options: &BuildOptions) -> Result<Generated, Diagnostics> {
 /// On failure nothing is written and the previous output stays as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, Diagnostics> {
     let start = Instant::now();
-    let generated = generate(options)?;
     let out_dir = options.out_dir();
+    crate::out_folder::check(&options.site, &out_dir, options.force).map_err(Diagnostics::from)?;
+    let generated = generate(options)?;
     generated.output.write_atomically(&out_dir).map_err(|e| {
         Diagnostics::from(
             Diagnostic::error(

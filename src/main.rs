@@ -39,6 +39,9 @@ enum Command {
         /// Include drafts and posts dated in the future.
         #[arg(long)]
         drafts: bool,
+        /// Replace the output folder even when it holds files an earlier build did not write.
+        #[arg(long)]
+        force: bool,
     },
     /// Preview the site: build, serve it on this computer, rebuild and reload on every change.
     Serve {
@@ -79,6 +82,7 @@ fn main() -> ExitCode {
             out,
             base_url,
             drafts,
+            force,
         } => {
             let options = BuildOptions {
                 site,
@@ -86,6 +90,7 @@ fn main() -> ExitCode {
                 base_url,
                 drafts,
                 now: None,
+                force,
             };
             match build(&options) {
                 Ok(summary) => {

@@ -7,6 +7,11 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Diagnostic;
+use crate::site_path::{OutputPath, SitePath};
+
+/// The file every build writes into its output folder, so that a later build
+/// knows the folder is ours to replace (a copied output folder stays replaceable).
+pub const MARKER: &str = ".chatcontrole-output";
 
 /// One generated file.
 #[derive(Debug, Clone)]
@@ -20,29 +25,17 @@ pub struct OutputFile {
 /// All files of a build, by path relative to the output root (`nieuws/index.html`).
 #[derive(Debug, Clone, Default)]
 pub struct Output {
-    files: BTreeMap<String, OutputFile>,
-    redirects: BTreeSet<String>,
-    hidden: BTreeSet<String>,
-    lastmod: BTreeMap<String, String>,
+    files: BTreeMap<OutputPath, OutputFile>,
+    redirects: BTreeSet<OutputPath>,
+    hidden: BTreeSet<OutputPath>,
+    lastmod: BTreeMap<OutputPath, String>,
 }
 
 /// The output file for a site path: `/nieuws/` → `nieuws/index.html`,
-/// `/index.xml` → `index.xml`, `/` → `index.html`.
-pub fn file_for_path(path: &str) -> String {
-    let trimmed = path.trim_start_matches('/');
-    if trimmed.is_empty() {
-        "index.html".to_string()
-    } else if trimmed.ends_with('/') {
-        format!("{trimmed}index.html")
-    } else if trimmed
-        .rsplit('/')
-        .next()
-        .is_some_and(|last| last.contains('.'))
-    {
-        trimmed.to_string()
-    } else {
-        format!("{trimmed}/index.html")
-    }
+/// `/index.xml` → `index.xml`, `/` → `index.html`; None when the path is
+/// not a safe site path.
+pub fn file_for_path(path: &str) -> Option<OutputPath> {
+    SitePath::parse_page(path).ok().map(|p| p.output_file())
 }
 
 /// The path of `path` below `root` with `/` separators, as used for URLs and
@@ -62,20 +55,38 @@ impl Output {
         Self::default()
     }
 
-    /// Adds a file at `path` (relative to the output root, e.g. `raad/index.html`).
+    /// Adds a file at `path` (relative to the output root, e.g. `raad/index.html`;
+    /// every part a plain name, not percent-encoded).
     ///
-    /// Fails when another file already claimed that path.
+    /// Fails when the path is not a safe path or another file already claimed it.
     pub fn add(
         &mut self,
         path: &str,
         bytes: impl Into<Vec<u8>>,
         origin: Option<&Path>,
     ) -> Result<(), Diagnostic> {
-        let path = path.trim_start_matches('/').to_string();
-        if let Some(existing) = self.files.get(&path) {
+        let rel = path.trim_start_matches('/');
+        let site_path = SitePath::from_segments(rel.split('/'), false)
+            .map_err(|e| unsafe_path(path, origin, e))?;
+        self.add_file(&site_path, bytes, origin)
+    }
+
+    /// Adds a file that serves the site path `path` (`/nieuws/` is written
+    /// as `nieuws/index.html`).
+    ///
+    /// Fails when another file already claimed that output file; the error
+    /// names both sources.
+    pub fn add_file(
+        &mut self,
+        path: &SitePath,
+        bytes: impl Into<Vec<u8>>,
+        origin: Option<&Path>,
+    ) -> Result<(), Diagnostic> {
+        let key = path.output_file();
+        if let Some(existing) = self.files.get(&key) {
             let file = origin
                 .map(Path::to_path_buf)
-                .unwrap_or_else(|| PathBuf::from(&path));
+                .unwrap_or_else(|| PathBuf::from(key.as_str()));
             let other = existing
                 .origin
                 .as_ref()
@@ -85,12 +96,12 @@ impl Output {
                 file,
                 0,
                 0,
-                format!("two things want to be published at /{path}: this and {other}"),
+                format!("two things want to be published at /{key}: this and {other}"),
             )
             .with_hint("rename one of them, or give the page another `slug:` or `url:`"));
         }
         self.files.insert(
-            path,
+            key,
             OutputFile {
                 bytes: bytes.into(),
                 origin: origin.map(Path::to_path_buf),
@@ -106,22 +117,25 @@ impl Output {
         html: String,
         origin: Option<&Path>,
     ) -> Result<(), Diagnostic> {
-        self.add(&file_for_path(path), html, origin)
+        let site_path = SitePath::parse_page(path).map_err(|e| unsafe_path(path, origin, e))?;
+        self.add_file(&site_path, html, origin)
     }
 
     /// Marks the page at `path` as a redirect (left out of the sitemap and link checks of content).
     pub fn mark_redirect(&mut self, path: &str) {
-        self.redirects.insert(file_for_path(path));
+        self.redirects.extend(file_for_path(path));
     }
 
     /// Keeps the page at `path` out of the sitemap.
     pub fn mark_hidden(&mut self, path: &str) {
-        self.hidden.insert(file_for_path(path));
+        self.hidden.extend(file_for_path(path));
     }
 
     /// Records when the page at `path` last changed, for the sitemap (`2025-11-24`).
     pub fn set_lastmod(&mut self, path: &str, date: String) {
-        self.lastmod.insert(file_for_path(path), date);
+        if let Some(file) = file_for_path(path) {
+            self.lastmod.insert(file, date);
+        }
     }
 
     /// The file at `path`, if any.
@@ -135,8 +149,8 @@ impl Output {
     }
 
     /// All files, sorted by path.
-    pub fn files(&self) -> impl Iterator<Item = (&String, &OutputFile)> {
-        self.files.iter()
+    pub fn files(&self) -> impl Iterator<Item = (&str, &OutputFile)> {
+        self.files.iter().map(|(k, v)| (k.as_str(), v))
     }
 
     /// Number of files.
@@ -177,6 +191,11 @@ impl Output {
 
     /// Writes every file into a new folder next to `out_dir`, then swaps it
     /// in place of `out_dir`. On any error the old `out_dir` is left as it was.
+    ///
+    /// Staging folders left behind by a build that was killed are removed
+    /// first. The caller checks that `out_dir` may be replaced
+    /// ([`crate::out_folder::check`]); this only refuses folders that hold
+    /// a site, a project or a repository, as a second line of defence.
     pub fn write_atomically(&self, out_dir: &Path) -> io::Result<()> {
         refuse_dangerous_target(out_dir)?;
         let parent = match out_dir.parent() {
@@ -188,16 +207,21 @@ impl Output {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".into());
+        remove_stale_staging(&parent, &name);
         let staging = tempfile::Builder::new()
             .prefix(&format!(".{name}.new-"))
             .tempdir_in(&parent)?;
         for (path, file) in &self.files {
-            let target = staging.path().join(path);
+            let target = plain_join(staging.path(), path)?;
             if let Some(dir) = target.parent() {
                 std::fs::create_dir_all(dir)?;
             }
             std::fs::write(&target, &file.bytes)?;
         }
+        std::fs::write(
+            staging.path().join(MARKER),
+            "This folder was written by `chatcontrole build`; the next build replaces it.\n",
+        )?;
         let staged = staging.keep();
         if out_dir.exists() {
             let old = tempfile::Builder::new()
@@ -216,6 +240,57 @@ impl Output {
             std::fs::rename(&staged, out_dir)?;
         }
         Ok(())
+    }
+}
+
+/// The diagnostic for a path that cannot be written safely.
+fn unsafe_path(path: &str, origin: Option<&Path>, e: crate::site_path::PathError) -> Diagnostic {
+    let file = origin
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from(path));
+    Diagnostic::error(
+        file,
+        0,
+        0,
+        format!("cannot publish at `{path}`: {}", e.message),
+    )
+    .with_hint(e.hint)
+}
+
+/// `root` joined with the parts of `rel`, each checked to be a plain name:
+/// the second line of defence behind [`SitePath`].
+fn plain_join(root: &Path, rel: &OutputPath) -> io::Result<PathBuf> {
+    let mut target = root.to_path_buf();
+    for part in rel.split('/') {
+        let mut components = Path::new(part).components();
+        match (components.next(), components.next()) {
+            (Some(std::path::Component::Normal(name)), None) if name == part => target.push(name),
+            _ => {
+                return Err(io::Error::other(format!(
+                    "refusing to write `{rel}`: `{part}` is not a plain file name"
+                )));
+            }
+        }
+    }
+    Ok(target)
+}
+
+/// Removes `.NAME.new-*` and `.NAME.old-*` folders in `parent`, left behind
+/// by a build that was killed before it could clean up.
+fn remove_stale_staging(parent: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    let new = format!(".{name}.new-");
+    let old = format!(".{name}.old-");
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        if (file_name.starts_with(&new) || file_name.starts_with(&old))
+            && entry.file_type().is_ok_and(|t| t.is_dir())
+        {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
     }
 }
 
@@ -243,7 +318,7 @@ mod tests {
     #[test_case("/index.xml", "index.xml")]
     #[test_case("/raad", "raad/index.html")]
     fn maps_paths_to_files(path: &str, file: &str) {
-        assert_eq!(file_for_path(path), file);
+        assert_eq!(file_for_path(path).unwrap().as_str(), file);
     }
 
     #[test]
@@ -270,8 +345,33 @@ mod tests {
             std::fs::read_to_string(out_dir.join("nieuw/index.html")).unwrap(),
             "nieuw"
         );
+        assert!(out_dir.join(MARKER).is_file());
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no staging folders left behind");
+    }
+
+    #[test]
+    fn removes_staging_folders_of_a_killed_build() {
+        let dir = tempfile::tempdir().unwrap();
+        let out_dir = dir.path().join("public");
+        for stale in [".public.new-abc", ".public.old-def"] {
+            std::fs::create_dir_all(dir.path().join(stale).join("x")).unwrap();
+        }
+        std::fs::create_dir_all(dir.path().join(".other.new-abc")).unwrap();
+        Output::new().write_atomically(&out_dir).unwrap();
+        let mut left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, [".other.new-abc", "public"]);
+    }
+
+    #[test_case("../x.html"; "dot dot")]
+    #[test_case("a//b.html"; "empty part")]
+    #[test_case("a\\..\\b.html"; "backslash")]
+    fn refuses_unsafe_file_paths(path: &str) {
+        assert!(Output::new().add(path, "x", None).is_err());
     }
 
     #[test]

@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 
 use super::dates::parse_date;
 use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
+use crate::site_path::{SitePath, Slug};
 
 /// The notation the front matter is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,11 +158,11 @@ pub struct FrontMatter {
     /// Ordering weight; 0 means none.
     pub weight: i64,
     /// Replaces the last part of the URL.
-    pub slug: Option<String>,
+    pub slug: Option<Slug>,
     /// Replaces the whole URL path.
-    pub url: Option<String>,
+    pub url: Option<SitePath>,
     /// Old paths that redirect to this page.
-    pub aliases: Vec<String>,
+    pub aliases: Vec<SitePath>,
     /// Images for social media previews.
     pub images: Vec<String>,
     /// Show a table of contents.
@@ -215,9 +216,9 @@ pub fn parse(file: &Path, split: &Split<'_>) -> Result<FrontMatter, Diagnostics>
         expiry_date: reader.date(&map, "expiryDate"),
         draft: reader.boolean(&map, "draft"),
         weight: reader.integer(&map, "weight"),
-        slug: reader.string(&map, "slug"),
-        url: reader.string(&map, "url"),
-        aliases: reader.strings(&map, "aliases"),
+        slug: reader.slug(&map),
+        url: reader.site_path(&map, "url"),
+        aliases: reader.site_paths(&map, "aliases"),
         images: reader.strings(&map, "images"),
         toc: reader.boolean(&map, "toc"),
         menus: reader.menus(&map),
@@ -341,6 +342,45 @@ impl FieldReader<'_> {
                 None
             }
         }
+    }
+
+    fn path_error(&mut self, key: &str, e: crate::site_path::PathError) {
+        let (line, column) = self.position(key);
+        self.diags.push(
+            Diagnostic::error(self.file, line, column, format!("`{key}`: {}", e.message))
+                .with_hint(e.hint),
+        );
+    }
+
+    fn slug(&mut self, map: &Map<String, Value>) -> Option<Slug> {
+        let text = match map.get("slug")? {
+            Value::Null => String::new(),
+            _ => self.string(map, "slug")?,
+        };
+        Slug::parse(&text)
+            .map_err(|e| self.path_error("slug", e))
+            .ok()
+    }
+
+    fn site_path(&mut self, map: &Map<String, Value>, key: &str) -> Option<SitePath> {
+        let text = match map.get(key)? {
+            Value::Null => String::new(),
+            _ => self.string(map, key)?,
+        };
+        SitePath::parse_page(&text)
+            .map_err(|e| self.path_error(key, e))
+            .ok()
+    }
+
+    fn site_paths(&mut self, map: &Map<String, Value>, key: &str) -> Vec<SitePath> {
+        self.strings(map, key)
+            .iter()
+            .filter_map(|text| {
+                SitePath::parse_page(text)
+                    .map_err(|e| self.path_error(key, e))
+                    .ok()
+            })
+            .collect()
     }
 
     fn boolean(&mut self, map: &Map<String, Value>, key: &str) -> bool {

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset};
 
 use super::front_matter;
-use super::page::{Page, PageKind, normalize_url, page_path, section_path};
+use super::page::{Page, PageKind, section_path, url_for};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::slash_path;
 
@@ -147,7 +147,7 @@ pub fn load_content(
                 front: Default::default(),
                 body: String::new(),
                 body_line: 1,
-                path: section_path(top),
+                path: section_path(top).map(|p| p.to_string()).unwrap_or_default(),
                 bundle_dir: None,
             });
         }
@@ -225,12 +225,17 @@ fn read_page(
     } else {
         (PageKind::Page, nearest_section(&dir, section_dirs), None)
     };
-    let path = match (&front.url, kind) {
-        (Some(url), _) => normalize_url(url),
-        (None, PageKind::Home) => "/".to_string(),
-        (None, PageKind::Section) => section_path(&dir),
-        (None, PageKind::Page) => page_path(rel, front.slug.as_deref(), bundle_dir.is_some()),
-    };
+    let path = url_for(kind, rel, &front, bundle_dir.is_some())
+        .map_err(|e| {
+            Diagnostic::error(
+                file,
+                0,
+                0,
+                format!("this file cannot be published: {}", e.message),
+            )
+            .with_hint("rename the file or folder to plain names, or set `slug:` or `url:`")
+        })?
+        .to_string();
     Ok(Page {
         kind,
         file: Some(file.to_path_buf()),
@@ -267,7 +272,7 @@ fn check_unique_paths(pages: &[Page], diags: &mut Diagnostics) {
             page.front
                 .aliases
                 .iter()
-                .map(|a| (normalize_url(a), "aliases")),
+                .map(|a| (a.to_string(), "aliases")),
         );
         for (path, field) in claims {
             if let Some(first) = seen.get(&path) {

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, FixedOffset};
 
 use super::front_matter::FrontMatter;
+use crate::site_path::{PathError, SitePath, Slug};
 
 /// What a content file is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -104,56 +105,57 @@ pub fn urlize(segment: &str) -> String {
     segment.trim().to_lowercase().replace(' ', "-")
 }
 
-/// Normalises a `url` front-matter value: a leading `/`, and a trailing `/`
-/// unless the last part has a file extension.
-pub fn normalize_url(url: &str) -> String {
-    let mut path = url.trim().to_string();
-    if !path.starts_with('/') {
-        path.insert(0, '/');
+/// The URL path of a page: the one place where a content file and its front
+/// matter become the path it is published at. `url` wins, then the home
+/// page is `/`, a section its folder, and a page its folder plus `slug`
+/// (or its file name; a bundle's folder name).
+pub fn url_for(
+    kind: PageKind,
+    rel: &str,
+    front: &FrontMatter,
+    bundle: bool,
+) -> Result<SitePath, PathError> {
+    if let Some(url) = &front.url {
+        return Ok(url.clone());
     }
-    let last = path.rsplit('/').next().unwrap_or("");
-    if !path.ends_with('/') && !last.contains('.') {
-        path.push('/');
+    match kind {
+        PageKind::Home => Ok(SitePath::root()),
+        PageKind::Section => {
+            let dir = rel.trim_end_matches("_index.md").trim_end_matches('/');
+            section_path(dir)
+        }
+        PageKind::Page => page_path(rel, front.slug.as_ref(), bundle),
     }
-    path
 }
 
 /// The URL path of a regular page at `rel` (below `content/`) with an optional
 /// `slug`; `bundle` is true for `<dir>/index.md`.
-pub fn page_path(rel: &str, slug: Option<&str>, bundle: bool) -> String {
+pub fn page_path(rel: &str, slug: Option<&Slug>, bundle: bool) -> Result<SitePath, PathError> {
     let without_ext = rel.trim_end_matches(".md");
     let (dir, name) = if bundle {
         let dir_path = without_ext.trim_end_matches("/index");
         match dir_path.rsplit_once('/') {
-            Some((parent, name)) => (parent.to_string(), name.to_string()),
-            None => (String::new(), dir_path.to_string()),
+            Some((parent, name)) => (parent, name),
+            None => ("", dir_path),
         }
     } else {
         match without_ext.rsplit_once('/') {
-            Some((parent, name)) => (parent.to_string(), name.to_string()),
-            None => (String::new(), without_ext.to_string()),
+            Some((parent, name)) => (parent, name),
+            None => ("", without_ext),
         }
     };
-    let name = urlize(slug.unwrap_or(&name));
-    let dir: Vec<String> = dir
+    let name = urlize(slug.map(Slug::as_str).unwrap_or(name));
+    let segments = dir
         .split('/')
         .filter(|s| !s.is_empty())
         .map(urlize)
-        .collect();
-    if dir.is_empty() {
-        format!("/{name}/")
-    } else {
-        format!("/{}/{name}/", dir.join("/"))
-    }
+        .chain(std::iter::once(name));
+    SitePath::from_segments(segments, true)
 }
 
 /// The URL path of the section in folder `dir`.
-pub fn section_path(dir: &str) -> String {
-    if dir.is_empty() {
-        return "/".to_string();
-    }
-    let parts: Vec<String> = dir.split('/').map(urlize).collect();
-    format!("/{}/", parts.join("/"))
+pub fn section_path(dir: &str) -> Result<SitePath, PathError> {
+    SitePath::from_segments(dir.split('/').filter(|s| !s.is_empty()).map(urlize), true)
 }
 
 #[cfg(test)]
@@ -168,20 +170,19 @@ mod tests {
     #[test_case("nieuws/foto/index.md", Some("beeld"), true, "/nieuws/beeld/")]
     #[test_case("Docs/Uitleg/a.md", None, false, "/docs/uitleg/a/")]
     fn makes_hugo_paths(rel: &str, slug: Option<&str>, bundle: bool, expected: &str) {
-        assert_eq!(page_path(rel, slug, bundle), expected);
-    }
-
-    #[test_case("stemwijzer2023", "/stemwijzer2023/")]
-    #[test_case("/a/b", "/a/b/")]
-    #[test_case("/feed.xml", "/feed.xml")]
-    #[test_case("/a/", "/a/")]
-    fn normalizes_url_overrides(url: &str, expected: &str) {
-        assert_eq!(normalize_url(url), expected);
+        let slug = slug.map(|s| Slug::parse(s).unwrap());
+        assert_eq!(
+            page_path(rel, slug.as_ref(), bundle).unwrap().to_string(),
+            expected
+        );
     }
 
     #[test]
     fn section_paths() {
-        assert_eq!(section_path(""), "/");
-        assert_eq!(section_path("docs/Uitleg"), "/docs/uitleg/");
+        assert_eq!(section_path("").unwrap().to_string(), "/");
+        assert_eq!(
+            section_path("docs/Uitleg").unwrap().to_string(),
+            "/docs/uitleg/"
+        );
     }
 }

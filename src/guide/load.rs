@@ -350,11 +350,16 @@ fn load_election(dir: &Path, data: &GuideData, diags: &mut Diagnostics) -> Optio
     let url_path = match &raw.path {
         Some(p) => {
             let value = p.get_ref().trim().to_string();
-            if !value.starts_with('/') || !value.ends_with('/') || value.contains("//") {
-                diags.push(
+            match crate::site_path::SitePath::parse(&value) {
+                Err(e) => diags.push(
+                    src.error(p, format!("path: {}", e.message))
+                        .with_hint(format!("{}; for example path = \"/{id}/\"", e.hint)),
+                ),
+                Ok(_) if !value.starts_with('/') || !value.ends_with('/') => diags.push(
                     src.error(p, format!("path `{value}` must start and end with `/`"))
                         .with_hint(format!("for example path = \"/{id}/\"")),
-                );
+                ),
+                Ok(_) => {}
             }
             value
         }

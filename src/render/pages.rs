@@ -10,7 +10,6 @@ use serde::Serialize;
 use super::templates::{PageMeta, Renderer, page_value};
 use crate::content::dates::{dutch_date, iso_date};
 use crate::content::markdown::{self, Rendered, TocEntry};
-use crate::content::page::normalize_url;
 use crate::content::{Content, Page, PageKind};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::html::escape as escape_attr;
@@ -210,7 +209,7 @@ pub fn render_pages(
             diags.push(e);
         }
         for alias in &p.page.front.aliases {
-            if let Err(e) = render_alias(&normalize_url(alias), p, renderer, out) {
+            if let Err(e) = render_alias(&alias.to_string(), p, renderer, out) {
                 diags.push(e);
             }
         }

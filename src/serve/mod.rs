@@ -152,6 +152,7 @@ pub async fn start(options: &ServeOptions) -> Result<Server, Diagnostics> {
             base_url: Some(url.clone()),
             drafts: false,
             now: None,
+            force: false,
         },
         live: live.clone(),
     });

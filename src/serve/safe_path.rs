@@ -2,11 +2,12 @@
 //! else. This is the only place where a URL becomes a file name, so every
 //! trick to climb out of the folder is refused here: `..` in any spelling
 //! (`%2e%2e`, `..%2f`), empty segments (`//etc/passwd`), backslashes, NUL
-//! bytes, and symbolic links that point outside the folder.
+//! bytes, and symbolic links that point outside the folder. The rules
+//! themselves live in [`crate::site_path`], shared with the build.
 
 use std::path::{Path, PathBuf};
 
-use percent_encoding::percent_decode_str;
+use crate::site_path::SitePath;
 
 /// What a request path points at.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,26 +37,14 @@ pub struct Segments {
 /// segment. Decoding happens once, before splitting, so `..%2f` and `%2e%2e`
 /// are caught like `../`, and `%252e` stays the harmless name `%2e`.
 pub fn segments(raw: &str) -> Option<Segments> {
-    let rest = raw.strip_prefix('/')?;
-    let decoded = percent_decode_str(rest).decode_utf8().ok()?;
-    if decoded.contains(['\\', '\0']) {
+    if !raw.starts_with('/') {
         return None;
     }
-    if decoded.is_empty() {
-        return Some(Segments {
-            parts: Vec::new(),
-            folder: true,
-        });
-    }
-    let (body, folder) = match decoded.strip_suffix('/') {
-        Some(body) => (body, true),
-        None => (&*decoded, false),
-    };
-    let parts: Vec<String> = body.split('/').map(str::to_string).collect();
-    if parts.iter().any(|p| p.is_empty() || p == "." || p == "..") {
-        return None;
-    }
-    Some(Segments { parts, folder })
+    let path = SitePath::parse(raw).ok()?;
+    Some(Segments {
+        parts: path.segments().to_vec(),
+        folder: path.is_folder(),
+    })
 }
 
 /// Finds what the raw request path `raw` points at below `root`.
