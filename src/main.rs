@@ -95,7 +95,7 @@ fn main() -> ExitCode {
             match build(&options) {
                 Ok(summary) => {
                     print_diagnostics(&summary.warnings);
-                    println!("{summary}");
+                    say(&summary.to_string());
                     ExitCode::SUCCESS
                 }
                 Err(diags) => fail(
@@ -106,14 +106,14 @@ fn main() -> ExitCode {
         }
         Command::Import(ImportCommand::Guide(args)) => match run_import(&args) {
             Ok(report) => {
-                println!("{report}");
+                say(&report.to_string());
                 ExitCode::SUCCESS
             }
             Err(diags) => fail(&diags, "import failed; nothing was written"),
         },
         Command::Council(args) => match chatcontrole::council::cli::run(&args) {
             Ok(text) => {
-                println!("{text}");
+                say(&text);
                 ExitCode::SUCCESS
             }
             Err(diags) if is_usage_error(&diags) => {
@@ -134,25 +134,39 @@ fn main() -> ExitCode {
                 fail(&diags, "check found problems")
             } else {
                 print_diagnostics(&diags);
-                println!("check passed ({} warnings)", diags.warning_count());
+                say(&format!("check passed ({} warnings)", diags.warning_count()));
                 ExitCode::SUCCESS
             }
         }
     }
 }
 
+/// Writes a line to standard output. A reader that went away (`| head -1`)
+/// is not an error: the command ends quietly instead of panicking.
+fn say(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{text}").and_then(|()| out.flush());
+}
+
+/// Writes a line to standard error, ignoring a closed pipe like [`say`].
+fn tell(text: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
+}
+
 fn print_diagnostics(diags: &Diagnostics) {
     for d in diags.sorted() {
-        eprintln!("{d}");
+        tell(&d.to_string());
     }
 }
 
 fn fail(diags: &Diagnostics, what: &str) -> ExitCode {
     print_diagnostics(diags);
-    eprintln!(
+    tell(&format!(
         "{what}: {} errors, {} warnings",
         diags.error_count(),
         diags.warning_count()
-    );
+    ));
     ExitCode::from(1)
 }

@@ -201,6 +201,17 @@ fn read_page(
         Diagnostic::error(file, 0, 0, format!("cannot read this file: {e}"))
             .with_hint("content files must be UTF-8 text")
     })?;
+    if let Some(offset) = text.find('\0') {
+        let (line, column) = crate::diagnostics::line_col(&text, offset);
+        return Err(Diagnostic::error(
+            file,
+            line,
+            column,
+            "this file contains a NUL byte (an invisible character); the text after it would be lost",
+        )
+        .with_hint("remove the character: retype the line, or save the file again as plain UTF-8 text")
+        .into());
+    }
     let split = front_matter::split(file, &text).map_err(Diagnostics::from)?;
     let front = front_matter::parse(file, &split)?;
     let file_name = rel.rsplit('/').next().unwrap_or(rel);

@@ -80,6 +80,7 @@ pub fn render(
         text: body,
         first_line: body_line,
         base_offset: 0,
+        end_offset: body.len(),
     };
     render_inner(&located, shortcodes, options, &mut ids, &mut fragments, "")
 }
@@ -92,6 +93,8 @@ struct Located<'a> {
     first_line: usize,
     /// Offset of the text being rendered inside `text`.
     base_offset: usize,
+    /// Where the text being rendered ends inside `text`.
+    end_offset: usize,
 }
 
 impl Located<'_> {
@@ -109,11 +112,7 @@ fn render_inner(
     fragments: &mut usize,
     footnote_prefix: &str,
 ) -> Result<Rendered, Diagnostics> {
-    let source = &located.text[located.base_offset..];
-    let source = match source.find(END_OF_FRAGMENT) {
-        Some(end) => &source[..end],
-        None => source,
-    };
+    let source = &located.text[located.base_offset..located.end_offset];
     let pieces = shortcodes::parse(source, &|name| shortcodes.needs_closing(name))
         .map_err(|e| Diagnostics::from(located.diagnostic(e.offset, e.message, e.hint)))?;
 
@@ -143,20 +142,39 @@ fn render_inner(
         return Err(diags);
     }
     let mut rendered = markdown_to_html(&markdown, options, ids, footnote_prefix);
-    for (i, html) in placeholders.iter().enumerate().rev() {
-        let token = format!("CCSHORTCODE{i}X");
-        rendered.html = rendered
-            .html
-            .replace(&format!("<p>{token}</p>"), html)
-            .replace(&token, html);
-        rendered.plain_text = rendered.plain_text.replace(&token, &strip_tags(html));
-        rendered.first_paragraph = rendered.first_paragraph.replace(&token, "");
+    if !placeholders.is_empty() {
+        rendered.html = fill_placeholders(&rendered.html, |i| placeholders[i].clone());
+        rendered.plain_text =
+            fill_placeholders(&rendered.plain_text, |i| strip_tags(&placeholders[i]));
+        rendered.first_paragraph = fill_placeholders(&rendered.first_paragraph, |_| String::new());
     }
     Ok(rendered)
 }
 
-/// Marks the end of a shortcode's inner text when it is rendered on its own.
-const END_OF_FRAGMENT: &str = "\u{0}";
+static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(<p>)?CCSHORTCODE([0-9]+)X(</p>)?").expect("valid placeholder pattern")
+});
+
+/// Puts each shortcode's HTML where its placeholder is, in one pass over
+/// the text (a placeholder alone in a paragraph replaces the paragraph).
+fn fill_placeholders(text: &str, html_of: impl Fn(usize) -> String) -> String {
+    PLACEHOLDER
+        .replace_all(text, |caps: &regex::Captures<'_>| {
+            let Some(i) = caps[2].parse::<usize>().ok() else {
+                return caps[0].to_string();
+            };
+            let html = html_of(i);
+            match (caps.get(1), caps.get(3)) {
+                (Some(_), Some(_)) => html,
+                (open, close) => format!(
+                    "{}{html}{}",
+                    open.map_or("", |m| m.as_str()),
+                    close.map_or("", |m| m.as_str())
+                ),
+            }
+        })
+        .into_owned()
+}
 
 fn expand(
     located: &Located<'_>,
@@ -182,17 +200,13 @@ fn expand(
     let inner_html = match &call.inner {
         Some(inner) => {
             // Render the inner text in place so that positions stay right.
-            let inner_source = format!("{inner}{END_OF_FRAGMENT}");
-            let full = format!(
-                "{}{}",
-                &located.text[..located.base_offset + call.inner_offset],
-                inner_source
-            );
+            let base_offset = located.base_offset + call.inner_offset;
             let nested = Located {
                 file: located.file,
-                text: &full,
+                text: located.text,
                 first_line: located.first_line,
-                base_offset: located.base_offset + call.inner_offset,
+                base_offset,
+                end_offset: base_offset + inner.len(),
             };
             *fragments += 1;
             let prefix = format!("sc{fragments}-");

@@ -5,7 +5,7 @@
 //! [`parse`] turns a Markdown body into text pieces and shortcode calls; the
 //! Markdown renderer decides how calls become HTML.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// One use of a shortcode.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,6 +76,7 @@ pub fn parse(
     needs_closing: &dyn Fn(&str) -> bool,
 ) -> Result<Vec<Piece>, ShortcodeError> {
     let tokens = tokenize(text)?;
+    let pairs = pair_tags(&tokens)?;
     let mut pieces = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -95,7 +96,10 @@ pub fn parse(
                 let close = if tag.self_closing {
                     None
                 } else {
-                    find_close(&tokens, i)
+                    pairs.get(&i).and_then(|&j| match &tokens[j] {
+                        Token::Tag(closing) => Some((j, closing)),
+                        Token::Text(_) => None,
+                    })
                 };
                 let (inner, end, next) = match close {
                     Some((j, closing)) => (
@@ -146,28 +150,48 @@ fn push_text(pieces: &mut Vec<Piece>, t: &str) {
     }
 }
 
-/// Finds the closing tag matching the opening tag at `open`, allowing nested
-/// calls of the same shortcode.
-fn find_close(tokens: &[Token], open: usize) -> Option<(usize, &Tag)> {
-    let Token::Tag(opening) = &tokens[open] else {
-        return None;
-    };
-    let mut depth = 0;
-    for (j, token) in tokens.iter().enumerate().skip(open + 1) {
-        if let Token::Tag(tag) = token
-            && tag.name == opening.name
-        {
+/// How deep shortcodes may be nested. Deeper nesting is refused: no page
+/// needs it, and each level costs another pass over the text inside it.
+pub const MAX_NESTING: usize = 100;
+
+/// Matches every closing tag with the latest open tag of the same name, in
+/// one pass (token index of the opening tag → index of its closing tag), and
+/// refuses nesting deeper than [`MAX_NESTING`].
+fn pair_tags(tokens: &[Token]) -> Result<HashMap<usize, usize>, ShortcodeError> {
+    let mut open: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut pairs = HashMap::new();
+    for (i, token) in tokens.iter().enumerate() {
+        if let Token::Tag(tag) = token {
             if tag.closing {
-                if depth == 0 {
-                    return Some((j, tag));
+                if let Some(j) = open.get_mut(tag.name.as_str()).and_then(Vec::pop) {
+                    pairs.insert(j, i);
                 }
-                depth -= 1;
             } else if !tag.self_closing {
-                depth += 1;
+                open.entry(tag.name.as_str()).or_default().push(i);
             }
         }
     }
-    None
+    let closes: HashMap<usize, usize> = pairs.iter().map(|(&o, &c)| (c, o)).collect();
+    let mut depth = 0usize;
+    for (i, token) in tokens.iter().enumerate() {
+        if pairs.contains_key(&i) {
+            depth += 1;
+            if depth > MAX_NESTING
+                && let Token::Tag(tag) = token
+            {
+                return Err(ShortcodeError {
+                    offset: tag.start,
+                    message: format!(
+                        "shortcodes are nested more than {MAX_NESTING} levels deep here"
+                    ),
+                    hint: "close the shortcodes before opening new ones; nesting this deep is almost always a missing closing tag".into(),
+                });
+            }
+        } else if closes.contains_key(&i) {
+            depth = depth.saturating_sub(1);
+        }
+    }
+    Ok(pairs)
 }
 
 /// True when only white space stands before `start` on its line and after `end` on its line.

@@ -12,6 +12,22 @@
 pub mod content_type;
 pub mod reload;
 pub mod safe_path;
+/// `println!` that ends quietly when the reader of standard output went away.
+macro_rules! say {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($t)*);
+    }};
+}
+
+/// `eprintln!` that ends quietly when standard error is closed.
+macro_rules! tell {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($t)*);
+    }};
+}
+
 pub mod server;
 pub mod watch;
 
@@ -192,18 +208,18 @@ pub async fn start(options: &ServeOptions) -> Result<Server, Diagnostics> {
 pub async fn run(options: ServeOptions) -> Result<(), Diagnostics> {
     let server = start(&options).await?;
     if !server.addr().ip().is_loopback() {
-        eprintln!(
+        tell!(
             "warning: serving on {}: other computers on the network can see this preview (use --bind 127.0.0.1 to keep it private)",
             server.addr()
         );
     }
-    println!(
+    say!(
         "serving {} at {} (press Ctrl-C to stop)",
         options.site.display(),
         server.url()
     );
     wait_for_stop().await;
-    println!("stopping");
+    say!("stopping");
     server.stop().await;
     Ok(())
 }
@@ -305,21 +321,21 @@ impl Builder {
             } else {
                 String::new()
             };
-            println!("changed: {}{more}", names.join(", "));
+            say!("changed: {}{more}", names.join(", "));
         }
         match build(&self.options) {
             Ok(summary) => {
                 for warning in summary.warnings.sorted() {
-                    eprintln!("{warning}");
+                    tell!("{warning}");
                 }
-                println!("{summary}");
+                say!("{summary}");
                 self.live.built();
             }
             Err(diags) => {
                 for d in diags.sorted() {
-                    eprintln!("{d}");
+                    tell!("{d}");
                 }
-                eprintln!(
+                tell!(
                     "build failed: {} errors, {} warnings; open pages show them until the files are fixed",
                     diags.error_count(),
                     diags.warning_count()
