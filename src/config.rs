@@ -108,6 +108,23 @@ impl SiteConfig {
             );
         }
         for entries in config.menu.values_mut() {
+            for entry in entries.iter_mut() {
+                match menu_url(&entry.url) {
+                    Ok(url) => entry.url = url,
+                    Err((message, hint)) => {
+                        let (line, col) = value_position(text, &entry.url);
+                        diags.push(
+                            Diagnostic::error(
+                                path,
+                                line,
+                                col,
+                                format!("menu entry `{}`: {message}", entry.name),
+                            )
+                            .with_hint(hint),
+                        );
+                    }
+                }
+            }
             entries.sort_by(|a, b| (a.weight, &a.name).cmp(&(b.weight, &b.name)));
         }
         if diags.has_errors() {
@@ -177,6 +194,48 @@ fn url_parts(url: &str) -> Option<(String, String)> {
     Some((format!("{}{}", &url[..scheme_len], host), path.to_string()))
 }
 
+/// A menu link checked where it is read: a path on this site (`/nieuws/`,
+/// optionally with `#anchor`), or an http(s) or mailto address; returned in
+/// its canonical form.
+fn menu_url(url: &str) -> Result<String, (String, String)> {
+    if url.starts_with('/') && !url.starts_with("//") {
+        let (path, anchor) = match url.split_once('#') {
+            Some((path, anchor)) => (path, Some(anchor)),
+            None => (url, None),
+        };
+        return crate::site_path::SitePath::parse(path)
+            .map(|p| match anchor {
+                Some(a) => format!("{p}#{a}"),
+                None => p.to_string(),
+            })
+            .map_err(|e| (e.message, e.hint));
+    }
+    crate::url::ExternalUrl::parse(url, crate::url::Schemes::WebOrMail)
+        .map(|u| u.as_str().to_string())
+        .map_err(|e| {
+            (
+                e.message,
+                format!(
+                    "write a path on this site such as `/nieuws/`, or {}",
+                    e.hint
+                ),
+            )
+        })
+}
+
+/// Line and column where the quoted value `value` first appears, or (0, 0).
+fn value_position(text: &str, value: &str) -> (usize, usize) {
+    for (i, line) in text.lines().enumerate() {
+        if let Some(col) = line
+            .find(&format!("\"{value}\""))
+            .or_else(|| line.find(&format!("'{value}'")))
+        {
+            return (i + 1, col + 1);
+        }
+    }
+    (0, 0)
+}
+
 /// Line and column of the first line that assigns `key` in a TOML text, or (0, 0).
 pub fn key_position(text: &str, key: &str) -> (usize, usize) {
     for (i, line) in text.lines().enumerate() {
@@ -223,6 +282,23 @@ mod tests {
         .unwrap();
         let names: Vec<_> = c.menu["main"].iter().map(|m| m.name.as_str()).collect();
         assert_eq!(names, ["A", "B"]);
+    }
+
+    #[test_case::test_case("javascript:alert(1)"; "javascript")]
+    #[test_case::test_case("/a/../b/"; "dot dot")]
+    #[test_case::test_case("//evil.example/"; "other host")]
+    #[test_case::test_case("nieuws"; "relative")]
+    fn refuses_bad_menu_urls(url: &str) {
+        let text =
+            format!("title='T'\nbase_url='https://e.org/'\n[[menu.main]]\nname='A'\nurl='{url}'\n");
+        let err = parse(&text).unwrap_err();
+        assert_eq!(err.sorted()[0].line, 5, "{err}");
+    }
+
+    #[test]
+    fn keeps_good_menu_urls() {
+        let c = parse("title='T'\nbase_url='https://e.org/'\n[[menu.main]]\nname='A'\nurl='/a/#b'\n[[menu.main]]\nname='B'\nurl='mailto:x@e.org'\n").unwrap();
+        assert_eq!(c.menu["main"][0].url, "/a/#b");
     }
 
     #[test]

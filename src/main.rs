@@ -134,7 +134,10 @@ fn main() -> ExitCode {
                 fail(&diags, "check found problems")
             } else {
                 print_diagnostics(&diags);
-                say(&format!("check passed ({} warnings)", diags.warning_count()));
+                say(&format!(
+                    "check passed ({} warnings)",
+                    diags.warning_count()
+                ));
                 ExitCode::SUCCESS
             }
         }

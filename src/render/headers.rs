@@ -9,6 +9,18 @@ use crate::output::Output;
 /// inline scripts or styles.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; media-src 'self'; object-src 'none'; frame-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+/// The same policy for a `<meta http-equiv="Content-Security-Policy">` tag,
+/// so that hosts that ignore `_headers` (GitHub Pages among them) still
+/// enforce it: only `frame-ancestors` is left out, which a meta tag cannot set.
+pub fn meta_content_security_policy() -> String {
+    CONTENT_SECURITY_POLICY
+        .split(';')
+        .map(str::trim)
+        .filter(|d| !d.starts_with("frame-ancestors") && !d.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// Security and privacy headers sent with every response.
 pub const SECURITY_HEADERS: &[(&str, &str)] = &[
     ("Content-Security-Policy", CONTENT_SECURITY_POLICY),

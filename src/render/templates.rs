@@ -254,7 +254,7 @@ fn site_value(config: &SiteConfig, prefix: &str) -> Value {
             let items = entries
                 .iter()
                 .map(|e| {
-                    let external = e.url.starts_with("http://") || e.url.starts_with("https://");
+                    let external = !e.url.starts_with('/');
                     Menu {
                         name: e.name.clone(),
                         url: if external {
@@ -317,6 +317,9 @@ fn register_helpers(env: &mut Environment<'static>, config: &SiteConfig, prefix:
         let html = markdown::render(Path::new("(template)"), &value, 1, &NoShortcodes, &options)
             .map(|r| r.html)
             .unwrap_or_else(|_| crate::html::escape(&value));
+        // Text from data files is not trusted like content pages: raw HTML,
+        // scripts, event attributes and `javascript:` links are removed.
+        let html = crate::html::sanitize(&html);
         let html = html.trim();
         // A single paragraph is returned without <p>, for use inside sentences and cells.
         let inline = html
@@ -332,9 +335,54 @@ fn register_helpers(env: &mut Environment<'static>, config: &SiteConfig, prefix:
         let text = serde_json::to_string(&value).map_err(|e| {
             minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, e.to_string())
         })?;
-        // Safe inside <script type="application/ld+json">: no closing tags.
-        Ok(Value::from_safe_string(text.replace("</", "<\\/")))
+        Ok(Value::from_safe_string(json_for_script(&text)))
     });
+    let p = prefix.to_string();
+    env.add_function(
+        "media",
+        move |src: String| -> Result<Value, minijinja::Error> { media_source(&p, &src) },
+    );
+    env.add_global(
+        "csp_meta",
+        Value::from(crate::render::headers::meta_content_security_policy()),
+    );
+}
+
+/// JSON made safe inside `<script type="application/ld+json">`: `<`, `>` and
+/// `&` are written as `\u003c`-style escapes, so no `</script>` and no `<!--`
+/// can end or hide the block, whatever a title contains.
+pub fn json_for_script(json: &str) -> String {
+    json.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+/// Where a media shortcode's `src`, `poster` or `captions` points: a file of
+/// this site (`{url, external: false}`, embedded) or an http(s) address on
+/// another host (`{url, external: true}`, only linked). Anything else (a
+/// `javascript:` address, `/\\host/…`) is an error for the shortcode.
+fn media_source(prefix: &str, src: &str) -> Result<Value, minijinja::Error> {
+    use crate::site_path::SitePath;
+    use crate::url::{ExternalUrl, Schemes};
+    if let Ok(path) = SitePath::parse(src) {
+        let shown = path.to_string();
+        let url = if src.starts_with('/') {
+            format!("{prefix}{shown}")
+        } else {
+            shown.trim_start_matches('/').to_string()
+        };
+        return Ok(context! { url, external => false });
+    }
+    match ExternalUrl::parse(src, Schemes::Web) {
+        Ok(url) => Ok(context! { url => url.as_str().to_string(), external => true }),
+        Err(e) => Err(minijinja::Error::new(
+            minijinja::ErrorKind::InvalidOperation,
+            format!(
+                "`{src}` is neither a file of this site nor a web address ({})",
+                e.message
+            ),
+        )),
+    }
 }
 
 /// Escapes like minijinja's HTML escaping, but leaves `/` alone so that
