@@ -98,7 +98,10 @@ pub fn generate(options: &BuildOptions) -> Result<Generated, Diagnostics> {
     let now = options.now.unwrap_or_else(|| Utc::now().fixed_offset());
     let mut diags = Diagnostics::new();
     let content = match load_content(site, now, options.drafts) {
-        Ok(c) => Some(c),
+        Ok(c) => {
+            diags.extend(c.warnings.clone());
+            Some(c)
+        }
         Err(e) => {
             diags.extend(e);
             None
@@ -207,35 +210,15 @@ fn copy_static(site: &Path, out: &mut Output, diags: &mut Diagnostics) {
     if !static_dir.is_dir() {
         return;
     }
-    for entry in walkdir::WalkDir::new(&static_dir).sort_by_file_name() {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                diags.push(Diagnostic::error(
-                    &static_dir,
-                    0,
-                    0,
-                    format!("cannot read: {e}"),
-                ));
-                continue;
-            }
-        };
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let rel = slash_path(&static_dir, entry.path());
-        match std::fs::read(entry.path()) {
+    for path in crate::content::walk::site_files(&static_dir, site, diags) {
+        let rel = slash_path(&static_dir, &path);
+        match std::fs::read(&path) {
             Ok(bytes) => {
-                if let Err(e) = out.add(&rel, bytes, Some(entry.path())) {
+                if let Err(e) = out.add(&rel, bytes, Some(&path)) {
                     diags.push(e);
                 }
             }
-            Err(e) => diags.push(Diagnostic::error(
-                entry.path(),
-                0,
-                0,
-                format!("cannot read: {e}"),
-            )),
+            Err(e) => diags.push(Diagnostic::error(&path, 0, 0, format!("cannot read: {e}"))),
         }
     }
 }

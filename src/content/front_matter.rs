@@ -181,10 +181,54 @@ pub struct FrontMatter {
     pub params: Map<String, Value>,
 }
 
+/// The front-matter keys this engine reads, and keys of the Doks theme and
+/// Hugo that are kept for templates; an unknown key close to one of these is
+/// probably a typo.
+pub const KNOWN_KEYS: &[&str] = &[
+    "title",
+    "description",
+    "lead",
+    "summary",
+    "date",
+    "lastmod",
+    "publishDate",
+    "expiryDate",
+    "draft",
+    "weight",
+    "slug",
+    "url",
+    "aliases",
+    "images",
+    "toc",
+    "menu",
+    "categories",
+    "tags",
+    "contributors",
+    "layout",
+    "type",
+    "keywords",
+    "sitemap",
+    "pinned",
+    "homepage",
+    "sidebar",
+    "linkTitle",
+    "headless",
+    "outputs",
+];
+
 /// Parses the front matter of `split` and reads the known fields.
 ///
 /// Collects every problem (syntax, wrong types, bad dates) before failing.
 pub fn parse(file: &Path, split: &Split<'_>) -> Result<FrontMatter, Diagnostics> {
+    parse_with_warnings(file, split).map(|(fm, _)| fm)
+}
+
+/// Like [`parse`], and also returns warnings: keys that look like a
+/// misspelt known key (`titel:` → "did you mean `title`?").
+pub fn parse_with_warnings(
+    file: &Path,
+    split: &Split<'_>,
+) -> Result<(FrontMatter, Diagnostics), Diagnostics> {
     let value = to_json(file, split).map_err(Diagnostics::from)?;
     let map = match value {
         Value::Object(map) => map,
@@ -228,11 +272,33 @@ pub fn parse(file: &Path, split: &Split<'_>) -> Result<FrontMatter, Diagnostics>
         layout: reader.string(&map, "layout"),
         params: map.clone(),
     };
+    reader.misspelt_keys(&map);
     if reader.diags.has_errors() {
         Err(reader.diags)
     } else {
-        Ok(fm)
+        Ok((fm, reader.diags))
     }
+}
+
+/// The known key an unknown `key` is probably a typo of.
+fn did_you_mean(key: &str) -> Option<&'static str> {
+    if KNOWN_KEYS.contains(&key) {
+        return None;
+    }
+    let lower = key.to_lowercase();
+    KNOWN_KEYS
+        .iter()
+        .map(|known| {
+            (
+                strsim::damerau_levenshtein(&lower, &known.to_lowercase()),
+                *known,
+            )
+        })
+        .filter(|(distance, known)| {
+            *distance == 0 || (*distance <= 2 && known.len() >= 4 && key.len() >= 3)
+        })
+        .min()
+        .map(|(_, known)| known)
 }
 
 fn to_json(file: &Path, split: &Split<'_>) -> Result<Value, Diagnostic> {
@@ -275,8 +341,65 @@ fn to_json(file: &Path, split: &Split<'_>) -> Result<Value, Diagnostic> {
             Ok(toml_to_json(toml::Value::Table(table)))
         }
         Format::Json => {
+            serde_json::from_str::<NoDuplicateKeys>(split.raw)
+                .map_err(|e| json_error(file, &e, split.raw_line))?;
             serde_json::from_str(split.raw).map_err(|e| json_error(file, &e, split.raw_line))
         }
+    }
+}
+
+/// Reads a JSON value only to refuse an object that has one key twice
+/// (`serde_json` would silently keep the last one).
+struct NoDuplicateKeys;
+
+impl<'de> serde::Deserialize<'de> for NoDuplicateKeys {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(NoDuplicateKeys)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for NoDuplicateKeys {
+    type Value = NoDuplicateKeys;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self, A::Error> {
+        let mut seen = std::collections::HashSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if !seen.insert(key.clone()) {
+                return Err(serde::de::Error::custom(format!(
+                    "the key `{key}` appears twice"
+                )));
+            }
+            map.next_value::<NoDuplicateKeys>()?;
+        }
+        Ok(NoDuplicateKeys)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self, A::Error> {
+        while seq.next_element::<NoDuplicateKeys>()?.is_some() {}
+        Ok(NoDuplicateKeys)
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Self, E> {
+        Ok(NoDuplicateKeys)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Self, E> {
+        Ok(NoDuplicateKeys)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Self, E> {
+        Ok(NoDuplicateKeys)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self, E> {
+        Ok(NoDuplicateKeys)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Self, E> {
+        Ok(NoDuplicateKeys)
+    }
+    fn visit_unit<E>(self) -> Result<Self, E> {
+        Ok(NoDuplicateKeys)
     }
 }
 
@@ -302,6 +425,26 @@ struct FieldReader<'a> {
 }
 
 impl FieldReader<'_> {
+    /// Warns about every unknown key that looks like a known one.
+    fn misspelt_keys(&mut self, map: &Map<String, Value>) {
+        for key in map.keys() {
+            if let Some(known) = did_you_mean(key) {
+                let (line, column) = self.position(key);
+                self.diags.push(
+                    Diagnostic::warning(
+                        self.file,
+                        line,
+                        column,
+                        format!("unknown front-matter key `{key}`; did you mean `{known}`?"),
+                    )
+                    .with_hint(format!(
+                        "rename it to `{known}`; unknown keys are kept for templates but the engine ignores them"
+                    )),
+                );
+            }
+        }
+    }
+
     /// Line and column of `key` in the front matter, for diagnostics.
     fn position(&self, key: &str) -> (usize, usize) {
         for (i, line) in self.split.raw.lines().enumerate() {
@@ -412,6 +555,24 @@ impl FieldReader<'_> {
     fn strings(&mut self, map: &Map<String, Value>, key: &str) -> Vec<String> {
         match map.get(key) {
             None | Some(Value::Null) => Vec::new(),
+            Some(Value::String(s)) if s.contains(',') => {
+                let items: Vec<String> =
+                    s.split(',').map(|i| format!("\"{}\"", i.trim())).collect();
+                let (line, column) = self.position(key);
+                self.diags.push(
+                    Diagnostic::error(
+                        self.file,
+                        line,
+                        column,
+                        format!("`{key}` is one text with commas in it, not a list: {s:?}"),
+                    )
+                    .with_hint(format!(
+                        "write a list in square brackets: {key}: [{}]",
+                        items.join(", ")
+                    )),
+                );
+                Vec::new()
+            }
             Some(Value::String(s)) => vec![s.clone()],
             Some(Value::Array(items)) => {
                 let mut out = Vec::new();
@@ -473,19 +634,45 @@ impl FieldReader<'_> {
                 .filter_map(Value::as_str)
                 .map(menu_ref)
                 .collect(),
-            Some(Value::Object(menus)) => menus
-                .iter()
-                .map(|(name, settings)| {
+            Some(Value::Object(menus)) => {
+                let mut refs = Vec::new();
+                for (name, settings) in menus {
                     let get_str =
                         |k: &str| settings.get(k).and_then(Value::as_str).map(str::to_string);
-                    MenuRef {
+                    let weight = match settings.get("weight") {
+                        None | Some(Value::Null) => 0,
+                        Some(Value::Number(n)) if n.is_i64() => n.as_i64().unwrap_or(0),
+                        Some(other) => {
+                            let (line, column) = self.position("weight");
+                            self.diags.push(
+                                Diagnostic::error(
+                                    self.file,
+                                    line,
+                                    column,
+                                    format!("the menu weight of `{name}` must be a whole number, not {other}"),
+                                )
+                                .with_hint("write the number without quotes, for example `weight: 10`"),
+                            );
+                            0
+                        }
+                    };
+                    for key in ["name", "parent"] {
+                        if settings
+                            .get(key)
+                            .is_some_and(|v| !v.is_string() && !v.is_null())
+                        {
+                            self.wrong_type(key, "text", &format!("{key}: \"…\""));
+                        }
+                    }
+                    refs.push(MenuRef {
                         menu: name.clone(),
                         name: get_str("name"),
                         parent: get_str("parent").filter(|p| !p.is_empty()),
-                        weight: settings.get("weight").and_then(Value::as_i64).unwrap_or(0),
-                    }
-                })
-                .collect(),
+                        weight,
+                    });
+                }
+                refs
+            }
             Some(_) => {
                 self.wrong_type("menu", "a menu name or a table of menus", "menu: main");
                 Vec::new()
@@ -541,6 +728,36 @@ mod tests {
         assert_eq!(fm.menus[0].parent, None);
         assert_eq!(fm.tags, ["privacy"]);
         assert_eq!(fm.params["hero"], "groot");
+    }
+
+    #[test_case("titel", Some("title"))]
+    #[test_case("Title", Some("title"))]
+    #[test_case("descripton", Some("description"))]
+    #[test_case("tag", Some("tags"))]
+    #[test_case("hero", None)]
+    #[test_case("title", None)]
+    fn suggests_known_keys(key: &str, expected: Option<&str>) {
+        assert_eq!(did_you_mean(key), expected);
+    }
+
+    #[test]
+    fn comma_text_where_a_list_belongs_is_an_error_with_the_fix() {
+        let err = read("---\ntitle: A\ntags: raad, belgie\n---\n").unwrap_err();
+        let d = &err.sorted()[0];
+        assert_eq!(d.line, 3);
+        assert!(d.hint.as_ref().unwrap().contains("[\"raad\", \"belgie\"]"));
+    }
+
+    #[test]
+    fn duplicate_json_keys_are_an_error() {
+        let err = read("{\n\"title\": \"A\",\n\"title\": \"B\"\n}\n").unwrap_err();
+        assert!(err.to_string().contains("appears twice"), "{err}");
+    }
+
+    #[test]
+    fn wrong_menu_weight_is_an_error() {
+        let err = read("---\ntitle: A\nmenu:\n  main:\n    weight: veel\n---\n").unwrap_err();
+        assert_eq!(err.sorted()[0].line, 5);
     }
 
     #[test]

@@ -27,6 +27,8 @@ pub struct Content {
     pub pages: Vec<Page>,
     /// Files to copy.
     pub resources: Vec<Resource>,
+    /// Problems that do not stop the build (a front-matter key that looks misspelt).
+    pub warnings: Diagnostics,
 }
 
 /// Reads all content below `site_root/content`.
@@ -46,19 +48,7 @@ pub fn load_content(
             .with_hint("create a folder `content` in the site folder with at least `_index.md` for the home page")
             .into());
     }
-    let mut files: Vec<PathBuf> = Vec::new();
-    for entry in walkdir::WalkDir::new(&content_dir).sort_by_file_name() {
-        match entry {
-            Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
-            Ok(_) => {}
-            Err(e) => diags.push(Diagnostic::error(
-                e.path().unwrap_or(&content_dir),
-                0,
-                0,
-                format!("cannot read: {e}"),
-            )),
-        }
-    }
+    let files: Vec<PathBuf> = super::walk::site_files(&content_dir, site_root, &mut diags);
     let rel_of = |p: &Path| slash_path(&content_dir, p);
     let bundle_dirs: BTreeSet<String> = files
         .iter()
@@ -117,7 +107,7 @@ pub fn load_content(
             continue;
         }
         markdown_dirs.insert(dir.clone());
-        match read_page(file, &rel, &section_dirs, &bundle_dirs) {
+        match read_page(file, &rel, &section_dirs, &bundle_dirs, &mut diags) {
             Ok(page) => {
                 if page.kind == PageKind::Home
                     || page.kind == PageKind::Section
@@ -187,7 +177,11 @@ pub fn load_content(
     if diags.has_errors() {
         Err(diags)
     } else {
-        Ok(Content { pages, resources })
+        Ok(Content {
+            pages,
+            resources,
+            warnings: diags,
+        })
     }
 }
 
@@ -196,6 +190,7 @@ fn read_page(
     rel: &str,
     section_dirs: &BTreeSet<String>,
     bundle_dirs: &BTreeSet<String>,
+    warnings: &mut Diagnostics,
 ) -> Result<Page, Diagnostics> {
     let text = std::fs::read_to_string(file).map_err(|e| {
         Diagnostic::error(file, 0, 0, format!("cannot read this file: {e}"))
@@ -213,7 +208,8 @@ fn read_page(
         .into());
     }
     let split = front_matter::split(file, &text).map_err(Diagnostics::from)?;
-    let front = front_matter::parse(file, &split)?;
+    let (front, front_warnings) = front_matter::parse_with_warnings(file, &split)?;
+    warnings.extend(front_warnings);
     let file_name = rel.rsplit('/').next().unwrap_or(rel);
     let dir = rel
         .rsplit_once('/')

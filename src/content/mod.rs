@@ -8,6 +8,7 @@ pub mod load;
 pub mod markdown;
 pub mod page;
 pub mod shortcodes;
+pub mod walk;
 
 pub use load::{Content, Resource, load_content};
 pub use page::{Page, PageKind};
