@@ -9,7 +9,10 @@
 //!   "--out", "{out}"]`; `{site}`, `{out}` and `{case}` are replaced by the
 //!   paths), optional `exit` (default 1), optional `[[edit]]` tables
 //!   (`file`, `find`, `replace`) that change one text in a base file, and
-//!   optional `remove = ["path", …]` to delete base files first;
+//!   optional `remove = ["path", …]` to delete base files first, and optional
+//!   `[[symlink]]` tables (`path` in the site, `target` text with `{site}`
+//!   and `{case}` replaced) for symbolic links, which a `files/` overlay
+//!   cannot carry;
 //! - `files/`: files laid over the base site (same relative paths);
 //! - `expected.stderr`: what the command must print on stderr, with the site
 //!   folder written as `SITE`, the output folder as `OUT` and the case folder
@@ -41,6 +44,15 @@ struct Case {
     edit: Vec<Edit>,
     #[serde(default)]
     remove: Vec<String>,
+    #[serde(default)]
+    symlink: Vec<Link>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Link {
+    path: String,
+    target: String,
 }
 
 #[derive(Deserialize)]
@@ -135,6 +147,16 @@ fn run_case(dir: &Path) -> Vec<String> {
     }
     if dir.join("files").is_dir() {
         copy_tree(&dir.join("files"), &site);
+    }
+    for link in &case.symlink {
+        let target = link
+            .target
+            .replace("{site}", site.to_str().unwrap())
+            .replace("{case}", dir.to_str().unwrap());
+        let path = site.join(&link.path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&target, &path).unwrap();
     }
     let sources_before = files(&site);
     let out_before = files(&out);

@@ -112,13 +112,21 @@ fn missing(file: &Path) -> Diagnostic {
 }
 
 fn json_error(file: &Path, e: &serde_json::Error, first_line: usize) -> Diagnostic {
+    let message = e.to_string();
+    let message = message
+        .rsplit_once(" at line ")
+        .map_or(message.as_str(), |(m, _)| m);
     Diagnostic::error(
         file,
         e.line() + first_line - 1,
         e.column(),
-        format!("invalid JSON front matter: {e}"),
+        format!("invalid JSON front matter: {message}"),
     )
-    .with_hint("JSON front matter needs \"double-quoted\" keys and commas between fields")
+    .with_hint(if message.contains("appears twice") {
+        "remove one of the two lines; only one value can count"
+    } else {
+        "JSON front matter needs \"double-quoted\" keys and commas between fields"
+    })
 }
 
 /// One menu a page puts itself in, from the `menu` front-matter field.

@@ -271,49 +271,77 @@ fn nearest_section(dir: &str, section_dirs: &BTreeSet<String>) -> String {
     }
 }
 
+/// Reports two pages (or a page and an alias) that claim one URL. The
+/// diagnostic goes to the page whose `url:`, `slug:` or `aliases:` made the
+/// clash, on that line, and names the other file.
 fn check_unique_paths(pages: &[Page], diags: &mut Diagnostics) {
-    let mut seen: BTreeMap<String, &Page> = BTreeMap::new();
+    struct Claim<'p> {
+        page: &'p Page,
+        field: &'static str,
+        explicit: bool,
+    }
+    let mut seen: BTreeMap<String, Claim<'_>> = BTreeMap::new();
     for page in pages {
-        let mut claims = vec![(page.path.clone(), "url")];
-        claims.extend(
-            page.front
-                .aliases
-                .iter()
-                .map(|a| (a.to_string(), "aliases")),
-        );
-        for (path, field) in claims {
-            if let Some(first) = seen.get(&path) {
-                let file = page
-                    .file
-                    .clone()
-                    .unwrap_or_else(|| PathBuf::from(&page.rel));
-                let other = first
-                    .file
-                    .as_ref()
-                    .map(|f| f.display().to_string())
-                    .unwrap_or_else(|| first.rel.clone());
-                let line = page
-                    .file
-                    .as_ref()
-                    .and_then(|f| std::fs::read_to_string(f).ok())
-                    .map(|text| {
-                        text.lines()
-                            .position(|l| {
-                                let l = l.trim_start();
-                                l.starts_with(field)
-                                    || l.starts_with("slug")
-                                    || l.contains(path.trim_matches('/'))
-                            })
-                            .map(|i| i + 1)
-                            .unwrap_or(1)
-                    });
-                diags.push(
-                    Diagnostic::error(&file, line.unwrap_or(0), if line.is_some() { 1 } else { 0 }, format!("two pages have the URL {path}: this one and {other}"))
-                        .with_hint("give one of them another file name, or set a different `slug:` or `url:` in its front matter"),
-                );
+        let own_field = if page.front.url.is_some() {
+            "url"
+        } else {
+            "slug"
+        };
+        let mut claims = vec![(
+            page.path.clone(),
+            Claim {
+                page,
+                field: own_field,
+                explicit: page.front.url.is_some() || page.front.slug.is_some(),
+            },
+        )];
+        claims.extend(page.front.aliases.iter().map(|a| {
+            (
+                a.to_string(),
+                Claim {
+                    page,
+                    field: "aliases",
+                    explicit: true,
+                },
+            )
+        }));
+        for (path, claim) in claims {
+            let Some(first) = seen.get(&path) else {
+                seen.insert(path, claim);
+                continue;
+            };
+            let (at, other) = if claim.explicit || !first.explicit {
+                (&claim, first)
             } else {
-                seen.insert(path, page);
-            }
+                (first, &claim)
+            };
+            let file = at
+                .page
+                .file
+                .clone()
+                .unwrap_or_else(|| PathBuf::from(&at.page.rel));
+            let other_file = other
+                .page
+                .file
+                .as_ref()
+                .map(|f| f.display().to_string())
+                .unwrap_or_else(|| other.page.rel.clone());
+            let line = at
+                .explicit
+                .then(|| std::fs::read_to_string(&file).ok())
+                .flatten()
+                .and_then(|text| {
+                    text.lines()
+                        .position(|l| {
+                            let l = l.trim_start().trim_start_matches('"');
+                            l.starts_with(at.field)
+                        })
+                        .map(|i| i + 1)
+                });
+            diags.push(
+                Diagnostic::error(&file, line.unwrap_or(0), if line.is_some() { 1 } else { 0 }, format!("two pages have the URL {path}: this one and {other_file}"))
+                    .with_hint("give one of them another file name, or set a different `slug:` or `url:` in its front matter"),
+            );
         }
     }
 }

@@ -56,15 +56,27 @@ pub fn site_files(dir: &Path, site_root: &Path, diags: &mut Diagnostics) -> Vec<
         match entry {
             Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
             Ok(_) => {}
-            Err(e) => diags.push(
-                Diagnostic::error(
-                    e.path().unwrap_or(dir),
-                    0,
-                    0,
-                    format!("cannot read: {e}"),
-                )
-                .with_hint("check the file's permissions; a symbolic link must not point to a folder that contains it"),
-            ),
+            Err(e) => {
+                let path = e.path().unwrap_or(dir);
+                let is_link =
+                    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+                diags.push(if e.loop_ancestor().is_some() {
+                    Diagnostic::error(
+                        path,
+                        0,
+                        0,
+                        "this symbolic link points to a folder that contains it",
+                    )
+                    .with_hint("remove the link; it would make the folder endless")
+                } else if is_link && std::fs::metadata(path).is_err() {
+                    Diagnostic::error(path, 0, 0, "this symbolic link points to nothing").with_hint(
+                        "remove the link, or make it point to a file inside the site folder",
+                    )
+                } else {
+                    Diagnostic::error(path, 0, 0, format!("cannot read: {e}"))
+                        .with_hint("check that the file can be read by you")
+                });
+            }
         }
     }
     diags.extend(outside.into_inner());

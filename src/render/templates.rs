@@ -447,12 +447,11 @@ impl ShortcodeRenderer for Renderer {
         template
             .render(ctx)
             .map(|s| s.trim().to_string())
-            .map_err(|e| {
-                let mut message = e.to_string();
-                if let Some(detail) = e.detail() {
-                    message = format!("{message} ({detail})");
-                }
-                message
+            .map_err(|e| match (e.kind(), e.detail()) {
+                // A check of a helper such as `media`: its own words are the message.
+                (minijinja::ErrorKind::InvalidOperation, Some(detail)) => detail.to_string(),
+                (_, Some(detail)) => format!("{e} ({detail})"),
+                _ => e.to_string(),
             })
     }
 }
