@@ -28,6 +28,7 @@ macro_rules! tell {
     }};
 }
 
+pub mod accept;
 pub mod server;
 pub mod watch;
 
@@ -181,15 +182,9 @@ pub async fn start(options: &ServeOptions) -> Result<Server, Diagnostics> {
             let _ = tokio::task::spawn_blocking(move || builder.build(Some(&changed))).await;
         }
     });
-    let (stop, mut stopped) = signal::channel(false);
+    let (stop, stopped) = signal::channel(false);
     let app = server::router(out_dir.clone(), live.clone());
-    let http = tokio::spawn(async move {
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async move {
-                let _ = stopped.wait_for(|s| *s).await;
-            })
-            .await
-    });
+    let http = tokio::spawn(accept::serve(listener, app, stopped));
     Ok(Server {
         addr,
         url,

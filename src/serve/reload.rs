@@ -13,6 +13,7 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use futures_util::stream::{self, Stream, StreamExt};
 use serde::Serialize;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use tokio::sync::{broadcast, watch};
 
 use crate::diagnostics::{Diagnostics, Severity};
@@ -57,6 +58,7 @@ pub struct LiveReload {
     state: Mutex<State>,
     sender: broadcast::Sender<Message>,
     shutdown: watch::Sender<bool>,
+    streams: AtomicUsize,
 }
 
 impl LiveReload {
@@ -76,6 +78,7 @@ impl LiveReload {
             }),
             sender,
             shutdown,
+            streams: AtomicUsize::new(0),
         })
     }
 
@@ -128,7 +131,17 @@ impl LiveReload {
     /// The event stream of one page: first `hello` with the current build
     /// id (a page from an older build reloads at once) and the current
     /// errors if any, then every rebuild until the server stops.
+    ///
+    /// At most [`MAX_STREAMS`] streams are open at once; one more gets
+    /// `503 Service Unavailable` (a page without live reload still works).
     pub fn events(self: &Arc<Self>) -> Response {
+        let Some(slot) = StreamSlot::take(self) else {
+            return (
+                axum::http::StatusCode::SERVICE_UNAVAILABLE,
+                "503: too many live-reload connections are open; close some preview tabs\n",
+            )
+                .into_response();
+        };
         let receiver = self.sender.subscribe();
         let mut first = vec![
             Event::default()
@@ -139,10 +152,37 @@ impl LiveReload {
             first.push(Message::Errors(errors).event());
         }
         let updates = updates(receiver, self.shutdown.subscribe());
-        let all = stream::iter(first).chain(updates).map(Ok::<_, Infallible>);
+        let all = stream::iter(first).chain(updates).map(move |event| {
+            // The slot is given back when the page goes away and the stream is dropped.
+            let _ = &slot;
+            Ok::<_, Infallible>(event)
+        });
         Sse::new(all)
             .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
             .into_response()
+    }
+}
+
+/// How many live-reload streams may be open at the same time.
+pub const MAX_STREAMS: usize = 64;
+
+/// One open live-reload stream, counted while it lives.
+struct StreamSlot(Arc<LiveReload>);
+
+impl StreamSlot {
+    fn take(live: &Arc<LiveReload>) -> Option<StreamSlot> {
+        live.streams
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| {
+                (n < MAX_STREAMS).then_some(n + 1)
+            })
+            .ok()
+            .map(|_| StreamSlot(live.clone()))
+    }
+}
+
+impl Drop for StreamSlot {
+    fn drop(&mut self) {
+        self.0.streams.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
@@ -313,5 +353,21 @@ mod tests {
             received[1].contains("errors") && received[1].contains("kapot"),
             "{received:?}"
         );
+    }
+
+    #[tokio::test]
+    async fn live_reload_streams_are_capped() {
+        let live = LiveReload::new();
+        let open: Vec<Response> = (0..MAX_STREAMS).map(|_| live.events()).collect();
+        assert!(
+            open.iter()
+                .all(|r| r.status() == axum::http::StatusCode::OK)
+        );
+        assert_eq!(
+            live.events().status(),
+            axum::http::StatusCode::SERVICE_UNAVAILABLE
+        );
+        drop(open);
+        assert_eq!(live.events().status(), axum::http::StatusCode::OK);
     }
 }
