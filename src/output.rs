@@ -207,6 +207,7 @@ impl Output {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".into());
+        recover_interrupted_swap(out_dir, &parent, &name);
         remove_stale_staging(&parent, &name);
         let staging = tempfile::Builder::new()
             .prefix(&format!(".{name}.new-"))
@@ -273,6 +274,27 @@ fn plain_join(root: &Path, rel: &OutputPath) -> io::Result<PathBuf> {
         }
     }
     Ok(target)
+}
+
+/// When a build was killed between moving the old output aside and moving
+/// the new one in, `out_dir` is missing and the previous output waits in a
+/// `.NAME.old-*` folder: put it back before anything is cleaned up.
+fn recover_interrupted_swap(out_dir: &Path, parent: &Path, name: &str) {
+    if out_dir.exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    let old = format!(".{name}.old-");
+    let newest = entries
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&old))
+        .filter(|e| e.path().join(MARKER).is_file())
+        .max_by_key(|e| e.metadata().and_then(|m| m.modified()).ok());
+    if let Some(entry) = newest {
+        let _ = std::fs::rename(entry.path(), out_dir);
+    }
 }
 
 /// Removes `.NAME.new-*` and `.NAME.old-*` folders in `parent`, left behind
@@ -365,6 +387,21 @@ mod tests {
             .collect();
         left.sort();
         assert_eq!(left, [".other.new-abc", "public"]);
+    }
+
+    #[test]
+    fn puts_back_the_output_of_a_build_killed_in_the_middle_of_the_swap() {
+        let dir = tempfile::tempdir().unwrap();
+        let out_dir = dir.path().join("public");
+        let old = dir.path().join(".public.old-xyz");
+        std::fs::create_dir_all(&old).unwrap();
+        std::fs::write(old.join(MARKER), "").unwrap();
+        std::fs::write(old.join("oud.txt"), "oud").unwrap();
+        recover_interrupted_swap(&out_dir, dir.path(), "public");
+        assert_eq!(
+            std::fs::read_to_string(out_dir.join("oud.txt")).unwrap(),
+            "oud"
+        );
     }
 
     #[test_case("../x.html"; "dot dot")]
