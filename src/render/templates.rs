@@ -344,7 +344,7 @@ fn register_helpers(env: &mut Environment<'static>, config: &SiteConfig, prefix:
     );
     env.add_global(
         "csp_meta",
-        Value::from(crate::render::headers::meta_content_security_policy()),
+        Value::from_safe_string(crate::render::headers::meta_content_security_policy()),
     );
 }
 
