@@ -160,7 +160,16 @@ pub fn load_content(
             let base = pages
                 .iter()
                 .find(|p| p.bundle_dir.is_some() && p.rel == format!("{bundle}/index.md"))
-                .map(|p| p.path.trim_start_matches('/').to_string())
+                .and_then(|p| crate::site_path::SitePath::parse(&p.path).ok())
+                .map(|p| {
+                    // Plain names, not the percent-encoded link form.
+                    let folder = p.segments().join("/");
+                    if folder.is_empty() {
+                        folder
+                    } else {
+                        format!("{folder}/")
+                    }
+                })
                 .unwrap_or_else(|| format!("{}/", bundle.to_lowercase()));
             resource.target = format!("{base}{}", tail.trim_start_matches('/'));
         }

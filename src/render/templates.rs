@@ -527,6 +527,64 @@ mod tests {
         assert_eq!(d.line, 2);
     }
 
+    fn media(name: &str, params: &[(&str, &str)]) -> Result<String, String> {
+        let dir = site_with(&[]);
+        let r = Renderer::new(dir.path(), &config()).unwrap();
+        let call = Call {
+            name: name.into(),
+            positional: Vec::new(),
+            named: params
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            inner: None,
+            markdown: false,
+            offset: 0,
+            inner_offset: 0,
+            block: false,
+        };
+        ShortcodeRenderer::render(&r, &call, None)
+    }
+
+    #[test_case::test_case("video", &[("src", "/media/a.mp4"), ("poster", "/media/a.jpg"), ("captions", "/media/a.vtt")], "<video"; "all same-site files embed")]
+    #[test_case::test_case("audio", &[("src", "/media/a.mp3")], "<audio"; "same-site audio embeds")]
+    #[test_case::test_case("audio", &[("src", "opname.mp3")], "src=\"opname.mp3\""; "relative file stays relative")]
+    #[test_case::test_case("video", &[("src", "HTTPS://tube.example/x")], "media-link"; "upper-case scheme is linked")]
+    #[test_case::test_case("video", &[("src", " https://tube.example/x")], "media-link"; "leading space is linked")]
+    #[test_case::test_case("video", &[("src", "/media/a.mp4"), ("poster", "https://img.example/p.jpg")], "media-link"; "poster on another host makes a link")]
+    #[test_case::test_case("video", &[("src", "/media/a.mp4"), ("captions", "https://img.example/c.vtt")], "media-link"; "captions on another host make a link")]
+    fn media_shortcodes_embed_only_same_site_files(
+        name: &str,
+        params: &[(&str, &str)],
+        expected: &str,
+    ) {
+        let html = media(name, params).unwrap();
+        assert!(html.contains(expected), "{html}");
+        if expected == "media-link" {
+            assert!(
+                !html.contains("<video") && !html.contains("<audio"),
+                "{html}"
+            );
+        }
+        assert!(!html.contains("/sub//"), "{html}");
+    }
+
+    #[test_case::test_case("video", &[("src", "javascript:alert(1)")]; "javascript src")]
+    #[test_case::test_case("video", &[("src", "/\\\\host/x.mp4")]; "backslash host")]
+    #[test_case::test_case("video", &[("src", "/a.mp4"), ("poster", "data:image/png,x")]; "data poster")]
+    #[test_case::test_case("audio", &[]; "no src")]
+    fn media_shortcodes_refuse_other_schemes(name: &str, params: &[(&str, &str)]) {
+        assert!(media(name, params).is_err());
+    }
+
+    #[test]
+    fn json_for_script_hides_nothing_and_closes_nothing() {
+        let json = json_for_script(r#"{"headline":"<!--<script></script>&"}"#);
+        assert!(!json.contains('<') && !json.contains('>') && !json.contains('&'));
+        let back: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(back["headline"], "<!--<script></script>&");
+    }
+
     #[test]
     fn builtin_email_hides_the_address() {
         let dir = site_with(&[]);
