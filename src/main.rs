@@ -137,17 +137,11 @@ fn main() -> ExitCode {
 }
 
 fn print_diagnostics(diags: &Diagnostics) {
-    for d in diags.sorted() {
-        eprintln!("{d}");
-    }
+    eprint!("{}", diags.report());
 }
 
 fn fail(diags: &Diagnostics, what: &str) -> ExitCode {
     print_diagnostics(diags);
-    eprintln!(
-        "{what}: {} errors, {} warnings",
-        diags.error_count(),
-        diags.warning_count()
-    );
+    eprintln!("{what}: {}", diags.summary());
     ExitCode::from(1)
 }
