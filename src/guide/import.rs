@@ -137,7 +137,7 @@ fn read_previous_election(path: &Path, diags: &mut Diagnostics) -> PreviousElect
                     path,
                     line_of_key(&parsed.text, key),
                     1,
-                    format!("`{key}` must be text, not a {}", other.type_str()),
+                    format!("`{key}` must be text, not {}", with_article(other.type_str())),
                 )
                 .with_hint(format!("write `{key} = \"...\"`; the importer keeps this value and would otherwise lose it")),
             );
@@ -149,6 +149,16 @@ fn read_previous_election(path: &Path, diags: &mut Diagnostics) -> PreviousElect
         intro: text("intro"),
         methodology: text("methodology"),
     }
+}
+
+/// "an integer", "a boolean": a TOML type name with its article.
+fn with_article(noun: &str) -> String {
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {noun}")
 }
 
 /// The 1-based line on which `key = ` is written at the top of a TOML file, or 1.
