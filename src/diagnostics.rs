@@ -271,6 +271,11 @@ impl fmt::Display for Diagnostics {
     }
 }
 
+/// "1 page", "2 pages": a number with the noun that agrees with it.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Converts a byte offset in `text` to a 1-based (line, column) pair, counting
 /// columns in characters.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {

@@ -129,7 +129,10 @@ fn main() -> ExitCode {
                 fail(&diags, "check found problems")
             } else {
                 print_diagnostics(&diags);
-                println!("check passed ({} warnings)", diags.warning_count());
+                println!(
+                    "check passed ({})",
+                    chatcontrole::diagnostics::count(diags.warning_count(), "warning", "warnings")
+                );
                 ExitCode::SUCCESS
             }
         }

@@ -1,6 +1,6 @@
 //! TOML data loading: the first byte picks one of the example site's data
-//! files (guide or Council), the rest replaces it, and both loaders read the
-//! site; they give data or diagnostics, never a panic.
+//! files (guide or Council), the rest replaces it, and the loader of that
+//! data reads the site; it gives data or diagnostics, never a panic.
 #![no_main]
 
 use std::path::{Path, PathBuf};
@@ -51,7 +51,10 @@ fuzz_target!(|data: &[u8]| {
     let file = site.join(FILES[pick as usize % FILES.len()]);
     let original = std::fs::read(&file).expect("read the example file");
     std::fs::write(&file, contents).expect("write the input");
-    let _ = guide::load::load(site);
-    let _ = council::load::load(site);
+    if file.starts_with(site.join("data/council")) {
+        let _ = council::load::load(site);
+    } else {
+        let _ = guide::load::load(site);
+    }
     std::fs::write(&file, original).expect("restore the example file");
 });

@@ -702,7 +702,15 @@ impl Plan {
         }
         if !self.new_parties.is_empty() {
             let path = data_dir.join("parties.toml");
-            let existing = fs::read_to_string(&path).unwrap_or_default();
+            let existing = match fs::read_to_string(&path) {
+                Ok(text) => text,
+                Err(err) if err.kind() == std::io::ErrorKind::NotFound => String::new(),
+                Err(err) => {
+                    return Err(Diagnostic::error(&path, 0, 0, format!("cannot read the file: {err}"))
+                        .with_hint("the importer adds the new parties to this file and never replaces a file it cannot read; check its permissions")
+                        .into());
+                }
+            };
             let added = to_toml(
                 &PartiesFile {
                     party: &self.new_parties,

@@ -308,20 +308,15 @@ impl Builder {
         }
         match build(&self.options) {
             Ok(summary) => {
-                for warning in summary.warnings.sorted() {
-                    eprintln!("{warning}");
-                }
+                eprint!("{}", summary.warnings.report());
                 println!("{summary}");
                 self.live.built();
             }
             Err(diags) => {
-                for d in diags.sorted() {
-                    eprintln!("{d}");
-                }
+                eprint!("{}", diags.report());
                 eprintln!(
-                    "build failed: {} errors, {} warnings; open pages show them until the files are fixed",
-                    diags.error_count(),
-                    diags.warning_count()
+                    "build failed: {}; open pages show them until the files are fixed",
+                    diags.summary()
                 );
                 self.live.failed(&diags);
             }
