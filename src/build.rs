@@ -76,13 +76,17 @@ pub struct BuildSummary {
 
 impl std::fmt::Display for BuildSummary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::diagnostics::count;
         write!(
             f,
-            "built {} pages, {} files in {} ms",
-            self.pages, self.files, self.millis
+            "built {}, {} in {} ms",
+            count(self.pages, "page", "pages"),
+            count(self.files, "file", "files"),
+            self.millis
         )?;
         if self.warnings.warning_count() > 0 {
-            write!(f, " with {} warnings", self.warnings.warning_count())?;
+            let warnings = self.warnings.warning_count();
+            write!(f, " with {}", count(warnings, "warning", "warnings"))?;
         }
         write!(f, " into {}", self.out_dir.display())
     }

@@ -5,8 +5,12 @@
 //! that reads editor input collects [`Diagnostic`]s into [`Diagnostics`] and
 //! keeps going, so that one build reports every problem at once.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
+
+use annotate_snippets::renderer::DecorStyle;
+use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 
 /// How serious a diagnostic is: errors fail the command, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -84,22 +88,74 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
-}
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    /// The diagnostic as an editor reads it in a terminal: the first line
+    /// `error: FILE:LINE:COL: message` (as [`Display`](fmt::Display)), then,
+    /// when `source` (the text of the file) is given and the diagnostic has a
+    /// line and a column within it, that line with a caret under the column,
+    /// then the `  hint:` line.
+    pub fn render(&self, source: Option<&str>) -> String {
+        let Some(snippet) = source.and_then(|text| self.snippet(text)) else {
+            return self.to_string();
+        };
+        let mut out = format!("{}\n{snippet}", self.headline());
+        if let Some(hint) = &self.hint {
+            out.push_str(&format!("\n  hint: {hint}"));
+        }
+        out
+    }
+
+    /// The first line: `error: FILE:LINE:COL: message`.
+    fn headline(&self) -> String {
         let kind = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{kind}: {}", self.file.display())?;
+        let mut out = format!("{kind}: {}", self.file.display());
         if self.line > 0 {
-            write!(f, ":{}", self.line)?;
+            out.push_str(&format!(":{}", self.line));
             if self.column > 0 {
-                write!(f, ":{}", self.column)?;
+                out.push_str(&format!(":{}", self.column));
             }
         }
-        write!(f, ": {}", self.message)?;
+        out.push_str(&format!(": {}", self.message));
+        out
+    }
+
+    /// The offending line of `text` with a caret under the column, drawn by
+    /// annotate-snippets; `None` without a line and column or past the end.
+    fn snippet(&self, text: &str) -> Option<String> {
+        if self.line == 0 || self.column == 0 {
+            return None;
+        }
+        let line = text.lines().nth(self.line - 1)?;
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let span = match line.char_indices().nth(self.column - 1) {
+            Some((i, c)) => i..i + c.len_utf8(),
+            None if self.column - 1 == line.chars().count() => line.len()..line.len(),
+            None => return None,
+        };
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let report = [level.primary_title("").element(
+            Snippet::source(line)
+                .line_start(self.line)
+                .annotation(AnnotationKind::Primary.span(span)),
+        )];
+        let rendered = Renderer::plain()
+            .decor_style(DecorStyle::Ascii)
+            .render(&report);
+        // The title line repeats what the headline says; keep the drawing.
+        let drawing: Vec<&str> = rendered.lines().skip(1).collect();
+        Some(drawing.join("\n"))
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.headline())?;
         if let Some(hint) = &self.hint {
             write!(f, "\n  hint: {hint}")?;
         }
@@ -159,6 +215,31 @@ impl Diagnostics {
         items
     }
 
+    /// Every diagnostic, sorted, as [`Diagnostic::render`] draws it with its
+    /// source line; each file is read once, now, and a file that cannot be
+    /// read gives the diagnostic without its line.
+    pub fn report(&self) -> String {
+        let mut sources: HashMap<PathBuf, Option<String>> = HashMap::new();
+        let mut out = String::new();
+        for d in self.sorted() {
+            let source = sources
+                .entry(d.file.clone())
+                .or_insert_with(|| std::fs::read_to_string(&d.file).ok());
+            out.push_str(&d.render(source.as_deref()));
+            out.push('\n');
+        }
+        out
+    }
+
+    /// "1 error, 2 warnings": the counts, in words that agree with them.
+    pub fn summary(&self) -> String {
+        format!(
+            "{}, {}",
+            count(self.error_count(), "error", "errors"),
+            count(self.warning_count(), "warning", "warnings")
+        )
+    }
+
     /// Iterates over the diagnostics in the order they were added.
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.items.iter()
@@ -186,6 +267,11 @@ impl fmt::Display for Diagnostics {
         }
         Ok(())
     }
+}
+
+/// "1 page", "2 pages": a number with the noun that agrees with it.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Converts a byte offset in `text` to a 1-based (line, column) pair, counting
@@ -238,6 +324,57 @@ mod tests {
             d.to_string(),
             "error: content/a.md:3:7: bad date\n  hint: write 2025-11-24"
         );
+    }
+
+    #[test]
+    fn render_draws_the_line_with_a_caret() {
+        let d = Diagnostic::error("a.md", 2, 7, "bad date").with_hint("write 2025-11-24");
+        let text = "---\ndate: 24-11-2025\n---\n";
+        assert_eq!(
+            d.render(Some(text)),
+            "error: a.md:2:7: bad date\n  |\n2 | date: 24-11-2025\n  |       ^\n  hint: write 2025-11-24"
+        );
+    }
+
+    #[test_case(0, 0; "no line")]
+    #[test_case(2, 0; "no column")]
+    #[test_case(9, 1; "line past the end")]
+    #[test_case(1, 9; "column past the end")]
+    fn render_without_a_place_is_the_plain_form(line: usize, column: usize) {
+        let d = Diagnostic::error("a.md", line, column, "x").with_hint("y");
+        assert_eq!(d.render(Some("abc\ndef\n")), d.to_string());
+    }
+
+    #[test]
+    fn render_counts_columns_in_characters() {
+        let d = Diagnostic::warning("a.md", 1, 3, "x");
+        assert_eq!(
+            d.render(Some("éé✅ rest")),
+            "warning: a.md:1:3: x\n  |\n1 | éé✅ rest\n  |   ^^"
+        );
+    }
+
+    #[test]
+    fn caret_after_the_last_character() {
+        let d = Diagnostic::error("a.md", 1, 4, "x");
+        assert!(
+            d.render(Some("abc")).ends_with("1 | abc\n  |    ^"),
+            "{}",
+            d.render(Some("abc"))
+        );
+    }
+
+    #[test_case(1, 0, "1 error, 0 warnings")]
+    #[test_case(2, 1, "2 errors, 1 warning")]
+    fn summary_is_grammatical(errors: usize, warnings: usize, expected: &str) {
+        let mut all = Diagnostics::new();
+        for i in 0..errors {
+            all.push(Diagnostic::error("a", i, 1, "e"));
+        }
+        for i in 0..warnings {
+            all.push(Diagnostic::warning("a", i, 1, "w"));
+        }
+        assert_eq!(all.summary(), expected);
     }
 
     #[test]

@@ -135,8 +135,8 @@ fn main() -> ExitCode {
             } else {
                 print_diagnostics(&diags);
                 say(&format!(
-                    "check passed ({} warnings)",
-                    diags.warning_count()
+                    "check passed ({})",
+                    chatcontrole::diagnostics::count(diags.warning_count(), "warning", "warnings")
                 ));
                 ExitCode::SUCCESS
             }
@@ -159,17 +159,15 @@ fn tell(text: &str) {
 }
 
 fn print_diagnostics(diags: &Diagnostics) {
-    for d in diags.sorted() {
-        tell(&d.to_string());
+    let report = diags.report();
+    if !report.is_empty() {
+        use std::io::Write;
+        let _ = write!(std::io::stderr().lock(), "{report}");
     }
 }
 
 fn fail(diags: &Diagnostics, what: &str) -> ExitCode {
     print_diagnostics(diags);
-    tell(&format!(
-        "{what}: {} errors, {} warnings",
-        diags.error_count(),
-        diags.warning_count()
-    ));
+    tell(&format!("{what}: {}", diags.summary()));
     ExitCode::from(1)
 }

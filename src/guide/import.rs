@@ -10,9 +10,10 @@
 mod cell;
 mod districts;
 mod document;
+mod inline;
 mod write;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
@@ -25,8 +26,9 @@ use self::write::{PlannedFile, write_all};
 use super::load::{is_valid_id, load_items, load_parties};
 use super::model::{
     District, Districts, Election, Evidence, Item, KIESKRINGEN, Level, Origin, Party, PartyEntry,
-    RuleOutcome, Stance, Strength, VoteChoice,
+    RuleOutcome, Stance, Strength, VoteChoice, name_key,
 };
+use crate::data_file::read_toml;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
 /// Arguments of `chatcontrole import guide`.
@@ -78,7 +80,7 @@ pub fn run_import(args: &ImportGuideArgs) -> Result<String, Diagnostics> {
     let parties = load_parties(&data_dir.join("parties.toml"), &mut diags);
     let items = load_items(&data_dir.join("items"), &mut diags);
     let election_dir = data_dir.join("elections").join(&args.election);
-    let previous = read_previous_election(&election_dir.join("election.toml"));
+    let previous = read_previous_election(&election_dir.join("election.toml"), &mut diags);
     if diags.has_errors() {
         return Err(diags);
     }
@@ -104,17 +106,70 @@ struct PreviousElection {
     methodology: Option<String>,
 }
 
-fn read_previous_election(path: &Path) -> PreviousElection {
-    let table = fs::read_to_string(path)
-        .ok()
-        .and_then(|t| t.parse::<toml::Table>().ok())
-        .unwrap_or_default();
-    let text = |key: &str| table.get(key).and_then(|v| v.as_str()).map(str::to_string);
+/// Reads what an earlier import or an editor put in `election.toml`. A file
+/// that exists but cannot be read is an error: the import would otherwise
+/// replace the editor's path, intro and methodology with defaults.
+fn read_previous_election(path: &Path, diags: &mut Diagnostics) -> PreviousElection {
+    if !path.exists() {
+        return PreviousElection::default();
+    }
+    let mut problems = Diagnostics::new();
+    let Some(parsed) = read_toml::<toml::Table>(
+        path,
+        "the election file exists but cannot be read; check its permissions",
+        &mut problems,
+    ) else {
+        for d in problems {
+            let hint = format!(
+                "{}; the importer keeps this file's path, intro and methodology, so it never replaces a file it cannot read (fix it, or move it away to import from scratch)",
+                d.hint.as_deref().unwrap_or("fix the file")
+            );
+            diags.push(d.with_hint(hint));
+        }
+        return PreviousElection::default();
+    };
+    let mut text = |key: &str| match parsed.value.get(key) {
+        None => None,
+        Some(toml::Value::String(s)) => Some(s.clone()),
+        Some(other) => {
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    line_of_key(&parsed.text, key),
+                    1,
+                    format!("`{key}` must be text, not {}", with_article(other.type_str())),
+                )
+                .with_hint(format!("write `{key} = \"...\"`; the importer keeps this value and would otherwise lose it")),
+            );
+            None
+        }
+    };
     PreviousElection {
         path: text("path"),
         intro: text("intro"),
         methodology: text("methodology"),
     }
+}
+
+/// "an integer", "a boolean": a TOML type name with its article.
+fn with_article(noun: &str) -> String {
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {noun}")
+}
+
+/// The 1-based line on which `key = ` is written at the top of a TOML file, or 1.
+fn line_of_key(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| {
+            l.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map_or(1, |i| i + 1)
 }
 
 /// Everything the import will write.
@@ -129,6 +184,12 @@ struct Planner<'a> {
     file: &'a Path,
     doc: &'a GuideDocument,
     parties: Vec<Party>,
+    /// Party index by every name key (name, short name, aliases), and by id:
+    /// one lookup per row keeps a long table linear.
+    by_name: HashMap<String, usize>,
+    by_id: HashMap<String, usize>,
+    /// Parties already in the table, for the "appears twice" check.
+    seen: BTreeSet<String>,
     known_party_count: usize,
     items: BTreeMap<String, Item>,
     diags: Diagnostics,
@@ -142,15 +203,35 @@ impl<'a> Planner<'a> {
         parties: Vec<Party>,
         items: BTreeMap<String, Item>,
     ) -> Self {
-        Planner {
+        let mut planner = Planner {
             file,
             doc,
             known_party_count: parties.len(),
-            parties,
+            parties: Vec::new(),
+            by_name: HashMap::new(),
+            by_id: HashMap::new(),
+            seen: BTreeSet::new(),
             items,
             diags: doc.problems.clone(),
             notes: Vec::new(),
+        };
+        for party in parties {
+            planner.add_party(party);
         }
+        planner
+    }
+
+    /// Adds a party to the list and the indexes; earlier names win.
+    fn add_party(&mut self, party: Party) {
+        let index = self.parties.len();
+        for name in std::iter::once(&party.name)
+            .chain(party.short_name.iter())
+            .chain(party.aliases.iter())
+        {
+            self.by_name.entry(name_key(name)).or_insert(index);
+        }
+        self.by_id.entry(party.id.clone()).or_insert(index);
+        self.parties.push(party);
     }
 
     fn plan(mut self, id: &str, previous: PreviousElection) -> Result<Plan, Diagnostics> {
@@ -177,7 +258,7 @@ impl<'a> Planner<'a> {
             if let Some((entry, refs)) =
                 self.entry(row, &scale, &districts, &mut reported_footnotes)
             {
-                if entries.iter().any(|e: &PartyEntry| e.party == entry.party) {
+                if !self.seen.insert(entry.party.clone()) {
                     self.diags.push(
                         Diagnostic::error(
                             self.file,
@@ -330,7 +411,7 @@ impl<'a> Planner<'a> {
             Err(e) => {
                 self.diags.push(
                     Diagnostic::error(self.file, row.line, row.column_of(Column::Source) + e.offset, e.message)
-                        .with_hint("write the programme as a link, `[Programma X](https://...)`, or `---` when there is none"),
+                        .with_hint(e.hint.unwrap_or_else(|| "write the programme as a link, `[Programma X](https://...)`, or `---` when there is none".to_string())),
                 );
                 cell::SourceCell::default()
             }
@@ -343,7 +424,7 @@ impl<'a> Planner<'a> {
                 for e in errors {
                     self.diags.push(
                         Diagnostic::error(self.file, row.line, row.column_of(Column::Explanation) + e.offset, e.message)
-                            .with_hint("write page references as (p. 48), (pp. 18, 19), (pp. 10-11) or (zonder paginanummers)"),
+                            .with_hint(e.hint.unwrap_or_else(|| "write page references as (p. 48), (pp. 18, 19), (pp. 10-11) or (zonder paginanummers)".to_string())),
                     );
                 }
                 cell::Explanation::default()
@@ -427,7 +508,7 @@ impl<'a> Planner<'a> {
     }
 
     fn party(&self, id: &str) -> Option<&Party> {
-        self.parties.iter().find(|p| p.id == id)
+        self.by_id.get(id).map(|&i| &self.parties[i])
     }
 
     /// The id of the party called `name`, adding a new party when none matches.
@@ -440,8 +521,8 @@ impl<'a> Planner<'a> {
         candidates.extend(parenthesis.clone());
         candidates.extend(base.split('/').map(|s| s.trim().to_string()));
         for candidate in &candidates {
-            if let Some(p) = self.parties.iter().find(|p| p.is_called(candidate)) {
-                return p.id.clone();
+            if let Some(&i) = self.by_name.get(&name_key(candidate)) {
+                return self.parties[i].id.clone();
             }
         }
         let stem = {
@@ -458,7 +539,7 @@ impl<'a> Planner<'a> {
             id = format!("{stem}-{n}");
             n += 1;
         }
-        self.parties.push(Party {
+        self.add_party(Party {
             id: id.clone(),
             name: name.to_string(),
             short_name: None,
@@ -621,7 +702,15 @@ impl Plan {
         }
         if !self.new_parties.is_empty() {
             let path = data_dir.join("parties.toml");
-            let existing = fs::read_to_string(&path).unwrap_or_default();
+            let existing = match fs::read_to_string(&path) {
+                Ok(text) => text,
+                Err(err) if err.kind() == std::io::ErrorKind::NotFound => String::new(),
+                Err(err) => {
+                    return Err(Diagnostic::error(&path, 0, 0, format!("cannot read the file: {err}"))
+                        .with_hint("the importer adds the new parties to this file and never replaces a file it cannot read; check its permissions")
+                        .into());
+                }
+            };
             let added = to_toml(
                 &PartiesFile {
                     party: &self.new_parties,

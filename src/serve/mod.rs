@@ -320,20 +320,21 @@ impl Builder {
         }
         match build(&self.options) {
             Ok(summary) => {
-                for warning in summary.warnings.sorted() {
-                    tell!("{warning}");
+                {
+                    use std::io::Write as _;
+                    let _ = write!(std::io::stderr(), "{}", summary.warnings.report());
                 }
                 say!("{summary}");
                 self.live.built();
             }
             Err(diags) => {
-                for d in diags.sorted() {
-                    tell!("{d}");
+                {
+                    use std::io::Write as _;
+                    let _ = write!(std::io::stderr(), "{}", diags.report());
                 }
                 tell!(
-                    "build failed: {} errors, {} warnings; open pages show them until the files are fixed",
-                    diags.error_count(),
-                    diags.warning_count()
+                    "build failed: {}; open pages show them until the files are fixed",
+                    diags.summary()
                 );
                 self.live.failed(&diags);
             }

@@ -7,17 +7,20 @@
 //! `unclassified`; only votes get a stance later, once the importer knows which
 //! vote protects (`import.rs`).
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use percent_encoding::percent_decode_str;
 use regex::Regex;
+
+use super::inline;
+use crate::url::{ExternalUrl, Schemes};
 
 use crate::guide::model::{
     Evidence, EvidenceKind, ItemKind, Programme, ProgrammeFormat, Stance, VoteChoice,
 };
 
-static LINK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\[([^\]]*)\]\(([^)\s]+)\)").expect("valid regex"));
 static CURLY_QUOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"“([^”]*)”").expect("valid regex"));
 static STRAIGHT_QUOTE: LazyLock<Regex> =
@@ -29,9 +32,8 @@ static MOTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)tweedekamer\.nl/.*moties/detail\?(?:.*&)?id=(\d{4}Z\d{5})")
         .expect("valid regex")
 });
-static BILL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)tweedekamer\.nl/.*wetsvoorstel(?:%3A|:)(\d+)").expect("valid regex")
-});
+static BILL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)tweedekamer\.nl/.*wetsvoorstel:(\d+)").expect("valid regex"));
 static DIRECTION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(vóór|voor|tegen)$").expect("valid regex"));
 
@@ -67,6 +69,18 @@ pub struct CellError {
     pub offset: usize,
     /// What is wrong.
     pub message: String,
+    /// What to do, when the cell's usual hint does not fit.
+    pub hint: Option<String>,
+}
+
+impl CellError {
+    fn new(offset: usize, message: impl Into<String>) -> Self {
+        CellError {
+            offset,
+            message: message.into(),
+            hint: None,
+        }
+    }
 }
 
 enum Token {
@@ -88,54 +102,49 @@ pub fn parse_explanation(
     programme_url: Option<&str>,
 ) -> Result<Explanation, Vec<CellError>> {
     let mut errors = Vec::new();
+    let mut taken = Taken::default();
     let mut tokens: Vec<(Range<usize>, Token)> = Vec::new();
-    for c in LINK.captures_iter(text) {
-        let m = c.get(0).expect("whole match");
+    for link in inline::links(text) {
+        if let Err(e) = check_url(text, &link) {
+            errors.push(e);
+        }
+        taken.claim(&link.range);
         tokens.push((
-            m.range(),
+            link.range,
             Token::Link {
-                text: c[1].trim().to_string(),
-                url: c[2].to_string(),
+                text: link.text,
+                url: link.url,
             },
         ));
     }
-    let in_link = |r: &Range<usize>, tokens: &[(Range<usize>, Token)]| {
-        tokens
-            .iter()
-            .any(|(t, tok)| matches!(tok, Token::Link { .. }) && t.start < r.end && r.start < t.end)
-    };
-    let mut quotes: Vec<(Range<usize>, Token)> = Vec::new();
     for c in CURLY_QUOTE.captures_iter(text) {
-        quotes.push((
-            c.get(0).expect("match").range(),
-            Token::Quote(c[1].trim().to_string()),
-        ));
-    }
-    for c in STRAIGHT_QUOTE.captures_iter(text) {
-        let range = c.get(0).expect("match").range();
-        let inside_curly = quotes
-            .iter()
-            .any(|(q, _)| q.start < range.end && range.start < q.end);
-        if !inside_curly && !in_link(&range, &tokens) {
-            quotes.push((range, Token::Quote(c[1].trim().to_string())));
+        let range = c.get(0).expect("whole match").range();
+        if taken.claim(&range) {
+            tokens.push((range, Token::Quote(c[1].trim().to_string())));
         }
     }
-    tokens.extend(quotes);
+    for c in STRAIGHT_QUOTE.captures_iter(text) {
+        let range = c.get(0).expect("whole match").range();
+        if taken.claim(&range) {
+            tokens.push((range, Token::Quote(c[1].trim().to_string())));
+        }
+    }
     for c in PAGE_REF.captures_iter(text) {
-        let range = c.get(0).expect("match").range();
+        let range = c.get(0).expect("whole match").range();
+        if !taken.is_free(&range) {
+            continue;
+        }
         let pages = match (c.get(1), c.get(2)) {
             (Some(_), Some(list)) => match parse_page_list(list.as_str()) {
                 Ok(pages) => Pages::Numbers(pages),
                 Err(message) => {
-                    errors.push(CellError {
-                        offset: text[..range.start].chars().count(),
-                        message,
-                    });
+                    errors.push(CellError::new(char_offset(text, range.start), message));
                     continue;
                 }
             },
             _ => Pages::None,
         };
+        taken.claim(&range);
         tokens.push((range, Token::Pages(pages)));
     }
     tokens.sort_by_key(|(r, _)| r.start);
@@ -252,7 +261,7 @@ fn parse_page_list(list: &str) -> Result<Vec<u32>, String> {
 fn clause_before(text: &str, from: usize, to: usize) -> Option<String> {
     let piece = &text[from..to];
     let start = piece.rfind(". ").map(|i| i + 2).unwrap_or(0);
-    let clause = LINK.replace_all(&piece[start..], "$1");
+    let clause = inline::plain_text(&piece[start..]);
     let clause = clause
         .trim()
         .trim_start_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace())
@@ -278,7 +287,7 @@ fn silent_programme(text: &str, programme_url: Option<&str>) -> Option<Evidence>
                 s.contains("niets opgenomen") || s.contains("niet expliciet iets")
             })
             .map(|s| {
-                LINK.replace_all(s.trim(), "$1")
+                inline::plain_text(s.trim())
                     .trim_end_matches('.')
                     .to_string()
             }),
@@ -289,9 +298,10 @@ fn silent_programme(text: &str, programme_url: Option<&str>) -> Option<Evidence>
 /// Recognises a link to a Tweede Kamer motion or bill and the vote written in
 /// or just before its text.
 fn vote_link(label: &str, url: &str, before: &str) -> Option<(Evidence, ItemRef)> {
-    let (number, kind) = if let Some(c) = MOTION.captures(url) {
+    let decoded = percent_decode_str(url).decode_utf8_lossy();
+    let (number, kind) = if let Some(c) = MOTION.captures(&decoded) {
         (c[1].to_uppercase(), ItemKind::Motion)
-    } else if let Some(c) = BILL.captures(url) {
+    } else if let Some(c) = BILL.captures(&decoded) {
         (c[1].to_string(), ItemKind::Bill)
     } else {
         return None;
@@ -360,15 +370,13 @@ pub fn parse_source(text: &str) -> Result<SourceCell, CellError> {
     if trimmed.is_empty() || trimmed.chars().all(|c| c == '-') {
         return Ok(SourceCell::default());
     }
-    let links: Vec<(String, String)> = LINK
-        .captures_iter(trimmed)
-        .map(|c| (c[1].trim().to_string(), c[2].to_string()))
-        .collect();
+    let mut links = Vec::new();
+    for link in inline::links(trimmed) {
+        check_url(trimmed, &link)?;
+        links.push((link.text, link.url));
+    }
     let Some((title, url)) = links.first() else {
-        return Err(CellError {
-            offset: 0,
-            message: "the source cell has text but no link".to_string(),
-        });
+        return Err(CellError::new(0, "the source cell has text but no link"));
     };
     let format = if trimmed.to_lowercase().contains("(pdf)") || url.to_lowercase().ends_with(".pdf")
     {
@@ -396,6 +404,47 @@ pub fn parse_source(text: &str) -> Result<SourceCell, CellError> {
             })
             .collect(),
     })
+}
+
+/// Byte ranges of a cell already taken by a link, quotation or page
+/// reference, so that the tokens of a cell never overlap.
+#[derive(Default)]
+struct Taken {
+    /// Start → end of each taken range.
+    ranges: BTreeMap<usize, usize>,
+}
+
+impl Taken {
+    /// True when no taken range overlaps `range`.
+    fn is_free(&self, range: &Range<usize>) -> bool {
+        let before = self.ranges.range(..range.end).next_back();
+        !matches!(before, Some((_, &end)) if end > range.start)
+    }
+
+    /// Takes `range` when it is free; returns whether it was.
+    fn claim(&mut self, range: &Range<usize>) -> bool {
+        let free = self.is_free(range);
+        if free {
+            self.ranges.insert(range.start, range.end);
+        }
+        free
+    }
+}
+
+/// The character offset of byte `offset` in `text`.
+fn char_offset(text: &str, offset: usize) -> usize {
+    text.get(..offset).map_or(0, |t| t.chars().count())
+}
+
+/// A link of the table must be a whole http(s) address.
+fn check_url(text: &str, link: &inline::Link) -> Result<(), CellError> {
+    ExternalUrl::parse(&link.url, Schemes::Web)
+        .map(|_| ())
+        .map_err(|e| CellError {
+            offset: char_offset(text, link.range.start),
+            message: format!("link `{}`: {}", link.text, e.message),
+            hint: Some(e.hint),
+        })
 }
 
 #[cfg(test)]

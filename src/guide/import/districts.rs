@@ -1,10 +1,91 @@
 //! Turns a footnote about electoral districts into district data:
 //! "ongeldig verklaard voor de kieskringen 3 (Assen) en 20 (Bonaire)" → all but
-//! 3 and 20; "Doet mee in 19 kieskringen." → a count of 19.
-
-use regex::Regex;
+//! 3 and 20; "Doet mee in 19 kieskringen." or "negentien kieskringen" → a
+//! count of 19; "alleen in kieskring 9" → only 9.
+//!
+//! The footnote is cut into words, numbers (written as digits or as Dutch
+//! words), names in parentheses and separators, and read in one pass, so a
+//! footnote of any length costs linear time.
 
 use crate::guide::model::{District, Districts, name_key};
+
+/// Dutch number words up to twenty, the number of kieskringen.
+const NUMBER_WORDS: [&str; 21] = [
+    "nul",
+    "een",
+    "twee",
+    "drie",
+    "vier",
+    "vijf",
+    "zes",
+    "zeven",
+    "acht",
+    "negen",
+    "tien",
+    "elf",
+    "twaalf",
+    "dertien",
+    "veertien",
+    "vijftien",
+    "zestien",
+    "zeventien",
+    "achttien",
+    "negentien",
+    "twintig",
+];
+
+/// One piece of a footnote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Token {
+    /// A lower-case word.
+    Word(String),
+    /// A number, written in digits or as a word; `None` when too large.
+    Number(Option<u32>, String),
+    /// Text in parentheses, e.g. a district's name.
+    Name(String),
+    /// `,`, `:` or `;` between list items.
+    Separator,
+    /// `.` or anything else that ends a list.
+    Stop,
+}
+
+fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_ascii_digit() {
+            let mut digits = c.to_string();
+            while let Some(d) = chars.next_if(char::is_ascii_digit) {
+                digits.push(d);
+            }
+            out.push(Token::Number(digits.parse().ok(), digits));
+        } else if c.is_alphabetic() {
+            let mut word: String = c.to_lowercase().collect();
+            while let Some(d) =
+                chars.next_if(|d| d.is_alphabetic() || matches!(d, '-' | '\'' | '’'))
+            {
+                word.extend(d.to_lowercase());
+            }
+            let word = word.replace('é', "e");
+            match NUMBER_WORDS.iter().position(|w| *w == word) {
+                Some(n) => out.push(Token::Number(Some(n as u32), word)),
+                None => out.push(Token::Word(word)),
+            }
+        } else if c == '(' {
+            let name: String = chars.by_ref().take_while(|d| *d != ')').collect();
+            out.push(Token::Name(name));
+        } else if matches!(c, ',' | ':' | ';') {
+            out.push(Token::Separator);
+        } else if !c.is_whitespace() {
+            out.push(Token::Stop);
+        }
+    }
+    out
+}
+
+fn is_district_word(token: Option<&Token>) -> bool {
+    matches!(token, Some(Token::Word(w)) if w == "kieskring" || w == "kieskringen")
+}
 
 /// Reads one footnote. Returns `Ok(None)` when the footnote is not about
 /// districts at all, and an error message (English, with the problem) when it
@@ -14,28 +95,74 @@ pub fn parse_footnote(text: &str, districts: &[District]) -> Result<Option<Distr
     if !lower.contains("kieskring") {
         return Ok(None);
     }
-    let count = Regex::new(r"(?i)\bdoet\s+mee\s+in\s+(\d+)\s+kieskringen").expect("valid regex");
-    if let Some(c) = count.captures(text) {
-        let n: usize = c[1]
-            .parse()
-            .map_err(|_| format!("`{}` is not a number", &c[1]))?;
-        if n == 0 || n > districts.len() {
+    let tokens = tokens(text);
+    let mut count = None;
+    let mut listed: Vec<(String, Option<u32>, Option<&str>)> = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        match token {
+            Token::Number(n, written) if is_district_word(tokens.get(i + 1)) => {
+                count.get_or_insert((*n, written.clone()));
+            }
+            Token::Word(_) if is_district_word(Some(token)) => {
+                let mut j = i + 1;
+                if tokens.get(j) == Some(&Token::Separator) {
+                    j += 1;
+                }
+                while let Some(Token::Number(n, written)) = tokens.get(j) {
+                    let name = match tokens.get(j + 1) {
+                        Some(Token::Name(name)) => {
+                            j += 1;
+                            Some(name.as_str())
+                        }
+                        _ => None,
+                    };
+                    listed.push((written.clone(), *n, name));
+                    j += 1;
+                    if tokens.get(j) == Some(&Token::Separator) {
+                        j += 1;
+                        if matches!(tokens.get(j), Some(Token::Word(w)) if w == "en") {
+                            j += 1;
+                        }
+                    } else if matches!(tokens.get(j), Some(Token::Word(w)) if w == "en") {
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let excluded = [
+        "ongeldig",
+        "doet niet mee",
+        "niet op de kieslijst",
+        "niet in kieskring",
+        "niet deel",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    let only = lower.contains("alleen") || lower.contains("uitsluitend");
+    let total = districts.len();
+    if listed.is_empty() {
+        let Some((n, written)) = count else {
+            return Err("the footnote mentions kieskringen but names no numbers".to_string());
+        };
+        let n = n
+            .map(|n| n as usize)
+            .filter(|n| (1..=total).contains(n))
+            .ok_or_else(|| {
+                format!("a party cannot take part in {written} of {total} kieskringen")
+            })?;
+        let n = if excluded { total - n } else { n };
+        if n == 0 {
             return Err(format!(
-                "a party cannot take part in {n} of {} kieskringen",
-                districts.len()
+                "a party cannot take part in none of the {total} kieskringen"
             ));
         }
         return Ok(Some(Districts::Count(n as u8)));
     }
-    let numbers = numbered_districts(text, districts)?;
-    if numbers.is_empty() {
-        return Err("the footnote mentions kieskringen but names no numbers".to_string());
-    }
-    let excluded = lower.contains("ongeldig")
-        || lower.contains("doet niet mee")
-        || lower.contains("niet op de kieslijst")
-        || lower.contains("niet in kieskring");
-    let only = lower.contains("alleen") || lower.contains("uitsluitend");
+    let numbers = numbered_districts(&listed, districts)?;
     match (excluded, only) {
         (true, false) => Ok(Some(Districts::Except(numbers))),
         (false, true) => Ok(Some(Districts::Except(
@@ -52,34 +179,18 @@ pub fn parse_footnote(text: &str, districts: &[District]) -> Result<Option<Distr
     }
 }
 
-/// The district numbers named in `text`, as `3 (Assen)` or bare after "kieskring(en)".
-fn numbered_districts(text: &str, districts: &[District]) -> Result<Vec<u8>, String> {
-    let with_name = Regex::new(r"(\d{1,3})\s*\(([^)]*)\)").expect("valid regex");
-    let mut found: Vec<(String, Option<String>)> = with_name
-        .captures_iter(text)
-        .map(|c| (c[1].to_string(), Some(c[2].to_string())))
-        .collect();
-    if found.is_empty() {
-        let bare = Regex::new(r"(?i)kieskring(?:en)?\s+((?:\d{1,3}(?:\s*,\s*|\s+en\s+|\s*))+)")
-            .expect("valid regex");
-        let digits = Regex::new(r"\d{1,3}").expect("valid regex");
-        for c in bare.captures_iter(text) {
-            found.extend(
-                digits
-                    .find_iter(&c[1])
-                    .map(|m| (m.as_str().to_string(), None)),
-            );
-        }
-    }
+/// Checks the listed district numbers (and names, where given) against the districts.
+fn numbered_districts(
+    listed: &[(String, Option<u32>, Option<&str>)],
+    districts: &[District],
+) -> Result<Vec<u8>, String> {
     let mut numbers = Vec::new();
-    for (number, name) in found {
+    for (written, number, name) in listed {
         let district = number
-            .parse::<u8>()
-            .ok()
-            .and_then(|n| districts.iter().find(|d| d.number == n))
-            .ok_or_else(|| format!("there is no kieskring {number}"))?;
+            .and_then(|n| districts.iter().find(|d| u32::from(d.number) == n))
+            .ok_or_else(|| format!("there is no kieskring {written}"))?;
         if let Some(name) = name
-            && name_key(&name) != name_key(&district.name)
+            && name_key(name) != name_key(&district.name)
         {
             return Err(format!(
                 "kieskring {} is {}, not {}",
@@ -129,6 +240,15 @@ mod tests {
     #[test_case("Ongeldig verklaard voor kieskringen 3, 16 en 20.", Districts::Except(vec![3, 16, 20]); "bare numbers")]
     #[test_case("Doet mee in 19 kieskringen.", Districts::Count(19); "count")]
     #[test_case("Doet alleen mee in kieskring 9 (Amsterdam).", Districts::Except((1..=20).filter(|n| *n != 9).collect()); "only one")]
+    #[test_case("Ongeldig verklaard in kieskring 3.", Districts::Except(vec![3]); "singular bare")]
+    #[test_case("Ongeldig voor de kieskringen 19 (Maastricht), en 20 (Bonaire).", Districts::Except(vec![19, 20]); "comma before en")]
+    #[test_case("Lijst ongeldig in kieskring 3 (Assen) en kieskring 20 (Bonaire).", Districts::Except(vec![3, 20]); "singular twice")]
+    #[test_case("Ongeldig verklaard voor de kieskringen 3 en 20.", Districts::Except(vec![3, 20]); "plural bare with en")]
+    #[test_case("Neemt deel in negentien kieskringen.", Districts::Count(19); "count in words")]
+    #[test_case("Doet mee in één kieskring.", Districts::Count(1); "one in words singular")]
+    #[test_case("Doet mee in 1 kieskring.", Districts::Count(1); "one in digits singular")]
+    #[test_case("Doet niet mee in 2 kieskringen.", Districts::Count(18); "count excluded")]
+    #[test_case("Ongeldig verklaard voor de kieskringen drie en twintig.", Districts::Except(vec![3, 20]); "list in words")]
     fn footnotes_become_districts(text: &str, expected: Districts) {
         assert_eq!(parse_footnote(text, &all()), Ok(Some(expected)));
     }
@@ -138,6 +258,9 @@ mod tests {
     #[test_case("Doet mee in 25 kieskringen."; "count too high")]
     #[test_case("Iets over kieskringen zonder nummers."; "no numbers")]
     #[test_case("Kieskring 3 (Assen) is genoemd."; "direction unknown")]
+    #[test_case("Ongeldig in kieskring 99999999999999999999."; "number too large")]
+    #[test_case("Doet mee in 0 kieskringen."; "count zero")]
+    #[test_case("Doet niet mee in 20 kieskringen."; "excluded everywhere")]
     fn unreadable_footnotes(text: &str) {
         assert!(parse_footnote(text, &all()).is_err());
     }

@@ -365,41 +365,43 @@ pub fn same_symbol(a: &str, b: &str) -> bool {
 }
 
 /// Splits a table line into cells at unescaped `|`, dropping the outer pipes.
+///
+/// As in GitHub's tables, `\|` is a pipe inside a cell (also within code and
+/// links) and `\\|` is a backslash followed by a cell boundary.
 pub fn split_row(line: &str) -> Vec<Cell> {
-    let chars: Vec<char> = line.chars().collect();
-    let mut bounds = Vec::new();
-    for (i, c) in chars.iter().enumerate() {
-        if *c == '|' && (i == 0 || chars[i - 1] != '\\') {
-            bounds.push(i);
+    let line = line.trim_end();
+    // (byte start, character column) and byte end of every cell's raw text.
+    let mut pieces = Vec::new();
+    let mut start = (0, 0);
+    let mut escaped = false;
+    for (column, (i, c)) in line.char_indices().enumerate() {
+        if escaped {
+            escaped = false;
+        } else if c == '\\' {
+            escaped = true;
+        } else if c == '|' {
+            pieces.push((start, i));
+            start = (i + 1, column + 1);
         }
     }
-    let mut starts = vec![0usize];
-    let mut ends = Vec::new();
-    for &b in &bounds {
-        ends.push(b);
-        starts.push(b + 1);
+    let closing_pipe = !pieces.is_empty() && start.0 == line.len();
+    if !closing_pipe {
+        pieces.push((start, line.len()));
     }
-    ends.push(chars.len());
-    let mut cells: Vec<Cell> = starts
-        .iter()
-        .zip(ends.iter())
-        .map(|(&s, &e)| {
-            let raw: String = chars[s..e].iter().collect();
+    if line.trim_start().starts_with('|') && !pieces.is_empty() {
+        pieces.remove(0);
+    }
+    pieces
+        .into_iter()
+        .map(|((from, column), to)| {
+            let raw = &line[from..to];
             let leading = raw.chars().take_while(|c| c.is_whitespace()).count();
             Cell {
                 text: raw.trim().replace("\\|", "|"),
-                column: s + leading + 1,
+                column: column + leading + 1,
             }
         })
-        .collect();
-    let trimmed = line.trim();
-    if trimmed.starts_with('|') && !cells.is_empty() {
-        cells.remove(0);
-    }
-    if trimmed.ends_with('|') && !trimmed.ends_with("\\|") && !cells.is_empty() {
-        cells.pop();
-    }
-    cells
+        .collect()
 }
 
 fn parse_footnotes(lines: &[&str]) -> BTreeMap<String, Footnote> {
@@ -448,6 +450,11 @@ mod tests {
     #[test_case("| a | b |", &["a", "b"]; "outer pipes")]
     #[test_case("x | --- |", &["x", "---"]; "trailing pipe")]
     #[test_case(r"a \| b | c", &["a | b", "c"]; "escaped pipe")]
+    #[test_case(r"| a \| b |", &["a | b"]; "escaped pipe in outer pipes")]
+    #[test_case(r"| [x](https://e.x/?a=1\|2) | c |", &["[x](https://e.x/?a=1|2)", "c"]; "escaped pipe in a link")]
+    #[test_case(r"| `a \| b` | c \|", &["`a | b`", "c |"]; "escaped pipe in code and at the end")]
+    #[test_case(r"a \\| b", &[r"a \\", "b"]; "escaped backslash before a pipe")]
+    #[test_case("| a | b |   ", &["a", "b"]; "spaces after the last pipe")]
     fn rows_split(line: &str, expected: &[&str]) {
         let cells: Vec<String> = split_row(line).into_iter().map(|c| c.text).collect();
         assert_eq!(cells, expected);
@@ -457,6 +464,8 @@ mod tests {
     fn cells_know_their_column() {
         let cells = split_row("ab |  cd");
         assert_eq!(cells[1].column, 7);
+        let cells = split_row("| é | ü |");
+        assert_eq!((cells[0].column, cells[1].column), (3, 7));
     }
 
     #[test_case("Op woensdag 22 november 2023 vinden", Some((2023, 11, 22)))]

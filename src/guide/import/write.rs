@@ -1,11 +1,12 @@
-//! Writes a set of files all-or-nothing: each goes to a temporary file beside
-//! its target first, and only when every one was written are they renamed into
-//! place.
+//! Writes the import's set of files: every target folder is checked first,
+//! then each file replaces its target in one rename
+//! ([`crate::data_file::write_atomically`]), so no editor's file is ever half
+//! written.
 
 use std::fs;
-use std::io::Write;
 use std::path::PathBuf;
 
+use crate::data_file::write_atomically;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
 /// A file to write: where, and its full contents.
@@ -17,43 +18,35 @@ pub struct PlannedFile {
     pub contents: String,
 }
 
-/// Writes every file, or none when any temporary file cannot be written.
+/// Writes every file, each with [`write_atomically`] so that an editor's file
+/// is either the old one or the new one. Before the first write, every target
+/// folder is created and tried with a temporary file, so that a folder that
+/// cannot be written stops the import before anything changed.
 pub fn write_all(files: &[PlannedFile]) -> Result<(), Diagnostics> {
-    let mut staged = Vec::new();
     for file in files {
-        let dir = file
-            .path
-            .parent()
-            .map(PathBuf::from)
-            .unwrap_or_else(|| PathBuf::from("."));
-        let staged_file = fs::create_dir_all(&dir)
-            .and_then(|()| tempfile::NamedTempFile::new_in(&dir))
-            .and_then(|mut tmp| tmp.write_all(file.contents.as_bytes()).map(|()| tmp));
-        match staged_file {
-            Ok(tmp) => staged.push((tmp, &file.path)),
-            Err(err) => {
-                return Err(Diagnostic::error(
-                    &file.path,
-                    0,
-                    0,
-                    format!("cannot write the file: {err}"),
-                )
-                .with_hint("check that the site folder exists and is writable; nothing was written")
-                .into());
-            }
+        let dir = match file.path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let writable =
+            fs::create_dir_all(&dir).and_then(|()| tempfile::NamedTempFile::new_in(&dir));
+        if let Err(err) = writable {
+            return Err(Diagnostic::error(
+                &file.path,
+                0,
+                0,
+                format!("cannot write the file: {err}"),
+            )
+            .with_hint("check that the site folder exists and is writable; nothing was written")
+            .into());
         }
     }
     let mut diags = Diagnostics::new();
-    for (tmp, path) in staged {
-        if let Err(err) = tmp.persist(path) {
+    for file in files {
+        if let Err(err) = write_atomically(&file.path, file.contents.as_bytes()) {
             diags.push(
-                Diagnostic::error(
-                    path,
-                    0,
-                    0,
-                    format!("cannot move the file into place: {}", err.error),
-                )
-                .with_hint("check the permissions of the folder"),
+                Diagnostic::error(&file.path, 0, 0, format!("cannot write the file: {err}"))
+                    .with_hint("check the permissions of the folder; this file was left as it was"),
             );
         }
     }
