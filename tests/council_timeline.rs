@@ -94,7 +94,7 @@ fn timeline_lists_the_four_council_moments_in_order_with_sources() {
             "{label}: no source link"
         );
     }
-    assert!(list.contains("Deens compromis van november 2025"));
+    assert!(list.contains("Deens compromis van eind oktober 2025"));
     assert!(list.contains(r#"<a href="/raad/dk/">Denemarken</a>"#));
     assert!(html.contains("Beslismomenten in de Raad van de EU"));
     assert!(
