@@ -56,6 +56,15 @@ struct StageView {
     sources: Vec<SourceLink>,
 }
 
+/// `text` with its first letter in lower case, to follow a colon.
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 fn stage_views(data: &CouncilData) -> Vec<StageView> {
     let next = data.next_stage().map(|s| s.id.clone());
     data.stages
@@ -88,6 +97,7 @@ struct DecisionView {
     outcome_label: &'static str,
     sentence: String,
     summary: String,
+    meaning: Option<String>,
     against: Vec<String>,
     abstained: Vec<String>,
     others_label: &'static str,
@@ -131,6 +141,11 @@ fn decision_view(data: &CouncilData, moment: &Moment, decision: &Decision) -> De
         outcome_label: outcome.label_nl(),
         sentence: decision_sentence(data, moment).unwrap_or_default(),
         summary: moment.summary.clone(),
+        meaning: data
+            .stages
+            .iter()
+            .find(|s| s.date.is_some_and(|d| d.effective == moment.date.effective))
+            .map(|s| format!("{}: {}", s.title, lower_first(&s.about))),
         against: names(Position::Oppose),
         abstained: names(Position::Abstain),
         others_label: decision.others.label_nl(),
