@@ -150,11 +150,19 @@ fn state_code<T>(
 
 /// The kind of publication behind each host, from `sources.toml`.
 #[derive(Debug, Default)]
-pub(crate) struct Hosts(Vec<(String, SourceKind)>);
+pub(crate) struct Hosts(Vec<(String, SourceKind)>, Vec<String>);
 
 impl Hosts {
     /// The kind for `host` (a `www.` prefix is ignored; a listed host also
     /// covers its subdomains).
+    /// True when `host` is listed with a mistake already reported.
+    fn is_broken(&self, host: &str) -> bool {
+        let host = host.trim_start_matches("www.");
+        self.1
+            .iter()
+            .any(|h| host == h || host.ends_with(&format!(".{h}")))
+    }
+
     fn kind_of(&self, host: &str) -> Option<SourceKind> {
         let host = host.trim_start_matches("www.");
         self.0
@@ -192,6 +200,7 @@ struct RawHost {
 
 fn check_hosts(file: &Parsed<RawSourcesFile>, diags: &mut Diagnostics) -> Hosts {
     let mut hosts: Vec<(String, SourceKind)> = Vec::new();
+    let mut broken: Vec<String> = Vec::new();
     for raw in &file.value.host {
         let host = raw
             .host
@@ -217,6 +226,7 @@ fn check_hosts(file: &Parsed<RawSourcesFile>, diags: &mut Diagnostics) -> Hosts 
                 )
                 .with_hint(format!("write one of {}", kinds_list())),
             );
+            broken.push(host);
             continue;
         };
         if hosts.iter().any(|(h, _)| *h == host) {
@@ -228,7 +238,7 @@ fn check_hosts(file: &Parsed<RawSourcesFile>, diags: &mut Diagnostics) -> Hosts 
         }
         hosts.push((host, kind));
     }
-    Hosts(hosts)
+    Hosts(hosts, broken)
 }
 
 /// A source address from a data file, checked as an [`ExternalUrl`] and
@@ -252,6 +262,9 @@ fn source<T>(
         }
     };
     let Some(kind) = hosts.kind_of(url.host()) else {
+        if hosts.is_broken(url.host()) {
+            return None;
+        }
         diags.push(
             file.error(at, format!("no source kind is known for `{}`", url.host()))
                 .with_hint(format!(
@@ -916,7 +929,7 @@ fn check_claim(
         diags.push(
             file.warning(
                 &raw.date,
-                format!("this claim is dated {date}, after today ({})", ctx.today),
+                format!("this claim is dated {date}, which is after today"),
             )
             .with_hint("check the date: a claim reports a position someone already took"),
         );
