@@ -109,6 +109,9 @@ fn every_state_has_a_page_with_sourced_claims() {
     }
     let it = html(&out, "raad/it/index.html");
     assert!(it.contains("claim-disputed") && it.contains("betwist"));
+    let de = html(&out, "raad/de/index.html");
+    assert!(de.contains("2024: 84.311.244 (officieel cijfer)"));
+    assert!(de.contains("2025: 83.395.000 (afgeleid uit het officiële aandeel)"));
     let nl = html(&out, "raad/nl/index.html");
     assert!(nl.contains("18 november 2025") && nl.contains("26 november 2025"));
 }
@@ -175,12 +178,16 @@ fn before_the_decision_the_page_shows_no_decision() {
     assert!(page.contains("De stand op 25 november 2025"));
 }
 
-/// State pages show the kind of each source and mark weakly sourced claims.
+/// State pages show the kind of each source, mark weakly sourced claims and
+/// give the population per year with its source and precision.
 #[test]
 fn state_pages_grade_their_sources() {
     let out = pages();
     let pl = html(&out, "raad/pl/index.html");
     assert!(pl.contains("(doorgeefsite)") && pl.contains("zwak onderbouwd"));
+    let de = html(&out, "raad/de/index.html");
+    assert!(de.contains("2024: 84.311.244 (officieel cijfer)"));
+    assert!(de.contains("2025: 83.395.000 (afgeleid uit het officiële aandeel)"));
     let nl = html(&out, "raad/nl/index.html");
     assert!(nl.contains(r#"<span class="source-kind source-kind-press">(pers)</span>"#));
 }

@@ -613,12 +613,14 @@ pub fn render_text(data: &CouncilData, standing: &Standing) -> String {
                 stage.title, stage.body
             ));
         }
-        out.push_str(&format!(
+        if next.evaluation != standing.evaluation {
+            out.push_str(&format!(
             "Projectie voor het volgende besluit in de Raad (stemmen van het besluit, bijgewerkt met latere standpunten{}): {}. {}\n",
             if standing.changes.is_empty() { "" } else { " en de wijzigingen" },
             next.evaluation.outcome.label_nl(),
             explain(&next.evaluation, &|c: &str| name_of(data)(c))
         ));
+        }
     }
     let unknown = flagged(standing, |s| s.unknown && !s.set);
     if !unknown.is_empty() {

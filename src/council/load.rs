@@ -18,6 +18,7 @@ use super::model::{
     PopulationYear, Position, Precision, Presidency, STATE_CODES, Source, SourceKind, Stage, Text,
     normalize_code,
 };
+use super::qmv::{Outcome, Rule, Voter, evaluate};
 use crate::data_file::{Parsed, read_toml};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::url::{ExternalUrl, Schemes};
@@ -764,6 +765,28 @@ fn check_moments(
                     .with_hint("write the date as YYYY-MM-DD"),
             );
         }
+        if let (Some(votes), Some(decision), Some(date)) = (&raw.votes, &decision, &date)
+            && let Some(choice) = data.population_at(date.effective)
+        {
+            let voters: Vec<Voter> = choice
+                .figures
+                .iter()
+                .map(|&(code, population)| Voter::new(code, population, decision.vote_of(code)))
+                .collect();
+            let outcome = evaluate(Rule::Qmv, &voters).outcome;
+            if outcome != Outcome::Adopted {
+                diags.push(
+                    file.error(
+                        &votes.others,
+                        format!(
+                            "these votes do not add up to an agreement: counted by the rules the text is {}",
+                            outcome.label_nl()
+                        ),
+                    )
+                    .with_hint("check the reported votes and how the others are counted (others = ...)"),
+                );
+            }
+        }
         let (Some(date), Some(presidency), Some(body), Some(result), Some(sources)) = (
             date,
             presidency,
@@ -1141,6 +1164,18 @@ mod tests {
             diags.iter().any(|d| d.message.contains("no figure for MT")),
             "{diags}"
         );
+    }
+
+    #[test_case("others = \"support\"", "others = \"oppose\"", "do not add up to an agreement"; "votes that block")]
+    #[test_case("abstain = [\"IT\"]", "abstain = [\"IT\", \"NL\"]", "NL has two votes"; "a state in two lists")]
+    #[test_case("result = \"agreed\"\nsummary = \"De vertegenwoordigers", "result = \"withdrawn\"\nsummary = \"De vertegenwoordigers", "without a decision"; "votes on a withdrawn moment")]
+    fn reports_mistakes_in_recorded_votes(find: &str, replace: &str, message: &str) {
+        let text = std::fs::read_to_string(site_root().join("data/council/moments.toml")).unwrap();
+        assert!(text.contains(find), "{find}");
+        let (_tmp, diags) = with_file("moments.toml", &text.replacen(find, replace, 1));
+        let found = diags.iter().find(|d| d.message.contains(message));
+        let found = found.unwrap_or_else(|| panic!("no `{message}` in:\n{diags}"));
+        assert!(found.line > 0 && found.hint.is_some(), "{found}");
     }
 
     #[test]

@@ -582,8 +582,23 @@ fn state_page(data: &CouncilData, now: &Standing, code: &'static str) -> Value {
         .population_years
         .iter()
         .find(|y| y.year == now.population_year);
+    let populations: Vec<Value> = data
+        .population_years
+        .iter()
+        .filter_map(|y| {
+            let value = state.population.get(&y.year)?;
+            Some(context! {
+                year => y.year,
+                value => thousands(*value),
+                derived => y.precision == Precision::Derived,
+                used => y.year == now.population_year,
+                source => Value::from_serialize(source(&y.source)),
+            })
+        })
+        .collect();
     context! {
         code => code,
+        populations => populations,
         name => state.name_nl.clone(),
         name_en => state.name_en.clone(),
         population => row.map(|r| thousands(r.population)),
