@@ -644,6 +644,29 @@ mod tests {
         assert_eq!(thousands(n), expected);
     }
 
+    /// The home page reads the latest decision and the next step from the
+    /// global `council`.
+    #[test]
+    fn globals_give_the_latest_decision_and_the_next_step() {
+        let site = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("site");
+        let data = crate::council::load(&site).unwrap();
+        let globals = template_globals(&data);
+        let get = |path: &[&str]| {
+            path.iter()
+                .try_fold(globals.clone(), |v, key| v.get_attr(key).ok())
+                .map(|v| v.to_string())
+                .unwrap_or_default()
+        };
+        assert_eq!(get(&["latest_decision", "date"]), "2025-11-26");
+        assert_eq!(get(&["latest_decision", "outcome"]), "adopted");
+        assert!(
+            get(&["latest_decision", "sentence"]).contains("Nederland, Polen en Tsjechië tegen")
+        );
+        assert_eq!(get(&["next_step", "id"]), "provisional-agreement");
+        assert_eq!(get(&["next_step", "date_label"]), "nog niet");
+        assert_eq!(get(&["path"]), "/raad/");
+    }
+
     #[test]
     fn state_paths_are_lower_case() {
         assert_eq!(state_path("EL"), "/raad/el/");
