@@ -895,12 +895,24 @@ fn load_positions(
             );
             continue;
         }
-        let Some(file) = read_toml::<RawPositionsFile>(&path, RESTORE_HINT, diags) else {
-            continue;
+        let mut first = Diagnostics::new();
+        let files = match read_toml::<RawPositionsFile>(&path, RESTORE_HINT, &mut first) {
+            Some(file) => vec![file],
+            None => match std::fs::read_to_string(&path) {
+                // TOML stops at its first mistake; read claim by claim so
+                // that every broken claim of the file is reported at once.
+                Ok(text) => claim_by_claim(&path, &text, diags),
+                Err(_) => {
+                    diags.extend(first.iter().cloned());
+                    Vec::new()
+                }
+            },
         };
-        for raw in &file.value.claim {
-            if let Some(claim) = check_claim(&file, raw, state, ctx, data, diags) {
-                claims.push(claim);
+        for file in &files {
+            for raw in &file.value.claim {
+                if let Some(claim) = check_claim(file, raw, state, ctx, data, diags) {
+                    claims.push(claim);
+                }
             }
         }
     }
@@ -908,6 +920,48 @@ fn load_positions(
         (a.state, a.date.effective, &a.source.url).cmp(&(b.state, b.date.effective, &b.source.url))
     });
     claims
+}
+
+/// Parses a positions file that does not parse as a whole one `[[claim]]`
+/// at a time, reporting the mistakes of every claim. Each part is padded
+/// with the newlines before it, so lines and columns stay those of the file.
+fn claim_by_claim(
+    path: &Path,
+    text: &str,
+    diags: &mut Diagnostics,
+) -> Vec<Parsed<RawPositionsFile>> {
+    let mut starts: Vec<usize> = vec![0];
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if offset > 0 && line.trim_start().starts_with("[[claim]]") {
+            starts.push(offset);
+        }
+        offset += line.len();
+    }
+    starts.push(text.len());
+    let mut parts = Vec::new();
+    for pair in starts.windows(2) {
+        let before = text[..pair[0]].matches('\n').count();
+        let padded = format!("{}{}", "\n".repeat(before), &text[pair[0]..pair[1]]);
+        match toml::from_str::<RawPositionsFile>(&padded) {
+            Ok(value) => parts.push(Parsed {
+                path: path.to_path_buf(),
+                text: padded,
+                value,
+            }),
+            Err(err) => {
+                let diag = crate::diagnostics::from_toml_error(path, &padded, &err);
+                // A date written without quotes is a TOML date-time, which
+                // serde sees as a map.
+                diags.push(if err.message().contains("invalid type: map") {
+                    diag.with_hint("dates are text here: put them in double quotes, e.g. date = \"2025-11-26\"")
+                } else {
+                    diag
+                });
+            }
+        }
+    }
+    parts
 }
 
 fn check_claim(
@@ -1176,6 +1230,20 @@ mod tests {
         let found = diags.iter().find(|d| d.message.contains(message));
         let found = found.unwrap_or_else(|| panic!("no `{message}` in:\n{diags}"));
         assert!(found.line > 0 && found.hint.is_some(), "{found}");
+    }
+
+    #[test]
+    fn reports_every_broken_claim_of_a_file() {
+        let content = "[[claim]]\ndate = \"2025-11-26\"\nposition = \"oppose\"\ntext = \"dk-2025-11\"\nsouce = \"https://www.security.nl/a\"\n\n[[claim]]\ndate = 2025-11-27\nposition = \"oppose\"\ntext = \"dk-2025-11\"\nsource = \"https://www.security.nl/b\"\n\n[[claim]]\ndate = \"2025-11-28\"\nposition = \"maybe\"\ntext = \"dk-2025-11\"\nsource = \"https://www.security.nl/c\"\n";
+        let (_tmp, diags) = with_file("positions/NL.toml", content);
+        let lines: Vec<usize> = diags
+            .iter()
+            .filter(|d| d.file.ends_with("NL.toml"))
+            .map(|d| d.line)
+            .collect();
+        assert!(lines.contains(&5), "unknown key `souce` on line 5: {diags}");
+        assert!(lines.contains(&8), "date without quotes on line 8: {diags}");
+        assert!(lines.contains(&15), "unknown position on line 15: {diags}");
     }
 
     #[test]
