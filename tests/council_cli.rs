@@ -127,3 +127,41 @@ fn text_output_explains_and_bad_set_is_usage_error() {
         String::from_utf8_lossy(&bad.stderr)
     );
 }
+
+fn council_at(at: &str) -> Value {
+    let site = example_site();
+    let result = run(&[
+        "council",
+        "--site",
+        site.to_str().unwrap(),
+        "--at",
+        at,
+        "--json",
+    ]);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    serde_json::from_slice(&result.stdout).expect("JSON output")
+}
+
+/// The acceptance: the day after the Coreper vote the decided
+/// outcome is reported with the decision (date, NL against, sources); the
+/// day before it nothing of it shows.
+#[test]
+fn the_decision_of_26_november_2025_is_reported_from_that_day_on() {
+    let after = council_at("2025-11-27");
+    assert_eq!(after["outcome"], "adopted");
+    let decision = &after["decision"];
+    assert_eq!(decision["date"], "2025-11-26");
+    assert_eq!(decision["body"], "coreper");
+    assert_eq!(decision["outcome"], "adopted");
+    assert_eq!(decision["votes"]["NL"], "oppose");
+    assert!(!decision["sources"].as_array().unwrap().is_empty());
+    assert!(decision["text"].is_string());
+
+    let before = council_at("2025-11-25");
+    assert!(before["decision"].is_null(), "{before}");
+    assert!(before["projection"].is_null());
+}

@@ -59,3 +59,68 @@ fn javascript_engine_matches_every_vector() {
     assert!(output.status.success(), "{stdout}\n{stderr}");
     assert!(stdout.contains("vectors agree"), "{stdout}");
 }
+
+mod common;
+
+/// The fields added for exact explanations (`decisive`, and the smallest
+/// groups built from undecided states only) agree between `council::qmv`
+/// and the page's engine on every shared vector.
+#[test]
+fn javascript_engine_matches_decisive_states_and_undecided_groups() {
+    use chatcontrole::council::qmv::evaluate;
+    use common::qmv_vectors::{rule, vectors, voters};
+    let expected: Vec<serde_json::Value> = vectors()
+        .iter()
+        .map(|v| {
+            let e = serde_json::to_value(evaluate(rule(v), &voters(v))).unwrap();
+            serde_json::json!({
+                "decisive": e["decisive"],
+                "to_adopt_undecided": e["to_adopt_undecided"],
+                "to_block_undecided": e["to_block_undecided"],
+            })
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let want = dir.path().join("want.json");
+    std::fs::write(&want, serde_json::to_string(&expected).unwrap()).unwrap();
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let runner = r#"
+const fs = require('fs');
+const [js, fixture, wantFile] = process.argv.slice(1);
+require(js);
+const qmv = globalThis.chatcontroleQmv;
+const vectors = JSON.parse(fs.readFileSync(fixture, 'utf8')).vectors;
+const want = JSON.parse(fs.readFileSync(wantFile, 'utf8'));
+const failures = [];
+vectors.forEach((v, i) => {
+  const states = v.states.map(([code, population, position]) => ({ code, population, position }));
+  const r = qmv.evaluate({ rule: v.rule, states });
+  const got = JSON.stringify({ decisive: r.decisive, to_adopt_undecided: r.to_adopt_undecided, to_block_undecided: r.to_block_undecided });
+  const w = JSON.stringify(want[i]);
+  if (got !== w) { failures.push(v.name + '\n  got:  ' + got + '\n  want: ' + w); }
+});
+if (failures.length) { console.log(failures.join('\n')); process.exit(1); }
+console.log(vectors.length + ' vectors agree');
+"#;
+    let output = match Command::new("node")
+        .arg("-e")
+        .arg(runner)
+        .arg(root.join("site/static/js/council-whatif.js"))
+        .arg(root.join("tests/fixtures/qmv_vectors.json"))
+        .arg(&want)
+        .output()
+    {
+        Ok(output) => output,
+        Err(_) => {
+            println!("skipped: node not found");
+            return;
+        }
+    };
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.contains("93 vectors agree"), "{stdout}");
+}

@@ -94,9 +94,16 @@ fn timeline_lists_the_four_council_moments_in_order_with_sources() {
             "{label}: no source link"
         );
     }
-    assert!(list.contains("Deens compromis van november 2025"));
+    assert!(list.contains("Deens compromis van eind oktober 2025"));
     assert!(list.contains(r#"<a href="/raad/dk/">Denemarken</a>"#));
     assert!(html.contains("Beslismomenten in de Raad van de EU"));
+    // The same procedure stages as /raad/, with a date or "nog niet".
+    let stages = &html[html.find(r#"<ol class="council-stages">"#).expect("stages")..];
+    let stages = &stages[..stages.find("</ol>").unwrap()];
+    assert_eq!(stages.matches("<li>").count(), 7, "{stages}");
+    assert!(stages.contains(r#"<time datetime="2025-11-26">26 november 2025</time>"#));
+    assert!(stages.contains("Formele aanneming door de Raad</strong> — nog niet"));
+    assert!(stages.contains("(volgende stap)"));
     assert!(
         !html.contains("raadsmomenten"),
         "the shortcode was not expanded"

@@ -89,34 +89,51 @@ type Row = (
     Option<(u128, &'static str)>,
 );
 
-const LEFT: u64 = 190;
-const WIDTH: u64 = 790;
+const LEFT: u64 = 8;
+const WIDTH: u64 = 424;
+/// Width of the drawing.
+const VIEW_WIDTH: u64 = 440;
+/// Height of one row: a label line, the bar and two lines of threshold label.
+const ROW: u64 = 150;
 
 /// The bar chart: supporters' population against the 65% line, the states
 /// not in favour (against or abstaining) against the 35% line, and the
 /// undecided states. Each state is a block, labelled with its code when wide
 /// enough.
+///
+/// The drawing is 440 units wide with each row's label above its bar, the
+/// threshold's percentage beside its line and what it means on a line of
+/// its own under the bar, so that on a
+/// 360 px phone (about 310 px for the picture) the 22-unit labels stay above
+/// 15 px and nothing sticks out; on wide screens the stylesheet caps its
+/// width so the labels stay below about 26 px.
 pub fn bar_chart(blocks: &[Block]) -> String {
     let total: u128 = blocks.iter().map(|b| b.population as u128).sum();
     let x_of =
         |pop: u128| -> u64 { LEFT + (pop * WIDTH as u128).checked_div(total).unwrap_or(0) as u64 };
     let rows: [Row; 3] = [
-        ("Voor", &[Position::Support], Some((65, "65% nodig"))),
+        (
+            "Voor",
+            &[Position::Support],
+            Some((65, "nodig om aan te nemen")),
+        ),
         (
             "Niet voor",
             &[Position::Oppose, Position::Abstain],
-            Some((35, "35%: blokkeren")),
+            Some((35, "blokkerende minderheid")),
         ),
         ("Onbeslist", &[Position::Undecided], None),
     ];
-    let mut svg = String::from(
-        r#"<svg class="council-chart" viewBox="0 0 1000 290" role="img" aria-labelledby="raad-grafiek-titel raad-grafiek-uitleg" xmlns="http://www.w3.org/2000/svg">"#,
+    let height = 10 + ROW * rows.len() as u64;
+    let mut svg = format!(
+        r#"<svg class="council-chart" viewBox="0 0 {VIEW_WIDTH} {height}" role="img" aria-labelledby="raad-grafiek-titel raad-grafiek-uitleg" xmlns="http://www.w3.org/2000/svg">"#,
     );
     svg.push_str(r#"<title id="raad-grafiek-titel">Bevolkingsaandeel per groep lidstaten</title>"#);
     let mut desc = Vec::new();
     svg.push_str(DEFS);
     for (row, (label, positions, line)) in rows.iter().enumerate() {
-        let y = 40 + row as u64 * 85;
+        let top = 10 + row as u64 * ROW;
+        let y = top + 32;
         let mut members: Vec<&Block> = blocks
             .iter()
             .filter(|b| positions.contains(&b.position))
@@ -135,24 +152,23 @@ pub fn bar_chart(blocks: &[Block]) -> String {
         );
         desc.push(format!("{label}: {count}, {share}"));
         svg.push_str(&format!(
-            r#"<text class="chart-label" x="0" y="{}">{label}</text><text class="chart-share" x="0" y="{}">{share} · {count}</text>"#,
-            y + 20,
-            y + 42,
+            r#"<text class="chart-label" x="{LEFT}" y="{}">{label}: {share} <tspan class="chart-share">· {count}</tspan></text>"#,
+            top + 22,
         ));
         svg.push_str(&format!(
-            r#"<rect class="chart-track" x="{LEFT}" y="{y}" width="{WIDTH}" height="48"/>"#
+            r#"<rect class="chart-track" x="{LEFT}" y="{y}" width="{WIDTH}" height="44"/>"#
         ));
         let mut acc: u128 = 0;
         for block in members {
             let x = x_of(acc);
             acc += block.population as u128;
             let w = x_of(acc).saturating_sub(x);
-            rect(&mut svg, x, y, w, 48, block, "");
-            if w >= 30 {
+            rect(&mut svg, x, y, w, 44, block, "");
+            if w >= 36 {
                 svg.push_str(&format!(
                     r#"<text class="block-label" x="{}" y="{}" text-anchor="middle">{}</text>"#,
                     x + w / 2,
-                    y + 30,
+                    y + 29,
                     escape(&block.code)
                 ));
             }
@@ -160,12 +176,18 @@ pub fn bar_chart(blocks: &[Block]) -> String {
         }
         if let Some((pct, text)) = line {
             let x = LEFT + (*pct as u64 * WIDTH) / 100;
+            // The label goes on the side of the line with the most room.
+            let (anchor, tx) = if *pct > 50 {
+                ("end", x - 4)
+            } else {
+                ("start", x + 4)
+            };
             svg.push_str(&format!(
-                r#"<line class="chart-line" x1="{x}" y1="{}" x2="{x}" y2="{}"/><text class="chart-line-label" x="{}" y="{}" text-anchor="end">{text}</text>"#,
-                y - 16,
-                y + 56,
-                x - 4,
-                y - 4
+                r#"<line class="chart-line" x1="{x}" y1="{}" x2="{x}" y2="{}"/><text class="chart-line-label" x="{tx}" y="{}" text-anchor="{anchor}">{pct}%</text><text class="chart-line-label" x="{LEFT}" y="{}">{pct}%: {text}</text>"#,
+                y - 6,
+                y + 70,
+                y + 66,
+                y + 92,
             ));
         }
     }
@@ -329,10 +351,14 @@ mod tests {
     #[test]
     fn chart_has_both_lines_and_a_block_per_state() {
         let svg = bar_chart(&blocks());
-        assert!(svg.contains("65% nodig") && svg.contains("35%: blokkeren"));
+        assert!(
+            svg.contains("65%: nodig om aan te nemen")
+                && svg.contains("35%: blokkerende minderheid")
+        );
         assert_eq!(svg.matches(r#"class="block "#).count(), 4);
-        // 65% of 790 px from x = 190.
-        assert!(svg.contains(r#"x1="703""#), "{svg}");
+        // 65% of 424 units from x = 8, and 35%.
+        assert!(svg.contains(r#"x1="283""#), "{svg}");
+        assert!(svg.contains(r#"x1="156""#), "{svg}");
         assert!(svg.contains("Voor: 1 lidstaat, 60,0%"));
         assert!(svg.contains("Land IT: onthouding (betwist)"));
         assert!(!svg.contains("style="));

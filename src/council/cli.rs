@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use serde_json::json;
 
-use super::explain::explain;
+use super::explain::{explain, join_nl};
 use super::model::{ClaimDate, CouncilData, Position, normalize_code};
 use super::qmv::{Evaluation, Rule, Voter, evaluate};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -158,6 +158,27 @@ pub struct StatePosition {
     pub disputed: bool,
     /// True when a `--set` changed it.
     pub set: bool,
+    /// True when the position comes from the votes recorded at a decision
+    /// (reported by a source, or counted with "the others").
+    pub from_decision: bool,
+}
+
+/// Positions and the evaluation they give.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Count {
+    /// Every state's counted position.
+    pub states: Vec<StatePosition>,
+    /// The result.
+    pub evaluation: Evaluation,
+}
+
+/// The Council decision in force on the date looked at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecisionInForce {
+    /// Id of the moment that took it.
+    pub moment: String,
+    /// The result of the recorded votes (without `--set` changes).
+    pub evaluation: Evaluation,
 }
 
 /// The standing on a date: positions, population figures and the evaluation.
@@ -175,10 +196,69 @@ pub struct Standing {
     pub population_derived: bool,
     /// True when a later year's figures had to be used.
     pub later_population_year: bool,
-    /// Every state's counted position.
+    /// Every state's counted position: the votes of the decision in force,
+    /// or else the latest claims; then the `--set` changes.
     pub states: Vec<StatePosition>,
     /// The result.
     pub evaluation: Evaluation,
+    /// The `--set` changes applied, in order.
+    pub changes: Vec<Change>,
+    /// The decision in force on the date, if any.
+    pub decision: Option<DecisionInForce>,
+    /// With a decision in force: the projection for the next decision point,
+    /// from the recorded votes updated by claims made after the decision,
+    /// then the `--set` changes.
+    pub next: Option<Count>,
+}
+
+impl Standing {
+    /// What the next vote would give: the projection after a decision, or
+    /// the standing itself when no decision is in force.
+    pub fn projection(&self) -> (&[StatePosition], &Evaluation) {
+        match &self.next {
+            Some(next) => (&next.states, &next.evaluation),
+            None => (&self.states, &self.evaluation),
+        }
+    }
+}
+
+fn apply(states: &mut [StatePosition], changes: &[Change]) {
+    for change in changes {
+        for state in states.iter_mut() {
+            match *change {
+                Change::All(p) => {
+                    state.position = p;
+                    state.set = true;
+                }
+                Change::One(code, p) if code == state.code => {
+                    state.position = p;
+                    state.set = true;
+                }
+                Change::One(..) => {}
+            }
+        }
+    }
+}
+
+fn count(states: Vec<StatePosition>, rule: Rule) -> Count {
+    let voters: Vec<Voter> = states
+        .iter()
+        .map(|s| Voter::new(s.code, s.population, s.position))
+        .collect();
+    Count {
+        evaluation: evaluate(rule, &voters),
+        states,
+    }
+}
+
+impl Change {
+    /// The change as typed on the command line, e.g. `NL=oppose`.
+    pub fn label(&self) -> String {
+        match self {
+            Change::All(p) => format!("ALL={p}"),
+            Change::One(code, p) => format!("{code}={p}"),
+        }
+    }
 }
 
 /// Works out the standing on `date` under `rule`, after applying `changes`.
@@ -198,49 +278,86 @@ pub fn standing(
         )
         .with_hint("mark a year with a figure for every state as complete = true")
     })?;
-    let mut states: Vec<StatePosition> = choice
+    let from_claims = |code: &'static str, population: u64| {
+        let stance = data.stance_at(code, date);
+        StatePosition {
+            code,
+            population,
+            position: counted_position(&stance.positions(), rule),
+            unknown: stance.is_unknown(),
+            disputed: stance.is_disputed(),
+            set: false,
+            from_decision: false,
+        }
+    };
+    let decision = data.decision_at(date);
+    let recorded = |code: &'static str, population: u64, vote: Position| StatePosition {
+        code,
+        population,
+        position: vote,
+        unknown: false,
+        disputed: false,
+        set: false,
+        from_decision: true,
+    };
+    let base: Vec<StatePosition> = choice
         .figures
         .iter()
-        .map(|&(code, population)| {
-            let stance = data.stance_at(code, date);
-            StatePosition {
-                code,
-                population,
-                position: counted_position(&stance.positions(), rule),
-                unknown: stance.is_unknown(),
-                disputed: stance.is_disputed(),
-                set: false,
-            }
+        .map(|&(code, population)| match decision {
+            Some((_, d)) => recorded(code, population, d.vote_of(code)),
+            None => from_claims(code, population),
         })
         .collect();
-    for change in changes {
-        for state in &mut states {
-            match *change {
-                Change::All(p) => {
-                    state.position = p;
-                    state.set = true;
-                }
-                Change::One(code, p) if code == state.code => {
-                    state.position = p;
-                    state.set = true;
-                }
-                Change::One(..) => {}
-            }
+    let (decision_in_force, next) = match decision {
+        Some((moment, d)) => {
+            let recorded_count = count(base.clone(), rule);
+            // Claims made after the decision are about the next decision point.
+            let mut next: Vec<StatePosition> = choice
+                .figures
+                .iter()
+                .map(|&(code, population)| {
+                    let later = data.claims_between(code, moment.date.effective, date);
+                    if later.is_unknown() {
+                        recorded(code, population, d.vote_of(code))
+                    } else {
+                        StatePosition {
+                            disputed: later.is_disputed(),
+                            from_decision: false,
+                            ..recorded(code, population, counted_position(&later.positions(), rule))
+                        }
+                    }
+                })
+                .collect();
+            apply(&mut next, changes);
+            (
+                Some(DecisionInForce {
+                    moment: moment.id.clone(),
+                    evaluation: recorded_count.evaluation,
+                }),
+                Some(count(next, rule)),
+            )
         }
-    }
-    let voters: Vec<Voter> = states
-        .iter()
-        .map(|s| Voter::new(s.code, s.population, s.position))
-        .collect();
+        None => (None, None),
+    };
+    let mut states = base;
+    apply(&mut states, changes);
+    let current = count(states, rule);
+    let text = match decision {
+        Some((moment, _)) => Some(moment.text.clone()),
+        None => data.text_at(date).map(|t| t.id.clone()),
+    };
     Ok(Standing {
         date,
         rule,
-        text: data.text_at(date).map(|t| t.id.clone()),
+        text,
         population_year: choice.year.year,
         population_derived: choice.year.precision == super::model::Precision::Derived,
         later_population_year: choice.later_year_used,
-        evaluation: evaluate(rule, &voters),
-        states,
+        evaluation: current.evaluation,
+        states: current.states,
+        changes: changes.to_vec(),
+        decision: decision_in_force,
+        next,
     })
 }
 
@@ -293,20 +410,18 @@ fn name_of(data: &CouncilData) -> impl Fn(&str) -> String + '_ {
     }
 }
 
-/// The `--json` object.
-pub fn render_json(data: &CouncilData, standing: &Standing) -> serde_json::Value {
-    let e = &standing.evaluation;
+fn evaluation_json(
+    data: &CouncilData,
+    states: &[StatePosition],
+    e: &Evaluation,
+) -> serde_json::Map<String, serde_json::Value> {
     let total = e.participating.population;
-    let positions: serde_json::Map<String, serde_json::Value> = standing
-        .states
+    let positions: serde_json::Map<String, serde_json::Value> = states
         .iter()
         .map(|s| (s.code.to_string(), json!(s.position.as_str())))
         .collect();
-    json!({
+    let value = json!({
         "outcome": e.outcome.as_str(),
-        "rule": e.rule.as_str(),
-        "date": standing.date.format("%Y-%m-%d").to_string(),
-        "text": standing.text,
         "in_favour": {
             "states": e.in_favour.states,
             "population_share": share(e.in_favour.population, total),
@@ -317,31 +432,196 @@ pub fn render_json(data: &CouncilData, standing: &Standing) -> serde_json::Value
         },
         "undecided": e.undecided,
         "pivotal": e.pivotal,
+        "decisive": e.decisive,
         "to_adopt": e.to_adopt,
         "to_block": e.to_block,
+        "to_adopt_undecided": e.to_adopt_undecided,
+        "to_block_undecided": e.to_block_undecided,
+        "positions": positions,
+        "explanation": explain(e, &|c: &str| name_of(data)(c)),
+    });
+    match value {
+        serde_json::Value::Object(map) => map,
+        _ => serde_json::Map::new(),
+    }
+}
+
+fn source_json(source: &super::model::Source) -> serde_json::Value {
+    json!({ "url": source.url.as_str(), "kind": source.kind.as_str() })
+}
+
+/// The `decision` object of `--json`: the decision in force, as recorded.
+fn decision_json(data: &CouncilData, standing: &Standing) -> serde_json::Value {
+    let Some(in_force) = &standing.decision else {
+        return serde_json::Value::Null;
+    };
+    let Some(moment) = data.moments.iter().find(|m| m.id == in_force.moment) else {
+        return serde_json::Value::Null;
+    };
+    let Some(decision) = &moment.decision else {
+        return serde_json::Value::Null;
+    };
+    let votes: serde_json::Map<String, serde_json::Value> = standing
+        .states
+        .iter()
+        .map(|s| (s.code.to_string(), json!(decision.vote_of(s.code).as_str())))
+        .collect();
+    let mut sources: Vec<serde_json::Value> = decision.sources.iter().map(source_json).collect();
+    sources.extend(
+        moment
+            .sources
+            .iter()
+            .filter(|s| !decision.sources.contains(s))
+            .map(source_json),
+    );
+    json!({
+        "moment": moment.id,
+        "date": moment.date.to_string(),
+        "body": moment.body,
+        "text": moment.text,
+        "outcome": in_force.evaluation.outcome.as_str(),
+        "votes": votes,
+        "reported": decision.reported.iter().map(|(c, _)| *c).collect::<Vec<_>>(),
+        "others": decision.others.as_str(),
+        "others_reason": decision.others_reason,
+        "sources": sources,
+    })
+}
+
+/// The `--json` object. Its top-level tally is the standing on the date:
+/// the recorded votes of the decision in force (so `outcome` is the decided
+/// one), or else the projection from claims, in both cases after `--set`.
+/// With a decision in force, `projection` is the outlook for the next
+/// decision point; otherwise it is null.
+pub fn render_json(data: &CouncilData, standing: &Standing) -> serde_json::Value {
+    let mut map = evaluation_json(data, &standing.states, &standing.evaluation);
+    let extra = json!({
+        "rule": standing.rule.as_str(),
+        "date": standing.date.format("%Y-%m-%d").to_string(),
+        "text": standing.text,
+        "changes": standing.changes.iter().map(Change::label).collect::<Vec<_>>(),
         "unknown": flagged(standing, |s| s.unknown && !s.set),
         "disputed": flagged(standing, |s| s.disputed && !s.set),
-        "positions": positions,
         "population_year": standing.population_year,
         "population_precision": if standing.population_derived { "derived" } else { "official" },
-        "explanation": explain(e, &|c: &str| name_of(data)(c)),
-    })
+        "decision": decision_json(data, standing),
+        "projection": standing
+            .next
+            .as_ref()
+            .map(|n| serde_json::Value::Object(evaluation_json(data, &n.states, &n.evaluation))),
+    });
+    if let serde_json::Value::Object(extra) = extra {
+        map.extend(extra);
+    }
+    serde_json::Value::Object(map)
+}
+
+/// The plain-Dutch sentence about a recorded decision, e.g. "Op 26 november
+/// 2025 stelde Coreper ... vast. Tegen: Nederland, Polen en Tsjechië; ...".
+pub fn decision_sentence(data: &CouncilData, moment: &super::model::Moment) -> Option<String> {
+    let decision = moment.decision.as_ref()?;
+    let names = |p: Position| {
+        let mut list: Vec<String> = decision
+            .reported
+            .iter()
+            .filter(|(_, q)| *q == p)
+            .map(|(c, _)| name_of(data)(c))
+            .collect();
+        list.sort();
+        list
+    };
+    let (against, abstained) = (names(Position::Oppose), names(Position::Abstain));
+    let mut parts = Vec::new();
+    if !against.is_empty() {
+        parts.push(format!(
+            "{} {} tegen",
+            if against.len() > 1 {
+                "stemden"
+            } else {
+                "stemde"
+            },
+            join_nl(&against)
+        ));
+    }
+    if !abstained.is_empty() {
+        parts.push(format!(
+            "{} {} zich",
+            if abstained.len() > 1 {
+                "onthielden"
+            } else {
+                "onthield"
+            },
+            join_nl(&abstained)
+        ));
+    }
+    let mut out = format!(
+        "Op {} stelde {} het standpunt van de Raad vast.",
+        moment.date.label_nl(),
+        moment.body.subject_nl(),
+    );
+    if !parts.is_empty() {
+        out.push_str(&format!(" Volgens de bronnen {}.", parts.join(" en ")));
+    }
+    out.push_str(&format!(" {}", decision.others_reason));
+    Some(out)
 }
 
 /// The sentence(s) printed without `--json`.
 pub fn render_text(data: &CouncilData, standing: &Standing) -> String {
     let e = &standing.evaluation;
-    let mut out = format!(
-        "Raad van de EU op {} ({}): {}.\n",
+    let mut out = String::new();
+    if !standing.changes.is_empty() {
+        out.push_str(&format!(
+            "Wat als: toegepaste wijzigingen {}.\n",
+            standing
+                .changes
+                .iter()
+                .map(Change::label)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    let decided = standing
+        .decision
+        .as_ref()
+        .and_then(|d| data.moments.iter().find(|m| m.id == d.moment));
+    if let Some(moment) = decided
+        && let Some(sentence) = decision_sentence(data, moment)
+    {
+        out.push_str(&format!("Besluit: {sentence}\n"));
+    }
+    let what = match (decided.is_some(), standing.changes.is_empty()) {
+        (true, true) => "uitkomst van het besluit",
+        (true, false) => "uitkomst van het besluit met de wijzigingen",
+        (false, _) => "uitkomst als er nu gestemd zou worden",
+    };
+    out.push_str(&format!(
+        "Raad van de EU op {} ({}), {what}: {}.\n",
         standing.date.format("%Y-%m-%d"),
         e.rule.label_nl(),
         e.outcome.label_nl()
-    );
+    ));
     if let Some(text) = standing.text.as_deref().and_then(|id| data.text(id)) {
         out.push_str(&format!("Tekst: {}.\n", text.title));
     }
     out.push_str(&explain(e, &|c: &str| name_of(data)(c)));
     out.push('\n');
+    if let Some(next) = &standing.next {
+        if let Some(stage) = data.next_stage() {
+            out.push_str(&format!(
+                "Volgende stap: {} ({}).\n",
+                stage.title, stage.body
+            ));
+        }
+        if next.evaluation != standing.evaluation {
+            out.push_str(&format!(
+            "Projectie voor het volgende besluit in de Raad (stemmen van het besluit, bijgewerkt met latere standpunten{}): {}. {}\n",
+            if standing.changes.is_empty() { "" } else { " en de wijzigingen" },
+            next.evaluation.outcome.label_nl(),
+            explain(&next.evaluation, &|c: &str| name_of(data)(c))
+        ));
+        }
+    }
     let unknown = flagged(standing, |s| s.unknown && !s.set);
     if !unknown.is_empty() {
         out.push_str(&format!(
@@ -479,10 +759,17 @@ mod tests {
         let yes = v["in_favour"]["population_share"].as_f64().unwrap();
         let no = v["not_in_favour"]["population_share"].as_f64().unwrap();
         assert!((0.0..=1.0).contains(&yes) && (0.0..=1.0).contains(&no));
-        // On 26 November 2025 Italy's sources disagree (abstain vs against).
-        assert_eq!(v["disputed"], serde_json::json!(["IT"]));
-        assert_eq!(v["positions"]["IT"], "oppose");
+        // From 26 November 2025 the recorded votes count: Italy abstained
+        // (although one source says against), the Netherlands voted against.
+        assert_eq!(v["decision"]["date"], "2025-11-26");
+        assert_eq!(v["positions"]["IT"], "abstain");
         assert_eq!(v["positions"]["NL"], "oppose");
+        assert_eq!(v["outcome"], "adopted");
+        // The day before, Italy's sources were not yet in, and no decision applied.
+        let before = json_of(&args("2025-11-25", RuleArg::Qmv, &[], true));
+        assert!(before["decision"].is_null());
+        assert!(before["projection"].is_null());
+        assert_eq!(before["positions"]["NL"], "abstain");
     }
 
     #[test]
@@ -504,6 +791,94 @@ mod tests {
         let before = standing(&data, day("2025-10-01"), Rule::Qmv, &[]).unwrap();
         assert_eq!(before.evaluation.outcome, Outcome::Depends);
         assert!(before.evaluation.pivotal.contains(&"DE".to_string()));
+    }
+
+    fn example_data() -> CouncilData {
+        crate::council::load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("site")).unwrap()
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test_case("2025-11-25", None; "the day before: nothing of it shows")]
+    #[test_case("2025-11-26", Some(Outcome::Adopted); "on the day")]
+    #[test_case("2026-06-30", Some(Outcome::Adopted); "months later")]
+    fn a_decision_counts_from_its_date(at: &str, decided: Option<Outcome>) {
+        let data = example_data();
+        let s = standing(&data, day(at), Rule::Qmv, &[]).unwrap();
+        assert_eq!(s.decision.as_ref().map(|d| d.evaluation.outcome), decided);
+        assert_eq!(s.next.is_some(), decided.is_some());
+        if let Some(outcome) = decided {
+            assert_eq!(s.evaluation.outcome, outcome);
+            let nl = s.states.iter().find(|s| s.code == "NL").unwrap();
+            assert_eq!(nl.position, Position::Oppose);
+            assert!(s.states.iter().all(|s| s.from_decision && !s.unknown));
+        } else {
+            assert!(s.states.iter().any(|s| s.unknown));
+        }
+    }
+
+    #[test]
+    fn a_claim_after_the_decision_is_about_the_next_vote() {
+        let mut data = example_data();
+        let mut claim = data.claims_of("DE").last().unwrap().clone();
+        claim.date = ClaimDate::parse("2026-02-10").unwrap();
+        claim.position = Position::Oppose;
+        data.claims.push(claim);
+        let before = standing(&data, day("2026-02-09"), Rule::Qmv, &[]).unwrap();
+        let after = standing(&data, day("2026-02-10"), Rule::Qmv, &[]).unwrap();
+        let de =
+            |states: &[StatePosition]| states.iter().find(|s| s.code == "DE").unwrap().position;
+        // The decision stays as it was taken ...
+        assert_eq!(after.evaluation.outcome, Outcome::Adopted);
+        assert_eq!(de(&after.states), Position::Support);
+        assert_eq!(after.decision, before.decision);
+        // ... while the projection for the next vote follows the new claim:
+        // NL, PL, CZ, IT and DE hold 46.5%, more than 35%.
+        assert_eq!(de(&before.next.as_ref().unwrap().states), Position::Support);
+        let next = after.next.as_ref().unwrap();
+        assert_eq!(de(&next.states), Position::Oppose);
+        assert_eq!(next.evaluation.outcome, Outcome::Blocked);
+    }
+
+    #[test]
+    fn json_decision_has_date_body_votes_and_graded_sources() {
+        let v = json_of(&args("2025-11-27", RuleArg::Qmv, &[], true));
+        let d = &v["decision"];
+        assert_eq!(v["outcome"], "adopted");
+        assert_eq!(d["date"], "2025-11-26");
+        assert_eq!(d["body"], "coreper");
+        assert_eq!(d["text"], "dk-2025-11");
+        assert_eq!(d["outcome"], "adopted");
+        assert_eq!(d["votes"].as_object().unwrap().len(), 27);
+        assert_eq!(d["votes"]["NL"], "oppose");
+        assert_eq!(d["votes"]["IT"], "abstain");
+        assert_eq!(d["votes"]["DE"], "support");
+        let sources = d["sources"].as_array().unwrap();
+        assert!(sources.iter().any(|s| s["kind"] == "press"
+            && s["url"].as_str().unwrap().contains("security.nl")));
+        assert_eq!(v["projection"]["outcome"], "adopted");
+        assert_eq!(v["changes"], serde_json::json!([]));
+    }
+
+    #[test]
+    fn set_prints_the_applied_changes_first() {
+        let plain = run(&args("2025-11-25", RuleArg::Qmv, &[], false)).unwrap();
+        let changed = run(&args(
+            "2025-11-25",
+            RuleArg::Qmv,
+            &["NL=oppose", "gr=support"],
+            false,
+        ))
+        .unwrap();
+        assert!(!plain.contains("Wat als"), "{plain}");
+        assert!(
+            changed.starts_with("Wat als: toegepaste wijzigingen NL=oppose, EL=support.\n"),
+            "{changed}"
+        );
+        let v = json_of(&args("2025-11-25", RuleArg::Qmv, &["NL=oppose"], true));
+        assert_eq!(v["changes"], serde_json::json!(["NL=oppose"]));
     }
 
     #[test]
@@ -538,8 +913,12 @@ mod tests {
         .unwrap();
         assert!(
             out.starts_with(
-                "Raad van de EU op 2025-11-26 (gekwalificeerde meerderheid): aangenomen."
+                "Wat als: toegepaste wijzigingen ALL=support, CZ=oppose, NL=abstain, PL=oppose, IT=abstain.\n"
             ),
+            "{out}"
+        );
+        assert!(
+            out.contains("Raad van de EU op 2025-11-26 (gekwalificeerde meerderheid), uitkomst van het besluit met de wijzigingen: aangenomen."),
             "{out}"
         );
         assert!(

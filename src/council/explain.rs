@@ -129,35 +129,80 @@ pub fn explain(e: &Evaluation, name: &dyn Fn(&str) -> String) -> String {
                 "Dat hangt af van de onbesliste lidstaten ({}). Nu {yes}; {no}.",
                 sorted(&e.undecided)
             ));
-            if e.pivotal.len() > 1 && e.pivotal == e.undecided {
-                out.push(
-                    "Elk van hen kan beslissend zijn: zijn keuze alleen kan de uitkomst omdraaien."
-                        .to_string(),
-                );
-            } else if !e.pivotal.is_empty() {
+            if !e.decisive.is_empty() {
                 out.push(format!(
-                    "Beslissend {}: {} (die keuze alleen kan de uitkomst omdraaien).",
-                    verb(e.pivotal.len(), "kan zijn", "kunnen zijn"),
-                    sorted(&e.pivotal)
+                    "{} {} de uitkomst alleen bepalen, wat de andere onbesliste lidstaten ook doen.",
+                    sorted(&e.decisive),
+                    verb(e.decisive.len(), "kan", "kunnen elk")
+                ));
+            }
+            let helpers: Vec<String> = e
+                .pivotal
+                .iter()
+                .filter(|c| !e.decisive.contains(c))
+                .cloned()
+                .collect();
+            if !helpers.is_empty() {
+                out.push(format!(
+                    "{} {} de doorslag geven, maar alleen samen met andere onbesliste lidstaten.",
+                    sorted(&helpers),
+                    verb(helpers.len(), "kan", "kunnen")
                 ));
             }
         }
     }
-    if let Some(states) = &e.to_adopt {
-        out.push(format!(
-            "De kleinste groep die het voorstel zeker kan laten aannemen: {}, als {} {}.",
+    let now_label = |code: &String| {
+        let status = if e.opposing.contains(code) {
+            "nu tegen"
+        } else if e.abstaining.contains(code) {
+            "onthoudt zich nu"
+        } else if e.undecided.contains(code) {
+            "nu onbeslist"
+        } else {
+            "nu voor"
+        };
+        format!("{} ({status})", name(code))
+    };
+    let labelled = |codes: &[String]| join_nl(&codes.iter().map(now_label).collect::<Vec<_>>());
+    match (&e.to_adopt_undecided, &e.to_adopt) {
+        (Some(states), _) => out.push(format!(
+            "Onder de onbesliste lidstaten is de kleinste groep die het voorstel zeker laat aannemen: {}, als {} {}.",
             in_order(states),
             verb(states.len(), "die", "zij"),
             verb(states.len(), "instemt", "instemmen")
-        ));
+        )),
+        (None, Some(states)) => out.push(format!(
+            "{}De kleinste groep die het dan nog zeker kan laten aannemen: {}, als {} {}.",
+            if e.undecided.is_empty() {
+                "Aannemen kan alleen nog als lidstaten van standpunt veranderen. "
+            } else {
+                "De onbesliste lidstaten kunnen het samen niet laten aannemen; daarvoor moeten ook lidstaten van standpunt veranderen. "
+            },
+            labelled(states),
+            verb(states.len(), "die", "zij"),
+            verb(states.len(), "instemt", "instemmen")
+        )),
+        (None, None) => {}
     }
-    if let Some(states) = &e.to_block {
-        out.push(format!(
-            "De kleinste groep die het zeker kan blokkeren: {}, als {} {}.",
+    match (&e.to_block_undecided, &e.to_block) {
+        (Some(states), _) => out.push(format!(
+            "Onder de onbesliste lidstaten is de kleinste groep die het zeker blokkeert: {}, als {} {}.",
             in_order(states),
             verb(states.len(), "die", "zij"),
             verb(states.len(), "tegenstemt", "tegenstemmen")
-        ));
+        )),
+        (None, Some(states)) => out.push(format!(
+            "{}De kleinste groep die het dan nog zeker kan blokkeren: {}, als {} {}.",
+            if e.undecided.is_empty() {
+                "Blokkeren kan alleen nog als lidstaten van standpunt veranderen. "
+            } else {
+                "De onbesliste lidstaten kunnen het samen niet blokkeren; daarvoor moeten ook lidstaten die nu voor zijn van standpunt veranderen. "
+            },
+            labelled(states),
+            verb(states.len(), "die", "zij"),
+            verb(states.len(), "tegenstemt", "tegenstemmen")
+        )),
+        (None, None) => {}
     }
     if e.rule != Rule::Unanimity {
         out.push(
@@ -215,7 +260,7 @@ mod tests {
     #[test_case(Rule::Qmv, &[("CZ", O), ("NL", A), ("PL", O), ("IT", A)], &["Aangenomen: 23 van de 27", "72,0%", "telt een onthouding hetzelfde"]; "seed 001")]
     #[test_case(Rule::Qmv, &[("DE", O), ("FR", O), ("IT", O)], &["geldt de gekwalificeerde meerderheid als bereikt"]; "deemed")]
     #[test_case(Rule::Qmv, &[("DE", O), ("FR", O), ("IT", O), ("ES", O)], &["Geblokkeerd", "blokkerende minderheid"]; "blocked by population")]
-    #[test_case(Rule::Qmv, &[("DE", U), ("FR", O), ("IT", O), ("ES", O)], &["onbesliste lidstaten (DE)", "Beslissend kan zijn: DE"]; "depends")]
+    #[test_case(Rule::Qmv, &[("DE", U), ("FR", O), ("IT", O), ("ES", O)], &["onbesliste lidstaten (DE)", "DE kan de uitkomst alleen bepalen"]; "depends")]
     #[test_case(Rule::Unanimity, &[("MT", O)], &["MT stemt tegen"]; "veto")]
     #[test_case(Rule::Unanimity, &[("MT", A)], &["onthoudingen (MT)"]; "abstention in unanimity")]
     fn explains(rule: Rule, except: &[(&str, crate::council::model::Position)], parts: &[&str]) {

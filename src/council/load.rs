@@ -14,11 +14,22 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::model::{
-    Body, Claim, ClaimDate, CouncilData, MemberState, Moment, MomentResult, PopulationYear,
-    Position, Precision, Presidency, STATE_CODES, Text, normalize_code,
+    Body, Claim, ClaimDate, CouncilData, Decision, MemberState, Moment, MomentResult,
+    PopulationYear, Position, Precision, Presidency, STATE_CODES, Source, SourceKind, Stage, Text,
+    normalize_code,
 };
+use super::qmv::{Outcome, Rule, Voter, evaluate};
 use crate::data_file::{Parsed, read_toml};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::url::{ExternalUrl, Schemes};
+
+/// The range a member state's population must lie in: Malta has about half
+/// a million inhabitants, Germany about 84 million. Anything outside is a
+/// typo (and a huge number would make the vote arithmetic meaningless).
+const POPULATION_STATE: std::ops::RangeInclusive<u64> = 100_000..=200_000_000;
+
+/// The range the EU total must lie in (about 450 million).
+const POPULATION_TOTAL: std::ops::RangeInclusive<u64> = 300_000_000..=600_000_000;
 
 /// What to do when a Council data file cannot be read.
 const RESTORE_HINT: &str = "the EU Council tracker needs this file; restore it from git";
@@ -38,20 +49,43 @@ pub fn load(site_root: &Path) -> Result<CouncilData, Diagnostics> {
 /// Like [`load`], but adds errors and warnings to `diags` and returns the data
 /// only when no error was found.
 pub fn load_into(site_root: &Path, diags: &mut Diagnostics) -> Option<CouncilData> {
+    load_at(site_root, chrono::Local::now().date_naive(), diags)
+}
+
+/// Like [`load_into`], with `today` given: claims dated after it are warned about.
+pub fn load_at(site_root: &Path, today: NaiveDate, diags: &mut Diagnostics) -> Option<CouncilData> {
     let dir = site_root.join("data").join("council");
     let before = diags.error_count();
     let mut data = CouncilData::default();
+    let hosts = read_toml::<RawSourcesFile>(&dir.join("sources.toml"), RESTORE_HINT, diags)
+        .map(|file| check_hosts(&file, diags))
+        .unwrap_or_default();
+    let ctx = Ctx { hosts, today };
     if let Some(file) = read_toml::<RawStatesFile>(&dir.join("states.toml"), RESTORE_HINT, diags) {
-        let (years, states) = check_states(&file, diags);
+        let (years, states) = check_states(&file, &ctx, diags);
         data.population_years = years;
         data.states = states;
     }
     if let Some(file) = read_toml::<RawMomentsFile>(&dir.join("moments.toml"), RESTORE_HINT, diags)
     {
-        check_moments(&file, &mut data, diags);
+        check_moments(&file, &ctx, &mut data, diags);
     }
-    data.claims = load_positions(&dir.join("positions"), &data, diags);
+    data.claims = load_positions(&dir.join("positions"), &ctx, &data, diags);
+    if let Some(file) =
+        read_toml::<RawProcedureFile>(&dir.join("procedure.toml"), RESTORE_HINT, diags)
+    {
+        data.stages = check_stages(&file, &ctx, diags);
+    }
+    if diags.error_count() == before {
+        super::check::warn(&data, diags);
+    }
     (diags.error_count() == before).then_some(data)
+}
+
+/// What every check needs besides the file: source kinds and today's date.
+struct Ctx {
+    hosts: Hosts,
+    today: NaiveDate,
 }
 
 #[derive(Deserialize)]
@@ -69,7 +103,7 @@ struct RawPopulationYear {
     year: Spanned<i32>,
     complete: bool,
     precision: Spanned<String>,
-    official_total: Option<u64>,
+    official_total: Option<Spanned<u64>>,
     source: Spanned<String>,
     #[serde(default)]
     note: String,
@@ -115,22 +149,134 @@ fn state_code<T>(
     code
 }
 
-fn check_url<T>(file: &Parsed<T>, at: &Spanned<String>, diags: &mut Diagnostics) {
-    let url = at.get_ref().trim();
-    let ok = (url.starts_with("https://") || url.starts_with("http://"))
-        && url.len() > "https://".len()
-        && !url.contains(char::is_whitespace);
-    if !ok {
-        let message = if url.is_empty() {
-            "the source is empty".to_string()
-        } else {
-            format!("`{url}` is not a web address")
-        };
-        diags.push(
-            file.error(at, message)
-                .with_hint("give the full address of the source, starting with https://"),
-        );
+/// The kind of publication behind each host, from `sources.toml`.
+#[derive(Debug, Default)]
+pub(crate) struct Hosts(Vec<(String, SourceKind)>, Vec<String>);
+
+impl Hosts {
+    /// The kind for `host` (a `www.` prefix is ignored; a listed host also
+    /// covers its subdomains).
+    /// True when `host` is listed with a mistake already reported.
+    fn is_broken(&self, host: &str) -> bool {
+        let host = host.trim_start_matches("www.");
+        self.1
+            .iter()
+            .any(|h| host == h || host.ends_with(&format!(".{h}")))
     }
+
+    fn kind_of(&self, host: &str) -> Option<SourceKind> {
+        let host = host.trim_start_matches("www.");
+        self.0
+            .iter()
+            .filter(|(h, _)| host == h || host.ends_with(&format!(".{h}")))
+            .max_by_key(|(h, _)| h.len())
+            .map(|(_, k)| *k)
+    }
+}
+
+fn kinds_list() -> String {
+    SourceKind::ALL
+        .iter()
+        .map(|k| k.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSourcesFile {
+    #[serde(default)]
+    host: Vec<RawHost>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHost {
+    host: Spanned<String>,
+    kind: Spanned<String>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: String,
+}
+
+fn check_hosts(file: &Parsed<RawSourcesFile>, diags: &mut Diagnostics) -> Hosts {
+    let mut hosts: Vec<(String, SourceKind)> = Vec::new();
+    let mut broken: Vec<String> = Vec::new();
+    for raw in &file.value.host {
+        let host = raw
+            .host
+            .get_ref()
+            .trim()
+            .trim_start_matches("www.")
+            .to_ascii_lowercase();
+        if host.is_empty() || host.contains(['/', ':', ' ']) {
+            diags.push(
+                file.error(
+                    &raw.host,
+                    format!("`{}` is not a host name", raw.host.get_ref()),
+                )
+                .with_hint("write only the host, e.g. \"security.nl\" (no https://, no path)"),
+            );
+            continue;
+        }
+        let Some(kind) = SourceKind::parse(raw.kind.get_ref()) else {
+            diags.push(
+                file.error(
+                    &raw.kind,
+                    format!("unknown source kind `{}`", raw.kind.get_ref()),
+                )
+                .with_hint(format!("write one of {}", kinds_list())),
+            );
+            broken.push(host);
+            continue;
+        };
+        if hosts.iter().any(|(h, _)| *h == host) {
+            diags.push(
+                file.error(&raw.host, format!("host `{host}` is listed twice"))
+                    .with_hint("keep one [[host]] entry per host"),
+            );
+            continue;
+        }
+        hosts.push((host, kind));
+    }
+    Hosts(hosts, broken)
+}
+
+/// A source address from a data file, checked as an [`ExternalUrl`] and
+/// graded by its host; or a diagnostic.
+fn source<T>(
+    file: &Parsed<T>,
+    at: &Spanned<String>,
+    hosts: &Hosts,
+    diags: &mut Diagnostics,
+) -> Option<Source> {
+    let url = match ExternalUrl::parse(at.get_ref(), Schemes::Web) {
+        Ok(url) => url,
+        Err(err) => {
+            let message = if at.get_ref().trim().is_empty() {
+                "the source is empty".to_string()
+            } else {
+                err.message
+            };
+            diags.push(file.error(at, message).with_hint(err.hint));
+            return None;
+        }
+    };
+    let Some(kind) = hosts.kind_of(url.host()) else {
+        if hosts.is_broken(url.host()) {
+            return None;
+        }
+        diags.push(
+            file.error(at, format!("no source kind is known for `{}`", url.host()))
+                .with_hint(format!(
+                    "add [[host]] host = \"{}\" with kind = one of {} to data/council/sources.toml",
+                    url.host().trim_start_matches("www."),
+                    kinds_list()
+                )),
+        );
+        return None;
+    };
+    Some(Source { url, kind })
 }
 
 fn check_not_empty<T>(file: &Parsed<T>, at: &Spanned<String>, what: &str, diags: &mut Diagnostics) {
@@ -144,6 +290,7 @@ fn check_not_empty<T>(file: &Parsed<T>, at: &Spanned<String>, what: &str, diags:
 
 fn check_states(
     file: &Parsed<RawStatesFile>,
+    ctx: &Ctx,
     diags: &mut Diagnostics,
 ) -> (Vec<PopulationYear>, Vec<MemberState>) {
     let mut years: BTreeMap<i32, PopulationYear> = BTreeMap::new();
@@ -160,13 +307,30 @@ fn check_states(
                 Precision::Derived
             }
         };
-        check_url(file, &raw.source, diags);
+        let Some(source) = source(file, &raw.source, &ctx.hosts, diags) else {
+            continue;
+        };
+        if let Some(total) = &raw.official_total
+            && !POPULATION_TOTAL.contains(total.get_ref())
+        {
+            diags.push(
+                file.error(
+                    total,
+                    format!("EU total {} is out of range", total.get_ref()),
+                )
+                .with_hint(format!(
+                    "the EU has about 450 million inhabitants; write a number between {} and {}",
+                    POPULATION_TOTAL.start(),
+                    POPULATION_TOTAL.end()
+                )),
+            );
+        }
         let entry = PopulationYear {
             year,
             complete: raw.complete,
             precision,
-            official_total: raw.official_total,
-            source: raw.source.get_ref().trim().to_string(),
+            official_total: raw.official_total.as_ref().map(|t| *t.get_ref()),
+            source,
             note: raw.note.trim().to_string(),
         };
         if years.insert(year, entry).is_some() {
@@ -199,13 +363,20 @@ fn check_states(
                     )),
                 );
             }
-            if *figure.value.get_ref() == 0 {
+            if !POPULATION_STATE.contains(figure.value.get_ref()) {
                 diags.push(
                     file.error(
                         &figure.value,
-                        format!("{code}: population for {year} is zero"),
+                        format!(
+                            "{code}: population {} for {year} is out of range",
+                            figure.value.get_ref()
+                        ),
                     )
-                    .with_hint("write the number of inhabitants, e.g. 18086000"),
+                    .with_hint(format!(
+                        "write the number of inhabitants, between {} and {} (e.g. 18086000)",
+                        POPULATION_STATE.start(),
+                        POPULATION_STATE.end()
+                    )),
                 );
             }
             if population.insert(year, *figure.value.get_ref()).is_some() {
@@ -335,6 +506,95 @@ struct RawMoment {
     result: Spanned<String>,
     summary: Spanned<String>,
     sources: Spanned<Vec<Spanned<String>>>,
+    votes: Option<RawVotes>,
+}
+
+/// `[moment.votes]`: the votes as reported at a decision.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVotes {
+    #[serde(default)]
+    support: Vec<Spanned<String>>,
+    #[serde(default)]
+    oppose: Vec<Spanned<String>>,
+    #[serde(default)]
+    abstain: Vec<Spanned<String>>,
+    others: Spanned<String>,
+    others_reason: Spanned<String>,
+    sources: Spanned<Vec<Spanned<String>>>,
+}
+
+fn check_votes(
+    file: &Parsed<RawMomentsFile>,
+    raw: &RawVotes,
+    ctx: &Ctx,
+    diags: &mut Diagnostics,
+) -> Option<Decision> {
+    let mut reported: Vec<(&'static str, Position)> = Vec::new();
+    let mut ok = true;
+    for (list, position) in [
+        (&raw.support, Position::Support),
+        (&raw.oppose, Position::Oppose),
+        (&raw.abstain, Position::Abstain),
+    ] {
+        for at in list {
+            let Some(code) = state_code(file, at, diags) else {
+                ok = false;
+                continue;
+            };
+            if reported.iter().any(|(c, _)| *c == code) {
+                diags.push(
+                    file.error(at, format!("{code} has two votes at this decision"))
+                        .with_hint("name each state in one list only: support, oppose or abstain"),
+                );
+                ok = false;
+                continue;
+            }
+            reported.push((code, position));
+        }
+    }
+    reported.sort();
+    let others = match Position::parse(raw.others.get_ref()) {
+        Some(p) if p != Position::Undecided => Some(p),
+        _ => {
+            diags.push(
+                file.error(
+                    &raw.others,
+                    format!("`{}` is not a vote", raw.others.get_ref()),
+                )
+                .with_hint(
+                    "write how the states not named are counted: support, oppose or abstain",
+                ),
+            );
+            None
+        }
+    };
+    check_not_empty(
+        file,
+        &raw.others_reason,
+        "reason for counting the others",
+        diags,
+    );
+    if raw.sources.get_ref().is_empty() {
+        diags.push(
+            file.error(&raw.sources, "the votes have no sources")
+                .with_hint("list the web addresses that report the votes in sources = [...]"),
+        );
+    }
+    let sources: Option<Vec<Source>> = raw
+        .sources
+        .get_ref()
+        .iter()
+        .map(|s| source(file, s, &ctx.hosts, diags))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect();
+    Some(Decision {
+        reported,
+        others: others?,
+        others_reason: raw.others_reason.get_ref().trim().to_string(),
+        sources: sources.filter(|_| ok)?,
+    })
 }
 
 fn date<T>(file: &Parsed<T>, at: &Spanned<String>, diags: &mut Diagnostics) -> Option<ClaimDate> {
@@ -365,13 +625,19 @@ fn full_day<T>(
     Some(date.effective)
 }
 
-fn check_moments(file: &Parsed<RawMomentsFile>, data: &mut CouncilData, diags: &mut Diagnostics) {
+fn check_moments(
+    file: &Parsed<RawMomentsFile>,
+    ctx: &Ctx,
+    data: &mut CouncilData,
+    diags: &mut Diagnostics,
+) {
     for raw in &file.value.presidency {
         let state = state_code(file, &raw.state, diags);
         let from = full_day(file, &raw.from, diags);
         let until = full_day(file, &raw.until, diags);
-        check_url(file, &raw.source, diags);
-        let (Some(state), Some(from), Some(until)) = (state, from, until) else {
+        let source = source(file, &raw.source, &ctx.hosts, diags);
+        let (Some(state), Some(from), Some(until), Some(source)) = (state, from, until, source)
+        else {
             continue;
         };
         if until < from {
@@ -385,7 +651,7 @@ fn check_moments(file: &Parsed<RawMomentsFile>, data: &mut CouncilData, diags: &
             state,
             from,
             until,
-            source: raw.source.get_ref().trim().to_string(),
+            source,
         });
     }
     data.presidencies.sort_by_key(|p| p.from);
@@ -394,9 +660,17 @@ fn check_moments(file: &Parsed<RawMomentsFile>, data: &mut CouncilData, diags: &
         let id = raw.id.get_ref().trim().to_string();
         check_not_empty(file, &raw.id, "text id", diags);
         check_not_empty(file, &raw.title, "title", diags);
-        check_url(file, &raw.source, diags);
+        let source = source(file, &raw.source, &ctx.hosts, diags);
         let presidency = state_code(file, &raw.presidency, diags);
         let date = date(file, &raw.date, diags);
+        if let Some(date) = date
+            && let Some(problem) = super::check::title_date_mismatch(raw.title.get_ref(), &date)
+        {
+            diags.push(
+                file.warning(&raw.title, problem)
+                    .with_hint("make the title and the date agree"),
+            );
+        }
         if data.texts.iter().any(|t| t.id == id) {
             diags.push(
                 file.error(&raw.id, format!("text id `{id}` is used twice"))
@@ -404,7 +678,7 @@ fn check_moments(file: &Parsed<RawMomentsFile>, data: &mut CouncilData, diags: &
             );
             continue;
         }
-        let (Some(presidency), Some(date)) = (presidency, date) else {
+        let (Some(presidency), Some(date), Some(source)) = (presidency, date, source) else {
             continue;
         };
         data.texts.push(Text {
@@ -413,7 +687,7 @@ fn check_moments(file: &Parsed<RawMomentsFile>, data: &mut CouncilData, diags: &
             presidency,
             title: raw.title.get_ref().trim().to_string(),
             summary: raw.summary.trim().to_string(),
-            source: raw.source.get_ref().trim().to_string(),
+            source,
         });
     }
     data.texts.sort_by_key(|t| t.date.effective);
@@ -465,12 +739,61 @@ fn check_moments(file: &Parsed<RawMomentsFile>, data: &mut CouncilData, diags: &
                     .with_hint("list at least one web address in sources = [...]"),
             );
         }
-        for source in raw.sources.get_ref() {
-            check_url(file, source, diags);
+        let sources: Vec<Option<Source>> = raw
+            .sources
+            .get_ref()
+            .iter()
+            .map(|s| source(file, s, &ctx.hosts, diags))
+            .collect();
+        let decision = raw
+            .votes
+            .as_ref()
+            .and_then(|votes| check_votes(file, votes, ctx, diags));
+        if let (Some(votes), Some(result)) = (&raw.votes, result)
+            && result != MomentResult::Agreed
+        {
+            diags.push(
+                file.error(&votes.others, "votes are recorded for a moment without a decision")
+                    .with_hint("only a moment with result = \"agreed\" has votes; remove [moment.votes] or fix the result"),
+            );
         }
-        let (Some(date), Some(presidency), Some(body), Some(result)) =
-            (date, presidency, body, result)
-        else {
+        if let (Some(date), Some(_)) = (&date, &decision)
+            && !date.day_known
+        {
+            diags.push(
+                file.error(&raw.date, "a decision needs the day it was taken")
+                    .with_hint("write the date as YYYY-MM-DD"),
+            );
+        }
+        if let (Some(votes), Some(decision), Some(date)) = (&raw.votes, &decision, &date)
+            && let Some(choice) = data.population_at(date.effective)
+        {
+            let voters: Vec<Voter> = choice
+                .figures
+                .iter()
+                .map(|&(code, population)| Voter::new(code, population, decision.vote_of(code)))
+                .collect();
+            let outcome = evaluate(Rule::Qmv, &voters).outcome;
+            if outcome != Outcome::Adopted {
+                diags.push(
+                    file.error(
+                        &votes.others,
+                        format!(
+                            "these votes do not add up to an agreement: counted by the rules the text is {}",
+                            outcome.label_nl()
+                        ),
+                    )
+                    .with_hint("check the reported votes and how the others are counted (others = ...)"),
+                );
+            }
+        }
+        let (Some(date), Some(presidency), Some(body), Some(result), Some(sources)) = (
+            date,
+            presidency,
+            body,
+            result,
+            sources.into_iter().collect::<Option<Vec<Source>>>(),
+        ) else {
             continue;
         };
         data.moments.push(Moment {
@@ -481,12 +804,8 @@ fn check_moments(file: &Parsed<RawMomentsFile>, data: &mut CouncilData, diags: &
             text,
             result,
             summary: raw.summary.get_ref().trim().to_string(),
-            sources: raw
-                .sources
-                .get_ref()
-                .iter()
-                .map(|s| s.get_ref().trim().to_string())
-                .collect(),
+            sources,
+            decision,
         });
     }
     data.moments.sort_by_key(|m| m.date.effective);
@@ -515,10 +834,17 @@ struct RawClaim {
     text: Spanned<String>,
     source: Option<Spanned<String>>,
     #[serde(default)]
+    weakly_sourced: bool,
+    #[serde(default)]
     note: String,
 }
 
-fn load_positions(dir: &Path, data: &CouncilData, diags: &mut Diagnostics) -> Vec<Claim> {
+fn load_positions(
+    dir: &Path,
+    ctx: &Ctx,
+    data: &CouncilData,
+    diags: &mut Diagnostics,
+) -> Vec<Claim> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(err) => {
@@ -569,25 +895,80 @@ fn load_positions(dir: &Path, data: &CouncilData, diags: &mut Diagnostics) -> Ve
             );
             continue;
         }
-        let Some(file) = read_toml::<RawPositionsFile>(&path, RESTORE_HINT, diags) else {
-            continue;
+        let mut first = Diagnostics::new();
+        let files = match read_toml::<RawPositionsFile>(&path, RESTORE_HINT, &mut first) {
+            Some(file) => vec![file],
+            None => match std::fs::read_to_string(&path) {
+                // TOML stops at its first mistake; read claim by claim so
+                // that every broken claim of the file is reported at once.
+                Ok(text) => claim_by_claim(&path, &text, diags),
+                Err(_) => {
+                    diags.extend(first.iter().cloned());
+                    Vec::new()
+                }
+            },
         };
-        for raw in &file.value.claim {
-            if let Some(claim) = check_claim(&file, raw, state, data, diags) {
-                claims.push(claim);
+        for file in &files {
+            for raw in &file.value.claim {
+                if let Some(claim) = check_claim(file, raw, state, ctx, data, diags) {
+                    claims.push(claim);
+                }
             }
         }
     }
     claims.sort_by(|a, b| {
-        (a.state, a.date.effective, &a.source).cmp(&(b.state, b.date.effective, &b.source))
+        (a.state, a.date.effective, &a.source.url).cmp(&(b.state, b.date.effective, &b.source.url))
     });
     claims
+}
+
+/// Parses a positions file that does not parse as a whole one `[[claim]]`
+/// at a time, reporting the mistakes of every claim. Each part is padded
+/// with the newlines before it, so lines and columns stay those of the file.
+fn claim_by_claim(
+    path: &Path,
+    text: &str,
+    diags: &mut Diagnostics,
+) -> Vec<Parsed<RawPositionsFile>> {
+    let mut starts: Vec<usize> = vec![0];
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if offset > 0 && line.trim_start().starts_with("[[claim]]") {
+            starts.push(offset);
+        }
+        offset += line.len();
+    }
+    starts.push(text.len());
+    let mut parts = Vec::new();
+    for pair in starts.windows(2) {
+        let before = text[..pair[0]].matches('\n').count();
+        let padded = format!("{}{}", "\n".repeat(before), &text[pair[0]..pair[1]]);
+        match toml::from_str::<RawPositionsFile>(&padded) {
+            Ok(value) => parts.push(Parsed {
+                path: path.to_path_buf(),
+                text: padded,
+                value,
+            }),
+            Err(err) => {
+                let diag = crate::diagnostics::from_toml_error(path, &padded, &err);
+                // A date written without quotes is a TOML date-time, which
+                // serde sees as a map.
+                diags.push(if err.message().contains("invalid type: map") {
+                    diag.with_hint("dates are text here: put them in double quotes, e.g. date = \"2025-11-26\"")
+                } else {
+                    diag
+                });
+            }
+        }
+    }
+    parts
 }
 
 fn check_claim(
     file: &Parsed<RawPositionsFile>,
     spanned: &Spanned<RawClaim>,
     state: &'static str,
+    ctx: &Ctx,
     data: &CouncilData,
     diags: &mut Diagnostics,
 ) -> Option<Claim> {
@@ -609,12 +990,26 @@ fn check_claim(
                 .with_hint(known_texts(data)),
         );
     }
-    match &raw.source {
-        Some(source) => check_url(file, source, diags),
-        None => diags.push(
-            Diagnostic::error(&file.path, line, 1, "this claim has no source")
-                .with_hint("add source = \"https://...\": every position needs a source"),
-        ),
+    let source = match &raw.source {
+        Some(at) => source(file, at, &ctx.hosts, diags),
+        None => {
+            diags.push(
+                Diagnostic::error(&file.path, line, 1, "this claim has no source")
+                    .with_hint("add source = \"https://...\": every position needs a source"),
+            );
+            None
+        }
+    };
+    if let Some(date) = date
+        && date.effective > ctx.today
+    {
+        diags.push(
+            file.warning(
+                &raw.date,
+                format!("this claim is dated {date}, which is after today"),
+            )
+            .with_hint("check the date: a claim reports a position someone already took"),
+        );
     }
     if let (Some(date), Some(text)) = (date, text)
         && date.effective < text.date.effective
@@ -635,11 +1030,101 @@ fn check_claim(
         date: date?,
         position: position?,
         text: text?.id.clone(),
-        source: raw.source.as_ref()?.get_ref().trim().to_string(),
+        source: source?,
+        weakly_sourced: raw.weakly_sourced,
         note: raw.note.trim().to_string(),
         file: file.path.clone(),
         line,
     })
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProcedureFile {
+    #[serde(default)]
+    stage: Vec<RawStage>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStage {
+    id: Spanned<String>,
+    title: Spanned<String>,
+    body: Spanned<String>,
+    date: Option<Spanned<String>>,
+    about: Spanned<String>,
+    #[serde(default)]
+    sources: Vec<Spanned<String>>,
+}
+
+fn check_stages(file: &Parsed<RawProcedureFile>, ctx: &Ctx, diags: &mut Diagnostics) -> Vec<Stage> {
+    let mut stages: Vec<Stage> = Vec::new();
+    let mut previous: Option<(NaiveDate, &Spanned<String>)> = None;
+    let mut open = false;
+    for raw in &file.value.stage {
+        let id = raw.id.get_ref().trim().to_string();
+        check_not_empty(file, &raw.id, "stage id", diags);
+        check_not_empty(file, &raw.title, "title", diags);
+        check_not_empty(file, &raw.about, "description", diags);
+        if stages.iter().any(|s| s.id == id) {
+            diags.push(
+                file.error(&raw.id, format!("stage id `{id}` is used twice"))
+                    .with_hint("give every [[stage]] its own id"),
+            );
+        }
+        let when = raw.date.as_ref().and_then(|d| date(file, d, diags));
+        if let (Some(when), Some(at)) = (when, &raw.date) {
+            if open {
+                diags.push(
+                    file.error(at, "this stage has a date but an earlier stage has none")
+                        .with_hint("stages happen in order: give the earlier stage its date, or remove this one"),
+                );
+            }
+            if let Some((before, _)) = previous
+                && when.effective < before
+            {
+                diags.push(
+                    file.error(
+                        at,
+                        format!("this stage ({when}) is dated before the stage above it"),
+                    )
+                    .with_hint("list the stages in the order they happen, with their dates"),
+                );
+            }
+            if when.effective > ctx.today {
+                diags.push(
+                    file.warning(at, format!("this stage is dated {when}, after today"))
+                        .with_hint("leave out the date of a stage that has not happened yet"),
+                );
+            }
+            previous = Some((when.effective, at));
+        } else if raw.date.is_none() {
+            open = true;
+        }
+        if raw.date.is_some() && raw.sources.is_empty() {
+            diags.push(
+                file.error(&raw.title, "a stage that happened needs a source")
+                    .with_hint("add sources = [\"https://...\"]"),
+            );
+        }
+        let sources: Vec<Option<Source>> = raw
+            .sources
+            .iter()
+            .map(|s| source(file, s, &ctx.hosts, diags))
+            .collect();
+        let Some(sources) = sources.into_iter().collect::<Option<Vec<_>>>() else {
+            continue;
+        };
+        stages.push(Stage {
+            id,
+            title: raw.title.get_ref().trim().to_string(),
+            body: raw.body.get_ref().trim().to_string(),
+            date: when,
+            about: raw.about.get_ref().trim().to_string(),
+            sources,
+        });
+    }
+    stages
 }
 
 #[cfg(test)]
@@ -686,7 +1171,7 @@ mod tests {
     #[test_case("positions/NL.toml", "[[claim]]\ndate = \"2025-11-26\"\nposition = \"against\"\ntext = \"dk-2025-11\"\nsource = \"https://example.org/a\"\n", "NL.toml", 3, "unknown position `against`"; "bad position")]
     #[test_case("positions/NL.toml", "[[claim]]\ndate = \"26-11-2025\"\nposition = \"oppose\"\ntext = \"dk-2025-11\"\nsource = \"https://example.org/a\"\n", "NL.toml", 2, "not a valid date"; "bad date")]
     #[test_case("positions/NL.toml", "\n[[claim]]\ndate = \"2025-11-26\"\nposition = \"oppose\"\ntext = \"dk-2025-11\"\n", "NL.toml", 2, "no source"; "missing source")]
-    #[test_case("positions/NL.toml", "[[claim]]\ndate = \"2025-11-26\"\nposition = \"oppose\"\ntext = \"dk-2025-11\"\nsource = \"security.nl\"\n", "NL.toml", 5, "not a web address"; "source not a url")]
+    #[test_case("positions/NL.toml", "[[claim]]\ndate = \"2025-11-26\"\nposition = \"oppose\"\ntext = \"dk-2025-11\"\nsource = \"security.nl\"\n", "NL.toml", 5, "not a complete web address"; "source not a url")]
     #[test_case("positions/NL.toml", "[[claim]]\ndate = \"2025-11-26\"\nposition = \"oppose\"\ntext = \"dk-2099\"\nsource = \"https://example.org/a\"\n", "NL.toml", 4, "unknown text `dk-2099`"; "unknown text")]
     #[test_case("positions/NL.toml", "[[claim]]\ndate = \"2024-01-10\"\nposition = \"oppose\"\ntext = \"dk-2025-11\"\nsource = \"https://example.org/a\"\n", "NL.toml", 2, "older than the text"; "claim before text")]
     #[test_case("positions/NL.toml", "[[claim]]\ndate = \"2025-11-26\"\nposition = \"oppose\"\ntext = \"dk-2025-11\"\nsouce = \"https://example.org/a\"\n", "NL.toml", 5, "invalid TOML"; "typo in key")]
@@ -733,6 +1218,32 @@ mod tests {
             diags.iter().any(|d| d.message.contains("no figure for MT")),
             "{diags}"
         );
+    }
+
+    #[test_case("others = \"support\"", "others = \"oppose\"", "do not add up to an agreement"; "votes that block")]
+    #[test_case("abstain = [\"IT\"]", "abstain = [\"IT\", \"NL\"]", "NL has two votes"; "a state in two lists")]
+    #[test_case("result = \"agreed\"\nsummary = \"De vertegenwoordigers", "result = \"withdrawn\"\nsummary = \"De vertegenwoordigers", "without a decision"; "votes on a withdrawn moment")]
+    fn reports_mistakes_in_recorded_votes(find: &str, replace: &str, message: &str) {
+        let text = std::fs::read_to_string(site_root().join("data/council/moments.toml")).unwrap();
+        assert!(text.contains(find), "{find}");
+        let (_tmp, diags) = with_file("moments.toml", &text.replacen(find, replace, 1));
+        let found = diags.iter().find(|d| d.message.contains(message));
+        let found = found.unwrap_or_else(|| panic!("no `{message}` in:\n{diags}"));
+        assert!(found.line > 0 && found.hint.is_some(), "{found}");
+    }
+
+    #[test]
+    fn reports_every_broken_claim_of_a_file() {
+        let content = "[[claim]]\ndate = \"2025-11-26\"\nposition = \"oppose\"\ntext = \"dk-2025-11\"\nsouce = \"https://www.security.nl/a\"\n\n[[claim]]\ndate = 2025-11-27\nposition = \"oppose\"\ntext = \"dk-2025-11\"\nsource = \"https://www.security.nl/b\"\n\n[[claim]]\ndate = \"2025-11-28\"\nposition = \"maybe\"\ntext = \"dk-2025-11\"\nsource = \"https://www.security.nl/c\"\n";
+        let (_tmp, diags) = with_file("positions/NL.toml", content);
+        let lines: Vec<usize> = diags
+            .iter()
+            .filter(|d| d.file.ends_with("NL.toml"))
+            .map(|d| d.line)
+            .collect();
+        assert!(lines.contains(&5), "unknown key `souce` on line 5: {diags}");
+        assert!(lines.contains(&8), "date without quotes on line 8: {diags}");
+        assert!(lines.contains(&15), "unknown position on line 15: {diags}");
     }
 
     #[test]

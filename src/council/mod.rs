@@ -1,12 +1,13 @@
 //! EU Council tracker: who in the Council of the EU stands where on the
 //! chat-control regulation, and whether that adds up to a qualified majority.
 //!
-//! `model` holds the data types, `load` reads `site/data/council/`, `qmv`
+//! `model` holds the data types, `load` reads `site/data/council/`, `check` warns about weak sources, `qmv`
 //! does the voting arithmetic, `explain` puts results into Dutch sentences and
 //! `cli` answers `chatcontrole council`; `view` and `chart` make the /raad/
 //! pages.
 
 pub mod chart;
+pub mod check;
 pub mod cli;
 pub mod explain;
 pub mod load;

@@ -6,6 +6,7 @@
 //! `load.rs`; the voting arithmetic lives in `qmv.rs`.
 
 use crate::content::dates::MONTHS_NL;
+use crate::url::ExternalUrl;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
@@ -201,7 +202,7 @@ pub struct PopulationYear {
     /// The official EU total, when known (may differ from the sum of derived figures).
     pub official_total: Option<u64>,
     /// Where the figures come from.
-    pub source: String,
+    pub source: Source,
     /// What an editor should know about these figures (Dutch).
     pub note: String,
 }
@@ -233,7 +234,10 @@ pub struct Claim {
     /// The id of the text concerned (see [`Text`]).
     pub text: String,
     /// Where the claim comes from.
-    pub source: String,
+    pub source: Source,
+    /// True when an editor marked the claim as resting on weak sources only
+    /// (blogs, aggregators); the page says so and `check` does not warn.
+    pub weakly_sourced: bool,
     /// A short note in Dutch, in our own words.
     pub note: String,
     /// The file the claim was read from.
@@ -256,7 +260,7 @@ pub struct Text {
     /// Dutch summary.
     pub summary: String,
     /// Where the description comes from.
-    pub source: String,
+    pub source: Source,
 }
 
 /// A Council presidency (six months).
@@ -269,7 +273,7 @@ pub struct Presidency {
     /// Last day.
     pub until: NaiveDate,
     /// Where this comes from.
-    pub source: String,
+    pub source: Source,
 }
 
 /// The Council body that met.
@@ -288,6 +292,15 @@ impl Body {
         match self {
             Body::Coreper => "Coreper (permanente vertegenwoordigers)",
             Body::JhaCouncil => "Raad Justitie en Binnenlandse Zaken",
+        }
+    }
+
+    /// The body as the subject of a Dutch sentence: "het Coreper (de
+    /// ambassadeurs van de lidstaten)".
+    pub fn subject_nl(self) -> &'static str {
+        match self {
+            Body::Coreper => "het Coreper (de ambassadeurs van de lidstaten)",
+            Body::JhaCouncil => "de Raad Justitie en Binnenlandse Zaken (de ministers)",
         }
     }
 }
@@ -330,7 +343,133 @@ pub struct Moment {
     /// Dutch summary, in our own words.
     pub summary: String,
     /// Sources.
-    pub sources: Vec<String>,
+    pub sources: Vec<Source>,
+    /// The votes as reported, when the moment took a decision.
+    pub decision: Option<Decision>,
+}
+
+/// The votes at a Council decision, as reported: the states named by
+/// sources, and how the others are counted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Decision {
+    /// States whose vote sources report, sorted by code.
+    pub reported: Vec<(&'static str, Position)>,
+    /// How every state not in `reported` is counted.
+    pub others: Position,
+    /// Why the others are counted that way (Dutch, shown on the site).
+    pub others_reason: String,
+    /// Where the reported votes come from.
+    pub sources: Vec<Source>,
+}
+
+impl Decision {
+    /// The vote counted for `code`: the reported one, or `others`.
+    pub fn vote_of(&self, code: &str) -> Position {
+        self.reported
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map(|(_, p)| *p)
+            .unwrap_or(self.others)
+    }
+
+    /// True when a source reports this state's vote (rather than it being
+    /// counted with the others).
+    pub fn is_reported(&self, code: &str) -> bool {
+        self.reported.iter().any(|(c, _)| *c == code)
+    }
+}
+
+/// What kind of publication a source is; the site shows it beside the link
+/// and `check` warns about claims that rest only on weak kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    /// A document of the Council, the Parliament, the Commission or a government.
+    Official,
+    /// A parliamentary record: minutes, questions, answers.
+    Parliamentary,
+    /// A newspaper, broadcaster or news site with an editorial staff.
+    Press,
+    /// A civil-society organisation.
+    Ngo,
+    /// A personal or campaign site, or a social-media post.
+    Blog,
+    /// A site that summarises or republishes others' reporting.
+    Aggregator,
+}
+
+impl SourceKind {
+    /// All kinds, strongest first.
+    pub const ALL: [SourceKind; 6] = [
+        SourceKind::Official,
+        SourceKind::Parliamentary,
+        SourceKind::Press,
+        SourceKind::Ngo,
+        SourceKind::Blog,
+        SourceKind::Aggregator,
+    ];
+
+    /// The keyword used in data files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Official => "official",
+            SourceKind::Parliamentary => "parliamentary",
+            SourceKind::Press => "press",
+            SourceKind::Ngo => "ngo",
+            SourceKind::Blog => "blog",
+            SourceKind::Aggregator => "aggregator",
+        }
+    }
+
+    /// Parses the keyword used in data files.
+    pub fn parse(text: &str) -> Option<SourceKind> {
+        SourceKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == text.trim())
+    }
+
+    /// The Dutch label shown beside a source.
+    pub fn label_nl(self) -> &'static str {
+        match self {
+            SourceKind::Official => "officieel document",
+            SourceKind::Parliamentary => "parlementair stuk",
+            SourceKind::Press => "pers",
+            SourceKind::Ngo => "maatschappelijke organisatie",
+            SourceKind::Blog => "blog of sociale media",
+            SourceKind::Aggregator => "doorgeefsite",
+        }
+    }
+
+    /// True for blogs and aggregators: a claim should not rest on these alone.
+    pub fn is_weak(self) -> bool {
+        matches!(self, SourceKind::Blog | SourceKind::Aggregator)
+    }
+}
+
+/// A source: a checked web address and what kind of publication it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Source {
+    /// The address.
+    pub url: ExternalUrl,
+    /// The kind of publication (from `sources.toml`, by host).
+    pub kind: SourceKind,
+}
+
+/// One stage of the ordinary legislative procedure of the regulation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Stage {
+    /// Short id, e.g. `council-mandate`.
+    pub id: String,
+    /// Dutch name of the stage.
+    pub title: String,
+    /// Who acts in it (Dutch).
+    pub body: String,
+    /// When it happened; None means "not yet".
+    pub date: Option<ClaimDate>,
+    /// What it means, in plain Dutch.
+    pub about: String,
+    /// Sources (empty for stages that have not happened).
+    pub sources: Vec<Source>,
 }
 
 /// Everything under `site/data/council/`, validated.
@@ -348,6 +487,8 @@ pub struct CouncilData {
     pub moments: Vec<Moment>,
     /// All claims, sorted by state, date and source.
     pub claims: Vec<Claim>,
+    /// The stages of the legislative procedure, in order.
+    pub stages: Vec<Stage>,
 }
 
 /// The population figures to use for a date.
@@ -471,6 +612,48 @@ impl CouncilData {
         })
     }
 
+    /// The Council decision in force on `date`: the latest moment with
+    /// recorded votes dated on or before it. Before that date nothing of it
+    /// counts.
+    pub fn decision_at(&self, date: NaiveDate) -> Option<(&Moment, &Decision)> {
+        self.moments
+            .iter()
+            .filter(|m| m.date.effective <= date)
+            .filter_map(|m| m.decision.as_ref().map(|d| (m, d)))
+            .max_by_key(|(m, _)| m.date.effective)
+    }
+
+    /// The latest Council decision in the data, whatever its date.
+    pub fn latest_decision(&self) -> Option<(&Moment, &Decision)> {
+        self.moments
+            .iter()
+            .filter_map(|m| m.decision.as_ref().map(|d| (m, d)))
+            .max_by_key(|(m, _)| m.date.effective)
+    }
+
+    /// The claims about `code` made after `after` and on or before `date`,
+    /// of the latest such date: what is known about its vote at the next
+    /// decision point after a decision.
+    pub fn claims_between(&self, code: &str, after: NaiveDate, date: NaiveDate) -> Stance<'_> {
+        let relevant: Vec<&Claim> = self
+            .claims
+            .iter()
+            .filter(|c| c.state == code && c.date.effective > after && c.date.effective <= date)
+            .collect();
+        let latest = relevant.iter().map(|c| c.date.effective).max();
+        Stance {
+            claims: relevant
+                .into_iter()
+                .filter(|c| Some(c.date.effective) == latest)
+                .collect(),
+        }
+    }
+
+    /// The first stage of the procedure that has not happened yet.
+    pub fn next_stage(&self) -> Option<&Stage> {
+        self.stages.iter().find(|s| s.date.is_none())
+    }
+
     /// The presidency on `date`, if known.
     pub fn presidency_at(&self, date: NaiveDate) -> Option<&Presidency> {
         self.presidencies
@@ -524,13 +707,23 @@ mod tests {
         assert_eq!(Position::parse(text), expected);
     }
 
+    use crate::url::Schemes;
+
+    pub(crate) fn example_source() -> Source {
+        Source {
+            url: ExternalUrl::parse("https://example.org/", Schemes::Web).unwrap(),
+            kind: SourceKind::Press,
+        }
+    }
+
     fn claim(state: &'static str, date: &str, position: Position, text: &str) -> Claim {
         Claim {
             state,
             date: ClaimDate::parse(date).unwrap(),
             position,
             text: text.to_string(),
-            source: "https://example.org/".to_string(),
+            source: example_source(),
+            weakly_sourced: false,
             note: String::new(),
             file: PathBuf::from("positions/x.toml"),
             line: 1,
@@ -544,7 +737,7 @@ mod tests {
             presidency: "DK",
             title: id.to_string(),
             summary: String::new(),
-            source: "https://example.org/".to_string(),
+            source: example_source(),
         }
     }
 

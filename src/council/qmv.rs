@@ -207,10 +207,19 @@ pub struct Evaluation {
     pub abstaining: Vec<String>,
     /// Codes of pivotal undecided states, sorted (see the module documentation).
     pub pivotal: Vec<String>,
+    /// Codes of undecided states whose choice alone decides, sorted: their
+    /// support adopts and their opposition blocks, whatever the other
+    /// undecided states do. A subset of `pivotal`.
+    pub decisive: Vec<String>,
     /// Smallest set of states that must switch to support for a certain adoption.
     pub to_adopt: Option<Vec<String>>,
     /// Smallest set of states that must switch to oppose for a certain block.
     pub to_block: Option<Vec<String>>,
+    /// Like `to_adopt`, but only from undecided states (the ones that could
+    /// still move); `None` when they cannot do it on their own.
+    pub to_adopt_undecided: Option<Vec<String>>,
+    /// Like `to_block`, but only from undecided states.
+    pub to_block_undecided: Option<Vec<String>>,
     /// States needed in favour (majority rules; 0 under unanimity).
     pub states_needed: usize,
     /// Population needed in favour (majority rules; 0 under unanimity).
@@ -319,6 +328,25 @@ pub fn evaluate(rule: Rule, voters: &[Voter]) -> Evaluation {
     } else {
         Vec::new()
     };
+    let decisive: Vec<String> = voters
+        .iter()
+        .filter(|v| pivotal.contains(&v.code))
+        .filter(|v| {
+            // Its support adopts even if every other undecided state opposes,
+            // and its opposition blocks even if every other one supports.
+            let rest = u.states - 1;
+            let adopts = frame.passes(1, v.population, rest);
+            let blocks = !frame.passes(rest, u.population - v.population, 1);
+            adopts && blocks
+        })
+        .map(|v| v.code.clone())
+        .collect();
+    let to_adopt_undecided = (outcome == Outcome::Depends)
+        .then(|| smallest_from_undecided(&frame, voters, u, true))
+        .flatten();
+    let to_block_undecided = (outcome == Outcome::Depends)
+        .then(|| smallest_from_undecided(&frame, voters, u, false))
+        .flatten();
     let (states_needed, population_needed) = match rule.state_percentage() {
         Some(pct) => (
             needed(pct, participating.states as u128) as usize,
@@ -337,6 +365,9 @@ pub fn evaluate(rule: Rule, voters: &[Voter]) -> Evaluation {
         opposing,
         abstaining,
         pivotal,
+        decisive,
+        to_adopt_undecided,
+        to_block_undecided,
         to_adopt: (outcome != Outcome::Adopted)
             .then(|| smallest_to_adopt(&frame, voters))
             .flatten(),
@@ -414,6 +445,35 @@ fn smallest_to_block(frame: &Frame, voters: &[Voter], undecided: Tally) -> Optio
             ..*frame
         };
         if !after.passes(0, 0, 0) {
+            return Some(codes(&candidates[..=k]));
+        }
+    }
+    None
+}
+
+/// The smallest group of undecided states (most populous first) that makes
+/// the outcome certain: adopted when `adopt` and they all support, blocked
+/// when not `adopt` and they all oppose, whatever the other undecided states
+/// do. `None` when the undecided states cannot do it on their own.
+fn smallest_from_undecided(
+    frame: &Frame,
+    voters: &[Voter],
+    undecided: Tally,
+    adopt: bool,
+) -> Option<Vec<String>> {
+    let candidates = by_population(voters.iter().filter(|v| v.position == Position::Undecided));
+    let mut population = 0u64;
+    for (k, v) in candidates.iter().enumerate() {
+        population = population.saturating_add(v.population);
+        let n = k + 1;
+        let certain = if adopt {
+            // These support; every other undecided state opposes.
+            frame.passes(n, population, undecided.states - n)
+        } else {
+            // These oppose; every other undecided state supports.
+            !frame.passes(undecided.states - n, undecided.population - population, n)
+        };
+        if certain {
             return Some(codes(&candidates[..=k]));
         }
     }
@@ -746,6 +806,56 @@ pub(crate) mod tests {
         assert_eq!(e.pivotal, strings(&["ES", "MT"]));
         // MT *is* pivotal here: with ES in favour, MT against makes four
         // opponents holding 47% (DE, FR, IT, MT): blocked; MT in favour: adopted.
+        // But neither decides alone: ES's support adopts only if MT supports
+        // too, and MT's choice matters only when ES supports.
+        assert_eq!(e.decisive, Vec::<String>::new());
+        // Among the undecided, adopting needs both; blocking needs only ES.
+        assert_eq!(e.to_adopt_undecided, Some(strings(&["ES", "MT"])));
+        assert_eq!(e.to_block_undecided, Some(strings(&["ES"])));
+    }
+
+    #[test]
+    fn a_state_whose_choice_alone_decides() {
+        // FR, IT and ES oppose, Germany undecided: its no makes a blocking
+        // minority, its yes leaves three opponents, too few to block.
+        let e = evaluate(
+            Rule::Qmv,
+            &eu(S, &[("DE", U), ("FR", O), ("IT", O), ("ES", O)]),
+        );
+        assert_eq!(e.decisive, strings(&["DE"]));
+        assert_eq!(e.to_adopt_undecided, Some(strings(&["DE"])));
+        assert_eq!(e.to_block_undecided, Some(strings(&["DE"])));
+    }
+
+    #[test]
+    fn groups_from_the_undecided_leave_out_decided_states() {
+        // Seven small states undecided, the four largest against: adoption
+        // is impossible whatever the undecided do, so no group of undecided
+        // states can adopt it, while the general smallest group names a state
+        // that is against now.
+        let e = evaluate(
+            Rule::Qmv,
+            &eu(
+                S,
+                &[
+                    ("DE", O),
+                    ("FR", O),
+                    ("IT", O),
+                    ("ES", O),
+                    ("MT", U),
+                    ("LU", U),
+                    ("CY", U),
+                ],
+            ),
+        );
+        assert_eq!(e.outcome, Outcome::Blocked);
+        assert_eq!(e.to_adopt_undecided, None);
+        let general = e.to_adopt.unwrap();
+        assert!(
+            general
+                .iter()
+                .any(|c| ["DE", "FR", "IT", "ES"].contains(&c.as_str()))
+        );
     }
 
     #[test]

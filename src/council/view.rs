@@ -13,27 +13,144 @@ use minijinja::{Value, context};
 use serde::Serialize;
 
 use super::chart::{self, Block};
-use super::cli::{Standing, standing};
+use super::cli::{Standing, StatePosition, decision_sentence, standing};
 use super::explain::{explain, percent};
-use super::model::{Claim, ClaimDate, CouncilData, Position, Precision};
-use super::qmv::Rule;
+use super::model::{Claim, ClaimDate, CouncilData, Decision, Moment, Position, Precision, Source};
+use super::qmv::{Rule, Voter, evaluate};
 use crate::diagnostics::Diagnostics;
 use crate::output::Output;
 use crate::render::{PageMeta, Renderer};
 
-/// A link to a source, with the host name as its short text.
+/// A link to a source, with the host name as its short text and the kind
+/// of publication beside it.
 #[derive(Debug, Clone, Serialize)]
 struct SourceLink {
     url: String,
     host: String,
+    kind: &'static str,
+    kind_label: &'static str,
+    weak: bool,
 }
 
-fn source(url: &str) -> SourceLink {
-    let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
-    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+fn source(source: &Source) -> SourceLink {
     SourceLink {
-        url: url.to_string(),
-        host: host.trim_start_matches("www.").to_string(),
+        url: source.url.as_str().to_string(),
+        host: source.url.host().trim_start_matches("www.").to_string(),
+        kind: source.kind.as_str(),
+        kind_label: source.kind.label_nl(),
+        weak: source.kind.is_weak(),
+    }
+}
+
+/// One stage of the legislative procedure, for /raad/ and the timeline.
+#[derive(Debug, Clone, Serialize)]
+struct StageView {
+    id: String,
+    title: String,
+    body: String,
+    done: bool,
+    date: Option<String>,
+    date_label: String,
+    about: String,
+    next: bool,
+    sources: Vec<SourceLink>,
+}
+
+/// `text` with its first letter in lower case, to follow a colon.
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn stage_views(data: &CouncilData) -> Vec<StageView> {
+    let next = data.next_stage().map(|s| s.id.clone());
+    data.stages
+        .iter()
+        .map(|s| StageView {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            body: s.body.clone(),
+            done: s.date.is_some(),
+            date: s.date.as_ref().map(date_iso),
+            date_label: s
+                .date
+                .as_ref()
+                .map(|d| d.label_nl())
+                .unwrap_or_else(|| "nog niet".to_string()),
+            about: s.about.clone(),
+            next: Some(&s.id) == next.as_ref(),
+            sources: s.sources.iter().map(source).collect(),
+        })
+        .collect()
+}
+
+/// The latest decision in plain words, for /raad/ and the home page.
+#[derive(Debug, Clone, Serialize)]
+struct DecisionView {
+    date: String,
+    date_label: String,
+    body: &'static str,
+    outcome: &'static str,
+    outcome_label: &'static str,
+    sentence: String,
+    summary: String,
+    meaning: Option<String>,
+    against: Vec<String>,
+    abstained: Vec<String>,
+    others_label: &'static str,
+    others_reason: String,
+    sources: Vec<SourceLink>,
+}
+
+fn decision_view(data: &CouncilData, moment: &Moment, decision: &Decision) -> DecisionView {
+    let names = |p: Position| {
+        let mut list: Vec<String> = decision
+            .reported
+            .iter()
+            .filter(|(_, q)| *q == p)
+            .map(|(c, _)| name(data, c))
+            .collect();
+        list.sort();
+        list
+    };
+    let voters: Vec<Voter> = data
+        .population_at(moment.date.effective)
+        .map(|choice| {
+            choice
+                .figures
+                .iter()
+                .map(|&(code, population)| Voter::new(code, population, decision.vote_of(code)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let outcome = evaluate(Rule::Qmv, &voters).outcome;
+    let mut sources: Vec<SourceLink> = decision.sources.iter().map(source).collect();
+    for s in &moment.sources {
+        if !decision.sources.contains(s) {
+            sources.push(source(s));
+        }
+    }
+    DecisionView {
+        date: date_iso(&moment.date),
+        date_label: moment.date.label_nl(),
+        body: moment.body.label_nl(),
+        outcome: outcome.as_str(),
+        outcome_label: outcome.label_nl(),
+        sentence: decision_sentence(data, moment).unwrap_or_default(),
+        summary: moment.summary.clone(),
+        meaning: data
+            .stages
+            .iter()
+            .find(|s| s.date.is_some_and(|d| d.effective == moment.date.effective))
+            .map(|s| format!("{}: {}", s.title, lower_first(&s.about))),
+        against: names(Position::Oppose),
+        abstained: names(Position::Abstain),
+        others_label: decision.others.label_nl(),
+        others_reason: decision.others_reason.clone(),
+        sources,
     }
 }
 
@@ -80,6 +197,7 @@ struct ClaimView {
     text: String,
     note: String,
     source: SourceLink,
+    weakly_sourced: bool,
     disputed: bool,
     current_text: bool,
 }
@@ -140,13 +258,35 @@ pub fn load_for_build(site_root: &Path, diags: &mut Diagnostics) -> Option<Counc
 }
 
 /// What content pages may show of the Council data, as the template global
-/// `council`: `council.moments` (date, date_label, body, presidency,
-/// presidency_path, text, result, result_label, summary, sources with url and
-/// host) and `council.path`, the address of the overview. The shortcode
-/// `raadsmomenten` lists the moments on the timeline with it.
+/// `council`:
+/// - `council.moments`: date, date_label, body, presidency, presidency_path,
+///   text, result, result_label, summary, sources (url, host, kind,
+///   kind_label, weak);
+/// - `council.stages`: the legislative procedure, in order: id, title, body,
+///   done, date (ISO or none), date_label ("nog niet" when not yet), about,
+///   next (true for the next step), sources;
+/// - `council.latest_decision`: the latest recorded decision or none: date,
+///   date_label, body, outcome (`adopted`/`blocked`), outcome_label,
+///   sentence (plain Dutch: who decided, who voted against or abstained),
+///   summary, against and abstained (Dutch names), others_label,
+///   others_reason, sources;
+/// - `council.next_step`: the first stage not yet taken (same fields as a
+///   stage) or none;
+/// - `council.path`: the address of the overview, `/raad/`.
+///
+/// The shortcode `raadsmomenten` lists the stages and moments on the
+/// timeline with it; the home page can show the latest decision and the
+/// next step.
 pub fn template_globals(data: &CouncilData) -> Value {
+    let stages = stage_views(data);
+    let next_step = stages.iter().find(|s| s.next).cloned();
     context! {
         moments => Value::from_serialize(moment_views(data)),
+        stages => Value::from_serialize(&stages),
+        latest_decision => data
+            .latest_decision()
+            .map(|(m, d)| Value::from_serialize(decision_view(data, m, d))),
+        next_step => next_step.map(Value::from_serialize),
         path => "/raad/",
     }
 }
@@ -170,7 +310,7 @@ fn moment_views(data: &CouncilData) -> Vec<MomentView> {
             },
             result_label: m.result.label_nl(),
             summary: m.summary.clone(),
-            sources: m.sources.iter().map(|s| source(s)).collect(),
+            sources: m.sources.iter().map(source).collect(),
         })
         .collect()
 }
@@ -216,7 +356,7 @@ pub fn render(
         }
         Err(e) => diags.push(e),
     }
-    for row in &now.states {
+    for row in now.projection().0 {
         let state_page = state_page(data, &now, row.code);
         let path = state_path(row.code);
         let page = PageMeta {
@@ -242,8 +382,8 @@ pub fn render(
     }
 }
 
-fn blocks(data: &CouncilData, now: &Standing) -> Vec<Block> {
-    now.states
+fn blocks(data: &CouncilData, states: &[StatePosition]) -> Vec<Block> {
+    states
         .iter()
         .map(|s| Block {
             code: s.code.to_string(),
@@ -256,24 +396,63 @@ fn blocks(data: &CouncilData, now: &Standing) -> Vec<Block> {
         .collect()
 }
 
-fn overview(data: &CouncilData, now: &Standing, prefix: &str) -> Value {
-    let e = &now.evaluation;
-    let total = e.participating.population;
-    let mut rows: Vec<StateRow> = now
-        .states
-        .iter()
-        .map(|s| {
-            let latest = data
-                .stance_at(s.code, now.date)
+/// What the row of a state says in the projection, and the date of what it
+/// rests on: the vote at the decision in force, later claims, or the claims
+/// about the text under discussion.
+fn projection_label(
+    data: &CouncilData,
+    now: &Standing,
+    s: &StatePosition,
+) -> (String, Option<ClaimDate>) {
+    let in_force = now
+        .decision
+        .as_ref()
+        .and_then(|d| data.moments.iter().find(|m| m.id == d.moment))
+        .and_then(|m| m.decision.as_ref().map(|d| (m, d)));
+    match in_force {
+        Some((moment, decision)) => {
+            if s.from_decision {
+                let how = if decision.is_reported(s.code) {
+                    "gemeld"
+                } else {
+                    "geteld met de overige lidstaten"
+                };
+                (
+                    format!(
+                        "{} bij het besluit ({how})",
+                        decision.vote_of(s.code).label_nl()
+                    ),
+                    Some(moment.date),
+                )
+            } else {
+                let later = data.claims_between(s.code, moment.date.effective, now.date);
+                let labels: Vec<&str> = later.positions().iter().map(|p| p.label_nl()).collect();
+                (labels.join(" of "), later.claims.first().map(|c| c.date))
+            }
+        }
+        None => (
+            stance_label(data, s.code, now.date),
+            data.stance_at(s.code, now.date)
                 .claims
                 .first()
-                .map(|c| c.date);
+                .map(|c| c.date),
+        ),
+    }
+}
+
+fn overview(data: &CouncilData, now: &Standing, prefix: &str) -> Value {
+    let (states, e) = now.projection();
+    let total = e.participating.population;
+    let mut rows: Vec<StateRow> = states
+        .iter()
+        .map(|s| {
+            let (label, latest) = projection_label(data, now, s);
             StateRow {
                 code: s.code.to_string(),
                 name: name(data, s.code),
                 path: state_path(s.code),
                 position: s.position.as_str(),
-                position_label: stance_label(data, s.code, now.date),
+                position_label: label,
                 letter: chart::letter(s.position),
                 disputed: s.disputed,
                 unknown: s.unknown,
@@ -285,7 +464,7 @@ fn overview(data: &CouncilData, now: &Standing, prefix: &str) -> Value {
         })
         .collect();
     rows.sort_by(|a, b| a.name.cmp(&b.name));
-    let blocks = blocks(data, now);
+    let blocks = blocks(data, states);
     let link = |code: &str| format!("{prefix}{}", state_path(code));
     let text = now.text.as_deref().and_then(|id| data.text(id));
     let moments = moment_views(data);
@@ -299,21 +478,37 @@ fn overview(data: &CouncilData, now: &Standing, prefix: &str) -> Value {
         list
     };
     let disputed = names_of(
-        now.states
+        states
             .iter()
             .filter(|s| s.disputed)
             .map(|s| s.code)
             .collect(),
     );
     let unknown = names_of(
-        now.states
+        states
             .iter()
             .filter(|s| s.unknown)
             .map(|s| s.code)
             .collect(),
     );
+    let decision = now
+        .decision
+        .as_ref()
+        .and_then(|d| data.moments.iter().find(|m| m.id == d.moment))
+        .and_then(|m| m.decision.as_ref().map(|d| decision_view(data, m, d)));
+    let stages = stage_views(data);
+    let next_step = stages.iter().find(|s| s.next).cloned();
+    let query: Vec<String> = states
+        .iter()
+        .map(|s| format!("{}={}", s.code, s.position.as_str()))
+        .collect();
     context! {
         today => now.date.format("%Y-%m-%d").to_string(),
+        decision => decision.map(Value::from_serialize),
+        next_step => next_step.map(Value::from_serialize),
+        stages => Value::from_serialize(&stages),
+        baseline_query => query.join("&"),
+        decided => now.decision.is_some(),
         today_label => ClaimDate::day(now.date).label_nl(),
         outcome => e.outcome.as_str(),
         outcome_label => e.outcome.label_nl(),
@@ -365,6 +560,7 @@ fn claim_view(data: &CouncilData, claim: &Claim, current_text: Option<&str>) -> 
             .unwrap_or_else(|| claim.text.clone()),
         note: claim.note.clone(),
         source: source(&claim.source),
+        weakly_sourced: claim.weakly_sourced || claim.source.kind.is_weak(),
         disputed: data.is_disputed(claim),
         current_text: Some(claim.text.as_str()) == current_text,
     }
@@ -374,19 +570,35 @@ fn state_page(data: &CouncilData, now: &Standing, code: &'static str) -> Value {
     let Some(state) = data.state(code) else {
         return context! {};
     };
-    let row = now.states.iter().find(|s| s.code == code);
+    let (states, e) = now.projection();
+    let row = states.iter().find(|s| s.code == code);
     let mut claims: Vec<ClaimView> = data
         .claims_of(code)
         .map(|c| claim_view(data, c, now.text.as_deref()))
         .collect();
     claims.reverse();
-    let total = now.evaluation.participating.population;
+    let total = e.participating.population;
     let year = data
         .population_years
         .iter()
         .find(|y| y.year == now.population_year);
+    let populations: Vec<Value> = data
+        .population_years
+        .iter()
+        .filter_map(|y| {
+            let value = state.population.get(&y.year)?;
+            Some(context! {
+                year => y.year,
+                value => thousands(*value),
+                derived => y.precision == Precision::Derived,
+                used => y.year == now.population_year,
+                source => Value::from_serialize(source(&y.source)),
+            })
+        })
+        .collect();
     context! {
         code => code,
+        populations => populations,
         name => state.name_nl.clone(),
         name_en => state.name_en.clone(),
         population => row.map(|r| thousands(r.population)),
@@ -394,7 +606,8 @@ fn state_page(data: &CouncilData, now: &Standing, code: &'static str) -> Value {
         population_year => now.population_year,
         population_derived => year.is_some_and(|y| y.precision == Precision::Derived),
         position => row.map(|r| r.position.as_str()),
-        position_label => stance_label(data, code, now.date),
+        position_label => row.map(|r| projection_label(data, now, r).0).unwrap_or_default(),
+        decided => now.decision.is_some(),
         letter => row.map(|r| chart::letter(r.position)),
         disputed => row.is_some_and(|r| r.disputed),
         unknown => row.is_none_or(|r| r.unknown),
@@ -414,7 +627,14 @@ mod tests {
     #[test_case("http://blog.icod.de", "blog.icod.de")]
     #[test_case("https://netzpolitik.org/2024/x/", "netzpolitik.org")]
     fn source_links_show_the_host(url: &str, host: &str) {
-        assert_eq!(source(url).host, host);
+        let url = crate::url::ExternalUrl::parse(url, crate::url::Schemes::Web).unwrap();
+        let link = source(&Source {
+            url,
+            kind: crate::council::model::SourceKind::Blog,
+        });
+        assert_eq!(link.host, host);
+        assert!(link.weak);
+        assert_eq!(link.kind_label, "blog of sociale media");
     }
 
     #[test_case(0, "0")]
@@ -422,6 +642,29 @@ mod tests {
     #[test_case(18_086_000, "18.086.000")]
     fn formats_thousands(n: u64, expected: &str) {
         assert_eq!(thousands(n), expected);
+    }
+
+    /// The home page reads the latest decision and the next step from the
+    /// global `council`.
+    #[test]
+    fn globals_give_the_latest_decision_and_the_next_step() {
+        let site = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("site");
+        let data = crate::council::load(&site).unwrap();
+        let globals = template_globals(&data);
+        let get = |path: &[&str]| {
+            path.iter()
+                .try_fold(globals.clone(), |v, key| v.get_attr(key).ok())
+                .map(|v| v.to_string())
+                .unwrap_or_default()
+        };
+        assert_eq!(get(&["latest_decision", "date"]), "2025-11-26");
+        assert_eq!(get(&["latest_decision", "outcome"]), "adopted");
+        assert!(
+            get(&["latest_decision", "sentence"]).contains("Nederland, Polen en Tsjechië tegen")
+        );
+        assert_eq!(get(&["next_step", "id"]), "provisional-agreement");
+        assert_eq!(get(&["next_step", "date_label"]), "nog niet");
+        assert_eq!(get(&["path"]), "/raad/");
     }
 
     #[test]

@@ -220,6 +220,40 @@
     return null;
   }
 
+  /*
+   * The smallest group of undecided states (most populous first) that makes
+   * the outcome certain: adopted when `adopt` and they all support, blocked
+   * otherwise when they all oppose, whatever the other undecided states do;
+   * null when the undecided states cannot do it on their own.
+   */
+  function smallestFromUndecided(f, undecided, und, adopt) {
+    var candidates = undecided.slice().sort(byPopulation);
+    var population = 0;
+    for (var k = 0; k < candidates.length; k++) {
+      population += candidates[k].population;
+      var n = k + 1;
+      var certain = adopt ?
+        passes(f, n, population, und.states - n) :
+        !passes(f, und.states - n, und.population - population, n);
+      if (certain) {
+        return codes(candidates.slice(0, n));
+      }
+    }
+    return null;
+  }
+
+  /* Undecided states whose choice alone decides (a subset of the pivotal ones). */
+  function decisiveStates(f, undecided, und, pivotal) {
+    return undecided.filter(function (v) {
+      if (pivotal.indexOf(v.code) < 0) {
+        return false;
+      }
+      var rest = und.states - 1;
+      return passes(f, 1, v.population, rest) &&
+        !passes(f, rest, und.population - v.population, 1);
+    }).map(function (v) { return v.code; }).sort(byCode);
+  }
+
   function tally() {
     return { states: 0, population: 0 };
   }
@@ -271,6 +305,8 @@
     var worst = passes(f, 0, 0, und.states);
     var outcome = worst ? 'adopted' : best ? 'depends' : 'blocked';
     var pct = STATE_PERCENTAGE[rule];
+    var pivotal = outcome === 'depends' ? pivotalStates(f, undecided) : [];
+    var depends = outcome === 'depends';
     return {
       rule: rule,
       outcome: outcome,
@@ -278,7 +314,12 @@
       in_favour: yes,
       not_in_favour: no,
       undecided: codes(undecided).sort(byCode),
-      pivotal: outcome === 'depends' ? pivotalStates(f, undecided) : [],
+      opposing: codes(states.filter(function (s) { return s.position === 'oppose'; })).sort(byCode),
+      abstaining: codes(states.filter(function (s) { return s.position === 'abstain'; })).sort(byCode),
+      pivotal: pivotal,
+      decisive: decisiveStates(f, undecided, und, pivotal),
+      to_adopt_undecided: depends ? smallestFromUndecided(f, undecided, und, true) : null,
+      to_block_undecided: depends ? smallestFromUndecided(f, undecided, und, false) : null,
       to_adopt: outcome !== 'adopted' ? smallestToAdopt(f, states) : null,
       to_block: outcome !== 'blocked' ? smallestToBlock(f, states, und) : null,
       states_needed: pct ? needed(pct, all.states) : 0,
@@ -308,12 +349,24 @@
     depends: 'hangt af van de onbesliste lidstaten'
   };
 
-  /* A short Dutch summary of a result; `name` maps a code to a state's name. */
+  /*
+   * A Dutch explanation of a result; `name` maps a code to a state's name.
+   * Like explain.rs, it only calls a state decisive when its choice alone
+   * decides, and names groups of undecided states first; a group that needs
+   * decided states says which position they hold now.
+   */
   function describe(r, name) {
     var names = function (list) { return joinNl(list.map(name)); };
     var sorted = function (list) {
       return joinNl(list.map(name).sort(function (a, b) { return a.localeCompare(b, 'nl'); }));
     };
+    var now = function (code) {
+      var status = r.opposing.indexOf(code) >= 0 ? 'nu tegen' :
+        r.abstaining.indexOf(code) >= 0 ? 'onthoudt zich nu' :
+        r.undecided.indexOf(code) >= 0 ? 'nu onbeslist' : 'nu voor';
+      return name(code) + ' (' + status + ')';
+    };
+    var labelled = function (list) { return joinNl(list.map(now)); };
     var total = r.participating.population;
     var count = function (n) { return n + (n === 1 ? ' lidstaat' : ' lidstaten'); };
     var parts = [
@@ -325,19 +378,81 @@
     if (r.undecided.length) {
       parts.push('Onbeslist: ' + sorted(r.undecided) + '.');
     }
-    if (r.pivotal.length > 1 && r.pivotal.length === r.undecided.length) {
-      parts.push('Elk van hen kan beslissend zijn.');
-    } else if (r.pivotal.length) {
-      parts.push('Beslissend ' + (r.pivotal.length === 1 ? 'kan zijn: ' : 'kunnen zijn: ') +
-        sorted(r.pivotal) + '.');
+    if (r.decisive.length) {
+      parts.push(sorted(r.decisive) + (r.decisive.length === 1 ? ' kan' : ' kunnen elk') +
+        ' de uitkomst alleen bepalen, wat de andere onbesliste lidstaten ook doen.');
     }
-    if (r.to_adopt) {
-      parts.push('Kleinste groep om het zeker aan te nemen: ' + names(r.to_adopt) + '.');
+    var helpers = r.pivotal.filter(function (c) { return r.decisive.indexOf(c) < 0; });
+    if (helpers.length) {
+      parts.push(sorted(helpers) + (helpers.length === 1 ? ' kan' : ' kunnen') +
+        ' de doorslag geven, maar alleen samen met andere onbesliste lidstaten.');
     }
-    if (r.to_block) {
-      parts.push('Kleinste groep om het zeker te blokkeren: ' + names(r.to_block) + '.');
+    if (r.to_adopt_undecided) {
+      parts.push('Kleinste groep onbesliste lidstaten om het zeker aan te nemen: ' + names(r.to_adopt_undecided) + '.');
+    } else if (r.to_adopt) {
+      parts.push('Aannemen kan alleen als lidstaten van standpunt veranderen; kleinste groep: ' + labelled(r.to_adopt) + '.');
+    }
+    if (r.to_block_undecided) {
+      parts.push('Kleinste groep onbesliste lidstaten om het zeker te blokkeren: ' + names(r.to_block_undecided) + '.');
+    } else if (r.to_block) {
+      parts.push('Blokkeren kan alleen als lidstaten van standpunt veranderen; kleinste groep: ' + labelled(r.to_block) + '.');
     }
     return parts.join(' ');
+  }
+
+  /* One short line for the sticky summary on phones. */
+  function summarize(r) {
+    var total = r.participating.population;
+    return 'Uitkomst: ' + OUTCOME_NL[r.outcome] + ' · voor ' + r.in_favour.states + ' (' +
+      percent(r.in_favour.population, total) + ') · niet voor ' + r.not_in_favour.states + ' (' +
+      percent(r.not_in_favour.population, total) + ')';
+  }
+
+  /*
+   * The scenario as a query string: the rule when it is not qmv, and every
+   * state whose position differs from the page's starting point, e.g.
+   * "?NL=support&DE=oppose". Empty for the starting point itself.
+   */
+  function scenarioQuery(ruleSelect, selects) {
+    var parts = [];
+    if (ruleSelect && ruleSelect.value !== 'qmv') {
+      parts.push('rule=' + encodeURIComponent(ruleSelect.value));
+    }
+    selects.forEach(function (sel) {
+      var start = sel.querySelector('option[selected]');
+      if (!start || start.value !== sel.value) {
+        parts.push(encodeURIComponent(sel.getAttribute('data-state')) + '=' + encodeURIComponent(sel.value));
+      }
+    });
+    return parts.length ? '?' + parts.join('&') : '';
+  }
+
+  /* Sets the form from a query string made by scenarioQuery; unknown keys
+     and values are ignored. */
+  function applyQuery(search, ruleSelect, selects) {
+    var params = {};
+    String(search || '').replace(/^\?/, '').split('&').forEach(function (pair) {
+      var kv = pair.split('=');
+      if (kv.length === 2) {
+        try {
+          params[decodeURIComponent(kv[0]).toUpperCase()] = decodeURIComponent(kv[1]).toLowerCase();
+        } catch (e) {
+          /* a malformed escape: ignore this pair */
+        }
+      }
+    });
+    var valid = function (sel, value) {
+      return Array.prototype.some.call(sel.options, function (o) { return o.value === value; });
+    };
+    if (ruleSelect && params.RULE && valid(ruleSelect, params.RULE)) {
+      ruleSelect.value = params.RULE;
+    }
+    selects.forEach(function (sel) {
+      var value = params[sel.getAttribute('data-state')];
+      if (value && valid(sel, value)) {
+        sel.value = value;
+      }
+    });
   }
 
   /*
@@ -359,8 +474,12 @@
     selects.forEach(function (sel) {
       names[sel.getAttribute('data-state')] = sel.getAttribute('data-name') || sel.getAttribute('data-state');
     });
+    var ruleSelect = form.querySelector('select[name="rule"]');
+    var summary = doc.getElementById('council-whatif-summary');
+    var link = doc.getElementById('council-whatif-link');
+    var loc = root.location;
+    applyQuery(loc ? loc.search : '', ruleSelect, selects);
     function update() {
-      var ruleSelect = form.querySelector('select[name="rule"]');
       var result = evaluate({
         rule: ruleSelect ? ruleSelect.value : 'qmv',
         states: selects.map(function (sel) {
@@ -373,6 +492,17 @@
       });
       out.textContent = describe(result, function (code) { return names[code] || code; });
       form.setAttribute('data-outcome', result.outcome);
+      if (summary) {
+        summary.textContent = summarize(result);
+      }
+      var query = scenarioQuery(ruleSelect, selects);
+      if (link && loc) {
+        link.href = loc.pathname + query + '#wat-als';
+      }
+      if (root.history && root.history.replaceState && loc &&
+          loc.search !== query && !(query === '' && loc.search === '?')) {
+        root.history.replaceState(null, '', loc.pathname + query + loc.hash);
+      }
     }
     form.addEventListener('change', update);
     form.addEventListener('submit', function (event) {
@@ -391,7 +521,12 @@
     update();
   }
 
-  root.chatcontroleQmv = { evaluate: evaluate, describe: describe, percent: percent };
+  root.chatcontroleQmv = {
+    evaluate: evaluate,
+    describe: describe,
+    percent: percent,
+    summarize: summarize
+  };
   if (root.document) {
     if (root.document.readyState === 'loading') {
       root.document.addEventListener('DOMContentLoaded', function () { enhance(root.document); });
