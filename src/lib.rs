@@ -16,6 +16,7 @@ pub mod diagnostics;
 pub mod guide;
 pub mod html;
 pub mod output;
+pub mod parliament;
 pub mod render;
 pub mod serve;
 pub mod url;

@@ -63,6 +63,15 @@ enum Command {
     /// Bring existing material into the site's data.
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Fetch data from the Tweede Kamer's open data (the only command that uses the network).
+    #[command(subcommand)]
+    Sync(SyncCommand),
+}
+
+#[derive(Subcommand)]
+enum SyncCommand {
+    /// Fetch the recorded votes on every motion and bill the guide refers to into data/votes/.
+    Votes(chatcontrole::parliament::sync::SyncVotesArgs),
 }
 
 #[derive(Subcommand)]
@@ -106,6 +115,20 @@ fn main() -> ExitCode {
             }
             Err(diags) => fail(&diags, "import failed; nothing was written"),
         },
+        Command::Sync(SyncCommand::Votes(args)) => {
+            match chatcontrole::parliament::sync::run(&args) {
+                Ok(report) => {
+                    print_diagnostics(&report.diagnostics);
+                    println!("{report}");
+                    if report.failed > 0 {
+                        ExitCode::from(1)
+                    } else {
+                        ExitCode::SUCCESS
+                    }
+                }
+                Err(diags) => fail(&diags, "sync failed before fetching anything"),
+            }
+        }
         Command::Council(args) => match chatcontrole::council::cli::run(&args) {
             Ok(text) => {
                 println!("{text}");

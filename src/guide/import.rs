@@ -24,8 +24,8 @@ use self::document::{Column, GuideDocument, Row, same_symbol};
 use self::write::{PlannedFile, write_all};
 use super::load::{is_valid_id, load_items, load_parties};
 use super::model::{
-    District, Districts, Election, Evidence, Item, KIESKRINGEN, Level, Origin, Party, PartyEntry,
-    RuleOutcome, Stance, Strength, VoteChoice,
+    Alias, District, Districts, Election, Evidence, Item, KIESKRINGEN, Level, Origin, Party,
+    PartyEntry, RuleOutcome, Stance, Strength, VoteChoice,
 };
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
@@ -462,7 +462,7 @@ impl<'a> Planner<'a> {
             id: id.clone(),
             name: name.to_string(),
             short_name: None,
-            aliases: parenthesis.into_iter().collect(),
+            aliases: parenthesis.into_iter().map(Alias::always).collect(),
             website: None,
             origin: Origin::default(),
         });

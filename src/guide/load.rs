@@ -14,7 +14,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::model::{
-    District, Districts, Election, Evidence, EvidenceKind, FactionResult, GuideData, Item,
+    Alias, District, Districts, Election, Evidence, EvidenceKind, FactionResult, GuideData, Item,
     ItemKind, Level, Origin, Outreach, Party, PartyEntry, Programme, RuleOutcome, Stance, Strength,
     VoteChoice,
 };
@@ -150,8 +150,7 @@ struct RawParty {
     id: Spanned<String>,
     name: String,
     short_name: Option<String>,
-    #[serde(default)]
-    aliases: Vec<String>,
+    aliases: Option<Spanned<Vec<toml::Value>>>,
     website: Option<String>,
 }
 
@@ -185,16 +184,96 @@ pub(crate) fn load_parties(path: &Path, diags: &mut Diagnostics) -> Vec<Party> {
             );
             continue;
         }
+        let aliases = p
+            .aliases
+            .as_ref()
+            .map(|a| convert_aliases(&src, a, diags))
+            .unwrap_or_default();
         parties.push(Party {
             origin: src.origin_at(&p.id),
             id,
             name: p.name,
             short_name: p.short_name,
-            aliases: p.aliases,
+            aliases,
             website: p.website,
         });
     }
     parties
+}
+
+/// What an alias may look like, for hints.
+const ALIAS_HINT: &str = "write a name, e.g. \"GroenLinks\", or a name with a period, e.g. { name = \"Lid Omtzigt\", from = 2023-08-20, until = 2023-11-22 }";
+
+/// Reads `aliases = ["X", { name = "Y", from = 2023-08-20 }]`.
+fn convert_aliases(
+    src: &Source<'_>,
+    raw: &Spanned<Vec<toml::Value>>,
+    diags: &mut Diagnostics,
+) -> Vec<Alias> {
+    let mut aliases = Vec::new();
+    for value in raw.get_ref() {
+        match value {
+            toml::Value::String(name) => aliases.push(Alias::always(name.clone())),
+            toml::Value::Table(table) => {
+                let date = |key: &str, diags: &mut Diagnostics| -> Option<NaiveDate> {
+                    let v = table.get(key)?;
+                    let text = match v {
+                        toml::Value::Datetime(dt) => dt.to_string(),
+                        toml::Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    };
+                    let parsed = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
+                    if parsed.is_none() {
+                        diags.push(
+                            src.error(raw, format!("`{key} = {text}` in an alias is not a date"))
+                                .with_hint("write dates as year-month-day, e.g. 2023-08-20"),
+                        );
+                    }
+                    parsed
+                };
+                let unknown: Vec<&String> = table
+                    .keys()
+                    .filter(|k| !["name", "from", "until"].contains(&k.as_str()))
+                    .collect();
+                if let Some(key) = unknown.first() {
+                    diags.push(
+                        src.error(raw, format!("an alias has an unknown field `{key}`"))
+                            .with_hint("an alias table has only name, from and until"),
+                    );
+                }
+                let Some(toml::Value::String(name)) = table.get("name") else {
+                    diags.push(
+                        src.error(raw, "an alias table needs a `name`")
+                            .with_hint(ALIAS_HINT),
+                    );
+                    continue;
+                };
+                let from = date("from", diags);
+                let until = date("until", diags);
+                if let (Some(f), Some(u)) = (from, until)
+                    && u < f
+                {
+                    diags.push(
+                        src.error(
+                            raw,
+                            format!("the alias `{name}` ends ({u}) before it starts ({f})"),
+                        )
+                        .with_hint("swap from and until"),
+                    );
+                }
+                aliases.push(Alias {
+                    name: name.clone(),
+                    from,
+                    until,
+                });
+            }
+            other => diags.push(
+                src.error(raw, format!("`{other}` is not an alias"))
+                    .with_hint(ALIAS_HINT),
+            ),
+        }
+    }
+    aliases
 }
 
 // ---------------------------------------------------------------- items
