@@ -465,3 +465,55 @@ fn a_new_item_is_added_to_the_items() {
     );
     assert!(votes(site.path(), "2025Z20461").exists());
 }
+
+/// Serves the reconstructed answers of tests/fixtures/tk/example/ for the example site's items.
+fn example_mock() -> Mock {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tk/example");
+    Mock::start(move |p, _| {
+        let file = if p.contains("Nummer eq '2023Z07239'") {
+            "2023Z07239.json"
+        } else if p.contains("Kamerstukdossier/any(d: d/Nummer eq 36263)") {
+            "36263.json"
+        } else {
+            return Answer::status(404);
+        };
+        Answer::json(std::fs::read_to_string(dir.join(file)).unwrap())
+    })
+}
+
+/// The example site's data/votes/ is what `sync votes` writes from the
+/// reconstructed answers (BLESS=1 writes them into site/ again).
+#[test]
+fn example_votes_are_what_sync_writes() {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("site");
+    let mock = example_mock();
+    if std::env::var_os("BLESS").is_some() {
+        let out = run(&example, &mock.api, &[]);
+        assert!(out.status.success(), "{}", text(&out));
+        return;
+    }
+    let copy = tempfile::tempdir().unwrap();
+    for entry in walkdir::WalkDir::new(example.join("data")) {
+        let entry = entry.unwrap();
+        let target = copy
+            .path()
+            .join(entry.path().strip_prefix(&example).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+    let before = std::fs::read_dir(copy.path().join("data/votes"))
+        .unwrap()
+        .count();
+    let out = run(copy.path(), &mock.api, &[]);
+    let all = text(&out);
+    assert!(out.status.success(), "{all}");
+    assert!(all.contains("0 fetched, 2 unchanged, 0 failed"), "{all}");
+    assert_eq!(before, 2);
+    assert!(
+        all.contains("faction `Fractie Den Haan` in the vote on 2023Z07239 maps to no party"),
+        "{all}"
+    );
+}

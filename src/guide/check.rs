@@ -85,6 +85,28 @@ fn check_evidence(data: &GuideData, entry: &PartyEntry, diags: &mut Diagnostics)
                     .with_hint("set stance = \"protects\", \"undermines\", \"mixed\" or \"silent\", and strength = \"explicit\" or \"general\""),
             );
         }
+        if let Some(synced) = e.contradicts
+            && let Some(vote) = e.vote
+        {
+            diags.push(
+                Diagnostic::error(
+                    file,
+                    line,
+                    1,
+                    format!(
+                        "this vote says `{}` on {}, but the Tweede Kamer's open data record `{}` for this party",
+                        vote.id(),
+                        e.item.as_deref().unwrap_or(""),
+                        synced.id()
+                    ),
+                )
+                .with_hint(format!(
+                    "remove this [[evidence]] (the synced vote in data/votes/{}.toml counts for the party) or correct vote = \"{}\"",
+                    e.item.as_deref().unwrap_or(""),
+                    synced.id()
+                )),
+            );
+        }
         let Some(number) = &e.item else { continue };
         let Some(item) = data.item(number) else {
             diags.push(

@@ -26,10 +26,13 @@ use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
 pub fn load(site_root: &Path) -> Result<GuideData, Diagnostics> {
     let data_dir = site_root.join("data");
     let mut diags = Diagnostics::new();
+    let items = load_items(&data_dir.join("items"), &mut diags);
+    let votes = super::synced::load_votes(&data_dir.join("votes"), &items, &mut diags);
     let mut data = GuideData {
         parties: load_parties(&data_dir.join("parties.toml"), &mut diags),
-        items: load_items(&data_dir.join("items"), &mut diags),
+        items,
         elections: Vec::new(),
+        votes,
     };
     for dir in sorted_entries(&data_dir.join("elections"), &mut diags)
         .into_iter()
@@ -41,6 +44,11 @@ pub fn load(site_root: &Path) -> Result<GuideData, Diagnostics> {
     }
     data.elections
         .sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
+    let mut elections = std::mem::take(&mut data.elections);
+    for election in &mut elections {
+        super::synced::apply(&data, election);
+    }
+    data.elections = elections;
     check_unique_paths(&data.elections, &mut diags);
     if diags.has_errors() {
         Err(diags)
@@ -841,6 +849,8 @@ fn convert_evidence(
         date: e.date.as_ref().and_then(|d| parse_date(src, d, diags)),
         item: e.item.map(|i| i.into_inner()),
         vote: e.vote,
+        synced: None,
+        contradicts: None,
         origin: Origin {
             file: src.path.to_path_buf(),
             line: src.nth_header_line("evidence", index),

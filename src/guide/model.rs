@@ -31,6 +31,8 @@ pub struct GuideData {
     pub items: BTreeMap<String, Item>,
     /// The elections of `data/elections/*/`, oldest first.
     pub elections: Vec<Election>,
+    /// Recorded votes of `data/votes/*.toml` (written by `sync votes`), by item number.
+    pub votes: BTreeMap<String, crate::parliament::votes_file::VotesFile>,
 }
 
 impl GuideData {
@@ -612,9 +614,40 @@ pub struct Evidence {
     /// For votes: how the party voted.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vote: Option<VoteChoice>,
+    /// For votes taken from `data/votes/`: where the vote comes from.
+    #[serde(skip)]
+    pub synced: Option<SyncedVote>,
+    /// For a hand-typed vote: the synced vote it contradicts, if any.
+    #[serde(skip)]
+    pub contradicts: Option<VoteChoice>,
     /// Where this evidence is written.
     #[serde(skip)]
     pub origin: Origin,
+}
+
+/// Provenance of a vote taken from a `data/votes/<item>.toml` file.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SyncedVote {
+    /// The faction label(s) as the Tweede Kamer wrote them at the time.
+    pub factions: Vec<String>,
+    /// Seats of those factions, when the source gave them.
+    pub seats: Option<u32>,
+    /// The decision, e.g. `Stemmen - aangenomen`.
+    pub result: String,
+    /// The query the data came from.
+    pub query: String,
+    /// When it was fetched (RFC 3339).
+    pub fetched_at: String,
+    /// True when the query went to the Tweede Kamer's own API.
+    pub official: bool,
+    /// The editors' note on the source, if any.
+    pub note: Option<String>,
+    /// The faction declared its vote a mistake afterwards.
+    pub mistaken: bool,
+    /// Members of the faction voted both ways (roll call).
+    pub split: bool,
+    /// The votes file.
+    pub file: PathBuf,
 }
 
 fn is_false(b: &bool) -> bool {

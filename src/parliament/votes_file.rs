@@ -198,7 +198,7 @@ impl VotesFile {
     pub fn to_toml(&self) -> String {
         let body = toml::to_string(self).unwrap_or_default();
         format!(
-            "# Written by `chatcontrole sync votes` from the Tweede Kamer's open data.\n# Do not edit by hand (only `note` is kept when the vote is synced again).\n\n{body}"
+            "# Written by `chatcontrole sync votes`; `query` says where the data came from.\n# Do not edit by hand (only `note` is kept when the vote is synced again).\n\n{body}"
         )
     }
 
