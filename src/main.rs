@@ -72,6 +72,8 @@ enum Command {
 enum SyncCommand {
     /// Fetch the recorded votes on every motion and bill the guide refers to into data/votes/.
     Votes(chatcontrole::parliament::sync::SyncVotesArgs),
+    /// Fetch the current members of the Tweede Kamer into data/recipients/kamerleden.toml.
+    Members(chatcontrole::parliament::members::SyncMembersArgs),
 }
 
 #[derive(Subcommand)]
@@ -127,6 +129,16 @@ fn main() -> ExitCode {
                     }
                 }
                 Err(diags) => fail(&diags, "sync failed before fetching anything"),
+            }
+        }
+        Command::Sync(SyncCommand::Members(args)) => {
+            match chatcontrole::parliament::members::run(&args) {
+                Ok(report) => {
+                    print_diagnostics(&report.diagnostics);
+                    println!("{report}");
+                    ExitCode::SUCCESS
+                }
+                Err(diags) => fail(&diags, "sync members failed; the previous file was kept"),
             }
         }
         Command::Council(args) => match chatcontrole::council::cli::run(&args) {
