@@ -51,7 +51,8 @@ fn answer(path: &str) -> Answer {
         if path.contains("$skiptoken=1") {
             Answer::json(page(vec![seat(2, "Bram", "Bakker", "Onbekend")], None))
         } else {
-            let deleted = json!({"Id": "s9", "Verwijderd": true, "Persoon": null, "FractieZetel": null});
+            let deleted =
+                json!({"Id": "s9", "Verwijderd": true, "Persoon": null, "FractieZetel": null});
             Answer::json(page(
                 vec![seat(1, "Anna", "Jansen", "SP"), deleted],
                 Some("FractieZetelPersoon?$skiptoken=1"),
@@ -59,14 +60,18 @@ fn answer(path: &str) -> Answer {
         }
     } else if path.contains("CommissieZetelVastPersoon") {
         Answer::json(page(
-            vec![json!({"Id": "c1", "CommissieZetel_Id": "cz", "Persoon_Id": "p1", "TotEnMet": null, "Verwijderd": false,
+            vec![
+                json!({"Id": "c1", "CommissieZetel_Id": "cz", "Persoon_Id": "p1", "TotEnMet": null, "Verwijderd": false,
                 "CommissieZetel": {"Id": "cz", "Verwijderd": false,
-                    "Commissie": {"Id": "k", "NaamNL": "vaste commissie voor Justitie en Veiligheid", "Afkorting": "J&V", "Verwijderd": false}}})],
+                    "Commissie": {"Id": "k", "NaamNL": "vaste commissie voor Justitie en Veiligheid", "Afkorting": "J&V", "Verwijderd": false}}}),
+            ],
             None,
         ))
     } else if path.contains("PersoonContactinformatie") {
         Answer::json(page(
-            vec![json!({"Id": "e1", "Persoon_Id": "p1", "Soort": "E-mail", "Waarde": "a.jansen@tweedekamer.nl", "Verwijderd": false})],
+            vec![
+                json!({"Id": "e1", "Persoon_Id": "p1", "Soort": "E-mail", "Waarde": "a.jansen@tweedekamer.nl", "Verwijderd": false}),
+            ],
             None,
         ))
     } else {
@@ -78,13 +83,26 @@ fn run(site: &Path, api: &str) -> Output {
     Command::new(env!("CARGO_BIN_EXE_chatcontrole"))
         .args(["sync", "members", "--site"])
         .arg(site)
-        .args(["--api", api, "--retry-delay", "1", "--timeout", "1", "--retries", "2"])
+        .args([
+            "--api",
+            api,
+            "--retry-delay",
+            "1",
+            "--timeout",
+            "1",
+            "--retries",
+            "2",
+        ])
         .output()
         .unwrap()
 }
 
 fn text(o: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
 }
 
 fn file(site: &Path) -> std::path::PathBuf {
@@ -94,17 +112,36 @@ fn file(site: &Path) -> std::path::PathBuf {
 #[test]
 fn writes_the_members_with_faction_party_committees_and_email() {
     let site = site();
-    let mock = Mock::start(|p, n| if n == 0 { Answer::status(503) } else { answer(p) });
+    let mock = Mock::start(|p, n| {
+        if n == 0 {
+            Answer::status(503)
+        } else {
+            answer(p)
+        }
+    });
     let out = run(site.path(), &mock.api);
     let all = text(&out);
     assert!(out.status.success(), "{all}");
     assert!(all.contains("sync members: 2 members, written"), "{all}");
-    assert!(all.contains("faction `Onbekend` of the current members maps to no party"), "{all}");
-    let toml: toml::Table = toml::from_str(&std::fs::read_to_string(file(site.path())).unwrap()).unwrap();
+    assert!(
+        all.contains("faction `Onbekend` of the current members maps to no party"),
+        "{all}"
+    );
+    let toml: toml::Table =
+        toml::from_str(&std::fs::read_to_string(file(site.path())).unwrap()).unwrap();
     assert!(toml["fetched_at"].as_str().unwrap().ends_with('Z'));
-    assert!(toml["source"].as_str().unwrap().starts_with(&format!("{}FractieZetelPersoon?", mock.api)));
+    assert!(
+        toml["source"]
+            .as_str()
+            .unwrap()
+            .starts_with(&format!("{}FractieZetelPersoon?", mock.api))
+    );
     let members = toml["member"].as_array().unwrap();
-    assert_eq!(members.len(), 2, "the deleted seat is left out, the second page is read");
+    assert_eq!(
+        members.len(),
+        2,
+        "the deleted seat is left out, the second page is read"
+    );
     let anna = members[0].as_table().unwrap();
     assert_eq!(anna["id"].as_str(), Some("p1"));
     assert_eq!(anna["name"].as_str(), Some("Anna Jansen"));
@@ -132,7 +169,10 @@ fn failures_keep_the_previous_file() {
         Mock::start(|_, _| Answer::status(500)),
         Mock::start(|p, _| {
             let a = answer(p);
-            Answer { body: a.body[..a.body.len() / 2].to_vec(), ..a }
+            Answer {
+                body: a.body[..a.body.len() / 2].to_vec(),
+                ..a
+            }
         }),
         Mock::start(|p, _| {
             if p.contains("FractieZetelPersoon") {
