@@ -84,6 +84,9 @@ impl Client {
                     "`{base}` is not an http(s) address of an OData API, e.g. {DEFAULT_API}"
                 ))
             })?;
+        // One TLS backend for the whole program (aws-lc-rs, as the browser
+        // tests' WebDriver client uses); installing it twice is harmless.
+        let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
         let http = reqwest::Client::builder()
             .timeout(options.timeout)
             .connect_timeout(options.timeout)
