@@ -17,6 +17,7 @@ pub mod guide;
 pub mod html;
 pub mod out_folder;
 pub mod output;
+pub mod parliament;
 pub mod render;
 pub mod serve;
 pub mod site_path;

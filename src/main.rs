@@ -66,6 +66,17 @@ enum Command {
     /// Bring existing material into the site's data.
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Fetch data from the Tweede Kamer's open data (the only command that uses the network).
+    #[command(subcommand)]
+    Sync(SyncCommand),
+}
+
+#[derive(Subcommand)]
+enum SyncCommand {
+    /// Fetch the recorded votes on every motion and bill the guide refers to into data/votes/.
+    Votes(chatcontrole::parliament::sync::SyncVotesArgs),
+    /// Fetch the current members of the Tweede Kamer into data/recipients/kamerleden.toml.
+    Members(chatcontrole::parliament::members::SyncMembersArgs),
 }
 
 #[derive(Subcommand)]
@@ -111,6 +122,30 @@ fn main() -> ExitCode {
             }
             Err(diags) => fail(&diags, "import failed; nothing was written"),
         },
+        Command::Sync(SyncCommand::Votes(args)) => {
+            match chatcontrole::parliament::sync::run(&args) {
+                Ok(report) => {
+                    print_diagnostics(&report.diagnostics);
+                    println!("{report}");
+                    if report.failed > 0 {
+                        ExitCode::from(1)
+                    } else {
+                        ExitCode::SUCCESS
+                    }
+                }
+                Err(diags) => fail(&diags, "sync failed before fetching anything"),
+            }
+        }
+        Command::Sync(SyncCommand::Members(args)) => {
+            match chatcontrole::parliament::members::run(&args) {
+                Ok(report) => {
+                    print_diagnostics(&report.diagnostics);
+                    println!("{report}");
+                    ExitCode::SUCCESS
+                }
+                Err(diags) => fail(&diags, "sync members failed; the previous file was kept"),
+            }
+        }
         Command::Council(args) => match chatcontrole::council::cli::run(&args) {
             Ok(text) => {
                 say(&text);

@@ -35,7 +35,7 @@ const OVERVIEW: &str = "/stemwijzer2023/";
 const PAGES: &[(&str, &str)] = &[
     ("overzicht", OVERVIEW),
     ("partij", "/stemwijzer2023/bij1/"),
-    ("partij-met-afwijking", "/stemwijzer2023/bbb/"),
+    ("partij-met-afwijking", "/stemwijzer2023/ja21/"),
     ("partij-zonder-programma", "/stemwijzer2023/lef/"),
     ("per-oordeel", "/stemwijzer2023/hoogtepunten/"),
     ("methode", "/stemwijzer2023/methode/"),

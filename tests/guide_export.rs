@@ -75,6 +75,8 @@ fn json_has_the_documented_shape() {
             "name",
             "override_reason",
             "programme",
+            "said_vs_did",
+            "said_vs_did_sources",
             "suggested_verdict",
             "summary",
             "symbol",

@@ -171,9 +171,15 @@ fn missing_data_folder_is_empty_guide() {
 #[test_case("data/elections/test2023/parties/alpha.toml", ALPHA.replace("stance = \"protects\"\nstrength = \"explicit\"\nquote", "stance = \"protects\"\nquote"),
     "needs a strength", 14; "missing strength")]
 #[test_case("data/elections/test2023/parties/alpha.toml", ALPHA.replace("kind = \"programme\"", "kind = \"tweet\""),
-    "unknown variant `tweet`", 13; "unknown evidence kind")]
+    "`tweet` is not a valid kind: kind must be one of programme, vote, debate, reply, action or statement", 13; "unknown evidence kind")]
+#[test_case("data/elections/test2023/parties/alpha.toml", ALPHA.replacen("stance = \"protects\"", "stance = \"protect\"", 1),
+    "`protect` is not a valid stance: stance must be one of protects, undermines, mixed or silent", 14; "stance typo")]
+#[test_case("data/elections/test2023/parties/alpha.toml", ALPHA.replace("pages = [12]", "pages = \"12\""),
+    "pages must be a list of page numbers", 17; "pages as text")]
 #[test_case("data/elections/test2023/parties/alpha.toml", ALPHA.replace("pages = [12]", "pages = [0]"),
     "0 is not a page number", 17; "bad page")]
+#[test_case("data/parties.toml", PARTIES.replace("name = \"Beta\"", "name = \"Beta\"\nwebsite = \"javascript:alert(1)\""),
+    "is not allowed here: links must start with http:// or https://", 10; "javascript website")]
 #[test_case("data/elections/test2023/parties/alpha.toml", ALPHA.replace("vote = \"for\"", ""),
     "a vote needs `item` and `vote`", 21; "vote without direction")]
 #[test_case("data/elections/test2023/election.toml", ELECTION.replace("rule = \"unclear\"", "rule = \"protects\""),

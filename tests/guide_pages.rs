@@ -96,7 +96,9 @@ fn every_party_has_a_page_with_its_evidence() {
         assert!(html.contains("<h2 id=\"contact\">"), "{id}");
     }
     let bbb = text(&out, "stemwijzer2023/bbb/index.html");
-    assert!(bbb.contains("Waarom ons oordeel afwijkt van de regels"));
+    assert!(!bbb.contains("Waarom ons oordeel afwijkt van de regels"));
+    let ja21 = text(&out, "stemwijzer2023/ja21/index.html");
+    assert!(ja21.contains("Waarom ons oordeel afwijkt van de regels"));
     assert!(bbb.contains("p. 89"));
     assert!(bbb.contains("<blockquote><p>“We halen barrières"));
     assert!(bbb.contains("stemde <strong>vóór</strong> wetsvoorstel 36263"));
@@ -400,4 +402,44 @@ fn imported_seed_builds_as_a_second_election_with_changes() {
     let changes = text(&out, "seedcheck/veranderingen/index.html");
     assert_eq!(count(&changes, "<tr>"), 27, "header and one row per party");
     assert!(changes.contains("gelijk"));
+}
+
+#[test]
+fn synced_votes_are_evidence_with_provenance_and_said_vs_did_is_flagged() {
+    let out = generated(&common::example_site());
+    // D66 had no hand-typed vote on the 2023 motion; the synced vote counts for it.
+    let d66 = text(&out, "stemwijzer2023/d66/index.html");
+    assert!(
+        d66.contains("stemde <strong>vóór</strong> motie 2023Z07239"),
+        "{d66}"
+    );
+    assert!(d66.contains("opgehaald op"));
+    assert!(d66.contains("nagebouwde stemgegevens"));
+    assert!(d66.contains("motie 2023Z07239 op tweedekamer.nl</a>"));
+    // D66's programme protects encryption, its vote on 36263 does not.
+    assert!(d66.contains("Zegt het een, stemde het ander:"));
+    assert!(d66.contains("vóór wetsvoorstel 36263"));
+    let overview = text(&out, "stemwijzer2023/index.html");
+    assert!(overview.contains("Zegt het een, stemde het ander:</strong> D66 zegt"));
+    let json: serde_json::Value =
+        serde_json::from_str(&text(&out, "stemwijzer2023/data.json")).unwrap();
+    for p in json["parties"].as_array().unwrap() {
+        assert!(p["said_vs_did"].is_boolean(), "{}", p["id"]);
+    }
+    let d66 = json["parties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "d66")
+        .unwrap();
+    assert_eq!(d66["said_vs_did"], true);
+    let synced: Vec<&serde_json::Value> = d66["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["source"].is_object())
+        .collect();
+    assert_eq!(synced.len(), 2, "both votes are synced evidence for D66");
+    let csv = text(&out, "stemwijzer2023/data.csv");
+    assert!(csv.lines().next().unwrap().ends_with(",said_vs_did"));
 }

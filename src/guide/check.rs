@@ -85,6 +85,28 @@ fn check_evidence(data: &GuideData, entry: &PartyEntry, diags: &mut Diagnostics)
                     .with_hint("set stance = \"protects\", \"undermines\", \"mixed\" or \"silent\", and strength = \"explicit\" or \"general\""),
             );
         }
+        if let Some(synced) = e.contradicts
+            && let Some(vote) = e.vote
+        {
+            diags.push(
+                Diagnostic::error(
+                    file,
+                    line,
+                    1,
+                    format!(
+                        "this vote says `{}` on {}, but the Tweede Kamer's open data record `{}` for this party",
+                        vote.id(),
+                        e.item.as_deref().unwrap_or(""),
+                        synced.id()
+                    ),
+                )
+                .with_hint(format!(
+                    "remove this [[evidence]] (the synced vote in data/votes/{}.toml counts for the party) or correct vote = \"{}\"",
+                    e.item.as_deref().unwrap_or(""),
+                    synced.id()
+                )),
+            );
+        }
         let Some(number) = &e.item else { continue };
         let Some(item) = data.item(number) else {
             diags.push(
@@ -177,8 +199,10 @@ fn check_override(election: &Election, entry: &PartyEntry, diags: &mut Diagnosti
     }
 }
 
-/// Warns when parties with the same kinds of evidence got different verdicts,
-/// unless an `override_reason` explains the difference.
+/// Warns when parties with the same inputs to the verdict rules (which
+/// stances occur at which strength) got different verdicts without reasons
+/// that tell them apart: when neither has an `override_reason`, or when both
+/// differ from the rules, each with its own reason, in different directions.
 fn check_equal_treatment(election: &Election, diags: &mut Diagnostics) {
     let mut groups: BTreeMap<[bool; 4], Vec<&PartyEntry>> = BTreeMap::new();
     for entry in &election.entries {
@@ -188,30 +212,98 @@ fn check_equal_treatment(election: &Election, diags: &mut Diagnostics) {
             .push(entry);
     }
     for entries in groups.values() {
-        for entry in entries.iter().filter(|e| e.override_reason.is_none()) {
-            let others: Vec<String> = entries
+        for entry in entries.iter() {
+            let unexplained: Vec<String> = entries
                 .iter()
-                .filter(|o| o.verdict != entry.verdict && o.override_reason.is_none())
+                .filter(|o| o.verdict != entry.verdict)
+                .filter(|o| o.override_reason.is_some() == entry.override_reason.is_some())
                 .map(|o| format!("`{}` ({})", o.party, o.verdict))
                 .collect();
-            if others.is_empty() {
+            if unexplained.is_empty() {
                 continue;
             }
             let (file, line) = at_entry(entry);
-            diags.push(
-                Diagnostic::warning(
-                    file,
-                    line,
-                    1,
+            let (message, hint) = if entry.override_reason.is_none() {
+                (
                     format!(
                         "same kinds of evidence ({}) as {}, but verdict `{}`",
                         Profile::of(&entry.evidence).describe(),
-                        others.join(", "),
+                        unexplained.join(", "),
                         entry.verdict
                     ),
+                    "the same rules must visibly apply to every party: align the verdicts or explain the difference in override_reason",
                 )
-                .with_hint("the same rules must visibly apply to every party: align the verdicts or explain the difference in override_reason"),
-            );
+            } else {
+                (
+                    format!(
+                        "same kinds of evidence ({}) as {}, and both verdicts differ from the rules in different ways (this one: `{}`)",
+                        Profile::of(&entry.evidence).describe(),
+                        unexplained.join(", "),
+                        entry.verdict
+                    ),
+                    "make sure each override_reason says what sets the party apart from the other, or align the verdicts",
+                )
+            };
+            diags.push(Diagnostic::warning(file, line, 1, message).with_hint(hint));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::guide::model::{Evidence, EvidenceKind, Strength};
+
+    fn entry(party: &str, verdict: &str, reason: Option<&str>) -> PartyEntry {
+        PartyEntry {
+            party: party.into(),
+            verdict: verdict.into(),
+            override_reason: reason.map(str::to_string),
+            evidence: vec![Evidence {
+                kind: EvidenceKind::Vote,
+                stance: Stance::Undermines,
+                strength: Some(Strength::Explicit),
+                ..Evidence::default()
+            }],
+            ..PartyEntry::default()
+        }
+    }
+
+    fn warnings(entries: Vec<PartyEntry>) -> usize {
+        let election = Election {
+            id: "t".into(),
+            title: "t".into(),
+            date: "2023-11-22".parse().unwrap(),
+            path: "/t/".into(),
+            intro: None,
+            methodology: String::new(),
+            scale: vec![],
+            districts: vec![],
+            entries,
+            origin: Default::default(),
+        };
+        let mut diags = Diagnostics::new();
+        check_equal_treatment(&election, &mut diags);
+        diags.warning_count()
+    }
+
+    #[test]
+    fn different_verdicts_on_the_same_inputs_need_reasons_that_tell_them_apart() {
+        assert_eq!(
+            warnings(vec![entry("a", "x", None), entry("b", "y", None)]),
+            2
+        );
+        assert_eq!(
+            warnings(vec![entry("a", "x", None), entry("b", "y", Some("r"))]),
+            0
+        );
+        assert_eq!(
+            warnings(vec![entry("a", "x", Some("r")), entry("b", "y", Some("s"))]),
+            2
+        );
+        assert_eq!(
+            warnings(vec![entry("a", "x", Some("r")), entry("b", "x", Some("s"))]),
+            0
+        );
     }
 }

@@ -68,8 +68,37 @@ pub struct PartyRecord {
     pub districts: Districts,
     /// The programme, or null.
     pub programme: Option<ProgrammeRecord>,
-    /// The evidence, in the editors' order.
+    /// The evidence, in the editors' order, then the votes synced from the Tweede Kamer.
     pub evidence: Vec<EvidenceRecord>,
+    /// True when the party's words (programme, statements, replies, debates)
+    /// point one way while a recorded vote points the other.
+    pub said_vs_did: bool,
+    /// The two sources behind `said_vs_did`, or null.
+    pub said_vs_did_sources: Option<SaidVsDidRecord>,
+}
+
+/// The sources that contradict each other, in `data.json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SaidVsDidRecord {
+    /// Index (0-based) in `evidence` of what the party said.
+    pub said: usize,
+    /// Index (0-based) in `evidence` of the vote pointing the other way.
+    pub did: usize,
+}
+
+/// Where a synced vote comes from, in `data.json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceRecord {
+    /// The query the vote was fetched with.
+    pub query: String,
+    /// When it was fetched (RFC 3339).
+    pub fetched_at: String,
+    /// The faction label(s) as the Tweede Kamer wrote them.
+    pub factions: Vec<String>,
+    /// True when the faction declared its vote a mistake afterwards.
+    pub mistaken: bool,
+    /// The editors' note on the source, or null.
+    pub note: Option<String>,
 }
 
 /// `programme` of a party in `data.json`.
@@ -108,6 +137,9 @@ pub struct EvidenceRecord {
     /// For votes: `for`, `against` or `absent`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vote: Option<VoteChoice>,
+    /// For votes synced from the Tweede Kamer's open data: where it comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceRecord>,
 }
 
 /// Builds the `data.json` document of `election`.
@@ -138,6 +170,7 @@ pub fn open_data(data: &GuideData, election: &Election) -> OpenData {
 
 fn party_record(data: &GuideData, election: &Election, entry: &PartyEntry) -> PartyRecord {
     let assessment = assess(election, entry);
+    let contrast = super::said_vs_did::contrast(entry);
     PartyRecord {
         id: entry.party.clone(),
         name: entry.display_name(data).to_string(),
@@ -157,7 +190,20 @@ fn party_record(data: &GuideData, election: &Election, entry: &PartyEntry) -> Pa
             note: p.note.clone(),
         }),
         evidence: entry.evidence.iter().map(evidence_record).collect(),
+        said_vs_did: contrast.is_some(),
+        said_vs_did_sources: contrast.map(|c| SaidVsDidRecord {
+            said: index_of(entry, c.said),
+            did: index_of(entry, c.did),
+        }),
     }
+}
+
+fn index_of(entry: &PartyEntry, e: &Evidence) -> usize {
+    entry
+        .evidence
+        .iter()
+        .position(|x| std::ptr::eq(x, e))
+        .unwrap_or_default()
 }
 
 fn evidence_record(e: &Evidence) -> EvidenceRecord {
@@ -172,6 +218,13 @@ fn evidence_record(e: &Evidence) -> EvidenceRecord {
         date: e.date.map(|d| d.to_string()),
         item: e.item.clone().filter(|_| is_vote),
         vote: e.vote.filter(|_| is_vote),
+        source: e.synced.as_ref().map(|s| SourceRecord {
+            query: s.query.clone(),
+            fetched_at: s.fetched_at.clone(),
+            factions: s.factions.clone(),
+            mistaken: s.mistaken,
+            note: s.note.clone(),
+        }),
     }
 }
 
@@ -184,7 +237,7 @@ pub fn data_json(data: &GuideData, election: &Election) -> String {
 }
 
 /// The columns of `data.csv`, in order.
-pub const CSV_COLUMNS: [&str; 13] = [
+pub const CSV_COLUMNS: [&str; 14] = [
     "id",
     "name",
     "verdict",
@@ -198,6 +251,7 @@ pub const CSV_COLUMNS: [&str; 13] = [
     "votes",
     "evidence_count",
     "summary",
+    "said_vs_did",
 ];
 
 /// `data.csv` of `election`: one row per party, RFC 4180 quoting, `\r\n` line ends.
@@ -240,6 +294,7 @@ pub fn data_csv(data: &GuideData, election: &Election) -> String {
                 votes.join(";"),
                 p.evidence.len().to_string(),
                 p.summary.clone(),
+                p.said_vs_did.to_string(),
             ]
             .into_iter(),
         );

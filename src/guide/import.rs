@@ -25,8 +25,8 @@ use self::document::{Column, GuideDocument, Row, same_symbol};
 use self::write::{PlannedFile, write_all};
 use super::load::{is_valid_id, load_items, load_parties};
 use super::model::{
-    District, Districts, Election, Evidence, Item, KIESKRINGEN, Level, Origin, Party, PartyEntry,
-    RuleOutcome, Stance, Strength, VoteChoice, name_key,
+    Alias, District, Districts, Election, Evidence, Item, KIESKRINGEN, Level, Origin, Party,
+    PartyEntry, RuleOutcome, Stance, Strength, VoteChoice, name_key,
 };
 use crate::data_file::read_toml;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -226,7 +226,7 @@ impl<'a> Planner<'a> {
         let index = self.parties.len();
         for name in std::iter::once(&party.name)
             .chain(party.short_name.iter())
-            .chain(party.aliases.iter())
+            .chain(party.aliases.iter().map(|alias| &alias.name))
         {
             self.by_name.entry(name_key(name)).or_insert(index);
         }
@@ -543,7 +543,7 @@ impl<'a> Planner<'a> {
             id: id.clone(),
             name: name.to_string(),
             short_name: None,
-            aliases: parenthesis.into_iter().collect(),
+            aliases: parenthesis.into_iter().map(Alias::always).collect(),
             website: None,
             origin: Origin::default(),
         });

@@ -14,22 +14,26 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::model::{
-    District, Districts, Election, Evidence, EvidenceKind, FactionResult, GuideData, Item,
-    ItemKind, Level, Origin, Outreach, Party, PartyEntry, Programme, RuleOutcome, Stance, Strength,
-    VoteChoice,
+    Alias, District, Districts, Election, Evidence, EvidenceKind, FactionResult, GuideData, Item,
+    ItemKind, Level, Origin, Outreach, Party, PartyEntry, Programme, ProgrammeFormat, RuleOutcome,
+    Stance, Strength, VoteChoice,
 };
 use crate::data_file::read_toml;
 use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
+use crate::url::{ExternalUrl, Schemes};
 
 /// Reads `data/parties.toml`, `data/items/*.toml` and `data/elections/*/` below
 /// `site_root`. Returns every problem found when any of them is an error.
 pub fn load(site_root: &Path) -> Result<GuideData, Diagnostics> {
     let data_dir = site_root.join("data");
     let mut diags = Diagnostics::new();
+    let items = load_items(&data_dir.join("items"), &mut diags);
+    let votes = super::synced::load_votes(&data_dir.join("votes"), &items, &mut diags);
     let mut data = GuideData {
         parties: load_parties(&data_dir.join("parties.toml"), &mut diags),
-        items: load_items(&data_dir.join("items"), &mut diags),
+        items,
         elections: Vec::new(),
+        votes,
     };
     for dir in sorted_entries(&data_dir.join("elections"), &mut diags)
         .into_iter()
@@ -41,6 +45,11 @@ pub fn load(site_root: &Path) -> Result<GuideData, Diagnostics> {
     }
     data.elections
         .sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
+    let mut elections = std::mem::take(&mut data.elections);
+    for election in &mut elections {
+        super::synced::apply(&data, election);
+    }
+    data.elections = elections;
     check_unique_paths(&data.elections, &mut diags);
     if diags.has_errors() {
         Err(diags)
@@ -69,6 +78,61 @@ impl Source<'_> {
         Origin {
             file: self.path.to_path_buf(),
             line: self.at(spanned).0,
+        }
+    }
+
+    /// Reads a text field that must be one of `allowed` (TOML spelling, value).
+    /// A typo gives one diagnostic naming the allowed values and the closest one.
+    fn choice<T: Copy>(
+        &self,
+        field: &str,
+        value: &Spanned<String>,
+        allowed: &[(&str, T)],
+        diags: &mut Diagnostics,
+    ) -> Option<T> {
+        let text = value.get_ref().trim();
+        if let Some((_, v)) = allowed.iter().find(|(name, _)| *name == text) {
+            return Some(*v);
+        }
+        let names: Vec<&str> = allowed.iter().map(|(n, _)| *n).collect();
+        let list = match names.as_slice() {
+            [rest @ .., last] if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+            _ => names.join(""),
+        };
+        let closest = names
+            .iter()
+            .find(|n| n.starts_with(text) || text.starts_with(**n) || n.eq_ignore_ascii_case(text));
+        let hint = match closest {
+            Some(n) => format!("did you mean {field} = \"{n}\"?"),
+            None => format!(
+                "write {field} = \"{}\" (or another of the values listed)",
+                names[0]
+            ),
+        };
+        diags.push(
+            self.error(
+                value,
+                format!("`{text}` is not a valid {field}: {field} must be one of {list}"),
+            )
+            .with_hint(hint),
+        );
+        None
+    }
+
+    /// Checks a link from a data file: only complete http(s) addresses
+    /// (or mailto where `schemes` allows it) get through.
+    fn url(
+        &self,
+        value: &Spanned<String>,
+        schemes: Schemes,
+        diags: &mut Diagnostics,
+    ) -> Option<String> {
+        match ExternalUrl::parse(value.get_ref(), schemes) {
+            Ok(url) => Some(url.as_str().to_string()),
+            Err(e) => {
+                diags.push(self.error(value, e.message).with_hint(e.hint));
+                None
+            }
         }
     }
 
@@ -150,9 +214,8 @@ struct RawParty {
     id: Spanned<String>,
     name: String,
     short_name: Option<String>,
-    #[serde(default)]
-    aliases: Vec<String>,
-    website: Option<String>,
+    aliases: Option<Spanned<Vec<toml::Value>>>,
+    website: Option<Spanned<String>>,
 }
 
 pub(crate) fn load_parties(path: &Path, diags: &mut Diagnostics) -> Vec<Party> {
@@ -185,16 +248,99 @@ pub(crate) fn load_parties(path: &Path, diags: &mut Diagnostics) -> Vec<Party> {
             );
             continue;
         }
+        let aliases = p
+            .aliases
+            .as_ref()
+            .map(|a| convert_aliases(&src, a, diags))
+            .unwrap_or_default();
         parties.push(Party {
             origin: src.origin_at(&p.id),
             id,
             name: p.name,
             short_name: p.short_name,
-            aliases: p.aliases,
-            website: p.website,
+            aliases,
+            website: p
+                .website
+                .as_ref()
+                .and_then(|w| src.url(w, Schemes::Web, diags)),
         });
     }
     parties
+}
+
+/// What an alias may look like, for hints.
+const ALIAS_HINT: &str = "write a name, e.g. \"GroenLinks\", or a name with a period, e.g. { name = \"Lid Omtzigt\", from = 2023-08-20, until = 2023-11-22 }";
+
+/// Reads `aliases = ["X", { name = "Y", from = 2023-08-20 }]`.
+fn convert_aliases(
+    src: &Source<'_>,
+    raw: &Spanned<Vec<toml::Value>>,
+    diags: &mut Diagnostics,
+) -> Vec<Alias> {
+    let mut aliases = Vec::new();
+    for value in raw.get_ref() {
+        match value {
+            toml::Value::String(name) => aliases.push(Alias::always(name.clone())),
+            toml::Value::Table(table) => {
+                let date = |key: &str, diags: &mut Diagnostics| -> Option<NaiveDate> {
+                    let v = table.get(key)?;
+                    let text = match v {
+                        toml::Value::Datetime(dt) => dt.to_string(),
+                        toml::Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    };
+                    let parsed = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
+                    if parsed.is_none() {
+                        diags.push(
+                            src.error(raw, format!("`{key} = {text}` in an alias is not a date"))
+                                .with_hint("write dates as year-month-day, e.g. 2023-08-20"),
+                        );
+                    }
+                    parsed
+                };
+                let unknown: Vec<&String> = table
+                    .keys()
+                    .filter(|k| !["name", "from", "until"].contains(&k.as_str()))
+                    .collect();
+                if let Some(key) = unknown.first() {
+                    diags.push(
+                        src.error(raw, format!("an alias has an unknown field `{key}`"))
+                            .with_hint("an alias table has only name, from and until"),
+                    );
+                }
+                let Some(toml::Value::String(name)) = table.get("name") else {
+                    diags.push(
+                        src.error(raw, "an alias table needs a `name`")
+                            .with_hint(ALIAS_HINT),
+                    );
+                    continue;
+                };
+                let from = date("from", diags);
+                let until = date("until", diags);
+                if let (Some(f), Some(u)) = (from, until)
+                    && u < f
+                {
+                    diags.push(
+                        src.error(
+                            raw,
+                            format!("the alias `{name}` ends ({u}) before it starts ({f})"),
+                        )
+                        .with_hint("swap from and until"),
+                    );
+                }
+                aliases.push(Alias {
+                    name: name.clone(),
+                    from,
+                    until,
+                });
+            }
+            other => diags.push(
+                src.error(raw, format!("`{other}` is not an alias"))
+                    .with_hint(ALIAS_HINT),
+            ),
+        }
+    }
+    aliases
 }
 
 // ---------------------------------------------------------------- items
@@ -205,12 +351,50 @@ struct RawItem {
     number: Spanned<String>,
     title: String,
     date: Option<Spanned<toml::Value>>,
-    kind: ItemKind,
-    url: Option<String>,
-    protects: Option<VoteChoice>,
+    kind: Spanned<String>,
+    url: Option<Spanned<String>>,
+    protects: Option<Spanned<String>>,
     #[serde(default)]
     result: Vec<FactionResult>,
 }
+
+const ITEM_KINDS: [(&str, ItemKind); 2] = [("motion", ItemKind::Motion), ("bill", ItemKind::Bill)];
+const VOTES: [(&str, VoteChoice); 3] = [
+    ("for", VoteChoice::For),
+    ("against", VoteChoice::Against),
+    ("absent", VoteChoice::Absent),
+];
+const PROTECTING_VOTES: [(&str, VoteChoice); 2] =
+    [("for", VoteChoice::For), ("against", VoteChoice::Against)];
+const KINDS: [(&str, EvidenceKind); 6] = [
+    ("programme", EvidenceKind::Programme),
+    ("vote", EvidenceKind::Vote),
+    ("debate", EvidenceKind::Debate),
+    ("reply", EvidenceKind::Reply),
+    ("action", EvidenceKind::Action),
+    ("statement", EvidenceKind::Statement),
+];
+const STANCES: [(&str, Stance); 5] = [
+    ("protects", Stance::Protects),
+    ("undermines", Stance::Undermines),
+    ("mixed", Stance::Mixed),
+    ("silent", Stance::Silent),
+    ("unclassified", Stance::Unclassified),
+];
+const STRENGTHS: [(&str, Strength); 2] = [
+    ("explicit", Strength::Explicit),
+    ("general", Strength::General),
+];
+const FORMATS: [(&str, ProgrammeFormat); 2] = [
+    ("html", ProgrammeFormat::Html),
+    ("pdf", ProgrammeFormat::Pdf),
+];
+const RULES: [(&str, RuleOutcome); 4] = [
+    ("protects", RuleOutcome::Protects),
+    ("mixed", RuleOutcome::Mixed),
+    ("does_not_protect", RuleOutcome::DoesNotProtect),
+    ("unclear", RuleOutcome::Unclear),
+];
 
 pub(crate) fn load_items(dir: &Path, diags: &mut Diagnostics) -> BTreeMap<String, Item> {
     let mut items = BTreeMap::new();
@@ -241,6 +425,16 @@ pub(crate) fn load_items(dir: &Path, diags: &mut Diagnostics) -> BTreeMap<String
             continue;
         }
         let date = raw.date.as_ref().and_then(|d| parse_date(&src, d, diags));
+        let kind = src.choice("kind", &raw.kind, &ITEM_KINDS, diags);
+        let protects = raw
+            .protects
+            .as_ref()
+            .and_then(|p| src.choice("protects", p, &PROTECTING_VOTES, diags));
+        let url = raw
+            .url
+            .as_ref()
+            .and_then(|u| src.url(u, Schemes::Web, diags));
+        let Some(kind) = kind else { continue };
         items.insert(
             number.clone(),
             Item {
@@ -248,9 +442,9 @@ pub(crate) fn load_items(dir: &Path, diags: &mut Diagnostics) -> BTreeMap<String
                 number,
                 title: raw.title,
                 date,
-                kind: raw.kind,
-                url: raw.url,
-                protects: raw.protects,
+                kind,
+                url,
+                protects,
                 results: raw.result,
             },
         );
@@ -305,7 +499,7 @@ struct RawLevel {
     label: String,
     meaning: String,
     screen_reader: String,
-    rule: Option<Spanned<RuleOutcome>>,
+    rule: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -423,11 +617,15 @@ fn convert_scale(src: &Source<'_>, raw: Vec<RawLevel>, diags: &mut Diagnostics) 
                 .with_hint("readers tell levels apart by their symbol; give each level its own"),
             );
         }
-        if let Some(rule) = &level.rule
-            && !rules.insert(*rule.get_ref())
+        let outcome = level
+            .rule
+            .as_ref()
+            .and_then(|r| src.choice("rule", r, &RULES, diags));
+        if let (Some(rule), Some(outcome)) = (&level.rule, outcome)
+            && !rules.insert(outcome)
         {
             diags.push(
-                src.error(rule, format!("two levels stand for the rule outcome `{}`", rule.get_ref().id()))
+                src.error(rule, format!("two levels stand for the rule outcome `{}`", outcome.id()))
                     .with_hint("each outcome of the verdict rules (protects, mixed, does_not_protect, unclear) belongs to at most one level"),
             );
         }
@@ -437,7 +635,7 @@ fn convert_scale(src: &Source<'_>, raw: Vec<RawLevel>, diags: &mut Diagnostics) 
             label: level.label,
             meaning: level.meaning,
             screen_reader: level.screen_reader,
-            rule: level.rule.map(Spanned::into_inner),
+            rule: outcome,
         });
     }
     scale
@@ -502,11 +700,21 @@ struct RawEntry {
     override_reason: Option<String>,
     summary: String,
     districts: Option<Spanned<RawDistricts>>,
-    programme: Option<Programme>,
+    programme: Option<RawProgramme>,
     #[serde(default)]
     evidence: Vec<RawEvidence>,
     #[serde(default)]
     outreach: Vec<RawOutreach>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProgramme {
+    url: Option<Spanned<String>>,
+    title: Option<String>,
+    format: Option<Spanned<String>>,
+    available: Option<bool>,
+    note: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -520,20 +728,19 @@ struct RawDistricts {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawEvidence {
-    kind: Spanned<EvidenceKind>,
-    stance: Spanned<Stance>,
-    strength: Option<Strength>,
+    kind: Spanned<String>,
+    stance: Spanned<String>,
+    strength: Option<Spanned<String>>,
     quote: Option<String>,
     note: Option<String>,
-    #[serde(default)]
-    pages: Vec<Spanned<i64>>,
+    pages: Option<Spanned<toml::Value>>,
     #[serde(default)]
     no_pages: bool,
     title: Option<String>,
-    url: Option<String>,
+    url: Option<Spanned<String>>,
     date: Option<Spanned<toml::Value>>,
     item: Option<Spanned<String>>,
-    vote: Option<VoteChoice>,
+    vote: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -541,7 +748,7 @@ struct RawEvidence {
 struct RawOutreach {
     asked_on: Spanned<toml::Value>,
     replied_on: Option<Spanned<toml::Value>>,
-    reply_url: Option<String>,
+    reply_url: Option<Spanned<String>>,
     note: Option<String>,
 }
 
@@ -596,7 +803,10 @@ fn load_entry(
                     .replied_on
                     .as_ref()
                     .and_then(|d| parse_date(&src, d, diags)),
-                reply_url: o.reply_url,
+                reply_url: o
+                    .reply_url
+                    .as_ref()
+                    .and_then(|u| src.url(u, Schemes::WebOrMail, diags)),
                 note: o.note,
             })
         })
@@ -608,7 +818,7 @@ fn load_entry(
         override_reason: raw.override_reason,
         summary: raw.summary,
         districts,
-        programme: raw.programme,
+        programme: raw.programme.map(|p| convert_programme(&src, p, diags)),
         evidence,
         outreach,
         origin: Origin {
@@ -616,6 +826,20 @@ fn load_entry(
             line: src.at(&raw.verdict).0,
         },
     })
+}
+
+fn convert_programme(src: &Source<'_>, p: RawProgramme, diags: &mut Diagnostics) -> Programme {
+    Programme {
+        url: p.url.as_ref().and_then(|u| src.url(u, Schemes::Web, diags)),
+        title: p.title,
+        format: p
+            .format
+            .as_ref()
+            .and_then(|f| src.choice("format", f, &FORMATS, diags))
+            .unwrap_or_default(),
+        available: p.available.unwrap_or(true),
+        note: p.note,
+    }
 }
 
 fn convert_entry_districts(
@@ -694,26 +918,42 @@ fn convert_evidence(
     data: &GuideData,
     diags: &mut Diagnostics,
 ) -> Evidence {
-    let kind = *e.kind.get_ref();
-    let stance = *e.stance.get_ref();
-    if matches!(
-        stance,
-        Stance::Protects | Stance::Undermines | Stance::Mixed
-    ) && e.strength.is_none()
+    let kind = src.choice("kind", &e.kind, &KINDS, diags);
+    // `unclassified` is what the importer writes before an editor judged the
+    // evidence; it is accepted but not offered.
+    let stance = if e.stance.get_ref().trim() == "unclassified" {
+        Some(Stance::Unclassified)
+    } else {
+        src.choice("stance", &e.stance, &STANCES[..4], diags)
+    };
+    let strength = e
+        .strength
+        .as_ref()
+        .and_then(|x| src.choice("strength", x, &STRENGTHS, diags));
+    let vote = e
+        .vote
+        .as_ref()
+        .and_then(|x| src.choice("vote", x, &VOTES, diags));
+    if let Some(stance) = stance
+        && matches!(
+            stance,
+            Stance::Protects | Stance::Undermines | Stance::Mixed
+        )
+        && e.strength.is_none()
     {
         diags.push(
             src.error(&e.stance, format!("evidence that {} needs a strength", stance_verb(stance)))
                 .with_hint("add strength = \"explicit\" (about encryption, scanning, chat control or a recorded vote) or \"general\" (a general remark on privacy)"),
         );
     }
-    if kind == EvidenceKind::Vote {
+    if kind == Some(EvidenceKind::Vote) {
         if e.item.is_none() || e.vote.is_none() {
             diags.push(
                 src.error(&e.kind, "a vote needs `item` and `vote`")
                     .with_hint("add item = \"2023Z07239\" (motion) or \"36263\" (bill) and vote = \"for\", \"against\" or \"absent\""),
             );
         }
-    } else if e.vote.is_some() {
+    } else if kind.is_some() && e.vote.is_some() {
         diags.push(
             src.error(
                 &e.kind,
@@ -733,45 +973,81 @@ fn convert_evidence(
                 )),
         );
     }
-    if e.no_pages && !e.pages.is_empty() {
+    let pages = e
+        .pages
+        .as_ref()
+        .map(|p| convert_pages(src, p, diags))
+        .unwrap_or_default();
+    if let Some(p) = &e.pages
+        && e.no_pages
+        && !pages.is_empty()
+    {
         diags.push(
-            src.error(
-                &e.pages[0],
-                "evidence has both `pages` and `no_pages = true`",
-            )
-            .with_hint(
-                "keep pages when the source has page numbers, no_pages = true when it has none",
-            ),
+            src.error(p, "evidence has both `pages` and `no_pages = true`")
+                .with_hint(
+                    "keep pages when the source has page numbers, no_pages = true when it has none",
+                ),
         );
     }
-    let mut pages = Vec::new();
-    for p in &e.pages {
-        match u32::try_from(*p.get_ref()) {
-            Ok(n) if n >= 1 => pages.push(n),
-            _ => diags.push(
-                src.error(p, format!("{} is not a page number", p.get_ref()))
-                    .with_hint("page numbers are whole numbers from 1"),
-            ),
-        }
-    }
     Evidence {
-        kind,
-        stance,
-        strength: e.strength,
+        kind: kind.unwrap_or_default(),
+        stance: stance.unwrap_or_default(),
+        strength,
         quote: e.quote,
         note: e.note,
         pages,
         no_pages: e.no_pages,
         title: e.title,
-        url: e.url,
+        url: e.url.as_ref().and_then(|u| src.url(u, Schemes::Web, diags)),
         date: e.date.as_ref().and_then(|d| parse_date(src, d, diags)),
         item: e.item.map(|i| i.into_inner()),
-        vote: e.vote,
+        vote,
+        synced: None,
+        contradicts: None,
         origin: Origin {
             file: src.path.to_path_buf(),
             line: src.nth_header_line("evidence", index),
         },
     }
+}
+
+/// `pages = [12, 13]`; a single number or a text is a mistake with a hint.
+fn convert_pages(
+    src: &Source<'_>,
+    value: &Spanned<toml::Value>,
+    diags: &mut Diagnostics,
+) -> Vec<u32> {
+    let list = match value.get_ref() {
+        toml::Value::Array(list) => list,
+        other => {
+            let example = match other {
+                toml::Value::Integer(n) => format!("pages = [{n}]"),
+                toml::Value::String(s) => format!("pages = [{}]", s.trim()),
+                _ => "pages = [12]".to_string(),
+            };
+            diags.push(
+                src.error(
+                    value,
+                    format!("pages must be a list of page numbers, not `{other}`"),
+                )
+                .with_hint(format!(
+                    "write {example}, with square brackets and without quotes"
+                )),
+            );
+            return Vec::new();
+        }
+    };
+    let mut pages = Vec::new();
+    for p in list {
+        match p.as_integer().map(u32::try_from) {
+            Some(Ok(n)) if n >= 1 => pages.push(n),
+            _ => diags.push(
+                src.error(value, format!("{p} is not a page number"))
+                    .with_hint("page numbers are whole numbers from 1, without quotes, e.g. pages = [12, 13]"),
+            ),
+        }
+    }
+    pages
 }
 
 fn stance_verb(stance: Stance) -> &'static str {

@@ -10,8 +10,11 @@ pub mod export;
 pub mod import;
 pub mod load;
 pub mod model;
+pub mod said_vs_did;
+pub mod synced;
 pub mod verdict;
 pub mod view;
+pub mod vote_views;
 
 pub use load::load;
 pub use model::GuideData;

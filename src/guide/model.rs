@@ -31,6 +31,8 @@ pub struct GuideData {
     pub items: BTreeMap<String, Item>,
     /// The elections of `data/elections/*/`, oldest first.
     pub elections: Vec<Election>,
+    /// Recorded votes of `data/votes/*.toml` (written by `sync votes`), by item number.
+    pub votes: BTreeMap<String, crate::parliament::votes_file::VotesFile>,
 }
 
 impl GuideData {
@@ -70,7 +72,7 @@ pub struct Party {
     pub short_name: Option<String>,
     /// Other names, e.g. faction names as the Tweede Kamer writes them over time.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<String>,
+    pub aliases: Vec<Alias>,
     /// The party's website.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
@@ -86,8 +88,80 @@ impl Party {
         let wanted = name_key(name);
         std::iter::once(&self.name)
             .chain(self.short_name.iter())
-            .chain(self.aliases.iter())
+            .chain(self.aliases.iter().map(|a| &a.name))
             .any(|n| name_key(n) == wanted)
+    }
+
+    /// True when `faction` is a name of this party on `date`: its name, short
+    /// name, an alias without a period, or an alias whose period holds `date`.
+    /// With the date unknown, only names without a period count.
+    pub fn has_faction_name(&self, faction: &str, date: Option<NaiveDate>) -> bool {
+        let wanted = name_key(faction);
+        let plain = [Some(&self.name), self.short_name.as_ref()]
+            .into_iter()
+            .flatten()
+            .any(|n| name_key(n) == wanted);
+        plain
+            || self
+                .aliases
+                .iter()
+                .any(|a| name_key(&a.name) == wanted && a.valid_on(date))
+    }
+}
+
+/// Another name of a party, optionally valid only for a period: a faction
+/// name that later belonged to another party (or first to none) is written
+/// `{ name = "Lid Omtzigt", from = 2023-08-20 }` in `data/parties.toml`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Alias {
+    /// The name.
+    pub name: String,
+    /// First day the name stands for this party, if limited.
+    pub from: Option<NaiveDate>,
+    /// Last day the name stands for this party, if limited.
+    pub until: Option<NaiveDate>,
+}
+
+impl Alias {
+    /// An alias valid at all times.
+    pub fn always(name: impl Into<String>) -> Self {
+        Alias {
+            name: name.into(),
+            ..Alias::default()
+        }
+    }
+
+    /// True when the alias has no period, or `date` is known and inside it.
+    pub fn valid_on(&self, date: Option<NaiveDate>) -> bool {
+        match (self.from, self.until, date) {
+            (None, None, _) => true,
+            (_, _, None) => false,
+            (from, until, Some(d)) => from.is_none_or(|f| d >= f) && until.is_none_or(|u| d <= u),
+        }
+    }
+}
+
+/// An alias equals a plain name when it has that name and no period.
+impl PartialEq<&str> for Alias {
+    fn eq(&self, other: &&str) -> bool {
+        self.from.is_none() && self.until.is_none() && self.name == *other
+    }
+}
+
+impl Serialize for Alias {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.from.is_none() && self.until.is_none() {
+            return serializer.serialize_str(&self.name);
+        }
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(from) = self.from {
+            map.serialize_entry("from", &from)?;
+        }
+        if let Some(until) = self.until {
+            map.serialize_entry("until", &until)?;
+        }
+        map.end()
     }
 }
 
@@ -540,9 +614,40 @@ pub struct Evidence {
     /// For votes: how the party voted.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vote: Option<VoteChoice>,
+    /// For votes taken from `data/votes/`: where the vote comes from.
+    #[serde(skip)]
+    pub synced: Option<SyncedVote>,
+    /// For a hand-typed vote: the synced vote it contradicts, if any.
+    #[serde(skip)]
+    pub contradicts: Option<VoteChoice>,
     /// Where this evidence is written.
     #[serde(skip)]
     pub origin: Origin,
+}
+
+/// Provenance of a vote taken from a `data/votes/<item>.toml` file.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SyncedVote {
+    /// The faction label(s) as the Tweede Kamer wrote them at the time.
+    pub factions: Vec<String>,
+    /// Seats of those factions, when the source gave them.
+    pub seats: Option<u32>,
+    /// The decision, e.g. `Stemmen - aangenomen`.
+    pub result: String,
+    /// The query the data came from.
+    pub query: String,
+    /// When it was fetched (RFC 3339).
+    pub fetched_at: String,
+    /// True when the query went to the Tweede Kamer's own API.
+    pub official: bool,
+    /// The editors' note on the source, if any.
+    pub note: Option<String>,
+    /// The faction declared its vote a mistake afterwards.
+    pub mistaken: bool,
+    /// Members of the faction voted both ways (roll call).
+    pub split: bool,
+    /// The votes file.
+    pub file: PathBuf,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -630,11 +735,26 @@ mod tests {
         let party = Party {
             id: "gl-pvda".into(),
             name: "GroenLinks-PvdA".into(),
-            aliases: vec!["GroenLinks".into(), "PvdA".into()],
+            aliases: vec![Alias::always("GroenLinks"), Alias::always("PvdA")],
             ..Party::default()
         };
         assert!(party.is_called("PvdA"));
         assert!(!party.is_called("VVD"));
+    }
+
+    #[test_case(None, None, Some("2023-04-18"), true; "no period")]
+    #[test_case(Some("2023-08-20"), None, Some("2023-04-18"), false; "before from")]
+    #[test_case(Some("2023-08-20"), None, Some("2023-10-24"), true; "after from")]
+    #[test_case(None, Some("2023-11-21"), Some("2023-11-22"), false; "after until")]
+    #[test_case(Some("2023-08-20"), None, None, false; "date unknown")]
+    fn alias_periods(from: Option<&str>, until: Option<&str>, date: Option<&str>, ok: bool) {
+        let d = |s: Option<&str>| s.map(|s| s.parse::<NaiveDate>().unwrap());
+        let alias = Alias {
+            name: "Lid Omtzigt".into(),
+            from: d(from),
+            until: d(until),
+        };
+        assert_eq!(alias.valid_on(d(date)), ok);
     }
 
     #[test_case(Districts::All, 20, Some(true))]

@@ -107,6 +107,8 @@ pub struct EvidenceView {
     pub date: Option<String>,
     /// For votes.
     pub vote: Option<VoteView>,
+    /// For votes synced from the Tweede Kamer: where it comes from.
+    pub provenance: Option<super::vote_views::ProvenanceView>,
 }
 
 /// One party row of the overview.
@@ -142,6 +144,8 @@ pub struct RowView {
     pub votes: Vec<VoteView>,
     /// Number of evidence items.
     pub evidence_count: usize,
+    /// "Zegt … maar stemde …", when words and a vote point different ways.
+    pub said_vs_did: Option<super::vote_views::SaidVsDidView>,
 }
 
 /// A kieskring with its filter page.
@@ -627,6 +631,7 @@ fn row_view(
             .filter_map(|e| vote_view(data, e))
             .collect(),
         evidence_count: entry.evidence.len(),
+        said_vs_did: super::vote_views::said_vs_did(data, entry),
     }
 }
 
@@ -701,6 +706,7 @@ fn evidence_view(data: &GuideData, e: &Evidence) -> EvidenceView {
         link_text,
         date: e.date.map(dutch_day),
         vote,
+        provenance: super::vote_views::provenance(data, e),
     }
 }
 

@@ -1,0 +1,359 @@
+//! `chatcontrole sync members`: the current members of the Tweede Kamer, with
+//! faction, party, committee seats and published e-mail address, written to
+//! `data/recipients/kamerleden.toml` for the contact page.
+//!
+//! Three flat queries (each followed through its nextLink pages) are joined on
+//! the person's id: current faction seats (`FractieZetelPersoon` with
+//! `Persoon` and `FractieZetel/Fractie`), current committee seats
+//! (`CommissieZetelVastPersoon` with `CommissieZetel/Commissie`) and e-mail
+//! addresses (`PersoonContactinformatie`). "Current" means `TotEnMet eq null`.
+//! Deleted rows are left out at every level. The file is replaced atomically
+//! and only when the list changed; when anything fails it stays as it was.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use clap::Args;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::mapping::{Mapping, map_faction};
+use super::odata::{Client, ClientOptions, DEFAULT_API};
+use super::tally::SEATS;
+use crate::data_file::write_atomically;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+/// Arguments of `sync members`.
+#[derive(Debug, Clone, Args)]
+pub struct SyncMembersArgs {
+    /// The site folder.
+    #[arg(long, default_value = "site")]
+    pub site: PathBuf,
+    /// Base URL of the Tweede Kamer's OData API.
+    #[arg(long, default_value = DEFAULT_API)]
+    pub api: String,
+    /// Seconds allowed for one request.
+    #[arg(long, default_value_t = 30, hide = true)]
+    pub timeout: u64,
+    /// Milliseconds to wait before the first retry (doubling after that).
+    #[arg(long, default_value_t = 500, hide = true)]
+    pub retry_delay: u64,
+    /// How often a failed request is retried.
+    #[arg(long, default_value_t = 4, hide = true)]
+    pub retries: u32,
+}
+
+/// `data/recipients/kamerleden.toml`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MembersFile {
+    /// When the list was fetched (RFC 3339, UTC).
+    pub fetched_at: String,
+    /// The query for the faction seats, the list's main source.
+    pub source: String,
+    /// The members, sorted by name.
+    #[serde(default, rename = "member")]
+    pub members: Vec<Member>,
+}
+
+/// One member of the Tweede Kamer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Member {
+    /// The API's id of the person.
+    pub id: String,
+    /// First name (roepnaam), prefix and surname.
+    pub name: String,
+    /// The faction as the API writes it (its abbreviation, else its name).
+    pub faction: String,
+    /// The party id the faction maps to; absent when it maps to none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<String>,
+    /// Names of the committees the member has a (full) seat in.
+    #[serde(default)]
+    pub committees: Vec<String>,
+    /// Member of the committee for Justitie en Veiligheid.
+    pub justice_committee: bool,
+    /// Published e-mail address; absent when none is published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+}
+
+/// What `sync members` did.
+#[derive(Debug, Default)]
+pub struct MembersReport {
+    /// Members in the file.
+    pub members: usize,
+    /// True when the file was written, false when unchanged.
+    pub written: bool,
+    /// Warnings (unmapped factions, unusable addresses).
+    pub diagnostics: Diagnostics,
+}
+
+impl fmt::Display for MembersReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "sync members: {} members, {}",
+            self.members,
+            if self.written { "written" } else { "unchanged" }
+        )
+    }
+}
+
+/// The three queries, relative to the API base.
+pub const SEATS_QUERY: &str = "FractieZetelPersoon?$filter=TotEnMet eq null and Verwijderd eq false&$expand=Persoon,FractieZetel($expand=Fractie)";
+/// Current full committee seats.
+pub const COMMITTEES_QUERY: &str = "CommissieZetelVastPersoon?$filter=TotEnMet eq null and Verwijderd eq false&$expand=CommissieZetel($expand=Commissie)";
+/// Published e-mail addresses.
+pub const EMAIL_QUERY: &str =
+    "PersoonContactinformatie?$filter=Soort eq 'E-mail' and Verwijderd eq false";
+
+/// `data/recipients/kamerleden.toml` below `site`.
+pub fn members_path(site: &Path) -> PathBuf {
+    site.join("data").join("recipients").join("kamerleden.toml")
+}
+
+/// Runs `sync members`. Any failure leaves the previous file as it was.
+pub fn run(args: &SyncMembersArgs) -> Result<MembersReport, Diagnostics> {
+    let path = members_path(&args.site);
+    let fail = |message: String| {
+        let mut d = Diagnostics::new();
+        d.push(
+            Diagnostic::error(&path, 0, 0, message)
+                .with_hint("the previous file (if any) was kept; try again later or check --api"),
+        );
+        d
+    };
+    let mut diags = Diagnostics::new();
+    let parties =
+        crate::guide::load::load_parties(&args.site.join("data").join("parties.toml"), &mut diags);
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    let client = Client::new(
+        &args.api,
+        ClientOptions {
+            timeout: Duration::from_secs(args.timeout.max(1)),
+            retries: args.retries,
+            base_delay: Duration::from_millis(args.retry_delay),
+        },
+    )
+    .map_err(|e| fail(e.message))?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| fail(format!("cannot start: {e}")))?;
+    let source = client.url(SEATS_QUERY);
+    let (seats, committees, emails) = runtime
+        .block_on(async {
+            Ok::<_, super::odata::FetchError>((
+                client.get_all(&source).await?,
+                client.get_all(&client.url(COMMITTEES_QUERY)).await?,
+                client.get_all(&client.url(EMAIL_QUERY)).await?,
+            ))
+        })
+        .map_err(|e| fail(e.message))?;
+    let today = chrono::Utc::now().date_naive();
+    let mut members = join(&seats, &committees, &emails).map_err(fail)?;
+    if members.is_empty() || members.len() > SEATS as usize {
+        return Err(fail(format!(
+            "the API gave {} current members; the Kamer has {SEATS} seats",
+            members.len()
+        )));
+    }
+    for m in &mut members {
+        m.party = match map_faction(&parties, &m.faction, Some(today)) {
+            Mapping::Party(p) => Some(p.id.clone()),
+            _ => None,
+        };
+    }
+    let mut unmapped: Vec<&str> = members
+        .iter()
+        .filter(|m| m.party.is_none())
+        .map(|m| m.faction.as_str())
+        .collect();
+    unmapped.sort_unstable();
+    unmapped.dedup();
+    for faction in unmapped {
+        diags.push(
+            Diagnostic::warning(&path, 0, 0, format!("faction `{faction}` of the current members maps to no party"))
+                .with_hint("add the name to the aliases of its party in data/parties.toml; the members are kept without a party"),
+        );
+    }
+    let file = MembersFile {
+        fetched_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        source,
+        members,
+    };
+    let previous = std::fs::read_to_string(&path)
+        .ok()
+        .and_then(|t| toml::from_str::<MembersFile>(&t).ok());
+    let count = file.members.len();
+    if previous.is_some_and(|p| p.members == file.members) {
+        return Ok(MembersReport {
+            members: count,
+            written: false,
+            diagnostics: diags,
+        });
+    }
+    let text = format!(
+        "# Written by `chatcontrole sync members`; do not edit by hand.\n\n{}",
+        toml::to_string(&file).map_err(|e| fail(e.to_string()))?
+    );
+    write_atomically(&path, text.as_bytes())
+        .map_err(|e| fail(format!("cannot write {}: {e}", path.display())))?;
+    Ok(MembersReport {
+        members: count,
+        written: true,
+        diagnostics: diags,
+    })
+}
+
+fn deleted(row: &Value) -> bool {
+    row.get("Verwijderd").and_then(Value::as_bool) == Some(true)
+}
+
+/// A text field that must be a string or null; anything else is an error naming the row.
+fn text(row: &Value, field: &str) -> Result<Option<String>, String> {
+    match row.get(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.trim().to_string()).filter(|s| !s.is_empty())),
+        Some(other) => Err(format!(
+            "row {} has {field} = {other}, not a text",
+            row.get("Id").and_then(Value::as_str).unwrap_or("(no Id)")
+        )),
+    }
+}
+
+fn nested<'a>(row: &'a Value, field: &str) -> Option<&'a Value> {
+    row.get(field)
+        .filter(|v| v.is_object())
+        .filter(|v| !deleted(v))
+}
+
+/// Joins the three answers into members sorted by name.
+pub fn join(
+    seats: &[Value],
+    committees: &[Value],
+    emails: &[Value],
+) -> Result<Vec<Member>, String> {
+    let mut by_person: BTreeMap<String, Member> = BTreeMap::new();
+    for seat in seats.iter().filter(|r| !deleted(r)) {
+        let Some(person) = nested(seat, "Persoon") else {
+            continue;
+        };
+        let Some(id) = text(person, "Id")?.or(text(seat, "Persoon_Id")?) else {
+            continue;
+        };
+        let first = text(person, "Roepnaam")?.or(text(person, "Voornamen")?);
+        let name = [
+            first,
+            text(person, "Tussenvoegsel")?,
+            text(person, "Achternaam")?,
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+        let fractie = nested(seat, "FractieZetel").and_then(|z| nested(z, "Fractie"));
+        let faction = match fractie {
+            Some(f) => text(f, "Afkorting")?.or(text(f, "NaamNL")?),
+            None => None,
+        };
+        let Some(faction) = faction else {
+            return Err(format!("the seat of {name} names no faction"));
+        };
+        by_person.insert(
+            id.clone(),
+            Member {
+                id,
+                name,
+                faction,
+                party: None,
+                committees: Vec::new(),
+                justice_committee: false,
+                email: None,
+            },
+        );
+    }
+    for seat in committees.iter().filter(|r| !deleted(r)) {
+        let Some(person) = text(seat, "Persoon_Id")? else {
+            continue;
+        };
+        let Some(member) = by_person.get_mut(&person) else {
+            continue;
+        };
+        let Some(commissie) = nested(seat, "CommissieZetel").and_then(|z| nested(z, "Commissie"))
+        else {
+            continue;
+        };
+        let name = text(commissie, "NaamNL")?.or(text(commissie, "Afkorting")?);
+        let Some(name) = name else { continue };
+        let justice = name.to_lowercase().contains("justitie en veiligheid")
+            || text(commissie, "Afkorting")?.as_deref() == Some("J&V");
+        member.justice_committee |= justice;
+        if !member.committees.contains(&name) {
+            member.committees.push(name);
+        }
+    }
+    for row in emails.iter().filter(|r| !deleted(r)) {
+        let (Some(person), Some(address)) = (text(row, "Persoon_Id")?, text(row, "Waarde")?) else {
+            continue;
+        };
+        let usable = address.contains('@') && !address.contains(char::is_whitespace);
+        if let Some(member) = by_person.get_mut(&person)
+            && usable
+            && member.email.is_none()
+        {
+            member.email = Some(address);
+        }
+    }
+    let mut members: Vec<Member> = by_person.into_values().collect();
+    for m in &mut members {
+        m.committees.sort();
+    }
+    members.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+    Ok(members)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn joins_seats_committees_and_addresses() {
+        let seats = vec![
+            json!({"Id": "s1", "Persoon_Id": "p1", "Verwijderd": false,
+                   "Persoon": {"Id": "p1", "Roepnaam": "Anne", "Tussenvoegsel": "van", "Achternaam": "Dijk", "Verwijderd": false},
+                   "FractieZetel": {"Id": "z1", "Verwijderd": false, "Fractie": {"Id": "f1", "Afkorting": "SP", "NaamNL": "Socialistische Partij", "Verwijderd": false}}}),
+            json!({"Id": "s2", "Persoon_Id": "p2", "Verwijderd": true, "Persoon": null, "FractieZetel": null}),
+        ];
+        let committees = vec![json!({"Id": "c1", "Persoon_Id": "p1", "Verwijderd": false,
+            "CommissieZetel": {"Id": "cz", "Verwijderd": false, "Commissie": {"Id": "k", "NaamNL": "vaste commissie voor Justitie en Veiligheid", "Afkorting": "J&V", "Verwijderd": false}}})];
+        let emails = vec![
+            json!({"Id": "e1", "Persoon_Id": "p1", "Soort": "E-mail", "Waarde": "a.vdijk@tweedekamer.nl", "Verwijderd": false}),
+        ];
+        let members = join(&seats, &committees, &emails).unwrap();
+        assert_eq!(members.len(), 1);
+        let m = &members[0];
+        assert_eq!(m.name, "Anne van Dijk");
+        assert_eq!(m.faction, "SP");
+        assert!(m.justice_committee);
+        assert_eq!(
+            m.committees,
+            ["vaste commissie voor Justitie en Veiligheid"]
+        );
+        assert_eq!(m.email.as_deref(), Some("a.vdijk@tweedekamer.nl"));
+    }
+
+    #[test]
+    fn a_name_of_the_wrong_type_is_an_error() {
+        let seats = vec![json!({"Id": "s1", "Verwijderd": false,
+            "Persoon": {"Id": "p1", "Achternaam": 12, "Verwijderd": false}, "FractieZetel": null})];
+        assert!(join(&seats, &[], &[]).unwrap_err().contains("Achternaam"));
+    }
+}

@@ -1,0 +1,348 @@
+//! `chatcontrole sync votes`: fetch every motion and bill the guide refers to
+//! and write `data/votes/<item>.toml`, the only command that uses the network.
+//!
+//! Each item is fetched, counted and mapped on its own. A file is only
+//! replaced (atomically) when the vote changed, so a repeated sync leaves the
+//! files byte-identical; an item that fails keeps its previous file, and the
+//! command then exits 1.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use clap::Args;
+
+use super::api::zaken;
+use super::mapping::{Mapping, map_faction};
+use super::odata::{Client, ClientOptions, DEFAULT_API, quote};
+use super::tally::{TallyError, tally};
+use super::votes_file::{VotesFile, path_of};
+use crate::data_file::write_atomically;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::guide::model::{GuideData, ItemKind};
+
+/// Arguments of `sync votes`.
+#[derive(Debug, Clone, Args)]
+pub struct SyncVotesArgs {
+    /// The site folder.
+    #[arg(long, default_value = "site")]
+    pub site: PathBuf,
+    /// Base URL of the Tweede Kamer's OData API.
+    #[arg(long, default_value = DEFAULT_API)]
+    pub api: String,
+    /// Also fetch this motion (2025Z20461) or bill dossier (36263), and add it to data/items/.
+    #[arg(long = "item", value_name = "NUMBER", num_args = 1..)]
+    pub items: Vec<String>,
+    /// Seconds allowed for one request.
+    #[arg(long, default_value_t = 30, hide = true)]
+    pub timeout: u64,
+    /// Milliseconds to wait before the first retry (doubling after that).
+    #[arg(long, default_value_t = 500, hide = true)]
+    pub retry_delay: u64,
+    /// How often a failed request is retried.
+    #[arg(long, default_value_t = 4, hide = true)]
+    pub retries: u32,
+}
+
+/// What a sync did.
+#[derive(Debug, Default)]
+pub struct SyncReport {
+    /// Items whose file was written.
+    pub fetched: usize,
+    /// Items whose vote had not changed (file left as it was).
+    pub unchanged: usize,
+    /// Items without a recorded vote yet.
+    pub no_vote: usize,
+    /// Items that failed (previous file kept).
+    pub failed: usize,
+    /// Warnings and errors, per item.
+    pub diagnostics: Diagnostics,
+}
+
+impl fmt::Display for SyncReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "sync votes: {} fetched, {} unchanged, {} failed",
+            self.fetched, self.unchanged, self.failed
+        )?;
+        if self.no_vote > 0 {
+            write!(f, ", {} without a recorded vote yet", self.no_vote)?;
+        }
+        Ok(())
+    }
+}
+
+/// Whether a number is a motion (Zaak number) or a bill (dossier number).
+pub fn item_kind(number: &str) -> Option<ItemKind> {
+    let b = number.as_bytes();
+    let motion = b.len() == 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'Z'
+        && b[5..].iter().all(u8::is_ascii_digit);
+    if motion {
+        Some(ItemKind::Motion)
+    } else if (3..=6).contains(&b.len()) && b.iter().all(u8::is_ascii_digit) {
+        Some(ItemKind::Bill)
+    } else {
+        None
+    }
+}
+
+/// The query for an item: recipe A (motion by Zaak number) or C (bill by dossier).
+pub fn query_for(number: &str, kind: ItemKind) -> String {
+    let expand = "$expand=Besluit($filter=Verwijderd eq false;$expand=Stemming($filter=Verwijderd eq false),Agendapunt($expand=Activiteit($select=Datum,Soort,Nummer)))";
+    match kind {
+        ItemKind::Motion => format!(
+            "Zaak?$filter=Nummer eq {} and Verwijderd eq false&{expand}",
+            quote(number)
+        ),
+        ItemKind::Bill => format!(
+            "Zaak?$filter=Kamerstukdossier/any(d: d/Nummer eq {number}) and (Soort eq 'Wetgeving' or Soort eq 'Initiatiefwetgeving') and Verwijderd eq false&{expand}"
+        ),
+    }
+}
+
+/// Runs `sync votes`. `Err` only for problems before any request (bad
+/// arguments, unreadable guide data); per-item failures are in the report.
+pub fn run(args: &SyncVotesArgs) -> Result<SyncReport, Diagnostics> {
+    let data = crate::guide::load(&args.site)?;
+    let mut usage = Diagnostics::new();
+    for number in &args.items {
+        if item_kind(number).is_none() {
+            usage.push(
+                Diagnostic::error("--item", 0, 0, format!("`{number}` is not a motion or bill number"))
+                    .with_hint("write a motion's Zaak number, e.g. 2025Z20461, or a bill's dossier number, e.g. 36263"),
+            );
+        }
+    }
+    let client = Client::new(
+        &args.api,
+        ClientOptions {
+            timeout: Duration::from_secs(args.timeout.max(1)),
+            retries: args.retries,
+            base_delay: Duration::from_millis(args.retry_delay),
+        },
+    );
+    let client = match client {
+        Ok(c) => c,
+        Err(e) => {
+            usage.push(Diagnostic::error("--api", 0, 0, e.message));
+            return Err(usage);
+        }
+    };
+    if usage.has_errors() {
+        return Err(usage);
+    }
+    let items = items_to_sync(&data, &args.items);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| {
+            let mut d = Diagnostics::new();
+            d.push(Diagnostic::error(
+                "sync",
+                0,
+                0,
+                format!("cannot start: {e}"),
+            ));
+            d
+        })?;
+    Ok(runtime.block_on(sync_all(&client, &args.site, &data, &items)))
+}
+
+/// Every item in data/items/, every item evidence refers to, and the extra ones.
+fn items_to_sync(data: &GuideData, extra: &[String]) -> Vec<String> {
+    let mut set: BTreeSet<String> = data.items.keys().cloned().collect();
+    for election in &data.elections {
+        for entry in &election.entries {
+            set.extend(entry.evidence.iter().filter_map(|e| e.item.clone()));
+        }
+    }
+    set.extend(extra.iter().cloned());
+    set.into_iter().filter(|n| item_kind(n).is_some()).collect()
+}
+
+async fn sync_all(client: &Client, site: &Path, data: &GuideData, items: &[String]) -> SyncReport {
+    let mut report = SyncReport::default();
+    let progress = std::io::stderr().is_terminal();
+    for (i, number) in items.iter().enumerate() {
+        if progress {
+            eprint!("\r\x1b[2K[{}/{}] {number} …", i + 1, items.len());
+        }
+        let path = path_of(site, number);
+        match sync_item(client, site, data, number, &mut report.diagnostics).await {
+            Ok(Outcome::Written) => report.fetched += 1,
+            Ok(Outcome::Unchanged) => report.unchanged += 1,
+            Ok(Outcome::NoVote) => {
+                report.no_vote += 1;
+                report.diagnostics.push(
+                    Diagnostic::warning(&path, 0, 0, format!("{number} has no recorded vote yet"))
+                        .with_hint("nothing was written; sync again after the vote"),
+                );
+            }
+            Err(message) => {
+                report.failed += 1;
+                report.diagnostics.push(
+                    Diagnostic::error(&path, 0, 0, format!("{number}: {message}")).with_hint(
+                        "the previous file (if any) was kept; try again later or check --api",
+                    ),
+                );
+            }
+        }
+    }
+    if progress {
+        eprint!("\r\x1b[2K");
+    }
+    report
+}
+
+enum Outcome {
+    Written,
+    Unchanged,
+    NoVote,
+}
+
+async fn sync_item(
+    client: &Client,
+    site: &Path,
+    data: &GuideData,
+    number: &str,
+    diags: &mut Diagnostics,
+) -> Result<Outcome, String> {
+    let kind = data
+        .item(number)
+        .map(|i| i.kind)
+        .or_else(|| item_kind(number))
+        .ok_or_else(|| "not a motion or bill number".to_string())?;
+    let url = client.url(&query_for(number, kind));
+    let rows = client.get_all(&url).await.map_err(|e| e.message)?;
+    let zaken = zaken(rows)?;
+    let tally = match tally(&zaken, kind == ItemKind::Motion) {
+        Ok(t) => t,
+        Err(TallyError::NoVote) => return Ok(Outcome::NoVote),
+        Err(TallyError::NotFound) => {
+            return Err(format!(
+                "the API knows no {} with this number",
+                if kind == ItemKind::Motion {
+                    "motion"
+                } else {
+                    "bill dossier"
+                }
+            ));
+        }
+        Err(TallyError::Invalid(m)) => return Err(m),
+    };
+    let path = path_of(site, number);
+    let fetched_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let mut unmapped = Vec::new();
+    let mut file =
+        VotesFile::from_tally(
+            number,
+            kind,
+            &tally,
+            &url,
+            &fetched_at,
+            |faction| match map_faction(&data.parties, faction, tally.date) {
+                Mapping::Party(p) => Some(p.id.clone()),
+                Mapping::None => {
+                    unmapped.push((faction.to_string(), None));
+                    None
+                }
+                Mapping::Ambiguous(ps) => {
+                    unmapped.push((
+                        faction.to_string(),
+                        Some(
+                            ps.iter()
+                                .map(|p| p.id.clone())
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                        ),
+                    ));
+                    None
+                }
+            },
+        );
+    unmapped.sort();
+    unmapped.dedup();
+    for (faction, ambiguous) in unmapped {
+        let (message, hint) = match ambiguous {
+            None => (
+                format!("faction `{faction}` in the vote on {number} maps to no party"),
+                "add the name to the aliases of its party in data/parties.toml (with from/until if the name stood for another party at another time); its vote is kept in the file without a party".to_string(),
+            ),
+            Some(ids) => (
+                format!("faction `{faction}` in the vote on {number} is an alias of several parties ({ids})"),
+                "give the aliases in data/parties.toml periods (from/until) that do not overlap".to_string(),
+            ),
+        };
+        diags.push(Diagnostic::warning(&path, 0, 0, message).with_hint(hint));
+    }
+    let previous = std::fs::read_to_string(&path)
+        .ok()
+        .and_then(|t| toml::from_str::<VotesFile>(&t).ok());
+    if let Some(previous) = &previous {
+        file.note = previous.note.clone();
+        if previous.same_vote(&file) {
+            return Ok(Outcome::Unchanged);
+        }
+    }
+    if data.item(number).is_none() {
+        write_item_file(site, number, kind, &file)?;
+    }
+    write_atomically(&path, file.to_toml().as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    Ok(Outcome::Written)
+}
+
+/// Adds `data/items/<number>.toml` for an item given with `--item`.
+fn write_item_file(
+    site: &Path,
+    number: &str,
+    kind: ItemKind,
+    file: &VotesFile,
+) -> Result<(), String> {
+    let url = match kind {
+        ItemKind::Motion => {
+            format!("https://www.tweedekamer.nl/kamerstukken/moties/detail?id={number}")
+        }
+        ItemKind::Bill => format!(
+            "https://www.tweedekamer.nl/kamerstukken/wetsvoorstellen/detail?cfg=wetsvoorsteldetails&qry=wetsvoorstel%3A{number}"
+        ),
+    };
+    let mut text = String::from(
+        "# Added by `chatcontrole sync votes --item`. Set `protects` to the vote\n# (\"for\" or \"against\") that protects confidential communication.\n",
+    );
+    let table = toml::toml! {
+        number = number
+        title = (file.title.clone())
+        kind = (if kind == ItemKind::Motion { "motion" } else { "bill" })
+        url = url
+    };
+    text.push_str(&toml::to_string(&table).unwrap_or_default());
+    if let Some(date) = file.date {
+        text.push_str(&format!("date = {date}\n"));
+    }
+    let path = site
+        .join("data")
+        .join("items")
+        .join(format!("{number}.toml"));
+    write_atomically(&path, text.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use test_case::test_case;
+
+    #[test_case("2023Z07239", Some(ItemKind::Motion))]
+    #[test_case("36263", Some(ItemKind::Bill))]
+    #[test_case("2023z07239", None; "lower case z")]
+    #[test_case("../etc", None)]
+    fn numbers(n: &str, kind: Option<ItemKind>) {
+        assert_eq!(item_kind(n), kind);
+    }
+}

@@ -1,0 +1,306 @@
+//! `data/votes/<item>.toml`: one recorded vote as `sync votes` wrote it, with
+//! provenance (the query URL and when it was fetched). Documented in
+//! `docs/data-schema.md`.
+//!
+//! The file is written by the program and read by the guide; editors only
+//! add a `note` (kept across syncs), e.g. to say where a reconstructed vote
+//! comes from.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::tally::{Tally, VoteKind};
+use crate::guide::model::{ItemKind, VoteChoice};
+
+/// One recorded vote on a motion or bill.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VotesFile {
+    /// The item as the guide names it: `2023Z07239` or dossier `36263`.
+    pub item: String,
+    /// Motion or bill.
+    pub kind: ItemKind,
+    /// The Zaak number of the decision (for a bill, the bill's own Zaak).
+    pub zaak: String,
+    /// Title from the API (for a motion its `Onderwerp`).
+    pub title: String,
+    /// The vote date, when the API gave it.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "toml_date")]
+    pub date: Option<NaiveDate>,
+    /// The decision, e.g. `Stemmen - aangenomen`.
+    pub result: String,
+    /// `faction` (show of hands) or `roll_call`.
+    pub vote_kind: VoteKind,
+    /// The query the data came from.
+    pub query: String,
+    /// When it was fetched (RFC 3339, UTC).
+    pub fetched_at: String,
+    /// An editor's note on the source (kept when the file is synced again).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Seats (or members) per choice.
+    pub totals: Totals,
+    /// One entry per faction.
+    #[serde(default, rename = "faction")]
+    pub factions: Vec<FactionVote>,
+    /// For a roll call, one entry per member.
+    #[serde(default, rename = "member", skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<MemberVote>,
+}
+
+/// The counted totals.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Totals {
+    /// Seats (members) for.
+    #[serde(rename = "for")]
+    pub for_: u32,
+    /// Seats (members) against.
+    pub against: u32,
+    /// Seats (members) not taking part.
+    pub absent: u32,
+    /// Faction rows for which the source gave no seat count (not in the totals).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub rows_without_seats: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// How one faction voted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactionVote {
+    /// Faction label as the API wrote it at the time.
+    pub name: String,
+    /// For, against or absent (for a roll call: what most of its members voted).
+    pub vote: VoteChoice,
+    /// Seats (for a roll call: members with a row); absent when the source gave none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seats: Option<u32>,
+    /// The party it maps to; absent when it maps to none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<String>,
+    /// True when the faction declared the vote a mistake (the tally is not changed).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub mistaken: bool,
+    /// Roll call only: members of the faction voted both for and against.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub split: bool,
+}
+
+/// How one member voted in a roll call.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MemberVote {
+    /// Member name as the API writes it.
+    pub name: String,
+    /// Faction label at the time.
+    pub faction: String,
+    /// For, against or absent.
+    pub vote: VoteChoice,
+    /// True when the member declared the vote a mistake.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub mistaken: bool,
+}
+
+impl VotesFile {
+    /// Builds the file from a tally; `party_of` maps a faction label to a party id.
+    pub fn from_tally(
+        item: &str,
+        kind: ItemKind,
+        tally: &Tally,
+        query: &str,
+        fetched_at: &str,
+        mut party_of: impl FnMut(&str) -> Option<String>,
+    ) -> VotesFile {
+        let (f, a, n) = tally.totals();
+        let mut factions: Vec<FactionVote> = Vec::new();
+        let mut members = Vec::new();
+        match tally.kind {
+            VoteKind::Faction => {
+                for r in &tally.rows {
+                    factions.push(FactionVote {
+                        name: r.faction.clone(),
+                        vote: r.vote,
+                        seats: r.weight,
+                        party: party_of(&r.faction),
+                        mistaken: r.mistaken,
+                        split: false,
+                    });
+                }
+            }
+            VoteKind::RollCall => {
+                let mut order: Vec<&str> = Vec::new();
+                for r in &tally.rows {
+                    if !order.contains(&r.faction.as_str()) {
+                        order.push(&r.faction);
+                    }
+                    members.push(MemberVote {
+                        name: r.member.clone().unwrap_or_default(),
+                        faction: r.faction.clone(),
+                        vote: r.vote,
+                        mistaken: r.mistaken,
+                    });
+                }
+                for name in order {
+                    let rows: Vec<_> = tally.rows.iter().filter(|r| r.faction == name).collect();
+                    let count = |c: VoteChoice| rows.iter().filter(|r| r.vote == c).count();
+                    let (yes, no) = (count(VoteChoice::For), count(VoteChoice::Against));
+                    let vote = if yes == 0 && no == 0 {
+                        VoteChoice::Absent
+                    } else if yes >= no {
+                        VoteChoice::For
+                    } else {
+                        VoteChoice::Against
+                    };
+                    factions.push(FactionVote {
+                        name: name.to_string(),
+                        vote,
+                        seats: Some(rows.len() as u32),
+                        party: party_of(name),
+                        mistaken: rows.iter().any(|r| r.mistaken),
+                        split: yes > 0 && no > 0,
+                    });
+                }
+            }
+        }
+        VotesFile {
+            item: item.to_string(),
+            kind,
+            zaak: tally.zaak.clone(),
+            title: tally.title.clone(),
+            date: tally.date,
+            result: tally.result.clone(),
+            vote_kind: tally.kind,
+            query: query.to_string(),
+            fetched_at: fetched_at.to_string(),
+            note: None,
+            totals: Totals {
+                for_: f,
+                against: a,
+                absent: n,
+                rows_without_seats: tally.rows_without_seats(),
+            },
+            factions,
+            members,
+        }
+    }
+
+    /// The file's text, with a header saying where it comes from.
+    pub fn to_toml(&self) -> String {
+        let body = toml::to_string(self).unwrap_or_default();
+        format!(
+            "# Written by `chatcontrole sync votes`; `query` says where the data came from.\n# Do not edit by hand (only `note` is kept when the vote is synced again).\n\n{body}"
+        )
+    }
+
+    /// True when `other` records the same vote, ignoring when and from
+    /// which address it was fetched.
+    pub fn same_vote(&self, other: &VotesFile) -> bool {
+        let strip = |v: &VotesFile| VotesFile {
+            fetched_at: String::new(),
+            query: String::new(),
+            note: None,
+            ..v.clone()
+        };
+        strip(self) == strip(other)
+    }
+
+    /// True when the query went to the Tweede Kamer's own API.
+    pub fn from_official_api(&self) -> bool {
+        url::Url::parse(&self.query)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_string))
+            .is_some_and(|h| h == "gegevensmagazijn.tweedekamer.nl")
+    }
+
+    /// The faction entry of party `id`, if it sat in the Kamer (several
+    /// factions can map to one party, e.g. GroenLinks and PvdA before 2023).
+    pub fn votes_of(&self, party: &str) -> Vec<&FactionVote> {
+        self.factions
+            .iter()
+            .filter(|f| f.party.as_deref() == Some(party))
+            .collect()
+    }
+}
+
+/// Dates as TOML dates (`date = 2023-10-24`), read from a TOML date or a string.
+mod toml_date {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match date {
+            Some(d) => {
+                let dt: toml::value::Datetime =
+                    d.to_string().parse().map_err(serde::ser::Error::custom)?;
+                serde::Serialize::serialize(&dt, s)
+            }
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        let value = toml::Value::deserialize(d)?;
+        let text = match value {
+            toml::Value::Datetime(dt) => dt.to_string(),
+            toml::Value::String(s) => s,
+            other => return Err(serde::de::Error::custom(format!("`{other}` is not a date"))),
+        };
+        NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| {
+                serde::de::Error::custom(format!("`{text}` is not a date (year-month-day)"))
+            })
+    }
+}
+
+/// `data/votes/<item>.toml` below `site`.
+pub fn path_of(site: &Path, item: &str) -> PathBuf {
+    site.join("data").join("votes").join(format!("{item}.toml"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parliament::tally::Row;
+
+    #[test]
+    fn round_trips_and_ignores_fetch_time() {
+        let tally = Tally {
+            zaak: "2023Z1".into(),
+            title: "Motie".into(),
+            result: "Stemmen - aangenomen".into(),
+            kind: VoteKind::Faction,
+            date: Some("2023-04-18".parse().unwrap()),
+            rows: vec![Row {
+                faction: "D66".into(),
+                member: None,
+                vote: VoteChoice::For,
+                weight: Some(24),
+                mistaken: true,
+            }],
+        };
+        let a = VotesFile::from_tally("2023Z1", ItemKind::Motion, &tally, "http://x/", "t1", |f| {
+            (f == "D66").then(|| "d66".to_string())
+        });
+        let text = a.to_toml();
+        assert!(text.contains("mistaken = true"), "{text}");
+        let back: VotesFile = toml::from_str(&text).unwrap();
+        assert_eq!(back, a);
+        let b = VotesFile {
+            fetched_at: "t2".into(),
+            ..a.clone()
+        };
+        assert!(a.same_vote(&b));
+        assert_eq!(a.votes_of("d66").len(), 1);
+    }
+}
