@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset};
 
 use super::front_matter;
-use super::page::{Page, PageKind, normalize_url, page_path, section_path};
+use super::page::{Page, PageKind, normalize_url, section_path};
+use super::permalinks::{PageFile, UrlSettings, alias_paths, page_url};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::slash_path;
 
@@ -39,7 +40,23 @@ pub fn load_content(
     now: DateTime<FixedOffset>,
     include_drafts: bool,
 ) -> Result<Content, Diagnostics> {
-    let content_dir = site_root.join("content");
+    load_content_from(
+        &site_root.join("content"),
+        &UrlSettings::default(),
+        now,
+        include_drafts,
+    )
+}
+
+/// Reads all content below `content_dir` (Hugo's `contentDir`, e.g.
+/// `content/nl`), placing pages by the site's URL settings.
+pub fn load_content_from(
+    content_dir: &Path,
+    urls: &UrlSettings,
+    now: DateTime<FixedOffset>,
+    include_drafts: bool,
+) -> Result<Content, Diagnostics> {
+    let content_dir = content_dir.to_path_buf();
     let mut diags = Diagnostics::new();
     if !content_dir.is_dir() {
         return Err(Diagnostic::error(&content_dir, 0, 0, "the site has no content folder")
@@ -117,7 +134,7 @@ pub fn load_content(
             continue;
         }
         markdown_dirs.insert(dir.clone());
-        match read_page(file, &rel, &section_dirs, &bundle_dirs) {
+        match read_page(file, &rel, &section_dirs, &bundle_dirs, urls) {
             Ok(page) => {
                 if page.kind == PageKind::Home
                     || page.kind == PageKind::Section
@@ -196,13 +213,14 @@ fn read_page(
     rel: &str,
     section_dirs: &BTreeSet<String>,
     bundle_dirs: &BTreeSet<String>,
+    urls: &UrlSettings,
 ) -> Result<Page, Diagnostics> {
     let text = std::fs::read_to_string(file).map_err(|e| {
         Diagnostic::error(file, 0, 0, format!("cannot read this file: {e}"))
             .with_hint("content files must be UTF-8 text")
     })?;
     let split = front_matter::split(file, &text).map_err(Diagnostics::from)?;
-    let front = front_matter::parse(file, &split)?;
+    let mut front = front_matter::parse(file, &split)?;
     let file_name = rel.rsplit('/').next().unwrap_or(rel);
     let dir = rel
         .rsplit_once('/')
@@ -225,12 +243,14 @@ fn read_page(
     } else {
         (PageKind::Page, nearest_section(&dir, section_dirs), None)
     };
-    let path = match (&front.url, kind) {
-        (Some(url), _) => normalize_url(url),
-        (None, PageKind::Home) => "/".to_string(),
-        (None, PageKind::Section) => section_path(&dir),
-        (None, PageKind::Page) => page_path(rel, front.slug.as_deref(), bundle_dir.is_some()),
+    let page_file = PageFile {
+        kind,
+        rel,
+        bundle: bundle_dir.is_some(),
+        front: &front,
     };
+    let path = page_url(urls, &page_file);
+    front.aliases = alias_paths(urls, kind, &path, &front.aliases);
     Ok(Page {
         kind,
         file: Some(file.to_path_buf()),
