@@ -13,6 +13,7 @@ use chatcontrole::check::check;
 use chatcontrole::council::cli::{CouncilArgs, is_usage_error};
 use chatcontrole::diagnostics::Diagnostics;
 use chatcontrole::guide::import::{ImportGuideArgs, run_import};
+use chatcontrole::import::hugo::ImportHugoArgs;
 use chatcontrole::serve::{ServeOptions, run_blocking};
 
 /// Builds and checks the chatcontrole.nl campaign site.
@@ -69,6 +70,8 @@ enum Command {
 enum ImportCommand {
     /// Read a Markdown voting-guide page (a table of parties) into election and party data files.
     Guide(ImportGuideArgs),
+    /// Move a Hugo site into a new site folder, keeping every URL; writes MIGRATION.md.
+    Hugo(ImportHugoArgs),
 }
 
 fn main() -> ExitCode {
@@ -106,6 +109,15 @@ fn main() -> ExitCode {
             }
             Err(diags) => fail(&diags, "import failed; nothing was written"),
         },
+        Command::Import(ImportCommand::Hugo(args)) => {
+            match chatcontrole::import::hugo::run(&args) {
+                Ok(report) => {
+                    println!("{report}");
+                    ExitCode::SUCCESS
+                }
+                Err(diags) => fail(&diags, "import failed; nothing was written"),
+            }
+        }
         Command::Council(args) => match chatcontrole::council::cli::run(&args) {
             Ok(text) => {
                 println!("{text}");
