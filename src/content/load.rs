@@ -187,7 +187,13 @@ pub fn load_content_from(
             let base = pages
                 .iter()
                 .find(|p| p.bundle_dir.is_some() && p.rel == format!("{bundle}/index.md"))
-                .map(|p| p.path.trim_start_matches('/').to_string())
+                .map(|p| {
+                    // With uglyURLs, `/a/b.html`'s files are in `/a/b/`, as in Hugo.
+                    let dir = p.path.strip_suffix(".html").map(|d| format!("{d}/"));
+                    dir.unwrap_or_else(|| p.path.clone())
+                        .trim_start_matches('/')
+                        .to_string()
+                })
                 .unwrap_or_else(|| format!("{}/", bundle.to_lowercase()));
             resource.target = format!("{base}{}", tail.trim_start_matches('/'));
         }

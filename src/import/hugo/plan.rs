@@ -35,6 +35,51 @@ const STARTER: &[(&str, &str)] = &[
     ),
 ];
 
+/// The templates, style and script of the voting-guide pages, added when
+/// `--guides` turned a page into guide data.
+const GUIDE_FILES: &[(&str, &str)] = &[
+    (
+        "templates/guide/_head.html",
+        include_str!("../../../site/templates/guide/_head.html"),
+    ),
+    (
+        "templates/guide/_nav.html",
+        include_str!("../../../site/templates/guide/_nav.html"),
+    ),
+    (
+        "templates/guide/_verdict.html",
+        include_str!("../../../site/templates/guide/_verdict.html"),
+    ),
+    (
+        "templates/guide/changes.html",
+        include_str!("../../../site/templates/guide/changes.html"),
+    ),
+    (
+        "templates/guide/highlights.html",
+        include_str!("../../../site/templates/guide/highlights.html"),
+    ),
+    (
+        "templates/guide/methodology.html",
+        include_str!("../../../site/templates/guide/methodology.html"),
+    ),
+    (
+        "templates/guide/overview.html",
+        include_str!("../../../site/templates/guide/overview.html"),
+    ),
+    (
+        "templates/guide/party.html",
+        include_str!("../../../site/templates/guide/party.html"),
+    ),
+    (
+        "static/css/guide.css",
+        include_str!("../../../site/static/css/guide.css"),
+    ),
+    (
+        "static/js/guide.js",
+        include_str!("../../../site/static/js/guide.js"),
+    ),
+];
+
 /// Front-matter fields the engine or the starter templates use.
 const KNOWN_FIELDS: &[&str] = &[
     "title",
@@ -399,6 +444,7 @@ pub fn plan(hugo_dir: &Path, into: &Path) -> Result<Plan, Diagnostics> {
     let regular = content.pages.len() - lists;
     report.page_counts = (lists, regular, all_pages.pages.len() - content.pages.len());
     report.urls = hugo_urls(hugo_dir, &content, &url_settings);
+    report.lost_urls = taxonomy_urls(&content, &settings.taxonomies);
     if diags.has_errors() {
         return Err(diags);
     }
@@ -467,6 +513,35 @@ fn hugo_urls(hugo_dir: &Path, content: &Content, urls: &UrlSettings) -> Vec<UrlR
     rows.into_iter().collect()
 }
 
+/// The taxonomy pages Hugo made (`/tags/`, `/tags/privacy/`, their feeds),
+/// which the new site does not make.
+fn taxonomy_urls(content: &Content, taxonomies: &[String]) -> Vec<String> {
+    let mut urls = BTreeSet::new();
+    for taxonomy in taxonomies {
+        for page in &content.pages {
+            let terms: Vec<String> = match page.front.params.get(taxonomy) {
+                Some(serde_json::Value::Array(items)) => items
+                    .iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect(),
+                Some(serde_json::Value::String(s)) => vec![s.clone()],
+                _ => Vec::new(),
+            };
+            for term in terms {
+                let base = crate::content::page::urlize(taxonomy);
+                urls.insert(format!("/{base}/"));
+                urls.insert(format!("/{base}/index.xml"));
+                urls.insert(format!("/{base}/{}/", crate::content::page::urlize(&term)));
+                urls.insert(format!(
+                    "/{base}/{}/index.xml",
+                    crate::content::page::urlize(&term)
+                ));
+            }
+        }
+    }
+    urls.into_iter().collect()
+}
+
 /// The top-level section with the most dated pages.
 fn busiest_section(content: &Content) -> Option<String> {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
@@ -485,8 +560,7 @@ fn busiest_section(content: &Content) -> Option<String> {
 fn guide_table_line(body: &str) -> Option<usize> {
     body.lines()
         .position(|line| {
-            let line = line.trim();
-            if !line.starts_with('|') {
+            if !line.contains('|') {
                 return false;
             }
             let cells: Vec<String> = line.split('|').map(|c| c.trim().to_lowercase()).collect();
@@ -528,6 +602,13 @@ pub(super) fn import_guides(site: &Path, report: &mut Report) {
                 match set_election_path(&election, &guide.url) {
                     Ok(()) => {
                         let _ = std::fs::remove_file(&page);
+                        for (rel, text) in GUIDE_FILES {
+                            let path = site.join(rel);
+                            if !path.exists() {
+                                let _ = path.parent().map(std::fs::create_dir_all);
+                                let _ = std::fs::write(&path, text);
+                            }
+                        }
                         Ok(format!(
                             "data/elections/{id}/ now renders {}; the page was removed",
                             guide.url
@@ -607,6 +688,7 @@ mod tests {
             guide_table_line("Tekst\n\n| Partij | Oordeel | Toelichting |\n|---|---|---|\n"),
             Some(3)
         );
+        assert_eq!(guide_table_line("Oordeel | Partij\n--- | ---\n"), Some(1));
         assert_eq!(guide_table_line("| Naam | Waarde |\n"), None);
     }
 

@@ -117,6 +117,8 @@ pub struct Report {
     pub guides: Vec<GuideRow>,
     /// Every Hugo URL and how it answers now.
     pub urls: Vec<UrlRow>,
+    /// Hugo URLs the new site cannot answer (taxonomy pages).
+    pub lost_urls: Vec<String>,
 }
 
 impl Report {
@@ -133,7 +135,7 @@ impl Report {
         for s in self.hand_ports() {
             let pages: Vec<String> = s.uses.iter().map(|(f, l)| format!("{f}:{l}")).collect();
             todo.push(format!(
-                "port the shortcode `{}` by hand (templates/shortcodes/{}.html; the Hugo original is in hugo-shortcodes/{}.html); used in {}",
+                "(build) port the shortcode `{}` by hand (templates/shortcodes/{}.html; the Hugo original is in hugo-shortcodes/{}.html); used in {}",
                 s.name,
                 s.name,
                 s.name,
@@ -143,7 +145,7 @@ impl Report {
         for (name, uses) in &self.undefined_shortcodes {
             let pages: Vec<String> = uses.iter().map(|(f, l)| format!("{f}:{l}")).collect();
             todo.push(format!(
-                "the shortcode `{name}` is used but defined nowhere in the Hugo site (a theme's?); write templates/shortcodes/{name}.html; used in {}",
+                "(build) the shortcode `{name}` is used but defined nowhere in the Hugo site (a theme's?); write templates/shortcodes/{name}.html; used in {}",
                 pages.join(", ")
             ));
         }
@@ -155,6 +157,12 @@ impl Report {
                     s.notes.join("; ")
                 ));
             }
+        }
+        if !self.lost_urls.is_empty() {
+            todo.push(format!(
+                "Hugo published taxonomy pages that the new site does not make; redirect or drop these addresses: {}",
+                self.lost_urls.join(", ")
+            ));
         }
         for g in &self.guides {
             if !matches!(g.result, Some(Ok(_))) {
@@ -212,7 +220,10 @@ impl Report {
                 "Nothing: the site builds as it is. Check the changes below."
             );
         } else {
-            let _ = writeln!(md, "`chatcontrole build` fails until these are done:\n");
+            let _ = writeln!(
+                md,
+                "Items marked (build) make `chatcontrole build` fail until they are done.\n"
+            );
             for t in &todo {
                 let _ = writeln!(md, "- [ ] {t}");
             }
@@ -393,7 +404,7 @@ impl Report {
         }
         let todo = self.todo();
         if !todo.is_empty() {
-            s.push_str(&format!("\nto do before the site builds ({}):", todo.len()));
+            s.push_str(&format!("\nto do before publishing ({}):", todo.len()));
             for t in todo {
                 s.push_str(&format!("\n  - {t}"));
             }
