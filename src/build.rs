@@ -140,6 +140,7 @@ pub fn generate(options: &BuildOptions) -> Result<Generated, Diagnostics> {
         );
     }
     feeds::render_feeds(&prepared, &config, &mut out, &mut diags);
+    crate::render::taxonomies::render_taxonomies(&prepared, &renderer, &mut out, &mut diags);
     search::render_search_index(
         &prepared,
         &config,

@@ -69,6 +69,10 @@ pub struct SiteConfig {
     /// Pages at `/a/b.html` instead of `/a/b/` (Hugo's `uglyURLs`).
     #[serde(default, alias = "uglyURLs")]
     pub ugly_urls: bool,
+    /// Front-matter fields that get taxonomy pages (`/tags/`, `/tags/<term>/`),
+    /// as in Hugo; none by default.
+    #[serde(default)]
+    pub taxonomies: Vec<String>,
 }
 
 fn default_content_dir() -> String {

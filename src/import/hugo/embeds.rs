@@ -30,6 +30,9 @@ pub enum FindingKind {
     StyleAttribute,
     /// An image loaded from another host: kept, reported.
     ExternalImage(String),
+    /// HTML with a `style` attribute or a script in a front-matter field
+    /// (such as `lead`): kept, to be fixed by hand.
+    FrontMatterHtml,
 }
 
 impl FindingKind {
@@ -42,6 +45,9 @@ impl FindingKind {
             FindingKind::StyleAttribute => "style attribute removed".into(),
             FindingKind::ExternalImage(host) => {
                 format!("image from {host} kept: it makes visitors' browsers contact that host")
+            }
+            FindingKind::FrontMatterHtml => {
+                "front matter has HTML with a style attribute or script, which the Content-Security-Policy blocks: fix it by hand".into()
             }
         }
     }
@@ -78,6 +84,21 @@ pub fn clean(body: &str) -> (String, Vec<Finding>) {
         clean_html(body, chunk_start, body.len(), &mut out, &mut findings);
     }
     (out, findings)
+}
+
+/// Lines of front matter (starting on `first_line`) whose HTML the CSP blocks.
+pub fn front_matter_findings(raw: &str, first_line: usize) -> Vec<Finding> {
+    raw.lines()
+        .enumerate()
+        .filter(|(_, l)| {
+            let l = l.to_ascii_lowercase();
+            l.contains(" style=") || l.contains("<script")
+        })
+        .map(|(i, _)| Finding {
+            line: first_line + i,
+            kind: FindingKind::FrontMatterHtml,
+        })
+        .collect()
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -257,6 +278,18 @@ mod tests {
                 (3, FindingKind::StyleAttribute),
                 (3, FindingKind::ExternalScript("m.example".into()))
             ]
+        );
+    }
+
+    #[test]
+    fn html_with_style_in_front_matter_is_reported() {
+        let raw = "title: A\nlead: \"Met <span style=\\\"color: red\\\">kleur</span>\"\n";
+        assert_eq!(
+            front_matter_findings(raw, 2),
+            [Finding {
+                line: 3,
+                kind: FindingKind::FrontMatterHtml
+            }]
         );
     }
 

@@ -197,7 +197,8 @@ pub fn plan(hugo_dir: &Path, into: &Path) -> Result<Plan, Diagnostics> {
         };
         let body_start = text.len() - split.body.len();
         let body_line = split.body_line;
-        let (clean, findings) = embeds::clean(split.body);
+        let (clean, mut findings) = embeds::clean(split.body);
+        let kept = embeds::front_matter_findings(split.raw, split.raw_line);
         for (name, line) in shortcodes::uses(split.body) {
             uses.entry(name)
                 .or_default()
@@ -225,22 +226,19 @@ pub fn plan(hugo_dir: &Path, into: &Path) -> Result<Plan, Diagnostics> {
                 result: None,
             });
         }
+        for f in &mut findings {
+            f.line += body_line - 1;
+        }
         if findings.is_empty() {
-            files.insert(target, bytes);
+            files.insert(target.clone(), bytes);
         } else {
             let mut new_text = text[..body_start].to_string();
             new_text.push_str(&clean);
             files.insert(target.clone(), new_text.into_bytes());
-            report.findings.push((
-                target,
-                findings
-                    .into_iter()
-                    .map(|f| embeds::Finding {
-                        line: f.line + body_line - 1,
-                        kind: f.kind,
-                    })
-                    .collect(),
-            ));
+        }
+        let all: Vec<embeds::Finding> = kept.into_iter().chain(findings).collect();
+        if !all.is_empty() {
+            report.findings.push((target, all));
         }
     }
     if let Ok(entries) = std::fs::read_dir(hugo_dir.join("content")) {
@@ -444,7 +442,22 @@ pub fn plan(hugo_dir: &Path, into: &Path) -> Result<Plan, Diagnostics> {
     let regular = content.pages.len() - lists;
     report.page_counts = (lists, regular, all_pages.pages.len() - content.pages.len());
     report.urls = hugo_urls(hugo_dir, &content, &url_settings);
-    report.lost_urls = taxonomy_urls(&content, &settings.taxonomies);
+    for url in taxonomy_urls(&content, &settings.taxonomies) {
+        let url = if settings.ugly_urls && url.ends_with('/') {
+            ugly(&url)
+        } else {
+            url
+        };
+        report.urls.push(UrlRow {
+            hugo: url.clone(),
+            new: url,
+            kind: UrlKind::Generated,
+        });
+    }
+    report.urls.sort();
+    if config.flag("disablealiases") {
+        report.urls.retain(|u| u.kind != UrlKind::Alias);
+    }
     if diags.has_errors() {
         return Err(diags);
     }
@@ -513,8 +526,8 @@ fn hugo_urls(hugo_dir: &Path, content: &Content, urls: &UrlSettings) -> Vec<UrlR
     rows.into_iter().collect()
 }
 
-/// The taxonomy pages Hugo made (`/tags/`, `/tags/privacy/`, their feeds),
-/// which the new site does not make.
+/// The taxonomy pages Hugo made (`/tags/`, `/tags/privacy/`, their feeds);
+/// the new site makes them too.
 fn taxonomy_urls(content: &Content, taxonomies: &[String]) -> Vec<String> {
     let mut urls = BTreeSet::new();
     for taxonomy in taxonomies {

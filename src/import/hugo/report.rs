@@ -117,8 +117,6 @@ pub struct Report {
     pub guides: Vec<GuideRow>,
     /// Every Hugo URL and how it answers now.
     pub urls: Vec<UrlRow>,
-    /// Hugo URLs the new site cannot answer (taxonomy pages).
-    pub lost_urls: Vec<String>,
 }
 
 impl Report {
@@ -157,12 +155,6 @@ impl Report {
                     s.notes.join("; ")
                 ));
             }
-        }
-        if !self.lost_urls.is_empty() {
-            todo.push(format!(
-                "Hugo published taxonomy pages that the new site does not make; redirect or drop these addresses: {}",
-                self.lost_urls.join(", ")
-            ));
         }
         for g in &self.guides {
             if !matches!(g.result, Some(Ok(_))) {

@@ -238,7 +238,9 @@ fn classify_keys(config: &HugoConfig) -> (KeyNotes, KeyNotes) {
             "menus" | "menu" => Some("`[[menu.<name>]]`"),
             "paginate" | "pagination" => Some("`paginate`"),
             "languagecode" => Some("(the language code comes from defaultContentLanguage)"),
-            "disablekinds" => Some("taxonomy pages are not made in the new site either"),
+            "disablekinds" => Some("taxonomy pages are made only when Hugo made them"),
+            "taxonomies" => Some("`taxonomies`: the same pages for each term"),
+            "disablealiases" => Some("aliases become redirect pages all the same"),
             _ => None,
         };
         if let Some(to) = to {
@@ -258,9 +260,6 @@ fn classify_keys(config: &HugoConfig) -> (KeyNotes, KeyNotes) {
             }
             "enablerobotstxt" => "the new site always writes robots.txt",
             "enableemoji" => "`:emoji:` codes always work",
-            "taxonomies" => {
-                "the new site makes no taxonomy pages (categories and tags stay in the front matter)"
-            }
             "enablegitinfo" | "buildfuture" | "builddrafts" | "buildexpired" => {
                 "a build option of Hugo; drafts and future posts follow `--drafts`"
             }
@@ -319,6 +318,12 @@ pub fn render(
     }
     if settings.ugly_urls {
         table.insert("ugly_urls".into(), toml::Value::Boolean(true));
+    }
+    if !settings.taxonomies.is_empty() {
+        table.insert(
+            "taxonomies".into(),
+            toml::Value::Array(settings.taxonomies.iter().map(|t| s(t)).collect()),
+        );
     }
     if !settings.permalinks.is_empty() {
         table.insert(
