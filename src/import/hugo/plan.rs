@@ -346,6 +346,11 @@ pub fn plan(hugo_dir: &Path, into: &Path) -> Result<Plan, Diagnostics> {
         files.insert(path.to_string(), text.as_bytes().to_vec());
     }
 
+    // An icon, unless the Hugo site has its own, so browsers do not ask for a missing one.
+    files
+        .entry("static/favicon.svg".into())
+        .or_insert_with(|| include_bytes!("starter/favicon.svg").to_vec());
+
     // Menus: pageRef becomes the page's URL; page menus are added as the engine adds them.
     let mut menus: BTreeMap<String, Vec<MenuEntry>> = BTreeMap::new();
     for (name, entries) in &settings.menus {
