@@ -444,6 +444,8 @@ fn guides_option_turns_the_guide_page_into_data_at_the_same_url() {
     write(&site, "templates/shortcodes/laatste-nieuws.html", HAND_PORT);
     let out = tmp.path().join("uit");
     build(&site, &out, &[]);
+    let o = run(&["check", "--site", site.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
     let html = std::fs::read_to_string(out.join("stemwijzer-2023/index.html")).unwrap();
     assert!(
         html.contains("Partij Alfa") && html.contains("Beta Beweging"),

@@ -145,7 +145,10 @@ pub fn plan(hugo_dir: &Path, into: &Path) -> Result<Plan, Diagnostics> {
         Some(url) if url.starts_with("http://") || url.starts_with("https://") => url.clone(),
         other => {
             diags.push(
-                Diagnostic::error(hugo_dir, 0, 0, format!("the Hugo site has no usable baseURL ({other:?})"))
+                Diagnostic::error(hugo_dir.join(config.files.first().map(String::as_str).unwrap_or_default()), 0, 0, match other {
+                    Some(url) => format!("the Hugo baseURL is not a full web address: {url:?}"),
+                    None => "the Hugo configuration has no baseURL".to_string(),
+                })
                     .with_hint("set baseURL in the Hugo configuration to the site's public address, e.g. baseURL = \"https://chatcontrole.nl/\""),
             );
             return Err(diags);
