@@ -116,7 +116,7 @@ pub fn load_content_from(
                     // Placed next to the bundle's page, which may have a slug; fixed up below.
                     format!("{{bundle:{bundle}}}{}", &rel[bundle.len()..])
                 }
-                None => rel.to_lowercase(),
+                None => branch_resource_target(&rel, &section_dirs),
             };
             resources.push(Resource {
                 source: file.clone(),
@@ -270,6 +270,28 @@ fn read_page(
     })
 }
 
+/// Where a file outside page bundles goes, as in Hugo: it belongs to the
+/// closest section with `_index.md` (a branch bundle, or the home page), so
+/// it is published below that section's URL with its own name kept as written
+/// (`docs/Uitleg/Schema Groot.svg` → `docs/uitleg/Schema Groot.svg`).
+fn branch_resource_target(rel: &str, section_dirs: &BTreeSet<String>) -> String {
+    let mut dir = rel.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+    loop {
+        if !dir.is_empty() && section_dirs.contains(dir) {
+            let prefix = section_path(dir);
+            return format!(
+                "{}{}",
+                prefix.trim_start_matches('/'),
+                &rel[dir.len() + 1..]
+            );
+        }
+        match dir.rsplit_once('/') {
+            Some((parent, _)) => dir = parent,
+            None => return rel.to_string(),
+        }
+    }
+}
+
 /// The folder of the closest section that contains `dir`: a folder with
 /// `_index.md`, or else the top-level folder.
 fn nearest_section(dir: &str, section_dirs: &BTreeSet<String>) -> String {
@@ -388,6 +410,15 @@ mod tests {
         );
         assert!(paths.contains(&("/docs/uitleg/wat/", "docs/uitleg")));
         assert_eq!(content.resources[0].target, "nieuws/beeld/kaart.svg");
+        let sections: BTreeSet<String> = ["docs/Uitleg".to_string()].into();
+        assert_eq!(
+            branch_resource_target("docs/Uitleg/img/Schema Groot.svg", &sections),
+            "docs/uitleg/img/Schema Groot.svg"
+        );
+        assert_eq!(
+            branch_resource_target("Los/Bestand.PDF", &sections),
+            "Los/Bestand.PDF"
+        );
     }
 
     #[test]
