@@ -8,7 +8,7 @@ use std::time::Instant;
 use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::config::SiteConfig;
-use crate::content::load_content;
+use crate::content::load_content_from;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::{Output, slash_path};
 use crate::render::{Renderer, feeds, headers, pages, search, sitemap};
@@ -101,9 +101,12 @@ pub fn generate(options: &BuildOptions) -> Result<Generated, Diagnostics> {
     }
     let now = options.now.unwrap_or_else(|| Utc::now().fixed_offset());
     let mut diags = Diagnostics::new();
-    let content = match load_content(site, now, options.drafts) {
+    let content_dir = crate::content::settings::content_path(site, &config);
+    let urls = crate::content::settings::url_settings(&config);
+    let content = match load_content_from(site, &content_dir, &urls, now, options.drafts) {
         Ok(c) => {
             diags.extend(c.warnings.clone());
+            crate::content::menu::add_page_entries(&mut config.menu, &c.pages);
             Some(c)
         }
         Err(e) => {
@@ -145,6 +148,7 @@ pub fn generate(options: &BuildOptions) -> Result<Generated, Diagnostics> {
         );
     }
     feeds::render_feeds(&prepared, &config, &mut out, &mut diags);
+    crate::render::taxonomies::render_taxonomies(&prepared, &renderer, &mut out, &mut diags);
     search::render_search_index(
         &prepared,
         &config,

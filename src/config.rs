@@ -20,6 +20,12 @@ pub struct MenuEntry {
     /// Optional extra text for screen readers and tooltips.
     #[serde(default)]
     pub title: Option<String>,
+    /// The name other entries use as `parent` (default: `name`).
+    #[serde(default)]
+    pub identifier: Option<String>,
+    /// The `identifier` (or name) of the entry this one is nested under.
+    #[serde(default)]
+    pub parent: Option<String>,
 }
 
 /// The settings of a site, from `site.toml`.
@@ -52,6 +58,25 @@ pub struct SiteConfig {
     /// Free-form values for templates.
     #[serde(default)]
     pub params: toml::Table,
+    /// Where the Markdown pages are, below the site folder (Hugo's
+    /// `contentDir`), e.g. `content/nl` for a Hugo site with language folders.
+    #[serde(default = "default_content_dir", alias = "contentDir")]
+    pub content_dir: String,
+    /// Hugo permalink patterns per top-level section, e.g.
+    /// `nieuws = "/nieuws/:year/:month/:slug/"`.
+    #[serde(default)]
+    pub permalinks: std::collections::BTreeMap<String, String>,
+    /// Pages at `/a/b.html` instead of `/a/b/` (Hugo's `uglyURLs`).
+    #[serde(default, alias = "uglyURLs")]
+    pub ugly_urls: bool,
+    /// Front-matter fields that get taxonomy pages (`/tags/`, `/tags/<term>/`),
+    /// as in Hugo; none by default.
+    #[serde(default)]
+    pub taxonomies: Vec<String>,
+}
+
+fn default_content_dir() -> String {
+    "content".into()
 }
 
 fn default_language() -> String {
@@ -107,6 +132,7 @@ impl SiteConfig {
                     .with_hint("use 10 for ten posts per list page"),
             );
         }
+        crate::content::settings::validate(&config, path, text, &mut diags);
         for entries in config.menu.values_mut() {
             for entry in entries.iter_mut() {
                 match menu_url(&entry.url) {

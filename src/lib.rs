@@ -15,6 +15,7 @@ pub mod data_file;
 pub mod diagnostics;
 pub mod guide;
 pub mod html;
+pub mod import;
 pub mod out_folder;
 pub mod output;
 pub mod parliament;

@@ -13,6 +13,7 @@ use chatcontrole::check::check;
 use chatcontrole::council::cli::{CouncilArgs, is_usage_error};
 use chatcontrole::diagnostics::Diagnostics;
 use chatcontrole::guide::import::{ImportGuideArgs, run_import};
+use chatcontrole::import::hugo::ImportHugoArgs;
 use chatcontrole::serve::{ServeOptions, run_blocking};
 
 /// Builds and checks the chatcontrole.nl campaign site.
@@ -83,6 +84,8 @@ enum SyncCommand {
 enum ImportCommand {
     /// Read a Markdown voting-guide page (a table of parties) into election and party data files.
     Guide(ImportGuideArgs),
+    /// Move a Hugo site into a new site folder, keeping every URL; writes MIGRATION.md.
+    Hugo(ImportHugoArgs),
 }
 
 fn main() -> ExitCode {
@@ -126,7 +129,7 @@ fn main() -> ExitCode {
             match chatcontrole::parliament::sync::run(&args) {
                 Ok(report) => {
                     print_diagnostics(&report.diagnostics);
-                    println!("{report}");
+                    say(&report.to_string());
                     if report.failed > 0 {
                         ExitCode::from(1)
                     } else {
@@ -140,10 +143,19 @@ fn main() -> ExitCode {
             match chatcontrole::parliament::members::run(&args) {
                 Ok(report) => {
                     print_diagnostics(&report.diagnostics);
-                    println!("{report}");
+                    say(&report.to_string());
                     ExitCode::SUCCESS
                 }
                 Err(diags) => fail(&diags, "sync members failed; the previous file was kept"),
+            }
+        }
+        Command::Import(ImportCommand::Hugo(args)) => {
+            match chatcontrole::import::hugo::run(&args) {
+                Ok(report) => {
+                    say(&report.to_string());
+                    ExitCode::SUCCESS
+                }
+                Err(diags) => fail(&diags, "import failed; nothing was written"),
             }
         }
         Command::Council(args) => match chatcontrole::council::cli::run(&args) {

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset};
 
 use super::front_matter;
-use super::page::{Page, PageKind, section_path, url_for};
+use super::page::{Page, PageKind, section_path};
+use super::permalinks::{PageFile, UrlSettings, alias_paths, page_url};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::slash_path;
 
@@ -41,7 +42,26 @@ pub fn load_content(
     now: DateTime<FixedOffset>,
     include_drafts: bool,
 ) -> Result<Content, Diagnostics> {
-    let content_dir = site_root.join("content");
+    load_content_from(
+        site_root,
+        &site_root.join("content"),
+        &UrlSettings::default(),
+        now,
+        include_drafts,
+    )
+}
+
+/// Reads all content below `content_dir` (Hugo's `contentDir`, e.g.
+/// `content/nl`), placing pages by the site's URL settings. Symbolic links
+/// are followed only while they stay inside `site_root`.
+pub fn load_content_from(
+    site_root: &Path,
+    content_dir: &Path,
+    urls: &UrlSettings,
+    now: DateTime<FixedOffset>,
+    include_drafts: bool,
+) -> Result<Content, Diagnostics> {
+    let content_dir = content_dir.to_path_buf();
     let mut diags = Diagnostics::new();
     if !content_dir.is_dir() {
         return Err(Diagnostic::error(&content_dir, 0, 0, "the site has no content folder")
@@ -89,7 +109,7 @@ pub fn load_content(
                     // Placed next to the bundle's page, which may have a slug; fixed up below.
                     format!("{{bundle:{bundle}}}{}", &rel[bundle.len()..])
                 }
-                None => rel.to_lowercase(),
+                None => branch_resource_target(&rel, &section_dirs),
             };
             resources.push(Resource {
                 source: file.clone(),
@@ -107,7 +127,7 @@ pub fn load_content(
             continue;
         }
         markdown_dirs.insert(dir.clone());
-        match read_page(file, &rel, &section_dirs, &bundle_dirs, &mut diags) {
+        match read_page(file, &rel, &section_dirs, &bundle_dirs, urls, &mut diags) {
             Ok(page) => {
                 if page.kind == PageKind::Home
                     || page.kind == PageKind::Section
@@ -162,8 +182,17 @@ pub fn load_content(
                 .find(|p| p.bundle_dir.is_some() && p.rel == format!("{bundle}/index.md"))
                 .and_then(|p| crate::site_path::SitePath::parse(&p.path).ok())
                 .map(|p| {
-                    // Plain names, not the percent-encoded link form.
-                    let folder = p.segments().join("/");
+                    // Plain names, not the percent-encoded link form. With
+                    // uglyURLs, `/a/b.html`'s files are in `/a/b/`, as in Hugo.
+                    let mut names = p.segments().to_vec();
+                    if !p.is_folder() {
+                        if let Some(last) = names.last_mut() {
+                            if let Some(stem) = last.strip_suffix(".html") {
+                                *last = stem.to_string();
+                            }
+                        }
+                    }
+                    let folder = names.join("/");
                     if folder.is_empty() {
                         folder
                     } else {
@@ -199,6 +228,7 @@ fn read_page(
     rel: &str,
     section_dirs: &BTreeSet<String>,
     bundle_dirs: &BTreeSet<String>,
+    urls: &UrlSettings,
     warnings: &mut Diagnostics,
 ) -> Result<Page, Diagnostics> {
     let text = std::fs::read_to_string(file).map_err(|e| {
@@ -217,7 +247,7 @@ fn read_page(
         .into());
     }
     let split = front_matter::split(file, &text).map_err(Diagnostics::from)?;
-    let (front, front_warnings) = front_matter::parse_with_warnings(file, &split)?;
+    let (mut front, front_warnings) = front_matter::parse_with_warnings(file, &split)?;
     warnings.extend(front_warnings);
     let file_name = rel.rsplit('/').next().unwrap_or(rel);
     let dir = rel
@@ -241,17 +271,23 @@ fn read_page(
     } else {
         (PageKind::Page, nearest_section(&dir, section_dirs), None)
     };
-    let path = url_for(kind, rel, &front, bundle_dir.is_some())
-        .map_err(|e| {
-            Diagnostic::error(
-                file,
-                0,
-                0,
-                format!("this file cannot be published: {}", e.message),
-            )
-            .with_hint("rename the file or folder to plain names, or set `slug:` or `url:`")
-        })?
-        .to_string();
+    let page_file = PageFile {
+        kind,
+        rel,
+        bundle: bundle_dir.is_some(),
+        front: &front,
+    };
+    let site_path = page_url(urls, &page_file).map_err(|e| {
+        Diagnostic::error(
+            file,
+            0,
+            0,
+            format!("this file cannot be published: {}", e.message),
+        )
+        .with_hint("rename the file or folder to plain names, or set `slug:` or `url:`")
+    })?;
+    front.aliases = alias_paths(urls, kind, &site_path, &front.aliases);
+    let path = site_path.to_string();
     Ok(Page {
         kind,
         file: Some(file.to_path_buf()),
@@ -263,6 +299,26 @@ fn read_page(
         path,
         bundle_dir,
     })
+}
+
+/// Where a file outside page bundles goes, as in Hugo: it belongs to the
+/// closest section with `_index.md` (a branch bundle, or the home page), so
+/// it is published below that section's URL with its own name kept as written
+/// (`docs/Uitleg/Schema Groot.svg` → `docs/uitleg/Schema Groot.svg`).
+fn branch_resource_target(rel: &str, section_dirs: &BTreeSet<String>) -> String {
+    let mut dir = rel.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+    loop {
+        if !dir.is_empty() && section_dirs.contains(dir) {
+            let prefix = section_path(dir)
+                .map(|p| p.segments().join("/"))
+                .unwrap_or_else(|_| dir.to_string());
+            return format!("{prefix}/{}", &rel[dir.len() + 1..]);
+        }
+        match dir.rsplit_once('/') {
+            Some((parent, _)) => dir = parent,
+            None => return rel.to_string(),
+        }
+    }
 }
 
 /// The folder of the closest section that contains `dir`: a folder with
@@ -411,6 +467,15 @@ mod tests {
         );
         assert!(paths.contains(&("/docs/uitleg/wat/", "docs/uitleg")));
         assert_eq!(content.resources[0].target, "nieuws/beeld/kaart.svg");
+        let sections: BTreeSet<String> = ["docs/Uitleg".to_string()].into();
+        assert_eq!(
+            branch_resource_target("docs/Uitleg/img/Schema Groot.svg", &sections),
+            "docs/uitleg/img/Schema Groot.svg"
+        );
+        assert_eq!(
+            branch_resource_target("Los/Bestand.PDF", &sections),
+            "Los/Bestand.PDF"
+        );
     }
 
     #[test]

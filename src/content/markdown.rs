@@ -124,6 +124,11 @@ fn render_inner(
             Piece::Text(text) => markdown.push_str(&text),
             Piece::Call(call) => {
                 match expand(located, &call, shortcodes, options, ids, fragments) {
+                    // As in Hugo, what a {{% %}} shortcode returns is Markdown:
+                    // output that is not HTML becomes part of the page's text.
+                    Ok(output) if call.markdown && !output.trim_start().starts_with('<') => {
+                        markdown.push_str(&output);
+                    }
                     Ok(html) => {
                         let token = format!("CCSHORTCODE{}X", placeholders.len());
                         placeholders.push(html);
@@ -633,7 +638,12 @@ mod tests {
     struct Fake;
     impl ShortcodeRenderer for Fake {
         fn names(&self) -> Vec<String> {
-            vec!["alert".into(), "details".into(), "fails".into()]
+            vec![
+                "alert".into(),
+                "details".into(),
+                "fails".into(),
+                "kop".into(),
+            ]
         }
         fn exists(&self, name: &str) -> bool {
             self.names().iter().any(|n| n == name)
@@ -644,6 +654,9 @@ mod tests {
         fn render(&self, call: &Call, inner: Option<&str>) -> Result<String, String> {
             if call.name == "fails" {
                 return Err("kapot".into());
+            }
+            if call.name == "kop" {
+                return Ok(format!("## {}", call.positional.join(" ")));
             }
             Ok(format!(
                 "<div class=\"{}\">{}</div>",
@@ -662,6 +675,19 @@ mod tests {
             &MarkdownOptions::default(),
         )
         .unwrap()
+    }
+
+    #[test]
+    fn markdown_form_output_is_markdown_and_angle_form_output_is_not() {
+        let r = md("{{% kop Wortel en stok %}}\n\n{{< kop Niet >}}\n");
+        assert!(
+            r.html
+                .contains("<h2 id=\"wortel-en-stok\">Wortel en stok</h2>"),
+            "{}",
+            r.html
+        );
+        assert_eq!(r.toc.len(), 1);
+        assert!(r.html.contains("## Niet"), "{}", r.html);
     }
 
     #[test]

@@ -100,32 +100,31 @@ impl Page {
     }
 }
 
-/// Makes a URL path segment the way Hugo does: lower-cased, spaces become `-`.
+/// Makes a URL path segment the way Hugo does: lower-cased, white space
+/// becomes `-` (never two in a row), and characters other than letters,
+/// digits, marks and `._#+~-@` are left out (Hugo's `UnicodeSanitize`).
 pub fn urlize(segment: &str) -> String {
-    segment.trim().to_lowercase().replace(' ', "-")
-}
-
-/// The URL path of a page: the one place where a content file and its front
-/// matter become the path it is published at. `url` wins, then the home
-/// page is `/`, a section its folder, and a page its folder plus `slug`
-/// (or its file name; a bundle's folder name).
-pub fn url_for(
-    kind: PageKind,
-    rel: &str,
-    front: &FrontMatter,
-    bundle: bool,
-) -> Result<SitePath, PathError> {
-    if let Some(url) = &front.url {
-        return Ok(url.clone());
-    }
-    match kind {
-        PageKind::Home => Ok(SitePath::root()),
-        PageKind::Section => {
-            let dir = rel.trim_end_matches("_index.md").trim_end_matches('/');
-            section_path(dir)
+    let lower = segment.trim().to_lowercase();
+    let chars: Vec<char> = lower.chars().collect();
+    let mut out = String::with_capacity(lower.len());
+    let mut was_hyphen = false;
+    for (i, &c) in chars.iter().enumerate() {
+        let percent_escape = c == '%'
+            && chars.get(i + 1).is_some_and(char::is_ascii_hexdigit)
+            && chars.get(i + 2).is_some_and(char::is_ascii_hexdigit);
+        let allowed = matches!(c, '.' | '/' | '\\' | '_' | '#' | '+' | '~' | '-' | '@')
+            || c.is_alphanumeric()
+            || ('\u{300}'..='\u{36f}').contains(&c)
+            || percent_escape;
+        if allowed {
+            was_hyphen = c == '-';
+            out.push(c);
+        } else if !was_hyphen && c.is_whitespace() {
+            out.push('-');
+            was_hyphen = true;
         }
-        PageKind::Page => page_path(rel, front.slug.as_ref(), bundle),
     }
+    out
 }
 
 /// The URL path of a regular page at `rel` (below `content/`) with an optional
@@ -169,6 +168,9 @@ mod tests {
     #[test_case("nieuws/foto/index.md", None, true, "/nieuws/foto/")]
     #[test_case("nieuws/foto/index.md", Some("beeld"), true, "/nieuws/beeld/")]
     #[test_case("Docs/Uitleg/a.md", None, false, "/docs/uitleg/a/")]
+    #[test_case("x/CDU-CSU-geen-chatcontrole.md", None, false, "/x/cdu-csu-geen-chatcontrole/"; "capitals")]
+    #[test_case("x/Überwachung und (echte) Privatsphäre!.md", None, false, "/x/überwachung-und-echte-privatsphäre/"; "accents and brackets")]
+    #[test_case("x/a.md", Some("Deens compromis: weer scannen?"), false, "/x/deens-compromis-weer-scannen/"; "punctuation in slug")]
     fn makes_hugo_paths(rel: &str, slug: Option<&str>, bundle: bool, expected: &str) {
         let slug = slug.map(|s| Slug::parse(s).unwrap());
         assert_eq!(

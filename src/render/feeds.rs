@@ -58,7 +58,8 @@ pub fn render_feeds(
     }
 }
 
-fn rss(
+/// One RSS 2.0 document: the channel for the list at `path`, with `items`.
+pub(crate) fn rss(
     config: &SiteConfig,
     title: &str,
     description: &str,

@@ -6,6 +6,7 @@ pub mod headers;
 pub mod pages;
 pub mod search;
 pub mod sitemap;
+pub mod taxonomies;
 pub mod templates;
 
 pub use templates::{PageMeta, Renderer};

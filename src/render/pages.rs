@@ -58,14 +58,21 @@ pub fn prepare<'a>(
             .file
             .clone()
             .unwrap_or_else(|| Path::new("content").join(&page.rel));
-        let rendered = match markdown::render(&file, &page.body, page.body_line, renderer, &options)
-        {
-            Ok(r) => r,
-            Err(e) => {
-                diags.extend(e);
-                continue;
-            }
+        let page_context = context! {
+            title => page.title(),
+            url => format!("{}{}", renderer.url_prefix(), page.path),
+            permalink => config.absolute_url(&page.path),
+            params => Value::from_serialize(&page.front.params),
         };
+        let shortcodes = renderer.shortcodes_for(page_context);
+        let rendered =
+            match markdown::render(&file, &page.body, page.body_line, &shortcodes, &options) {
+                Ok(r) => r,
+                Err(e) => {
+                    diags.extend(e);
+                    continue;
+                }
+            };
         let description = page
             .front
             .description

@@ -246,27 +246,33 @@ fn site_value(config: &SiteConfig, prefix: &str) -> Value {
         path: String,
         title: Option<String>,
         external: bool,
+        children: Vec<Menu>,
+    }
+    fn item(node: &crate::content::menu::MenuNode, prefix: &str) -> Menu {
+        let e = &node.entry;
+        // Menu urls were checked when site.toml was read: a path on this
+        // site starts with `/`, anything else is an http(s) or mailto link.
+        let external = !e.url.starts_with('/');
+        Menu {
+            name: e.name.clone(),
+            url: if external {
+                e.url.clone()
+            } else {
+                format!("{prefix}{}", e.url)
+            },
+            path: e.url.clone(),
+            title: e.title.clone(),
+            external,
+            children: node.children.iter().map(|c| item(c, prefix)).collect(),
+        }
     }
     let menus: BTreeMap<String, Vec<Menu>> = config
         .menu
         .iter()
         .map(|(name, entries)| {
-            let items = entries
+            let items = crate::content::menu::tree(entries)
                 .iter()
-                .map(|e| {
-                    let external = !e.url.starts_with('/');
-                    Menu {
-                        name: e.name.clone(),
-                        url: if external {
-                            e.url.clone()
-                        } else {
-                            format!("{prefix}{}", e.url)
-                        },
-                        path: e.url.clone(),
-                        title: e.title.clone(),
-                        external,
-                    }
-                })
+                .map(|node| item(node, prefix))
                 .collect();
             (name.clone(), items)
         })
@@ -419,6 +425,39 @@ impl ShortcodeRenderer for NoShortcodes {
     }
 }
 
+/// The shortcodes of one page: like the [`Renderer`]'s, and the templates
+/// also get `page` (title, url, permalink, params), as Hugo's `.Page`.
+pub struct PageShortcodes<'r> {
+    renderer: &'r Renderer,
+    page: Value,
+}
+
+impl Renderer {
+    /// Shortcodes rendered for the page described by `page`.
+    pub fn shortcodes_for(&self, page: Value) -> PageShortcodes<'_> {
+        PageShortcodes {
+            renderer: self,
+            page,
+        }
+    }
+}
+
+impl ShortcodeRenderer for PageShortcodes<'_> {
+    fn names(&self) -> Vec<String> {
+        self.renderer.names()
+    }
+    fn exists(&self, name: &str) -> bool {
+        self.renderer.exists(name)
+    }
+    fn needs_closing(&self, name: &str) -> bool {
+        self.renderer.needs_closing(name)
+    }
+    fn render(&self, call: &Call, inner_html: Option<&str>) -> Result<String, String> {
+        self.renderer
+            .render_shortcode(call, inner_html, self.page.clone())
+    }
+}
+
 impl ShortcodeRenderer for Renderer {
     fn names(&self) -> Vec<String> {
         self.shortcodes.keys().cloned().collect()
@@ -435,9 +474,21 @@ impl ShortcodeRenderer for Renderer {
     }
 
     fn render(&self, call: &Call, inner_html: Option<&str>) -> Result<String, String> {
+        self.render_shortcode(call, inner_html, Value::UNDEFINED)
+    }
+}
+
+impl Renderer {
+    fn render_shortcode(
+        &self,
+        call: &Call,
+        inner_html: Option<&str>,
+        page: Value,
+    ) -> Result<String, String> {
         let name = format!("shortcodes/{}.html", call.name);
         let template = self.env.get_template(&name).map_err(|e| e.to_string())?;
         let ctx = context! {
+            page,
             name => call.name.clone(),
             params => Value::from_serialize(&call.named),
             args => Value::from_serialize(&call.positional),

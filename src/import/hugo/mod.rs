@@ -1,0 +1,119 @@
+//! `chatcontrole import hugo HUGO_DIR --into NEW_SITE_DIR`: moves a Hugo site
+//! (Doks-shaped or plain) into a new chatcontrole site folder in one step,
+//! keeping every URL.
+//!
+//! The Hugo folder is only read. Everything is planned in memory first, then
+//! written into a temporary folder next to `--into` that is renamed into
+//! place at the end, so an import either happens completely or not at all.
+//! `MIGRATION.md` in the new folder says what was found, changed, dropped,
+//! and what needs a hand before the site builds.
+
+pub mod config;
+pub mod embeds;
+mod plan;
+pub mod report;
+pub mod shortcodes;
+pub mod site_toml;
+pub mod translate;
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+pub use plan::{Plan, plan};
+
+/// Arguments of `chatcontrole import hugo`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ImportHugoArgs {
+    /// The Hugo site: the folder you run `hugo` in. It is only read.
+    pub hugo_dir: PathBuf,
+    /// The new site folder to write; it must not exist yet, or be empty.
+    #[arg(long)]
+    pub into: PathBuf,
+    /// Print the report without writing anything.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Turn pages with a voting-guide table into guide data (`import guide`), keeping their URL.
+    #[arg(long)]
+    pub guides: bool,
+}
+
+/// Runs the import; returns the short report to print.
+pub fn run(args: &ImportHugoArgs) -> Result<String, Diagnostics> {
+    check_folders(&args.hugo_dir, &args.into)?;
+    let mut plan = plan(&args.hugo_dir, &args.into)?;
+    if args.dry_run {
+        return Ok(plan.report.short(false));
+    }
+    let parent = match args.into.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let cannot_write = |e: std::io::Error| {
+        Diagnostics::from(
+            Diagnostic::error(&args.into, 0, 0, format!("cannot write the new site: {e}"))
+                .with_hint("check that the parent folder exists and is writable"),
+        )
+    };
+    let staging = tempfile::Builder::new()
+        .prefix(".chatcontrole-import-")
+        .tempdir_in(&parent)
+        .map_err(cannot_write)?;
+    for (rel, bytes) in &plan.files {
+        let path = staging.path().join(rel);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(cannot_write)?;
+        }
+        std::fs::write(&path, bytes).map_err(cannot_write)?;
+    }
+    if args.guides {
+        plan::import_guides(staging.path(), &mut plan.report);
+    }
+    std::fs::write(
+        staging.path().join("MIGRATION.md"),
+        plan.report.to_markdown(),
+    )
+    .map_err(cannot_write)?;
+    if args.into.is_dir() {
+        std::fs::remove_dir(&args.into).map_err(cannot_write)?;
+    }
+    let staged = staging.keep();
+    std::fs::rename(&staged, &args.into).map_err(|e| {
+        let _ = std::fs::remove_dir_all(&staged);
+        cannot_write(e)
+    })?;
+    Ok(plan.report.short(true))
+}
+
+/// Refuses a missing Hugo folder, a non-empty `--into`, and an `--into` inside the Hugo folder.
+fn check_folders(hugo_dir: &Path, into: &Path) -> Result<(), Diagnostics> {
+    if !hugo_dir.is_dir() {
+        return Err(Diagnostic::error(hugo_dir, 0, 0, "the Hugo site folder does not exist")
+            .with_hint("give the folder you run `hugo` in, the one with config.toml, hugo.toml or config/")
+            .into());
+    }
+    if into.exists() {
+        let empty = into.is_dir()
+            && std::fs::read_dir(into)
+                .map(|mut entries| entries.next().is_none())
+                .unwrap_or(false);
+        if !empty {
+            return Err(Diagnostic::error(into, 0, 0, "the folder given with --into is not empty")
+                .with_hint("the import writes a new site; give a folder that does not exist yet, for example --into ../nieuwe-site")
+                .into());
+        }
+    }
+    let hugo = std::fs::canonicalize(hugo_dir).unwrap_or_else(|_| hugo_dir.to_path_buf());
+    let target_parent = into
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let target_parent =
+        std::fs::canonicalize(target_parent).unwrap_or_else(|_| target_parent.to_path_buf());
+    if target_parent.starts_with(&hugo) {
+        return Err(Diagnostic::error(into, 0, 0, "--into is inside the Hugo site folder")
+            .with_hint("the import never writes into the Hugo site; choose a folder next to it, for example --into ../nieuwe-site")
+            .into());
+    }
+    Ok(())
+}

@@ -1,0 +1,727 @@
+//! Plans an import in memory: every file of the new site and the report,
+//! computed from the Hugo folder without writing anything.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use chrono::Utc;
+
+use super::config::HugoConfig;
+use super::embeds;
+use super::report::{GuideRow, Report, ShortcodeRow, UrlKind, UrlRow};
+use super::shortcodes::{self, BUILTIN, Outcome};
+use super::site_toml;
+use crate::config::{MenuEntry, SiteConfig};
+use crate::content::permalinks::{Permalink, UrlSettings, ugly_text as ugly};
+use crate::content::{Content, PageKind, front_matter, load_content_from, menu};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::output::slash_path;
+
+/// The templates and style every migrated site starts with.
+const STARTER: &[(&str, &str)] = &[
+    ("templates/base.html", include_str!("starter/base.html")),
+    ("templates/index.html", include_str!("starter/index.html")),
+    ("templates/list.html", include_str!("starter/list.html")),
+    ("templates/single.html", include_str!("starter/single.html")),
+    ("templates/404.html", include_str!("starter/404.html")),
+    ("templates/search.html", include_str!("starter/search.html")),
+    (
+        "static/css/chatcontrole.css",
+        include_str!("starter/chatcontrole.css"),
+    ),
+    (
+        "static/js/search.js",
+        include_str!("../../../site/static/js/search.js"),
+    ),
+];
+
+/// The templates, style and script of the voting-guide pages, added when
+/// `--guides` turned a page into guide data.
+const GUIDE_FILES: &[(&str, &str)] = &[
+    (
+        "templates/guide/_head.html",
+        include_str!("../../../site/templates/guide/_head.html"),
+    ),
+    (
+        "templates/guide/_nav.html",
+        include_str!("../../../site/templates/guide/_nav.html"),
+    ),
+    (
+        "templates/guide/_verdict.html",
+        include_str!("../../../site/templates/guide/_verdict.html"),
+    ),
+    (
+        "templates/guide/changes.html",
+        include_str!("../../../site/templates/guide/changes.html"),
+    ),
+    (
+        "templates/guide/highlights.html",
+        include_str!("../../../site/templates/guide/highlights.html"),
+    ),
+    (
+        "templates/guide/methodology.html",
+        include_str!("../../../site/templates/guide/methodology.html"),
+    ),
+    (
+        "templates/guide/overview.html",
+        include_str!("../../../site/templates/guide/overview.html"),
+    ),
+    (
+        "templates/guide/party.html",
+        include_str!("../../../site/templates/guide/party.html"),
+    ),
+    (
+        "static/css/guide.css",
+        include_str!("../../../site/static/css/guide.css"),
+    ),
+    (
+        "static/js/guide.js",
+        include_str!("../../../site/static/js/guide.js"),
+    ),
+];
+
+/// Front-matter fields the engine or the starter templates use.
+const KNOWN_FIELDS: &[&str] = &[
+    "title",
+    "description",
+    "lead",
+    "summary",
+    "date",
+    "lastmod",
+    "publishDate",
+    "expiryDate",
+    "draft",
+    "weight",
+    "slug",
+    "url",
+    "aliases",
+    "images",
+    "toc",
+    "menu",
+    "categories",
+    "tags",
+    "contributors",
+    "layout",
+];
+
+/// An import worked out in memory.
+pub struct Plan {
+    /// Files of the new site: path relative to the site folder → bytes.
+    pub files: BTreeMap<String, Vec<u8>>,
+    /// What the report says.
+    pub report: Report,
+}
+
+/// Reads the Hugo site in `hugo_dir` and plans the new site for `into`.
+pub fn plan(hugo_dir: &Path, into: &Path) -> Result<Plan, Diagnostics> {
+    let config = HugoConfig::read(hugo_dir)?;
+    let settings = site_toml::settings(&config);
+    let mut diags = Diagnostics::new();
+    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let mut report = Report {
+        hugo_dir: hugo_dir.display().to_string(),
+        into: into.display().to_string(),
+        language: settings.language.clone(),
+        content_dir: settings.content_dir.clone(),
+        other_languages: settings.other_languages.clone(),
+        config_files: config.files.clone(),
+        environments: config.environments.clone(),
+        config_used: settings.used.clone(),
+        config_ignored: settings.ignored.clone(),
+        ..Report::default()
+    };
+    for dropped in &settings.menu_fields_dropped {
+        report
+            .config_ignored
+            .push(("menus".into(), format!("{dropped} dropped: the new menus have name, url, weight, identifier, parent and title")));
+    }
+    if config.flag("defaultcontentlanguageinsubdir") {
+        report.config_ignored.push((
+            "defaultcontentlanguageinsubdir".into(),
+            format!("Hugo served the site under /{}/; the new site serves it at the root, so those addresses change", settings.language),
+        ));
+    }
+    let base_url = match &settings.base_url {
+        Some(url) if url.starts_with("http://") || url.starts_with("https://") => url.clone(),
+        other => {
+            diags.push(
+                Diagnostic::error(hugo_dir.join(config.files.first().map(String::as_str).unwrap_or_default()), 0, 0, match other {
+                    Some(url) => format!("the Hugo baseURL is not a full web address: {url:?}"),
+                    None => "the Hugo configuration has no baseURL".to_string(),
+                })
+                    .with_hint("set baseURL in the Hugo configuration to the site's public address, e.g. baseURL = \"https://chatcontrole.nl/\""),
+            );
+            return Err(diags);
+        }
+    };
+    let url_settings = UrlSettings {
+        permalinks: settings
+            .permalinks
+            .iter()
+            .filter_map(|(s, p)| Permalink::parse(p).ok().map(|p| (s.clone(), p)))
+            .collect(),
+        ugly_urls: settings.ugly_urls,
+    };
+    let hugo_content = hugo_dir.join(&settings.content_dir);
+    let content = load_content_from(
+        hugo_dir,
+        &hugo_content,
+        &url_settings,
+        Utc::now().fixed_offset(),
+        false,
+    )?;
+    let all_pages = load_content_from(
+        hugo_dir,
+        &hugo_content,
+        &url_settings,
+        Utc::now().fixed_offset(),
+        true,
+    )?;
+
+    // Content: copied unchanged, except raw HTML that breaks the site's promises.
+    let mut uses: BTreeMap<String, Vec<(String, usize)>> = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(&hugo_content)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = slash_path(&hugo_content, entry.path());
+        let target = format!("{}/{rel}", settings.content_dir);
+        let bytes = read(entry.path(), &mut diags);
+        if !rel.ends_with(".md") {
+            files.insert(target, bytes);
+            continue;
+        }
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let Ok(split) = front_matter::split(entry.path(), &text) else {
+            files.insert(target, bytes);
+            continue;
+        };
+        let body_start = text.len() - split.body.len();
+        let body_line = split.body_line;
+        let (clean, mut findings) = embeds::clean(split.body);
+        let kept = embeds::front_matter_findings(split.raw, split.raw_line);
+        for (name, line) in shortcodes::uses(split.body) {
+            uses.entry(name)
+                .or_default()
+                .push((target.clone(), line + body_line - 1));
+        }
+        if let Ok(front) = front_matter::parse(entry.path(), &split) {
+            for field in front.params.keys() {
+                if !KNOWN_FIELDS.contains(&field.as_str()) {
+                    *report.fields.entry(field.clone()).or_default() += 1;
+                }
+            }
+        }
+        if guide_table_line(split.body).is_some()
+            && let Some(page) = all_pages.pages.iter().find(|p| p.rel == rel)
+        {
+            let id = guide_id(&rel);
+            report.guides.push(GuideRow {
+                file: target.clone(),
+                url: page.path.clone(),
+                command: format!(
+                    "chatcontrole import guide {}/{target} --election {id} --site {}",
+                    into.display(),
+                    into.display()
+                ),
+                result: None,
+            });
+        }
+        for f in &mut findings {
+            f.line += body_line - 1;
+        }
+        if findings.is_empty() {
+            files.insert(target.clone(), bytes);
+        } else {
+            let mut new_text = text[..body_start].to_string();
+            new_text.push_str(&clean);
+            files.insert(target.clone(), new_text.into_bytes());
+        }
+        let all: Vec<embeds::Finding> = kept.into_iter().chain(findings).collect();
+        if !all.is_empty() {
+            report.findings.push((target, all));
+        }
+    }
+    if let Ok(entries) = std::fs::read_dir(hugo_dir.join("content")) {
+        let migrated = hugo_dir.join(&settings.content_dir);
+        for e in entries.flatten() {
+            let path = e.path();
+            if path.is_dir()
+                && path != migrated
+                && !migrated.starts_with(&path)
+                && settings.content_dir != "content"
+            {
+                report.other_languages.push(format!(
+                    "`content/{}` (not copied)",
+                    e.file_name().to_string_lossy()
+                ));
+            }
+        }
+    }
+
+    // static/, data/, i18n/ as they are.
+    for folder in ["static", "data", "i18n"] {
+        let n = copy_folder(hugo_dir, folder, folder, &mut files, &mut diags);
+        if n > 0 {
+            report.files_copied.push((folder.to_string(), n));
+        }
+    }
+    // assets/ that content refers to become static files.
+    let content_text: String = files
+        .iter()
+        .filter(|(k, _)| k.ends_with(".md"))
+        .map(|(_, v)| String::from_utf8_lossy(v).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let assets_dir = hugo_dir.join("assets");
+    for entry in walkdir::WalkDir::new(&assets_dir)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = slash_path(&assets_dir, entry.path());
+        let used = content_text.contains(&rel);
+        if used {
+            files.insert(format!("static/{rel}"), read(entry.path(), &mut diags));
+        }
+        report.assets.push((format!("assets/{rel}"), used));
+    }
+    // Layouts other than shortcodes are not migrated.
+    let layouts = hugo_dir.join("layouts");
+    for entry in walkdir::WalkDir::new(&layouts)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
+        let rel = slash_path(&layouts, entry.path());
+        if entry.file_type().is_file() && !rel.starts_with("shortcodes/") {
+            report.layouts_skipped.push(format!("layouts/{rel}"));
+        }
+    }
+
+    // Shortcodes.
+    for (name, sc) in shortcodes::read_all(hugo_dir) {
+        if let Some(template) = &sc.template {
+            files.insert(
+                format!("templates/shortcodes/{name}.html"),
+                template.clone().into_bytes(),
+            );
+        }
+        if matches!(sc.outcome, Outcome::HandPort(_)) {
+            files.insert(
+                format!("hugo-shortcodes/{name}.html"),
+                sc.original.clone().into_bytes(),
+            );
+        }
+        report.shortcodes.push(ShortcodeRow {
+            name: name.clone(),
+            outcome: sc.outcome,
+            notes: sc.notes,
+            uses: uses.remove(&name).unwrap_or_default(),
+        });
+    }
+    for (name, places) in uses {
+        if !BUILTIN.contains(&name.as_str()) {
+            report.undefined_shortcodes.push((name, places));
+        }
+    }
+
+    // Starter templates and style.
+    for (path, text) in STARTER {
+        if files.contains_key(*path) {
+            diags.push(
+                Diagnostic::error(
+                    hugo_dir.join(path),
+                    0,
+                    0,
+                    format!(
+                        "the Hugo site already has `{path}`, which the new site needs for itself"
+                    ),
+                )
+                .with_hint("rename that file in a copy of the Hugo site and import the copy"),
+            );
+        }
+        files.insert(path.to_string(), text.as_bytes().to_vec());
+    }
+
+    // An icon, unless the Hugo site has its own, so browsers do not ask for a missing one.
+    files
+        .entry("static/favicon.svg".into())
+        .or_insert_with(|| include_bytes!("starter/favicon.svg").to_vec());
+
+    // Menus: pageRef becomes the page's URL; page menus are added as the engine adds them.
+    let mut menus: BTreeMap<String, Vec<MenuEntry>> = BTreeMap::new();
+    for (name, entries) in &settings.menus {
+        let before = report.menus_before.entry(name.clone()).or_default();
+        for (entry, page_ref) in entries {
+            let mut entry = entry.clone();
+            if let Some(page_ref) = page_ref {
+                let wanted = page_ref.trim_matches('/');
+                match content.pages.iter().find(|p| {
+                    let stem = p.rel.trim_end_matches(".md").trim_end_matches("_index").trim_end_matches("index").trim_end_matches('/');
+                    stem == wanted
+                }) {
+                    Some(page) => entry.url = page.path.clone(),
+                    None => report.config_ignored.push(("menus".into(), format!("pageRef `{page_ref}` of \"{}\" names no page; the entry points at {page_ref}", entry.name))),
+                }
+                if entry.url.is_empty() {
+                    entry.url = format!("/{wanted}/");
+                }
+            }
+            before.push(format!(
+                "- {} → `{}` (weight {}{})",
+                entry.name,
+                entry.url,
+                entry.weight,
+                entry
+                    .parent
+                    .as_deref()
+                    .map(|p| format!(", parent {p}"))
+                    .unwrap_or_default()
+            ));
+            menus.entry(name.clone()).or_default().push(entry);
+        }
+    }
+    for page in &content.pages {
+        for m in &page.front.menus {
+            report
+                .menus_before
+                .entry(m.menu.clone())
+                .or_default()
+                .push(format!(
+                    "- {} → `{}` (front matter of `{}`{})",
+                    m.name.clone().unwrap_or_else(|| page.title()),
+                    page.path,
+                    page.rel,
+                    m.parent
+                        .as_deref()
+                        .map(|p| format!(", parent {p}"))
+                        .unwrap_or_default()
+                ));
+        }
+    }
+    let mut built = menus.clone();
+    menu::add_page_entries(&mut built, &content.pages);
+    for (name, entries) in &built {
+        let lines = report.menus_after.entry(name.clone()).or_default();
+        for node in menu::tree(entries) {
+            lines.push(format!("- {} → `{}`", node.entry.name, node.entry.url));
+            for child in &node.children {
+                lines.push(format!("  - {} → `{}`", child.entry.name, child.entry.url));
+            }
+        }
+    }
+
+    // site.toml.
+    let sections: Vec<String> = content
+        .pages
+        .iter()
+        .filter(|p| p.kind == PageKind::Section && !p.section_dir.contains('/'))
+        .map(|p| p.section_dir.clone())
+        .collect();
+    let main_section = settings
+        .params
+        .get("mainsections")
+        .and_then(|v| {
+            v.as_array()
+                .and_then(|a| a.first().cloned())
+                .or(Some(v.clone()))
+        })
+        .and_then(|v| v.as_str().map(str::to_string))
+        .or_else(|| busiest_section(&content))
+        .unwrap_or_default();
+    let site_toml = site_toml::render(&settings, &base_url, &main_section, &sections, &menus);
+    if let Err(e) = SiteConfig::parse(&into.join("site.toml"), &site_toml) {
+        diags.extend(e);
+    }
+    files.insert("site.toml".into(), site_toml.into_bytes());
+
+    // Counts and URLs.
+    let lists = content
+        .pages
+        .iter()
+        .filter(|p| p.kind != PageKind::Page)
+        .count();
+    let regular = content.pages.len() - lists;
+    report.page_counts = (lists, regular, all_pages.pages.len() - content.pages.len());
+    report.urls = hugo_urls(hugo_dir, &content, &url_settings);
+    for url in taxonomy_urls(&content, &settings.taxonomies) {
+        let url = if settings.ugly_urls && url.ends_with('/') {
+            ugly(&url)
+        } else {
+            url
+        };
+        report.urls.push(UrlRow {
+            hugo: url.clone(),
+            new: url,
+            kind: UrlKind::Generated,
+        });
+    }
+    report.urls.sort();
+    if config.flag("disablealiases") {
+        report.urls.retain(|u| u.kind != UrlKind::Alias);
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(Plan { files, report })
+}
+
+/// Every URL Hugo published for this content, and how it answers in the new site.
+fn hugo_urls(hugo_dir: &Path, content: &Content, urls: &UrlSettings) -> Vec<UrlRow> {
+    let mut rows = BTreeSet::new();
+    let row = |hugo: String, new: String, kind| UrlRow { hugo, new, kind };
+    rows.insert(row(
+        "/index.xml".into(),
+        "/index.xml".into(),
+        UrlKind::Generated,
+    ));
+    rows.insert(row(
+        "/sitemap.xml".into(),
+        "/sitemap.xml".into(),
+        UrlKind::Generated,
+    ));
+    for special in ["404.html", "robots.txt"] {
+        let made = match special {
+            "404.html" => hugo_dir.join("layouts/404.html").is_file(),
+            _ => false,
+        };
+        if made {
+            rows.insert(row(
+                format!("/{special}"),
+                format!("/{special}"),
+                UrlKind::Generated,
+            ));
+        }
+    }
+    for page in &content.pages {
+        let ugly_section = urls.ugly_urls && page.kind == PageKind::Section;
+        if ugly_section {
+            rows.insert(row(ugly(&page.path), page.path.clone(), UrlKind::Redirect));
+        } else {
+            rows.insert(row(page.path.clone(), page.path.clone(), UrlKind::Page));
+        }
+        if page.kind == PageKind::Section {
+            rows.insert(row(
+                format!("{}index.xml", page.path),
+                format!("{}index.xml", page.path),
+                UrlKind::Generated,
+            ));
+        }
+        for alias in &page.front.aliases {
+            let alias = alias.to_string();
+            if ugly_section && alias == ugly(&page.path) {
+                continue;
+            }
+            rows.insert(row(alias, page.path.clone(), UrlKind::Alias));
+        }
+    }
+    for resource in &content.resources {
+        let path = format!("/{}", resource.target);
+        rows.insert(row(path.clone(), path, UrlKind::File));
+    }
+    let static_dir = hugo_dir.join("static");
+    for entry in walkdir::WalkDir::new(&static_dir).into_iter().flatten() {
+        if entry.file_type().is_file() {
+            let path = format!("/{}", slash_path(&static_dir, entry.path()));
+            rows.insert(row(path.clone(), path, UrlKind::File));
+        }
+    }
+    rows.into_iter().collect()
+}
+
+/// The taxonomy pages Hugo made (`/tags/`, `/tags/privacy/`, their feeds);
+/// the new site makes them too.
+fn taxonomy_urls(content: &Content, taxonomies: &[String]) -> Vec<String> {
+    let mut urls = BTreeSet::new();
+    for taxonomy in taxonomies {
+        for page in &content.pages {
+            let terms: Vec<String> = match page.front.params.get(taxonomy) {
+                Some(serde_json::Value::Array(items)) => items
+                    .iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect(),
+                Some(serde_json::Value::String(s)) => vec![s.clone()],
+                _ => Vec::new(),
+            };
+            for term in terms {
+                let base = crate::content::page::urlize(taxonomy);
+                urls.insert(format!("/{base}/"));
+                urls.insert(format!("/{base}/index.xml"));
+                urls.insert(format!("/{base}/{}/", crate::content::page::urlize(&term)));
+                urls.insert(format!(
+                    "/{base}/{}/index.xml",
+                    crate::content::page::urlize(&term)
+                ));
+            }
+        }
+    }
+    urls.into_iter().collect()
+}
+
+/// The top-level section with the most dated pages.
+fn busiest_section(content: &Content) -> Option<String> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for p in &content.pages {
+        if p.kind == PageKind::Page && p.date().is_some() && !p.top_section().is_empty() {
+            *counts.entry(p.top_section()).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(_, n)| *n)
+        .map(|(s, _)| s.to_string())
+}
+
+/// The line of a Markdown table whose header has the columns Partij and Oordeel.
+fn guide_table_line(body: &str) -> Option<usize> {
+    body.lines()
+        .position(|line| {
+            if !line.contains('|') {
+                return false;
+            }
+            let cells: Vec<String> = line.split('|').map(|c| c.trim().to_lowercase()).collect();
+            cells.iter().any(|c| c == "partij") && cells.iter().any(|c| c == "oordeel")
+        })
+        .map(|i| i + 1)
+}
+
+/// An election id from a file name: `stemwijzer-2023.md` → `stemwijzer-2023`.
+fn guide_id(rel: &str) -> String {
+    let stem = rel.trim_end_matches(".md").trim_end_matches("/index");
+    let stem = stem.rsplit('/').next().unwrap_or(stem);
+    let id: String = crate::content::page::urlize(stem)
+        .chars()
+        .filter(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')
+        .collect();
+    if id.is_empty() {
+        "verkiezing".into()
+    } else {
+        id.trim_start_matches('-').to_string()
+    }
+}
+
+/// With `--guides`: runs `import guide` for each guide page in the staged site,
+/// and on success replaces the page by the guide at the same URL.
+pub(super) fn import_guides(site: &Path, report: &mut Report) {
+    for guide in &mut report.guides {
+        let page = site.join(&guide.file);
+        let id = guide_id(&guide.file);
+        let args = crate::guide::import::ImportGuideArgs {
+            file: page.clone(),
+            election: id.clone(),
+            site: site.to_path_buf(),
+            dry_run: false,
+        };
+        guide.result = Some(match crate::guide::import::run_import(&args) {
+            Ok(_) => {
+                let election = site.join("data/elections").join(&id).join("election.toml");
+                match set_election_path(&election, &guide.url) {
+                    Ok(()) => {
+                        let _ = std::fs::remove_file(&page);
+                        for (rel, text) in GUIDE_FILES {
+                            let path = site.join(rel);
+                            if !path.exists() {
+                                let _ = path.parent().map(std::fs::create_dir_all);
+                                let _ = std::fs::write(&path, text);
+                            }
+                        }
+                        Ok(format!(
+                            "data/elections/{id}/ now renders {}; the page was removed",
+                            guide.url
+                        ))
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+            Err(diags) => Err(diags
+                .sorted()
+                .first()
+                .map(|d| d.message.clone())
+                .unwrap_or_else(|| "unknown problem".into())),
+        });
+    }
+}
+
+fn set_election_path(file: &Path, url: &str) -> Result<(), String> {
+    let text = std::fs::read_to_string(file).map_err(|e| e.to_string())?;
+    let mut found = false;
+    let lines: Vec<String> = text
+        .lines()
+        .map(|line| {
+            if !found && line.trim_start().starts_with("path") && line.contains('=') {
+                found = true;
+                format!("path = {}", toml::Value::String(url.to_string()))
+            } else {
+                line.to_string()
+            }
+        })
+        .collect();
+    if !found {
+        return Err(format!("{} has no `path`", file.display()));
+    }
+    std::fs::write(file, lines.join("\n") + "\n").map_err(|e| e.to_string())
+}
+
+fn read(path: &Path, diags: &mut Diagnostics) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| {
+        diags.push(Diagnostic::error(path, 0, 0, format!("cannot read: {e}")));
+        Vec::new()
+    })
+}
+
+fn copy_folder(
+    hugo_dir: &Path,
+    from: &str,
+    to: &str,
+    files: &mut BTreeMap<String, Vec<u8>>,
+    diags: &mut Diagnostics,
+) -> usize {
+    let dir = hugo_dir.join(from);
+    let mut n = 0;
+    for entry in walkdir::WalkDir::new(&dir)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
+        if entry.file_type().is_file() {
+            files.insert(
+                format!("{to}/{}", slash_path(&dir, entry.path())),
+                read(entry.path(), diags),
+            );
+            n += 1;
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_guide_tables_by_their_columns() {
+        assert_eq!(
+            guide_table_line("Tekst\n\n| Partij | Oordeel | Toelichting |\n|---|---|---|\n"),
+            Some(3)
+        );
+        assert_eq!(guide_table_line("Oordeel | Partij\n--- | ---\n"), Some(1));
+        assert_eq!(guide_table_line("| Naam | Waarde |\n"), None);
+    }
+
+    #[test]
+    fn guide_ids_are_valid_election_ids() {
+        assert_eq!(guide_id("stemwijzer-2023.md"), "stemwijzer-2023");
+        assert_eq!(
+            guide_id("verkiezingen/Stemwijzer TK 2025/index.md"),
+            "stemwijzer-tk-2025"
+        );
+    }
+}

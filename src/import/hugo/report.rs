@@ -1,0 +1,414 @@
+//! The migration report: everything `import hugo` found, changed, dropped or
+//! could not do, written to `MIGRATION.md` in the new site and printed in
+//! short on the terminal.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use super::embeds::Finding;
+use super::shortcodes::Outcome;
+
+/// How a Hugo URL answers in the new site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum UrlKind {
+    /// A page at the same address.
+    Page,
+    /// A redirect page, as it was in Hugo (`aliases`).
+    Alias,
+    /// A redirect page to the new address of what was a page in Hugo.
+    Redirect,
+    /// A feed, sitemap or other generated file at the same address.
+    Generated,
+    /// A static file or page resource at the same address.
+    File,
+}
+
+impl UrlKind {
+    fn label(self) -> &'static str {
+        match self {
+            UrlKind::Page => "page",
+            UrlKind::Alias => "redirect (an alias, as in Hugo)",
+            UrlKind::Redirect => "redirect (was a page in Hugo)",
+            UrlKind::Generated => "generated file",
+            UrlKind::File => "file",
+        }
+    }
+}
+
+/// One row of the URL table.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct UrlRow {
+    /// The address Hugo published.
+    pub hugo: String,
+    /// Where it is in the new site (the same address, or the redirect target).
+    pub new: String,
+    /// How it answers.
+    pub kind: UrlKind,
+}
+
+/// One shortcode in the report.
+#[derive(Debug, Clone)]
+pub struct ShortcodeRow {
+    /// Its name.
+    pub name: String,
+    /// What the importer did.
+    pub outcome: Outcome,
+    /// Problems noticed in its template.
+    pub notes: Vec<String>,
+    /// Where pages use it: (content file, line).
+    pub uses: Vec<(String, usize)>,
+}
+
+/// A page with a voting-guide table.
+#[derive(Debug, Clone)]
+pub struct GuideRow {
+    /// The content file in the new site.
+    pub file: String,
+    /// Its URL.
+    pub url: String,
+    /// The `import guide` command that turns it into data.
+    pub command: String,
+    /// With `--guides`: what happened.
+    pub result: Option<Result<String, String>>,
+}
+
+/// Everything the report says.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// The Hugo folder that was read.
+    pub hugo_dir: String,
+    /// The new site folder.
+    pub into: String,
+    /// The language migrated.
+    pub language: String,
+    /// The content folder, relative to the site folder.
+    pub content_dir: String,
+    /// Languages of the Hugo site that were not migrated, with the reason.
+    pub other_languages: Vec<String>,
+    /// Configuration files read.
+    pub config_files: Vec<String>,
+    /// Environment folders found.
+    pub environments: Vec<String>,
+    /// Hugo settings carried over, with where they went.
+    pub config_used: Vec<(String, String)>,
+    /// Hugo settings without effect in the new site, with why.
+    pub config_ignored: Vec<(String, String)>,
+    /// Pages migrated: (home + sections, regular pages, not published now).
+    pub page_counts: (usize, usize, usize),
+    /// Files copied per folder.
+    pub files_copied: Vec<(String, usize)>,
+    /// Files from `assets/`: path and whether content uses it (then copied to `static/`).
+    pub assets: Vec<(String, bool)>,
+    /// Hugo layouts that were not migrated.
+    pub layouts_skipped: Vec<String>,
+    /// The Hugo site's shortcodes.
+    pub shortcodes: Vec<ShortcodeRow>,
+    /// Shortcodes used by pages that neither Hugo's layouts nor the new site define.
+    pub undefined_shortcodes: Vec<(String, Vec<(String, usize)>)>,
+    /// Changes made to raw HTML, per content file.
+    pub findings: Vec<(String, Vec<Finding>)>,
+    /// Front-matter fields that the new templates do not use, with the number of pages.
+    pub fields: BTreeMap<String, usize>,
+    /// Menus as Hugo defined them: menu name → lines.
+    pub menus_before: BTreeMap<String, Vec<String>>,
+    /// Menus of the new site: menu name → lines.
+    pub menus_after: BTreeMap<String, Vec<String>>,
+    /// Pages with a voting-guide table.
+    pub guides: Vec<GuideRow>,
+    /// Every Hugo URL and how it answers now.
+    pub urls: Vec<UrlRow>,
+}
+
+impl Report {
+    /// The shortcodes that need a hand port before the site builds.
+    pub fn hand_ports(&self) -> impl Iterator<Item = &ShortcodeRow> {
+        self.shortcodes
+            .iter()
+            .filter(|s| matches!(s.outcome, Outcome::HandPort(_)) && !s.uses.is_empty())
+    }
+
+    /// The things an editor must do before the new site builds and keeps its promises.
+    pub fn todo(&self) -> Vec<String> {
+        let mut todo = Vec::new();
+        for s in self.hand_ports() {
+            let pages: Vec<String> = s.uses.iter().map(|(f, l)| format!("{f}:{l}")).collect();
+            todo.push(format!(
+                "(build) port the shortcode `{}` by hand (templates/shortcodes/{}.html; the Hugo original is in hugo-shortcodes/{}.html); used in {}",
+                s.name,
+                s.name,
+                s.name,
+                pages.join(", ")
+            ));
+        }
+        for (name, uses) in &self.undefined_shortcodes {
+            let pages: Vec<String> = uses.iter().map(|(f, l)| format!("{f}:{l}")).collect();
+            todo.push(format!(
+                "(build) the shortcode `{name}` is used but defined nowhere in the Hugo site (a theme's?); write templates/shortcodes/{name}.html; used in {}",
+                pages.join(", ")
+            ));
+        }
+        for s in &self.shortcodes {
+            if !s.notes.is_empty() && !s.uses.is_empty() {
+                todo.push(format!(
+                    "check the shortcode `{}`: {}",
+                    s.name,
+                    s.notes.join("; ")
+                ));
+            }
+        }
+        for g in &self.guides {
+            if !matches!(g.result, Some(Ok(_))) {
+                todo.push(format!(
+                    "turn the voting guide {} into data: {}",
+                    g.file, g.command
+                ));
+            }
+        }
+        todo
+    }
+
+    /// The report as Markdown, for `MIGRATION.md`.
+    pub fn to_markdown(&self) -> String {
+        let mut md = String::new();
+        let _ = writeln!(md, "# Migration from Hugo\n");
+        let _ = writeln!(
+            md,
+            "`chatcontrole import hugo {} --into {}` wrote this report. The Hugo folder was only read.\n",
+            self.hugo_dir, self.into
+        );
+        let (lists, pages, hidden) = self.page_counts;
+        let _ = writeln!(md, "## Summary\n");
+        let _ = writeln!(
+            md,
+            "- Language: `{}`, content in `{}`",
+            self.language, self.content_dir
+        );
+        let _ = writeln!(
+            md,
+            "- Pages migrated: {} (home and sections: {lists}, pages: {pages}); not published now (drafts, future or expired): {hidden}",
+            lists + pages
+        );
+        let redirects = self
+            .urls
+            .iter()
+            .filter(|u| matches!(u.kind, UrlKind::Alias | UrlKind::Redirect))
+            .count();
+        let _ = writeln!(
+            md,
+            "- Hugo URLs: {}, of which redirects: {redirects}; every one answers in the new site",
+            self.urls.len()
+        );
+        for (folder, n) in &self.files_copied {
+            let _ = writeln!(md, "- `{folder}/`: {n} files copied");
+        }
+        for lang in &self.other_languages {
+            let _ = writeln!(md, "- Not migrated: {lang}");
+        }
+        let todo = self.todo();
+        let _ = writeln!(md, "\n## To do before publishing\n");
+        if todo.is_empty() {
+            let _ = writeln!(
+                md,
+                "Nothing: the site builds as it is. Check the changes below."
+            );
+        } else {
+            let _ = writeln!(
+                md,
+                "Items marked (build) make `chatcontrole build` fail until they are done.\n"
+            );
+            for t in &todo {
+                let _ = writeln!(md, "- [ ] {t}");
+            }
+        }
+
+        let _ = writeln!(md, "\n## Configuration\n");
+        let _ = writeln!(md, "Read: {}.", join_code(&self.config_files));
+        if !self.environments.is_empty() {
+            let _ = writeln!(
+                md,
+                "Environment folders: {}. `production` is merged over `_default`, as `hugo` does when it builds the live site; others are not used.",
+                join_code(&self.environments)
+            );
+        }
+        let _ = writeln!(md, "\n| Hugo setting | In the new site |\n|---|---|");
+        for (key, to) in &self.config_used {
+            let _ = writeln!(md, "| `{key}` | {to} |");
+        }
+        if !self.config_ignored.is_empty() {
+            let _ = writeln!(
+                md,
+                "\nSettings without effect in the new site:\n\n| Hugo setting | Why |\n|---|---|"
+            );
+            for (key, why) in &self.config_ignored {
+                let _ = writeln!(md, "| `{key}` | {why} |");
+            }
+        }
+
+        let _ = writeln!(md, "\n## Menus\n");
+        let names: std::collections::BTreeSet<&String> = self
+            .menus_before
+            .keys()
+            .chain(self.menus_after.keys())
+            .collect();
+        for name in names {
+            let _ = writeln!(
+                md,
+                "### `{name}`\n\nBefore (Hugo configuration and front matter):\n"
+            );
+            for line in self.menus_before.get(name).into_iter().flatten() {
+                let _ = writeln!(md, "{line}");
+            }
+            let _ = writeln!(md, "\nAfter (as the new site builds it):\n");
+            for line in self.menus_after.get(name).into_iter().flatten() {
+                let _ = writeln!(md, "{line}");
+            }
+            let _ = writeln!(md);
+        }
+
+        let _ = writeln!(
+            md,
+            "## Shortcodes\n\n| Shortcode | What happened | Used in |\n|---|---|---|"
+        );
+        for s in &self.shortcodes {
+            let what = match &s.outcome {
+                Outcome::Builtin(b) => format!("uses the built-in `{b}`"),
+                Outcome::Copied => "plain HTML, copied".to_string(),
+                Outcome::Translated => "translated from the Go template".to_string(),
+                Outcome::HandPort(reason) => format!("**needs a hand port**: {reason}"),
+            };
+            let notes = if s.notes.is_empty() {
+                String::new()
+            } else {
+                format!("; {}", s.notes.join("; "))
+            };
+            let uses: Vec<String> = s.uses.iter().map(|(f, l)| format!("`{f}:{l}`")).collect();
+            let used = if uses.is_empty() {
+                "not used".to_string()
+            } else {
+                uses.join(", ")
+            };
+            let _ = writeln!(md, "| `{}` | {what}{notes} | {used} |", s.name);
+        }
+        for (name, uses) in &self.undefined_shortcodes {
+            let uses: Vec<String> = uses.iter().map(|(f, l)| format!("`{f}:{l}`")).collect();
+            let _ = writeln!(
+                md,
+                "| `{name}` | **not defined in the Hugo site** | {} |",
+                uses.join(", ")
+            );
+        }
+
+        let _ = writeln!(md, "\n## Embeds, scripts and styles removed from content\n");
+        if self.findings.is_empty() {
+            let _ = writeln!(md, "None.");
+        }
+        for (file, findings) in &self.findings {
+            let _ = writeln!(md, "- `{file}`:");
+            for f in findings {
+                let _ = writeln!(md, "  - line {}: {}", f.line, f.kind.describe());
+            }
+        }
+
+        let _ = writeln!(md, "\n## Voting-guide pages\n");
+        if self.guides.is_empty() {
+            let _ = writeln!(md, "None.");
+        }
+        for g in &self.guides {
+            let status = match &g.result {
+                None => format!("run `{}`", g.command),
+                Some(Ok(note)) => format!("imported: {note}"),
+                Some(Err(e)) => format!(
+                    "import failed ({e}); run `{}` after fixing the table",
+                    g.command
+                ),
+            };
+            let _ = writeln!(md, "- `{}` ({}): {status}", g.file, g.url);
+        }
+
+        let _ = writeln!(
+            md,
+            "\n## Front-matter fields the new templates do not use\n"
+        );
+        if self.fields.is_empty() {
+            let _ = writeln!(md, "None.");
+        } else {
+            let _ = writeln!(
+                md,
+                "They are kept in the files and available to templates as `page.params`.\n"
+            );
+            for (field, n) in &self.fields {
+                let _ = writeln!(md, "- `{field}` ({n} pages)");
+            }
+        }
+
+        let _ = writeln!(md, "\n## Files\n");
+        for (asset, used) in &self.assets {
+            let what = if *used {
+                format!(
+                    "copied to `static/{}`: content refers to it",
+                    asset.trim_start_matches("assets/")
+                )
+            } else {
+                "not copied: no content refers to it (Hugo publishes assets only through templates)"
+                    .to_string()
+            };
+            let _ = writeln!(md, "- `{asset}`: {what}");
+        }
+        if !self.layouts_skipped.is_empty() {
+            let _ = writeln!(
+                md,
+                "- Hugo layouts not migrated (the new site has its own templates in `templates/`): {}",
+                join_code(&self.layouts_skipped)
+            );
+        }
+
+        let _ = writeln!(
+            md,
+            "\n## URLs\n\n| Hugo URL | New URL | How |\n|---|---|---|"
+        );
+        for u in &self.urls {
+            let _ = writeln!(md, "| `{}` | `{}` | {} |", u.hugo, u.new, u.kind.label());
+        }
+        md
+    }
+
+    /// A few lines for the terminal.
+    pub fn short(&self, written: bool) -> String {
+        let (lists, pages, _) = self.page_counts;
+        let redirects = self
+            .urls
+            .iter()
+            .filter(|u| matches!(u.kind, UrlKind::Alias | UrlKind::Redirect))
+            .count();
+        let mut s = format!(
+            "{} {} pages, {} Hugo URLs ({redirects} redirects), {} shortcodes, {} pages with embeds or inline code changed",
+            if written { "imported" } else { "would import" },
+            lists + pages,
+            self.urls.len(),
+            self.shortcodes.len(),
+            self.findings.len()
+        );
+        if written {
+            s.push_str(&format!(
+                " into {}; read {}/MIGRATION.md",
+                self.into, self.into
+            ));
+        }
+        let todo = self.todo();
+        if !todo.is_empty() {
+            s.push_str(&format!("\nto do before publishing ({}):", todo.len()));
+            for t in todo {
+                s.push_str(&format!("\n  - {t}"));
+            }
+        }
+        s
+    }
+}
+
+fn join_code(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|i| format!("`{i}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,0 +1,358 @@
+//! Turns the settings of a Hugo site into the new site's `site.toml`, and
+//! lists which Hugo settings went where and which have no effect.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use super::config::HugoConfig;
+use crate::config::MenuEntry;
+
+/// What the Hugo configuration says about the one language being migrated.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The language code (`nl`).
+    pub language: String,
+    /// The content folder, relative to the site folder (`content/nl`).
+    pub content_dir: String,
+    /// Languages that are not migrated, with the reason.
+    pub other_languages: Vec<String>,
+    /// The site's title.
+    pub title: String,
+    /// `baseURL`.
+    pub base_url: Option<String>,
+    /// The description (`params.description`).
+    pub description: String,
+    /// Permalink patterns per section.
+    pub permalinks: BTreeMap<String, String>,
+    /// `uglyURLs`.
+    pub ugly_urls: bool,
+    /// Posts per list page.
+    pub paginate: Option<i64>,
+    /// Menus: name → entries, with Hugo's `pageRef` still to resolve.
+    pub menus: BTreeMap<String, Vec<(MenuEntry, Option<String>)>>,
+    /// Menu fields dropped (`pre`, `post`, …): (menu, entry, field).
+    pub menu_fields_dropped: Vec<String>,
+    /// The params, lower-case keys.
+    pub params: serde_json::Map<String, Value>,
+    /// The taxonomies Hugo published pages for.
+    pub taxonomies: Vec<String>,
+    /// Hugo setting → where it went.
+    pub used: Vec<(String, String)>,
+    /// Hugo setting → why it has no effect.
+    pub ignored: Vec<(String, String)>,
+}
+
+/// Reads what the new site needs from the Hugo configuration.
+pub fn settings(config: &HugoConfig) -> Settings {
+    let language = config
+        .text("defaultcontentlanguage")
+        .unwrap_or_else(|| "en".into())
+        .to_lowercase();
+    let lang = |key: &str| config.get(&format!("languages.{language}.{key}")).cloned();
+    let disabled: Vec<String> = config
+        .get("disablelanguages")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_lowercase)
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut other_languages = Vec::new();
+    if let Some(Value::Object(languages)) = config.get("languages") {
+        for (code, _) in languages.iter().filter(|(code, _)| **code != language) {
+            if disabled.contains(code) {
+                other_languages.push(format!("`{code}` (switched off with disableLanguages)"));
+            } else {
+                other_languages.push(format!(
+                    "`{code}`: the new site has one language; import it into its own site with the same command after making `{code}` the defaultContentLanguage"
+                ));
+            }
+        }
+    }
+    let content_dir = lang("contentdir")
+        .and_then(|v| v.as_str().map(str::to_string))
+        .or_else(|| config.text("contentdir"))
+        .unwrap_or_else(|| "content".into())
+        .trim_matches('/')
+        .to_string();
+    let title = lang("title")
+        .and_then(|v| v.as_str().map(str::to_string))
+        .or_else(|| config.text("title"))
+        .unwrap_or_default();
+    let mut params = match config.get("params") {
+        Some(Value::Object(p)) => p.clone(),
+        _ => serde_json::Map::new(),
+    };
+    if let Some(Value::Object(p)) = lang("params") {
+        params.extend(p);
+    }
+    let description = params
+        .get("description")
+        .and_then(Value::as_str)
+        .or_else(|| config.get("description").and_then(Value::as_str))
+        .unwrap_or_default()
+        .to_string();
+    let permalinks = match config.get("permalinks") {
+        Some(Value::Object(map)) => {
+            let mut out = BTreeMap::new();
+            for (key, value) in map {
+                match value {
+                    Value::String(pattern) => {
+                        out.insert(key.clone(), pattern.clone());
+                    }
+                    Value::Object(kinds) if key == "page" => {
+                        for (section, pattern) in kinds {
+                            if let Some(p) = pattern.as_str() {
+                                out.insert(section.clone(), p.to_string());
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            out
+        }
+        _ => BTreeMap::new(),
+    };
+    let mut menu_fields_dropped = Vec::new();
+    let menus_value = lang("menus").or_else(|| config.get("menus").cloned());
+    let mut menus: BTreeMap<String, Vec<(MenuEntry, Option<String>)>> = BTreeMap::new();
+    if let Some(Value::Object(all)) = menus_value {
+        for (menu, entries) in all {
+            let entries = match entries {
+                Value::Array(a) => a,
+                single @ Value::Object(_) => vec![single],
+                _ => continue,
+            };
+            for entry in entries {
+                let Value::Object(fields) = entry else {
+                    continue;
+                };
+                let text = |k: &str| fields.get(k).and_then(Value::as_str).map(str::to_string);
+                let name = text("name").unwrap_or_default();
+                for key in fields.keys() {
+                    if ![
+                        "name",
+                        "url",
+                        "pageref",
+                        "weight",
+                        "identifier",
+                        "parent",
+                        "title",
+                    ]
+                    .contains(&key.as_str())
+                    {
+                        menu_fields_dropped.push(format!("`{key}` of \"{name}\" in menu `{menu}`"));
+                    }
+                }
+                menus.entry(menu.clone()).or_default().push((
+                    MenuEntry {
+                        name,
+                        url: text("url").unwrap_or_default(),
+                        weight: fields.get("weight").and_then(Value::as_i64).unwrap_or(0),
+                        title: text("title"),
+                        identifier: text("identifier"),
+                        parent: text("parent"),
+                    },
+                    text("pageref"),
+                ));
+            }
+        }
+    }
+    let disabled_kinds: Vec<String> = config
+        .get("disablekinds")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_lowercase)
+                .collect()
+        })
+        .unwrap_or_default();
+    let taxonomies = if disabled_kinds
+        .iter()
+        .any(|k| k == "taxonomy" || k == "term")
+    {
+        Vec::new()
+    } else {
+        match config.get("taxonomies") {
+            Some(Value::Object(t)) => t
+                .values()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect(),
+            _ => vec!["categories".into(), "tags".into()],
+        }
+    };
+    let (used, ignored) = classify_keys(config);
+    Settings {
+        language,
+        content_dir,
+        other_languages,
+        title,
+        base_url: config.text("baseurl"),
+        description,
+        permalinks,
+        ugly_urls: config.flag("uglyurls"),
+        paginate: config
+            .get("paginate")
+            .or_else(|| config.get("pagination.pagersize"))
+            .and_then(Value::as_i64),
+        menus,
+        menu_fields_dropped,
+        params,
+        taxonomies,
+        used,
+        ignored,
+    }
+}
+
+/// Hugo setting → where it went, or why it has no effect.
+type KeyNotes = Vec<(String, String)>;
+
+/// Which top-level Hugo settings are carried over, and why the others are not.
+fn classify_keys(config: &HugoConfig) -> (KeyNotes, KeyNotes) {
+    let mut used = Vec::new();
+    let mut ignored = Vec::new();
+    for key in config.root.keys() {
+        let to = match key.as_str() {
+            "baseurl" => Some("`base_url`"),
+            "title" => Some("`title`"),
+            "defaultcontentlanguage" => Some("`language`, and which content folder is read"),
+            "languages" => Some(
+                "`language`, `content_dir` (contentDir), title, params and menus of the default language",
+            ),
+            "contentdir" => Some("`content_dir`"),
+            "disablelanguages" => Some("those languages are not migrated"),
+            "defaultcontentlanguageinsubdir" => {
+                Some("pages of the default language stay without a language prefix")
+            }
+            "permalinks" => Some("`[permalinks]`"),
+            "uglyurls" => Some("`ugly_urls`"),
+            "params" => Some(
+                "`[params]` (keys lower-cased, as Hugo reads them); `description` also becomes `description`",
+            ),
+            "menus" | "menu" => Some("`[[menu.<name>]]`"),
+            "paginate" | "pagination" => Some("`paginate`"),
+            "languagecode" => Some("(the language code comes from defaultContentLanguage)"),
+            "disablekinds" => Some("taxonomy pages are made only when Hugo made them"),
+            "taxonomies" => Some("`taxonomies`: the same pages for each term"),
+            "disablealiases" => Some("aliases become redirect pages all the same"),
+            _ => None,
+        };
+        if let Some(to) = to {
+            used.push((key.clone(), to.to_string()));
+            continue;
+        }
+        let why = match key.as_str() {
+            "googleanalytics" | "services" => {
+                "the new site has no analytics and makes no requests to other hosts"
+            }
+            "theme" | "module" | "themesdir" => "the new site has its own templates in templates/",
+            "markup" => {
+                "Markdown follows Hugo's defaults (Goldmark, raw HTML allowed, heading ids as Hugo makes them)"
+            }
+            "outputs" | "outputformats" | "mediatypes" => {
+                "the new site always makes HTML pages, RSS feeds and the sitemap"
+            }
+            "enablerobotstxt" => "the new site always writes robots.txt",
+            "enableemoji" => "`:emoji:` codes always work",
+            "enablegitinfo" | "buildfuture" | "builddrafts" | "buildexpired" => {
+                "a build option of Hugo; drafts and future posts follow `--drafts`"
+            }
+            "timeout" | "minify" | "build" | "caches" | "imaging" | "security" | "server"
+            | "deployment" | "related" | "sitemap" | "privacy" | "frontmatter" => {
+                "a Hugo build setting"
+            }
+            _ => "not used by the new site",
+        };
+        ignored.push((key.clone(), why.to_string()));
+    }
+    (used, ignored)
+}
+
+/// Converts a JSON value to TOML; `null` becomes nothing.
+pub fn to_toml(value: &Value) -> Option<toml::Value> {
+    Some(match value {
+        Value::Null => return None,
+        Value::Bool(b) => toml::Value::Boolean(*b),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => toml::Value::Integer(i),
+            None => toml::Value::Float(n.as_f64().unwrap_or(0.0)),
+        },
+        Value::String(s) => toml::Value::String(s.clone()),
+        Value::Array(items) => toml::Value::Array(items.iter().filter_map(to_toml).collect()),
+        Value::Object(map) => toml::Value::Table(
+            map.iter()
+                .filter_map(|(k, v)| to_toml(v).map(|v| (k.clone(), v)))
+                .collect(),
+        ),
+    })
+}
+
+/// The text of the new `site.toml`.
+pub fn render(
+    settings: &Settings,
+    base_url: &str,
+    main_section: &str,
+    search_sections: &[String],
+    menus: &BTreeMap<String, Vec<MenuEntry>>,
+) -> String {
+    let mut table = toml::Table::new();
+    let s = |v: &str| toml::Value::String(v.to_string());
+    table.insert("title".into(), s(&settings.title));
+    table.insert("base_url".into(), s(base_url));
+    table.insert("language".into(), s(&settings.language));
+    table.insert("description".into(), s(&settings.description));
+    table.insert("content_dir".into(), s(&settings.content_dir));
+    table.insert("main_section".into(), s(main_section));
+    table.insert(
+        "search_sections".into(),
+        toml::Value::Array(search_sections.iter().map(|x| s(x)).collect()),
+    );
+    if let Some(p) = settings.paginate.filter(|p| *p > 0) {
+        table.insert("paginate".into(), toml::Value::Integer(p));
+    }
+    if settings.ugly_urls {
+        table.insert("ugly_urls".into(), toml::Value::Boolean(true));
+    }
+    if !settings.taxonomies.is_empty() {
+        table.insert(
+            "taxonomies".into(),
+            toml::Value::Array(settings.taxonomies.iter().map(|t| s(t)).collect()),
+        );
+    }
+    if !settings.permalinks.is_empty() {
+        table.insert(
+            "permalinks".into(),
+            toml::Value::Table(
+                settings
+                    .permalinks
+                    .iter()
+                    .map(|(k, v)| (k.clone(), s(v)))
+                    .collect(),
+            ),
+        );
+    }
+    if !menus.is_empty() {
+        let mut menu_table = toml::Table::new();
+        for (name, entries) in menus {
+            let items = entries
+                .iter()
+                .filter_map(|e| toml::Value::try_from(e).ok())
+                .collect();
+            menu_table.insert(name.clone(), toml::Value::Array(items));
+        }
+        table.insert("menu".into(), toml::Value::Table(menu_table));
+    }
+    if let Some(toml::Value::Table(params)) = to_toml(&Value::Object(settings.params.clone())) {
+        table.insert("params".into(), toml::Value::Table(params));
+    }
+    let body = toml::to_string(&table).unwrap_or_default();
+    format!(
+        "# Settings of this site, migrated from Hugo by `chatcontrole import hugo`.\n# See MIGRATION.md for what changed, and README.md of chatcontrole for every key.\n{body}"
+    )
+}

@@ -1,0 +1,175 @@
+//! Taxonomy pages as Hugo makes them, for the taxonomies a site names in
+//! `site.toml` (`taxonomies = ["tags", "categories"]`): `/tags/` lists the
+//! terms, `/tags/<term>/` the pages with that term, each with an RSS feed.
+//! Sites migrated from Hugo keep these addresses; a site that names no
+//! taxonomies gets none.
+
+use std::collections::BTreeMap;
+
+use minijinja::{Value, context};
+
+use super::feeds::rss;
+use super::pages::{ListItem, Prepared, list_item, sort_for_list};
+use super::templates::{PageMeta, Renderer, page_value};
+use crate::content::PageKind;
+use crate::content::page::urlize;
+use crate::diagnostics::Diagnostics;
+use crate::output::Output;
+
+/// Renders the taxonomy and term pages and their feeds into `out`.
+pub fn render_taxonomies(
+    prepared: &[Prepared<'_>],
+    renderer: &Renderer,
+    out: &mut Output,
+    diags: &mut Diagnostics,
+) {
+    let config = renderer.config();
+    for taxonomy in &config.taxonomies {
+        // Term slug → (name as first written, pages).
+        let mut terms: BTreeMap<String, (String, Vec<&Prepared<'_>>)> = BTreeMap::new();
+        for p in prepared.iter().filter(|p| p.page.kind == PageKind::Page) {
+            let names: Vec<String> = match p.page.front.params.get(taxonomy) {
+                Some(serde_json::Value::Array(items)) => items
+                    .iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect(),
+                Some(serde_json::Value::String(s)) => vec![s.clone()],
+                _ => Vec::new(),
+            };
+            for name in names {
+                let entry = terms
+                    .entry(urlize(&name))
+                    .or_insert_with(|| (name.clone(), Vec::new()));
+                entry.1.push(p);
+            }
+        }
+        if terms.is_empty() {
+            continue;
+        }
+        let base = format!("/{}/", urlize(taxonomy));
+        let title = capitalize(taxonomy);
+        let term_items: Vec<ListItem> = terms
+            .iter()
+            .map(|(slug, (name, pages))| ListItem {
+                title: name.clone(),
+                url: format!(
+                    "{}{}",
+                    renderer.url_prefix(),
+                    page_path(config.ugly_urls, &format!("{base}{slug}/"))
+                ),
+                path: page_path(config.ugly_urls, &format!("{base}{slug}/")),
+                date: None,
+                date_display: None,
+                summary: format!(
+                    "{} {}",
+                    pages.len(),
+                    if pages.len() == 1 {
+                        "pagina"
+                    } else {
+                        "pagina's"
+                    }
+                ),
+                kind: PageKind::Section,
+            })
+            .collect();
+        let mut all_pages: Vec<&Prepared<'_>> = Vec::new();
+        for (_, pages) in terms.values() {
+            for p in pages {
+                if !all_pages.iter().any(|q| std::ptr::eq(*q, *p)) {
+                    all_pages.push(p);
+                }
+            }
+        }
+        render_list(renderer, out, diags, &base, &title, term_items, &all_pages);
+        for (slug, (name, pages)) in &terms {
+            let mut pages = pages.clone();
+            sort_for_list(&mut pages);
+            let items = pages.iter().map(|q| list_item(q, renderer)).collect();
+            let path = format!("{base}{slug}/");
+            render_list(renderer, out, diags, &path, name, items, &pages);
+        }
+    }
+}
+
+fn render_list(
+    renderer: &Renderer,
+    out: &mut Output,
+    diags: &mut Diagnostics,
+    path: &str,
+    title: &str,
+    items: Vec<ListItem>,
+    feed_pages: &[&Prepared<'_>],
+) {
+    let config = renderer.config();
+    let prefix = renderer.url_prefix();
+    let meta = PageMeta {
+        title: title.to_string(),
+        description: format!("{title} – {}", config.title),
+        path: page_path(config.ugly_urls, path),
+        kind: "section".into(),
+        ..PageMeta::default()
+    };
+    let page = page_value(
+        config,
+        prefix,
+        &meta,
+        context! { content => "", section => "", params => context! {} },
+    );
+    let template = if renderer.has_template("taxonomy.html") {
+        "taxonomy.html"
+    } else {
+        "list.html"
+    };
+    let result = renderer.render(
+        template,
+        context! {
+            page,
+            pages => Value::from_serialize(&items),
+            subsections => Value::from(Vec::<Value>::new()),
+            paginator => context! { number => 1, total => 1 },
+            feed_url => format!("{prefix}{path}index.xml"),
+            breadcrumbs => Value::from(Vec::<Value>::new()),
+        },
+    );
+    match result.and_then(|html| out.add_page(&meta.path, html, None)) {
+        Ok(()) => {}
+        Err(e) => diags.push(e),
+    }
+    let mut dated: Vec<&Prepared<'_>> = feed_pages
+        .iter()
+        .copied()
+        .filter(|p| p.page.date().is_some())
+        .collect();
+    sort_for_list(&mut dated);
+    dated.truncate(super::feeds::FEED_SIZE);
+    let feed_path = format!("{path}index.xml");
+    let xml = rss(
+        config,
+        &format!("{title} – {}", config.title),
+        &meta.description,
+        path,
+        &feed_path,
+        &dated,
+    );
+    if let Err(e) = out.add(&feed_path, xml, None) {
+        diags.push(e);
+    }
+}
+
+/// Where a list page at the folder `path` is published: `/tags/` or, with
+/// `uglyURLs`, `/tags.html` (its feed stays at `/tags/index.xml`, as in Hugo).
+fn page_path(ugly_urls: bool, path: &str) -> String {
+    if ugly_urls {
+        crate::content::permalinks::ugly_text(path)
+    } else {
+        path.to_string()
+    }
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
