@@ -71,7 +71,7 @@ pub fn compose(
     ];
     if let Some(d) = decision {
         paragraphs.push(format!(
-            "Het laatste besluit in de Raad van de EU viel op {} ({}). {}",
+            "Het laatste besluit in de Raad van de EU viel op {}, in {}. {}",
             d.date,
             d.body,
             d.summary.trim()
