@@ -154,7 +154,7 @@ mod tests {
         assert!(m.body.starts_with("Beste A. Lid,\n\n"));
         assert!(
             m.body
-                .contains("viel op 26 november 2025 (Coreper). De lidstaten")
+                .contains("viel op 26 november 2025, in Coreper. De lidstaten")
         );
         assert!(m.body.contains("kreeg Volt het oordeel \"Beschermt\""));
         assert!(
