@@ -11,7 +11,7 @@ use crate::config::SiteConfig;
 use crate::content::load_content_from;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::{Output, slash_path};
-use crate::render::{Renderer, feeds, headers, pages, search, sitemap};
+use crate::render::{Renderer, feeds, headers, pages, search, share_cards, sitemap};
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -132,11 +132,33 @@ pub fn generate(options: &BuildOptions) -> Result<Generated, Diagnostics> {
     if let Some(data) = &council {
         renderer.add_global("council", crate::council::template_globals(data));
     }
+    // Home answers, contact tool and share cards (issue 13).
+    let today = now.date_naive();
+    let guide = crate::guide::load(site);
+    let cards = share_cards::plan(&config, guide.as_ref().ok(), council.as_ref(), today);
+    let cached_cards = share_cards::load_cached(&options.out_dir(), &cards);
+    add_issue13_globals(
+        &mut renderer,
+        site,
+        &guide,
+        council.as_ref(),
+        &cards,
+        today,
+        &mut diags,
+    );
     let mut out = Output::new();
     let prepared = pages::prepare(&content, &renderer, &mut diags);
     pages::render_pages(&prepared, &renderer, &mut out, &mut diags);
     pages::render_special_pages(&renderer, &mut out, &mut diags);
-    crate::guide::view::render(site, &renderer, &mut out, &mut diags);
+    match &guide {
+        Ok(data) => crate::guide::view::render_loaded(data, &renderer, &mut out, &mut diags),
+        Err(errors) => diags.extend(errors.iter().cloned()),
+    }
+    for card in share_cards::draw(&cards, cached_cards) {
+        if let Err(e) = card.and_then(|(path, png)| out.add(&path, png, None)) {
+            diags.push(e);
+        }
+    }
     if let Some(data) = &council {
         crate::council::render(
             site,
@@ -228,5 +250,36 @@ fn copy_static(site: &Path, out: &mut Output, diags: &mut Diagnostics) {
             }
             Err(e) => diags.push(Diagnostic::error(&path, 0, 0, format!("cannot read: {e}"))),
         }
+    }
+}
+
+/// The template globals of the home page, the contact tool and the share
+/// cards: `today`, `guide_home`, `council_now`, `contact` and `share_cards`.
+fn add_issue13_globals(
+    renderer: &mut Renderer,
+    site: &Path,
+    guide: &Result<crate::guide::GuideData, Diagnostics>,
+    council: Option<&crate::council::CouncilData>,
+    cards: &[share_cards::PlannedCard],
+    today: chrono::NaiveDate,
+    diags: &mut Diagnostics,
+) {
+    let guide = guide.as_ref().ok();
+    renderer.add_global(
+        "today",
+        minijinja::Value::from(today.format("%Y-%m-%d").to_string()),
+    );
+    renderer.add_global("share_cards", share_cards::template_value(cards));
+    if let Some(data) = guide {
+        renderer.add_global("guide_home", crate::home::guide_summary(data, today));
+    }
+    if let Some(data) = council {
+        renderer.add_global("council_now", crate::home::council_now(data, today));
+    }
+    let known = |id: &str| guide.is_none_or(|g| g.party(id).is_some());
+    if let Some(recipients) = crate::contact::load(site, &known, diags) {
+        let value =
+            crate::contact::template_value(&recipients, guide, council, renderer.config(), today);
+        renderer.add_global("contact", value);
     }
 }

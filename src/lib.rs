@@ -9,11 +9,13 @@
 pub mod build;
 pub mod check;
 pub mod config;
+pub mod contact;
 pub mod content;
 pub mod council;
 pub mod data_file;
 pub mod diagnostics;
 pub mod guide;
+pub mod home;
 pub mod html;
 pub mod import;
 pub mod out_folder;

@@ -6,9 +6,10 @@
 //! requests, axe-core WCAG 2.2 A/AA in light and dark mode, keyboard, no
 //! sideways scrolling at 360 px), also with axe and the keyboard on a
 //! 360 × 740 phone. Then what a voter does: filter by verdict and by
-//! kieskring with the real controls (and without the script, through the
-//! server-rendered filter pages), sort the table, reach a party page with
-//! Tab and Enter, and hear the text behind every verdict symbol. The page of
+//! kieskring with the filter links (the filter is in the address, so a shared
+//! link opens filtered, with and without JavaScript), find the parties grouped
+//! by verdict in the scale's order, reach a party page with Tab and Enter, and
+//! hear the text behind every verdict symbol. The page of
 //! what changed is checked on a copy of the site with a small made-up second
 //! election from `tests/fixtures/guide/second_election`.
 
@@ -299,11 +300,11 @@ async fn accessibility_tree_problems(browser: &Browser, scale: &[Json]) -> Vec<S
     problems
 }
 
-/// The visible rows of the overview table, by party id, in order.
+/// The visible parties of the overview, by party id, in order.
 async fn visible_rows(browser: &Browser) -> Vec<String> {
     let rows = browser
         .eval(
-            r#"return Array.prototype.filter.call(document.querySelectorAll("[data-guide-table] tbody tr"), function (tr) {
+            r#"return Array.prototype.filter.call(document.querySelectorAll(".guide-parties > li"), function (tr) {
                  return tr.getClientRects().length > 0;
                }).map(function (tr) { return tr.id; });"#,
             vec![],
@@ -361,18 +362,29 @@ fn shown_as_expected(what: &str, got: Vec<String>, want: &BTreeSet<String>) -> O
     })
 }
 
-async fn choose(browser: &Browser, select: &str, value: &str) {
-    browser
+/// Follows the filter link to `path` on the open page.
+async fn follow(browser: &Browser, path: &str) -> bool {
+    let Ok(link) = browser
         .client()
-        .find(Locator::Id(select))
+        .find(Locator::Css(&format!("main a[href='{path}']")))
         .await
-        .unwrap_or_else(|e| panic!("no #{select} on the overview: {e}"))
-        .select_by_value(value)
-        .await
-        .unwrap_or_else(|e| panic!("cannot choose {value:?} in #{select}: {e}"));
+    else {
+        return false;
+    };
+    if link.click().await.is_err() {
+        return false;
+    }
+    wait_until(
+        browser,
+        &format!("return location.pathname === '{path}' && document.readyState === 'complete';"),
+        Duration::from_secs(10),
+    )
+    .await
+        == true
 }
 
-/// Filtering with the script's controls, at desktop width and on a phone.
+/// Filtering with the filter links, at desktop width and on a phone: each
+/// filter is a page of its own, so the address says what is shown.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn filters_hide_the_other_parties() {
     let Some(browser) = Browser::launch("guide-filters").await else {
@@ -386,7 +398,6 @@ async fn filters_hide_the_other_parties() {
         .entries
         .iter()
         .filter(|x| x.districts.includes(20) != Some(false)));
-    let bonaire_protects: BTreeSet<String> = bonaire.intersection(&protects).cloned().collect();
     for absent in ["lef", "lp", "samen-voor-nederland", "nl-plan"] {
         assert!(
             all.contains(absent) && !bonaire.contains(absent),
@@ -412,36 +423,34 @@ async fn filters_hide_the_other_parties() {
             visible_rows(&browser).await,
             &all,
         ));
-        choose(&browser, "guide-verdict", "beschermt").await;
+        if !follow(&browser, "/stemwijzer2023/oordeel/beschermt/").await {
+            problems.push("the Beschermt filter link does not open its page".into());
+        }
         problems.extend(shown_as_expected(
             "verdict Beschermt",
             visible_rows(&browser).await,
             &protects,
         ));
-        let said = browser
+        let current = browser
             .eval(
-                "return document.querySelector('[data-guide-count]').textContent;",
+                "var a = document.querySelector('.guide-chips a[aria-current=page]'); return a ? a.textContent : '';",
                 vec![],
             )
             .await;
-        if said != json!(format!("{} partijen getoond", protects.len())) {
-            problems.push(format!(
-                "the live region says {said} after filtering by verdict"
-            ));
+        if !current.as_str().is_some_and(|t| t.contains("Beschermt")) {
+            problems.push(format!("the current filter is not marked: {current}"));
         }
-        choose(&browser, "guide-district", "20").await;
-        problems.extend(shown_as_expected(
-            "verdict Beschermt in kieskring 20",
-            visible_rows(&browser).await,
-            &bonaire_protects,
-        ));
-        choose(&browser, "guide-verdict", "").await;
+        if !follow(&browser, "/stemwijzer2023/kieskring/20/").await {
+            problems.push("the kieskring 20 link does not open its page".into());
+        }
         problems.extend(shown_as_expected(
             "kieskring 20 (Bonaire)",
             visible_rows(&browser).await,
             &bonaire,
         ));
-        choose(&browser, "guide-district", "").await;
+        if !follow(&browser, OVERVIEW).await {
+            problems.push("there is no way back to all parties".into());
+        }
         problems.extend(shown_as_expected(
             "all again",
             visible_rows(&browser).await,
@@ -461,9 +470,9 @@ async fn filters_hide_the_other_parties() {
     assert_clean(report);
 }
 
-/// Without the script (guide.js blocked), the filter links lead to
-/// server-rendered pages that list only the matching parties, and those
-/// pages work when opened directly.
+/// Without JavaScript, the filter links lead to server-rendered pages that
+/// list only the matching parties, and those pages work when opened
+/// directly (as a shared link is).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn filter_pages_work_without_javascript() {
     let Some(browser) = Browser::launch("guide-no-js").await else {
@@ -472,27 +481,22 @@ async fn filter_pages_work_without_javascript() {
     let data = guide_data();
     let e = election(&data);
     let serve = ServeProcess::start(&common::example_site());
-    browser.cdp("Network.enable", json!({})).await;
     browser
         .cdp(
-            "Network.setBlockedURLs",
-            json!({ "urls": ["*/js/guide.js"] }),
+            "Emulation.setScriptExecutionDisabled",
+            json!({ "value": true }),
         )
         .await;
     let mut report = Vec::new();
     let mut problems = Vec::new();
 
     browser.open(&serve.page(OVERVIEW)).await;
-    let enhanced = browser
-        .eval("return !!document.getElementById('guide-verdict');", vec![])
-        .await;
-    if enhanced != false {
-        problems.push("guide.js still ran although it was blocked".to_string());
-    }
     // Follow the verdict link of the overview, as a reader without JavaScript.
     browser
         .client()
-        .find(Locator::Css("a[data-verdict='mogelijk-niet']"))
+        .find(Locator::Css(
+            ".guide-chips a[href='/stemwijzer2023/oordeel/mogelijk-niet/']",
+        ))
         .await
         .expect("a link to the verdict filter page")
         .click()
@@ -569,11 +573,11 @@ async fn filter_pages_work_without_javascript() {
     assert_clean(report);
 }
 
-/// The column buttons sort by verdict and by name, both ways, and say so
-/// with `aria-sort`.
+/// The overview lists the parties grouped by verdict in the scale's order
+/// (protects first), by name within each group.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn sorting_by_verdict_and_name() {
-    let Some(browser) = Browser::launch("guide-sort").await else {
+async fn grouped_by_verdict_in_the_scales_order() {
+    let Some(browser) = Browser::launch("guide-groups").await else {
         return;
     };
     let data = guide_data();
@@ -584,79 +588,31 @@ async fn sorting_by_verdict_and_name() {
     };
     let serve = ServeProcess::start(&common::example_site());
     browser.open(&serve.page(OVERVIEW)).await;
-    let initial = visible_rows(&browser).await;
-    let by_name: Vec<String> = e
+    let shown = visible_rows(&browser).await;
+    let mut expected: Vec<String> = e
         .entries_by_name(&data)
         .into_iter()
         .map(|x| x.party.clone())
         .collect();
+    expected.sort_by_key(|id| rank(id));
     let mut problems = Vec::new();
-    if initial != by_name {
+    if shown != expected {
         problems.push(format!(
-            "the page does not start sorted by name: {initial:?}"
+            "the parties are not grouped by verdict, by name within a group: {shown:?}"
         ));
     }
-    let click = |key: &'static str| {
-        let browser = &browser;
-        async move {
-            browser
-                .client()
-                .find(Locator::Css(&format!("th[data-sort='{key}'] button")))
-                .await
-                .unwrap_or_else(|e| panic!("no sort button for {key}: {e}"))
-                .click()
-                .await
-                .expect("click the sort button");
-        }
-    };
-    let aria_sort = |key: &'static str| {
-        let browser = &browser;
-        async move {
-            browser
-                .eval(
-                    &format!("return document.querySelector(\"th[data-sort='{key}']\").getAttribute('aria-sort');"),
-                    vec![],
-                )
-                .await
-        }
-    };
-
-    click("rank").await;
-    let ascending = visible_rows(&browser).await;
-    let ranks: Vec<usize> = ascending.iter().map(|id| rank(id)).collect();
-    if !ranks.windows(2).all(|w| w[0] <= w[1]) || ascending.len() != by_name.len() {
-        problems.push(format!("sorting by verdict gives ranks {ranks:?}"));
-    }
-    if aria_sort("rank").await != "ascending" {
-        problems.push("the verdict column does not say aria-sort=ascending".into());
-    }
-    click("rank").await;
-    let descending = visible_rows(&browser).await;
-    let ranks: Vec<usize> = descending.iter().map(|id| rank(id)).collect();
-    if !ranks.windows(2).all(|w| w[0] >= w[1]) {
-        problems.push(format!(
-            "sorting by verdict again does not reverse it: {ranks:?}"
-        ));
-    }
-    if aria_sort("rank").await != "descending" {
-        problems.push("the verdict column does not say aria-sort=descending".into());
-    }
-    click("name").await;
-    if visible_rows(&browser).await != by_name {
-        problems.push("sorting by name does not give the alphabetical order".into());
-    }
-    if aria_sort("name").await != "ascending" || aria_sort("rank").await != Json::Null {
-        problems.push("aria-sort is not moved to the name column".into());
-    }
-    click("name").await;
-    let mut reversed = by_name.clone();
-    reversed.reverse();
-    if visible_rows(&browser).await != reversed {
-        problems.push("sorting by name again does not reverse it".into());
+    let first_group = browser
+        .eval(
+            "return document.querySelector('.guide-group h2').id;",
+            vec![],
+        )
+        .await;
+    if first_group != json!(format!("groep-{}", e.scale[0].id)) {
+        problems.push(format!("the first group is {first_group}"));
     }
     problems.extend(browser.console_errors().await);
     let mut report = Vec::new();
-    note(&browser, &mut report, "sorteren", problems).await;
+    note(&browser, &mut report, "groepen", problems).await;
     browser.close().await;
     assert_clean(report);
 }
@@ -699,8 +655,7 @@ async fn party_pages_are_reachable_by_keyboard() {
         let name = entry.display_name(&data).to_string();
         let party_path = format!("{OVERVIEW}{}/", entry.party);
         browser.open(&serve.page(OVERVIEW)).await;
-        let Some(presses) = tab_to_link(&browser, &party_path, "[data-guide-table] th").await
-        else {
+        let Some(presses) = tab_to_link(&browser, &party_path, ".guide-parties h3").await else {
             problems.push(format!("Tab never reaches the link to {party_path}"));
             continue;
         };

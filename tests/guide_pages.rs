@@ -41,8 +41,9 @@ fn gzip_len(bytes: &[u8]) -> usize {
 fn overview_has_legend_rows_and_filters() {
     let out = generated(&common::example_site());
     let html = text(&out, "stemwijzer2023/index.html");
-    assert_eq!(count(&html, r#"<tr id="[a-z0-9-]+" data-verdict="#), 26);
-    assert_eq!(count(&html, r#"<ul class="guide-legend">"#), 1);
+    assert_eq!(count(&html, r#"<li id="[a-z0-9-]+">"#), 26);
+    // The legend: each verdict's meaning heads its group.
+    assert_eq!(count(&html, r#"<header class="guide-group-head">"#), 4);
     // Every verdict symbol is hidden from screen readers and has text for them.
     let symbols = count(
         &html,
@@ -63,20 +64,23 @@ fn overview_has_legend_rows_and_filters() {
     assert!(html.contains(
         "Niet op de kieslijst in de kieskringen 3 (Assen), 16 (Middelburg) en 20 (Bonaire)."
     ));
-    assert!(html.contains(r#"<script src="/js/guide.js" defer></script>"#));
+    assert!(
+        !html.contains("<script"),
+        "the overview needs no JavaScript"
+    );
     assert!(!html.contains("style="), "no inline styles (CSP)");
 }
 
 #[test]
 fn filter_pages_list_only_matching_parties() {
     let out = generated(&common::example_site());
-    let rows = |path: &str| count(&text(&out, path), r#"<tr id="[a-z0-9-]+" data-verdict="#);
+    let rows = |path: &str| count(&text(&out, path), r#"<li id="[a-z0-9-]+">"#);
     assert_eq!(rows("stemwijzer2023/oordeel/beschermt/index.html"), 9);
     assert_eq!(rows("stemwijzer2023/oordeel/onduidelijk/index.html"), 5);
     assert_eq!(rows("stemwijzer2023/kieskring/20/index.html"), 20);
     assert_eq!(rows("stemwijzer2023/kieskring/8/index.html"), 26);
     let bonaire = text(&out, "stemwijzer2023/kieskring/20/index.html");
-    assert!(!bonaire.contains(r#"<tr id="lef""#));
+    assert!(!bonaire.contains(r#"<li id="lef">"#));
 }
 
 #[test]
@@ -123,11 +127,11 @@ fn a_missing_programme_is_explained() {
     let out = generated(&common::example_site());
     let overview = text(&out, "stemwijzer2023/index.html");
     let row = overview
-        .split(r#"<tr id="lef""#)
+        .split(r#"<li id="lef">"#)
         .nth(1)
-        .and_then(|r| r.split("</tr>").next())
-        .expect("the LEF row");
-    assert!(row.contains("<li>Geen programma beschikbaar</li>"), "{row}");
+        .and_then(|r| r.split("</li>").next())
+        .expect("the LEF card");
+    assert!(row.contains("Geen programma beschikbaar"), "{row}");
     let page = text(&out, "stemwijzer2023/lef/index.html");
     assert!(page.contains(
         "<p>Verkiezingsprogramma: niet beschikbaar. LEF meldde alleen: “Ons volledige programma staat zo spoedig mogelijk online.”"
@@ -249,7 +253,7 @@ fn overview_stays_under_30_kb_compressed() {
     let out = generated(&common::example_site());
     let html = text(&out, "stemwijzer2023/index.html");
     let resources = loaded_resources(&out, &html);
-    for expected in ["/css/site.css", "/css/guide.css", "/js/guide.js"] {
+    for expected in ["/css/site.css", "/css/guide.css"] {
         assert!(
             resources.iter().any(|r| r == expected),
             "{expected} is loaded by the overview: {resources:?}"

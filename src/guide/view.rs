@@ -34,9 +34,19 @@ pub fn render(site_root: &Path, renderer: &Renderer, out: &mut Output, diags: &m
             return;
         }
     };
-    diags.extend(check(&data));
+    render_loaded(&data, renderer, out, diags);
+}
+
+/// Like [`render`], for guide data the build has already loaded.
+pub fn render_loaded(
+    data: &GuideData,
+    renderer: &Renderer,
+    out: &mut Output,
+    diags: &mut Diagnostics,
+) {
+    diags.extend(check(data));
     for election in &data.elections {
-        ElectionPages::new(&data, election).render(renderer, out, diags);
+        ElectionPages::new(data, election).render(renderer, out, diags);
     }
 }
 
@@ -126,6 +136,8 @@ pub struct RowView {
     pub level: LevelView,
     /// Summary (Markdown).
     pub summary: String,
+    /// The summary's first sentence (Markdown): the one-line reason on the overview.
+    pub reason: String,
     /// Note when the party is not on the ballot everywhere.
     pub districts_note: Option<String>,
     /// `all`, `except:3,16,20` or `count:19`, for the filter script.
@@ -199,6 +211,7 @@ impl<'a> ElectionPages<'a> {
                 id => e.id.clone(),
                 title => e.title.clone(),
                 date => dutch_day(e.date),
+                date_iso => e.date.to_string(),
                 intro => e.intro.clone(),
                 url => e.path.clone(),
                 highlights_url => self.path("hoogtepunten/"),
@@ -615,6 +628,7 @@ fn row_view(
         url: format!("{}{}/", election.path, entry.party),
         level,
         summary: entry.summary.clone(),
+        reason: first_sentence(&entry.summary),
         districts_note,
         districts_data,
         programme_url: programme.and_then(|p| p.url.clone()),
@@ -633,6 +647,26 @@ fn row_view(
         evidence_count: entry.evidence.len(),
         said_vs_did: super::vote_views::said_vs_did(data, entry),
     }
+}
+
+/// The first sentence of `text`: up to the first `.`, `!` or `?` that ends
+/// a word and is followed by a space and a capital (so "p. 48" or "o.a."
+/// do not end it), or all of it.
+pub fn first_sentence(text: &str) -> String {
+    let text = text.trim();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        let ends = matches!(c, '.' | '!' | '?')
+            && chars.get(i + 1).is_some_and(|&(_, n)| n == ' ')
+            && chars.get(i + 2).is_some_and(|&(_, n)| n.is_uppercase())
+            && i > 0
+            && chars[i - 1].1.is_alphanumeric()
+            && !(i > 1 && (chars[i - 2].1 == ' ' || chars[i - 2].1 == '.'));
+        if ends {
+            return text[..at + c.len_utf8()].to_string();
+        }
+    }
+    text.to_string()
 }
 
 /// "a, b en c".
@@ -721,6 +755,17 @@ mod tests {
     fn dutch_lists(items: &[&str], expected: &str) {
         let items: Vec<String> = items.iter().map(|s| s.to_string()).collect();
         assert_eq!(join_dutch(&items), expected);
+    }
+
+    #[test_case("Eén. Twee.", "Eén.")]
+    #[test_case(
+        "Zie p. 48 van het programma. Verder niets.",
+        "Zie p. 48 van het programma."
+    )]
+    #[test_case("Wil o.a. encryptie. Meer.", "Wil o.a. encryptie.")]
+    #[test_case("Geen punt", "Geen punt")]
+    fn first_sentences(text: &str, expected: &str) {
+        assert_eq!(first_sentence(text), expected);
     }
 
     #[test_case(vec![48], false, "p. 48")]

@@ -5,6 +5,8 @@ pub mod feeds;
 pub mod headers;
 pub mod pages;
 pub mod search;
+pub mod share_card;
+pub mod share_cards;
 pub mod sitemap;
 pub mod taxonomies;
 pub mod templates;

@@ -32,6 +32,16 @@
     return el;
   }
 
+  // Text with `code` between backticks, as the diagnostics write it.
+  function withCode(name, text, className) {
+    var el = element(name, null, className);
+    String(text).split("`").forEach(function (part, i) {
+      if (!part) return;
+      el.appendChild(i % 2 ? element("code", part) : document.createTextNode(part));
+    });
+    return el;
+  }
+
   function place(problem) {
     var where = problem.file;
     if (problem.line > 0) {
@@ -61,8 +71,8 @@
       var item = element("li");
       var heading = element("h2", (problem.severity === "error" ? "Fout in " : "Waarschuwing in ") + place(problem));
       item.appendChild(heading);
-      item.appendChild(element("pre", problem.message));
-      if (problem.hint) item.appendChild(element("p", "Tip: " + problem.hint));
+      item.appendChild(withCode("p", problem.message, "build-message"));
+      if (problem.hint) item.appendChild(withCode("p", "Tip: " + problem.hint));
       list.appendChild(item);
     });
     panel.appendChild(list);

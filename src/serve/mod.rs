@@ -336,16 +336,61 @@ impl Builder {
                     "build failed: {}; open pages show them until the files are fixed",
                     diags.summary()
                 );
-                self.live.failed(&diags);
+                self.live
+                    .failed(&relative_to_site(&diags, &self.options.site));
             }
         }
     }
+}
+
+/// The diagnostics with file paths relative to the site folder, as the
+/// error panel in the browser shows them (`content/nieuws/x.md`).
+fn relative_to_site(diags: &Diagnostics, site: &Path) -> Diagnostics {
+    let site = site.canonicalize().unwrap_or_else(|_| site.to_path_buf());
+    let mut shown = Diagnostics::new();
+    for d in diags.iter() {
+        let mut d = d.clone();
+        let file = d.file.canonicalize().unwrap_or_else(|_| d.file.clone());
+        if let Ok(rel) = file
+            .strip_prefix(&site)
+            .or_else(|_| d.file.strip_prefix(&site))
+        {
+            d.file = rel.to_path_buf();
+        }
+        shown.push(d);
+    }
+    shown
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use test_case::test_case;
+
+    #[test]
+    fn the_error_panel_shows_paths_relative_to_the_site() {
+        let site = tempfile::tempdir().unwrap();
+        let file = site.path().join("content").join("a.md");
+        let mut diags = Diagnostics::new();
+        diags.push(crate::diagnostics::Diagnostic::error(&file, 2, 1, "kapot"));
+        diags.push(crate::diagnostics::Diagnostic::error(
+            "elders.md",
+            1,
+            1,
+            "kapot",
+        ));
+        let shown: Vec<PathBuf> = relative_to_site(&diags, site.path())
+            .iter()
+            .map(|d| d.file.clone())
+            .collect();
+        assert_eq!(
+            shown,
+            vec![
+                Path::new("content").join("a.md"),
+                PathBuf::from("elders.md")
+            ]
+        );
+    }
 
     #[test_case("0.0.0.0", "127.0.0.1")]
     #[test_case("::", "::1")]

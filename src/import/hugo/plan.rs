@@ -39,12 +39,20 @@ const STARTER: &[(&str, &str)] = &[
 /// `--guides` turned a page into guide data.
 const GUIDE_FILES: &[(&str, &str)] = &[
     (
+        "templates/guide/_archive.html",
+        include_str!("../../../site/templates/guide/_archive.html"),
+    ),
+    (
         "templates/guide/_head.html",
         include_str!("../../../site/templates/guide/_head.html"),
     ),
     (
         "templates/guide/_nav.html",
         include_str!("../../../site/templates/guide/_nav.html"),
+    ),
+    (
+        "templates/guide/_provenance.html",
+        include_str!("../../../site/templates/guide/_provenance.html"),
     ),
     (
         "templates/guide/_verdict.html",
@@ -71,12 +79,12 @@ const GUIDE_FILES: &[(&str, &str)] = &[
         include_str!("../../../site/templates/guide/party.html"),
     ),
     (
-        "static/css/guide.css",
-        include_str!("../../../site/static/css/guide.css"),
+        "templates/guide/said_vs_did.html",
+        include_str!("../../../site/templates/guide/said_vs_did.html"),
     ),
     (
-        "static/js/guide.js",
-        include_str!("../../../site/static/js/guide.js"),
+        "static/css/guide.css",
+        include_str!("../../../site/static/css/guide.css"),
     ),
 ];
 

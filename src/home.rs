@@ -1,0 +1,96 @@
+//! What the home page answers at a glance, as template globals computed once
+//! per build: `guide_home` (the latest election of the voting guide: how many
+//! parties got each verdict, with their names) and `council_now` (the
+//! Council's standing today and its latest decision). The home template only
+//! lays these out; see `templates/partials/home-*.html`.
+
+use chrono::NaiveDate;
+use minijinja::{Value, context};
+use serde::Serialize;
+
+use crate::content::dates::dutch_day;
+use crate::council::cli::standing;
+use crate::council::explain::percent;
+use crate::council::model::CouncilData;
+use crate::council::qmv::Rule;
+use crate::guide::GuideData;
+
+/// A party as the home page links to it.
+#[derive(Debug, Clone, Serialize)]
+struct PartyLink {
+    name: String,
+    url: String,
+}
+
+/// One verdict with the parties that got it.
+#[derive(Debug, Clone, Serialize)]
+struct VerdictGroup {
+    id: String,
+    symbol: String,
+    label: String,
+    screen_reader: String,
+    tone: String,
+    url: String,
+    parties: Vec<PartyLink>,
+}
+
+/// The `guide_home` global: the newest election (`title`, `url`, `date`,
+/// `past`, `party_count`) and `groups`, one per verdict in the scale's
+/// order, each with its parties by name. Undefined when there is no election.
+pub fn guide_summary(data: &GuideData, today: NaiveDate) -> Value {
+    let Some(election) = data.elections.iter().max_by_key(|e| e.date) else {
+        return Value::UNDEFINED;
+    };
+    let entries = election.entries_by_name(data);
+    let groups: Vec<VerdictGroup> = election
+        .scale
+        .iter()
+        .map(|level| VerdictGroup {
+            id: level.id.clone(),
+            symbol: level.symbol.clone(),
+            label: level.label.clone(),
+            screen_reader: level.screen_reader.clone(),
+            tone: level
+                .rule
+                .map(|r| r.id().replace('_', "-"))
+                .unwrap_or_default(),
+            url: format!("{}oordeel/{}/", election.path, level.id),
+            parties: entries
+                .iter()
+                .filter(|e| e.verdict == level.id)
+                .map(|e| PartyLink {
+                    name: e.display_name(data).to_string(),
+                    url: format!("{}{}/", election.path, e.party),
+                })
+                .collect(),
+        })
+        .collect();
+    context! {
+        title => election.title.clone(),
+        url => election.path.clone(),
+        date => dutch_day(election.date),
+        past => election.date < today,
+        party_count => election.entries.len(),
+        groups => Value::from_serialize(&groups),
+    }
+}
+
+/// The `council_now` global: `outcome` (`adopted`, `blocked`, `depends`),
+/// `outcome_label`, `in_favour`/`not_in_favour` (states and population
+/// share), `undecided` and `date`. Undefined when the standing cannot be
+/// computed.
+pub fn council_now(data: &CouncilData, today: NaiveDate) -> Value {
+    let Ok(now) = standing(data, today, Rule::Qmv, &[]) else {
+        return Value::UNDEFINED;
+    };
+    let e = &now.evaluation;
+    let total = e.participating.population;
+    context! {
+        outcome => e.outcome.as_str(),
+        outcome_label => e.outcome.label_nl(),
+        in_favour => context! { states => e.in_favour.states, share => percent(e.in_favour.population, total) },
+        not_in_favour => context! { states => e.not_in_favour.states, share => percent(e.not_in_favour.population, total) },
+        undecided => e.undecided.len(),
+        date => dutch_day(now.date),
+    }
+}

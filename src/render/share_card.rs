@@ -1,0 +1,375 @@
+//! Share cards: the 1200×630 picture a chat app or social network shows
+//! when someone shares a page (`og:image`). A card says what the page says
+//! (a party's verdict, a state's position, the Council's standing) so that
+//! the preview itself informs.
+//!
+//! A card is laid out as SVG and rasterised with resvg using the DejaVu Sans
+//! fonts shipped inside the program (`assets/fonts/`, Bitstream Vera licence,
+//! see `assets/fonts/LICENSE-DejaVu.txt`), so the build never looks for
+//! system fonts and never needs the network. Everything here is pure: text
+//! in, bytes out.
+
+use std::sync::OnceLock;
+
+use resvg::{tiny_skia, usvg};
+use sha2::{Digest, Sha256};
+
+use crate::html::escape;
+
+/// Width of every card in pixels.
+pub const WIDTH: u32 = 1200;
+/// Height of every card in pixels.
+pub const HEIGHT: u32 = 630;
+
+/// Changes whenever the layout below changes, so that cached cards made by
+/// an older layout are not reused.
+const LAYOUT_VERSION: &str = "share-card-1";
+
+const FONT_REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+const FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+
+/// The mark drawn in front of the badge's label, so that colour is never the
+/// only signal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// A check mark: protects digital rights.
+    Check,
+    /// A cross: does not protect.
+    Cross,
+    /// An exclamation mark: mixed or at risk.
+    Warning,
+    /// A question mark: unclear or undecided.
+    Question,
+    /// A minus: abstains.
+    Minus,
+}
+
+/// The tone of a badge, which decides its colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Good for private communication (green).
+    Good,
+    /// Mixed (orange).
+    Mixed,
+    /// Bad for private communication (red).
+    Bad,
+    /// Unknown or neutral (grey).
+    Neutral,
+}
+
+impl Tone {
+    /// Background colour of the badge; white text on it has AA contrast.
+    fn colour(self) -> &'static str {
+        match self {
+            Tone::Good => "#17663a",
+            Tone::Mixed => "#9a4a00",
+            Tone::Bad => "#b3261e",
+            Tone::Neutral => "#4a5563",
+        }
+    }
+}
+
+/// The verdict or position shown large on a card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Badge {
+    /// The label, e.g. "Beschermt niet" or "Tegen".
+    pub label: String,
+    /// Its colour.
+    pub tone: Tone,
+    /// Its symbol.
+    pub mark: Mark,
+}
+
+/// What one card shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Card {
+    /// Small line above the title: what this is about.
+    pub kicker: String,
+    /// The page's subject: a party, a state, "De Raad van de EU".
+    pub title: String,
+    /// The verdict or position.
+    pub badge: Badge,
+    /// One or two sentences under the badge.
+    pub detail: String,
+    /// The address shown at the bottom, without `https://`.
+    pub address: String,
+}
+
+impl Card {
+    /// The card as an SVG document of [`WIDTH`]×[`HEIGHT`].
+    pub fn to_svg(&self) -> String {
+        let tone = self.badge.tone.colour();
+        let mut svg = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{HEIGHT}\" viewBox=\"0 0 {WIDTH} {HEIGHT}\">\
+<rect width=\"{WIDTH}\" height=\"{HEIGHT}\" fill=\"#f7f8fa\"/>\
+<rect width=\"28\" height=\"{HEIGHT}\" fill=\"{tone}\"/>\
+<rect x=\"28\" y=\"{}\" width=\"{}\" height=\"86\" fill=\"#12355b\"/>",
+            HEIGHT - 86,
+            WIDTH - 28
+        );
+        svg.push_str(&text_line(
+            84,
+            104,
+            30,
+            false,
+            "#384656",
+            &fit(&self.kicker, 30, false, 1040),
+        ));
+        let (title_size, title_lines) = title_layout(&self.title);
+        let mut y = 104 + 24 + title_size;
+        for line in &title_lines {
+            svg.push_str(&text_line(84, y, title_size, true, "#102a43", line));
+            y += title_size + 12;
+        }
+        let badge_top = y - title_size + 28;
+        let label_size = 46;
+        let label = fit(&self.badge.label, label_size, true, 900);
+        let badge_width = 120 + estimate_width(&label, label_size, true);
+        svg.push_str(&format!(
+            "<rect x=\"84\" y=\"{badge_top}\" width=\"{badge_width}\" height=\"92\" rx=\"46\" fill=\"{tone}\"/>\
+<circle cx=\"130\" cy=\"{}\" r=\"30\" fill=\"#ffffff\"/>",
+            badge_top + 46
+        ));
+        svg.push_str(&mark_svg(self.badge.mark, 130, badge_top + 46, tone));
+        svg.push_str(&text_line(
+            180,
+            badge_top + 62,
+            label_size,
+            true,
+            "#ffffff",
+            &label,
+        ));
+        let mut y = badge_top + 92 + 50;
+        for line in wrap(&self.detail, 30, false, 1040).iter().take(2) {
+            svg.push_str(&text_line(84, y, 30, false, "#263445", line));
+            y += 40;
+        }
+        svg.push_str(&text_line(
+            84,
+            HEIGHT - 30,
+            30,
+            true,
+            "#ffffff",
+            &fit(&self.address, 30, true, 1040),
+        ));
+        svg.push_str("</svg>");
+        svg
+    }
+
+    /// The card as a PNG file.
+    pub fn to_png(&self) -> Result<Vec<u8>, String> {
+        png_from_svg(&self.to_svg())
+    }
+
+    /// A short, stable fingerprint of everything the card shows and of the
+    /// layout, used in the card's file name: a card whose name already exists
+    /// in the previous output does not need to be drawn again.
+    pub fn fingerprint(&self) -> String {
+        let mut hasher = Sha256::new();
+        hasher.update(LAYOUT_VERSION.as_bytes());
+        hasher.update(self.to_svg().as_bytes());
+        hasher.finalize()[..8]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+}
+
+/// Rasterises an SVG of [`WIDTH`]×[`HEIGHT`] with the shipped fonts.
+pub fn png_from_svg(svg: &str) -> Result<Vec<u8>, String> {
+    let tree = usvg::Tree::from_str(svg, options()).map_err(|e| e.to_string())?;
+    let mut pixmap = tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("cannot allocate the image")?;
+    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+    pixmap.encode_png().map_err(|e| e.to_string())
+}
+
+/// SVG options with only the shipped fonts, made once.
+fn options() -> &'static usvg::Options<'static> {
+    static OPTIONS: OnceLock<usvg::Options<'static>> = OnceLock::new();
+    OPTIONS.get_or_init(|| {
+        let mut options = usvg::Options {
+            font_family: "DejaVu Sans".to_string(),
+            ..usvg::Options::default()
+        };
+        let fonts = options.fontdb_mut();
+        fonts.load_font_data(FONT_REGULAR.to_vec());
+        fonts.load_font_data(FONT_BOLD.to_vec());
+        options
+    })
+}
+
+fn text_line(x: u32, y: u32, size: u32, bold: bool, fill: &str, text: &str) -> String {
+    format!(
+        "<text x=\"{x}\" y=\"{y}\" font-family=\"DejaVu Sans\" font-size=\"{size}\"{} fill=\"{fill}\">{}</text>",
+        if bold { " font-weight=\"bold\"" } else { "" },
+        escape(text)
+    )
+}
+
+/// The symbol inside the white circle of the badge, centred on (cx, cy).
+fn mark_svg(mark: Mark, cx: u32, cy: u32, colour: &str) -> String {
+    let (x, y) = (cx as i64, cy as i64);
+    let stroke = format!(
+        "fill=\"none\" stroke=\"{colour}\" stroke-width=\"8\" stroke-linecap=\"round\" stroke-linejoin=\"round\""
+    );
+    match mark {
+        Mark::Check => format!(
+            "<path d=\"M{} {} L{} {} L{} {}\" {stroke}/>",
+            x - 14,
+            y + 1,
+            x - 4,
+            y + 12,
+            x + 15,
+            y - 11
+        ),
+        Mark::Cross => format!(
+            "<path d=\"M{} {} L{} {} M{} {} L{} {}\" {stroke}/>",
+            x - 12,
+            y - 12,
+            x + 12,
+            y + 12,
+            x + 12,
+            y - 12,
+            x - 12,
+            y + 12
+        ),
+        Mark::Minus => format!("<path d=\"M{} {y} L{} {y}\" {stroke}/>", x - 14, x + 14),
+        Mark::Warning | Mark::Question => format!(
+            "<text x=\"{x}\" y=\"{}\" text-anchor=\"middle\" font-family=\"DejaVu Sans\" font-size=\"44\" font-weight=\"bold\" fill=\"{colour}\">{}</text>",
+            y + 16,
+            if mark == Mark::Warning { "!" } else { "?" }
+        ),
+    }
+}
+
+/// An estimate of the width of `text` in DejaVu Sans; generous, so that
+/// text that is estimated to fit does fit.
+fn estimate_width(text: &str, size: u32, bold: bool) -> u32 {
+    let em: f32 = text
+        .chars()
+        .map(|c| match c {
+            'i' | 'l' | 'j' | '.' | ',' | '\'' | ':' | ';' | '|' | '!' => 0.32,
+            'f' | 't' | 'r' | ' ' | '(' | ')' | '-' | '/' => 0.42,
+            'm' | 'w' | 'M' | 'W' => 0.95,
+            c if c.is_uppercase() || c.is_ascii_digit() => 0.72,
+            _ => 0.63,
+        })
+        .sum();
+    let em = if bold { em * 1.1 } else { em };
+    (em * size as f32).ceil() as u32
+}
+
+/// `text` on lines of at most `max_width` pixels, breaking between words.
+fn wrap(text: &str, size: u32, bold: bool, max_width: u32) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if !line.is_empty() && estimate_width(&candidate, size, bold) > max_width {
+            lines.push(std::mem::take(&mut line));
+            line = word.to_string();
+        } else {
+            line = candidate;
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+        .into_iter()
+        .map(|l| fit(&l, size, bold, max_width))
+        .collect()
+}
+
+/// `text` cut with `…` so that it fits `max_width`.
+fn fit(text: &str, size: u32, bold: bool, max_width: u32) -> String {
+    if estimate_width(text, size, bold) <= max_width {
+        return text.to_string();
+    }
+    let mut chars: Vec<char> = text.chars().collect();
+    while !chars.is_empty() {
+        chars.pop();
+        let cut: String = chars.iter().collect::<String>().trim_end().to_string() + "…";
+        if estimate_width(&cut, size, bold) <= max_width {
+            return cut;
+        }
+    }
+    String::new()
+}
+
+/// The title's font size and lines: as large as possible on at most two lines.
+fn title_layout(title: &str) -> (u32, Vec<String>) {
+    for size in [84, 72, 60] {
+        let lines = wrap(title, size, true, 1040);
+        if lines.len() == 1 {
+            return (size, lines);
+        }
+        if lines.len() == 2 && size <= 72 {
+            return (size, lines);
+        }
+    }
+    let mut lines = wrap(title, 60, true, 1040);
+    if lines.len() > 2 {
+        let rest = lines[1..].join(" ");
+        lines.truncate(1);
+        lines.push(fit(&rest, 60, true, 1040));
+    }
+    (60, lines)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn card(title: &str) -> Card {
+        Card {
+            kicker: "Stemwijzer · Tweede Kamerverkiezing 2023".into(),
+            title: title.into(),
+            badge: Badge {
+                label: "Beschermt".into(),
+                tone: Tone::Good,
+                mark: Mark::Check,
+            },
+            detail: "Komt op voor vertrouwelijke communicatie en digitale rechten.".into(),
+            address: "chatcontrole.nl/stemwijzer2023/volt/".into(),
+        }
+    }
+
+    #[test]
+    fn a_card_is_a_small_png_of_the_right_size() {
+        let png = card("Volt").to_png().unwrap();
+        assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"));
+        assert!(png.len() < 100_000, "{} bytes", png.len());
+        let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+        let height = u32::from_be_bytes(png[20..24].try_into().unwrap());
+        assert_eq!((width, height), (WIDTH, HEIGHT));
+    }
+
+    #[test]
+    fn text_from_data_is_escaped() {
+        let svg = card("<script>&").to_svg();
+        assert!(svg.contains("&lt;script&gt;&amp;"));
+        assert!(!svg.contains("<script>"));
+    }
+
+    #[test]
+    fn the_fingerprint_follows_the_content() {
+        assert_eq!(card("Volt").fingerprint(), card("Volt").fingerprint());
+        assert_ne!(card("Volt").fingerprint(), card("D66").fingerprint());
+        assert_eq!(card("Volt").fingerprint().len(), 16);
+    }
+
+    #[test]
+    fn long_titles_wrap_onto_two_lines_and_are_cut_after() {
+        assert_eq!(title_layout("VVD"), (84, vec!["VVD".to_string()]));
+        let (_, lines) = title_layout("Christen-Democratisch Appèl");
+        assert_eq!(lines.join(" "), "Christen-Democratisch Appèl");
+        let (size, lines) = title_layout(&"Partij voor de Toekomst van Nederland ".repeat(4));
+        assert_eq!((size, lines.len()), (60, 2));
+        assert!(lines[1].ends_with('…'));
+    }
+}
