@@ -319,6 +319,21 @@ fn to_json(file: &Path, split: &Split<'_>) -> Result<Value, Diagnostic> {
                     .unwrap_or((split.raw_line, 1));
                 let message = e.to_string();
                 let message = message.split(" at line").next().unwrap_or(&message).to_string();
+                if let Some(key) = message
+                    .strip_prefix("duplicate entry with key \"")
+                    .and_then(|k| k.strip_suffix('"'))
+                {
+                    // Point at the second time the key is written.
+                    let line = split
+                        .raw
+                        .lines()
+                        .enumerate()
+                        .filter(|(_, l)| l.starts_with(&format!("{key}:")))
+                        .nth(1)
+                        .map_or(line, |(i, _)| i + split.raw_line);
+                    return Diagnostic::error(file, line, 1, format!("the field `{key}` appears twice in the front matter"))
+                        .with_hint("remove one of the two lines; only one value can count");
+                }
                 Diagnostic::error(file, line, column, format!("invalid YAML front matter: {message}"))
                     .with_hint("each line is `field: value`; put text that contains `:` or starts with a quote or `[` in \"double quotes\"; indent with spaces, not tabs")
             })?;

@@ -493,4 +493,15 @@ mod tests {
             vec![Piece::Text("a {{ b }} c".into())]
         );
     }
+
+    #[test]
+    fn nesting_up_to_the_limit_is_fine_and_deeper_is_an_error() {
+        let nested = |n: usize| format!("{}x{}", "{{< d >}}".repeat(n), "{{< /d >}}".repeat(n));
+        assert!(parse(&nested(MAX_NESTING), &|_| true).is_ok());
+        let err = parse(&nested(MAX_NESTING + 1), &|_| true).unwrap_err();
+        assert!(err.message.contains("nested"), "{}", err.message);
+        assert_eq!(err.offset, MAX_NESTING * "{{< d >}}".len());
+        // Many calls one after another are not nesting.
+        assert!(parse(&"{{< d >}}x{{< /d >}}".repeat(5000), &|_| true).is_ok());
+    }
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 use minijinja::{Value, context};
 use serde::Serialize;
 
-use super::templates::{PageMeta, Renderer, page_value};
+use super::templates::{PageMeta, Renderer, page_value, site_url};
 use crate::content::dates::{dutch_date, iso_date};
 use crate::content::markdown::{self, Rendered, TocEntry};
 use crate::content::{Content, Page, PageKind};
@@ -324,8 +324,8 @@ fn render_section(
         let paginator = context! {
             number,
             total,
-            prev_url => (number > 1).then(|| format!("{prefix}{}", page_path(number - 1))),
-            next_url => (number < total).then(|| format!("{prefix}{}", page_path(number + 1))),
+            prev_url => (number > 1).then(|| site_url(prefix, &page_path(number - 1))),
+            next_url => (number < total).then(|| site_url(prefix, &page_path(number + 1))),
         };
         let page = if number > 1 {
             let meta = PageMeta {
@@ -344,7 +344,7 @@ fn render_section(
                 pages => Value::from_serialize(&items),
                 subsections => subsections.clone(),
                 paginator,
-                feed_url => format!("{prefix}{}index.xml", p.page.path),
+                feed_url => site_url(prefix, &format!("{}index.xml", p.page.path)),
                 breadcrumbs => breadcrumbs.clone(),
             },
         )?;
@@ -452,7 +452,7 @@ pub fn list_item(p: &Prepared<'_>, renderer: &Renderer) -> ListItem {
     let date = p.page.date();
     ListItem {
         title: p.meta.title.clone(),
-        url: format!("{}{}", renderer.url_prefix(), p.page.path),
+        url: site_url(renderer.url_prefix(), &p.page.path),
         path: p.page.path.clone(),
         date: date.map(|d| iso_date(&d)),
         date_display: date.map(|d| dutch_date(&d)),

@@ -47,7 +47,7 @@ pub fn render_search_index(
         })
         .map(|p| Entry {
             title: &p.meta.title,
-            url: format!("{prefix}{}", p.page.path),
+            url: super::templates::site_url(prefix, &p.page.path),
             date: p.meta.date.clone(),
             date_display: p
                 .meta

@@ -210,6 +210,13 @@ impl Renderer {
     }
 }
 
+/// The link to a site path as pages write it: the base URL's path (`prefix`,
+/// `""` or `/campagne`) followed by the path. With [`SiteConfig::absolute_url`]
+/// for permalinks, the one place where a page's URL is made.
+pub fn site_url(prefix: &str, path: &str) -> String {
+    format!("{prefix}{path}")
+}
+
 /// The `page` value of a template: the meta facts plus `url`, `permalink` and
 /// `date_display`, and the fields of `extra` (an object) when given.
 pub fn page_value(config: &SiteConfig, prefix: &str, page: &PageMeta, extra: Value) -> Value {
@@ -224,7 +231,7 @@ pub fn page_value(config: &SiteConfig, prefix: &str, page: &PageMeta, extra: Val
         .and_then(parse_date)
         .map(|d| dutch_date(&d));
     let base = context! {
-        url => format!("{prefix}{}", page.path),
+        url => site_url(prefix, &page.path),
         permalink => config.absolute_url(&page.path),
         date_display,
         lastmod_display,
@@ -258,7 +265,7 @@ fn site_value(config: &SiteConfig, prefix: &str) -> Value {
             url: if external {
                 e.url.clone()
             } else {
-                format!("{prefix}{}", e.url)
+                site_url(prefix, &e.url)
             },
             path: e.url.clone(),
             title: e.title.clone(),
