@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
-use self::document::{Column, GuideDocument, Row, same_symbol};
+use self::document::{Column, GuideDocument, Row, symbol_key};
 use self::write::{PlannedFile, write_all};
 use super::load::{is_valid_id, load_items, load_parties};
 use super::model::{
@@ -236,6 +236,10 @@ impl<'a> Planner<'a> {
 
     fn plan(mut self, id: &str, previous: PreviousElection) -> Result<Plan, Diagnostics> {
         let scale = self.scale();
+        let mut symbols = HashMap::new();
+        for (i, level) in scale.iter().enumerate() {
+            symbols.entry(symbol_key(&level.symbol)).or_insert(i);
+        }
         let districts: Vec<District> = KIESKRINGEN
             .iter()
             .map(|(number, name)| District {
@@ -256,7 +260,7 @@ impl<'a> Planner<'a> {
         let mut reported_footnotes = BTreeSet::new();
         for row in &self.doc.rows {
             if let Some((entry, refs)) =
-                self.entry(row, &scale, &districts, &mut reported_footnotes)
+                self.entry(row, &scale, &symbols, &districts, &mut reported_footnotes)
             {
                 if !self.seen.insert(entry.party.clone()) {
                     self.diags.push(
@@ -364,6 +368,7 @@ impl<'a> Planner<'a> {
         &mut self,
         row: &Row,
         scale: &[Level],
+        symbols: &HashMap<String, usize>,
         districts: &[District],
         reported_footnotes: &mut BTreeSet<String>,
     ) -> Option<(PartyEntry, Vec<cell::ItemRef>)> {
@@ -390,7 +395,7 @@ impl<'a> Planner<'a> {
             );
         }
         let symbol = row.text(Column::Verdict);
-        let level = scale.iter().find(|l| same_symbol(&l.symbol, symbol));
+        let level = symbols.get(&symbol_key(symbol)).map(|&i| &scale[i]);
         if level.is_none() {
             let known: Vec<&str> = scale.iter().map(|l| l.symbol.as_str()).collect();
             self.diags.push(

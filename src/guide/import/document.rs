@@ -10,7 +10,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use regex::Regex;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
 
 /// A column the importer knows, found by its header text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -119,6 +119,19 @@ pub struct GuideDocument {
 /// cannot be split are left out and listed in [`GuideDocument::problems`].
 pub fn parse(path: &Path, text: &str) -> Result<GuideDocument, Diagnostics> {
     let mut diags = Diagnostics::new();
+    if let Some((offset, run)) = long_quote_run(text) {
+        let (line, column) = line_col(text, offset);
+        diags.push(
+            Diagnostic::error(
+                path,
+                line,
+                column,
+                format!("{run} quotation marks in a row"),
+            )
+            .with_hint("a quotation needs one mark at each end; remove the extra marks"),
+        );
+        return Err(diags);
+    }
     let lines: Vec<&str> = text.lines().collect();
     let (front, body_start) = split_front_matter(&lines);
     let front = parse_front_matter(path, &front, &mut diags);
@@ -232,6 +245,34 @@ pub fn parse(path: &Path, text: &str) -> Result<GuideDocument, Diagnostics> {
     })
 }
 
+/// The most quotation marks of one kind that may stand in a row. The TOML
+/// writer counts runs of quotes in a byte and overflows past 255, and no
+/// quotation needs more than a few.
+const MAX_QUOTE_RUN: usize = 100;
+
+/// The byte offset and length of the first run of more than
+/// [`MAX_QUOTE_RUN`] equal quotation marks (`"` or `'`) in `text`.
+fn long_quote_run(text: &str) -> Option<(usize, usize)> {
+    let mut run = (0, 0, 0u8);
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if (b == b'"' || b == b'\'') && run.2 == b && run.1 > 0 {
+            run.1 += 1;
+        } else if b == b'"' || b == b'\'' {
+            run = (i, 1, b);
+        } else {
+            run.1 = 0;
+        }
+        if run.1 > MAX_QUOTE_RUN {
+            let length = text.as_bytes()[run.0..]
+                .iter()
+                .take_while(|&&c| c == b)
+                .count();
+            return Some((run.0, length));
+        }
+    }
+    None
+}
+
 /// Returns the front matter lines and the index of the first body line.
 fn split_front_matter<'a>(lines: &[&'a str]) -> (Vec<&'a str>, usize) {
     if lines.first().map(|l| l.trim()) == Some("---")
@@ -314,6 +355,7 @@ fn parse_legend(
 ) -> Vec<LegendEntry> {
     let re = legend_regex();
     let mut legend: Vec<LegendEntry> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for (i, line) in lines.iter().enumerate() {
         let Some(caps) = re.captures(line) else {
             continue;
@@ -333,7 +375,7 @@ fn parse_legend(
                     "write the meaning after the symbol, e.g. `- ✅ = Beschermt je privéberichten`",
                 ),
             );
-        } else if legend.iter().any(|l| same_symbol(&l.symbol, &symbol)) {
+        } else if !seen.insert(symbol_key(&symbol)) {
             diags.push(
                 Diagnostic::error(
                     path,
@@ -354,14 +396,12 @@ fn parse_legend(
     legend
 }
 
-/// True when two symbols are the same, ignoring emoji variation selectors and spaces.
-pub fn same_symbol(a: &str, b: &str) -> bool {
-    let clean = |s: &str| -> String {
-        s.chars()
-            .filter(|c| !matches!(c, '\u{FE0E}' | '\u{FE0F}') && !c.is_whitespace())
-            .collect()
-    };
-    clean(a) == clean(b)
+/// A symbol without emoji variation selectors and spaces, for comparing and indexing.
+pub fn symbol_key(symbol: &str) -> String {
+    symbol
+        .chars()
+        .filter(|c| !matches!(c, '\u{FE0E}' | '\u{FE0F}') && !c.is_whitespace())
+        .collect()
 }
 
 /// Splits a table line into cells at unescaped `|`, dropping the outer pipes.
@@ -480,7 +520,7 @@ mod tests {
     #[test_case("✅", "✅\u{FE0F}", true)]
     #[test_case("?", "❓", false)]
     fn symbols_compare(a: &str, b: &str, same: bool) {
-        assert_eq!(same_symbol(a, b), same);
+        assert_eq!(symbol_key(a) == symbol_key(b), same);
     }
 
     #[test]
@@ -498,6 +538,7 @@ mod tests {
     }
 
     #[test_case("Partij | Uitleg\n--- | ---\nA | b\n", "no `Oordeel` column"; "missing column")]
+    #[test_case(&format!("x\n{}", "'".repeat(300)), "300 quotation marks in a row"; "quote run")]
     #[test_case("Geen tabel hier.\n", "no table found"; "no table")]
     #[test_case("Partij | Oordeel\n--- | ---\nA | ✅\n", "no legend found"; "no legend")]
     fn document_problems(text: &str, message: &str) {
