@@ -149,6 +149,19 @@ impl Source<'_> {
     }
 }
 
+/// Reads a guide data file: every unknown key is reported first (all of
+/// them, see `fields.rs`), then the file is read into `T`.
+fn read_guide<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    shape: &super::fields::Shape,
+    diags: &mut Diagnostics,
+) -> Option<(T, String)> {
+    if let Ok(text) = fs::read_to_string(path) {
+        super::fields::check_keys(path, &text, shape, diags);
+    }
+    read_toml::<T>(path, READ_HINT, diags).map(|p| (p.value, p.text))
+}
+
 /// What to do when a guide data file cannot be read.
 const READ_HINT: &str = "check that the file exists and is UTF-8 text";
 
@@ -202,14 +215,12 @@ pub fn is_valid_id(id: &str) -> bool {
 // ---------------------------------------------------------------- parties
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawPartiesFile {
     #[serde(default)]
     party: Vec<RawParty>,
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawParty {
     id: Spanned<String>,
     name: String,
@@ -222,8 +233,7 @@ pub(crate) fn load_parties(path: &Path, diags: &mut Diagnostics) -> Vec<Party> {
     if !path.exists() {
         return Vec::new();
     }
-    let Some((raw, text)) =
-        read_toml::<RawPartiesFile>(path, READ_HINT, diags).map(|p| (p.value, p.text))
+    let Some((raw, text)) = read_guide::<RawPartiesFile>(path, super::fields::PARTIES, diags)
     else {
         return Vec::new();
     };
@@ -346,7 +356,6 @@ fn convert_aliases(
 // ---------------------------------------------------------------- items
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawItem {
     number: Spanned<String>,
     title: String,
@@ -399,9 +408,7 @@ const RULES: [(&str, RuleOutcome); 4] = [
 pub(crate) fn load_items(dir: &Path, diags: &mut Diagnostics) -> BTreeMap<String, Item> {
     let mut items = BTreeMap::new();
     for path in toml_files(dir, diags) {
-        let Some((raw, text)) =
-            read_toml::<RawItem>(&path, READ_HINT, diags).map(|p| (p.value, p.text))
-        else {
+        let Some((raw, text)) = read_guide::<RawItem>(&path, super::fields::ITEM, diags) else {
             continue;
         };
         let src = Source {
@@ -478,7 +485,6 @@ fn parse_date(
 // ---------------------------------------------------------------- elections
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawElection {
     title: String,
     date: Spanned<toml::Value>,
@@ -492,7 +498,6 @@ struct RawElection {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawLevel {
     id: Spanned<String>,
     symbol: Spanned<String>,
@@ -503,7 +508,6 @@ struct RawLevel {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawDistrict {
     number: Spanned<i64>,
     name: String,
@@ -534,8 +538,7 @@ fn load_election(dir: &Path, data: &GuideData, diags: &mut Diagnostics) -> Optio
         );
         return None;
     }
-    let (raw, text) =
-        read_toml::<RawElection>(&path, READ_HINT, diags).map(|p| (p.value, p.text))?;
+    let (raw, text) = read_guide::<RawElection>(&path, super::fields::ELECTION, diags)?;
     let src = Source {
         path: &path,
         text: &text,
@@ -693,12 +696,11 @@ fn check_unique_paths(elections: &[Election], diags: &mut Diagnostics) {
 // ---------------------------------------------------------------- party entries
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawEntry {
     name: Option<String>,
     verdict: Spanned<String>,
     override_reason: Option<String>,
-    summary: String,
+    summary: Option<String>,
     districts: Option<Spanned<RawDistricts>>,
     programme: Option<RawProgramme>,
     #[serde(default)]
@@ -708,7 +710,6 @@ struct RawEntry {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawProgramme {
     url: Option<Spanned<String>>,
     title: Option<String>,
@@ -718,7 +719,6 @@ struct RawProgramme {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawDistricts {
     all: Option<bool>,
     except: Option<Vec<Spanned<i64>>>,
@@ -726,10 +726,9 @@ struct RawDistricts {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawEvidence {
-    kind: Spanned<String>,
-    stance: Spanned<String>,
+    kind: Option<Spanned<String>>,
+    stance: Option<Spanned<String>>,
     strength: Option<Spanned<String>>,
     quote: Option<String>,
     note: Option<String>,
@@ -744,7 +743,6 @@ struct RawEvidence {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawOutreach {
     asked_on: Spanned<toml::Value>,
     replied_on: Option<Spanned<toml::Value>>,
@@ -758,7 +756,7 @@ fn load_entry(
     data: &GuideData,
     diags: &mut Diagnostics,
 ) -> Option<PartyEntry> {
-    let (raw, text) = read_toml::<RawEntry>(path, READ_HINT, diags).map(|p| (p.value, p.text))?;
+    let (raw, text) = read_guide::<RawEntry>(path, super::fields::ENTRY, diags)?;
     let src = Source { path, text: &text };
     let party = file_stem(path);
     if data.party(&party).is_none() {
@@ -816,7 +814,14 @@ fn load_entry(
         name: raw.name,
         verdict,
         override_reason: raw.override_reason,
-        summary: raw.summary,
+        summary: raw.summary.unwrap_or_else(|| {
+            diags.push(
+                Diagnostic::error(path, 1, 1, "the party file has no `summary`").with_hint(
+                    "add summary = \"...\": a short explanation of the verdict in your own words",
+                ),
+            );
+            String::new()
+        }),
         districts,
         programme: raw.programme.map(|p| convert_programme(&src, p, diags)),
         evidence,
@@ -918,13 +923,33 @@ fn convert_evidence(
     data: &GuideData,
     diags: &mut Diagnostics,
 ) -> Evidence {
-    let kind = src.choice("kind", &e.kind, &KINDS, diags);
+    let header = src.nth_header_line("evidence", index);
+    let at_kind = |message: &str| match &e.kind {
+        Some(k) => src.error(k, message),
+        None => Diagnostic::error(src.path, header, 1, message),
+    };
+    if e.kind.is_none() {
+        diags.push(
+            Diagnostic::error(src.path, header, 1, "this [[evidence]] has no `kind`")
+                .with_hint("add kind = \"programme\", \"vote\", \"debate\", \"reply\", \"action\" or \"statement\""),
+        );
+    }
+    if e.stance.is_none() {
+        diags.push(
+            Diagnostic::error(src.path, header, 1, "this [[evidence]] has no `stance`")
+                .with_hint("add stance = \"protects\", \"undermines\", \"mixed\" or \"silent\""),
+        );
+    }
+    let kind = e
+        .kind
+        .as_ref()
+        .and_then(|k| src.choice("kind", k, &KINDS, diags));
     // `unclassified` is what the importer writes before an editor judged the
     // evidence; it is accepted but not offered.
-    let stance = if e.stance.get_ref().trim() == "unclassified" {
-        Some(Stance::Unclassified)
-    } else {
-        src.choice("stance", &e.stance, &STANCES[..4], diags)
+    let stance = match &e.stance {
+        Some(s) if s.get_ref().trim() == "unclassified" => Some(Stance::Unclassified),
+        Some(s) => src.choice("stance", s, &STANCES[..4], diags),
+        None => None,
     };
     let strength = e
         .strength
@@ -934,7 +959,7 @@ fn convert_evidence(
         .vote
         .as_ref()
         .and_then(|x| src.choice("vote", x, &VOTES, diags));
-    if let Some(stance) = stance
+    if let (Some(stance), Some(at)) = (stance, &e.stance)
         && matches!(
             stance,
             Stance::Protects | Stance::Undermines | Stance::Mixed
@@ -942,24 +967,21 @@ fn convert_evidence(
         && e.strength.is_none()
     {
         diags.push(
-            src.error(&e.stance, format!("evidence that {} needs a strength", stance_verb(stance)))
+            src.error(at, format!("evidence that {} needs a strength", stance_verb(stance)))
                 .with_hint("add strength = \"explicit\" (about encryption, scanning, chat control or a recorded vote) or \"general\" (a general remark on privacy)"),
         );
     }
     if kind == Some(EvidenceKind::Vote) {
         if e.item.is_none() || e.vote.is_none() {
             diags.push(
-                src.error(&e.kind, "a vote needs `item` and `vote`")
+                at_kind("a vote needs `item` and `vote`")
                     .with_hint("add item = \"2023Z07239\" (motion) or \"36263\" (bill) and vote = \"for\", \"against\" or \"absent\""),
             );
         }
     } else if kind.is_some() && e.vote.is_some() {
         diags.push(
-            src.error(
-                &e.kind,
-                "only evidence of kind = \"vote\" can have a `vote`",
-            )
-            .with_hint("set kind = \"vote\" or remove the vote"),
+            at_kind("only evidence of kind = \"vote\" can have a `vote`")
+                .with_hint("set kind = \"vote\" or remove the vote"),
         );
     }
     if let Some(item) = &e.item
@@ -1006,7 +1028,7 @@ fn convert_evidence(
         contradicts: None,
         origin: Origin {
             file: src.path.to_path_buf(),
-            line: src.nth_header_line("evidence", index),
+            line: header,
         },
     }
 }

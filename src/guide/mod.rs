@@ -7,6 +7,7 @@
 
 pub mod check;
 pub mod export;
+pub mod fields;
 pub mod import;
 pub mod load;
 pub mod model;
