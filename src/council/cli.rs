@@ -310,7 +310,8 @@ pub fn standing(
         .collect();
     let (decision_in_force, next) = match decision {
         Some((moment, d)) => {
-            let recorded_count = count(base.clone(), rule);
+            // The decision was taken by qualified majority, whatever --rule asks.
+            let recorded_count = count(base.clone(), Rule::Qmv);
             // Claims made after the decision are about the next decision point.
             let mut next: Vec<StatePosition> = choice
                 .figures
@@ -860,6 +861,14 @@ mod tests {
             && s["url"].as_str().unwrap().contains("security.nl")));
         assert_eq!(v["projection"]["outcome"], "adopted");
         assert_eq!(v["changes"], serde_json::json!([]));
+    }
+
+    #[test]
+    fn the_decision_keeps_its_own_rule() {
+        let v = json_of(&args("2025-11-27", RuleArg::Unanimity, &[], true));
+        assert_eq!(v["decision"]["outcome"], "adopted");
+        // Under unanimity the same votes would have blocked it: a what-if.
+        assert_eq!(v["outcome"], "blocked");
     }
 
     #[test]
