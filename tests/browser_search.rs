@@ -15,6 +15,7 @@ use std::time::Duration;
 use browser::checks::{note_problems, wait_until};
 use browser::driver::Browser;
 use browser::serve_process::ServeProcess;
+use fantoccini::Locator;
 
 /// A query and a part of the address of a page that must be among the results.
 const QUERIES: &[(&str, &str)] = &[
@@ -136,6 +137,45 @@ fn add_generated_posts(site: &std::path::Path, count: usize) {
                 day = i % 28 + 1,
                 c = i % 997,
             ),
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_javascript_the_page_lists_the_sections_and_hides_the_form() {
+    let Some(browser) = Browser::launch("search-nojs").await else {
+        return;
+    };
+    let serve = ServeProcess::start(&common::example_site());
+    browser
+        .cdp(
+            "Emulation.setScriptExecutionDisabled",
+            serde_json::json!({ "value": true }),
+        )
+        .await;
+    browser.open(&serve.page("/zoeken/")).await;
+    let client = browser.client();
+    let form = match client.find(Locator::Id("search-form")).await {
+        Ok(el) => el.is_displayed().await.unwrap_or(true),
+        Err(_) => true,
+    };
+    let mut sections = Vec::new();
+    for link in client
+        .find_all(Locator::Css("main li a"))
+        .await
+        .expect("links in main")
+    {
+        sections.push(link.attr("href").await.ok().flatten().unwrap_or_default());
+    }
+    browser.close().await;
+    assert!(
+        !form,
+        "the search form does nothing without JavaScript and must be hidden"
+    );
+    for expected in ["/nieuws/", "/stemwijzer2023/", "/raad/", "/docs/"] {
+        assert!(
+            sections.iter().any(|s| s == expected),
+            "without JavaScript {expected} is not listed: {sections:?}"
         );
     }
 }
