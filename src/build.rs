@@ -171,13 +171,7 @@ pub fn generate(options: &BuildOptions) -> Result<Generated, Diagnostics> {
     }
     feeds::render_feeds(&prepared, &config, &mut out, &mut diags);
     crate::render::taxonomies::render_taxonomies(&prepared, &renderer, &mut out, &mut diags);
-    search::render_search_index(
-        &prepared,
-        &config,
-        renderer.url_prefix(),
-        &mut out,
-        &mut diags,
-    );
+    search::render_search_index(&prepared, &config, &mut out, &mut diags);
     copy_static(site, &mut out, &mut diags);
     for resource in &content.resources {
         match std::fs::read(&resource.source) {

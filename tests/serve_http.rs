@@ -113,9 +113,13 @@ fn serves_the_example_site_like_a_static_host() {
         (
             "/js/search.js",
             "text/javascript; charset=utf-8",
-            "search-index",
+            "pagefind.js",
         ),
-        ("/search-index.json", "application/json", "Coreper"),
+        (
+            "/pagefind/pagefind-entry.json",
+            "application/json",
+            "\"nl\"",
+        ),
         ("/index.xml", "application/xml; charset=utf-8", "<rss"),
         ("/favicon.svg", "image/svg+xml", "<svg"),
         (SCRIPT, "text/javascript; charset=utf-8", "EventSource"),

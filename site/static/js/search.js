@@ -1,5 +1,7 @@
-// Offline search for the search page: loads /search-index.json from this site
-// and searches it in the browser. The query never leaves the visitor's device.
+// Offline search for the search page. It loads pagefind.js from this site,
+// which fetches only the small pieces of the index a query needs; the query
+// never leaves the visitor's device. Without JavaScript the form stays
+// hidden and the page lists the site's sections instead.
 (function () {
   "use strict";
   var form = document.getElementById("search-form");
@@ -7,83 +9,83 @@
   var results = document.getElementById("search-results");
   var status = document.getElementById("search-status");
   if (!form || !input || !results || !status) return;
-  var index = null;
-
-  function fold(text) {
-    return (text || "").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-  }
+  var SHOWN = 10;
+  var engine = null;
+  var latest = 0;
 
   function load() {
-    if (index) return Promise.resolve(index);
-    return fetch(form.getAttribute("data-index"))
-      .then(function (response) {
-        if (!response.ok) throw new Error("HTTP " + response.status);
-        return response.json();
-      })
-      .then(function (entries) {
-        index = entries.map(function (e) {
-          e.foldedTitle = fold(e.title);
-          e.foldedText = fold(e.title + " " + e.summary + " " + e.text);
-          return e;
-        });
-        return index;
+    if (!engine) {
+      var bundle = form.getAttribute("data-bundle");
+      engine = import(bundle + "pagefind.js").then(function (pagefind) {
+        // In the page itself, not a worker: one context, every fetch in the
+        // page's own resource timing, and nothing more to download.
+        var settings = { basePath: bundle, baseUrl: form.getAttribute("data-base"), noWorker: true };
+        return Promise.resolve(pagefind.options(settings)).then(function () { return pagefind; });
       });
-  }
-
-  function score(entry, terms) {
-    var total = 0;
-    for (var i = 0; i < terms.length; i++) {
-      var term = terms[i];
-      if (entry.foldedText.indexOf(term) === -1) return 0;
-      total += entry.foldedTitle.indexOf(term) !== -1 ? 10 : 0;
-      total += entry.foldedText.split(term).length - 1;
+      engine.catch(function () { engine = null; });
     }
-    return total;
+    return engine;
   }
 
-  function show(query, entries) {
-    var terms = fold(query).split(/\s+/).filter(Boolean);
+  // Copies pagefind's excerpt (text with <mark> around the words found)
+  // as text nodes and <mark> elements only, never as HTML.
+  function excerpt(html) {
+    var p = document.createElement("p");
+    var doc = new DOMParser().parseFromString(html, "text/html");
+    doc.body.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        p.appendChild(mark);
+      } else {
+        p.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    return p;
+  }
+
+  function show(query, found, pages) {
     results.textContent = "";
-    if (!terms.length) {
-      status.textContent = "";
-      return;
-    }
-    var hits = entries
-      .map(function (e) { return { entry: e, score: score(e, terms) }; })
-      .filter(function (h) { return h.score > 0; })
-      .sort(function (a, b) { return b.score - a.score || (b.entry.date || "").localeCompare(a.entry.date || ""); })
-      .slice(0, 50);
-    status.textContent = hits.length === 1
+    status.textContent = found === 1
       ? "1 resultaat voor \u201c" + query + "\u201d"
-      : hits.length + " resultaten voor \u201c" + query + "\u201d";
-    hits.forEach(function (hit) {
+      : found + " resultaten voor \u201c" + query + "\u201d" +
+        (found > pages.length ? ", de eerste " + pages.length + " staan hieronder" : "");
+    pages.forEach(function (page) {
       var li = document.createElement("li");
       var a = document.createElement("a");
-      a.href = hit.entry.url;
-      a.textContent = hit.entry.title;
+      a.href = page.url;
+      a.textContent = (page.meta && page.meta.title) || page.url;
       li.appendChild(a);
-      if (hit.entry.date_display) {
-        var meta = document.createElement("p");
-        meta.className = "meta";
-        meta.textContent = hit.entry.date_display;
-        li.appendChild(meta);
-      }
-      if (hit.entry.summary) {
-        var p = document.createElement("p");
-        p.textContent = hit.entry.summary;
-        li.appendChild(p);
-      }
+      if (page.excerpt) li.appendChild(excerpt(page.excerpt));
       results.appendChild(li);
     });
   }
 
   function run(query) {
+    var ticket = ++latest;
+    results.textContent = "";
+    if (!query) {
+      status.textContent = "";
+      return;
+    }
     status.textContent = "Zoeken\u2026";
-    load().then(function (entries) { show(query, entries); }, function () {
-      status.textContent = "De zoekindex kon niet worden geladen. Probeer het later opnieuw.";
-    });
+    load()
+      .then(function (pagefind) { return pagefind.search(query); })
+      .then(function (search) {
+        var hits = search ? search.results : [];
+        return Promise.all(hits.slice(0, SHOWN).map(function (hit) { return hit.data(); }))
+          .then(function (pages) {
+            if (ticket === latest) show(query, hits.length, pages);
+          });
+      })
+      .catch(function () {
+        if (ticket === latest) {
+          status.textContent = "De zoekindex kon niet worden geladen. Probeer het later opnieuw.";
+        }
+      });
   }
 
+  form.hidden = false;
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var query = input.value.trim();
@@ -96,6 +98,6 @@
   var initial = new URLSearchParams(window.location.search).get("q");
   if (initial) {
     input.value = initial;
-    run(initial);
+    run(initial.trim());
   }
 })();
