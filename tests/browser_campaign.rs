@@ -80,8 +80,8 @@ async fn campaign_pages_answer_and_let_visitors_act() {
     problems.extend(
         expect(
             &browser,
-            "the Council block with the latest decision",
-            r#"var s = document.querySelector("[aria-labelledby=antwoord-raad]"); return !!s && /Laatste besluit/.test(s.textContent) && /Stand op/.test(s.textContent);"#,
+            "the Council block with the latest decision and the next step",
+            r#"var s = document.querySelector("[aria-labelledby=antwoord-raad]"); return !!s && /Laatste besluit/.test(s.textContent) && /26 november 2025/.test(s.textContent) && /Volgende stap/.test(s.textContent);"#,
         )
         .await,
     );

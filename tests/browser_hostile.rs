@@ -61,7 +61,7 @@ fn poison(site: &Path) {
         note_line,
         &format!("note = '''{}'''", payload("bewijs")),
     );
-    let bbb = "data/elections/tk2023/parties/bbb.toml";
+    let bbb = "data/elections/tk2023/parties/ja21.toml";
     let text = std::fs::read_to_string(site.join(bbb)).unwrap();
     let reason = text
         .lines()
