@@ -61,15 +61,15 @@ fn poison(site: &Path) {
         note_line,
         &format!("note = '''{}'''", payload("bewijs")),
     );
-    let bbb = "data/elections/tk2023/parties/ja21.toml";
-    let text = std::fs::read_to_string(site.join(bbb)).unwrap();
+    let ja21 = "data/elections/tk2023/parties/ja21.toml";
+    let text = std::fs::read_to_string(site.join(ja21)).unwrap();
     let reason = text
         .lines()
         .find(|l| l.starts_with("override_reason = "))
         .unwrap();
     edit(
         site,
-        bbb,
+        ja21,
         reason,
         &format!("override_reason = '''{}'''", payload("afwijking")),
     );
@@ -226,7 +226,7 @@ async fn hostile_text_stays_inert_without_csp_headers() {
         ("/nieuws/", "Gevaar titel"),
         ("/stemwijzer2023/", "Gevaar intro"),
         ("/stemwijzer2023/vvd/", "Gevaar bewijs"),
-        ("/stemwijzer2023/bbb/", "Gevaar afwijking"),
+        ("/stemwijzer2023/ja21/", "Gevaar afwijking"),
         ("/stemwijzer2023/methode/", "Gevaar methode"),
         ("/stemwijzer2023/hoogtepunten/", "Gevaar samenvatting"),
         ("/raad/at/", "Gevaar raad"),
