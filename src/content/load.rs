@@ -185,12 +185,11 @@ pub fn load_content_from(
                     // Plain names, not the percent-encoded link form. With
                     // uglyURLs, `/a/b.html`'s files are in `/a/b/`, as in Hugo.
                     let mut names = p.segments().to_vec();
-                    if !p.is_folder() {
-                        if let Some(last) = names.last_mut() {
-                            if let Some(stem) = last.strip_suffix(".html") {
-                                *last = stem.to_string();
-                            }
-                        }
+                    if !p.is_folder()
+                        && let Some(last) = names.last_mut()
+                        && let Some(stem) = last.strip_suffix(".html")
+                    {
+                        *last = stem.to_string();
                     }
                     let folder = names.join("/");
                     if folder.is_empty() {
