@@ -189,10 +189,9 @@ pub struct FrontMatter {
     pub params: Map<String, Value>,
 }
 
-/// The front-matter keys this engine reads, and keys of the Doks theme and
-/// Hugo that are kept for templates; an unknown key close to one of these is
-/// probably a typo.
-pub const KNOWN_KEYS: &[&str] = &[
+/// The front-matter keys this engine reads and acts on (or hands to the
+/// starter templates of a migrated site).
+pub const EFFECTIVE_KEYS: &[&str] = &[
     "title",
     "description",
     "lead",
@@ -213,6 +212,11 @@ pub const KNOWN_KEYS: &[&str] = &[
     "tags",
     "contributors",
     "layout",
+];
+
+/// Keys of the Doks theme and Hugo that are kept for templates but have no
+/// effect of their own.
+pub const KEPT_KEYS: &[&str] = &[
     "type",
     "keywords",
     "sitemap",
@@ -223,6 +227,12 @@ pub const KNOWN_KEYS: &[&str] = &[
     "headless",
     "outputs",
 ];
+
+/// Every key this engine knows; an unknown key close to one of these is
+/// probably a typo.
+fn known_keys() -> impl Iterator<Item = &'static str> {
+    EFFECTIVE_KEYS.iter().chain(KEPT_KEYS).copied()
+}
 
 /// Parses the front matter of `split` and reads the known fields.
 ///
@@ -290,16 +300,15 @@ pub fn parse_with_warnings(
 
 /// The known key an unknown `key` is probably a typo of.
 fn did_you_mean(key: &str) -> Option<&'static str> {
-    if KNOWN_KEYS.contains(&key) {
+    if known_keys().any(|known| known == key) {
         return None;
     }
     let lower = key.to_lowercase();
-    KNOWN_KEYS
-        .iter()
+    known_keys()
         .map(|known| {
             (
                 strsim::damerau_levenshtein(&lower, &known.to_lowercase()),
-                *known,
+                known,
             )
         })
         .filter(|(distance, known)| {

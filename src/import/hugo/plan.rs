@@ -88,30 +88,6 @@ const GUIDE_FILES: &[(&str, &str)] = &[
     ),
 ];
 
-/// Front-matter fields the engine or the starter templates use.
-const KNOWN_FIELDS: &[&str] = &[
-    "title",
-    "description",
-    "lead",
-    "summary",
-    "date",
-    "lastmod",
-    "publishDate",
-    "expiryDate",
-    "draft",
-    "weight",
-    "slug",
-    "url",
-    "aliases",
-    "images",
-    "toc",
-    "menu",
-    "categories",
-    "tags",
-    "contributors",
-    "layout",
-];
-
 /// An import worked out in memory.
 pub struct Plan {
     /// Files of the new site: path relative to the site folder → bytes.
@@ -219,7 +195,7 @@ pub fn plan(hugo_dir: &Path, into: &Path) -> Result<Plan, Diagnostics> {
         }
         if let Ok(front) = front_matter::parse(entry.path(), &split) {
             for field in front.params.keys() {
-                if !KNOWN_FIELDS.contains(&field.as_str()) {
+                if !front_matter::EFFECTIVE_KEYS.contains(&field.as_str()) {
                     *report.fields.entry(field.clone()).or_default() += 1;
                 }
             }
