@@ -6,7 +6,7 @@
 mod tk_mock;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::{Value, json};
 use tk_mock::{Answer, Mock};
@@ -80,21 +80,7 @@ fn answer(path: &str) -> Answer {
 }
 
 fn run(site: &Path, api: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chatcontrole"))
-        .args(["sync", "members", "--site"])
-        .arg(site)
-        .args([
-            "--api",
-            api,
-            "--retry-delay",
-            "1",
-            "--timeout",
-            "1",
-            "--retries",
-            "2",
-        ])
-        .output()
-        .unwrap()
+    tk_mock::run_sync("members", site, api, &[])
 }
 
 fn text(o: &Output) -> String {

@@ -7,7 +7,7 @@
 mod tk_mock;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::time::Duration;
 
 use serde_json::{Value, json};
@@ -141,22 +141,7 @@ fn answer(path: &str) -> Answer {
 }
 
 fn run(site: &Path, api: &str, extra: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chatcontrole"))
-        .args(["sync", "votes", "--site"])
-        .arg(site)
-        .args([
-            "--api",
-            api,
-            "--retry-delay",
-            "1",
-            "--timeout",
-            "1",
-            "--retries",
-            "2",
-        ])
-        .args(extra)
-        .output()
-        .unwrap()
+    tk_mock::run_sync("votes", site, api, extra)
 }
 
 fn votes(site: &Path, item: &str) -> PathBuf {

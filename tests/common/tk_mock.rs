@@ -106,3 +106,29 @@ impl Mock {
         self.requests.load(Ordering::SeqCst)
     }
 }
+
+/// Runs `chatcontrole sync WHAT --site SITE --api API` with short timeouts,
+/// two retries and a 1 ms back-off, plus `extra` arguments.
+pub fn run_sync(
+    what: &str,
+    site: &std::path::Path,
+    api: &str,
+    extra: &[&str],
+) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_chatcontrole"))
+        .args(["sync", what, "--site"])
+        .arg(site)
+        .args([
+            "--api",
+            api,
+            "--retry-delay",
+            "1",
+            "--timeout",
+            "1",
+            "--retries",
+            "2",
+        ])
+        .args(extra)
+        .output()
+        .unwrap()
+}
