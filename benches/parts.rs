@@ -118,9 +118,9 @@ fn benches(c: &mut Criterion) {
         .unwrap();
     let content = load_content(&site, now, false).unwrap();
     let mut diags = Diagnostics::new();
-    let prepared = pages::prepare(&content, &renderer, &mut diags);
+    let prepared = pages::prepare(&content, &renderer, &mut diags, None);
     let mut rendered = Output::new();
-    pages::render_pages(&prepared, &renderer, &mut rendered, &mut diags);
+    pages::render_pages(&prepared, &renderer, &mut rendered, None, None, &mut diags);
     chatcontrole::guide::view::render(&site, &renderer, &mut rendered, &mut diags);
     c.bench_function("feeds and sitemap of the example site", |b| {
         b.iter_batched(
@@ -135,12 +135,19 @@ fn benches(c: &mut Criterion) {
         )
     });
 
-    let searchable = search::searchable_pages(&prepared, &config, &rendered);
+    let searchable: Vec<search::SearchPage> = rendered
+        .files()
+        .filter(|(path, _)| path.ends_with("index.html"))
+        .map(|(path, file)| {
+            let site_path = format!("/{}", path.trim_end_matches("index.html"));
+            search::SearchPage::new(site_path, &String::from_utf8_lossy(&file.bytes))
+        })
+        .collect();
     let mut group = c.benchmark_group("search");
     group.sample_size(10);
     group.bench_function(
         format!("search index of {} example pages", searchable.len()),
-        |b| b.iter(|| search::build_bundle(&searchable, "nl").unwrap()),
+        |b| b.iter(|| search::build_bundle(searchable.clone(), "nl").unwrap()),
     );
     group.finish();
 }

@@ -16,6 +16,12 @@ use chatcontrole::guide::import::{ImportGuideArgs, run_import};
 use chatcontrole::import::hugo::ImportHugoArgs;
 use chatcontrole::serve::{ServeOptions, run_blocking};
 
+/// A build allocates and frees many small strings on every core; glibc's
+/// allocator spent a third of a 10,000-page build returning memory to the
+/// system and faulting it back in (measured with perf), mimalloc does not.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Builds and checks the chatcontrole.nl campaign site.
 #[derive(Parser)]
 #[command(name = "chatcontrole", version, about)]

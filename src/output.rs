@@ -1,7 +1,10 @@
-//! The generated site, held in memory until everything succeeded, then
-//! written to a temporary folder that replaces the old output in one step.
-//! A failed build therefore never touches the previous output.
+//! The generated site. A build streams every file into a staging folder as
+//! soon as it is rendered (keeping only the list of paths in memory) and
+//! swaps that folder in place of the old output once everything succeeded;
+//! `serve`, `check` and the tests hold the files in memory instead. A
+//! failed build therefore never touches the previous output.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -16,7 +19,8 @@ pub const MARKER: &str = ".chatcontrole-output";
 /// One generated file.
 #[derive(Debug, Clone)]
 pub struct OutputFile {
-    /// The file's contents.
+    /// The file's contents; empty in a streaming output, whose files are on
+    /// disk (read them with [`Output::read`]).
     pub bytes: Vec<u8>,
     /// The source file it came from, for diagnostics (content page, data file, static file).
     pub origin: Option<PathBuf>,
@@ -29,6 +33,35 @@ pub struct Output {
     redirects: BTreeSet<OutputPath>,
     hidden: BTreeSet<OutputPath>,
     lastmod: BTreeMap<OutputPath, String>,
+    /// The staging folder files are written into as they are added; None
+    /// when the files are kept in memory.
+    streaming: Option<PathBuf>,
+}
+
+/// A file rendered for the output but not yet recorded in it, so that
+/// pages can be rendered (and, in a streaming output, written) in parallel
+/// and recorded in a fixed order afterwards. See [`Output::stage`].
+#[derive(Debug)]
+pub struct Staged {
+    key: OutputPath,
+    /// The bytes, or nothing when they were written to the staging folder.
+    bytes: Vec<u8>,
+    origin: Option<PathBuf>,
+    redirect: bool,
+    lastmod: Option<String>,
+}
+
+impl Staged {
+    /// Marks the file as a redirect page (see [`Output::mark_redirect`]).
+    pub fn redirect(mut self) -> Self {
+        self.redirect = true;
+        self
+    }
+
+    /// Records when the page last changed, for the sitemap (`2025-11-24`).
+    pub fn set_lastmod(&mut self, date: Option<String>) {
+        self.lastmod = date;
+    }
 }
 
 /// The output file for a site path: `/nieuws/` → `nieuws/index.html`,
@@ -50,9 +83,118 @@ pub fn slash_path(root: &Path, path: &Path) -> String {
 }
 
 impl Output {
-    /// An empty output.
+    /// An empty output that keeps its files in memory.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// An empty output that writes every file into `folder` (a fresh
+    /// staging folder, see [`Staging`]) as soon as it is added, keeping
+    /// only the paths in memory.
+    pub fn streaming(folder: &Path) -> Self {
+        Output {
+            streaming: Some(folder.to_path_buf()),
+            ..Self::default()
+        }
+    }
+
+    /// Prepares the page at the site path `path` (`/nieuws/` becomes
+    /// `nieuws/index.html`) for [`Output::commit`]; a streaming output
+    /// writes it now. Takes `&self`, so pages can be staged in parallel.
+    pub fn stage_page(
+        &self,
+        path: &str,
+        html: String,
+        origin: Option<&Path>,
+    ) -> Result<Staged, Diagnostic> {
+        let site_path = SitePath::parse_page(path).map_err(|e| unsafe_path(path, origin, e))?;
+        self.stage(&site_path, html.into_bytes(), origin)
+    }
+
+    /// Prepares a file that serves the site path `path` for
+    /// [`Output::commit`]; a streaming output writes it now.
+    pub fn stage(
+        &self,
+        path: &SitePath,
+        bytes: Vec<u8>,
+        origin: Option<&Path>,
+    ) -> Result<Staged, Diagnostic> {
+        let key = path.output_file();
+        let bytes = match &self.streaming {
+            Some(folder) => {
+                write_file(folder, &key, &bytes).map_err(|e| {
+                    Diagnostic::error(
+                        origin
+                            .map(Path::to_path_buf)
+                            .unwrap_or_else(|| folder.clone()),
+                        0,
+                        0,
+                        format!("cannot write /{key}: {e}"),
+                    )
+                    .with_hint("check that the output folder's disk is not full and writable")
+                })?;
+                Vec::new()
+            }
+            None => bytes,
+        };
+        Ok(Staged {
+            key,
+            bytes,
+            origin: origin.map(Path::to_path_buf),
+            redirect: false,
+            lastmod: None,
+        })
+    }
+
+    /// Records a staged file.
+    ///
+    /// Fails when another file already claimed its path; the error names
+    /// both sources (the build then fails, so a file written over in the
+    /// staging folder is never published).
+    pub fn commit(&mut self, staged: Staged) -> Result<(), Diagnostic> {
+        let Staged {
+            key,
+            bytes,
+            origin,
+            redirect,
+            lastmod,
+        } = staged;
+        if let Some(existing) = self.files.get(&key) {
+            let file = origin.unwrap_or_else(|| PathBuf::from(key.as_str()));
+            let other = existing
+                .origin
+                .as_ref()
+                .map(|o| o.display().to_string())
+                .unwrap_or_else(|| "a generated page".to_string());
+            return Err(Diagnostic::error(
+                file,
+                0,
+                0,
+                format!("two things want to be published at /{key}: this and {other}"),
+            )
+            .with_hint("rename one of them, or give the page another `slug:` or `url:`"));
+        }
+        if redirect {
+            self.redirects.insert(key.clone());
+        }
+        if let Some(date) = lastmod {
+            self.lastmod.insert(key.clone(), date);
+        }
+        self.files.insert(key, OutputFile { bytes, origin });
+        Ok(())
+    }
+
+    /// The contents of the file at `path` (`nieuws/index.html`), read back
+    /// from the staging folder in a streaming output.
+    pub fn read(&self, path: &str) -> Option<Cow<'_, [u8]>> {
+        let (key, file) = self.files.get_key_value(path.trim_start_matches('/'))?;
+        match &self.streaming {
+            Some(folder) => plain_join(folder, key)
+                .and_then(std::fs::read)
+                .ok()
+                .map(Cow::Owned),
+            None => Some(Cow::Borrowed(&file.bytes)),
+        }
     }
 
     /// Adds a file at `path` (relative to the output root, e.g. `raad/index.html`;
@@ -82,32 +224,8 @@ impl Output {
         bytes: impl Into<Vec<u8>>,
         origin: Option<&Path>,
     ) -> Result<(), Diagnostic> {
-        let key = path.output_file();
-        if let Some(existing) = self.files.get(&key) {
-            let file = origin
-                .map(Path::to_path_buf)
-                .unwrap_or_else(|| PathBuf::from(key.as_str()));
-            let other = existing
-                .origin
-                .as_ref()
-                .map(|o| o.display().to_string())
-                .unwrap_or_else(|| "a generated page".to_string());
-            return Err(Diagnostic::error(
-                file,
-                0,
-                0,
-                format!("two things want to be published at /{key}: this and {other}"),
-            )
-            .with_hint("rename one of them, or give the page another `slug:` or `url:`"));
-        }
-        self.files.insert(
-            key,
-            OutputFile {
-                bytes: bytes.into(),
-                origin: origin.map(Path::to_path_buf),
-            },
-        );
-        Ok(())
+        let staged = self.stage(path, bytes.into(), origin)?;
+        self.commit(staged)
     }
 
     /// Adds an HTML page at the site path `path` (e.g. `/raad/`).
@@ -192,11 +310,35 @@ impl Output {
     /// Writes every file into a new folder next to `out_dir`, then swaps it
     /// in place of `out_dir`. On any error the old `out_dir` is left as it was.
     ///
+    /// A streaming output is already in its staging folder: use
+    /// [`Staging::publish`] for it instead.
+    pub fn write_atomically(&self, out_dir: &Path) -> io::Result<()> {
+        let staging = Staging::create(out_dir)?;
+        for (key, file) in &self.files {
+            write_file(staging.path(), key, &file.bytes)?;
+        }
+        staging.publish()
+    }
+}
+
+/// A new folder next to the output folder that a build writes into; it
+/// takes the output folder's place in one step when the build succeeded,
+/// and is removed when it is dropped unpublished.
+pub struct Staging {
+    folder: tempfile::TempDir,
+    out_dir: PathBuf,
+    parent: PathBuf,
+    name: String,
+}
+
+impl Staging {
+    /// Creates the staging folder for `out_dir`.
+    ///
     /// Staging folders left behind by a build that was killed are removed
     /// first. The caller checks that `out_dir` may be replaced
     /// ([`crate::out_folder::check`]); this only refuses folders that hold
     /// a site, a project or a repository, as a second line of defence.
-    pub fn write_atomically(&self, out_dir: &Path) -> io::Result<()> {
+    pub fn create(out_dir: &Path) -> io::Result<Staging> {
         refuse_dangerous_target(out_dir)?;
         let parent = match out_dir.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -209,39 +351,63 @@ impl Output {
             .unwrap_or_else(|| "public".into());
         recover_interrupted_swap(out_dir, &parent, &name);
         remove_stale_staging(&parent, &name);
-        let staging = tempfile::Builder::new()
+        let folder = tempfile::Builder::new()
             .prefix(&format!(".{name}.new-"))
             .tempdir_in(&parent)?;
-        for (path, file) in &self.files {
-            let target = plain_join(staging.path(), path)?;
-            if let Some(dir) = target.parent() {
-                std::fs::create_dir_all(dir)?;
-            }
-            std::fs::write(&target, &file.bytes)?;
-        }
+        Ok(Staging {
+            folder,
+            out_dir: out_dir.to_path_buf(),
+            parent,
+            name,
+        })
+    }
+
+    /// The folder to write into.
+    pub fn path(&self) -> &Path {
+        self.folder.path()
+    }
+
+    /// Marks the folder as ours and swaps it in place of the output folder.
+    /// On any error the old output folder is left as it was.
+    pub fn publish(self) -> io::Result<()> {
+        let Staging {
+            folder,
+            out_dir,
+            parent,
+            name,
+        } = self;
         std::fs::write(
-            staging.path().join(MARKER),
+            folder.path().join(MARKER),
             "This folder was written by `chatcontrole build`; the next build replaces it.\n",
         )?;
-        let staged = staging.keep();
+        let staged = folder.keep();
         if out_dir.exists() {
             let old = tempfile::Builder::new()
                 .prefix(&format!(".{name}.old-"))
                 .tempdir_in(&parent)?
                 .keep();
             std::fs::remove_dir(&old)?;
-            std::fs::rename(out_dir, &old)?;
-            if let Err(e) = std::fs::rename(&staged, out_dir) {
-                let _ = std::fs::rename(&old, out_dir);
+            std::fs::rename(&out_dir, &old)?;
+            if let Err(e) = std::fs::rename(&staged, &out_dir) {
+                let _ = std::fs::rename(&old, &out_dir);
                 let _ = std::fs::remove_dir_all(&staged);
                 return Err(e);
             }
             std::fs::remove_dir_all(&old)?;
         } else {
-            std::fs::rename(&staged, out_dir)?;
+            std::fs::rename(&staged, &out_dir)?;
         }
         Ok(())
     }
+}
+
+/// Writes `bytes` at `key` below `root`, creating folders as needed.
+fn write_file(root: &Path, key: &OutputPath, bytes: &[u8]) -> io::Result<()> {
+    let target = plain_join(root, key)?;
+    if let Some(dir) = target.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(&target, bytes)
 }
 
 /// The diagnostic for a path that cannot be written safely.

@@ -1,14 +1,15 @@
 //! Reads the `content/` folder: every Markdown file becomes a [`Page`], other
 //! files become resources copied next to the pages that use them.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
+use rayon::prelude::*;
 
-use super::front_matter;
 use super::page::{Page, PageKind, section_path};
 use super::permalinks::{PageFile, UrlSettings, alias_paths, page_url};
+use super::{front_matter, hash_of};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::slash_path;
 
@@ -61,6 +62,27 @@ pub fn load_content_from(
     now: DateTime<FixedOffset>,
     include_drafts: bool,
 ) -> Result<Content, Diagnostics> {
+    load_content_cached(site_root, content_dir, urls, now, include_drafts, None)
+}
+
+/// Pages as read on an earlier load, so that `serve` parses again only the
+/// files whose text changed. An entry is used while the file's text and the
+/// site's sections and page bundles are the same.
+#[derive(Debug, Default)]
+pub struct ContentCache {
+    pages: HashMap<PathBuf, (u64, Page, Diagnostics)>,
+}
+
+/// [`load_content_from`], taking unchanged pages from `cache` and leaving
+/// the pages of this load in it.
+pub fn load_content_cached(
+    site_root: &Path,
+    content_dir: &Path,
+    urls: &UrlSettings,
+    now: DateTime<FixedOffset>,
+    include_drafts: bool,
+    cache: Option<&mut ContentCache>,
+) -> Result<Content, Diagnostics> {
     let content_dir = content_dir.to_path_buf();
     let mut diags = Diagnostics::new();
     if !content_dir.is_dir() {
@@ -94,6 +116,9 @@ pub fn load_content_from(
     let mut pages = Vec::new();
     let mut resources = Vec::new();
     let mut markdown_dirs: BTreeSet<String> = BTreeSet::new();
+    // First sort the files out; then read and parse the Markdown files on
+    // all cores, and take the results (and their diagnostics) in file order.
+    let mut markdown: Vec<(&PathBuf, String)> = Vec::new();
     for file in &files {
         let rel = rel_of(file);
         let dir = rel
@@ -126,8 +151,53 @@ pub fn load_content_from(
             );
             continue;
         }
-        markdown_dirs.insert(dir.clone());
-        match read_page(file, &rel, &section_dirs, &bundle_dirs, urls, &mut diags) {
+        markdown_dirs.insert(dir);
+        markdown.push((file, rel));
+    }
+    let layout_key = hash_of(&(&section_dirs, &bundle_dirs));
+    let cached = cache.as_deref().map(|c| &c.pages);
+    let read: Vec<(Result<Page, Diagnostics>, Diagnostics, u64)> = markdown
+        .par_iter()
+        .map(|(file, rel)| {
+            let text = match std::fs::read_to_string(file) {
+                Ok(text) => text,
+                Err(e) => {
+                    let error =
+                        Diagnostic::error(*file, 0, 0, format!("cannot read this file: {e}"))
+                            .with_hint("content files must be UTF-8 text");
+                    return (Err(error.into()), Diagnostics::new(), 0);
+                }
+            };
+            let key = hash_of(&(&text, rel, layout_key));
+            if let Some((_, page, warnings)) = cached
+                .and_then(|c| c.get(*file))
+                .filter(|(k, _, _)| *k == key)
+            {
+                return (Ok(page.clone()), warnings.clone(), key);
+            }
+            let mut warnings = Diagnostics::new();
+            let page = read_page(
+                file,
+                rel,
+                text,
+                &section_dirs,
+                &bundle_dirs,
+                urls,
+                &mut warnings,
+            );
+            (page, warnings, key)
+        })
+        .collect();
+    let mut entries = HashMap::new();
+    for (page, warnings, key) in read {
+        if cache.is_some()
+            && let Ok(page) = &page
+            && let Some(file) = &page.file
+        {
+            entries.insert(file.clone(), (key, page.clone(), warnings.clone()));
+        }
+        diags.extend(warnings);
+        match page {
             Ok(page) => {
                 if page.kind == PageKind::Home
                     || page.kind == PageKind::Section
@@ -138,6 +208,9 @@ pub fn load_content_from(
             }
             Err(e) => diags.extend(e),
         }
+    }
+    if let Some(cache) = cache {
+        cache.pages = entries;
     }
     // Top-level folders are sections even without _index.md, as in Hugo.
     for dir in &markdown_dirs {
@@ -159,6 +232,7 @@ pub fn load_content_from(
                 body_line: 1,
                 path: section_path(top).map(|p| p.to_string()).unwrap_or_default(),
                 bundle_dir: None,
+                source_key: 0,
             });
         }
     }
@@ -225,15 +299,12 @@ pub fn load_content_from(
 fn read_page(
     file: &Path,
     rel: &str,
+    text: String,
     section_dirs: &BTreeSet<String>,
     bundle_dirs: &BTreeSet<String>,
     urls: &UrlSettings,
     warnings: &mut Diagnostics,
 ) -> Result<Page, Diagnostics> {
-    let text = std::fs::read_to_string(file).map_err(|e| {
-        Diagnostic::error(file, 0, 0, format!("cannot read this file: {e}"))
-            .with_hint("content files must be UTF-8 text")
-    })?;
     if let Some(offset) = text.find('\0') {
         let (line, column) = crate::diagnostics::line_col(&text, offset);
         return Err(Diagnostic::error(
@@ -297,6 +368,7 @@ fn read_page(
         front,
         path,
         bundle_dir,
+        source_key: hash_of(&text),
     })
 }
 

@@ -116,6 +116,7 @@ mod tests {
             body_line: 1,
             path: path.into(),
             bundle_dir: None,
+            source_key: 0,
         }
     }
 

@@ -13,5 +13,13 @@ pub mod settings;
 pub mod shortcodes;
 pub mod walk;
 
-pub use load::{Content, Resource, load_content, load_content_from};
+pub use load::{
+    Content, ContentCache, Resource, load_content, load_content_cached, load_content_from,
+};
+
+/// A hash of `value` for the caches of `serve` (the same within one run).
+pub fn hash_of(value: &impl std::hash::Hash) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(value)
+}
 pub use page::{Page, PageKind};

@@ -42,6 +42,9 @@ pub struct Page {
     pub path: String,
     /// For a page bundle: the folder whose other files belong to the page.
     pub bundle_dir: Option<PathBuf>,
+    /// A hash of the file's text (0 for a section without `_index.md`), so
+    /// that `serve` can tell an unchanged page from a changed one cheaply.
+    pub source_key: u64,
 }
 
 impl Page {

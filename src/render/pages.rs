@@ -5,15 +5,17 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use minijinja::{Value, context};
+use rayon::prelude::*;
 use serde::Serialize;
 
+use super::search::{Indexer, SearchPage, is_searched};
 use super::templates::{PageMeta, Renderer, page_value, site_url};
 use crate::content::dates::{dutch_date, iso_date};
 use crate::content::markdown::{self, Rendered, TocEntry};
-use crate::content::{Content, Page, PageKind};
+use crate::content::{Content, Page, PageKind, hash_of};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::html::escape as escape_attr;
-use crate::output::Output;
+use crate::output::{Output, Staged};
 
 /// A content page with its rendered Markdown.
 pub struct Prepared<'a> {
@@ -44,76 +46,155 @@ pub struct ListItem {
     pub kind: PageKind,
 }
 
-/// Renders every Markdown file, reporting all problems at once.
+/// What `serve` keeps between builds so that an edit renders again only
+/// what it changed, while templates, settings and data stay the same:
+///
+/// - the rendered Markdown of each page, used while the page's text, title,
+///   address and parameters are unchanged and no page of the site moved or
+///   was renamed (shortcodes may link to them);
+/// - the HTML of each single page, used while everything its template gets
+///   (the page, its section's neighbours, breadcrumbs, the menus) is the same.
+#[derive(Debug, Default)]
+pub struct RenderCache {
+    site_key: u64,
+    entries: HashMap<String, (u64, Rendered)>,
+    pages: RenderedPages,
+}
+
+/// The HTML of single pages by site path, with the key it was rendered for.
+type RenderedPages = HashMap<String, (u64, String)>;
+
+/// Renders every Markdown file on all cores, reporting all problems at
+/// once; with a `cache`, unchanged pages are taken from it.
 pub fn prepare<'a>(
     content: &'a Content,
     renderer: &Renderer,
     diags: &mut Diagnostics,
+    mut cache: Option<&mut RenderCache>,
 ) -> Vec<Prepared<'a>> {
-    let config = renderer.config();
     let options = renderer.markdown_options();
-    let mut prepared = Vec::new();
-    for page in &content.pages {
-        let file = page
-            .file
-            .clone()
-            .unwrap_or_else(|| Path::new("content").join(&page.rel));
-        let page_context = context! {
-            title => page.title(),
-            url => format!("{}{}", renderer.url_prefix(), page.path),
-            permalink => config.absolute_url(&page.path),
-            params => Value::from_serialize(&page.front.params),
-        };
-        let shortcodes = renderer.shortcodes_for(page_context);
-        let rendered =
-            match markdown::render(&file, &page.body, page.body_line, &shortcodes, &options) {
-                Ok(r) => r,
-                Err(e) => {
-                    diags.extend(e);
-                    continue;
+    let site_key = hash_of(
+        &content
+            .pages
+            .iter()
+            .map(|p| (&p.rel, &p.path, p.title()))
+            .collect::<Vec<_>>(),
+    );
+    if let Some(cache) = cache.as_deref_mut()
+        && cache.site_key != site_key
+    {
+        cache.entries.clear();
+        cache.site_key = site_key;
+    }
+    let cached = cache.as_deref();
+    let results: Vec<(Result<Prepared<'a>, Diagnostics>, u64)> = content
+        .pages
+        .par_iter()
+        .map(|page| {
+            let key = page_key(page, &options.url_prefix);
+            let hit = cached
+                .and_then(|c| c.entries.get(&page.rel))
+                .filter(|(k, _)| *k == key)
+                .map(|(_, rendered)| rendered.clone());
+            (prepare_page(page, renderer, &options, hit), key)
+        })
+        .collect();
+    let mut prepared = Vec::with_capacity(results.len());
+    let mut entries = HashMap::new();
+    for (result, key) in results {
+        match result {
+            Ok(p) => {
+                if cache.is_some() {
+                    entries.insert(p.page.rel.clone(), (key, p.rendered.clone()));
                 }
-            };
-        let description = page
-            .front
-            .description
-            .clone()
-            .or_else(|| page.front.summary.clone())
-            .unwrap_or_else(|| truncate_words(&rendered.first_paragraph, 30));
-        let description = if description.is_empty() && page.kind == PageKind::Home {
-            config.description.clone()
-        } else {
-            description
-        };
-        let image = page.front.images.first().map(|i| {
-            if i.starts_with('/') || i.starts_with("http") {
-                i.clone()
-            } else {
-                format!("{}{i}", page.path)
+                prepared.push(p);
             }
-        });
-        let meta = PageMeta {
-            title: page.title(),
-            description,
-            path: page.path.clone(),
-            kind: match page.kind {
-                PageKind::Home => "home",
-                PageKind::Section => "section",
-                PageKind::Page => "page",
-            }
-            .to_string(),
-            date: page.date().map(|d| iso_date(&d)),
-            lastmod: page.front.lastmod.or(page.date()).map(|d| iso_date(&d)),
-            image,
-            article: page.kind == PageKind::Page && page.top_section() == config.main_section,
-            noindex: false,
-        };
-        prepared.push(Prepared {
-            page,
-            rendered,
-            meta,
-        });
+            Err(e) => diags.extend(e),
+        }
+    }
+    if let Some(cache) = cache {
+        cache.entries = entries;
     }
     prepared
+}
+
+/// What the rendered Markdown of `page` depends on, as one number.
+fn page_key(page: &Page, url_prefix: &str) -> u64 {
+    let params = serde_json::to_string(&page.front.params).unwrap_or_default();
+    hash_of(&(
+        &page.body,
+        page.body_line,
+        page.title(),
+        &page.path,
+        params,
+        url_prefix,
+    ))
+}
+
+/// Renders the Markdown of one page and works out its meta facts.
+fn prepare_page<'a>(
+    page: &'a Page,
+    renderer: &Renderer,
+    options: &markdown::MarkdownOptions,
+    cached: Option<Rendered>,
+) -> Result<Prepared<'a>, Diagnostics> {
+    let config = renderer.config();
+    let file = page
+        .file
+        .clone()
+        .unwrap_or_else(|| Path::new("content").join(&page.rel));
+    let page_context = context! {
+        title => page.title(),
+        url => format!("{}{}", renderer.url_prefix(), page.path),
+        permalink => config.absolute_url(&page.path),
+        params => Value::from_serialize(&page.front.params),
+    };
+    let rendered = match cached {
+        Some(rendered) => rendered,
+        None => {
+            let shortcodes = renderer.shortcodes_for(page_context);
+            markdown::render(&file, &page.body, page.body_line, &shortcodes, options)?
+        }
+    };
+    let description = page
+        .front
+        .description
+        .clone()
+        .or_else(|| page.front.summary.clone())
+        .unwrap_or_else(|| truncate_words(&rendered.first_paragraph, 30));
+    let description = if description.is_empty() && page.kind == PageKind::Home {
+        config.description.clone()
+    } else {
+        description
+    };
+    let image = page.front.images.first().map(|i| {
+        if i.starts_with('/') || i.starts_with("http") {
+            i.clone()
+        } else {
+            format!("{}{i}", page.path)
+        }
+    });
+    let meta = PageMeta {
+        title: page.title(),
+        description,
+        path: page.path.clone(),
+        kind: match page.kind {
+            PageKind::Home => "home",
+            PageKind::Section => "section",
+            PageKind::Page => "page",
+        }
+        .to_string(),
+        date: page.date().map(|d| iso_date(&d)),
+        lastmod: page.front.lastmod.or(page.date()).map(|d| iso_date(&d)),
+        image,
+        article: page.kind == PageKind::Page && page.top_section() == config.main_section,
+        noindex: false,
+    };
+    Ok(Prepared {
+        page,
+        rendered,
+        meta,
+    })
 }
 
 /// What every page needs to know about the others, computed once per build
@@ -123,8 +204,10 @@ struct SiteIndex<'p, 'a> {
     sections: HashMap<&'a str, &'p Prepared<'a>>,
     /// Regular pages of each section folder, in list order.
     members: HashMap<&'a str, Vec<&'p Prepared<'a>>>,
-    /// The same as template values, shared by all pages of the section.
-    member_values: HashMap<&'a str, Value>,
+    /// The same as list entries, computed once for all pages of the section.
+    member_items: HashMap<&'a str, Vec<ListItem>>,
+    /// The position of each regular page in its section's list, by site path.
+    positions: HashMap<&'a str, usize>,
     /// Child sections of each section folder, by weight and title.
     children: HashMap<&'a str, Vec<&'p Prepared<'a>>>,
 }
@@ -157,30 +240,62 @@ impl<'p, 'a> SiteIndex<'p, 'a> {
                 (weight_key(a), &a.meta.title).cmp(&(weight_key(b), &b.meta.title))
             });
         }
-        let member_values = members
+        let member_items = members
             .iter()
-            .map(|(dir, list)| {
-                let items: Vec<ListItem> = list.iter().map(|q| list_item(q, renderer)).collect();
-                (*dir, Value::from_serialize(&items))
-            })
+            .map(|(dir, list)| (*dir, list.iter().map(|q| list_item(q, renderer)).collect()))
+            .collect();
+        let positions = members
+            .values()
+            .flat_map(|list| list.iter().enumerate())
+            .map(|(i, q)| (q.page.path.as_str(), i))
             .collect();
         SiteIndex {
             sections,
             members,
-            member_values,
+            member_items,
+            positions,
             children,
         }
     }
 
-    fn member_value(&self, dir: &str) -> Value {
-        self.member_values
-            .get(dir)
-            .cloned()
-            .unwrap_or_else(|| Value::from(Vec::<Value>::new()))
+    /// The first [`SECTION_NAV_SIZE`] pages of the section folder `dir`,
+    /// with the number of pages it holds.
+    fn first_members(&self, dir: &str) -> (Value, usize) {
+        let items = self.member_items.get(dir).map(Vec::as_slice).unwrap_or(&[]);
+        let shown = &items[..items.len().min(SECTION_NAV_SIZE)];
+        (Value::from_serialize(shown), items.len())
+    }
+
+    /// The section navigation of the regular page `p`: at most
+    /// [`SECTION_NAV_SIZE`] pages of its section around it, so that a page's
+    /// size does not grow with its section.
+    fn section_nav(&self, p: &Prepared<'_>) -> SectionNav<'_> {
+        let items = self
+            .member_items
+            .get(p.page.section_dir.as_str())
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        let position = self
+            .positions
+            .get(p.page.path.as_str())
+            .copied()
+            .unwrap_or(0);
+        let (start, end) = nav_window(items.len(), position, SECTION_NAV_SIZE);
+        SectionNav {
+            pages: &items[start..end],
+            total: items.len(),
+            before: start,
+            after: items.len() - end,
+        }
     }
 
     /// The chain of sections from the home page down to (not including) `p`.
     fn breadcrumbs(&self, p: &Prepared<'_>, renderer: &Renderer) -> Value {
+        Value::from_serialize(self.breadcrumb_items(p, renderer))
+    }
+
+    /// The same as list entries.
+    fn breadcrumb_items(&self, p: &Prepared<'_>, renderer: &Renderer) -> Vec<ListItem> {
         let mut crumbs = Vec::new();
         let mut dir = match p.page.kind {
             PageKind::Home => None,
@@ -194,35 +309,143 @@ impl<'p, 'a> SiteIndex<'p, 'a> {
             dir = parent_dir(d);
         }
         crumbs.reverse();
-        Value::from_serialize(&crumbs)
+        crumbs
     }
 }
 
-/// Renders all content pages into `out`.
+/// How many pages of its section a page links to beside its text, and a
+/// section list to per subsection.
+pub const SECTION_NAV_SIZE: usize = 11;
+
+/// A bounded slice of a section's pages around one page.
+#[derive(Debug, Serialize)]
+struct SectionNav<'i> {
+    /// The pages shown, in list order.
+    pages: &'i [ListItem],
+    /// How many pages the section has.
+    total: usize,
+    /// How many pages of the section come before the first one shown.
+    before: usize,
+    /// How many come after the last one shown.
+    after: usize,
+}
+
+/// The range `start..end` of at most `size` positions out of `len` with
+/// `position` in the middle where the ends allow.
+fn nav_window(len: usize, position: usize, size: usize) -> (usize, usize) {
+    if len <= size {
+        return (0, len);
+    }
+    let start = position.saturating_sub(size / 2).min(len - size);
+    (start, start + size)
+}
+
+/// How many pages are rendered in parallel before they are recorded (and
+/// handed to the search index) in their fixed order.
+const RENDER_WINDOW: usize = 256;
+
+/// Renders all content pages into `out`, in parallel: a streaming output
+/// writes each page as soon as it is rendered, and the pages are recorded
+/// in their fixed order afterwards, so diagnostics (and the search index,
+/// which gets the searched pages as they are done) come out the same way
+/// every time.
 pub fn render_pages(
     prepared: &[Prepared<'_>],
     renderer: &Renderer,
     out: &mut Output,
+    search: Option<&Indexer>,
+    cache: Option<&mut RenderCache>,
     diags: &mut Diagnostics,
 ) {
     let index = SiteIndex::new(prepared, renderer);
-    for p in prepared {
-        let result = match p.page.kind {
-            PageKind::Home => render_home(p, prepared, renderer, out),
-            PageKind::Section => render_section(p, &index, renderer, out),
-            PageKind::Page => render_single(p, &index, renderer, out),
-        };
-        if let Err(e) = result {
-            diags.push(e);
-        }
-        for alias in &p.page.front.aliases {
-            if let Err(e) = render_alias(&alias.to_string(), p, renderer, out) {
-                diags.push(e);
+    let menu_key = hash_of(&serde_json::to_string(&renderer.config().menu).unwrap_or_default());
+    let mut rendered_pages = HashMap::new();
+    for window in prepared.chunks(RENDER_WINDOW) {
+        let shared: &Output = out;
+        let cached = cache.as_deref().map(|c| (&c.pages, menu_key));
+        let rendered: Vec<PageFiles> = window
+            .par_iter()
+            .map(|p| {
+                let searched = search.is_some() && is_searched(p.page, renderer.config());
+                page_files(p, prepared, &index, renderer, shared, searched, cached)
+            })
+            .collect();
+        for PageFiles {
+            files,
+            search: searched,
+            single,
+        } in rendered
+        {
+            if let Some((path, entry)) = single.filter(|_| cache.is_some()) {
+                rendered_pages.insert(path, entry);
+            }
+            for file in files {
+                if let Err(e) = file.and_then(|staged| out.commit(staged)) {
+                    diags.push(e);
+                }
+            }
+            if let (Some(indexer), Some(page)) = (search, searched) {
+                indexer.add(page);
             }
         }
-        if let Some(lastmod) = &p.meta.lastmod {
-            out.set_lastmod(&p.page.path, lastmod.clone());
-        }
+    }
+    if let Some(cache) = cache {
+        cache.pages = rendered_pages;
+    }
+}
+
+/// The files of one content page and what else came out of rendering it.
+struct PageFiles {
+    files: Vec<Result<Staged, Diagnostic>>,
+    /// The page for the search index.
+    search: Option<SearchPage>,
+    /// A single page's path with its cache key and HTML.
+    single: Option<(String, (u64, String))>,
+}
+
+/// The files of one content page: the page (with its pagination for a
+/// section) and a redirect for each of its aliases; with `searched`, also
+/// the page for the search index.
+fn page_files(
+    p: &Prepared<'_>,
+    all: &[Prepared<'_>],
+    index: &SiteIndex<'_, '_>,
+    renderer: &Renderer,
+    out: &Output,
+    searched: bool,
+    cached: Option<(&RenderedPages, u64)>,
+) -> PageFiles {
+    let mut search_page = None;
+    let mut single = None;
+    let mut files =
+        match p.page.kind {
+            PageKind::Home => vec![render_home(p, all, renderer, out)],
+            PageKind::Section => render_section(p, index, renderer, out),
+            PageKind::Page => {
+                let html = render_single(p, index, renderer, cached);
+                if searched && let Ok((html, _)) = &html {
+                    search_page = Some(SearchPage::new(p.page.path.clone(), html));
+                }
+                if cached.is_some()
+                    && let Ok((html, key)) = &html
+                {
+                    single = Some((p.page.path.clone(), (*key, html.clone())));
+                }
+                vec![html.and_then(|(html, _)| {
+                    out.stage_page(&p.page.path, html, p.page.file.as_deref())
+                })]
+            }
+        };
+    if let Some(Ok(first)) = files.first_mut() {
+        first.set_lastmod(p.meta.lastmod.clone());
+    }
+    for alias in &p.page.front.aliases {
+        files.push(render_alias(&alias.to_string(), p, renderer, out));
+    }
+    PageFiles {
+        files,
+        search: search_page,
+        single,
     }
 }
 
@@ -256,8 +479,8 @@ fn render_home(
     p: &Prepared<'_>,
     all: &[Prepared<'_>],
     renderer: &Renderer,
-    out: &mut Output,
-) -> Result<(), Diagnostic> {
+    out: &Output,
+) -> Result<Staged, Diagnostic> {
     let main = &renderer.config().main_section;
     let mut news: Vec<&Prepared<'_>> = all
         .iter()
@@ -273,15 +496,15 @@ fn render_home(
         "index.html",
         context! { page => content_value(p, renderer), recent => Value::from_serialize(&recent) },
     )?;
-    out.add_page(&p.page.path, html, p.page.file.as_deref())
+    out.stage_page(&p.page.path, html, p.page.file.as_deref())
 }
 
 fn render_section(
     p: &Prepared<'_>,
     index: &SiteIndex<'_, '_>,
     renderer: &Renderer,
-    out: &mut Output,
-) -> Result<(), Diagnostic> {
+    out: &Output,
+) -> Vec<Result<Staged, Diagnostic>> {
     let dir = p.page.section_dir.as_str();
     let no_pages = Vec::new();
     let members = index.members.get(dir).unwrap_or(&no_pages);
@@ -291,8 +514,10 @@ fn render_section(
         .map(|list| {
             list.iter()
                 .map(|q| {
+                    let (pages, count) = index.first_members(&q.page.section_dir);
                     context! {
-                        pages => index.member_value(&q.page.section_dir),
+                        pages,
+                        count,
                         ..Value::from_serialize(list_item(q, renderer))
                     }
                 })
@@ -318,6 +543,7 @@ fn render_section(
         }
     };
     let first_page = content_value(p, renderer);
+    let mut files = Vec::with_capacity(total + 1);
     for (i, chunk) in chunks.iter().enumerate() {
         let number = i + 1;
         let items: Vec<ListItem> = chunk.iter().map(|q| list_item(q, renderer)).collect();
@@ -347,19 +573,29 @@ fn render_section(
                 feed_url => site_url(prefix, &format!("{}index.xml", p.page.path)),
                 breadcrumbs => breadcrumbs.clone(),
             },
-        )?;
-        out.add_page(&page_path(number), html, p.page.file.as_deref())?;
+        );
+        files.push(
+            html.and_then(|html| out.stage_page(&page_path(number), html, p.page.file.as_deref())),
+        );
     }
     // Hugo also answers /section/page/1/; send it to the first page.
-    render_alias(&format!("{}page/1/", p.page.path), p, renderer, out)
+    files.push(render_alias(
+        &format!("{}page/1/", p.page.path),
+        p,
+        renderer,
+        out,
+    ));
+    files
 }
 
+/// The HTML of the single page `p` with the cache key of everything its
+/// template gets; taken from `cached` when that key is unchanged.
 fn render_single(
     p: &Prepared<'_>,
     index: &SiteIndex<'_, '_>,
     renderer: &Renderer,
-    out: &mut Output,
-) -> Result<(), Diagnostic> {
+    cached: Option<(&RenderedPages, u64)>,
+) -> Result<(String, u64), Diagnostic> {
     let dir = p.page.section_dir.as_str();
     let section = index
         .sections
@@ -372,16 +608,30 @@ fn render_single(
         }
         _ => template_for(renderer, p, "single.html"),
     };
+    let nav = index.section_nav(p);
+    let crumbs = index.breadcrumb_items(p, renderer);
+    // The page itself follows from its file and address; the rest of what
+    // the template gets is the section around it and the menus.
+    let key = cached.map_or(0, |(_, menu_key)| {
+        let around = serde_json::to_string(&(&section, &nav, &crumbs)).unwrap_or_default();
+        hash_of(&(p.page.source_key, &p.page.path, &template, menu_key, around))
+    });
+    if let Some((pages, _)) = cached
+        && let Some((k, html)) = pages.get(&p.page.path)
+        && *k == key
+    {
+        return Ok((html.clone(), key));
+    }
     let html = renderer.render(
         &template,
         context! {
             page => content_value(p, renderer),
             section => Value::from_serialize(&section),
-            section_pages => index.member_value(dir),
-            breadcrumbs => index.breadcrumbs(p, renderer),
+            section_nav => Value::from_serialize(&nav),
+            breadcrumbs => Value::from_serialize(&crumbs),
         },
     )?;
-    out.add_page(&p.page.path, html, p.page.file.as_deref())
+    Ok((html, key))
 }
 
 /// Renders a redirect page at `from` that sends visitors to the page `p`.
@@ -389,8 +639,8 @@ fn render_alias(
     from: &str,
     p: &Prepared<'_>,
     renderer: &Renderer,
-    out: &mut Output,
-) -> Result<(), Diagnostic> {
+    out: &Output,
+) -> Result<Staged, Diagnostic> {
     let target = renderer.config().absolute_url(&p.page.path);
     let html = if renderer.has_template("alias.html") {
         renderer.render(
@@ -405,9 +655,9 @@ fn render_alias(
             escape_attr(&p.meta.title)
         )
     };
-    out.add_page(from, html, p.page.file.as_deref())?;
-    out.mark_redirect(from);
-    Ok(())
+    Ok(out
+        .stage_page(from, html, p.page.file.as_deref())?
+        .redirect())
 }
 
 /// Renders `/404.html` and the search page (`/zoeken/`), both kept out of the sitemap.
@@ -572,6 +822,15 @@ mod tests {
             "<ul><li><a href=\"#a\">a</a><ul><li><a href=\"#b\">b</a></li><li><a href=\"#c\">c</a></li></ul></li><li><a href=\"#d\">d</a><ul><li><a href=\"#e\">e</a></li></ul></li></ul>"
         );
         assert_eq!(html.matches("<ul>").count(), html.matches("</ul>").count());
+    }
+
+    #[test_case::test_case(5, 2, 11, (0, 5); "short section shows all")]
+    #[test_case::test_case(100, 0, 11, (0, 11); "first page")]
+    #[test_case::test_case(100, 50, 11, (45, 56); "middle page is centred")]
+    #[test_case::test_case(100, 99, 11, (89, 100); "last page")]
+    #[test_case::test_case(100, 95, 11, (89, 100); "near the end")]
+    fn section_nav_window(len: usize, position: usize, size: usize, expected: (usize, usize)) {
+        assert_eq!(nav_window(len, position, size), expected);
     }
 
     #[test]

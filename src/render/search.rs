@@ -5,15 +5,15 @@
 //! what one search transfers. Words are stemmed for the site's language, so
 //! "onthouding" also finds "onthoudt". Nothing leaves the visitor's device.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::path::{Component, Path};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
 
-use super::pages::Prepared;
 use crate::config::SiteConfig;
-use crate::content::PageKind;
+use crate::content::{Content, Page, PageKind};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::{Output, file_for_path};
 
@@ -47,24 +47,157 @@ const UNUSED_PREFIXES: &[&str] = &[
 pub struct SearchPage {
     /// The page's address below the site root, without the base URL's path.
     pub path: String,
-    /// The rendered page.
+    /// The part of the page pagefind reads (see [`SearchPage::new`]).
     pub html: String,
 }
 
-/// Adds the search index to `out`: the content pages of the sections in
-/// `config.search_sections`, and every page made from data (the voting guide,
-/// the Council pages).
-///
-/// Call it after every HTML page was added: it reads the pages from `out`.
-/// Section lists, pagination, redirects and hidden pages are left out.
-pub fn render_search_index(
-    prepared: &[Prepared<'_>],
+impl SearchPage {
+    /// The page at `path` with the HTML `html`, of which only the `<main>`
+    /// element is kept: pagefind indexes nothing else (see
+    /// [`ROOT_SELECTOR`]), and handing it less HTML saves time and memory.
+    pub fn new(path: String, html: &str) -> SearchPage {
+        SearchPage {
+            path,
+            html: indexed_part(html),
+        }
+    }
+}
+
+/// The part of a page that pagefind reads: its `<main>` element in an
+/// otherwise empty document with the page's `<html>` tag (for its
+/// language); a page without one is passed whole.
+fn indexed_part(html: &str) -> String {
+    let start = html.find("<main");
+    let end = html.rfind("</main>");
+    match (start, end) {
+        (Some(start), Some(end)) if start < end => {
+            let root = html
+                .find("<html")
+                .and_then(|at| html[at..].find('>').map(|close| &html[at..=at + close]))
+                .unwrap_or("<html>");
+            format!(
+                "<!doctype html>{root}<body>{}</main></body></html>",
+                &html[start..end]
+            )
+        }
+        _ => html.to_string(),
+    }
+}
+
+/// The search index, built on a thread of its own while the build renders
+/// pages on the others: pagefind indexes one page at a time, so it runs
+/// beside the rendering instead of after it. Pages are indexed in the
+/// order they are added, so the index is the same on every build.
+pub struct Indexer {
+    sender: Option<SyncSender<SearchPage>>,
+    thread: std::thread::JoinHandle<Result<Bundle, String>>,
+}
+
+/// pagefind's files: each path inside [`SEARCH_BUNDLE_DIR`] with its bytes.
+pub type Bundle = Vec<(String, Vec<u8>)>;
+
+/// How many pages may wait for the indexer; rendering pauses beyond that,
+/// so memory does not grow with the site.
+const INDEXER_QUEUE: usize = 1024;
+
+impl Indexer {
+    /// Starts an index stemmed for `language` (`nl`, `nl-NL`).
+    pub fn start(language: &str) -> Indexer {
+        let language = language
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("nl")
+            .to_string();
+        let (sender, receiver) = sync_channel(INDEXER_QUEUE);
+        // pagefind is async; its own runtime on a thread of its own keeps this
+        // independent of whether the caller already runs inside one (`serve`).
+        let thread = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .build()
+                .map_err(|e| e.to_string())?;
+            runtime.block_on(index_pages(receiver, language))
+        });
+        Indexer {
+            sender: Some(sender),
+            thread,
+        }
+    }
+
+    /// Queues `page` for the index; waits while the queue is full.
+    pub fn add(&self, page: SearchPage) {
+        if let Some(sender) = &self.sender {
+            // A stopped indexer reports its error from `finish`.
+            let _ = sender.send(page);
+        }
+    }
+
+    /// Waits for the index; returns each file's path inside
+    /// [`SEARCH_BUNDLE_DIR`] with its bytes.
+    pub fn finish(mut self) -> Result<Vec<(String, Vec<u8>)>, String> {
+        self.sender = None;
+        self.thread
+            .join()
+            .map_err(|_| "the indexer stopped unexpectedly".to_string())?
+    }
+}
+
+/// True when the content page `page` belongs in the search index: a single
+/// page of one of the sections in `config.search_sections`.
+pub fn is_searched(page: &Page, config: &SiteConfig) -> bool {
+    page.kind == PageKind::Page
+        && config
+            .search_sections
+            .iter()
+            .any(|s| s == page.top_section())
+}
+
+/// Adds the pages made from data (the voting guide, the Council pages) to
+/// the index, reading them from `out` one at a time: every page of `out`
+/// that is not a content page, a redirect, a hidden page or a further page
+/// of a list. Call it after every such page was added.
+pub fn add_data_pages(indexer: &Indexer, content: &Content, out: &Output) {
+    let content: HashSet<&str> = content.pages.iter().map(|p| p.path.as_str()).collect();
+    for (path, _) in out.sitemap_pages() {
+        if content.contains(path.as_str()) || is_pagination(&path) {
+            continue;
+        }
+        let Some(bytes) = file_for_path(&path).and_then(|file| out.read(file.as_str())) else {
+            continue;
+        };
+        let html = String::from_utf8_lossy(&bytes);
+        indexer.add(SearchPage::new(path.clone(), &html));
+    }
+}
+
+/// Builds the index of an output rendered without one (see
+/// [`crate::build::render_site`]): the searched content pages and the pages
+/// made from data, read from `out`.
+pub fn bundle_for(
+    content: &Content,
     config: &SiteConfig,
+    out: &Output,
+) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let indexer = Indexer::start(&config.language);
+    for page in content.pages.iter().filter(|p| is_searched(p, config)) {
+        let file = file_for_path(&page.path);
+        if let Some(bytes) = file.and_then(|f| out.read(f.as_str())) {
+            indexer.add(SearchPage::new(
+                page.path.clone(),
+                &String::from_utf8_lossy(&bytes),
+            ));
+        }
+    }
+    add_data_pages(&indexer, content, out);
+    indexer.finish()
+}
+
+/// Adds the finished index to `out`, or the reason it failed to `diags`.
+pub fn add_bundle(
+    bundle: Result<Vec<(String, Vec<u8>)>, String>,
     out: &mut Output,
     diags: &mut Diagnostics,
 ) {
-    let pages = searchable_pages(prepared, config, out);
-    match build_bundle(&pages, &config.language) {
+    match bundle {
         Ok(files) => {
             for (path, bytes) in files {
                 if let Err(e) = out.add(&format!("{SEARCH_BUNDLE_DIR}/{path}"), bytes, None) {
@@ -86,37 +219,6 @@ pub fn render_search_index(
     }
 }
 
-/// The pages of `out` that belong in the search index, in path order: a
-/// content page when it is a single page of a searched section; any other
-/// page (from data) unless it is a further page of a list.
-pub fn searchable_pages(
-    prepared: &[Prepared<'_>],
-    config: &SiteConfig,
-    out: &Output,
-) -> Vec<SearchPage> {
-    let content: HashMap<&str, &Prepared<'_>> =
-        prepared.iter().map(|p| (p.page.path.as_str(), p)).collect();
-    out.sitemap_pages()
-        .into_iter()
-        .map(|(path, _)| path)
-        .filter(|path| match content.get(path.as_str()) {
-            Some(p) => {
-                p.page.kind == PageKind::Page
-                    && config
-                        .search_sections
-                        .iter()
-                        .any(|s| s == p.page.top_section())
-            }
-            None => !is_pagination(path),
-        })
-        .filter_map(|path| {
-            let file = out.get(file_for_path(&path)?.as_str())?;
-            let html = String::from_utf8(file.bytes.clone()).ok()?;
-            Some(SearchPage { path, html })
-        })
-        .collect()
-}
-
 /// True for the second and later pages of a list (`/nieuws/page/2/`).
 fn is_pagination(path: &str) -> bool {
     let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
@@ -129,31 +231,18 @@ fn is_pagination(path: &str) -> bool {
 ///
 /// Returns each file's path inside [`SEARCH_BUNDLE_DIR`] with its bytes.
 pub fn build_bundle(
-    pages: &[SearchPage],
+    pages: impl IntoIterator<Item = SearchPage>,
     language: &str,
 ) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let language = language
-        .split(['-', '_'])
-        .next()
-        .unwrap_or("nl")
-        .to_string();
-    // pagefind is async; its own runtime on a thread of its own keeps this
-    // independent of whether the caller already runs inside one (`serve`).
-    std::thread::scope(|scope| {
-        scope
-            .spawn(|| {
-                let runtime = tokio::runtime::Builder::new_current_thread()
-                    .build()
-                    .map_err(|e| e.to_string())?;
-                runtime.block_on(index_pages(pages, language))
-            })
-            .join()
-            .map_err(|_| "the indexer stopped unexpectedly".to_string())?
-    })
+    let indexer = Indexer::start(language);
+    for page in pages {
+        indexer.add(page);
+    }
+    indexer.finish()
 }
 
 async fn index_pages(
-    pages: &[SearchPage],
+    pages: Receiver<SearchPage>,
     language: String,
 ) -> Result<Vec<(String, Vec<u8>)>, String> {
     let options = PagefindServiceConfig::builder()
@@ -166,7 +255,7 @@ async fn index_pages(
     let mut index = PagefindIndex::new(Some(options)).map_err(|e| e.to_string())?;
     for page in pages {
         index
-            .add_html_file(None, Some(page.path.clone()), page.html.clone())
+            .add_html_file(None, Some(page.path.clone()), page.html)
             .await
             .map_err(|e| format!("{}: {e}", page.path))?;
     }
@@ -228,12 +317,23 @@ mod tests {
     }
 
     #[test]
+    fn indexes_only_the_main_element() {
+        let page = "<!doctype html><html lang=\"nl\"><head><title>T</title></head><body><nav>Menu</nav><main id=\"inhoud\"><h1>Kop</h1></main><footer>Voet</footer></body></html>";
+        assert_eq!(
+            indexed_part(page),
+            "<!doctype html><html lang=\"nl\"><body><main id=\"inhoud\"><h1>Kop</h1></main></body></html>"
+        );
+        let no_main = "<html><body><p>Tekst</p></body></html>";
+        assert_eq!(indexed_part(no_main), no_main);
+    }
+
+    #[test]
     fn builds_a_dutch_index_in_memory() {
         let pages = vec![SearchPage {
             path: "/nieuws/een/".into(),
             html: "<html lang=\"nl\"><body><nav>Menu</nav><main><h1>Onthouding</h1><p>Nederland onthoudt zich.</p></main></body></html>".into(),
         }];
-        let files = build_bundle(&pages, "nl").unwrap();
+        let files = build_bundle(pages, "nl").unwrap();
         let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
         for name in ["pagefind.js", "pagefind-entry.json", "wasm.nl.pagefind"] {
             assert!(names.contains(&name), "{name} missing from {names:?}");

@@ -72,14 +72,12 @@ pub fn render_taxonomies(
                 kind: PageKind::Section,
             })
             .collect();
-        let mut all_pages: Vec<&Prepared<'_>> = Vec::new();
-        for (_, pages) in terms.values() {
-            for p in pages {
-                if !all_pages.iter().any(|q| std::ptr::eq(*q, *p)) {
-                    all_pages.push(p);
-                }
-            }
-        }
+        let mut seen = std::collections::HashSet::new();
+        let all_pages: Vec<&Prepared<'_>> = terms
+            .values()
+            .flat_map(|(_, pages)| pages.iter().copied())
+            .filter(|p| seen.insert(p.page.path.as_str()))
+            .collect();
         render_list(renderer, out, diags, &base, &title, term_items, &all_pages);
         for (slug, (name, pages)) in &terms {
             let mut pages = pages.clone();

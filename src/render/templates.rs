@@ -151,6 +151,22 @@ impl Renderer {
         })
     }
 
+    /// The same templates and globals with other settings (the menus that
+    /// content pages add with `menu:`), without reading the templates again.
+    pub fn with_config(&self, config: &SiteConfig) -> Renderer {
+        let mut env = self.env.clone();
+        let prefix = config.path_prefix();
+        register_helpers(&mut env, config, &prefix);
+        env.add_global("site", site_value(config, &prefix));
+        Renderer {
+            env,
+            templates_dir: self.templates_dir.clone(),
+            shortcodes: self.shortcodes.clone(),
+            config: config.clone(),
+            prefix,
+        }
+    }
+
     /// The site settings this renderer was made with.
     pub fn config(&self) -> &SiteConfig {
         &self.config

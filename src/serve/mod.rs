@@ -29,21 +29,23 @@ macro_rules! tell {
 }
 
 pub mod accept;
+pub mod preview;
 pub mod server;
 pub mod watch;
 
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use tokio::net::TcpListener;
 use tokio::sync::watch as signal;
 use tokio::task::JoinHandle;
 
-use crate::build::{BuildOptions, build};
+use crate::build::BuildOptions;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use preview::Preview;
 use reload::LiveReload;
 use watch::SiteWatcher;
 
@@ -162,15 +164,17 @@ pub async fn start(options: &ServeOptions) -> Result<Server, Diagnostics> {
         })?;
     let out_dir = temp.path().join("public");
     let live = LiveReload::new();
+    let build_options = BuildOptions {
+        site: options.site.clone(),
+        out: Some(out_dir.clone()),
+        base_url: Some(url.clone()),
+        drafts: false,
+        now: None,
+        force: false,
+    };
     let builder = Arc::new(Builder {
-        options: BuildOptions {
-            site: options.site.clone(),
-            out: Some(out_dir.clone()),
-            base_url: Some(url.clone()),
-            drafts: false,
-            now: None,
-            force: false,
-        },
+        site: options.site.clone(),
+        preview: Mutex::new(Preview::new(build_options)),
         live: live.clone(),
     });
     let (watcher, mut changes) = watch::watch(&options.site).map_err(Diagnostics::from)?;
@@ -297,7 +301,8 @@ fn bind_error(options: &ServeOptions, error: &io::Error) -> Diagnostics {
 
 /// Runs builds for `serve` and reports them to the terminal and the pages.
 struct Builder {
-    options: BuildOptions,
+    site: PathBuf,
+    preview: Mutex<Preview>,
     live: Arc<LiveReload>,
 }
 
@@ -318,27 +323,28 @@ impl Builder {
             };
             say!("changed: {}{more}", names.join(", "));
         }
-        match build(&self.options) {
-            Ok(summary) => {
-                {
-                    use std::io::Write as _;
-                    let _ = write!(std::io::stderr(), "{}", summary.warnings.report());
-                }
-                say!("{summary}");
-                self.live.built();
+        let mut preview = self
+            .preview
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let result = preview.build(changed, |summary| {
+            {
+                use std::io::Write as _;
+                let _ = write!(std::io::stderr(), "{}", summary.warnings.report());
             }
-            Err(diags) => {
-                {
-                    use std::io::Write as _;
-                    let _ = write!(std::io::stderr(), "{}", diags.report());
-                }
-                tell!(
-                    "build failed: {}; open pages show them until the files are fixed",
-                    diags.summary()
-                );
-                self.live
-                    .failed(&relative_to_site(&diags, &self.options.site));
+            say!("{summary}");
+            self.live.built();
+        });
+        if let Err(diags) = result {
+            {
+                use std::io::Write as _;
+                let _ = write!(std::io::stderr(), "{}", diags.report());
             }
+            tell!(
+                "build failed: {}; open pages show them until the files are fixed",
+                diags.summary()
+            );
+            self.live.failed(&relative_to_site(&diags, &self.site));
         }
     }
 }
