@@ -118,20 +118,58 @@ fn render_list(
     } else {
         "list.html"
     };
-    let result = renderer.render(
-        template,
-        context! {
-            page,
-            pages => Value::from_serialize(&items),
-            subsections => Value::from(Vec::<Value>::new()),
-            paginator => context! { number => 1, total => 1 },
-            feed_url => format!("{prefix}{path}index.xml"),
-            breadcrumbs => Value::from(Vec::<Value>::new()),
-        },
-    );
-    match result.and_then(|html| out.add_page(&meta.path, html, None)) {
-        Ok(()) => {}
-        Err(e) => diags.push(e),
+    // Long lists are split in pages of `paginate` entries, as sections are.
+    let per_page = config.paginate.max(1);
+    let chunks: Vec<&[ListItem]> = if items.is_empty() {
+        vec![&[][..]]
+    } else {
+        items.chunks(per_page).collect()
+    };
+    let total = chunks.len();
+    let page_at = |n: usize| {
+        if n == 1 {
+            meta.path.clone()
+        } else {
+            page_path(config.ugly_urls, &format!("{path}page/{n}/"))
+        }
+    };
+    for (i, chunk) in chunks.iter().enumerate() {
+        let number = i + 1;
+        let paginator = context! {
+            number,
+            total,
+            prev_url => (number > 1).then(|| format!("{prefix}{}", page_at(number - 1))),
+            next_url => (number < total).then(|| format!("{prefix}{}", page_at(number + 1))),
+        };
+        let page = if number > 1 {
+            let numbered = PageMeta {
+                path: page_at(number),
+                title: format!("{title} (pagina {number})"),
+                ..meta.clone()
+            };
+            page_value(
+                config,
+                prefix,
+                &numbered,
+                context! { content => "", section => "", params => context! {} },
+            )
+        } else {
+            page.clone()
+        };
+        let result = renderer.render(
+            template,
+            context! {
+                page,
+                pages => Value::from_serialize(chunk),
+                subsections => Value::from(Vec::<Value>::new()),
+                paginator,
+                feed_url => format!("{prefix}{path}index.xml"),
+                breadcrumbs => Value::from(Vec::<Value>::new()),
+            },
+        );
+        if let Err(e) = result.and_then(|html| out.add_page(&page_at(number), html, None)) {
+            diags.push(e);
+        }
     }
     let mut dated: Vec<&Prepared<'_>> = feed_pages
         .iter()
