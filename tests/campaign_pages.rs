@@ -96,6 +96,30 @@ fn the_contact_page_offers_prepared_messages() {
 }
 
 #[test]
+fn the_example_contact_page_names_the_minister_and_marks_the_committee() {
+    let out = built();
+    let html = common::read(out.path(), "schrijf/index.html");
+    let minister = html
+        .split("<h2 id=\"minister\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</section>").next())
+        .expect("a section for the minister");
+    assert!(minister.contains("Mail Foort van Oosten"), "{minister}");
+    assert!(
+        minister.contains("href=\"mailto:?subject=Chatcontrole"),
+        "a prepared message without an address, as the ministry publishes none: {minister}"
+    );
+    assert!(minister.contains("vul zelf een adres in"), "{minister}");
+    assert_eq!(
+        html.matches("title=\"Lid van de commissie Justitie en Veiligheid\"")
+            .count(),
+        2,
+        "the example marks two members"
+    );
+    assert!(html.contains("europarl.europa.eu?subject="));
+}
+
+#[test]
 fn pages_print_as_handouts_and_the_css_stays_small() {
     let css =
         |name: &str| std::fs::read_to_string(Path::new("site/static/css").join(name)).unwrap();

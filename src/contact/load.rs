@@ -83,9 +83,10 @@ pub struct Other {
     pub role: String,
     /// Party id of the voting guide, when given.
     pub party: Option<String>,
-    /// E-mail address.
-    pub email: EmailAddress,
-    /// Where the address is published.
+    /// E-mail address; None when the source publishes none (ministers
+    /// take mail through their ministry), so the visitor fills it in.
+    pub email: Option<EmailAddress>,
+    /// Where the name, the role and the address are published.
     pub source: ExternalUrl,
 }
 
@@ -142,7 +143,7 @@ struct EditorRow {
     name: String,
     role: String,
     party: Option<Spanned<String>>,
-    email: Spanned<String>,
+    email: Option<Spanned<String>>,
     source: Spanned<String>,
 }
 
@@ -297,7 +298,11 @@ fn read_others(
                 .with_hint("write `kind = \"minister\"` or `kind = \"mep\"`"),
             );
         }
-        let email = email(file, &r.email, diags);
+        // Some(None) when no address is given, None when it is wrong.
+        let email = match &r.email {
+            Some(address) => email(file, address, diags).map(Some),
+            None => Some(None),
+        };
         let source = url(file, &r.source, diags);
         let party = party(file, &r.party, party_known, diags);
         if let (Some(kind), Some(email), Some(source)) = (kind, email, source) {

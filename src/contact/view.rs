@@ -195,7 +195,7 @@ pub fn template_value(
                 view(
                     &o.name,
                     o.role.clone(),
-                    Some(o.email.as_str()),
+                    o.email.as_ref().map(|e| e.as_str()),
                     compose(audience, decision.as_ref(), None),
                     false,
                     Some(o.source.to_string()),
