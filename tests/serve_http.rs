@@ -447,6 +447,79 @@ fn rebuilds_on_change_and_reports_broken_files_to_open_pages() {
     );
 }
 
+/// An edit inside `content/` is rebuilt incrementally: the page, its lists
+/// and the search index follow, pages it does not touch are not written
+/// again; a template change rebuilds everything.
+#[test]
+fn an_edit_updates_its_lists_and_a_template_change_rebuilds_everything() {
+    let site = common::site_copy();
+    let serve = ServeProcess::start(site.path());
+    let addr = serve.addr.as_str();
+    let events = Events::open(addr);
+    assert!(events.wait_for("event: hello", 1), "{}", events.text());
+    let untouched = serve.out_dir.join("stemwijzer2023/index.html");
+    let untouched_before = std::fs::metadata(&untouched).unwrap().modified().unwrap();
+    let entry = serve.out_dir.join("pagefind/pagefind-entry.json");
+    assert!(
+        serve.wait_for_output("built", 1, Duration::from_secs(30)),
+        "{}",
+        serve.output()
+    );
+
+    let post = site.path().join(POST);
+    let original = std::fs::read_to_string(&post).unwrap();
+    let retitled = original.replacen("title: \"", "title: \"Bijgewerkt: ", 1);
+    assert_ne!(retitled, original);
+    std::fs::write(&post, retitled).unwrap();
+    assert!(
+        events.wait_for("event: reload", 1),
+        "{}\n{}",
+        events.text(),
+        serve.output()
+    );
+    assert!(get(addr, POST_URL).text().contains("Bijgewerkt: "));
+    assert!(
+        get(addr, "/nieuws/").text().contains("Bijgewerkt: "),
+        "the news list follows the new title"
+    );
+    assert!(get(addr, "/index.xml").text().contains("Bijgewerkt: "));
+    assert_eq!(
+        std::fs::metadata(&untouched).unwrap().modified().unwrap(),
+        untouched_before,
+        "a page the edit does not touch is not written again"
+    );
+    // The search index follows just after the reload.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !entry.is_file() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(entry.is_file(), "the search index is there");
+
+    let base = site.path().join("templates/base.html");
+    let template = std::fs::read_to_string(&base).unwrap();
+    std::fs::write(
+        &base,
+        template.replacen(
+            "</body>",
+            "<p id=\"sjabloon-test\">nieuw sjabloon</p></body>",
+            1,
+        ),
+    )
+    .unwrap();
+    assert!(
+        events.wait_for("event: reload", 2),
+        "{}\n{}",
+        events.text(),
+        serve.output()
+    );
+    for page in ["/", POST_URL, "/raad/", "/stemwijzer2023/"] {
+        assert!(
+            get(addr, page).text().contains("sjabloon-test"),
+            "{page} has the new template"
+        );
+    }
+}
+
 #[test]
 fn stops_cleanly_on_ctrl_c_with_pages_open() {
     let site = common::site_copy();

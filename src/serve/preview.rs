@@ -65,63 +65,61 @@ impl Preview {
         let out_dir = self.options.out_dir();
         let content_only = changed.is_some_and(|paths| only_content(&self.options.site, paths));
         let incremental = content_only && self.session.is_some();
-        let (content, generated, summary) =
-            if let Some(session) = self.session.as_mut().filter(|_| incremental) {
-                let content = load_content(
-                    &self.options,
-                    session.inputs.config(),
-                    Some(&mut session.content_cache),
-                )?;
-                let generated = render_site(
-                    &self.options,
-                    &session.inputs,
-                    &content,
-                    Output::new(),
-                    false,
-                    Some(&mut session.cache),
-                )?;
-                write_changes(&out_dir, &session.served, &generated.output)
-                    .map_err(|e| cannot_write(&out_dir, e))?;
-                let summary = summary(
-                    &out_dir,
-                    &generated.output,
-                    generated.warnings.clone(),
-                    start,
-                );
-                (content, generated, summary)
-            } else {
-                self.session = None;
-                crate::out_folder::check(&self.options.site, &out_dir, self.options.force)
-                    .map_err(Diagnostics::from)?;
-                let mut content_cache = ContentCache::default();
-                let (inputs, content) = load(&self.options, Some(&mut content_cache))?;
-                let mut cache = RenderCache::default();
-                let generated = render_site(
-                    &self.options,
-                    &inputs,
-                    &content,
-                    Output::new(),
-                    false,
-                    Some(&mut cache),
-                )?;
-                generated
-                    .output
-                    .write_atomically(&out_dir)
-                    .map_err(|e| cannot_write(&out_dir, e))?;
-                let summary = summary(
-                    &out_dir,
-                    &generated.output,
-                    generated.warnings.clone(),
-                    start,
-                );
-                self.session = Some(Session {
-                    inputs,
-                    content_cache,
-                    cache,
-                    served: Output::new(),
-                });
-                (content, generated, summary)
-            };
+        if !incremental {
+            self.session = None;
+            crate::out_folder::check(&self.options.site, &out_dir, self.options.force)
+                .map_err(Diagnostics::from)?;
+            let mut content_cache = ContentCache::default();
+            let (inputs, _) = load(&self.options, Some(&mut content_cache))?;
+            self.session = Some(Session {
+                inputs,
+                content_cache,
+                cache: RenderCache::default(),
+                served: Output::new(),
+            });
+        }
+        let Some(session) = self.session.as_mut() else {
+            return Err(Diagnostics::new());
+        };
+        let rendered = load_content(
+            &self.options,
+            session.inputs.config(),
+            Some(&mut session.content_cache),
+        )
+        .and_then(|content| {
+            let generated = render_site(
+                &self.options,
+                &session.inputs,
+                &content,
+                Output::new(),
+                false,
+                Some(&mut session.cache),
+            )?;
+            Ok((content, generated))
+        });
+        let (content, generated) = match rendered {
+            Ok(done) => done,
+            Err(diags) => {
+                if !incremental {
+                    // The next change rebuilds everything again: the folder
+                    // being served still holds an older build.
+                    self.session = None;
+                }
+                return Err(diags);
+            }
+        };
+        let written = if incremental {
+            write_changes(&out_dir, &session.served, &generated.output)
+        } else {
+            generated.output.write_atomically(&out_dir)
+        };
+        written.map_err(|e| cannot_write(&out_dir, e))?;
+        let summary = summary(
+            &out_dir,
+            &generated.output,
+            generated.warnings.clone(),
+            start,
+        );
         reload(&summary);
         let mut served = generated.output;
         let mut diags = Diagnostics::new();
