@@ -1,6 +1,8 @@
-//! The whole build: load the site, render every page, then write the output
-//! folder in one step. Problems are collected and reported together; a
-//! failed build leaves the previous output untouched.
+//! The whole build: load the site once ([`load`]), render it from what was
+//! loaded ([`render_site`]) while the files stream into a staging folder,
+//! then put that folder in place of the output in one step. Problems are
+//! collected and reported together; a failed build leaves the previous
+//! output untouched.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;

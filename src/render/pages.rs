@@ -1,5 +1,7 @@
 //! Renders the content pages: home, section lists with pagination, single
-//! pages, alias redirects, the 404 page and the search page.
+//! pages, alias redirects, the 404 page and the search page. Markdown and
+//! pages are rendered on all cores; `serve` keeps a [`RenderCache`] so that
+//! an edit renders again only what it changed.
 
 use std::collections::HashMap;
 use std::path::Path;

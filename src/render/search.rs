@@ -1,8 +1,8 @@
 //! The offline search index: pagefind's chunked, per-word index, built in
-//! memory from the HTML pages this build already rendered (news, documents,
-//! the voting guide and the Council pages). A browser loads only the small
-//! pieces a query needs, so the index grows with the site without growing
-//! what one search transfers. Words are stemmed for the site's language, so
+//! memory on a thread of its own from the HTML pages as the build renders
+//! them (news, documents, the voting guide and the Council pages). A browser
+//! loads only the small pieces a query needs, so the index grows with the
+//! site without growing what one search transfers. Words are stemmed for the site's language, so
 //! "onthouding" also finds "onthoudt". Nothing leaves the visitor's device.
 
 use std::collections::HashSet;
