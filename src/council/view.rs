@@ -19,7 +19,7 @@ use super::model::{Claim, ClaimDate, CouncilData, Decision, Moment, Position, Pr
 use super::qmv::{Rule, Voter, evaluate};
 use crate::diagnostics::Diagnostics;
 use crate::output::Output;
-use crate::render::{PageMeta, Renderer};
+use crate::render::{PageMeta, PageType, Renderer};
 
 /// A link to a source, with the host name as its short text and the kind
 /// of publication beside it.
@@ -340,7 +340,7 @@ pub fn render(
         title: "Raad van de EU: wie staat waar?".into(),
         description: "Het standpunt van elke EU-lidstaat over chatcontrole, met bronnen, en of dat optelt tot een gekwalificeerde meerderheid in de Raad.".into(),
         path: "/raad/".into(),
-        kind: "council".into(),
+        kind: PageType::Council,
         lastmod: lastmod.map(|d| d.format("%Y-%m-%d").to_string()),
         ..PageMeta::default()
     };
@@ -366,7 +366,7 @@ pub fn render(
                 name(data, row.code)
             ),
             path: path.clone(),
-            kind: "council-state".into(),
+            kind: PageType::CouncilState,
             ..PageMeta::default()
         };
         let origin = dir.join("positions").join(format!("{}.toml", row.code));

@@ -21,7 +21,7 @@ use super::model::{
 use super::verdict::{DEFINITIONS, RuleText, assess, explain_rules};
 use crate::diagnostics::Diagnostics;
 use crate::output::Output;
-use crate::render::{PageMeta, Renderer};
+use crate::render::{PageMeta, PageType, Renderer};
 
 /// Loads the guide data of the site in `site_root`, reports what `check`
 /// finds, and adds every guide page and data file to `out`. Does nothing when
@@ -243,7 +243,7 @@ impl<'a> ElectionPages<'a> {
             title,
             description,
             path,
-            kind: "guide".to_string(),
+            kind: PageType::Guide,
             ..PageMeta::default()
         }
     }

@@ -11,4 +11,4 @@ pub mod sitemap;
 pub mod taxonomies;
 pub mod templates;
 
-pub use templates::{PageMeta, Renderer};
+pub use templates::{PageMeta, PageType, Renderer};

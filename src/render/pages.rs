@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::search::{Indexer, SearchPage, is_searched};
-use super::templates::{PageMeta, Renderer, page_value, site_url};
+use super::templates::{PageMeta, PageType, Renderer, page_value, site_url};
 use crate::content::dates::{dutch_date, iso_date};
 use crate::content::markdown::{self, Rendered, TocEntry};
 use crate::content::{Content, Page, PageKind, hash_of};
@@ -181,11 +181,10 @@ fn prepare_page<'a>(
         description,
         path: page.path.clone(),
         kind: match page.kind {
-            PageKind::Home => "home",
-            PageKind::Section => "section",
-            PageKind::Page => "page",
-        }
-        .to_string(),
+            PageKind::Home => PageType::Home,
+            PageKind::Section => PageType::Section,
+            PageKind::Page => PageType::Page,
+        },
         date: page.date().map(|d| iso_date(&d)),
         lastmod: page.front.lastmod.or(page.date()).map(|d| iso_date(&d)),
         image,
@@ -670,14 +669,14 @@ pub fn render_special_pages(renderer: &Renderer, out: &mut Output, diags: &mut D
             "Pagina niet gevonden",
             "Deze pagina bestaat niet (meer).",
             "/404.html",
-            "404",
+            PageType::NotFound,
         ),
         (
             "search.html",
             "Zoeken",
             "Zoek in het nieuws en de achtergronddocumenten.",
             "/zoeken/",
-            "search",
+            PageType::Search,
         ),
     ];
     for (template, title, description, path, kind) in specials {
@@ -685,7 +684,7 @@ pub fn render_special_pages(renderer: &Renderer, out: &mut Output, diags: &mut D
             title: title.into(),
             description: description.into(),
             path: path.into(),
-            kind: kind.into(),
+            kind,
             noindex: true,
             ..PageMeta::default()
         };

@@ -10,7 +10,7 @@ use minijinja::{Value, context};
 
 use super::feeds::rss;
 use super::pages::{ListItem, Prepared, list_item, sort_for_list};
-use super::templates::{PageMeta, Renderer, page_value};
+use super::templates::{PageMeta, PageType, Renderer, page_value};
 use crate::content::PageKind;
 use crate::content::page::urlize;
 use crate::diagnostics::Diagnostics;
@@ -104,7 +104,7 @@ fn render_list(
         title: title.to_string(),
         description: format!("{title} – {}", config.title),
         path: page_path(config.ugly_urls, path),
-        kind: "section".into(),
+        kind: PageType::Section,
         ..PageMeta::default()
     };
     let page = page_value(

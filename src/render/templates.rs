@@ -34,6 +34,31 @@ pub const REQUIRED_TEMPLATES: &[(&str, &str)] = &[
     ("search.html", "the search page"),
 ];
 
+/// What kind of page a template renders, as templates see it in
+/// `page.kind` (`{% if page.kind == "home" %}`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PageType {
+    /// The home page.
+    Home,
+    /// A section's list, or a taxonomy's.
+    Section,
+    /// A single content page.
+    #[default]
+    Page,
+    /// The page for unknown addresses.
+    #[serde(rename = "404")]
+    NotFound,
+    /// The search page.
+    Search,
+    /// A page of the voting guide.
+    Guide,
+    /// The Council overview.
+    Council,
+    /// The page of one Council member state.
+    CouncilState,
+}
+
 /// Facts about one page that every template gets as `page`.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct PageMeta {
@@ -43,8 +68,8 @@ pub struct PageMeta {
     pub description: String,
     /// Site path, e.g. `/raad/` (without the base URL's path).
     pub path: String,
-    /// What kind of page: `home`, `section`, `page` or a module's own word.
-    pub kind: String,
+    /// What kind of page it is; templates see it as a word (`home`, `section`, …).
+    pub kind: PageType,
     /// Publication date as `2025-11-24`, for articles.
     pub date: Option<String>,
     /// Last change as `2025-11-24`.
@@ -542,6 +567,14 @@ fn template_diagnostic(dir: &Path, name: &str, e: &minijinja::Error) -> Diagnost
 
 #[cfg(test)]
 mod tests {
+
+    #[test_case::test_case(PageType::Home, "home")]
+    #[test_case::test_case(PageType::NotFound, "404")]
+    #[test_case::test_case(PageType::CouncilState, "council-state")]
+    fn page_types_are_words_for_templates(kind: PageType, word: &str) {
+        assert_eq!(serde_json::to_value(kind).unwrap(), word);
+    }
+
     use super::*;
 
     fn site_with(templates: &[(&str, &str)]) -> tempfile::TempDir {
