@@ -154,22 +154,35 @@ impl Browser {
     }
 
     async fn start(name: &str, chromium: &Path, chromedriver: &Path) -> Browser {
-        let driver_port = free_port();
-        let driver = Command::new(chromedriver)
-            .arg(format!("--port={driver_port}"))
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {}: {e}", chromedriver.display()));
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while TcpStream::connect(("127.0.0.1", driver_port)).is_err() {
-            assert!(
-                Instant::now() < deadline,
-                "chromedriver did not listen on port {driver_port} within 30 s"
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        // The port is free when picked, but another test's chromedriver (or
+        // a server) may take it before ours binds; ours then exits and the
+        // port answers for the other one. Start again on a new port then.
+        let mut attempt = 0;
+        let (driver_port, driver) = loop {
+            attempt += 1;
+            let driver_port = free_port();
+            let mut driver = Command::new(chromedriver)
+                .arg(format!("--port={driver_port}"))
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap_or_else(|e| panic!("cannot start {}: {e}", chromedriver.display()));
+            let deadline = Instant::now() + Duration::from_secs(30);
+            while TcpStream::connect(("127.0.0.1", driver_port)).is_err() {
+                assert!(
+                    Instant::now() < deadline,
+                    "chromedriver did not listen on port {driver_port} within 30 s"
+                );
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            match driver.try_wait() {
+                Ok(None) => break (driver_port, driver),
+                _ if attempt < 5 => continue,
+                _ => panic!("chromedriver kept losing its port to other programs"),
+            }
+        };
         let profile = tempfile::Builder::new()
             .prefix("chatcontrole-chromium-")
             .tempdir()
