@@ -65,12 +65,16 @@ impl Preview {
         let out_dir = self.options.out_dir();
         let content_only = changed.is_some_and(|paths| only_content(&self.options.site, paths));
         let incremental = content_only && self.session.is_some();
+        // A full build loads the content with everything else; an
+        // incremental one loads only the content, below.
+        let mut loaded = None;
         if !incremental {
             self.session = None;
             crate::out_folder::check(&self.options.site, &out_dir, self.options.force)
                 .map_err(Diagnostics::from)?;
             let mut content_cache = ContentCache::default();
-            let (inputs, _) = load(&self.options, Some(&mut content_cache))?;
+            let (inputs, content) = load(&self.options, Some(&mut content_cache))?;
+            loaded = Some(content);
             self.session = Some(Session {
                 inputs,
                 content_cache,
@@ -81,12 +85,15 @@ impl Preview {
         let Some(session) = self.session.as_mut() else {
             return Err(Diagnostics::new());
         };
-        let rendered = load_content(
-            &self.options,
-            session.inputs.config(),
-            Some(&mut session.content_cache),
-        )
-        .and_then(|content| {
+        let content = match loaded {
+            Some(content) => Ok(content),
+            None => load_content(
+                &self.options,
+                session.inputs.config(),
+                Some(&mut session.content_cache),
+            ),
+        };
+        let rendered = content.and_then(|content| {
             let generated = render_site(
                 &self.options,
                 &session.inputs,
