@@ -94,7 +94,7 @@ async fn query_problems(
     let bytes = browser
         .eval(
             r#"return performance.getEntriesByType("resource")
-                 .filter(function (e) { return e.name.indexOf("/pagefind/") !== -1 || e.name.indexOf("/js/search.js") !== -1; })
+                 .filter(function (e) { return e.name.indexOf("/zoekindex/") !== -1 || e.name.indexOf("/js/search.js") !== -1; })
                  .reduce(function (sum, e) { return sum + (e.transferSize || e.encodedBodySize); }, 0);"#,
             vec![],
         )

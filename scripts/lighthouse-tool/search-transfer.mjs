@@ -1,8 +1,8 @@
 // Measures what one search transfers: opens ORIGIN/zoeken/?q=QUERY in a
 // fresh headless Chromium for each query, waits for the results and adds up
-// the bytes of every response the search needed (search script, pagefind
-// script, WebAssembly, index chunks, result fragments), as sent over the
-// network (Network.loadingFinished's encodedDataLength).
+// the bytes of every response the search needed (search script, the index's
+// table of chunks, word chunks, page texts), as sent over the network
+// (Network.loadingFinished's encodedDataLength).
 //
 //   node search-transfer.mjs ORIGIN QUERY...
 import puppeteer from "puppeteer-core";
@@ -35,10 +35,10 @@ for (const query of queries) {
   let total = 0;
   const parts = {};
   for (const [id, url] of urls) {
-    if (!/\/pagefind\/|\/js\/search\.js/.test(url)) continue;
+    if (!/\/zoekindex\/|\/js\/search\.js/.test(url)) continue;
     const bytes = sizes.get(id) || 0;
     total += bytes;
-    const kind = url.replace(/.*\/pagefind\//, "").replace(/^(index|fragment)\/.*/, "$1").replace(/\.[0-9a-f_]+\.pf_meta$/, ".pf_meta").replace(/.*\/js\//, "js/");
+    const kind = url.replace(/.*\/zoekindex\//, "").replace(/\?.*/, "").replace(/^(woorden|pagina)\/.*/, "$1").replace(/.*\/js\//, "js/");
     parts[kind] = (parts[kind] || 0) + bytes;
   }
   worst = Math.max(worst, total);

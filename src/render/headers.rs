@@ -6,10 +6,9 @@ use crate::diagnostics::Diagnostics;
 use crate::output::Output;
 
 /// The Content-Security-Policy of every page: nothing from other hosts, no
-/// inline scripts or styles. `'wasm-unsafe-eval'` lets the search page's
-/// index (pagefind) compile its WebAssembly; it allows no JavaScript `eval`.
+/// inline scripts or styles, no `eval` or WebAssembly.
 /// Every place that states the policy (headers, `serve`, a meta tag) uses this.
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; media-src 'self'; object-src 'none'; frame-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; media-src 'self'; object-src 'none'; frame-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 /// The same policy for a `<meta http-equiv="Content-Security-Policy">` tag,
 /// so that hosts that ignore `_headers` (GitHub Pages among them) still

@@ -253,7 +253,7 @@ mod tests {
         let old = output(&[
             ("a/index.html", "a"),
             ("b/index.html", "b"),
-            ("pagefind/x.pf", "x"),
+            ("zoekindex/x.json", "x"),
         ]);
         old.write_atomically(dir.path()).unwrap();
         let untouched = dir.path().join("a/index.html");
@@ -272,11 +272,11 @@ mod tests {
             "c"
         );
         assert!(
-            dir.path().join("pagefind/x.pf").exists(),
+            dir.path().join("zoekindex/x.json").exists(),
             "the search index is updated after the reload"
         );
         write_search_changes(dir.path(), &old, &new).unwrap();
-        assert!(!dir.path().join("pagefind/x.pf").exists());
+        assert!(!dir.path().join("zoekindex/x.json").exists());
     }
 
     #[test]

@@ -1,7 +1,9 @@
-// Offline search for the search page. It loads pagefind.js from this site,
-// which fetches only the small pieces of the index a query needs; the query
-// never leaves the visitor's device. Without JavaScript the form stays
-// hidden and the page lists the site's sections instead.
+// Offline search for the search page. It reads the site's own index in
+// /zoekindex/ (built by chatcontrole, src/render/search/): a small table of
+// chunks, the chunk that holds each typed word, and the short texts of the
+// pages it shows, nothing else. The query never leaves the visitor's device.
+// Without JavaScript the form stays hidden and the page lists the site's
+// sections instead.
 (function () {
   "use strict";
   var form = document.getElementById("search-form");
@@ -10,53 +12,188 @@
   var status = document.getElementById("search-status");
   if (!form || !input || !results || !status) return;
   var SHOWN = 10;
-  var engine = null;
+  // A word that is no word of the site is looked up as the start of words,
+  // in at most this many chunks.
+  var PREFIX_CHUNKS = 3;
+  var MAX_WORD_LENGTH = 40;
+  var bundle = form.getAttribute("data-bundle");
+  var siteBase = form.getAttribute("data-base");
+  var meta = null;
+  var chunks = {};
   var latest = 0;
 
-  function load() {
-    if (!engine) {
-      var bundle = form.getAttribute("data-bundle");
-      engine = import(bundle + "pagefind.js").then(function (pagefind) {
-        // In the page itself, not a worker: one context, every fetch in the
-        // page's own resource timing, and nothing more to download.
-        var settings = { basePath: bundle, baseUrl: form.getAttribute("data-base"), noWorker: true };
-        return Promise.resolve(pagefind.options(settings)).then(function () { return pagefind; });
-      });
-      engine.catch(function () { engine = null; });
-    }
-    return engine;
+  // The same rules as the build (src/render/search/words.rs): accents off,
+  // lower case, split on everything that is neither a letter nor a digit.
+  var WORD = /[\p{Alphabetic}\p{N}]+/gu;
+  function normal(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+  function words(text) {
+    return (normal(text).match(WORD) || []).filter(function (w) {
+      return Array.from(w).length <= MAX_WORD_LENGTH;
+    });
   }
 
-  // Copies pagefind's excerpt (text with <mark> around the words found)
-  // as text nodes and <mark> elements only, never as HTML.
-  function excerpt(html) {
-    var p = document.createElement("p");
-    var doc = new DOMParser().parseFromString(html, "text/html");
-    doc.body.childNodes.forEach(function (node) {
-      if (node.nodeName === "MARK") {
-        var mark = document.createElement("mark");
-        mark.textContent = node.textContent;
-        p.appendChild(mark);
-      } else {
-        p.appendChild(document.createTextNode(node.textContent));
+  function fetchJson(path, fresh) {
+    // Every file but the table carries the build's version, so a visitor
+    // never mixes the files of two builds.
+    var url = bundle + path + (fresh ? "" : "?v=" + encodeURIComponent(meta.version));
+    return fetch(url, fresh ? { cache: "no-cache" } : {}).then(function (response) {
+      if (!response.ok) throw new Error(url + ": " + response.status);
+      return response.json();
+    });
+  }
+
+  function loadMeta() {
+    if (meta) return Promise.resolve(meta);
+    return fetchJson("meta.json", true).then(function (m) { meta = m; return m; });
+  }
+
+  function loadChunk(i) {
+    if (!chunks[i]) {
+      chunks[i] = fetchJson(meta.chunks[i][1], false);
+      chunks[i].catch(function () { delete chunks[i]; });
+    }
+    return chunks[i];
+  }
+
+  // The chunks that may hold `word` or words starting with it.
+  function chunksFor(word) {
+    var lo = 0, hi = meta.chunks.length - 1, at = 0;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (meta.chunks[mid][0] <= word) { at = mid; lo = mid + 1; } else { hi = mid - 1; }
+    }
+    var wanted = [at];
+    for (var next = at + 1; next < meta.chunks.length && wanted.length < PREFIX_CHUNKS &&
+         meta.chunks[next][0].indexOf(word) === 0; next++) {
+      wanted.push(next);
+    }
+    return wanted;
+  }
+
+  // What one typed word matches: its stems with each page's weight, and the
+  // word forms to mark in excerpts.
+  function match(word, loaded) {
+    var stems = {};
+    var exact = null;
+    loaded.forEach(function (chunk) {
+      if (Object.prototype.hasOwnProperty.call(chunk.words, word)) exact = chunk.words[word];
+    });
+    loaded.forEach(function (chunk) {
+      Object.keys(chunk.words).forEach(function (form) {
+        var stem = chunk.words[form];
+        if (exact !== null ? stem === exact : form.indexOf(word) === 0) {
+          stems[stem] = chunk.stems[stem];
+        }
+      });
+    });
+    var forms = {};
+    var pages = {};
+    loaded.forEach(function (chunk) {
+      Object.keys(chunk.words).forEach(function (form) {
+        if (Object.prototype.hasOwnProperty.call(stems, chunk.words[form])) forms[form] = true;
+      });
+    });
+    Object.keys(stems).forEach(function (stem) {
+      var list = stems[stem] || [];
+      var page = 0;
+      for (var i = 0; i + 1 < list.length; i += 2) {
+        page += list[i];
+        pages[page] = (pages[page] || 0) + list[i + 1];
       }
     });
+    return { pages: pages, forms: forms };
+  }
+
+  function search(query) {
+    var terms = words(query).filter(function (w, i, all) { return all.indexOf(w) === i; });
+    var none = { found: 0, pages: [], forms: {}, terms: terms };
+    if (!terms.length) return Promise.resolve(none);
+    return loadMeta().then(function () {
+      if (!meta.chunks.length) return null;
+      return Promise.all(terms.map(function (term) {
+        return Promise.all(chunksFor(term).map(loadChunk)).then(function (loaded) {
+          return match(term, loaded);
+        });
+      }));
+    }).then(function (matches) {
+      if (!matches) return none;
+      var scores = null;
+      var forms = {};
+      matches.forEach(function (m) {
+        var count = Object.keys(m.pages).length;
+        var rarity = Math.log(1 + meta.pages / Math.max(count, 1));
+        var next = {};
+        Object.keys(m.pages).forEach(function (page) {
+          if (scores === null || Object.prototype.hasOwnProperty.call(scores, page)) {
+            next[page] = (scores === null ? 0 : scores[page]) + m.pages[page] * rarity;
+          }
+        });
+        scores = next;
+        Object.keys(m.forms).forEach(function (f) { forms[f] = true; });
+      });
+      var ranked = Object.keys(scores).map(Number).sort(function (a, b) {
+        return scores[b] - scores[a] || a - b;
+      });
+      return Promise.all(ranked.slice(0, SHOWN).map(function (page) {
+        return fetchJson("pagina/" + page + ".json", false);
+      })).then(function (pages) {
+        return { found: ranked.length, pages: pages, forms: forms, terms: terms };
+      });
+    });
+  }
+
+  function matches(token, found) {
+    var w = normal(token);
+    return Object.prototype.hasOwnProperty.call(found.forms, w) ||
+      found.terms.some(function (t) { return w.indexOf(t) === 0; });
+  }
+
+  // A piece of the page's text around the first word found, as text nodes
+  // and <mark> elements (never as HTML).
+  function excerpt(text, found) {
+    var tokens = [];
+    var re = /[\p{Alphabetic}\p{N}\u0300-\u036f]+/gu;
+    var m;
+    while ((m = re.exec(text)) !== null) tokens.push({ at: m.index, end: m.index + m[0].length, hit: matches(m[0], found) });
+    var first = tokens.findIndex(function (t) { return t.hit; });
+    var from = first < 0 ? 0 : Math.max(0, first - 12);
+    var to = Math.min(tokens.length, from + 40);
+    var p = document.createElement("p");
+    if (!tokens.length) return p;
+    var start = tokens[from].at;
+    var end = tokens[to - 1].end;
+    if (from > 0) p.appendChild(document.createTextNode("\u2026 "));
+    var at = start;
+    for (var i = from; i < to; i++) {
+      if (!tokens[i].hit) continue;
+      p.appendChild(document.createTextNode(text.slice(at, tokens[i].at)));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(tokens[i].at, tokens[i].end);
+      p.appendChild(mark);
+      at = tokens[i].end;
+    }
+    p.appendChild(document.createTextNode(text.slice(at, end) + (to < tokens.length ? " \u2026" : "")));
     return p;
   }
 
-  function show(query, found, pages) {
+  function show(query, found) {
     results.textContent = "";
-    status.textContent = found === 1
-      ? "1 resultaat voor \u201c" + query + "\u201d"
-      : found + " resultaten voor \u201c" + query + "\u201d" +
-        (found > pages.length ? ", de eerste " + pages.length + " staan hieronder" : "");
-    pages.forEach(function (page) {
+    var shown = found.pages.length;
+    status.textContent = found.found === 0
+      ? "Geen resultaten voor \u201c" + query + "\u201d. Probeer een ander woord, of kies hieronder een onderdeel."
+      : found.found === 1
+        ? "1 resultaat voor \u201c" + query + "\u201d"
+        : found.found + " resultaten voor \u201c" + query + "\u201d" +
+          (found.found > shown ? ", de eerste " + shown + " staan hieronder" : "");
+    found.pages.forEach(function (page) {
       var li = document.createElement("li");
       var a = document.createElement("a");
-      a.href = page.url;
-      a.textContent = (page.meta && page.meta.title) || page.url;
+      a.href = siteBase + page.url.replace(/^\//, "");
+      a.textContent = page.title || page.url;
       li.appendChild(a);
-      if (page.excerpt) li.appendChild(excerpt(page.excerpt));
+      if (page.text) li.appendChild(excerpt(page.text, found));
       results.appendChild(li);
     });
   }
@@ -69,14 +206,9 @@
       return;
     }
     status.textContent = "Zoeken\u2026";
-    load()
-      .then(function (pagefind) { return pagefind.search(query); })
-      .then(function (search) {
-        var hits = search ? search.results : [];
-        return Promise.all(hits.slice(0, SHOWN).map(function (hit) { return hit.data(); }))
-          .then(function (pages) {
-            if (ticket === latest) show(query, hits.length, pages);
-          });
+    search(query)
+      .then(function (found) {
+        if (ticket === latest) show(query, found);
       })
       .catch(function () {
         if (ticket === latest) {

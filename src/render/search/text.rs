@@ -1,0 +1,258 @@
+//! The text of a page as the search index reads it: the words inside
+//! `<main>`, without the parts that repeat other pages (navigation,
+//! breadcrumbs, tables of contents, forms, buttons, scripts), with the
+//! page's `<h1>` as its title and headings weighted above body text.
+//!
+//! Written by hand rather than with an HTML parser: it reads only the pages
+//! this program generated itself (well-formed, attributes quoted), and a
+//! full parse of every page would cost more than the whole index.
+
+/// Elements whose content is left out of the index.
+const SKIPPED: &[&str] = &[
+    "nav", "form", "button", "script", "style", "template", "svg", "noscript",
+];
+
+/// Elements that sit inside a word or sentence; every other tag separates
+/// words (`<td>a</td><td>b</td>` is "a b", `<b>en</b>cryptie` stays one word).
+const INLINE: &[&str] = &[
+    "a", "abbr", "b", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd", "mark", "q",
+    "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
+];
+
+/// How much a word counts by where it stands.
+pub const TITLE_WEIGHT: u32 = 5;
+/// Words in `<h2>` and `<h3>`.
+pub const HEADING_WEIGHT: u32 = 2;
+/// Words anywhere else.
+pub const TEXT_WEIGHT: u32 = 1;
+
+/// The indexed text of one page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PageText {
+    /// The text of the first `<h1>`, or empty.
+    pub title: String,
+    /// Every indexed run of text with the weight of its words, in order.
+    pub runs: Vec<(u32, String)>,
+}
+
+impl PageText {
+    /// All indexed text, with runs separated by single spaces.
+    pub fn plain(&self) -> String {
+        self.joined(|_| true)
+    }
+
+    /// The indexed text without the `<h1>` headings, which a search result
+    /// shows as its link already.
+    pub fn body(&self) -> String {
+        self.joined(|weight| weight != TITLE_WEIGHT)
+    }
+
+    fn joined(&self, keep: impl Fn(u32) -> bool) -> String {
+        let mut text = String::new();
+        for (_, run) in self.runs.iter().filter(|(weight, _)| keep(*weight)) {
+            for word in run.split_whitespace() {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(word);
+            }
+        }
+        text
+    }
+}
+
+/// Reads the indexed text of the page `html` (see the module note); a page
+/// without `<main>` is read from its start.
+pub fn page_text(html: &str) -> PageText {
+    let body = match (html.find("<main"), html.rfind("</main>")) {
+        (Some(start), Some(end)) if start < end => &html[start..end],
+        _ => html,
+    };
+    let mut reader = Reader::default();
+    let mut rest = body;
+    while let Some(open) = rest.find('<') {
+        reader.text(&rest[..open]);
+        rest = &rest[open..];
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
+            continue;
+        }
+        let end = tag_end(rest);
+        reader.tag(&rest[1..end.saturating_sub(1).max(1)]);
+        rest = &rest[end..];
+    }
+    reader.text(rest);
+    reader.finish()
+}
+
+/// The length of the tag at the start of `html` (up to and including its
+/// `>`, ignoring any `>` inside quoted attribute values).
+fn tag_end(html: &str) -> usize {
+    let mut quote = None;
+    for (i, b) in html.bytes().enumerate().skip(1) {
+        match (quote, b) {
+            (None, b'"' | b'\'') => quote = Some(b),
+            (Some(q), _) if q == b => quote = None,
+            (None, b'>') => return i + 1,
+            _ => {}
+        }
+    }
+    html.len()
+}
+
+#[derive(Default)]
+struct Reader {
+    /// The skipped element being read past, with how deeply it nests.
+    skipping: Option<(String, usize)>,
+    weight: Option<u32>,
+    in_title: bool,
+    title_done: bool,
+    page: PageText,
+    run: String,
+}
+
+impl Reader {
+    fn text(&mut self, raw: &str) {
+        if self.skipping.is_some() || raw.is_empty() {
+            return;
+        }
+        let text = html_escape::decode_html_entities(raw);
+        if self.in_title {
+            self.page.title.push_str(&text);
+        }
+        self.run.push_str(&text);
+    }
+
+    fn tag(&mut self, tag: &str) {
+        let closing = tag.starts_with('/');
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        if let Some((skipped, depth)) = &mut self.skipping {
+            if *skipped == name {
+                if closing {
+                    *depth -= 1;
+                } else if !tag.ends_with('/') {
+                    *depth += 1;
+                }
+                if *depth == 0 {
+                    self.skipping = None;
+                }
+            }
+            return;
+        }
+        if SKIPPED.contains(&name.as_str()) {
+            if !closing && !tag.ends_with('/') {
+                self.end_run();
+                self.skipping = Some((name, 1));
+            }
+            return;
+        }
+        if INLINE.contains(&name.as_str()) {
+            return;
+        }
+        self.end_run();
+        let heading = match name.as_str() {
+            "h1" => Some(TITLE_WEIGHT),
+            "h2" | "h3" => Some(HEADING_WEIGHT),
+            _ => None,
+        };
+        if let Some(weight) = heading {
+            if closing {
+                self.weight = None;
+                if self.in_title {
+                    self.in_title = false;
+                    self.title_done = true;
+                }
+            } else {
+                self.weight = Some(weight);
+                self.in_title = name == "h1" && !self.title_done;
+            }
+        }
+    }
+
+    fn end_run(&mut self) {
+        if !self.run.trim().is_empty() {
+            let weight = self.weight.unwrap_or(TEXT_WEIGHT);
+            self.page.runs.push((weight, std::mem::take(&mut self.run)));
+        }
+        self.run.clear();
+    }
+
+    fn finish(mut self) -> PageText {
+        self.end_run();
+        self.page.title = self
+            .page
+            .title
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        self.page
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!doctype html><html lang="nl"><head><title>Titel | Site</title></head><body>
+<nav aria-label="Hoofdmenu"><a href="/">Start</a></nav>
+<main id="inhoud"><nav aria-label="Kruimelpad"><a href="/">Start</a> › <a href="/nieuws/">Nieuws</a></nav>
+<h1>Nederland <em>onthoudt</em> zich</h1>
+<p>De regering &amp; de Kamer: <strong>en</strong>cryptie &gt; alles. <!-- opmerking --></p>
+<h2 id="x">Stemming</h2><table><tr><th>Partij</th><th>Stem</th></tr><tr><td>VVD</td><td>tegen</td></tr></table>
+<form><label>Zoek <input name="q"></label><button>Ga</button></form>
+<p>Laatste <a href="/x/" title="a > b">zin</a>.</p><script src="/js/x.js"></script>
+</main><footer>Voet</footer></body></html>"#;
+
+    #[test]
+    fn reads_main_without_navigation_and_forms() {
+        let text = page_text(PAGE);
+        assert_eq!(text.title, "Nederland onthoudt zich");
+        assert_eq!(
+            text.plain(),
+            "Nederland onthoudt zich De regering & de Kamer: encryptie > alles. Stemming Partij Stem VVD tegen Laatste zin."
+        );
+    }
+
+    #[test]
+    fn the_body_leaves_out_the_title() {
+        assert!(
+            page_text(PAGE)
+                .body()
+                .starts_with("De regering & de Kamer:")
+        );
+    }
+
+    #[test]
+    fn weighs_the_title_and_headings() {
+        let text = page_text(PAGE);
+        let weight_of = |needle: &str| {
+            text.runs
+                .iter()
+                .find(|(_, run)| run.contains(needle))
+                .map(|(w, _)| *w)
+        };
+        assert_eq!(weight_of("onthoudt"), Some(TITLE_WEIGHT));
+        assert_eq!(weight_of("Stemming"), Some(HEADING_WEIGHT));
+        assert_eq!(weight_of("regering"), Some(TEXT_WEIGHT));
+    }
+
+    #[test]
+    fn survives_broken_markup() {
+        for html in [
+            "<main><p",
+            "<main><nav><nav></nav>",
+            "<!-- open",
+            "<",
+            "a < b",
+            "<main></main>",
+        ] {
+            let _ = page_text(html);
+        }
+        assert_eq!(page_text("<p>a < b</p>").plain(), "a");
+    }
+}
