@@ -77,27 +77,34 @@ pub fn page_text(html: &str) -> PageText {
             rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
             continue;
         }
-        let end = tag_end(rest);
-        reader.tag(&rest[1..end.saturating_sub(1).max(1)]);
-        rest = &rest[end..];
+        match tag_end(rest) {
+            Some(end) => {
+                reader.tag(&rest[1..end - 1]);
+                rest = &rest[end..];
+            }
+            None => {
+                reader.tag(&rest[1..]);
+                rest = "";
+            }
+        }
     }
     reader.text(rest);
     reader.finish()
 }
 
 /// The length of the tag at the start of `html` (up to and including its
-/// `>`, ignoring any `>` inside quoted attribute values).
-fn tag_end(html: &str) -> usize {
+/// `>`, ignoring any `>` inside quoted attribute values), if it ends.
+fn tag_end(html: &str) -> Option<usize> {
     let mut quote = None;
     for (i, b) in html.bytes().enumerate().skip(1) {
         match (quote, b) {
             (None, b'"' | b'\'') => quote = Some(b),
             (Some(q), _) if q == b => quote = None,
-            (None, b'>') => return i + 1,
+            (None, b'>') => return Some(i + 1),
             _ => {}
         }
     }
-    html.len()
+    None
 }
 
 #[derive(Default)]
@@ -239,6 +246,14 @@ mod tests {
         assert_eq!(weight_of("onthoudt"), Some(TITLE_WEIGHT));
         assert_eq!(weight_of("Stemming"), Some(HEADING_WEIGHT));
         assert_eq!(weight_of("regering"), Some(TEXT_WEIGHT));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(html in "(<|>|</?[a-z]{0,4}|[\"'é &;a-z]|<!--|-->|\\PC){0,40}") {
+            let text = page_text(&html);
+            let _ = (text.plain(), text.body());
+        }
     }
 
     #[test]
