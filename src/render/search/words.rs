@@ -37,7 +37,7 @@ pub fn for_each_word(text: &str, mut found: impl FnMut(&str)) {
     } else {
         for c in text.nfd().filter(|c| !is_combining_accent(*c)) {
             if c.is_alphanumeric() {
-                word.extend(c.to_lowercase());
+                word.extend(c.to_lowercase().filter(|l| l.is_alphanumeric()));
                 length += 1;
             } else {
                 flush(&mut word, &mut length);
