@@ -341,7 +341,7 @@ pub fn render(
         description: "Het standpunt van elke EU-lidstaat over chatcontrole, met bronnen, en of dat optelt tot een gekwalificeerde meerderheid in de Raad.".into(),
         path: "/raad/".into(),
         kind: PageType::Council,
-        lastmod: lastmod.map(|d| d.format("%Y-%m-%d").to_string()),
+        lastmod,
         ..PageMeta::default()
     };
     let origin = dir.join("states.toml");
@@ -351,7 +351,7 @@ pub fn render(
                 diags.push(e);
             }
             if let Some(date) = lastmod {
-                out.set_lastmod("/raad/", date.format("%Y-%m-%d").to_string());
+                out.set_lastmod("/raad/", date.to_string());
             }
         }
         Err(e) => diags.push(e),

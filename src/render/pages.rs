@@ -6,13 +6,14 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use chrono::NaiveDate;
 use minijinja::{Value, context};
 use rayon::prelude::*;
 use serde::Serialize;
 
 use super::search::{Indexer, SearchPage, is_searched};
 use super::templates::{PageMeta, PageType, Renderer, page_value, site_url};
-use crate::content::dates::{dutch_date, iso_date};
+use crate::content::dates::dutch_date;
 use crate::content::markdown::{self, Rendered, TocEntry};
 use crate::content::{Content, Page, PageKind, hash_of};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -38,8 +39,8 @@ pub struct ListItem {
     pub url: String,
     /// Site path.
     pub path: String,
-    /// `2025-11-24`.
-    pub date: Option<String>,
+    /// The page's day; templates see `2025-11-24`.
+    pub date: Option<NaiveDate>,
     /// `24 november 2025`.
     pub date_display: Option<String>,
     /// One or two sentences.
@@ -185,8 +186,8 @@ fn prepare_page<'a>(
             PageKind::Section => PageType::Section,
             PageKind::Page => PageType::Page,
         },
-        date: page.date().map(|d| iso_date(&d)),
-        lastmod: page.front.lastmod.or(page.date()).map(|d| iso_date(&d)),
+        date: page.date().map(|d| d.date_naive()),
+        lastmod: page.front.lastmod.or(page.date()).map(|d| d.date_naive()),
         image,
         article: page.kind == PageKind::Page && page.top_section() == config.main_section,
         noindex: false,
@@ -438,7 +439,7 @@ fn page_files(
             }
         };
     if let Some(Ok(first)) = files.first_mut() {
-        first.set_lastmod(p.meta.lastmod.clone());
+        first.set_lastmod(p.meta.lastmod.map(|d| d.to_string()));
     }
     for alias in &p.page.front.aliases {
         files.push(render_alias(&alias.to_string(), p, renderer, out));
@@ -705,7 +706,7 @@ pub fn list_item(p: &Prepared<'_>, renderer: &Renderer) -> ListItem {
         title: p.meta.title.clone(),
         url: site_url(renderer.url_prefix(), &p.page.path),
         path: p.page.path.clone(),
-        date: date.map(|d| iso_date(&d)),
+        date: date.map(|d| d.date_naive()),
         date_display: date.map(|d| dutch_date(&d)),
         summary: p.meta.description.clone(),
         kind: p.page.kind,

@@ -5,11 +5,12 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
 use minijinja::{Environment, Value, context};
 use serde::Serialize;
 
 use crate::config::SiteConfig;
-use crate::content::dates::{dutch_date, parse_date};
+use crate::content::dates::{dutch_date, dutch_day, parse_date};
 use crate::content::markdown::{self, MarkdownOptions, ShortcodeRenderer};
 use crate::content::shortcodes::Call;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -70,10 +71,10 @@ pub struct PageMeta {
     pub path: String,
     /// What kind of page it is; templates see it as a word (`home`, `section`, …).
     pub kind: PageType,
-    /// Publication date as `2025-11-24`, for articles.
-    pub date: Option<String>,
+    /// Publication day, for articles; templates see `2025-11-24`.
+    pub date: Option<NaiveDate>,
     /// Last change as `2025-11-24`.
-    pub lastmod: Option<String>,
+    pub lastmod: Option<NaiveDate>,
     /// Image for social previews (site path or URL).
     pub image: Option<String>,
     /// True for news articles: adds article JSON-LD.
@@ -261,16 +262,8 @@ pub fn site_url(prefix: &str, path: &str) -> String {
 /// The `page` value of a template: the meta facts plus `url`, `permalink` and
 /// `date_display`, and the fields of `extra` (an object) when given.
 pub fn page_value(config: &SiteConfig, prefix: &str, page: &PageMeta, extra: Value) -> Value {
-    let date_display = page
-        .date
-        .as_deref()
-        .and_then(parse_date)
-        .map(|d| dutch_date(&d));
-    let lastmod_display = page
-        .lastmod
-        .as_deref()
-        .and_then(parse_date)
-        .map(|d| dutch_date(&d));
+    let date_display = page.date.map(dutch_day);
+    let lastmod_display = page.lastmod.map(dutch_day);
     let base = context! {
         url => site_url(prefix, &page.path),
         permalink => config.absolute_url(&page.path),
