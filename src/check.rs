@@ -156,56 +156,17 @@ fn normalize(path: &str) -> String {
     parts.join("/")
 }
 
+/// `text` with `%XX` escapes decoded (invalid UTF-8 becomes U+FFFD).
 fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let Some(b) = std::str::from_utf8(&bytes[i + 1..i + 3])
-                .ok()
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_encoding::percent_decode_str(text)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
+/// `text` with HTML character references decoded, as a browser reads an
+/// attribute value.
 fn decode_entities(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_string();
-    }
-    static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"&(#x?[0-9a-fA-F]+|amp|quot|lt|gt|apos);").expect("valid entity pattern")
-    });
-    ENTITY
-        .replace_all(text, |caps: &regex::Captures<'_>| {
-            let name = &caps[1];
-            match name {
-                "amp" => "&".to_string(),
-                "quot" => "\"".to_string(),
-                "lt" => "<".to_string(),
-                "gt" => ">".to_string(),
-                "apos" => "'".to_string(),
-                _ => {
-                    let number = name.trim_start_matches('#');
-                    let code = match number.strip_prefix(['x', 'X']) {
-                        Some(hex) => u32::from_str_radix(hex, 16).ok(),
-                        None => number.parse().ok(),
-                    };
-                    code.and_then(char::from_u32)
-                        .map(String::from)
-                        .unwrap_or_default()
-                }
-            }
-        })
-        .into_owned()
+    html_escape::decode_html_entities(text).into_owned()
 }
 
 /// The line and column of `url` in the source file, so the editor can find it.
@@ -292,7 +253,10 @@ mod tests {
     #[test]
     fn decodes_entities_and_percent_signs() {
         assert_eq!(decode_entities("&#109;&#x61;il&amp;"), "mail&");
+        assert_eq!(decode_entities("&eacute;&nbsp;&#x27;"), "é\u{a0}'");
         assert_eq!(percent_decode("priv%C3%A9"), "privé");
+        assert_eq!(percent_decode("a%20b%41"), "a bA");
+        assert_eq!(percent_decode("100%"), "100%");
         assert_eq!(normalize("a/b/../c/./d"), "a/c/d");
     }
 }
