@@ -274,18 +274,8 @@ pub fn render_site(
         }
     }
     for resource in &content.resources {
-        match std::fs::read(&resource.source) {
-            Ok(bytes) => {
-                if let Err(e) = out.add(&resource.target, bytes, Some(&resource.source)) {
-                    diags.push(e);
-                }
-            }
-            Err(e) => diags.push(Diagnostic::error(
-                &resource.source,
-                0,
-                0,
-                format!("cannot read: {e}"),
-            )),
+        if let Err(e) = out.copy(&resource.target, &resource.source) {
+            diags.push(e);
         }
     }
     if let Some(indexer) = indexer {

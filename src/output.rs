@@ -213,6 +213,37 @@ impl Output {
         self.add_file(&site_path, bytes, origin)
     }
 
+    /// Adds a copy of the file `source` at `path` (relative to the output
+    /// root, e.g. `nieuws/beeld/kaart.svg`): a streaming output copies it
+    /// straight into the staging folder, so a site's images never pass
+    /// through memory; otherwise its bytes are read.
+    pub fn copy(&mut self, path: &str, source: &Path) -> Result<(), Diagnostic> {
+        let rel = path.trim_start_matches('/');
+        let site_path = SitePath::from_segments(rel.split('/'), false)
+            .map_err(|e| unsafe_path(path, Some(source), e))?;
+        let cannot = |e: io::Error| {
+            Diagnostic::error(source, 0, 0, format!("cannot copy to /{rel}: {e}"))
+                .with_hint("check that the file is readable and the output folder writable")
+        };
+        let Some(folder) = &self.streaming else {
+            let bytes = std::fs::read(source).map_err(cannot)?;
+            return self.add_file(&site_path, bytes, Some(source));
+        };
+        let key = site_path.output_file();
+        let target = plain_join(folder, &key).map_err(cannot)?;
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir).map_err(cannot)?;
+        }
+        std::fs::copy(source, &target).map_err(cannot)?;
+        self.commit(Staged {
+            key,
+            bytes: Vec::new(),
+            origin: Some(source.to_path_buf()),
+            redirect: false,
+            lastmod: None,
+        })
+    }
+
     /// Adds a file that serves the site path `path` (`/nieuws/` is written
     /// as `nieuws/index.html`).
     ///
@@ -517,6 +548,34 @@ mod tests {
             .add("a/index.html", "y", Some(Path::new("static/a/index.html")))
             .unwrap_err();
         assert!(err.message.contains("/a/index.html"));
+    }
+
+    #[test]
+    fn copies_a_file_into_memory_or_straight_into_the_staging_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let source = dir.path().join("kaart.svg");
+        std::fs::write(&source, "<svg/>").unwrap();
+        let mut memory = Output::new();
+        memory.copy("nieuws/kaart.svg", &source).unwrap();
+        assert_eq!(memory.read("nieuws/kaart.svg").unwrap().as_ref(), b"<svg/>");
+
+        let staging = dir.path().join("staging");
+        let mut streaming = Output::streaming(&staging);
+        streaming.copy("nieuws/kaart.svg", &source).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(staging.join("nieuws/kaart.svg")).unwrap(),
+            "<svg/>"
+        );
+        assert!(streaming.contains("nieuws/kaart.svg"));
+        let err = streaming
+            .copy("nieuws/kaart.svg", &source)
+            .expect_err("a second file at the same path");
+        assert!(err.message.contains("/nieuws/kaart.svg"), "{}", err.message);
+        let missing = streaming
+            .copy("x.svg", &dir.path().join("weg.svg"))
+            .unwrap_err();
+        assert!(missing.message.contains("cannot copy"), "{}", missing.message);
+        assert!(streaming.copy("../x.svg", &source).is_err());
     }
 
     #[test]
