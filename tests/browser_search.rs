@@ -31,6 +31,10 @@ const QUERIES: &[(&str, &str)] = &[
         "Coreper",
         "/nieuws/nederland-stemt-tegen-chatcontrole-in-coreper/",
     ),
+    // The start of a word finds the words that begin with it.
+    ("versleutel", "/docs/uitleg/versleuteling/"),
+    // A form the site never uses is tried again without its last letters.
+    ("onthoudingen", "/raad/"),
 ];
 
 /// The most one query may transfer, in bytes.
@@ -54,6 +58,19 @@ async fn search_finds_news_documents_guide_and_council() {
     for (query, expected) in QUERIES {
         let problems = query_problems(&browser, &origin, query, expected).await;
         note_problems(&browser, &mut report, "zoeken", query, &problems).await;
+    }
+
+    // A word the site does not have, nor anything like it, finds nothing.
+    browser.open(&format!("{origin}/zoeken/?q=qwzxvbnmk")).await;
+    let status = wait_until(
+        &browser,
+        r#"var s = document.getElementById("search-status").textContent;
+           return s.indexOf("resulta") !== -1 ? s : false;"#,
+        Duration::from_secs(30),
+    )
+    .await;
+    if !status.as_str().is_some_and(|s| s.starts_with("Geen resultaten")) {
+        report.push(format!("a word the site does not have: {status}"));
     }
 
     browser.close().await;

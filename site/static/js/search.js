@@ -72,55 +72,76 @@
     return wanted;
   }
 
-  // What one typed word matches: its stems with each page's weight, and the
-  // word forms to mark in excerpts.
+  // What one typed word matches in the loaded chunks: the stem of the word
+  // itself (full weight) and the stems of the words that start with it
+  // (half weight), each with its pages; and the word forms to mark.
   function match(word, loaded) {
-    var stems = {};
+    var has = Object.prototype.hasOwnProperty;
     var exact = null;
     loaded.forEach(function (chunk) {
-      if (Object.prototype.hasOwnProperty.call(chunk.words, word)) exact = chunk.words[word];
+      if (has.call(chunk.words, word)) exact = chunk.words[word];
     });
+    var stems = {};
     loaded.forEach(function (chunk) {
       Object.keys(chunk.words).forEach(function (form) {
         var stem = chunk.words[form];
-        if (exact !== null ? stem === exact : form.indexOf(word) === 0) {
-          stems[stem] = chunk.stems[stem];
+        if (stem === exact) {
+          stems[stem] = { factor: 1, list: chunk.stems[stem] || [] };
+        } else if (form.indexOf(word) === 0 && !has.call(stems, stem)) {
+          stems[stem] = { factor: 0.5, list: chunk.stems[stem] || [] };
         }
       });
     });
     var forms = {};
-    var pages = {};
     loaded.forEach(function (chunk) {
       Object.keys(chunk.words).forEach(function (form) {
-        if (Object.prototype.hasOwnProperty.call(stems, chunk.words[form])) forms[form] = true;
+        if (has.call(stems, chunk.words[form])) forms[form] = true;
       });
     });
+    var pages = {};
     Object.keys(stems).forEach(function (stem) {
-      var list = stems[stem] || [];
+      var list = stems[stem].list;
       var page = 0;
       for (var i = 0; i + 1 < list.length; i += 2) {
         page += list[i];
-        pages[page] = (pages[page] || 0) + list[i + 1];
+        pages[page] = (pages[page] || 0) + list[i + 1] * stems[stem].factor;
       }
     });
-    return { pages: pages, forms: forms };
+    return { pages: pages, forms: forms, prefix: word };
+  }
+
+  // Matches `term`; a longer word the site does not use at all (a plural,
+  // a typing error at the end) is tried again without its last letters,
+  // at most FALLBACK_LETTERS of them, as the start of words.
+  var FALLBACK_LETTERS = 4;
+  var FALLBACK_SHORTEST = 5;
+  function matchTerm(term) {
+    var letters = Array.from(term);
+    var shortest = Math.max(FALLBACK_SHORTEST, letters.length - FALLBACK_LETTERS);
+    function attempt(length) {
+      var word = letters.slice(0, length).join("");
+      return Promise.all(chunksFor(word).map(loadChunk)).then(function (loaded) {
+        var m = match(word, loaded);
+        if (Object.keys(m.pages).length || length <= shortest) return m;
+        return attempt(length - 1);
+      });
+    }
+    return attempt(letters.length);
   }
 
   function search(query) {
     var terms = words(query).filter(function (w, i, all) { return all.indexOf(w) === i; });
-    var none = { found: 0, pages: [], forms: {}, terms: terms };
+    var none = { found: 0, pages: [], forms: {}, terms: terms, shortened: [] };
     if (!terms.length) return Promise.resolve(none);
     return loadMeta().then(function () {
       if (!meta.chunks.length) return null;
-      return Promise.all(terms.map(function (term) {
-        return Promise.all(chunksFor(term).map(loadChunk)).then(function (loaded) {
-          return match(term, loaded);
-        });
-      }));
+      return Promise.all(terms.map(matchTerm));
     }).then(function (matches) {
       if (!matches) return none;
       var scores = null;
       var forms = {};
+      var prefixes = matches.map(function (m) { return m.prefix; });
+      var shortened = prefixes.filter(function (p, i) { return p !== terms[i]; });
       matches.forEach(function (m) {
         var count = Object.keys(m.pages).length;
         var rarity = Math.log(1 + meta.pages / Math.max(count, 1));
@@ -139,7 +160,7 @@
       return Promise.all(ranked.slice(0, SHOWN).map(function (page) {
         return fetchJson("pagina/" + page + ".json", false);
       })).then(function (pages) {
-        return { found: ranked.length, pages: pages, forms: forms, terms: terms };
+        return { found: ranked.length, pages: pages, forms: forms, terms: prefixes, shortened: shortened };
       });
     });
   }
@@ -187,6 +208,11 @@
         ? "1 resultaat voor \u201c" + query + "\u201d"
         : found.found + " resultaten voor \u201c" + query + "\u201d" +
           (found.found > shown ? ", de eerste " + shown + " staan hieronder" : "");
+    if (found.found > 0 && found.shortened.length) {
+      status.textContent += " (met woorden die beginnen met " + found.shortened.map(function (w) {
+        return "\u201c" + w + "\u201d";
+      }).join(" en ") + ")";
+    }
     found.pages.forEach(function (page) {
       var li = document.createElement("li");
       var a = document.createElement("a");
