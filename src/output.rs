@@ -574,7 +574,11 @@ mod tests {
         let missing = streaming
             .copy("x.svg", &dir.path().join("weg.svg"))
             .unwrap_err();
-        assert!(missing.message.contains("cannot copy"), "{}", missing.message);
+        assert!(
+            missing.message.contains("cannot copy"),
+            "{}",
+            missing.message
+        );
         assert!(streaming.copy("../x.svg", &source).is_err());
     }
 

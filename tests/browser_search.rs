@@ -69,7 +69,10 @@ async fn search_finds_news_documents_guide_and_council() {
         Duration::from_secs(30),
     )
     .await;
-    if !status.as_str().is_some_and(|s| s.starts_with("Geen resultaten")) {
+    if !status
+        .as_str()
+        .is_some_and(|s| s.starts_with("Geen resultaten"))
+    {
         report.push(format!("a word the site does not have: {status}"));
     }
 

@@ -10,7 +10,9 @@ mod common;
 
 use std::time::Duration;
 
-use browser::checks::{note_problems, page_problems, wait_until};
+use browser::checks::{
+    axe_violations, dark_mode_problems, note_problems, page_problems, phone_overflow, wait_until,
+};
 use browser::driver::Browser;
 use browser::serve_process::ServeProcess;
 use fantoccini::Locator;
@@ -94,6 +96,14 @@ async fn search_problems(browser: &Browser, origin: &str) -> Vec<String> {
     if url != "?q=Coreper" {
         problems.push(format!("the query is not kept in the address: {url}"));
     }
+    // The results as they are shown: accessible, in dark mode too, and
+    // within a phone's width.
+    match axe_violations(browser).await {
+        Ok(violations) => problems.extend(violations.into_iter().map(|v| format!("axe: {v}"))),
+        Err(e) => problems.push(e),
+    }
+    problems.extend(dark_mode_problems(browser).await);
+    problems.extend(phone_overflow(browser).await);
     problems.extend(browser.console_errors().await);
     problems
 }
