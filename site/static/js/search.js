@@ -12,8 +12,8 @@
   var status = document.getElementById("search-status");
   if (!form || !input || !results || !status) return;
   var SHOWN = 10;
-  // A word that is no word of the site is looked up as the start of words,
-  // in at most this many chunks.
+  // The words that start with a typed word are looked up in at most this
+  // many chunks (the one the word falls in and those right after it).
   var PREFIX_CHUNKS = 3;
   var MAX_WORD_LENGTH = 40;
   var bundle = form.getAttribute("data-bundle");
