@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 use toml::Spanned;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, from_toml_error, line_col};
+use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
+use crate::toml_error;
 
 /// A parsed TOML file with its path and text, so spans can become lines.
 #[derive(Debug, Clone)]
@@ -70,10 +71,48 @@ pub fn read_toml<T: DeserializeOwned>(
             value,
         }),
         Err(err) => {
-            diags.push(from_toml_error(path, &text, &err));
+            diags.extend(toml_mistakes::<T>(path, &text, err));
             None
         }
     }
+}
+
+/// At most this many mistakes are reported for one file.
+const MAX_MISTAKES: usize = 20;
+
+/// Every mistake of `text` that stops it from reading as a `T`, starting
+/// with `first`: TOML stops at its first mistake, so each one found is
+/// neutralised in a copy of the text (see [`toml_error::recover`]) and the
+/// copy read again, as long as the text is still valid TOML.
+pub fn toml_mistakes<T: DeserializeOwned>(
+    path: &Path,
+    text: &str,
+    first: toml::de::Error,
+) -> Vec<Diagnostic> {
+    let mut mistakes = vec![toml_error::diagnostic(path, text, &first)];
+    let mut current = toml_error::recover(text, &first);
+    while let Some(attempt) = current.take() {
+        if mistakes.len() >= MAX_MISTAKES || toml::from_str::<toml::Table>(&attempt).is_err() {
+            break;
+        }
+        let Err(err) = toml::from_str::<T>(&attempt) else {
+            break;
+        };
+        // A field missing now is most likely the misspelt one just blanked.
+        if err.message().starts_with("missing field") {
+            break;
+        }
+        let mistake = toml_error::diagnostic(path, text, &err);
+        if mistakes
+            .iter()
+            .any(|m| (m.line, m.column) == (mistake.line, mistake.column))
+        {
+            break;
+        }
+        mistakes.push(mistake);
+        current = toml_error::recover(&attempt, &err);
+    }
+    mistakes
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder that

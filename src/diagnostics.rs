@@ -292,18 +292,6 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset
 }
 
-/// Builds a diagnostic from a TOML parse or deserialisation error, pointing at
-/// the place the error's span names in `source`.
-pub fn from_toml_error(file: &Path, source: &str, err: &toml::de::Error) -> Diagnostic {
-    let (line, column) = err
-        .span()
-        .map(|span| line_col(source, span.start))
-        .unwrap_or((0, 0));
-    let message = err.message().trim().to_string();
-    Diagnostic::error(file, line, column, format!("invalid TOML: {message}"))
-        .with_hint("check quotes, `=` signs and [section] headers on that line; text values need \"double quotes\"")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -384,13 +372,5 @@ mod tests {
         assert!(!all.has_errors());
         all.push(Diagnostic::error("a", 2, 1, "e"));
         assert_eq!((all.error_count(), all.warning_count()), (1, 1));
-    }
-
-    #[test]
-    fn toml_error_points_at_line() {
-        let src = "title = \"x\"\nbroken = \n";
-        let err = toml::from_str::<toml::Value>(src).unwrap_err();
-        let d = from_toml_error(Path::new("site.toml"), src, &err);
-        assert_eq!(d.line, 2);
     }
 }

@@ -24,4 +24,5 @@ pub mod parliament;
 pub mod render;
 pub mod serve;
 pub mod site_path;
+pub mod toml_error;
 pub mod url;

@@ -950,14 +950,9 @@ fn claim_by_claim(
                 value,
             }),
             Err(err) => {
-                let diag = crate::diagnostics::from_toml_error(path, &padded, &err);
-                // A date written without quotes is a TOML date-time, which
-                // serde sees as a map.
-                diags.push(if err.message().contains("invalid type: map") {
-                    diag.with_hint("dates are text here: put them in double quotes, e.g. date = \"2025-11-26\"")
-                } else {
-                    diag
-                });
+                diags.extend(crate::data_file::toml_mistakes::<RawPositionsFile>(
+                    path, &padded, err,
+                ));
             }
         }
     }
@@ -1174,7 +1169,7 @@ mod tests {
     #[test_case("positions/NL.toml", "[[claim]]\ndate = \"2025-11-26\"\nposition = \"oppose\"\ntext = \"dk-2025-11\"\nsource = \"security.nl\"\n", "NL.toml", 5, "not a complete web address"; "source not a url")]
     #[test_case("positions/NL.toml", "[[claim]]\ndate = \"2025-11-26\"\nposition = \"oppose\"\ntext = \"dk-2099\"\nsource = \"https://example.org/a\"\n", "NL.toml", 4, "unknown text `dk-2099`"; "unknown text")]
     #[test_case("positions/NL.toml", "[[claim]]\ndate = \"2024-01-10\"\nposition = \"oppose\"\ntext = \"dk-2025-11\"\nsource = \"https://example.org/a\"\n", "NL.toml", 2, "older than the text"; "claim before text")]
-    #[test_case("positions/NL.toml", "[[claim]]\ndate = \"2025-11-26\"\nposition = \"oppose\"\ntext = \"dk-2025-11\"\nsouce = \"https://example.org/a\"\n", "NL.toml", 5, "invalid TOML"; "typo in key")]
+    #[test_case("positions/NL.toml", "[[claim]]\ndate = \"2025-11-26\"\nposition = \"oppose\"\ntext = \"dk-2025-11\"\nsouce = \"https://example.org/a\"\n", "NL.toml", 5, "`souce` is not a field here"; "typo in key")]
     #[test_case("positions/UK.toml", CLAIM_OK, "UK.toml", 0, "not the code of an EU member state"; "unknown state file")]
     #[test_case("positions/GR.toml", CLAIM_OK, "GR.toml", 0, "already has a positions file"; "alias clashes with EL")]
     #[test_case("moments.toml", "[[text]]\nid = \"x\"\ndate = \"2025-01-01\"\npresidency = \"XX\"\ntitle = \"t\"\nsource = \"https://example.org/\"\n", "moments.toml", 4, "not the code of an EU member state"; "unknown presidency state")]

@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 use serde_json::{Map, Value};
 
 use crate::content::front_matter::toml_to_json;
-use crate::diagnostics::{Diagnostic, Diagnostics, from_toml_error};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::toml_error;
 
 /// The merged configuration of a Hugo site.
 #[derive(Debug, Clone, Default)]
@@ -167,7 +168,7 @@ fn parse_file(path: &Path, diags: &mut Diagnostics) -> Option<Value> {
     let result = match ext.as_str() {
         "toml" => match toml::from_str::<toml::Table>(&text) {
             Ok(t) => Ok(toml_to_json(toml::Value::Table(t))),
-            Err(e) => Err(from_toml_error(path, &text, &e)),
+            Err(e) => Err(toml_error::diagnostic(path, &text, &e)),
         },
         "json" => serde_json::from_str::<Value>(&text).map_err(|e| {
             Diagnostic::error(path, e.line(), e.column(), format!("invalid JSON: {e}"))

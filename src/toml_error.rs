@@ -1,0 +1,363 @@
+//! TOML mistakes in plain words. The toml crate reports what serde expected
+//! in Rust's terms ("invalid type: string \"2024\", expected i32"); editors
+//! get "expected a whole number here, not the text \"2024\"" with a hint
+//! that shows the fix on their own line. [`recover`] finds the further type
+//! mistakes of a file after the first one, so all are reported together.
+
+use std::path::Path;
+
+use crate::diagnostics::{Diagnostic, line_col};
+
+/// The hint of a mistake in TOML's own syntax.
+const SYNTAX_HINT: &str = "check quotes, `=` signs and [section] headers on that line; text values need \"double quotes\"";
+
+/// Builds a diagnostic from a TOML parse or deserialisation error, pointing
+/// at the place the error's span names in `source`, in plain words.
+pub fn diagnostic(file: &Path, source: &str, err: &toml::de::Error) -> Diagnostic {
+    let start = err.span().map(|span| span.start);
+    let (line, column) = start.map(|s| line_col(source, s)).unwrap_or((0, 0));
+    let key = start.and_then(|s| key_on_line(source, s));
+    let (message, hint) = plain(err.message().trim(), key.as_deref());
+    Diagnostic::error(file, line, column, message).with_hint(hint)
+}
+
+/// The key of the `key = value` line that holds byte `offset`, when the
+/// offset is in its value.
+fn key_on_line(source: &str, offset: usize) -> Option<String> {
+    let offset = offset.min(source.len());
+    let before_offset = source.get(..offset)?;
+    let line_start = before_offset.rfind('\n').map_or(0, |i| i + 1);
+    let before = &before_offset[line_start..];
+    let (key, _) = before.split_once('=')?;
+    let key = key.trim().trim_matches('"');
+    (!key.is_empty() && !key.contains(['[', ']', ' '])).then(|| key.to_string())
+}
+
+/// The message and hint for one of the toml crate's messages.
+fn plain(message: &str, key: Option<&str>) -> (String, String) {
+    let key = key.unwrap_or("naam");
+    if let Some(rest) = message.strip_prefix("invalid type: ")
+        && let Some((found, expected)) = rest.rsplit_once(", expected ")
+    {
+        let expected_words = expected_words(expected);
+        let hint = match expected_words.as_str() {
+            "a whole number" | "a number" => {
+                // "2024" in quotes: show that very number without them.
+                let quoted = found
+                    .strip_prefix("string \"")
+                    .and_then(|t| t.strip_suffix('"'))
+                    .filter(|t| t.parse::<f64>().is_ok());
+                match quoted {
+                    Some(number) => format!("write it without quotes: {key} = {number}"),
+                    None => format!("write a number without quotes, e.g. {key} = 2024"),
+                }
+            }
+            "true or false" => format!("write {key} = true or {key} = false, without quotes"),
+            "text in double quotes" if found == "map" => format!(
+                "dates are text here: put them in double quotes, e.g. {key} = \"2025-11-26\""
+            ),
+            "text in double quotes" => format!("put it in double quotes, e.g. {key} = \"…\""),
+            "a list in square brackets" => {
+                format!("put the values in square brackets, e.g. {key} = [\"…\"]")
+            }
+            _ => SYNTAX_HINT.to_string(),
+        };
+        return (
+            format!("expected {expected_words} here, not {}", found_words(found)),
+            hint,
+        );
+    }
+    if let Some(rest) = message.strip_prefix("unknown field `")
+        && let Some((field, known)) = rest.split_once('`')
+    {
+        let known = names(known);
+        let closest = closest(field, &known);
+        let hint = match closest {
+            Some(name) => format!("did you mean `{name}`? Check the spelling"),
+            None => "check the spelling, or remove the line".to_string(),
+        };
+        return (
+            format!(
+                "`{field}` is not a field here; the fields are: {}",
+                known.join(", ")
+            ),
+            hint,
+        );
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `")
+        && let Some((value, known)) = rest.split_once('`')
+    {
+        let known = names(known);
+        let hint = match closest(value, &known) {
+            Some(name) => format!("did you mean {key} = \"{name}\"?"),
+            None => format!(
+                "write one of them, e.g. {key} = \"{}\"",
+                known.first().map_or("…", |k| k)
+            ),
+        };
+        return (
+            format!(
+                "`{value}` is not allowed here; write one of: {}",
+                known.join(", ")
+            ),
+            hint,
+        );
+    }
+    if let Some(rest) = message.strip_prefix("missing field `")
+        && let Some((field, _)) = rest.split_once('`')
+    {
+        return (
+            format!("`{field}` is missing here"),
+            format!("add a line {field} = … to this entry; see the comment at the top of the file"),
+        );
+    }
+    (format!("invalid TOML: {message}"), SYNTAX_HINT.to_string())
+}
+
+/// What serde's name of an expected type means to an editor.
+fn expected_words(expected: &str) -> String {
+    match expected {
+        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" | "u8" | "u16" | "u32" | "u64" | "u128"
+        | "usize" | "an integer" => "a whole number".into(),
+        "f32" | "f64" | "a float" => "a number".into(),
+        "a boolean" => "true or false".into(),
+        "a string" | "a borrowed string" | "a character" => "text in double quotes".into(),
+        "a sequence" => "a list in square brackets".into(),
+        "a map" => "a table".into(),
+        other if other.starts_with("struct ") => "a table".into(),
+        other => other.to_string(),
+    }
+}
+
+/// What serde's description of a found value means to an editor.
+fn found_words(found: &str) -> String {
+    if let Some(text) = found.strip_prefix("string ") {
+        return format!("the text {text}");
+    }
+    for (prefix, words) in [
+        ("integer ", "the number "),
+        ("floating point ", "the number "),
+        ("boolean ", ""),
+    ] {
+        if let Some(value) = found.strip_prefix(prefix) {
+            return format!("{words}{}", value.trim_matches('`'));
+        }
+    }
+    match found {
+        // A date without quotes is a TOML date-time, which serde sees as a map.
+        "map" => "a table or a date without quotes".into(),
+        "sequence" => "a list".into(),
+        other => other.to_string(),
+    }
+}
+
+/// The names in "expected one of `a`, `b`" or "expected `a` or `b`".
+fn names(list: &str) -> Vec<String> {
+    list.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
+}
+
+/// The name in `known` closest to `typed`, if it is close.
+fn closest<'a>(typed: &str, known: &'a [String]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(typed, k), k))
+        .filter(|(distance, k)| *distance <= 2.max(k.len() / 4))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, k)| k.as_str())
+}
+
+/// For a file whose text parses as TOML but not as `T`: the next version of
+/// `text` with the mistake of `err` neutralised, so that parsing again finds
+/// the next mistake; `None` when that cannot be done without moving the
+/// rest of the text (every change keeps lines and columns where they are).
+///
+/// A value of the wrong type is replaced by the shortest value of the
+/// expected type, padded with spaces; a line with an unknown field is
+/// blanked. Nothing of this is ever written or used: the file already
+/// failed, and this only looks for its other mistakes.
+pub fn recover(text: &str, err: &toml::de::Error) -> Option<String> {
+    let span = err.span()?;
+    let message = err.message();
+    let replacement: String = if message.starts_with("unknown field `") {
+        let start = text.get(..span.start)?.rfind('\n').map_or(0, |i| i + 1);
+        let end = text
+            .get(span.start..)?
+            .find('\n')
+            .map_or(text.len(), |i| span.start + i);
+        let mut next = text.to_string();
+        next.replace_range(start..end, &" ".repeat(end - start));
+        return Some(next);
+    } else if let Some((_, expected)) = message.rsplit_once(", expected ") {
+        match expected_words(expected).as_str() {
+            "a whole number" => "0".into(),
+            "a number" => "0.0".into(),
+            "true or false" => "true".into(),
+            "text in double quotes" => "\"\"".into(),
+            "a list in square brackets" => "[]".into(),
+            "a table" => "{}".into(),
+            _ => {
+                // An unknown variant: the first allowed one, quoted.
+                let first = names(expected).into_iter().next()?;
+                format!("\"{first}\"")
+            }
+        }
+    } else {
+        return None;
+    };
+    let original = text.get(span.clone())?;
+    if replacement.len() > original.len() || original.contains('\n') {
+        return None;
+    }
+    let mut next = text.to_string();
+    let padded = format!("{replacement:<width$}", width = original.len());
+    next.replace_range(span, &padded);
+    Some(next)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+    use test_case::test_case;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Entry {
+        year: i32,
+        name: String,
+        complete: bool,
+        date: Option<String>,
+        pages: Option<Vec<u32>>,
+        stance: Option<Stance>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    enum Stance {
+        Protects,
+        Undermines,
+    }
+
+    fn first_error(text: &str) -> Diagnostic {
+        let err = toml::from_str::<Entry>(text).unwrap_err();
+        diagnostic(Path::new("a.toml"), text, &err)
+    }
+
+    #[test_case(
+        "year = \"2024\"\nname = \"x\"\ncomplete = true",
+        "expected a whole number here, not the text \"2024\"",
+        "write it without quotes: year = 2024"
+    )]
+    #[test_case(
+        "year = \"dit jaar\"\nname = \"x\"\ncomplete = true",
+        "expected a whole number here, not the text \"dit jaar\"",
+        "write a number without quotes, e.g. year = 2024"
+    )]
+    #[test_case(
+        "year = 1\nname = 42\ncomplete = true",
+        "expected text in double quotes here, not the number 42",
+        "put it in double quotes, e.g. name = \"…\""
+    )]
+    #[test_case(
+        "year = 1\nname = \"x\"\ncomplete = \"nee\"",
+        "expected true or false here, not the text \"nee\"",
+        "write complete = true or complete = false, without quotes"
+    )]
+    #[test_case(
+        "year = 1\nname = \"x\"\ncomplete = true\ndate = 2025-11-26",
+        "expected text in double quotes here, not a table or a date without quotes",
+        "dates are text here: put them in double quotes, e.g. date = \"2025-11-26\""
+    )]
+    #[test_case(
+        "year = 1\nname = \"x\"\ncomplete = true\npages = \"6\"",
+        "expected a list in square brackets here, not the text \"6\"",
+        "put the values in square brackets, e.g. pages = [\"…\"]"
+    )]
+    #[test_case(
+        "year = 1\nnaam = \"x\"\ncomplete = true",
+        "`naam` is not a field here; the fields are: year, name, complete, date, pages, stance",
+        "did you mean `name`? Check the spelling"
+    )]
+    #[test_case(
+        "year = 1\nname = \"x\"\ncomplete = true\nstance = \"protect\"",
+        "`protect` is not allowed here; write one of: protects, undermines",
+        "did you mean stance = \"protects\"?"
+    )]
+    #[test_case(
+        "year = 1\ncomplete = true",
+        "`name` is missing here",
+        "add a line name = … to this entry; see the comment at the top of the file"
+    )]
+    fn says_it_in_plain_words(text: &str, message: &str, hint: &str) {
+        let d = first_error(text);
+        assert_eq!(d.message, message);
+        assert_eq!(d.hint.as_deref(), Some(hint));
+    }
+
+    #[test]
+    fn a_syntax_error_points_at_its_line() {
+        let src = "title = \"x\"\nbroken = \n";
+        let err = toml::from_str::<toml::Value>(src).unwrap_err();
+        assert_eq!(diagnostic(Path::new("site.toml"), src, &err).line, 2);
+    }
+
+    #[test]
+    fn a_syntax_error_keeps_the_general_hint() {
+        let d = first_error("year = = 1");
+        assert!(d.message.starts_with("invalid TOML: "), "{}", d.message);
+        assert_eq!(d.hint.as_deref(), Some(SYNTAX_HINT));
+    }
+
+    #[test]
+    fn recovering_finds_every_type_mistake_and_keeps_positions() {
+        let text =
+            "year = \"2024\"\nname = 42\ncomplete = \"nee\"\ntekst = \"x\"\nstance = \"x\"\n";
+        let mut current = text.to_string();
+        let mut found = Vec::new();
+        while let Err(err) = toml::from_str::<Entry>(&current) {
+            found.push(diagnostic(Path::new("a.toml"), text, &err));
+            match recover(&current, &err) {
+                Some(next) => {
+                    assert_eq!(next.len(), current.len());
+                    assert_eq!(next.lines().count(), current.lines().count());
+                    current = next;
+                }
+                None => break,
+            }
+        }
+        let places: Vec<(usize, usize)> = found.iter().map(|d| (d.line, d.column)).collect();
+        assert_eq!(places, [(1, 8), (2, 8), (3, 12), (4, 1), (5, 10)]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_never_moves_the_text(
+            text in "((year|name|complete|date|pages|stance|naam) = (\"[a-zé]{0,4}\"|[0-9]{1,3}|true|\\[1\\]|2025-11-26|\"protect\")\n){0,8}"
+        ) {
+            let mut current = text.clone();
+            for _ in 0..20 {
+                let Err(err) = toml::from_str::<Entry>(&current) else { break };
+                let _ = diagnostic(Path::new("a.toml"), &text, &err);
+                match recover(&current, &err) {
+                    Some(next) => {
+                        proptest::prop_assert_eq!(next.len(), current.len());
+                        current = next;
+                    }
+                    None => break,
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn does_not_recover_when_the_fix_would_move_the_text() {
+        let text = "year = 1\nname = 4\ncomplete = true\n";
+        let err = toml::from_str::<Entry>(text).unwrap_err();
+        assert_eq!(recover(text, &err), None, "\"\" does not fit in place of 4");
+    }
+}
