@@ -4,8 +4,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::data_file::toml_mistakes;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::toml_error;
 
 /// One entry of a site menu, as written in `[[menu.main]]`.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
@@ -109,8 +109,11 @@ impl SiteConfig {
 
     /// Parses the text of a `site.toml`; `path` is used in diagnostics.
     pub fn parse(path: &Path, text: &str) -> Result<SiteConfig, Diagnostics> {
-        let mut config: SiteConfig = toml::from_str(text)
-            .map_err(|e| Diagnostics::from(toml_error::diagnostic(path, text, &e)))?;
+        let mut config: SiteConfig = toml::from_str(text).map_err(|e| {
+            let mut all = Diagnostics::new();
+            all.extend(toml_mistakes::<SiteConfig>(path, text, e));
+            all
+        })?;
         let mut diags = Diagnostics::new();
         match url_parts(&config.base_url) {
             Some(_) => {
