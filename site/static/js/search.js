@@ -183,7 +183,8 @@
     var to = Math.min(tokens.length, from + 40);
     var p = document.createElement("p");
     if (!tokens.length) return p;
-    var start = tokens[from].at;
+    // Start at the beginning of a word as written ("programma's", not "s").
+    var start = from > 0 ? text.lastIndexOf(" ", tokens[from].at) + 1 : tokens[from].at;
     var end = tokens[to - 1].end;
     if (from > 0) p.appendChild(document.createTextNode("\u2026 "));
     var at = start;
