@@ -20,7 +20,7 @@ pub mod text;
 pub mod words;
 
 use std::collections::{HashMap, HashSet};
-use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::mpsc::{SyncSender, sync_channel};
 
 use rayon::prelude::*;
 
@@ -115,7 +115,7 @@ impl Indexer {
     pub fn start(language: &str) -> Indexer {
         let (sender, receiver) = sync_channel(INDEXER_QUEUE);
         let language = language.to_string();
-        let thread = std::thread::spawn(move || index_pages(receiver, &language));
+        let thread = std::thread::spawn(move || build_bundle(receiver, &language));
         Indexer {
             sender: Some(sender),
             thread,
@@ -138,14 +138,6 @@ impl Indexer {
             .join()
             .map_err(|_| "the indexer stopped unexpectedly".to_string())
     }
-}
-
-fn index_pages(pages: Receiver<SearchPage>, language: &str) -> Bundle {
-    let mut index = index::IndexBuilder::new(language);
-    for page in pages {
-        index.add(page);
-    }
-    index.finish()
 }
 
 /// True when the content page `page` belongs in the search index: a single
