@@ -201,9 +201,8 @@ pub fn load_content(
 ) -> Result<Content, Diagnostics> {
     let site = &options.site;
     let now = options.now.unwrap_or_else(|| Utc::now().fixed_offset());
-    let content_dir = crate::content::settings::content_path(site, config);
-    let urls = crate::content::settings::url_settings(config);
-    load_content_cached(site, &content_dir, &urls, now, options.drafts, cache)
+    let content_dir = config.content_path(site);
+    load_content_cached(site, &content_dir, &config.urls, now, options.drafts, cache)
 }
 
 /// Renders the site from what [`load`] read into `out`: in memory, or

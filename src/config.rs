@@ -1,9 +1,10 @@
 //! Reads `site.toml`, the one settings file of a site folder.
 
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::content::permalinks::{Permalink, UrlSettings};
 use crate::data_file::toml_mistakes;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
@@ -74,6 +75,9 @@ pub struct SiteConfig {
     /// as in Hugo; none by default.
     #[serde(default)]
     pub taxonomies: Vec<String>,
+    /// `permalinks` and `ugly_urls` parsed once, when the settings are read.
+    #[serde(skip)]
+    pub urls: UrlSettings,
 }
 
 fn default_content_dir() -> String {
@@ -136,7 +140,7 @@ impl SiteConfig {
                     .with_hint("use 10 for ten posts per list page"),
             );
         }
-        crate::content::settings::validate(&config, path, text, &mut diags);
+        check_content_settings(&mut config, path, text, &mut diags);
         for entries in config.menu.values_mut() {
             for entry in entries.iter_mut() {
                 match menu_url(&entry.url) {
@@ -180,6 +184,11 @@ impl SiteConfig {
             self.base_url.push('/');
         }
         Ok(())
+    }
+
+    /// The content folder of the site at `site_root` (Hugo's `contentDir`).
+    pub fn content_path(&self, site_root: &Path) -> PathBuf {
+        site_root.join(&self.content_dir)
     }
 
     /// The path part of the base URL without the trailing slash: `""` for a
@@ -264,6 +273,59 @@ fn value_position(text: &str, value: &str) -> (usize, usize) {
         }
     }
     (0, 0)
+}
+
+/// Reports a `content_dir` that leaves the site folder and permalink
+/// patterns that cannot be read, on their lines in `site.toml`, and keeps
+/// the patterns that can be read in `config.urls`.
+fn check_content_settings(
+    config: &mut SiteConfig,
+    path: &Path,
+    text: &str,
+    diags: &mut Diagnostics,
+) {
+    let dir = Path::new(&config.content_dir);
+    let inside = !config.content_dir.trim().is_empty()
+        && dir
+            .components()
+            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+    if !inside {
+        let (line, col) = key_position(text, "content_dir");
+        diags.push(
+            Diagnostic::error(
+                path,
+                line,
+                col,
+                format!(
+                    "`content_dir` must be a folder inside the site folder: {:?}",
+                    config.content_dir
+                ),
+            )
+            .with_hint(
+                "write it relative to the site folder, for example content_dir = \"content/nl\"",
+            ),
+        );
+    }
+    config.urls.ugly_urls = config.ugly_urls;
+    for (section, pattern) in &config.permalinks {
+        match Permalink::parse(pattern) {
+            Ok(permalink) => {
+                config.urls.permalinks.insert(section.clone(), permalink);
+            }
+            Err(message) => {
+                let (line, col) = key_position(text, section);
+                diags.push(
+                    Diagnostic::error(
+                        path,
+                        line,
+                        col,
+                        format!("permalink of `{section}`: {message}"),
+                    )
+                    .with_hint("for example nieuws = \"/nieuws/:year/:month/:slug/\""),
+                );
+            }
+        }
+    }
 }
 
 /// Line and column of the first line that assigns `key` in a TOML text, or (0, 0).
@@ -355,5 +417,39 @@ mod tests {
     fn unknown_key_is_an_error_with_line() {
         let err = parse("title='T'\nbase_url='https://e.org/'\ntitel='x'\n").unwrap_err();
         assert!(err.to_string().contains("titel"), "{err}");
+    }
+
+    fn parse_extra(extra: &str) -> Result<SiteConfig, Diagnostics> {
+        parse(&format!(
+            "title = 'T'\nbase_url = 'https://e.org/'\n{extra}"
+        ))
+    }
+
+    #[test]
+    fn reads_hugo_keys() {
+        let c = parse_extra(
+            "contentDir = 'content/nl'\nuglyURLs = true\n[permalinks]\nnieuws = '/:year/:slug/'\n",
+        )
+        .unwrap();
+        assert_eq!(c.content_dir, "content/nl");
+        let s = &c.urls;
+        assert!(s.ugly_urls);
+        assert!(s.permalinks.contains_key("nieuws"));
+    }
+
+    #[test]
+    fn content_dir_outside_the_site_is_an_error_on_its_line() {
+        let err = parse_extra("content_dir = '../elders'\n").unwrap_err();
+        let d = &err.sorted()[0];
+        assert_eq!(d.line, 3);
+        assert!(d.message.contains("content_dir"));
+    }
+
+    #[test]
+    fn unknown_permalink_part_is_an_error_on_its_line() {
+        let err = parse_extra("[permalinks]\nnieuws = '/:jaar/:slug/'\n").unwrap_err();
+        let d = &err.sorted()[0];
+        assert_eq!(d.line, 4);
+        assert!(d.message.contains(":jaar"), "{d}");
     }
 }

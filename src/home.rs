@@ -9,10 +9,10 @@ use minijinja::{Value, context};
 use serde::Serialize;
 
 use crate::content::dates::dutch_day;
-use crate::council::cli::standing;
 use crate::council::explain::percent;
 use crate::council::model::CouncilData;
 use crate::council::qmv::Rule;
+use crate::council::standing::standing;
 use crate::guide::GuideData;
 
 /// A party as the home page links to it.

@@ -303,6 +303,33 @@ impl fmt::Display for SitePath {
 }
 
 impl Slug {
+    /// Makes a URL path segment the way Hugo does: lower-cased, white space
+    /// becomes `-` (never two in a row), and characters other than letters,
+    /// digits, marks and `._#+~-@` are left out (Hugo's `UnicodeSanitize`).
+    pub fn urlize(segment: &str) -> String {
+        let lower = segment.trim().to_lowercase();
+        let chars: Vec<char> = lower.chars().collect();
+        let mut out = String::with_capacity(lower.len());
+        let mut was_hyphen = false;
+        for (i, &c) in chars.iter().enumerate() {
+            let percent_escape = c == '%'
+                && chars.get(i + 1).is_some_and(char::is_ascii_hexdigit)
+                && chars.get(i + 2).is_some_and(char::is_ascii_hexdigit);
+            let allowed = matches!(c, '.' | '/' | '\\' | '_' | '#' | '+' | '~' | '-' | '@')
+                || c.is_alphanumeric()
+                || ('\u{300}'..='\u{36f}').contains(&c)
+                || percent_escape;
+            if allowed {
+                was_hyphen = c == '-';
+                out.push(c);
+            } else if !was_hyphen && c.is_whitespace() {
+                out.push('-');
+                was_hyphen = true;
+            }
+        }
+        out
+    }
+
     /// Parses a `slug:` value: exactly one plain name, no `/`.
     pub fn parse(text: &str) -> Result<Slug, PathError> {
         let what = format!("the slug `{text}`");
@@ -327,7 +354,7 @@ impl Slug {
         }
         // Hugo publishes a slug through `urlize`, which drops punctuation such
         // as `:` and `?`; what must be a safe name is the part it becomes.
-        let name = crate::content::page::urlize(decoded.trim());
+        let name = Slug::urlize(decoded.trim());
         if name.is_empty() {
             return Err(PathError::new(
                 format!("{what} has no letters or digits to make an address from"),

@@ -8,8 +8,8 @@
 use std::path::Path;
 
 use chatcontrole::council::Position;
-use chatcontrole::council::cli::{Change, standing};
 use chatcontrole::council::qmv::{Outcome, Rule};
+use chatcontrole::council::standing::{Change, standing};
 use chrono::NaiveDate;
 
 /// The `date:` of the seed's front matter, or None when the seeds are absent.

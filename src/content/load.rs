@@ -7,9 +7,10 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
 
+use super::fingerprint::hash_of;
+use super::front_matter;
 use super::page::{Page, PageKind, section_path};
 use super::permalinks::{PageFile, UrlSettings, alias_paths, page_url};
-use super::{front_matter, hash_of};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::slash_path;
 

@@ -103,33 +103,6 @@ impl Page {
     }
 }
 
-/// Makes a URL path segment the way Hugo does: lower-cased, white space
-/// becomes `-` (never two in a row), and characters other than letters,
-/// digits, marks and `._#+~-@` are left out (Hugo's `UnicodeSanitize`).
-pub fn urlize(segment: &str) -> String {
-    let lower = segment.trim().to_lowercase();
-    let chars: Vec<char> = lower.chars().collect();
-    let mut out = String::with_capacity(lower.len());
-    let mut was_hyphen = false;
-    for (i, &c) in chars.iter().enumerate() {
-        let percent_escape = c == '%'
-            && chars.get(i + 1).is_some_and(char::is_ascii_hexdigit)
-            && chars.get(i + 2).is_some_and(char::is_ascii_hexdigit);
-        let allowed = matches!(c, '.' | '/' | '\\' | '_' | '#' | '+' | '~' | '-' | '@')
-            || c.is_alphanumeric()
-            || ('\u{300}'..='\u{36f}').contains(&c)
-            || percent_escape;
-        if allowed {
-            was_hyphen = c == '-';
-            out.push(c);
-        } else if !was_hyphen && c.is_whitespace() {
-            out.push('-');
-            was_hyphen = true;
-        }
-    }
-    out
-}
-
 /// The URL path of a regular page at `rel` (below `content/`) with an optional
 /// `slug`; `bundle` is true for `<dir>/index.md`.
 pub fn page_path(rel: &str, slug: Option<&Slug>, bundle: bool) -> Result<SitePath, PathError> {
@@ -146,18 +119,21 @@ pub fn page_path(rel: &str, slug: Option<&Slug>, bundle: bool) -> Result<SitePat
             None => ("", without_ext),
         }
     };
-    let name = urlize(slug.map(Slug::as_str).unwrap_or(name));
+    let name = Slug::urlize(slug.map(Slug::as_str).unwrap_or(name));
     let segments = dir
         .split('/')
         .filter(|s| !s.is_empty())
-        .map(urlize)
+        .map(Slug::urlize)
         .chain(std::iter::once(name));
     SitePath::from_segments(segments, true)
 }
 
 /// The URL path of the section in folder `dir`.
 pub fn section_path(dir: &str) -> Result<SitePath, PathError> {
-    SitePath::from_segments(dir.split('/').filter(|s| !s.is_empty()).map(urlize), true)
+    SitePath::from_segments(
+        dir.split('/').filter(|s| !s.is_empty()).map(Slug::urlize),
+        true,
+    )
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use super::front_matter::FrontMatter;
-use super::page::{PageKind, page_path, section_path, urlize};
+use super::page::{PageKind, page_path, section_path};
 use crate::site_path::{PathError, SitePath, Slug};
 
 /// One part of a permalink pattern.
@@ -199,12 +199,12 @@ fn expand(pattern: &Permalink, file: &PageFile<'_>, section: &str) -> Result<Sit
             Part::Day => {
                 out.push_str(&date.map(|d| d.format("%d").to_string()).unwrap_or_default())
             }
-            Part::Slug => out.push_str(&urlize(
+            Part::Slug => out.push_str(&Slug::urlize(
                 front.slug.as_ref().map(Slug::as_str).unwrap_or(&title),
             )),
-            Part::Title => out.push_str(&urlize(&title)),
-            Part::Filename => out.push_str(&urlize(&stem)),
-            Part::Section => out.push_str(&urlize(section)),
+            Part::Title => out.push_str(&Slug::urlize(&title)),
+            Part::Filename => out.push_str(&Slug::urlize(&stem)),
+            Part::Section => out.push_str(&Slug::urlize(section)),
         }
     }
     let segments: Vec<&str> = out.split('/').filter(|s| !s.is_empty()).collect();

@@ -5,6 +5,7 @@
 //! rounded for display only (the decision itself is made in `qmv.rs` on exact
 //! integers).
 
+use super::model::{CouncilData, Moment, Position};
 use super::qmv::{Evaluation, MIN_BLOCKING_STATES, Outcome, Rule};
 
 /// `part` as a share of `whole`, in Dutch notation with one decimal: "27,9%".
@@ -211,6 +212,64 @@ pub fn explain(e: &Evaluation, name: &dyn Fn(&str) -> String) -> String {
         );
     }
     out.join(" ")
+}
+
+/// The Dutch name of the state with `code` ("Nederland"), or the code
+/// itself when the data does not know it.
+pub fn state_name(data: &CouncilData, code: &str) -> String {
+    data.state(code)
+        .map(|s| s.name_nl.clone())
+        .unwrap_or_else(|| code.to_string())
+}
+
+/// The plain-Dutch sentence about a recorded decision, e.g. "Op 26 november
+/// 2025 stelde Coreper ... vast. Tegen: Nederland, Polen en Tsjechië; ...".
+pub fn decision_sentence(data: &CouncilData, moment: &Moment) -> Option<String> {
+    let decision = moment.decision.as_ref()?;
+    let names = |p: Position| {
+        let mut list: Vec<String> = decision
+            .reported
+            .iter()
+            .filter(|(_, q)| *q == p)
+            .map(|(c, _)| state_name(data, c))
+            .collect();
+        list.sort();
+        list
+    };
+    let (against, abstained) = (names(Position::Oppose), names(Position::Abstain));
+    let mut parts = Vec::new();
+    if !against.is_empty() {
+        parts.push(format!(
+            "{} {} tegen",
+            if against.len() > 1 {
+                "stemden"
+            } else {
+                "stemde"
+            },
+            join_nl(&against)
+        ));
+    }
+    if !abstained.is_empty() {
+        parts.push(format!(
+            "{} {} zich",
+            if abstained.len() > 1 {
+                "onthielden"
+            } else {
+                "onthield"
+            },
+            join_nl(&abstained)
+        ));
+    }
+    let mut out = format!(
+        "Op {} stelde {} het standpunt van de Raad vast.",
+        moment.date.label_nl(),
+        moment.body.subject_nl(),
+    );
+    if !parts.is_empty() {
+        out.push_str(&format!(" Volgens de bronnen {}.", parts.join(" en ")));
+    }
+    out.push_str(&format!(" {}", decision.others_reason));
+    Some(out)
 }
 
 #[cfg(test)]

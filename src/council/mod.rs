@@ -2,8 +2,9 @@
 //! chat-control regulation, and whether that adds up to a qualified majority.
 //!
 //! `model` holds the data types, `load` reads `site/data/council/`, `check` warns about weak sources, `qmv`
-//! does the voting arithmetic, `explain` puts results into Dutch sentences and
-//! `cli` answers `chatcontrole council`; `view` and `chart` make the /raad/
+//! does the voting arithmetic, `standing` works out who counts with which
+//! position on a date, `explain` puts results into Dutch sentences and
+//! `cli` answers `chatcontrole council` (nothing else imports it); `view` and `chart` make the /raad/
 //! pages.
 
 pub mod chart;
@@ -13,6 +14,7 @@ pub mod explain;
 pub mod load;
 pub mod model;
 pub mod qmv;
+pub mod standing;
 pub mod view;
 
 pub use load::load;

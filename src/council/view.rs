@@ -13,10 +13,10 @@ use minijinja::{Value, context};
 use serde::Serialize;
 
 use super::chart::{self, Block};
-use super::cli::{Standing, StatePosition, decision_sentence, standing};
-use super::explain::{explain, percent};
+use super::explain::{decision_sentence, explain, percent, state_name as name};
 use super::model::{Claim, ClaimDate, CouncilData, Decision, Moment, Position, Precision, Source};
 use super::qmv::{Rule, Voter, evaluate};
+use super::standing::{Standing, StatePosition, standing};
 use crate::diagnostics::Diagnostics;
 use crate::output::Output;
 use crate::render::{PageMeta, PageType, Renderer};
@@ -211,12 +211,6 @@ struct PositionOption {
 
 fn state_path(code: &str) -> String {
     format!("/raad/{}/", code.to_ascii_lowercase())
-}
-
-fn name(data: &CouncilData, code: &str) -> String {
-    data.state(code)
-        .map(|s| s.name_nl.clone())
-        .unwrap_or_else(|| code.to_string())
 }
 
 /// A whole number with Dutch thousands separators: 18.086.000.

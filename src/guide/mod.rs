@@ -16,6 +16,7 @@ pub mod synced;
 pub mod verdict;
 pub mod view;
 pub mod vote_views;
+pub mod votes_file;
 
 pub use load::load;
 pub use model::GuideData;

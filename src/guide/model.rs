@@ -32,7 +32,7 @@ pub struct GuideData {
     /// The elections of `data/elections/*/`, oldest first.
     pub elections: Vec<Election>,
     /// Recorded votes of `data/votes/*.toml` (written by `sync votes`), by item number.
-    pub votes: BTreeMap<String, crate::parliament::votes_file::VotesFile>,
+    pub votes: BTreeMap<String, crate::guide::votes_file::VotesFile>,
 }
 
 impl GuideData {
@@ -173,47 +173,7 @@ pub fn name_key(name: &str) -> String {
         .collect()
 }
 
-/// What kind of parliamentary item a motion or bill is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ItemKind {
-    /// A motion (motie), numbered like `2023Z07239`.
-    Motion,
-    /// A bill (wetsvoorstel), numbered by its dossier like `36263`.
-    Bill,
-}
-
-/// A vote cast on a parliamentary item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum VoteChoice {
-    /// Voted in favour (vóór).
-    For,
-    /// Voted against (tegen).
-    Against,
-    /// Did not take part.
-    Absent,
-}
-
-impl VoteChoice {
-    /// The Dutch word for the vote, as the site shows it.
-    pub fn dutch(self) -> &'static str {
-        match self {
-            VoteChoice::For => "vóór",
-            VoteChoice::Against => "tegen",
-            VoteChoice::Absent => "niet gestemd",
-        }
-    }
-
-    /// The id used in data files and open data (`for`, `against`, `absent`).
-    pub fn id(self) -> &'static str {
-        match self {
-            VoteChoice::For => "for",
-            VoteChoice::Against => "against",
-            VoteChoice::Absent => "absent",
-        }
-    }
-}
+pub use super::votes_file::{ItemKind, VoteChoice};
 
 /// How one faction voted on an item (filled in by `sync votes`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -17,7 +17,7 @@ use super::model::{
 };
 use crate::data_file::read_toml;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::parliament::votes_file::{FactionVote, VotesFile};
+use crate::guide::votes_file::{FactionVote, VotesFile};
 
 /// Reads every `data/votes/*.toml`; an item without a file in `data/items/` is an error.
 pub fn load_votes(
@@ -110,7 +110,7 @@ fn add_votes(entry: &mut PartyEntry, item: &Item, file: &VotesFile) {
             note: file.note.clone(),
             mistaken: factions.iter().any(|f| f.mistaken),
             split: factions.iter().any(|f| f.split),
-            file: crate::parliament::votes_file::path_of(Path::new(""), &file.item),
+            file: crate::guide::votes_file::path_of(Path::new(""), &file.item),
         };
         let typed = entry.evidence.iter_mut().find(|e| {
             e.kind == EvidenceKind::Vote
@@ -176,8 +176,8 @@ pub fn stance_of(item: &Item, vote: VoteChoice, split: bool) -> Stance {
 mod tests {
     use super::*;
     use crate::guide::model::ItemKind;
-    use crate::parliament::tally::VoteKind;
-    use crate::parliament::votes_file::Totals;
+    use crate::guide::votes_file::Totals;
+    use crate::guide::votes_file::VoteKind;
 
     fn item() -> Item {
         Item {

@@ -9,6 +9,6 @@ pub mod api;
 pub mod mapping;
 pub mod members;
 pub mod odata;
+pub mod record;
 pub mod sync;
 pub mod tally;
-pub mod votes_file;

@@ -17,11 +17,12 @@ use clap::Args;
 use super::api::zaken;
 use super::mapping::{Mapping, map_faction};
 use super::odata::{Client, ClientOptions, DEFAULT_API, quote};
+use super::record::record_from_tally;
 use super::tally::{TallyError, tally};
-use super::votes_file::{VotesFile, path_of};
 use crate::data_file::write_atomically;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::guide::model::{GuideData, ItemKind};
+use crate::guide::votes_file::{VotesFile, path_of};
 
 /// Arguments of `sync votes`.
 #[derive(Debug, Clone, Args)]
@@ -239,7 +240,7 @@ async fn sync_item(
     let fetched_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let mut unmapped = Vec::new();
     let mut file =
-        VotesFile::from_tally(
+        record_from_tally(
             number,
             kind,
             &tally,

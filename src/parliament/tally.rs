@@ -13,19 +13,10 @@ use chrono::NaiveDate;
 
 use super::api::{Besluit, Stemming, Zaak};
 use crate::guide::model::VoteChoice;
+pub use crate::guide::votes_file::VoteKind;
 
 /// Seats in the Tweede Kamer.
 pub const SEATS: u32 = 150;
-
-/// A show of hands per faction, or a roll call per member.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum VoteKind {
-    /// Met handopsteken: one row per faction, weighted by its seats.
-    Faction,
-    /// Hoofdelijk: one row per member.
-    RollCall,
-}
 
 /// One counted row.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -18,10 +18,10 @@ use minijinja::Value;
 
 use super::share_card::{Badge, Card, Mark, Tone};
 use crate::config::SiteConfig;
-use crate::council::cli::standing;
 use crate::council::explain::percent;
 use crate::council::model::{ClaimDate, CouncilData, Position};
 use crate::council::qmv::{Outcome, Rule};
+use crate::council::standing::standing;
 use crate::diagnostics::Diagnostic;
 use crate::guide::GuideData;
 use crate::guide::model::RuleOutcome;

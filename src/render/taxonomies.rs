@@ -12,9 +12,9 @@ use super::feeds::rss;
 use super::pages::{ListItem, Prepared, list_item, sort_for_list};
 use super::templates::{PageMeta, PageType, Renderer, page_value};
 use crate::content::PageKind;
-use crate::content::page::urlize;
 use crate::diagnostics::Diagnostics;
 use crate::output::Output;
+use crate::site_path::Slug;
 
 /// Renders the taxonomy and term pages and their feeds into `out`.
 pub fn render_taxonomies(
@@ -38,7 +38,7 @@ pub fn render_taxonomies(
             };
             for name in names {
                 let entry = terms
-                    .entry(urlize(&name))
+                    .entry(Slug::urlize(&name))
                     .or_insert_with(|| (name.clone(), Vec::new()));
                 entry.1.push(p);
             }
@@ -46,7 +46,7 @@ pub fn render_taxonomies(
         if terms.is_empty() {
             continue;
         }
-        let base = format!("/{}/", urlize(taxonomy));
+        let base = format!("/{}/", Slug::urlize(taxonomy));
         let title = capitalize(taxonomy);
         let term_items: Vec<ListItem> = terms
             .iter()

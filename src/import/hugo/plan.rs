@@ -536,13 +536,16 @@ fn taxonomy_urls(content: &Content, taxonomies: &[String]) -> Vec<String> {
                 _ => Vec::new(),
             };
             for term in terms {
-                let base = crate::content::page::urlize(taxonomy);
+                let base = crate::site_path::Slug::urlize(taxonomy);
                 urls.insert(format!("/{base}/"));
                 urls.insert(format!("/{base}/index.xml"));
-                urls.insert(format!("/{base}/{}/", crate::content::page::urlize(&term)));
+                urls.insert(format!(
+                    "/{base}/{}/",
+                    crate::site_path::Slug::urlize(&term)
+                ));
                 urls.insert(format!(
                     "/{base}/{}/index.xml",
-                    crate::content::page::urlize(&term)
+                    crate::site_path::Slug::urlize(&term)
                 ));
             }
         }
@@ -581,7 +584,7 @@ fn guide_table_line(body: &str) -> Option<usize> {
 fn guide_id(rel: &str) -> String {
     let stem = rel.trim_end_matches(".md").trim_end_matches("/index");
     let stem = stem.rsplit('/').next().unwrap_or(stem);
-    let id: String = crate::content::page::urlize(stem)
+    let id: String = crate::site_path::Slug::urlize(stem)
         .chars()
         .filter(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')
         .collect();

@@ -4,15 +4,66 @@
 //!
 //! The file is written by the program and read by the guide; editors only
 //! add a `note` (kept across syncs), e.g. to say where a reconstructed vote
-//! comes from.
+//! comes from. The guide owns this record: `parliament/` fetches votes and
+//! converts them into it (`parliament::record`), so the guide never needs
+//! to know the Tweede Kamer's API.
 
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::tally::{Tally, VoteKind};
-use crate::guide::model::{ItemKind, VoteChoice};
+/// What kind of parliamentary item a motion or bill is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    /// A motion (motie), numbered like `2023Z07239`.
+    Motion,
+    /// A bill (wetsvoorstel), numbered by its dossier like `36263`.
+    Bill,
+}
+
+/// A vote cast on a parliamentary item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VoteChoice {
+    /// Voted in favour (vóór).
+    For,
+    /// Voted against (tegen).
+    Against,
+    /// Did not take part.
+    Absent,
+}
+
+impl VoteChoice {
+    /// The Dutch word for the vote, as the site shows it.
+    pub fn dutch(self) -> &'static str {
+        match self {
+            VoteChoice::For => "vóór",
+            VoteChoice::Against => "tegen",
+            VoteChoice::Absent => "niet gestemd",
+        }
+    }
+
+    /// The id used in data files and open data (`for`, `against`, `absent`).
+    pub fn id(self) -> &'static str {
+        match self {
+            VoteChoice::For => "for",
+            VoteChoice::Against => "against",
+            VoteChoice::Absent => "absent",
+        }
+    }
+}
+
+/// A show of hands per faction, or a roll call per member.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VoteKind {
+    /// Met handopsteken: one row per faction, weighted by its seats.
+    Faction,
+    /// Hoofdelijk: one row per member.
+    RollCall,
+}
 
 /// One recorded vote on a motion or bill.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -112,88 +163,6 @@ pub struct MemberVote {
 }
 
 impl VotesFile {
-    /// Builds the file from a tally; `party_of` maps a faction label to a party id.
-    pub fn from_tally(
-        item: &str,
-        kind: ItemKind,
-        tally: &Tally,
-        query: &str,
-        fetched_at: &str,
-        mut party_of: impl FnMut(&str) -> Option<String>,
-    ) -> VotesFile {
-        let (f, a, n) = tally.totals();
-        let mut factions: Vec<FactionVote> = Vec::new();
-        let mut members = Vec::new();
-        match tally.kind {
-            VoteKind::Faction => {
-                for r in &tally.rows {
-                    factions.push(FactionVote {
-                        name: r.faction.clone(),
-                        vote: r.vote,
-                        seats: r.weight,
-                        party: party_of(&r.faction),
-                        mistaken: r.mistaken,
-                        split: false,
-                    });
-                }
-            }
-            VoteKind::RollCall => {
-                let mut order: Vec<&str> = Vec::new();
-                for r in &tally.rows {
-                    if !order.contains(&r.faction.as_str()) {
-                        order.push(&r.faction);
-                    }
-                    members.push(MemberVote {
-                        name: r.member.clone().unwrap_or_default(),
-                        faction: r.faction.clone(),
-                        vote: r.vote,
-                        mistaken: r.mistaken,
-                    });
-                }
-                for name in order {
-                    let rows: Vec<_> = tally.rows.iter().filter(|r| r.faction == name).collect();
-                    let count = |c: VoteChoice| rows.iter().filter(|r| r.vote == c).count();
-                    let (yes, no) = (count(VoteChoice::For), count(VoteChoice::Against));
-                    let vote = if yes == 0 && no == 0 {
-                        VoteChoice::Absent
-                    } else if yes >= no {
-                        VoteChoice::For
-                    } else {
-                        VoteChoice::Against
-                    };
-                    factions.push(FactionVote {
-                        name: name.to_string(),
-                        vote,
-                        seats: Some(rows.len() as u32),
-                        party: party_of(name),
-                        mistaken: rows.iter().any(|r| r.mistaken),
-                        split: yes > 0 && no > 0,
-                    });
-                }
-            }
-        }
-        VotesFile {
-            item: item.to_string(),
-            kind,
-            zaak: tally.zaak.clone(),
-            title: tally.title.clone(),
-            date: tally.date,
-            result: tally.result.clone(),
-            vote_kind: tally.kind,
-            query: query.to_string(),
-            fetched_at: fetched_at.to_string(),
-            note: None,
-            totals: Totals {
-                for_: f,
-                against: a,
-                absent: n,
-                rows_without_seats: tally.rows_without_seats(),
-            },
-            factions,
-            members,
-        }
-    }
-
     /// The file's text, with a header saying where it comes from.
     pub fn to_toml(&self) -> String {
         let body = toml::to_string(self).unwrap_or_default();
@@ -266,41 +235,4 @@ mod toml_date {
 /// `data/votes/<item>.toml` below `site`.
 pub fn path_of(site: &Path, item: &str) -> PathBuf {
     site.join("data").join("votes").join(format!("{item}.toml"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::parliament::tally::Row;
-
-    #[test]
-    fn round_trips_and_ignores_fetch_time() {
-        let tally = Tally {
-            zaak: "2023Z1".into(),
-            title: "Motie".into(),
-            result: "Stemmen - aangenomen".into(),
-            kind: VoteKind::Faction,
-            date: Some("2023-04-18".parse().unwrap()),
-            rows: vec![Row {
-                faction: "D66".into(),
-                member: None,
-                vote: VoteChoice::For,
-                weight: Some(24),
-                mistaken: true,
-            }],
-        };
-        let a = VotesFile::from_tally("2023Z1", ItemKind::Motion, &tally, "http://x/", "t1", |f| {
-            (f == "D66").then(|| "d66".to_string())
-        });
-        let text = a.to_toml();
-        assert!(text.contains("mistaken = true"), "{text}");
-        let back: VotesFile = toml::from_str(&text).unwrap();
-        assert_eq!(back, a);
-        let b = VotesFile {
-            fetched_at: "t2".into(),
-            ..a.clone()
-        };
-        assert!(a.same_vote(&b));
-        assert_eq!(a.votes_of("d66").len(), 1);
-    }
 }
