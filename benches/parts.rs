@@ -12,7 +12,9 @@ use chatcontrole::content::{front_matter, load_content, shortcodes};
 use chatcontrole::council::Position;
 use chatcontrole::council::qmv::{Outcome, Rule, Voter, evaluate};
 use chatcontrole::diagnostics::Diagnostics;
+use chatcontrole::guide::assessed::Assessed;
 use chatcontrole::output::Output;
+use chatcontrole::render::data_pages::DataPages;
 use chatcontrole::render::{Renderer, feeds, pages, search, sitemap};
 use chrono::{FixedOffset, TimeZone};
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
@@ -90,11 +92,14 @@ fn benches(c: &mut Criterion) {
     let site = Path::new(env!("CARGO_MANIFEST_DIR")).join("site");
     let config = SiteConfig::load(&site).unwrap();
     let renderer = Renderer::new(&site, &config).unwrap();
-    c.bench_function("guide: load and render every voting-guide page", |b| {
+    let guide = chatcontrole::guide::load(&site).unwrap();
+    c.bench_function("guide: assess and render every voting-guide page", |b| {
         b.iter(|| {
             let mut out = Output::new();
             let mut diags = Diagnostics::new();
-            chatcontrole::guide::view::render(&site, &renderer, &mut out, &mut diags);
+            let assessed = Assessed::new(&guide);
+            let mut pages = DataPages::new(&mut out, false);
+            chatcontrole::guide::view::render(&assessed, &renderer, &mut pages, &mut diags);
             out
         })
     });
@@ -121,7 +126,13 @@ fn benches(c: &mut Criterion) {
     let prepared = pages::prepare(&content, &renderer, &mut diags, None);
     let mut rendered = Output::new();
     pages::render_pages(&prepared, &renderer, &mut rendered, None, None, &mut diags);
-    chatcontrole::guide::view::render(&site, &renderer, &mut rendered, &mut diags);
+    let assessed = Assessed::new(&guide);
+    chatcontrole::guide::view::render(
+        &assessed,
+        &renderer,
+        &mut DataPages::new(&mut rendered, false),
+        &mut diags,
+    );
     c.bench_function("feeds and sitemap of the example site", |b| {
         b.iter_batched(
             || rendered.clone(),

@@ -1,19 +1,23 @@
-//! The whole build: load the site once ([`load`]), render it from what was
-//! loaded ([`render_site`]) while the files stream into a staging folder,
-//! then put that folder in place of the output in one step. Problems are
-//! collected and reported together; a failed build leaves the previous
-//! output untouched.
+//! The whole build, as `main.rs` runs it: **load** the site once into one
+//! immutable model ([`crate::model::load`]), **derive** what is a function of
+//! it ([`crate::derive::derive`]), **render** every page, picture and search
+//! document from those two ([`render_site`]) while the files stream into a
+//! staging folder, then **write**: put that folder in place of the output in
+//! one step ([`crate::output::Staging`]). Problems are collected and
+//! reported together; a failed build leaves the previous output untouched.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, FixedOffset};
 
 use crate::config::SiteConfig;
-use crate::content::{Content, load_content_cached};
+use crate::derive::derive;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::output::{Output, Staging, slash_path};
-use crate::render::{Renderer, feeds, headers, pages, search, share_cards, sitemap};
+pub use crate::model::{SiteModel, load, load_content};
+use crate::output::{Output, Staging};
+use crate::render::data_pages::DataPages;
+use crate::render::{feeds, headers, pages, search, share_cards, sitemap};
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -96,113 +100,8 @@ impl std::fmt::Display for BuildSummary {
 
 /// Renders the site in memory without writing anything.
 pub fn generate(options: &BuildOptions) -> Result<Generated, Diagnostics> {
-    let (inputs, content) = load(options, None)?;
-    render_site(options, &inputs, &content, Output::new(), true, None)
-}
-
-/// Everything a build reads besides the content folder: settings,
-/// templates, data, share cards and static files, with the diagnostics of
-/// reading them. `serve` keeps it between builds while only content changes.
-pub struct SiteInputs {
-    /// Settings, without the menu entries content pages add.
-    config: SiteConfig,
-    /// Templates and data globals; gets the menus per build.
-    renderer: Renderer,
-    now: DateTime<FixedOffset>,
-    guide: Result<crate::guide::GuideData, Diagnostics>,
-    council: Option<crate::council::CouncilData>,
-    cards: Vec<Result<(String, Vec<u8>), Diagnostic>>,
-    statics: Vec<Result<StaticFile, Diagnostic>>,
-    /// Diagnostics of walking `static/`, reported where its files are added.
-    static_diags: Diagnostics,
-    /// Diagnostics of reading the data, reported with every build.
-    diags: Diagnostics,
-}
-
-/// Reads the site: settings, content, templates and data.
-///
-/// Fails with every problem of the settings, the content and the
-/// templates; problems in the data are reported by [`render_site`].
-///
-/// With a `cache` (`serve`), the content's pages are left in it.
-pub fn load(
-    options: &BuildOptions,
-    cache: Option<&mut crate::content::ContentCache>,
-) -> Result<(SiteInputs, Content), Diagnostics> {
-    let site = &options.site;
-    let mut config = SiteConfig::load(site)?;
-    if let Some(base_url) = &options.base_url {
-        config.set_base_url(base_url).map_err(Diagnostics::from)?;
-    }
-    let now = options.now.unwrap_or_else(|| Utc::now().fixed_offset());
-    let mut diags = Diagnostics::new();
-    let content = load_content(options, &config, cache);
-    if let Err(e) = &content {
-        diags.extend(e.clone());
-    }
-    let renderer = Renderer::new(site, &config);
-    if let Err(e) = &renderer {
-        diags.extend(e.clone());
-    }
-    let (Ok(content), Ok(mut renderer)) = (content, renderer) else {
-        return Err(diags);
-    };
-    if content.warnings.has_errors() {
-        return Err(content.warnings);
-    }
-    let council = crate::council::load_for_build(site, &mut diags);
-    if let Some(data) = &council {
-        renderer.add_global("council", crate::council::template_globals(data));
-    }
-    // Home answers, contact tool and share cards (issue 13).
-    let today = now.date_naive();
-    let guide = crate::guide::load(site);
-    let planned = share_cards::plan(&config, guide.as_ref().ok(), council.as_ref(), today);
-    let cached_cards = share_cards::load_cached(&options.out_dir(), &planned);
-    add_issue13_globals(
-        &mut renderer,
-        site,
-        &guide,
-        council.as_ref(),
-        &planned,
-        today,
-        &mut diags,
-    );
-    let cards = share_cards::draw(&planned, cached_cards);
-    let mut static_diags = Diagnostics::new();
-    let statics = read_static(site, &mut static_diags);
-    let inputs = SiteInputs {
-        config,
-        renderer,
-        now,
-        guide,
-        council,
-        cards,
-        statics,
-        static_diags,
-        diags,
-    };
-    Ok((inputs, content))
-}
-
-impl SiteInputs {
-    /// The settings, without the menu entries content pages add.
-    pub fn config(&self) -> &SiteConfig {
-        &self.config
-    }
-}
-
-/// Reads the content folder the settings name; with a `cache`, parses
-/// again only the files that changed since the last load.
-pub fn load_content(
-    options: &BuildOptions,
-    config: &SiteConfig,
-    cache: Option<&mut crate::content::ContentCache>,
-) -> Result<Content, Diagnostics> {
-    let site = &options.site;
-    let now = options.now.unwrap_or_else(|| Utc::now().fixed_offset());
-    let content_dir = config.content_path(site);
-    load_content_cached(site, &content_dir, &config.urls, now, options.drafts, cache)
+    let model = load(options, None)?;
+    render_site(&model, Output::new(), true, None)
 }
 
 /// Renders the site from what [`load`] read into `out`: in memory, or
@@ -210,23 +109,25 @@ pub fn load_content(
 /// left out (`serve` adds it after the page reloaded). `cache` keeps
 /// rendered Markdown between builds.
 ///
-/// Reads nothing but the content's resource files.
+/// Derives what the renderers need once ([`derive`]), then renders; reads
+/// nothing but the content's resource files, which the output copies.
 pub fn render_site(
-    options: &BuildOptions,
-    inputs: &SiteInputs,
-    content: &Content,
+    model: &SiteModel,
     mut out: Output,
     search: bool,
     cache: Option<&mut pages::RenderCache>,
 ) -> Result<Generated, Diagnostics> {
-    let mut diags = content.warnings.clone();
-    diags.extend(inputs.diags.clone());
-    let mut config = inputs.config.clone();
-    crate::content::menu::add_page_entries(&mut config.menu, &content.pages);
-    let renderer = inputs.renderer.with_config(&config);
+    let derived = derive(model);
+    let mut diags = model.content.warnings.clone();
+    diags.extend(model.diagnostics.clone());
+    diags.extend(derived.diagnostics.clone());
+    let mut renderer = model.templates.with_config(&derived.settings);
+    for (name, value) in &derived.globals {
+        renderer.add_global(name, value.clone());
+    }
     let mut cache = cache;
-    let prepared = pages::prepare(content, &renderer, &mut diags, cache.as_deref_mut());
-    let indexer = search.then(|| search::Indexer::start(&config.language));
+    let prepared = pages::prepare(&model.content, &renderer, &mut diags, cache.as_deref_mut());
+    let indexer = search.then(|| search::Indexer::start(&derived.settings.language));
     pages::render_pages(
         &prepared,
         &renderer,
@@ -236,43 +137,30 @@ pub fn render_site(
         &mut diags,
     );
     pages::render_special_pages(&renderer, &mut out, &mut diags);
-    match &inputs.guide {
-        Ok(data) => crate::guide::view::render_loaded(data, &renderer, &mut out, &mut diags),
-        Err(errors) => diags.extend(errors.iter().cloned()),
-    }
-    for card in &inputs.cards {
-        let added = card
-            .clone()
-            .and_then(|(path, png)| out.add(&path, png, None));
-        if let Err(e) = added {
+    for card in share_cards::draw(&derived.share_cards, &model.previous_cards) {
+        if let Err(e) = card.and_then(|(path, png)| out.add(&path, png, None)) {
             diags.push(e);
         }
     }
-    if let Some(data) = &inputs.council {
-        crate::council::render(
-            &options.site,
-            data,
-            inputs.now.date_naive(),
-            &renderer,
-            &mut out,
-            &mut diags,
-        );
+    feeds::render_feeds(&prepared, &derived.settings, &mut out, &mut diags);
+    let mut data_pages = DataPages::new(&mut out, indexer.is_some());
+    if let Some(assessed) = &derived.guide {
+        crate::guide::view::render(assessed, &renderer, &mut data_pages, &mut diags);
     }
-    feeds::render_feeds(&prepared, &config, &mut out, &mut diags);
-    crate::render::taxonomies::render_taxonomies(&prepared, &renderer, &mut out, &mut diags);
+    if let (Some(council), Some(now)) = (&model.council, &derived.council_standing) {
+        crate::council::render(council, now, &renderer, &mut data_pages, &mut diags);
+    }
+    crate::render::taxonomies::render_taxonomies(&prepared, &renderer, &mut data_pages, &mut diags);
     if let Some(indexer) = &indexer {
-        search::add_data_pages(indexer, content, &out);
+        data_pages.index_into(indexer);
     }
-    diags.extend(inputs.static_diags.clone());
-    for file in &inputs.statics {
-        let added = file
-            .clone()
-            .and_then(|(rel, bytes, path)| out.add(&rel, bytes, Some(&path)));
+    for file in &model.statics {
+        let added = out.add(&file.output_path, file.bytes.clone(), Some(&file.source));
         if let Err(e) = added {
             diags.push(e);
         }
     }
-    for resource in &content.resources {
+    for resource in &model.content.resources {
         if let Err(e) = out.copy(&resource.target, &resource.source) {
             diags.push(e);
         }
@@ -281,14 +169,14 @@ pub fn render_site(
         search::add_bundle(indexer.finish(), &mut out, &mut diags);
     }
     headers::render_headers(&mut out, &mut diags);
-    sitemap::render_sitemap_and_robots(&config, &mut out, &mut diags);
+    sitemap::render_sitemap_and_robots(&derived.settings, &mut out, &mut diags);
     if diags.has_errors() {
         return Err(diags);
     }
     Ok(Generated {
         output: out,
         warnings: diags,
-        config,
+        config: derived.settings,
     })
 }
 
@@ -313,10 +201,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Diagnostics> {
     // Files go to the staging folder as they are rendered; it replaces the
     // output folder only when the whole build succeeded (and is removed
     // when it did not).
-    let (inputs, content) = load(options, None)?;
+    let model = load(options, None)?;
     let staging = Staging::create(&out_dir).map_err(cannot_write)?;
     let out = Output::streaming(staging.path());
-    let generated = render_site(options, &inputs, &content, out, true, None)?;
+    let generated = render_site(&model, out, true, None)?;
     staging.publish().map_err(cannot_write)?;
     Ok(BuildSummary {
         pages: generated.output.page_count(),
@@ -325,55 +213,4 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Diagnostics> {
         out_dir,
         warnings: generated.warnings,
     })
-}
-
-/// A file of `site/static`: its path in the output, its bytes, its source.
-type StaticFile = (String, Vec<u8>, PathBuf);
-
-/// Reads every file of `site/static`, to be published at the same path.
-fn read_static(site: &Path, diags: &mut Diagnostics) -> Vec<Result<StaticFile, Diagnostic>> {
-    let static_dir = site.join("static");
-    if !static_dir.is_dir() {
-        return Vec::new();
-    }
-    crate::content::walk::site_files(&static_dir, site, diags)
-        .into_iter()
-        .map(|path| {
-            let rel = slash_path(&static_dir, &path);
-            std::fs::read(&path)
-                .map(|bytes| (rel, bytes, path.clone()))
-                .map_err(|e| Diagnostic::error(&path, 0, 0, format!("cannot read: {e}")))
-        })
-        .collect()
-}
-
-/// The template globals of the home page, the contact tool and the share
-/// cards: `today`, `guide_home`, `council_now`, `contact` and `share_cards`.
-fn add_issue13_globals(
-    renderer: &mut Renderer,
-    site: &Path,
-    guide: &Result<crate::guide::GuideData, Diagnostics>,
-    council: Option<&crate::council::CouncilData>,
-    cards: &[share_cards::PlannedCard],
-    today: chrono::NaiveDate,
-    diags: &mut Diagnostics,
-) {
-    let guide = guide.as_ref().ok();
-    renderer.add_global(
-        "today",
-        minijinja::Value::from(today.format("%Y-%m-%d").to_string()),
-    );
-    renderer.add_global("share_cards", share_cards::template_value(cards));
-    if let Some(data) = guide {
-        renderer.add_global("guide_home", crate::home::guide_summary(data, today));
-    }
-    if let Some(data) = council {
-        renderer.add_global("council_now", crate::home::council_now(data, today));
-    }
-    let known = |id: &str| guide.is_none_or(|g| g.party(id).is_some());
-    if let Some(recipients) = crate::contact::load(site, &known, diags) {
-        let value =
-            crate::contact::template_value(&recipients, guide, council, renderer.config(), today);
-        renderer.add_global("contact", value);
-    }
 }

@@ -10,9 +10,7 @@ use serde::Serialize;
 
 use crate::content::dates::dutch_day;
 use crate::council::explain::percent;
-use crate::council::model::CouncilData;
-use crate::council::qmv::Rule;
-use crate::council::standing::standing;
+use crate::council::standing::Standing;
 use crate::guide::GuideData;
 
 /// A party as the home page links to it.
@@ -77,12 +75,8 @@ pub fn guide_summary(data: &GuideData, today: NaiveDate) -> Value {
 
 /// The `council_now` global: `outcome` (`adopted`, `blocked`, `depends`),
 /// `outcome_label`, `in_favour`/`not_in_favour` (states and population
-/// share), `undecided` and `date`. Undefined when the standing cannot be
-/// computed.
-pub fn council_now(data: &CouncilData, today: NaiveDate) -> Value {
-    let Ok(now) = standing(data, today, Rule::Qmv, &[]) else {
-        return Value::UNDEFINED;
-    };
+/// share), `undecided` and `date`, from the standing derived for today.
+pub fn council_now(now: &Standing) -> Value {
     let e = &now.evaluation;
     let total = e.participating.population;
     context! {

@@ -1,8 +1,9 @@
 //! chatcontrole: builds the chatcontrole.nl campaign site.
 //!
-//! The pipeline is `load` (read the site folder) → `derive` (plain functions over
-//! the model) → `render` (templates) → `write` (swap the output folder in one go).
-//! Only loading and writing touch the disk.
+//! The pipeline is [`model`] (load the site folder into one immutable model) →
+//! [`derive`] (everything computed from it, once) → `render` (pure functions of
+//! the two, in parallel) → [`output`] (stream into a staging folder, swapped in
+//! one go); [`build`] runs it. Only loading and writing touch the disk.
 
 #![warn(missing_docs)]
 
@@ -13,11 +14,13 @@ pub mod contact;
 pub mod content;
 pub mod council;
 pub mod data_file;
+pub mod derive;
 pub mod diagnostics;
 pub mod guide;
 pub mod home;
 pub mod html;
 pub mod import;
+pub mod model;
 pub mod out_folder;
 pub mod output;
 pub mod parliament;

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use chatcontrole::diagnostics::{Diagnostics, Severity};
+use chatcontrole::guide::assessed::Assessed;
 use chatcontrole::guide::check::check;
 use chatcontrole::guide::load;
 use test_case::test_case;
@@ -34,7 +35,7 @@ fn found(diags: &Diagnostics, file: &str, line: usize, message: &str) -> Severit
 #[test_case("verkeerde-stem.toml", 4, "says voting `for` protects", Severity::Error; "vote contradicts item")]
 fn problems_are_flagged(file: &str, line: usize, message: &str, severity: Severity) {
     let data = load(fixture()).unwrap_or_else(|d| panic!("{d}"));
-    let diags = check(&data);
+    let diags = check(&Assessed::new(&data));
     assert_eq!(found(&diags, file, line, message), severity);
     assert!(diags.iter().all(|d| d.hint.is_some()));
 }
@@ -43,7 +44,7 @@ fn problems_are_flagged(file: &str, line: usize, message: &str, severity: Severi
 fn undefined_item_is_flagged() {
     let mut data = load(fixture()).unwrap();
     data.items.clear();
-    let diags = check(&data);
+    let diags = check(&Assessed::new(&data));
     let sev = found(
         &diags,
         "gelijk-een.toml",
@@ -56,7 +57,7 @@ fn undefined_item_is_flagged() {
 #[test]
 fn good_parties_are_not_flagged() {
     let data = load(fixture()).unwrap();
-    let diags = check(&data);
+    let diags = check(&Assessed::new(&data));
     assert!(
         !diags
             .iter()
@@ -70,7 +71,7 @@ fn good_parties_are_not_flagged() {
 #[test]
 fn documented_missing_programme_is_not_a_missing_source() {
     let data = load(fixture()).unwrap();
-    let diags = check(&data);
+    let diags = check(&Assessed::new(&data));
     let about = |file: &str| {
         diags
             .iter()
@@ -91,7 +92,7 @@ fn documented_missing_programme_is_not_a_missing_source() {
 fn example_site_passes_without_errors() {
     let site = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/site"));
     let data = load(site).unwrap_or_else(|d| panic!("{d}"));
-    let diags = check(&data);
+    let diags = check(&Assessed::new(&data));
     assert!(!diags.has_errors(), "{diags}");
     // LEF had no programme yet: its entry says so ([programme] available =
     // false with a note), which is not a missing source.

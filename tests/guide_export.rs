@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use chatcontrole::guide::assessed::Assessed;
 use chatcontrole::guide::export::{CSV_COLUMNS, data_csv, data_json};
 use chatcontrole::guide::import::{ImportGuideArgs, run_import};
 use chatcontrole::guide::load;
@@ -29,8 +30,9 @@ fn exported() -> Option<(Value, String)> {
     .unwrap();
     let data = load(site.path()).unwrap();
     let election = data.election("seedcheck").unwrap();
-    let json: Value = serde_json::from_str(&data_json(&data, election)).unwrap();
-    Some((json, data_csv(&data, election)))
+    let assessed = Assessed::new(&data);
+    let json: Value = serde_json::from_str(&data_json(&assessed, election)).unwrap();
+    Some((json, data_csv(&assessed, election)))
 }
 
 fn party<'a>(json: &'a Value, name: &str) -> &'a Value {

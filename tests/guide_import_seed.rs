@@ -309,7 +309,8 @@ fn imported_seed_has_only_warnings_in_check() {
     let Some((_site, data)) = import_seed() else {
         return;
     };
-    let diags = chatcontrole::guide::check::check(&data);
+    let diags =
+        chatcontrole::guide::check::check(&chatcontrole::guide::assessed::Assessed::new(&data));
     assert!(!diags.has_errors(), "{diags}");
     assert!(
         diags

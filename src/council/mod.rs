@@ -7,6 +7,7 @@
 //! `cli` answers `chatcontrole council` (nothing else imports it); `view` and `chart` make the /raad/
 //! pages.
 
+pub mod cards;
 pub mod chart;
 pub mod check;
 pub mod cli;
@@ -19,4 +20,4 @@ pub mod view;
 
 pub use load::load;
 pub use model::{CouncilData, Position};
-pub use view::{load_for_build, render, template_globals};
+pub use view::{render, template_globals};

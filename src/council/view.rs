@@ -6,8 +6,6 @@
 //! `templates/council/` only lay it out, and `js/council-whatif.js` only
 //! enhances the what-if form.
 
-use std::path::Path;
-
 use chrono::NaiveDate;
 use minijinja::{Value, context};
 use serde::Serialize;
@@ -16,9 +14,10 @@ use super::chart::{self, Block};
 use super::explain::{decision_sentence, explain, percent, state_name as name};
 use super::model::{Claim, ClaimDate, CouncilData, Decision, Moment, Position, Precision, Source};
 use super::qmv::{Rule, Voter, evaluate};
-use super::standing::{Standing, StatePosition, standing};
+use super::standing::{Standing, StatePosition};
 use crate::diagnostics::Diagnostics;
-use crate::output::Output;
+use crate::model::Council;
+use crate::render::data_pages::DataPages;
 use crate::render::{PageMeta, PageType, Renderer};
 
 /// A link to a source, with the host name as its short text and the kind
@@ -241,16 +240,6 @@ fn date_iso(date: &ClaimDate) -> String {
     date.effective.format("%Y-%m-%d").to_string()
 }
 
-/// Loads `site_root/data/council/` for the build: None when the site has no
-/// Council data (then there are no /raad/ pages) or when it has errors,
-/// which go to `diags`.
-pub fn load_for_build(site_root: &Path, diags: &mut Diagnostics) -> Option<CouncilData> {
-    if !site_root.join("data").join("council").is_dir() {
-        return None;
-    }
-    super::load::load_into(site_root, diags)
-}
-
 /// What content pages may show of the Council data, as the template global
 /// `council`:
 /// - `council.moments`: date, date_label, body, presidency, presidency_path,
@@ -309,27 +298,19 @@ fn moment_views(data: &CouncilData) -> Vec<MomentView> {
         .collect()
 }
 
-/// Renders /raad/ and /raad/<code>/ from `data` (loaded from `site_root`
-/// with [`load_for_build`]), with the standing of `today`.
+/// Renders /raad/ and /raad/<code>/ from the Council's data and its
+/// standing today (`now`, derived once per build).
 pub fn render(
-    site_root: &Path,
-    data: &CouncilData,
-    today: NaiveDate,
+    council: &Council,
+    now: &Standing,
     renderer: &Renderer,
-    out: &mut Output,
+    out: &mut DataPages,
     diags: &mut Diagnostics,
 ) {
-    let dir = site_root.join("data").join("council");
-    let now = match standing(data, today, Rule::Qmv, &[]) {
-        Ok(s) => s,
-        Err(e) => {
-            diags.push(e);
-            return;
-        }
-    };
+    let data = &council.data;
     let prefix = renderer.url_prefix().to_string();
     let lastmod = data.claims.iter().map(|c| c.date.effective).max();
-    let overview = overview(data, &now, &prefix);
+    let overview = overview(data, now, &prefix);
     let page = PageMeta {
         title: "Raad van de EU: wie staat waar?".into(),
         description: "Het standpunt van elke EU-lidstaat over chatcontrole, met bronnen, en of dat optelt tot een gekwalificeerde meerderheid in de Raad.".into(),
@@ -338,10 +319,9 @@ pub fn render(
         lastmod,
         ..PageMeta::default()
     };
-    let origin = dir.join("states.toml");
     match renderer.render_page("council/overview.html", &page, overview) {
         Ok(html) => {
-            if let Err(e) = out.add_page("/raad/", html, Some(&origin)) {
+            if let Err(e) = out.add_page("/raad/", html, Some(&council.overview_origin)) {
                 diags.push(e);
             }
             if let Some(date) = lastmod {
@@ -351,7 +331,7 @@ pub fn render(
         Err(e) => diags.push(e),
     }
     for row in now.projection().0 {
-        let state_page = state_page(data, &now, row.code);
+        let state_page = state_page(data, now, row.code);
         let path = state_path(row.code);
         let page = PageMeta {
             title: format!("{} en chatcontrole", name(data, row.code)),
@@ -363,10 +343,9 @@ pub fn render(
             kind: PageType::CouncilState,
             ..PageMeta::default()
         };
-        let origin = dir.join("positions").join(format!("{}.toml", row.code));
+        let origin = council.state_origins.get(row.code).map(|p| p.as_path());
         match renderer.render_page("council/state.html", &page, state_page) {
             Ok(html) => {
-                let origin = origin.is_file().then_some(origin.as_path());
                 if let Err(e) = out.add_page(&path, html, origin) {
                     diags.push(e);
                 }

@@ -11,18 +11,21 @@
 
 use std::collections::BTreeMap;
 
+use super::assessed::Assessed;
 use super::model::{Election, Evidence, GuideData, PartyEntry, RuleOutcome, Stance, VoteChoice};
-use super::verdict::{Profile, assess};
+use super::verdict::Profile;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
-/// Runs every check on every election and returns what it found.
-pub fn check(data: &GuideData) -> Diagnostics {
+/// Runs every check on every election of the assessed data and returns
+/// what it found.
+pub fn check(assessed: &Assessed) -> Diagnostics {
+    let data = assessed.data;
     let mut diags = Diagnostics::new();
     for election in &data.elections {
         for entry in &election.entries {
             check_sources(election, entry, &mut diags);
             check_evidence(data, entry, &mut diags);
-            check_override(election, entry, &mut diags);
+            check_override(assessed, election, entry, &mut diags);
         }
         check_equal_treatment(election, &mut diags);
     }
@@ -160,9 +163,14 @@ fn stance_id(stance: Stance) -> &'static str {
     }
 }
 
-fn check_override(election: &Election, entry: &PartyEntry, diags: &mut Diagnostics) {
+fn check_override(
+    assessed: &Assessed,
+    election: &Election,
+    entry: &PartyEntry,
+    diags: &mut Diagnostics,
+) {
     let (file, line) = at_entry(entry);
-    let a = assess(election, entry);
+    let a = assessed.of(election, entry);
     let suggested = a
         .suggested_level
         .map(|l| format!("`{}` ({})", l.id, l.symbol))

@@ -6,11 +6,11 @@
 
 use serde::Serialize;
 
+use super::assessed::Assessed;
 use super::model::{
-    Districts, Election, Evidence, EvidenceKind, GuideData, PartyEntry, ProgrammeFormat, Stance,
-    Strength, VoteChoice,
+    Districts, Election, Evidence, EvidenceKind, PartyEntry, ProgrammeFormat, Stance, Strength,
+    VoteChoice,
 };
-use super::verdict::assess;
 
 /// The whole `data.json` document.
 #[derive(Debug, Clone, Serialize)]
@@ -143,7 +143,8 @@ pub struct EvidenceRecord {
 }
 
 /// Builds the `data.json` document of `election`.
-pub fn open_data(data: &GuideData, election: &Election) -> OpenData {
+pub fn open_data(assessed: &Assessed, election: &Election) -> OpenData {
+    let data = assessed.data;
     OpenData {
         election: ElectionInfo {
             id: election.id.clone(),
@@ -163,13 +164,14 @@ pub fn open_data(data: &GuideData, election: &Election) -> OpenData {
         parties: election
             .entries_by_name(data)
             .into_iter()
-            .map(|e| party_record(data, election, e))
+            .map(|e| party_record(assessed, election, e))
             .collect(),
     }
 }
 
-fn party_record(data: &GuideData, election: &Election, entry: &PartyEntry) -> PartyRecord {
-    let assessment = assess(election, entry);
+fn party_record(assessed: &Assessed, election: &Election, entry: &PartyEntry) -> PartyRecord {
+    let data = assessed.data;
+    let assessment = assessed.of(election, entry);
     let contrast = super::said_vs_did::contrast(entry);
     PartyRecord {
         id: entry.party.clone(),
@@ -229,8 +231,8 @@ fn evidence_record(e: &Evidence) -> EvidenceRecord {
 }
 
 /// `data.json` of `election`, pretty-printed.
-pub fn data_json(data: &GuideData, election: &Election) -> String {
-    let mut json = serde_json::to_string_pretty(&open_data(data, election))
+pub fn data_json(assessed: &Assessed, election: &Election) -> String {
+    let mut json = serde_json::to_string_pretty(&open_data(assessed, election))
         .unwrap_or_else(|err| format!("{{\"error\": \"{err}\"}}"));
     json.push('\n');
     json
@@ -255,8 +257,8 @@ pub const CSV_COLUMNS: [&str; 14] = [
 ];
 
 /// `data.csv` of `election`: one row per party, RFC 4180 quoting, `\r\n` line ends.
-pub fn data_csv(data: &GuideData, election: &Election) -> String {
-    let open = open_data(data, election);
+pub fn data_csv(assessed: &Assessed, election: &Election) -> String {
+    let open = open_data(assessed, election);
     let mut out = String::new();
     push_row(&mut out, CSV_COLUMNS.iter().map(|c| c.to_string()));
     for p in &open.parties {

@@ -2,9 +2,12 @@
 //! verdict rules, the Markdown importer, open data and the guide pages.
 //!
 //! Data flows one way: `load` reads `site/data/` into the model, `verdict`
-//! suggests a verdict from the evidence, `check` looks for inconsistencies,
+//! suggests a verdict from the evidence, `assessed` applies it once to every
+//! party of a build, `check` looks for inconsistencies,
 //! `export` and `view` turn the model into files for the public site.
 
+pub mod assessed;
+pub mod cards;
 pub mod check;
 pub mod export;
 pub mod fields;

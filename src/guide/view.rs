@@ -12,41 +12,27 @@ use std::path::Path;
 use minijinja::{Value, context};
 use serde::Serialize;
 
-use super::check::check;
+use super::assessed::Assessed;
 use super::export::{data_csv, data_json};
 use super::model::{
     Districts, Election, Evidence, EvidenceKind, GuideData, ItemKind, Level, PartyEntry,
     ProgrammeFormat, VoteChoice, name_key,
 };
-use super::verdict::{DEFINITIONS, RuleText, assess, explain_rules};
+use super::verdict::{DEFINITIONS, RuleText, explain_rules};
 use crate::diagnostics::Diagnostics;
-use crate::output::Output;
+use crate::render::data_pages::DataPages;
 use crate::render::{PageMeta, PageType, Renderer};
 
-/// Loads the guide data of the site in `site_root`, reports what `check`
-/// finds, and adds every guide page and data file to `out`. Does nothing when
-/// the site has no elections.
-pub fn render(site_root: &Path, renderer: &Renderer, out: &mut Output, diags: &mut Diagnostics) {
-    let data = match super::load(site_root) {
-        Ok(data) => data,
-        Err(errors) => {
-            diags.extend(errors);
-            return;
-        }
-    };
-    render_loaded(&data, renderer, out, diags);
-}
-
-/// Like [`render`], for guide data the build has already loaded.
-pub fn render_loaded(
-    data: &GuideData,
+/// Adds every guide page and open data file of the assessed data to
+/// `out`. Does nothing when the site has no elections.
+pub fn render(
+    assessed: &Assessed,
     renderer: &Renderer,
-    out: &mut Output,
+    out: &mut DataPages,
     diags: &mut Diagnostics,
 ) {
-    diags.extend(check(data));
-    for election in &data.elections {
-        ElectionPages::new(data, election).render(renderer, out, diags);
+    for election in &assessed.data.elections {
+        ElectionPages::new(assessed, election).render(renderer, out, diags);
     }
 }
 
@@ -172,6 +158,7 @@ pub struct DistrictView {
 }
 
 struct ElectionPages<'a> {
+    assessed: &'a Assessed<'a>,
     data: &'a GuideData,
     election: &'a Election,
     scale: Vec<LevelView>,
@@ -179,7 +166,8 @@ struct ElectionPages<'a> {
 }
 
 impl<'a> ElectionPages<'a> {
-    fn new(data: &'a GuideData, election: &'a Election) -> Self {
+    fn new(assessed: &'a Assessed<'a>, election: &'a Election) -> Self {
+        let data = assessed.data;
         let scale: Vec<LevelView> = election
             .scale
             .iter()
@@ -192,6 +180,7 @@ impl<'a> ElectionPages<'a> {
             .map(|e| row_view(data, election, &scale, e))
             .collect();
         ElectionPages {
+            assessed,
             data,
             election,
             scale,
@@ -252,7 +241,7 @@ impl<'a> ElectionPages<'a> {
     fn emit(
         &self,
         renderer: &Renderer,
-        out: &mut Output,
+        out: &mut DataPages,
         diags: &mut Diagnostics,
         template: &str,
         page: PageMeta,
@@ -269,7 +258,7 @@ impl<'a> ElectionPages<'a> {
         &self,
         origin: &Path,
         renderer: &Renderer,
-        out: &mut Output,
+        out: &mut DataPages,
         diags: &mut Diagnostics,
         template: &str,
         page: PageMeta,
@@ -286,7 +275,7 @@ impl<'a> ElectionPages<'a> {
         }
     }
 
-    fn render(&self, renderer: &Renderer, out: &mut Output, diags: &mut Diagnostics) {
+    fn render(&self, renderer: &Renderer, out: &mut DataPages, diags: &mut Diagnostics) {
         let e = self.election;
         let description = format!(
             "Wat vinden de {} partijen van de {} van versleutelde communicatie en chatcontrole? Oordeel, uitleg en bronnen per partij.",
@@ -311,8 +300,8 @@ impl<'a> ElectionPages<'a> {
             self.render_changes(renderer, out, diags, previous);
         }
         for (name, bytes) in [
-            ("data.json", data_json(self.data, e)),
-            ("data.csv", data_csv(self.data, e)),
+            ("data.json", data_json(self.assessed, e)),
+            ("data.csv", data_csv(self.assessed, e)),
         ] {
             let path = self.path(name);
             if let Err(d) = out.add(&path, bytes, Some(&e.origin.file)) {
@@ -321,7 +310,7 @@ impl<'a> ElectionPages<'a> {
         }
     }
 
-    fn render_filters(&self, renderer: &Renderer, out: &mut Output, diags: &mut Diagnostics) {
+    fn render_filters(&self, renderer: &Renderer, out: &mut DataPages, diags: &mut Diagnostics) {
         let e = self.election;
         for level in &self.scale {
             let rows: Vec<&RowView> = self
@@ -378,7 +367,7 @@ impl<'a> ElectionPages<'a> {
     fn render_party(
         &self,
         renderer: &Renderer,
-        out: &mut Output,
+        out: &mut DataPages,
         diags: &mut Diagnostics,
         entry: &PartyEntry,
     ) {
@@ -386,7 +375,7 @@ impl<'a> ElectionPages<'a> {
         let Some(row) = self.rows.iter().find(|r| r.id == entry.party) else {
             return;
         };
-        let assessment = assess(e, entry);
+        let assessment = self.assessed.of(e, entry);
         let suggested = assessment
             .suggested_level
             .and_then(|l| self.scale.iter().find(|v| v.id == l.id));
@@ -432,7 +421,7 @@ impl<'a> ElectionPages<'a> {
         );
     }
 
-    fn render_highlights(&self, renderer: &Renderer, out: &mut Output, diags: &mut Diagnostics) {
+    fn render_highlights(&self, renderer: &Renderer, out: &mut DataPages, diags: &mut Diagnostics) {
         let e = self.election;
         let groups: Vec<Value> = self
             .scale
@@ -457,7 +446,12 @@ impl<'a> ElectionPages<'a> {
         );
     }
 
-    fn render_methodology(&self, renderer: &Renderer, out: &mut Output, diags: &mut Diagnostics) {
+    fn render_methodology(
+        &self,
+        renderer: &Renderer,
+        out: &mut DataPages,
+        diags: &mut Diagnostics,
+    ) {
         let e = self.election;
         let rules: Vec<RuleText> = explain_rules(e);
         let definitions: Vec<Value> = DEFINITIONS
@@ -469,7 +463,7 @@ impl<'a> ElectionPages<'a> {
             .into_iter()
             .zip(&self.rows)
             .map(|(entry, row)| {
-                let a = assess(e, entry);
+                let a = self.assessed.of(e, entry);
                 let suggested = a
                     .suggested_level
                     .and_then(|l| self.scale.iter().find(|v| v.id == l.id));
@@ -482,9 +476,10 @@ impl<'a> ElectionPages<'a> {
                 }
             })
             .collect();
-        let agree_count = comparison
+        let agree_count = e
+            .entries
             .iter()
-            .filter(|c| c.get_attr("agrees").is_ok_and(|v| v.is_true()))
+            .filter(|entry| self.assessed.of(e, entry).agrees)
             .count();
         self.emit(
             renderer,
@@ -509,12 +504,12 @@ impl<'a> ElectionPages<'a> {
     fn render_changes(
         &self,
         renderer: &Renderer,
-        out: &mut Output,
+        out: &mut DataPages,
         diags: &mut Diagnostics,
         previous: &Election,
     ) {
         let e = self.election;
-        let old = ElectionPages::new(self.data, previous);
+        let old = ElectionPages::new(self.assessed, previous);
         let mut changes: Vec<Value> = Vec::new();
         for row in &self.rows {
             let before = old.rows.iter().find(|r| r.id == row.id);

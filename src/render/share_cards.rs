@@ -1,30 +1,30 @@
-//! Which pages get a share card and what each card says: every party page
-//! of the voting guide, `/raad/` and every member state's page.
+//! Which pages get a share card, where each card is published, and drawing
+//! them: every party page of the voting guide, `/raad/` and every member
+//! state's page.
 //!
-//! The build asks [`plan`] for the cards (pure, from the loaded data), tells
-//! the templates where each page's card is ([`template_value`], the global
-//! `share_cards`: page path → image path), takes the cards that the previous
-//! build already drew from its output folder ([`load_cached`], the only step
-//! here that reads the disk), draws the rest ([`draw`]) and adds them all to
-//! the output. A card's file name holds a fingerprint of its content, so an
+//! What a card says is planned by its domain ([`crate::guide::cards`],
+//! [`crate::council::cards`]); [`plan`] gathers those plans when the build
+//! derives its values, [`template_value`] tells the templates where each
+//! page's card is (the global `share_cards`: page path → image path),
+//! loading the site reads the cards the previous build already drew from
+//! its output folder ([`previous_cards`], the only step here that reads the
+//! disk), and rendering draws the rest ([`draw`]) and adds them all to the
+//! output. A card's file name holds a fingerprint of its content, so an
 //! unchanged card keeps its name and is copied instead of drawn again, and a
 //! changed card gets a new name that chat apps have not cached yet.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
+use std::sync::{Arc, Mutex, OnceLock};
 
-use chrono::NaiveDate;
 use minijinja::Value;
 
-use super::share_card::{Badge, Card, Mark, Tone};
+use super::share_card::Card;
 use crate::config::SiteConfig;
-use crate::council::explain::percent;
-use crate::council::model::{ClaimDate, CouncilData, Position};
-use crate::council::qmv::{Outcome, Rule};
-use crate::council::standing::standing;
+use crate::council::model::CouncilData;
+use crate::council::standing::Standing;
 use crate::diagnostics::Diagnostic;
 use crate::guide::GuideData;
-use crate::guide::model::RuleOutcome;
 
 /// The folder of the output that holds the cards.
 pub const CARD_DIR: &str = "og";
@@ -40,24 +40,27 @@ pub struct PlannedCard {
     pub card: Card,
 }
 
-/// The cards of every party page, `/raad/` and every state page.
+/// The cards of every party page, `/raad/` and every state page: the plans
+/// come from their domains ([`crate::guide::cards`],
+/// [`crate::council::cards`]); the Council's only with its standing today.
 pub fn plan(
     config: &SiteConfig,
     guide: Option<&GuideData>,
-    council: Option<&CouncilData>,
-    today: NaiveDate,
+    council: Option<(&CouncilData, &Standing)>,
 ) -> Vec<PlannedCard> {
     let mut cards = Vec::new();
     if let Some(data) = guide {
-        cards.extend(party_cards(config, data));
+        cards.extend(crate::guide::cards::plan(config, data));
     }
-    if let Some(data) = council {
-        cards.extend(council_cards(config, data, today));
+    if let Some((data, now)) = council {
+        cards.extend(crate::council::cards::plan(config, data, now));
     }
     cards
 }
 
-fn planned(config: &SiteConfig, page_path: &str, card: Card) -> PlannedCard {
+/// The card `card` for the page at `page_path`, with the page's address on
+/// it and a file name that changes whenever what it shows changes.
+pub fn planned(config: &SiteConfig, page_path: &str, card: Card) -> PlannedCard {
     let name: String = page_path
         .trim_matches('/')
         .replace('/', "-")
@@ -84,132 +87,6 @@ fn address(config: &SiteConfig, path: &str) -> String {
         .unwrap_or(url)
 }
 
-fn party_cards(config: &SiteConfig, data: &GuideData) -> Vec<PlannedCard> {
-    let mut cards = Vec::new();
-    for election in &data.elections {
-        for entry in &election.entries {
-            let level = election.level(&entry.verdict);
-            let (tone, mark) = match level.and_then(|l| l.rule) {
-                Some(RuleOutcome::Protects) => (Tone::Good, Mark::Check),
-                Some(RuleOutcome::Mixed) => (Tone::Mixed, Mark::Warning),
-                Some(RuleOutcome::DoesNotProtect) => (Tone::Bad, Mark::Cross),
-                _ => (Tone::Neutral, Mark::Question),
-            };
-            let card = Card {
-                kicker: election.title.clone(),
-                title: entry.display_name(data).to_string(),
-                badge: Badge {
-                    label: level
-                        .map(|l| l.label.clone())
-                        .unwrap_or_else(|| entry.verdict.clone()),
-                    tone,
-                    mark,
-                },
-                detail: level.map(|l| l.meaning.clone()).unwrap_or_default(),
-                address: String::new(),
-            };
-            let path = format!("{}{}/", election.path, entry.party);
-            cards.push(planned(config, &path, card));
-        }
-    }
-    cards
-}
-
-/// How a state's position looks on a card. Supporting the proposal is bad
-/// for private communication, opposing it good.
-fn position_badge(position: Position, unknown: bool, disputed: bool) -> Badge {
-    if unknown {
-        return Badge {
-            label: "Standpunt onbekend".into(),
-            tone: Tone::Neutral,
-            mark: Mark::Question,
-        };
-    }
-    let (label, tone, mark) = match position {
-        Position::Support => ("Vóór het voorstel", Tone::Bad, Mark::Cross),
-        Position::Oppose => ("Tegen het voorstel", Tone::Good, Mark::Check),
-        Position::Abstain => ("Onthoudt zich", Tone::Mixed, Mark::Minus),
-        Position::Undecided => ("Nog onbeslist", Tone::Neutral, Mark::Question),
-    };
-    Badge {
-        label: if disputed {
-            format!("{label} (betwist)")
-        } else {
-            label.to_string()
-        },
-        tone,
-        mark,
-    }
-}
-
-fn council_cards(config: &SiteConfig, data: &CouncilData, today: NaiveDate) -> Vec<PlannedCard> {
-    let Ok(now) = standing(data, today, Rule::Qmv, &[]) else {
-        return Vec::new();
-    };
-    let date = ClaimDate::day(now.date).label_nl();
-    let text = now
-        .text
-        .as_deref()
-        .and_then(|id| data.text(id))
-        .map(|t| t.title.clone());
-    let e = &now.evaluation;
-    let total = e.participating.population;
-    let (label, tone, mark) = match e.outcome {
-        Outcome::Adopted => ("Genoeg steun om aan te nemen", Tone::Bad, Mark::Warning),
-        Outcome::Blocked => ("Geblokkeerd", Tone::Good, Mark::Check),
-        Outcome::Depends => (
-            "Hangt af van onbesliste landen",
-            Tone::Neutral,
-            Mark::Question,
-        ),
-    };
-    let mut cards = vec![planned(
-        config,
-        "/raad/",
-        Card {
-            kicker: format!("Raad van de EU over chatcontrole · stand op {date}"),
-            title: "Wie staat waar in de Raad?".into(),
-            badge: Badge {
-                label: label.into(),
-                tone,
-                mark,
-            },
-            detail: format!(
-                "{} lidstaten vóór ({} van de bevolking), {} niet vóór ({}), {} onbeslist.",
-                e.in_favour.states,
-                percent(e.in_favour.population, total),
-                e.not_in_favour.states,
-                percent(e.not_in_favour.population, total),
-                e.undecided.len()
-            ),
-            address: String::new(),
-        },
-    )];
-    for state in &now.states {
-        let name = data
-            .state(state.code)
-            .map(|s| s.name_nl.clone())
-            .unwrap_or_else(|| state.code.to_string());
-        let detail = match &text {
-            Some(t) => format!("Stand op {date}, over: {t}."),
-            None => format!("Stand op {date}."),
-        };
-        let path = format!("/raad/{}/", state.code.to_ascii_lowercase());
-        cards.push(planned(
-            config,
-            &path,
-            Card {
-                kicker: "Raad van de EU over chatcontrole".into(),
-                title: name,
-                badge: position_badge(state.position, state.unknown, state.disputed),
-                detail,
-                address: String::new(),
-            },
-        ));
-    }
-    cards
-}
-
 /// The template global `share_cards`: each page path with the site path of
 /// its card.
 pub fn template_value(cards: &[PlannedCard]) -> Value {
@@ -220,31 +97,67 @@ pub fn template_value(cards: &[PlannedCard]) -> Value {
     Value::from_serialize(&map)
 }
 
-/// The cards the previous build left in `out_dir` under the same names, so
-/// they need not be drawn again. Unreadable or damaged files are skipped
-/// (the card is then drawn anew).
-pub fn load_cached(out_dir: &Path, cards: &[PlannedCard]) -> HashMap<String, Vec<u8>> {
-    cards
-        .iter()
-        .filter_map(|c| {
-            let file = out_dir.join(c.file_path.trim_start_matches('/'));
-            let bytes = std::fs::read(file).ok()?;
+/// The share cards a previous build left in `out_dir/og/`, by their path in
+/// the output (`/og/…png`), so that a card whose name did not change need
+/// not be drawn again. Unreadable files and files that are not PNG pictures
+/// are skipped (such a card is then drawn anew). Part of loading the site:
+/// the only step here that reads the disk.
+pub fn previous_cards(out_dir: &Path) -> HashMap<String, Vec<u8>> {
+    let Ok(entries) = std::fs::read_dir(out_dir.join(CARD_DIR)) else {
+        return HashMap::new();
+    };
+    entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|e| {
+            let name = e.file_name().into_string().ok()?;
+            if !name.ends_with(".png") {
+                return None;
+            }
+            let bytes = std::fs::read(e.path()).ok()?;
             bytes
-                .starts_with(b"\x89PNG\r\n\x1a\n")
-                .then(|| (c.file_path.clone(), bytes))
+                .starts_with(PNG_SIGNATURE)
+                .then(|| (format!("/{CARD_DIR}/{name}"), bytes))
         })
         .collect()
 }
 
-/// Every card as PNG bytes with its output path: taken from `cached` when
+/// The first bytes of every PNG file.
+const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
+
+/// Cards drawn earlier by this process, by their path (which holds a
+/// fingerprint of everything they show): builds of the same site in one
+/// process — `serve`, `check`, the tests — draw each card once.
+fn drawn_before() -> &'static Mutex<HashMap<String, Arc<Vec<u8>>>> {
+    static DRAWN: OnceLock<Mutex<HashMap<String, Arc<Vec<u8>>>>> = OnceLock::new();
+    DRAWN.get_or_init(Mutex::default)
+}
+
+/// How many drawn cards the process keeps (a few sites' worth); beyond
+/// that the memory is cleared and cards are drawn again.
+const DRAWN_KEPT: usize = 4096;
+
+/// Every card as PNG bytes with its output path: taken from `previous` (an
+/// earlier build's output) or from the cards this process drew before when
 /// there, drawn otherwise (on all cores).
 pub fn draw(
     cards: &[PlannedCard],
-    mut cached: HashMap<String, Vec<u8>>,
+    previous: &HashMap<String, Vec<u8>>,
 ) -> Vec<Result<(String, Vec<u8>), Diagnostic>> {
+    let remembered: HashMap<String, Arc<Vec<u8>>> = {
+        let memory = drawn_before().lock().unwrap_or_else(|e| e.into_inner());
+        cards
+            .iter()
+            .filter_map(|c| {
+                memory
+                    .get(&c.file_path)
+                    .map(|bytes| (c.file_path.clone(), Arc::clone(bytes)))
+            })
+            .collect()
+    };
     let missing: Vec<&PlannedCard> = cards
         .iter()
-        .filter(|c| !cached.contains_key(&c.file_path))
+        .filter(|c| !previous.contains_key(&c.file_path) && !remembered.contains_key(&c.file_path))
         .collect();
     let workers = std::thread::available_parallelism()
         .map(|n| n.get())
@@ -268,11 +181,25 @@ pub fn draw(
             .collect()
     });
     let mut drawn: HashMap<String, Result<Vec<u8>, String>> = drawn.into_iter().collect();
+    {
+        let mut memory = drawn_before().lock().unwrap_or_else(|e| e.into_inner());
+        if memory.len() + drawn.len() > DRAWN_KEPT {
+            memory.clear();
+        }
+        for (path, result) in &drawn {
+            if let Ok(bytes) = result {
+                memory.insert(path.clone(), Arc::new(bytes.clone()));
+            }
+        }
+    }
     cards
         .iter()
         .map(|c| {
-            if let Some(bytes) = cached.remove(&c.file_path) {
-                return Ok((c.file_path.clone(), bytes));
+            if let Some(bytes) = previous.get(&c.file_path) {
+                return Ok((c.file_path.clone(), bytes.clone()));
+            }
+            if let Some(bytes) = remembered.get(&c.file_path) {
+                return Ok((c.file_path.clone(), bytes.as_ref().clone()));
             }
             match drawn.remove(&c.file_path) {
                 Some(Ok(bytes)) => Ok((c.file_path.clone(), bytes)),
@@ -298,30 +225,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn positions_never_rely_on_colour_alone() {
-        let marks: Vec<Mark> = Position::ALL
-            .iter()
-            .map(|p| position_badge(*p, false, false).mark)
-            .collect();
-        let mut unique = marks.clone();
-        unique.dedup();
-        assert_eq!(unique.len(), marks.len());
-        assert_eq!(
-            position_badge(Position::Oppose, false, true).label,
-            "Tegen het voorstel (betwist)"
-        );
-        assert_eq!(
-            position_badge(Position::Oppose, true, false).mark,
-            Mark::Question
-        );
-    }
-
-    #[test]
     fn a_cached_card_is_not_drawn_again() {
         let card = Card {
             kicker: "k".into(),
             title: "t".into(),
-            badge: position_badge(Position::Abstain, false, false),
+            badge: super::super::share_card::Badge {
+                label: "l".into(),
+                tone: super::super::share_card::Tone::Mixed,
+                mark: super::super::share_card::Mark::Minus,
+            },
             detail: "d".into(),
             address: "a".into(),
         };
@@ -334,7 +246,7 @@ mod tests {
             "/og/raad-nl-x.png".to_string(),
             b"\x89PNG\r\n\x1a\ncached".to_vec(),
         )]);
-        let result = draw(std::slice::from_ref(&planned), cached);
+        let result = draw(std::slice::from_ref(&planned), &cached);
         let (path, bytes) = result[0].as_ref().unwrap();
         assert_eq!(path, "/og/raad-nl-x.png");
         assert!(bytes.ends_with(b"cached"));

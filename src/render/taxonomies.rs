@@ -8,19 +8,19 @@ use std::collections::BTreeMap;
 
 use minijinja::{Value, context};
 
+use super::data_pages::DataPages;
 use super::feeds::rss;
 use super::pages::{ListItem, Prepared, list_item, sort_for_list};
 use super::templates::{PageMeta, PageType, Renderer, page_value};
 use crate::content::PageKind;
 use crate::diagnostics::Diagnostics;
-use crate::output::Output;
 use crate::site_path::Slug;
 
 /// Renders the taxonomy and term pages and their feeds into `out`.
 pub fn render_taxonomies(
     prepared: &[Prepared<'_>],
     renderer: &Renderer,
-    out: &mut Output,
+    out: &mut DataPages,
     diags: &mut Diagnostics,
 ) {
     let config = renderer.config();
@@ -91,7 +91,7 @@ pub fn render_taxonomies(
 
 fn render_list(
     renderer: &Renderer,
-    out: &mut Output,
+    out: &mut DataPages,
     diags: &mut Diagnostics,
     path: &str,
     title: &str,

@@ -12,7 +12,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use crate::build::{BuildOptions, BuildSummary, SiteInputs, load, load_content, render_site};
+use crate::build::{BuildOptions, BuildSummary, SiteModel, load, load_content, render_site};
 use crate::content::ContentCache;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Output;
@@ -25,9 +25,10 @@ pub struct Preview {
     session: Option<Session>,
 }
 
-/// The loaded site of the last successful full build.
+/// The loaded site of the last successful full build (its content replaced
+/// by every incremental build).
 struct Session {
-    inputs: SiteInputs,
+    model: SiteModel,
     content_cache: ContentCache,
     cache: RenderCache,
     /// The files being served, as the last successful build made them.
@@ -67,16 +68,14 @@ impl Preview {
         let incremental = content_only && self.session.is_some();
         // A full build loads the content with everything else; an
         // incremental one loads only the content, below.
-        let mut loaded = None;
         if !incremental {
             self.session = None;
             crate::out_folder::check(&self.options.site, &out_dir, self.options.force)
                 .map_err(Diagnostics::from)?;
             let mut content_cache = ContentCache::default();
-            let (inputs, content) = load(&self.options, Some(&mut content_cache))?;
-            loaded = Some(content);
+            let model = load(&self.options, Some(&mut content_cache))?;
             self.session = Some(Session {
-                inputs,
+                model,
                 content_cache,
                 cache: RenderCache::default(),
                 served: Output::new(),
@@ -85,26 +84,26 @@ impl Preview {
         let Some(session) = self.session.as_mut() else {
             return Err(Diagnostics::new());
         };
-        let content = match loaded {
-            Some(content) => Ok(content),
-            None => load_content(
+        if incremental {
+            let now = self
+                .options
+                .now
+                .unwrap_or_else(|| chrono::Utc::now().fixed_offset());
+            session.model.now = now;
+            session.model.content = load_content(
                 &self.options,
-                session.inputs.config(),
+                &session.model.settings,
+                now,
                 Some(&mut session.content_cache),
-            ),
-        };
-        let rendered = content.and_then(|content| {
-            let generated = render_site(
-                &self.options,
-                &session.inputs,
-                &content,
-                Output::new(),
-                false,
-                Some(&mut session.cache),
             )?;
-            Ok((content, generated))
-        });
-        let (content, generated) = match rendered {
+        }
+        let rendered = render_site(
+            &session.model,
+            Output::new(),
+            false,
+            Some(&mut session.cache),
+        );
+        let generated = match rendered {
             Ok(done) => done,
             Err(diags) => {
                 if !incremental {
@@ -130,7 +129,11 @@ impl Preview {
         reload(&summary);
         let mut served = generated.output;
         let mut diags = Diagnostics::new();
-        let bundle = search::bundle_for(&content, &generated.config, &served);
+        let content = self.session.as_ref().map(|s| &s.model.content);
+        let bundle = match content {
+            Some(content) => search::bundle_for(content, &generated.config, &served),
+            None => Ok(Vec::new()),
+        };
         search::add_bundle(bundle, &mut served, &mut diags);
         let previous = self.session.as_ref().map(|s| &s.served);
         let written = match previous {

@@ -153,8 +153,10 @@ pub fn is_searched(page: &Page, config: &SiteConfig) -> bool {
 /// Adds the pages made from data (the voting guide, the Council pages) to
 /// the index, reading them from `out` one at a time: every page of `out`
 /// that is not a content page, a redirect, a hidden page or a further page
-/// of a list. Call it after every such page was added.
-pub fn add_data_pages(indexer: &Indexer, content: &Content, out: &Output) {
+/// of a list. Only `serve` needs this, for the index it builds after the
+/// preview reloaded; a build indexes these pages as they are rendered
+/// (see [`crate::render::data_pages`]).
+fn add_data_pages(indexer: &Indexer, content: &Content, out: &Output) {
     let content: HashSet<&str> = content.pages.iter().map(|p| p.path.as_str()).collect();
     for (path, _) in out.sitemap_pages() {
         if content.contains(path.as_str()) || is_pagination(&path) {
@@ -224,7 +226,9 @@ pub fn add_bundle(bundle: Result<Bundle, String>, out: &mut Output, diags: &mut 
 }
 
 /// True for the second and later pages of a list (`/nieuws/page/2/`).
-fn is_pagination(path: &str) -> bool {
+/// True for the further pages of a list (`/nieuws/page/2/`), which the
+/// index leaves out.
+pub fn is_pagination(path: &str) -> bool {
     let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
     parts
         .windows(2)

@@ -1,0 +1,104 @@
+//! The second step of the pipeline (see [`crate::model`]): everything that
+//! is a function of the loaded site, computed once per build before anything
+//! is rendered — the Council's standing today, the guide's assessments and
+//! checks, the menus content pages add, which pages get a share card and
+//! what it says, and the template globals made from all of these.
+//!
+//! Renderers read these values and never compute them again, so a number
+//! the home page shows is the number /raad/ shows, and no renderer runs a
+//! check or reads a value back out of a template context.
+
+use chrono::NaiveDate;
+use minijinja::Value;
+
+use crate::config::SiteConfig;
+use crate::council::qmv::Rule;
+use crate::council::standing::{Standing, standing};
+use crate::diagnostics::Diagnostics;
+use crate::guide::assessed::Assessed;
+use crate::model::SiteModel;
+use crate::render::share_cards::{self, PlannedCard};
+
+/// What a build derives from its [`SiteModel`].
+pub struct Derived<'m> {
+    /// The date "today" means on every page.
+    pub today: NaiveDate,
+    /// The settings with the menu entries that content pages add (`menu:`).
+    pub settings: SiteConfig,
+    /// The Council's standing today under qualified majority, when the site
+    /// has Council data whose standing can be worked out.
+    pub council_standing: Option<Standing>,
+    /// The guide's assessments (what the rules suggest per party), when the
+    /// site has a guide.
+    pub guide: Option<Assessed<'m>>,
+    /// The share cards to draw, one per page that has one.
+    pub share_cards: Vec<PlannedCard>,
+    /// The template globals, by name: `today`, `share_cards`, `council`,
+    /// `guide_home`, `council_now` and `contact` (each only when its data is
+    /// there).
+    pub globals: Vec<(&'static str, Value)>,
+    /// What the checks of the data found (the guide's consistency checks,
+    /// a standing that cannot be worked out).
+    pub diagnostics: Diagnostics,
+}
+
+/// Derives everything the renderers need from `model`.
+pub fn derive(model: &SiteModel) -> Derived<'_> {
+    let today = model.now.date_naive();
+    let mut diagnostics = Diagnostics::new();
+    let mut settings = model.settings.clone();
+    crate::content::menu::add_page_entries(&mut settings.menu, &model.content.pages);
+    let council_standing =
+        model
+            .council
+            .as_ref()
+            .and_then(|c| match standing(&c.data, today, Rule::Qmv, &[]) {
+                Ok(standing) => Some(standing),
+                Err(e) => {
+                    diagnostics.push(e);
+                    None
+                }
+            });
+    let guide = model.guide.as_ref().map(Assessed::new);
+    if let Some(assessed) = &guide {
+        diagnostics.extend(crate::guide::check::check(assessed));
+    }
+    let council_data = model.council.as_ref().map(|c| &c.data);
+    let share_cards = share_cards::plan(
+        &model.settings,
+        model.guide.as_ref(),
+        council_data.zip(council_standing.as_ref()),
+    );
+    let mut globals = vec![
+        ("today", Value::from(today.format("%Y-%m-%d").to_string())),
+        ("share_cards", share_cards::template_value(&share_cards)),
+    ];
+    if let Some(data) = council_data {
+        globals.push(("council", crate::council::template_globals(data)));
+    }
+    if let Some(data) = &model.guide {
+        globals.push(("guide_home", crate::home::guide_summary(data, today)));
+    }
+    if let Some(now) = &council_standing {
+        globals.push(("council_now", crate::home::council_now(now)));
+    }
+    if let Some(recipients) = &model.contact {
+        let value = crate::contact::template_value(
+            recipients,
+            model.guide.as_ref(),
+            council_data,
+            &model.settings,
+            today,
+        );
+        globals.push(("contact", value));
+    }
+    Derived {
+        today,
+        settings,
+        council_standing,
+        guide,
+        share_cards,
+        globals,
+        diagnostics,
+    }
+}
