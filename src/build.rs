@@ -9,51 +9,14 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use chrono::{DateTime, FixedOffset};
-
 use crate::config::SiteConfig;
 use crate::derive::derive;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 pub use crate::model::{SiteModel, load, load_content};
+pub use crate::options::BuildOptions;
 use crate::output::{Output, Staging};
 use crate::render::data_pages::DataPages;
 use crate::render::{feeds, headers, pages, search, share_cards, sitemap};
-
-/// What to build and where.
-#[derive(Debug, Clone)]
-pub struct BuildOptions {
-    /// The site folder (with `site.toml`).
-    pub site: PathBuf,
-    /// The output folder; `<site>/public` when None.
-    pub out: Option<PathBuf>,
-    /// Replaces `base_url` of `site.toml`.
-    pub base_url: Option<String>,
-    /// Include drafts and future posts.
-    pub drafts: bool,
-    /// The moment that decides what is published (now when None); for tests.
-    pub now: Option<DateTime<FixedOffset>>,
-    /// Replace a non-empty output folder that an earlier build did not write (`--force`).
-    pub force: bool,
-}
-
-impl BuildOptions {
-    /// Options for building the site in `site` with all defaults.
-    pub fn new(site: impl Into<PathBuf>) -> Self {
-        BuildOptions {
-            site: site.into(),
-            out: None,
-            base_url: None,
-            drafts: false,
-            now: None,
-            force: false,
-        }
-    }
-
-    /// The output folder these options name.
-    pub fn out_dir(&self) -> PathBuf {
-        self.out.clone().unwrap_or_else(|| self.site.join("public"))
-    }
-}
 
 /// A site rendered in memory.
 pub struct Generated {
@@ -148,7 +111,7 @@ pub fn render_site(
         crate::guide::view::render(assessed, &renderer, &mut data_pages, &mut diags);
     }
     if let (Some(council), Some(now)) = (&model.council, &derived.council_standing) {
-        crate::council::render(council, now, &renderer, &mut data_pages, &mut diags);
+        crate::council::view::render(council, now, &renderer, &mut data_pages, &mut diags);
     }
     crate::render::taxonomies::render_taxonomies(&prepared, &renderer, &mut data_pages, &mut diags);
     if let Some(indexer) = &indexer {

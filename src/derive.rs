@@ -64,17 +64,19 @@ pub fn derive(model: &SiteModel) -> Derived<'_> {
         diagnostics.extend(crate::guide::check::check(assessed));
     }
     let council_data = model.council.as_ref().map(|c| &c.data);
-    let share_cards = share_cards::plan(
-        &model.settings,
-        model.guide.as_ref(),
-        council_data.zip(council_standing.as_ref()),
-    );
+    let mut share_cards = Vec::new();
+    if let Some(data) = &model.guide {
+        share_cards.extend(crate::guide::cards::plan(&model.settings, data));
+    }
+    if let (Some(data), Some(now)) = (council_data, &council_standing) {
+        share_cards.extend(crate::council::cards::plan(&model.settings, data, now));
+    }
     let mut globals = vec![
         ("today", Value::from(today.format("%Y-%m-%d").to_string())),
         ("share_cards", share_cards::template_value(&share_cards)),
     ];
     if let Some(data) = council_data {
-        globals.push(("council", crate::council::template_globals(data)));
+        globals.push(("council", crate::council::view::template_globals(data)));
     }
     if let Some(data) = &model.guide {
         globals.push(("guide_home", crate::home::guide_summary(data, today)));

@@ -22,6 +22,7 @@ pub mod html;
 pub mod import;
 pub mod model;
 pub mod out_folder;
+pub mod options;
 pub mod output;
 pub mod parliament;
 pub mod render;

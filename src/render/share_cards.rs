@@ -3,28 +3,23 @@
 //! state's page.
 //!
 //! What a card says is planned by its domain ([`crate::guide::cards`],
-//! [`crate::council::cards`]); [`plan`] gathers those plans when the build
-//! derives its values, [`template_value`] tells the templates where each
+//! [`crate::council::cards`]) with [`planned`], when the build derives its
+//! values; [`template_value`] tells the templates where each
 //! page's card is (the global `share_cards`: page path → image path),
 //! loading the site reads the cards the previous build already drew from
-//! its output folder ([`previous_cards`], the only step here that reads the
-//! disk), and rendering draws the rest ([`draw`]) and adds them all to the
-//! output. A card's file name holds a fingerprint of its content, so an
+//! its output folder ([`crate::model::SiteModel::previous_cards`]), and
+//! rendering draws the rest ([`draw`]) and adds them all to the output. A card's file name holds a fingerprint of its content, so an
 //! unchanged card keeps its name and is copied instead of drawn again, and a
 //! changed card gets a new name that chat apps have not cached yet.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use minijinja::Value;
 
 use super::share_card::Card;
 use crate::config::SiteConfig;
-use crate::council::model::CouncilData;
-use crate::council::standing::Standing;
 use crate::diagnostics::Diagnostic;
-use crate::guide::GuideData;
 
 /// The folder of the output that holds the cards.
 pub const CARD_DIR: &str = "og";
@@ -38,24 +33,6 @@ pub struct PlannedCard {
     pub file_path: String,
     /// What it shows.
     pub card: Card,
-}
-
-/// The cards of every party page, `/raad/` and every state page: the plans
-/// come from their domains ([`crate::guide::cards`],
-/// [`crate::council::cards`]); the Council's only with its standing today.
-pub fn plan(
-    config: &SiteConfig,
-    guide: Option<&GuideData>,
-    council: Option<(&CouncilData, &Standing)>,
-) -> Vec<PlannedCard> {
-    let mut cards = Vec::new();
-    if let Some(data) = guide {
-        cards.extend(crate::guide::cards::plan(config, data));
-    }
-    if let Some((data, now)) = council {
-        cards.extend(crate::council::cards::plan(config, data, now));
-    }
-    cards
 }
 
 /// The card `card` for the page at `page_path`, with the page's address on
@@ -96,34 +73,6 @@ pub fn template_value(cards: &[PlannedCard]) -> Value {
         .collect();
     Value::from_serialize(&map)
 }
-
-/// The share cards a previous build left in `out_dir/og/`, by their path in
-/// the output (`/og/…png`), so that a card whose name did not change need
-/// not be drawn again. Unreadable files and files that are not PNG pictures
-/// are skipped (such a card is then drawn anew). Part of loading the site:
-/// the only step here that reads the disk.
-pub fn previous_cards(out_dir: &Path) -> HashMap<String, Vec<u8>> {
-    let Ok(entries) = std::fs::read_dir(out_dir.join(CARD_DIR)) else {
-        return HashMap::new();
-    };
-    entries
-        .flatten()
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-        .filter_map(|e| {
-            let name = e.file_name().into_string().ok()?;
-            if !name.ends_with(".png") {
-                return None;
-            }
-            let bytes = std::fs::read(e.path()).ok()?;
-            bytes
-                .starts_with(PNG_SIGNATURE)
-                .then(|| (format!("/{CARD_DIR}/{name}"), bytes))
-        })
-        .collect()
-}
-
-/// The first bytes of every PNG file.
-const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
 
 /// Cards drawn earlier by this process, by their path (which holds a
 /// fingerprint of everything they show): builds of the same site in one

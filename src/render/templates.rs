@@ -1,6 +1,7 @@
-//! The template engine: minijinja templates read at run time from the site's
-//! `templates/` folder, so that restyling a site needs no Rust. Built-in
-//! shortcodes are used when the site does not provide its own.
+//! The template engine: minijinja templates from the site's `templates/`
+//! folder (read when the site is loaded, see [`crate::model::templates`]),
+//! so that restyling a site needs no Rust. Built-in shortcodes are used when
+//! the site does not provide its own.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -14,7 +15,7 @@ use crate::content::dates::{dutch_date, dutch_day, parse_date};
 use crate::content::markdown::{self, MarkdownOptions, ShortcodeRenderer};
 use crate::content::shortcodes::Call;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::output::slash_path;
+use crate::model::templates::TemplateFiles;
 
 /// Shortcodes that every site has, unless it overrides them in `templates/shortcodes/`.
 const BUILTIN_SHORTCODES: &[(&str, &str)] = &[
@@ -93,11 +94,13 @@ pub struct Renderer {
 }
 
 impl Renderer {
-    /// Loads every template of `site_root/templates`.
+    /// Compiles the site's templates (read by
+    /// [`crate::model::templates::read_templates`]) with the built-in
+    /// shortcodes the site does not override.
     ///
     /// Fails when a template has a syntax error or a required one is missing.
-    pub fn new(site_root: &Path, config: &SiteConfig) -> Result<Renderer, Diagnostics> {
-        let templates_dir = site_root.join("templates");
+    pub fn new(templates: &TemplateFiles, config: &SiteConfig) -> Result<Renderer, Diagnostics> {
+        let templates_dir = templates.dir.clone();
         let mut env = Environment::new();
         env.set_auto_escape_callback(|name| {
             if name.ends_with(".html") || name.ends_with(".xml") || name.ends_with(".svg") {
@@ -109,39 +112,18 @@ impl Renderer {
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Chainable);
         env.set_formatter(html_formatter);
         let mut diags = Diagnostics::new();
+        diags.extend(templates.unreadable.iter().cloned());
         let mut shortcodes = BTreeMap::new();
-        if templates_dir.is_dir() {
-            for entry in walkdir::WalkDir::new(&templates_dir)
-                .sort_by_file_name()
-                .into_iter()
-                .flatten()
+        for file in &templates.files {
+            let name = &file.name;
+            if let Some(short) = name
+                .strip_prefix("shortcodes/")
+                .and_then(|n| n.strip_suffix(".html"))
             {
-                if !entry.file_type().is_file() {
-                    continue;
-                }
-                let path = entry.path();
-                let name = slash_path(&templates_dir, path);
-                let source = match std::fs::read_to_string(path) {
-                    Ok(s) => s,
-                    Err(e) => {
-                        diags.push(Diagnostic::error(
-                            path,
-                            0,
-                            0,
-                            format!("cannot read template: {e}"),
-                        ));
-                        continue;
-                    }
-                };
-                if let Some(short) = name
-                    .strip_prefix("shortcodes/")
-                    .and_then(|n| n.strip_suffix(".html"))
-                {
-                    shortcodes.insert(short.to_string(), source.clone());
-                }
-                if let Err(e) = env.add_template_owned(name.clone(), source) {
-                    diags.push(template_diagnostic(&templates_dir, &name, &e));
-                }
+                shortcodes.insert(short.to_string(), file.source.clone());
+            }
+            if let Err(e) = env.add_template_owned(name.clone(), file.source.clone()) {
+                diags.push(template_diagnostic(&templates_dir, name, &e));
             }
         }
         for (name, source) in BUILTIN_SHORTCODES {
@@ -569,6 +551,7 @@ mod tests {
     }
 
     use super::*;
+    use crate::model::templates::read_templates;
 
     fn site_with(templates: &[(&str, &str)]) -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
@@ -599,7 +582,7 @@ mod tests {
             "x.html",
             "{{ page.url }} {{ page.permalink }} {{ site.title }} {{ rel_url('/a/') }}",
         )]);
-        let r = Renderer::new(dir.path(), &config()).unwrap();
+        let r = Renderer::new(&read_templates(dir.path()), &config()).unwrap();
         let meta = PageMeta {
             path: "/raad/".into(),
             ..Default::default()
@@ -611,7 +594,7 @@ mod tests {
     #[test]
     fn missing_template_is_named() {
         let dir = tempfile::tempdir().unwrap();
-        let err = Renderer::new(dir.path(), &config()).err().unwrap();
+        let err = Renderer::new(&read_templates(dir.path()), &config()).err().unwrap();
         assert!(
             err.to_string().contains("missing template `base.html`"),
             "{err}"
@@ -621,7 +604,7 @@ mod tests {
     #[test]
     fn syntax_error_names_template_and_line() {
         let dir = site_with(&[("single.html", "a\n{% if %}\n")]);
-        let err = Renderer::new(dir.path(), &config()).err().unwrap();
+        let err = Renderer::new(&read_templates(dir.path()), &config()).err().unwrap();
         let d = &err.sorted()[0];
         assert!(d.file.ends_with("single.html"));
         assert_eq!(d.line, 2);
@@ -629,7 +612,7 @@ mod tests {
 
     fn media(name: &str, params: &[(&str, &str)]) -> Result<String, String> {
         let dir = site_with(&[]);
-        let r = Renderer::new(dir.path(), &config()).unwrap();
+        let r = Renderer::new(&read_templates(dir.path()), &config()).unwrap();
         let call = Call {
             name: name.into(),
             positional: Vec::new(),
@@ -688,7 +671,7 @@ mod tests {
     #[test]
     fn builtin_email_hides_the_address() {
         let dir = site_with(&[]);
-        let r = Renderer::new(dir.path(), &config()).unwrap();
+        let r = Renderer::new(&read_templates(dir.path()), &config()).unwrap();
         let call = Call {
             name: "email".into(),
             positional: vec!["info@chatcontrole.nl".into()],
@@ -713,7 +696,7 @@ mod tests {
             ("x.html", "{{ extra.word }}"),
             ("shortcodes/woord.html", "[{{ extra.word }}]"),
         ]);
-        let mut r = Renderer::new(dir.path(), &config()).unwrap();
+        let mut r = Renderer::new(&read_templates(dir.path()), &config()).unwrap();
         r.add_global("extra", context! { word => "raad" });
         let html = r
             .render_page("x.html", &PageMeta::default(), context! {})
@@ -738,7 +721,7 @@ mod tests {
     #[test]
     fn details_needs_closing_and_alert_does_not() {
         let dir = site_with(&[]);
-        let r = Renderer::new(dir.path(), &config()).unwrap();
+        let r = Renderer::new(&read_templates(dir.path()), &config()).unwrap();
         assert!(r.needs_closing("details"));
         assert!(!r.needs_closing("alert"));
         assert!(!r.needs_closing("email"));

@@ -18,15 +18,18 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, Utc};
 
-use crate::build::BuildOptions;
+use crate::options::BuildOptions;
 use crate::config::SiteConfig;
-use crate::contact::Recipients;
+use crate::contact::load::Recipients;
 use crate::content::{Content, ContentCache, load_content_cached};
-use crate::council::CouncilData;
+use crate::council::model::CouncilData;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::guide::GuideData;
+use crate::guide::model::GuideData;
 use crate::output::slash_path;
 use crate::render::Renderer;
+use crate::render::share_cards::CARD_DIR;
+
+pub mod templates;
 
 /// The whole site as read from its folder.
 pub struct SiteModel {
@@ -100,7 +103,7 @@ pub fn load(
     if let Err(e) = &content {
         diags.extend(e.clone());
     }
-    let templates = Renderer::new(site, &settings);
+    let templates = Renderer::new(&templates::read_templates(site), &settings);
     if let Err(e) = &templates {
         diags.extend(e.clone());
     }
@@ -122,7 +125,7 @@ pub fn load(
     let known = |id: &str| guide.as_ref().is_none_or(|g| g.party(id).is_some());
     let contact = crate::contact::load(site, &known, &mut diags);
     let statics = read_static(site, &mut diags);
-    let previous_cards = crate::render::share_cards::previous_cards(&options.out_dir());
+    let previous_cards = previous_cards(&options.out_dir());
     Ok(SiteModel {
         settings,
         now,
@@ -203,3 +206,30 @@ fn read_static(site: &Path, diags: &mut Diagnostics) -> Vec<StaticFile> {
         })
         .collect()
 }
+
+/// The share cards a previous build left in `out_dir/og/`, by their path in
+/// the output (`/og/…png`), so that a card whose name did not change need
+/// not be drawn again. Unreadable files and files that are not PNG pictures
+/// are skipped (such a card is then drawn anew).
+fn previous_cards(out_dir: &Path) -> HashMap<String, Vec<u8>> {
+    let Ok(entries) = std::fs::read_dir(out_dir.join(CARD_DIR)) else {
+        return HashMap::new();
+    };
+    entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|e| {
+            let name = e.file_name().into_string().ok()?;
+            if !name.ends_with(".png") {
+                return None;
+            }
+            let bytes = std::fs::read(e.path()).ok()?;
+            bytes
+                .starts_with(PNG_SIGNATURE)
+                .then(|| (format!("/{CARD_DIR}/{name}"), bytes))
+        })
+        .collect()
+}
+
+/// The first bytes of every PNG file.
+const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
