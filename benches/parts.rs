@@ -91,7 +91,11 @@ fn benches(c: &mut Criterion) {
 
     let site = Path::new(env!("CARGO_MANIFEST_DIR")).join("site");
     let config = SiteConfig::load(&site).unwrap();
-    let renderer = Renderer::new(&chatcontrole::model::templates::read_templates(&site), &config).unwrap();
+    let renderer = Renderer::new(
+        &chatcontrole::model::templates::read_templates(&site),
+        &config,
+    )
+    .unwrap();
     let guide = chatcontrole::guide::load(&site).unwrap();
     c.bench_function("guide: assess and render every voting-guide page", |b| {
         b.iter(|| {

@@ -171,12 +171,9 @@ impl SiteConfig {
     /// Replaces the base URL (the `--base-url` option), normalised to end in `/`.
     pub fn set_base_url(&mut self, base_url: &str) -> Result<(), Diagnostic> {
         if url_parts(base_url).is_none() {
-            return Err(Diagnostic::error(
-                PathBuf::from("--base-url"),
-                0,
-                0,
-                format!("not a web address: {base_url:?}"),
-            )
+            return Err(Diagnostic::usage(format!(
+                "--base-url is not a web address: {base_url:?}"
+            ))
             .with_hint("write the full address, for example --base-url https://example.org/"));
         }
         self.base_url = base_url.to_string();

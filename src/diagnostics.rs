@@ -21,11 +21,29 @@ pub enum Severity {
     Error,
 }
 
+/// Where a problem was found.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Origin {
+    /// In a file (of the site, or one a command reads): [`Diagnostic::file`],
+    /// `line` and `column` say where.
+    #[default]
+    File,
+    /// In the command's own arguments: wrong usage (exit code 2).
+    /// [`Diagnostic::file`] then reads "command line", so that the place
+    /// shows as the file would.
+    CommandLine,
+}
+
+/// The place a usage error shows, where a file name would stand.
+const COMMAND_LINE: &str = "command line";
+
 /// A problem in a file an editor wrote, with the place and a suggested fix.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
+    /// A file, or the command line.
+    pub origin: Origin,
     /// The file the problem is in (as given, usually relative to the working directory).
     pub file: PathBuf,
     /// 1-based line; 0 when the problem concerns the whole file.
@@ -48,6 +66,7 @@ impl Diagnostic {
     ) -> Self {
         Diagnostic {
             severity: Severity::Error,
+            origin: Origin::File,
             file: file.as_ref().to_path_buf(),
             line,
             column,
@@ -67,6 +86,19 @@ impl Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(file, line, column, message)
         }
+    }
+
+    /// An error in the command's arguments (wrong usage, exit code 2).
+    pub fn usage(message: impl Into<String>) -> Self {
+        Diagnostic {
+            origin: Origin::CommandLine,
+            ..Diagnostic::error(COMMAND_LINE, 0, 0, message)
+        }
+    }
+
+    /// True for a problem in the command's arguments rather than in a file.
+    pub fn is_usage(&self) -> bool {
+        self.origin == Origin::CommandLine
     }
 
     /// Adds a suggestion on how to fix the problem.
@@ -190,6 +222,12 @@ impl Diagnostics {
         self.items.iter().any(Diagnostic::is_error)
     }
 
+    /// True when the command was used wrongly (an error about its
+    /// arguments, exit code 2) rather than given a site with problems.
+    pub fn is_usage_error(&self) -> bool {
+        self.items.iter().any(|d| d.is_error() && d.is_usage())
+    }
+
     /// Number of errors.
     pub fn error_count(&self) -> usize {
         self.items.iter().filter(|d| d.is_error()).count()
@@ -222,9 +260,11 @@ impl Diagnostics {
         let mut sources: HashMap<PathBuf, Option<String>> = HashMap::new();
         let mut out = String::new();
         for d in self.sorted() {
-            let source = sources
-                .entry(d.file.clone())
-                .or_insert_with(|| std::fs::read_to_string(&d.file).ok());
+            let source = sources.entry(d.file.clone()).or_insert_with(|| {
+                (!d.is_usage())
+                    .then(|| std::fs::read_to_string(&d.file).ok())
+                    .flatten()
+            });
             out.push_str(&d.render(source.as_deref()));
             out.push('\n');
         }

@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand};
 
 use chatcontrole::build::{BuildOptions, build};
 use chatcontrole::check::check;
-use chatcontrole::council::cli::{CouncilArgs, is_usage_error};
+use chatcontrole::council::cli::CouncilArgs;
 use chatcontrole::diagnostics::Diagnostics;
 use chatcontrole::guide::import::{ImportGuideArgs, run_import};
 use chatcontrole::import::hugo::ImportHugoArgs;
@@ -169,10 +169,6 @@ fn main() -> ExitCode {
                 say(&text);
                 ExitCode::SUCCESS
             }
-            Err(diags) if is_usage_error(&diags) => {
-                print_diagnostics(&diags);
-                ExitCode::from(2)
-            }
             Err(diags) => fail(&diags, "council failed"),
         },
         Command::Serve { site, bind, port } => {
@@ -219,8 +215,13 @@ fn print_diagnostics(diags: &Diagnostics) {
     }
 }
 
+/// Prints the problems and gives the exit code: 2 when the command was
+/// used wrongly, 1 for problems in the site or its data.
 fn fail(diags: &Diagnostics, what: &str) -> ExitCode {
     print_diagnostics(diags);
+    if diags.is_usage_error() {
+        return ExitCode::from(2);
+    }
     tell(&format!("{what}: {}", diags.summary()));
     ExitCode::from(1)
 }

@@ -42,4 +42,3 @@ impl BuildOptions {
         self.out.clone().unwrap_or_else(|| self.site.join("public"))
     }
 }
-

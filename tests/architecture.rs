@@ -54,7 +54,10 @@ fn code_of(path: &Path) -> String {
     let test_module = lines.windows(2).position(|pair| {
         pair[0].trim_start().starts_with("#[cfg(")
             && pair[0].contains("test")
-            && pair[1].trim_start().trim_start_matches("pub(crate) ").starts_with("mod ")
+            && pair[1]
+                .trim_start()
+                .trim_start_matches("pub(crate) ")
+                .starts_with("mod ")
     });
     let text = match test_module {
         Some(at) => lines[..at].join("\n"),
@@ -270,8 +273,12 @@ fn the_graph_reader_sees_a_circle_where_there_is_one() {
         (c.clone(), BTreeSet::from([a.clone()])),
     ]);
     assert_eq!(circles(&edges).len(), 1);
-    let paths = named_paths("use crate::{config::SiteConfig, council::view};\nuse super::model::X;");
-    assert!(paths.contains(&("crate".to_string(), vec!["config".into(), "SiteConfig".into()])));
+    let paths =
+        named_paths("use crate::{config::SiteConfig, council::view};\nuse super::model::X;");
+    assert!(paths.contains(&(
+        "crate".to_string(),
+        vec!["config".into(), "SiteConfig".into()]
+    )));
     assert!(paths.contains(&("super".to_string(), vec!["model".into(), "X".into()])));
     // The real graph has the edges this test relies on.
     let edges = graph();
@@ -334,9 +341,15 @@ fn renderers_neither_read_files_nor_take_the_site_folder() {
     for file in rendering_files() {
         let code = code_of(&file);
         for (n, line) in code.lines().enumerate() {
-            let reads = ["std::fs::", "fs::read", "read_dir(", ".is_file()", ".is_dir()"]
-                .iter()
-                .any(|needle| line.contains(needle));
+            let reads = [
+                "std::fs::",
+                "fs::read",
+                "read_dir(",
+                ".is_file()",
+                ".is_dir()",
+            ]
+            .iter()
+            .any(|needle| line.contains(needle));
             let takes_site = ["site_root: &Path", "site: &Path", "site_dir: &Path"]
                 .iter()
                 .any(|needle| line.contains(needle));

@@ -17,10 +17,6 @@ use super::qmv::{Evaluation, Rule};
 use super::standing::{Change, Standing, StatePosition, standing};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
-/// The "file" named by diagnostics about the command line itself. Such
-/// diagnostics are usage errors (exit code 2), see [`is_usage_error`].
-pub const COMMAND_LINE: &str = "command line";
-
 /// Arguments of `chatcontrole council`.
 #[derive(clap::Args, Debug, Clone, PartialEq, Eq)]
 pub struct CouncilArgs {
@@ -63,19 +59,10 @@ impl From<RuleArg> for Rule {
     }
 }
 
-/// True when the diagnostics are about wrong usage of the command (exit 2)
-/// rather than about the site's data (exit 1).
-pub fn is_usage_error(diags: &Diagnostics) -> bool {
-    diags
-        .iter()
-        .any(|d| d.is_error() && d.file == std::path::Path::new(COMMAND_LINE))
-}
-
 /// Parses one `--set` value such as `NL=abstain`, `gr=support` or `ALL=undecided`.
 pub fn parse_set(text: &str) -> Result<Change, Diagnostic> {
-    let usage = |message: String, hint: &str| {
-        Diagnostic::error(COMMAND_LINE, 0, 0, message).with_hint(hint.to_string())
-    };
+    let usage =
+        |message: String, hint: &str| Diagnostic::usage(message).with_hint(hint.to_string());
     let Some((who, what)) = text.split_once('=') else {
         return Err(usage(
             format!("--set `{text}` needs the form XX=position"),
@@ -104,10 +91,8 @@ pub fn parse_set(text: &str) -> Result<Change, Diagnostic> {
 pub fn parse_at(text: &str) -> Result<NaiveDate, Diagnostic> {
     match ClaimDate::parse(text) {
         Ok(date) if date.day_known => Ok(date.effective),
-        _ => Err(
-            Diagnostic::error(COMMAND_LINE, 0, 0, format!("--at `{text}` is not a date"))
-                .with_hint("write --at YYYY-MM-DD, e.g. --at 2025-11-26"),
-        ),
+        _ => Err(Diagnostic::usage(format!("--at `{text}` is not a date"))
+            .with_hint("write --at YYYY-MM-DD, e.g. --at 2025-11-26")),
     }
 }
 
@@ -371,14 +356,14 @@ mod tests {
     #[test_case("UK=support"; "not a member")]
     fn rejects_bad_sets_as_usage_errors(text: &str) {
         let err = run(&args("2025-11-26", RuleArg::Qmv, &[text], false)).unwrap_err();
-        assert!(is_usage_error(&err), "{err}");
+        assert!(err.is_usage_error(), "{err}");
         assert!(err.iter().all(|d| d.hint.is_some()));
     }
 
     #[test]
     fn bad_date_is_a_usage_error() {
         let err = run(&args("26-11-2025", RuleArg::Qmv, &["XX=support"], false)).unwrap_err();
-        assert!(is_usage_error(&err));
+        assert!(err.is_usage_error());
         assert_eq!(err.error_count(), 2);
     }
 
@@ -387,7 +372,7 @@ mod tests {
         let mut a = args("2025-11-26", RuleArg::Qmv, &[], false);
         a.site = PathBuf::from("/nonexistent/site");
         let err = run(&a).unwrap_err();
-        assert!(!is_usage_error(&err));
+        assert!(!err.is_usage_error());
     }
 
     #[test_case(&["ALL=support", "DE=oppose", "FR=oppose", "IT=oppose"], "adopted", &[]; "three cannot block")]

@@ -18,13 +18,13 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, Utc};
 
-use crate::options::BuildOptions;
 use crate::config::SiteConfig;
 use crate::contact::load::Recipients;
 use crate::content::{Content, ContentCache, load_content_cached};
 use crate::council::model::CouncilData;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::guide::model::GuideData;
+use crate::options::BuildOptions;
 use crate::output::slash_path;
 use crate::render::Renderer;
 use crate::render::share_cards::CARD_DIR;

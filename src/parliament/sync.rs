@@ -114,7 +114,7 @@ pub fn run(args: &SyncVotesArgs) -> Result<SyncReport, Diagnostics> {
     for number in &args.items {
         if item_kind(number).is_none() {
             usage.push(
-                Diagnostic::error("--item", 0, 0, format!("`{number}` is not a motion or bill number"))
+                Diagnostic::usage(format!("--item `{number}` is not a motion or bill number"))
                     .with_hint("write a motion's Zaak number, e.g. 2025Z20461, or a bill's dossier number, e.g. 36263"),
             );
         }
@@ -130,7 +130,7 @@ pub fn run(args: &SyncVotesArgs) -> Result<SyncReport, Diagnostics> {
     let client = match client {
         Ok(c) => c,
         Err(e) => {
-            usage.push(Diagnostic::error("--api", 0, 0, e.message));
+            usage.push(Diagnostic::usage(format!("--api: {}", e.message)));
             return Err(usage);
         }
     };

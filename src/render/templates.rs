@@ -594,7 +594,9 @@ mod tests {
     #[test]
     fn missing_template_is_named() {
         let dir = tempfile::tempdir().unwrap();
-        let err = Renderer::new(&read_templates(dir.path()), &config()).err().unwrap();
+        let err = Renderer::new(&read_templates(dir.path()), &config())
+            .err()
+            .unwrap();
         assert!(
             err.to_string().contains("missing template `base.html`"),
             "{err}"
@@ -604,7 +606,9 @@ mod tests {
     #[test]
     fn syntax_error_names_template_and_line() {
         let dir = site_with(&[("single.html", "a\n{% if %}\n")]);
-        let err = Renderer::new(&read_templates(dir.path()), &config()).err().unwrap();
+        let err = Renderer::new(&read_templates(dir.path()), &config())
+            .err()
+            .unwrap();
         let d = &err.sorted()[0];
         assert!(d.file.ends_with("single.html"));
         assert_eq!(d.line, 2);
