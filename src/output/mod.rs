@@ -12,9 +12,8 @@ use std::path::{Path, PathBuf};
 use crate::diagnostics::Diagnostic;
 use crate::site_path::{OutputPath, SitePath};
 
-/// The file every build writes into its output folder, so that a later build
-/// knows the folder is ours to replace (a copied output folder stays replaceable).
-pub const MARKER: &str = ".chatcontrole-output";
+mod staging;
+pub use staging::{MARKER, Staging};
 
 /// One generated file.
 #[derive(Debug, Clone)]
@@ -352,86 +351,6 @@ impl Output {
     }
 }
 
-/// A new folder next to the output folder that a build writes into; it
-/// takes the output folder's place in one step when the build succeeded,
-/// and is removed when it is dropped unpublished.
-pub struct Staging {
-    folder: tempfile::TempDir,
-    out_dir: PathBuf,
-    parent: PathBuf,
-    name: String,
-}
-
-impl Staging {
-    /// Creates the staging folder for `out_dir`.
-    ///
-    /// Staging folders left behind by a build that was killed are removed
-    /// first. The caller checks that `out_dir` may be replaced
-    /// ([`crate::out_folder::check`]); this only refuses folders that hold
-    /// a site, a project or a repository, as a second line of defence.
-    pub fn create(out_dir: &Path) -> io::Result<Staging> {
-        refuse_dangerous_target(out_dir)?;
-        let parent = match out_dir.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        std::fs::create_dir_all(&parent)?;
-        let name = out_dir
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".into());
-        recover_interrupted_swap(out_dir, &parent, &name);
-        remove_stale_staging(&parent, &name);
-        let folder = tempfile::Builder::new()
-            .prefix(&format!(".{name}.new-"))
-            .tempdir_in(&parent)?;
-        Ok(Staging {
-            folder,
-            out_dir: out_dir.to_path_buf(),
-            parent,
-            name,
-        })
-    }
-
-    /// The folder to write into.
-    pub fn path(&self) -> &Path {
-        self.folder.path()
-    }
-
-    /// Marks the folder as ours and swaps it in place of the output folder.
-    /// On any error the old output folder is left as it was.
-    pub fn publish(self) -> io::Result<()> {
-        let Staging {
-            folder,
-            out_dir,
-            parent,
-            name,
-        } = self;
-        std::fs::write(
-            folder.path().join(MARKER),
-            "This folder was written by `chatcontrole build`; the next build replaces it.\n",
-        )?;
-        let staged = folder.keep();
-        if out_dir.exists() {
-            let old = tempfile::Builder::new()
-                .prefix(&format!(".{name}.old-"))
-                .tempdir_in(&parent)?
-                .keep();
-            std::fs::remove_dir(&old)?;
-            std::fs::rename(&out_dir, &old)?;
-            if let Err(e) = std::fs::rename(&staged, &out_dir) {
-                let _ = std::fs::rename(&old, &out_dir);
-                let _ = std::fs::remove_dir_all(&staged);
-                return Err(e);
-            }
-            std::fs::remove_dir_all(&old)?;
-        } else {
-            std::fs::rename(&staged, &out_dir)?;
-        }
-        Ok(())
-    }
-}
-
 /// Writes `bytes` at `key` below `root`, creating folders as needed.
 fn write_file(root: &Path, key: &OutputPath, bytes: &[u8]) -> io::Result<()> {
     let target = plain_join(root, key)?;
@@ -471,59 +390,6 @@ fn plain_join(root: &Path, rel: &OutputPath) -> io::Result<PathBuf> {
         }
     }
     Ok(target)
-}
-
-/// When a build was killed between moving the old output aside and moving
-/// the new one in, `out_dir` is missing and the previous output waits in a
-/// `.NAME.old-*` folder: put it back before anything is cleaned up.
-fn recover_interrupted_swap(out_dir: &Path, parent: &Path, name: &str) {
-    if out_dir.exists() {
-        return;
-    }
-    let Ok(entries) = std::fs::read_dir(parent) else {
-        return;
-    };
-    let old = format!(".{name}.old-");
-    let newest = entries
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().starts_with(&old))
-        .filter(|e| e.path().join(MARKER).is_file())
-        .max_by_key(|e| e.metadata().and_then(|m| m.modified()).ok());
-    if let Some(entry) = newest {
-        let _ = std::fs::rename(entry.path(), out_dir);
-    }
-}
-
-/// Removes `.NAME.new-*` and `.NAME.old-*` folders in `parent`, left behind
-/// by a build that was killed before it could clean up.
-fn remove_stale_staging(parent: &Path, name: &str) {
-    let Ok(entries) = std::fs::read_dir(parent) else {
-        return;
-    };
-    let new = format!(".{name}.new-");
-    let old = format!(".{name}.old-");
-    for entry in entries.flatten() {
-        let file_name = entry.file_name();
-        let file_name = file_name.to_string_lossy();
-        if (file_name.starts_with(&new) || file_name.starts_with(&old))
-            && entry.file_type().is_ok_and(|t| t.is_dir())
-        {
-            let _ = std::fs::remove_dir_all(entry.path());
-        }
-    }
-}
-
-/// Refuses to replace a folder that holds a site, a project or a repository.
-fn refuse_dangerous_target(out_dir: &Path) -> io::Result<()> {
-    for marker in ["site.toml", "content", "Cargo.toml", ".git"] {
-        if out_dir.join(marker).exists() {
-            return Err(io::Error::other(format!(
-                "{} contains {marker}; refusing to replace it with the generated site (choose another --out folder)",
-                out_dir.display()
-            )));
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -616,21 +482,6 @@ mod tests {
             .collect();
         left.sort();
         assert_eq!(left, [".other.new-abc", "public"]);
-    }
-
-    #[test]
-    fn puts_back_the_output_of_a_build_killed_in_the_middle_of_the_swap() {
-        let dir = tempfile::tempdir().unwrap();
-        let out_dir = dir.path().join("public");
-        let old = dir.path().join(".public.old-xyz");
-        std::fs::create_dir_all(&old).unwrap();
-        std::fs::write(old.join(MARKER), "").unwrap();
-        std::fs::write(old.join("oud.txt"), "oud").unwrap();
-        recover_interrupted_swap(&out_dir, dir.path(), "public");
-        assert_eq!(
-            std::fs::read_to_string(out_dir.join("oud.txt")).unwrap(),
-            "oud"
-        );
     }
 
     #[test_case("../x.html"; "dot dot")]
