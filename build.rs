@@ -36,8 +36,11 @@ fn test_name(folder: &str) -> Option<String> {
     let first_ok = chars.next().is_some_and(|c| c.is_ascii_lowercase());
     let rest_ok = chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     let name = folder.replace('-', "_");
-    (first_ok && rest_ok && !KEYWORDS.contains(&name.as_str()) && !RESERVED.contains(&name.as_str()))
-        .then_some(name)
+    (first_ok
+        && rest_ok
+        && !KEYWORDS.contains(&name.as_str())
+        && !RESERVED.contains(&name.as_str()))
+    .then_some(name)
 }
 
 fn main() {

@@ -5,8 +5,8 @@
 //! builds, and stops cleanly on Ctrl-C. Requests are written by hand over a
 //! TcpStream so that paths reach the server exactly as written.
 
-use crate::common;
 use crate::browser::serve_process;
+use crate::common;
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
