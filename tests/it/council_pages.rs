@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use crate::common::html::{self, assert_contains, assert_lacks};
 use chatcontrole::build::{BuildOptions, generate};
 use chatcontrole::check::check_links;
 use chatcontrole::council::model::STATE_CODES;
@@ -32,23 +33,47 @@ fn html(out: &chatcontrole::output::Output, path: &str) -> String {
 fn overview_shows_standing_chart_map_table_form_and_moments() {
     let out = pages();
     let page = html(&out, "raad/index.html");
-    assert!(page.contains("stand op 1 december 2025"));
-    assert!(page.contains("telt een onthouding hetzelfde als een tegenstem"));
-    assert!(
-        page.contains(r#"class="council-chart""#)
-            && page.contains("65%: nodig om aan te nemen")
-            && page.contains("35%: blokkerende minderheid")
+    let at = "raad/index.html";
+    assert_contains(&page, "stand op 1 december 2025", at);
+    assert_contains(&page, "telt een onthouding hetzelfde als een tegenstem", at);
+    assert_contains(&page, r#"class="council-chart""#, at);
+    html::assert_exists(&page, ".council-chart", at);
+    assert_contains(&page, "65%: nodig om aan te nemen", at);
+    assert_contains(&page, "35%: blokkerende minderheid", at);
+    assert_contains(&page, r#"class="council-map""#, at);
+    html::assert_exists(&page, ".council-map", at);
+    assert_contains(&page, "<table class=\"council-table\">", at);
+    html::assert_exists(&page, "table.council-table", at);
+    assert_eq!(
+        page.matches("data-state=").count(),
+        27,
+        "{at}: `data-state=` once per member state"
     );
-    assert!(page.contains(r#"class="council-map""#));
-    assert!(page.contains("<table class=\"council-table\">"));
-    assert_eq!(page.matches("data-state=").count(), 27);
-    assert!(page.contains(r#"<script src="/js/council-whatif.js" defer></script>"#));
-    assert!(page.contains(r#"href="/css/council.css""#));
-    assert!(page.contains("26 november 2025</time>: Coreper"));
+    assert_contains(
+        &page,
+        r#"<script src="/js/council-whatif.js" defer></script>"#,
+        at,
+    );
+    html::assert_exists(&page, r#"script[src="/js/council-whatif.js"][defer]"#, at);
+    assert_contains(&page, r#"href="/css/council.css""#, at);
+    html::assert_exists(
+        &page,
+        r#"link[rel="stylesheet"][href="/css/council.css"]"#,
+        at,
+    );
+    assert_contains(&page, "26 november 2025</time>: Coreper", at);
     // Sources are graded beside each link.
-    assert!(page.contains(r#"<span class="source-kind source-kind-press">(pers)</span>"#));
+    assert_contains(
+        &page,
+        r#"<span class="source-kind source-kind-press">(pers)</span>"#,
+        at,
+    );
+    html::assert_selects(&page, "span.source-kind.source-kind-press", "(pers)", at);
     assert!(!page.contains(" style=\""), "inline styles break the CSP");
-    assert!(out.get("js/council-whatif.js").is_some() && out.get("css/council.css").is_some());
+    html::assert_none(&page, "[style]", at);
+    for file in ["js/council-whatif.js", "css/council.css"] {
+        assert!(out.get(file).is_some(), "{file} was not generated");
+    }
 }
 
 /// The form does nothing without JavaScript, so it is hidden until the
@@ -60,16 +85,29 @@ fn whatif_form_is_hidden_until_the_script_enhances_it() {
         .split("<form id=\"council-whatif\"")
         .nth(1)
         .and_then(|rest| rest.split('>').next())
-        .expect("the what-if form");
+        .expect("raad/index.html: no <form id=\"council-whatif\">");
     assert!(form.ends_with(" hidden"), "form tag: {form}");
-    assert!(page.contains(r#"<p id="council-whatif-nojs""#));
-    assert!(page.contains("De rekenhulp werkt alleen met JavaScript"));
-    assert!(!page.contains("<noscript"));
+    html::assert_exists(&page, "form#council-whatif[hidden]", "raad/index.html");
+    assert_contains(&page, r#"<p id="council-whatif-nojs""#, "raad/index.html");
+    html::assert_selects_containing(
+        &page,
+        "p#council-whatif-nojs",
+        "De rekenhulp werkt alleen met JavaScript",
+        "raad/index.html",
+    );
+    assert_contains(
+        &page,
+        "De rekenhulp werkt alleen met JavaScript",
+        "raad/index.html",
+    );
+    assert_lacks(&page, "<noscript", "raad/index.html");
     let script = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("site/static/js/council-whatif.js"),
     )
     .unwrap();
-    assert!(script.contains("form.hidden = false") && script.contains("council-whatif-nojs"));
+    let js = "site/static/js/council-whatif.js";
+    assert_contains(&script, "form.hidden = false", js);
+    assert_contains(&script, "council-whatif-nojs", js);
 }
 
 /// Under qualified majority an abstention is not neutral: the pages say so
@@ -84,7 +122,7 @@ fn pages_say_plainly_that_an_abstention_counts_as_a_vote_against() {
         ),
         "the overview must say that an abstention counts as a vote against"
     );
-    assert!(overview.contains("Onthouden is niet neutraal"));
+    assert_contains(&overview, "Onthouden is niet neutraal", "raad/index.html");
     for code in STATE_CODES {
         let page = html(&out, &format!("raad/{}/index.html", code.to_lowercase()));
         assert!(
@@ -101,19 +139,31 @@ fn every_state_has_a_page_with_sourced_claims() {
     let out = pages();
     for code in STATE_CODES {
         let page = html(&out, &format!("raad/{}/index.html", code.to_lowercase()));
-        assert!(page.contains("Wat bronnen zeggen"), "{code}");
+        let at = format!("raad/{}/index.html", code.to_lowercase());
+        assert_contains(&page, "Wat bronnen zeggen", &at);
         assert!(
             page.contains("Bron: <a href=\"http"),
             "{code}: no source link"
         );
     }
     let it = html(&out, "raad/it/index.html");
-    assert!(it.contains("claim-disputed") && it.contains("betwist"));
+    assert_contains(&it, "claim-disputed", "raad/it/index.html");
+    html::assert_exists(&it, ".claim-disputed", "raad/it/index.html");
+    assert_contains(&it, "betwist", "raad/it/index.html");
     let de = html(&out, "raad/de/index.html");
-    assert!(de.contains("2024: 84.311.244 (officieel cijfer)"));
-    assert!(de.contains("2025: 83.395.000 (afgeleid uit het officiële aandeel)"));
+    assert_contains(
+        &de,
+        "2024: 84.311.244 (officieel cijfer)",
+        "raad/de/index.html",
+    );
+    assert_contains(
+        &de,
+        "2025: 83.395.000 (afgeleid uit het officiële aandeel)",
+        "raad/de/index.html",
+    );
     let nl = html(&out, "raad/nl/index.html");
-    assert!(nl.contains("18 november 2025") && nl.contains("26 november 2025"));
+    assert_contains(&nl, "18 november 2025", "raad/nl/index.html");
+    assert_contains(&nl, "26 november 2025", "raad/nl/index.html");
 }
 
 #[test]
@@ -136,7 +186,7 @@ fn council_pages_have_no_broken_links() {
 #[test]
 fn overview_leads_with_the_latest_decision_and_the_next_step() {
     let page = html(&pages(), "raad/index.html");
-    let main = &page[page.find("<main").expect("main")..];
+    let main = &page[page.find("<main").expect("raad/index.html: no <main>")..];
     let decision =
         main.find("Laatste besluit: <time datetime=\"2025-11-26\">26 november 2025</time>");
     let next = main.find("Volgende stap: Voorlopig akkoord in de triloog");
@@ -153,7 +203,7 @@ fn overview_leads_with_the_latest_decision_and_the_next_step() {
         "nog niet",
         "Formele aanneming door de Raad",
     ] {
-        assert!(main.contains(expected), "{expected:?} missing");
+        assert_contains(main, expected, "raad/index.html <main>");
     }
     for stale in [
         "Uitkomst als er nu gestemd zou worden",
@@ -172,10 +222,11 @@ fn overview_leads_with_the_latest_decision_and_the_next_step() {
 #[test]
 fn before_the_decision_the_page_shows_no_decision() {
     let page = html(&pages_at("2025-11-25T12:00:00+01:00"), "raad/index.html");
-    assert!(!page.contains("Laatste besluit"));
-    assert!(!page.contains("Vooruitblik op de volgende stemming"));
-    assert!(page.contains("Uitkomst als er nu gestemd zou worden"));
-    assert!(page.contains("De stand op 25 november 2025"));
+    let at = "raad/index.html on 25 November 2025";
+    assert_lacks(&page, "Laatste besluit", at);
+    assert_lacks(&page, "Vooruitblik op de volgende stemming", at);
+    assert_contains(&page, "Uitkomst als er nu gestemd zou worden", at);
+    assert_contains(&page, "De stand op 25 november 2025", at);
 }
 
 /// State pages show the kind of each source, mark weakly sourced claims and
@@ -184,10 +235,29 @@ fn before_the_decision_the_page_shows_no_decision() {
 fn state_pages_grade_their_sources() {
     let out = pages();
     let pl = html(&out, "raad/pl/index.html");
-    assert!(pl.contains("(doorgeefsite)") && pl.contains("zwak onderbouwd"));
+    assert_contains(&pl, "(doorgeefsite)", "raad/pl/index.html");
+    assert_contains(&pl, "zwak onderbouwd", "raad/pl/index.html");
     let de = html(&out, "raad/de/index.html");
-    assert!(de.contains("2024: 84.311.244 (officieel cijfer)"));
-    assert!(de.contains("2025: 83.395.000 (afgeleid uit het officiële aandeel)"));
+    assert_contains(
+        &de,
+        "2024: 84.311.244 (officieel cijfer)",
+        "raad/de/index.html",
+    );
+    assert_contains(
+        &de,
+        "2025: 83.395.000 (afgeleid uit het officiële aandeel)",
+        "raad/de/index.html",
+    );
     let nl = html(&out, "raad/nl/index.html");
-    assert!(nl.contains(r#"<span class="source-kind source-kind-press">(pers)</span>"#));
+    assert_contains(
+        &nl,
+        r#"<span class="source-kind source-kind-press">(pers)</span>"#,
+        "raad/nl/index.html",
+    );
+    html::assert_selects(
+        &nl,
+        "span.source-kind.source-kind-press",
+        "(pers)",
+        "raad/nl/index.html",
+    );
 }

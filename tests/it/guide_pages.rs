@@ -4,6 +4,7 @@
 //! changes page when two elections exist.
 
 use crate::common;
+use crate::common::html::{self, assert_contains, assert_lacks};
 
 use std::fs;
 use std::io::Write;
@@ -40,47 +41,77 @@ fn gzip_len(bytes: &[u8]) -> usize {
 #[test]
 fn overview_has_legend_rows_and_filters() {
     let out = generated(&common::example_site());
-    let html = text(&out, "stemwijzer2023/index.html");
-    assert_eq!(count(&html, r#"<li id="[a-z0-9-]+">"#), 26);
+    let page = text(&out, "stemwijzer2023/index.html");
+    let at = "stemwijzer2023/index.html";
+    assert_eq!(
+        count(&page, r#"<li id="[a-z0-9-]+">"#),
+        26,
+        "{at}: one <li id=...> row per party"
+    );
     // The legend: each verdict's meaning heads its group.
-    assert_eq!(count(&html, r#"<header class="guide-group-head">"#), 4);
+    assert_eq!(
+        count(&page, r#"<header class="guide-group-head">"#),
+        4,
+        "{at}: <header class=\"guide-group-head\"> per verdict"
+    );
+    html::assert_count(&page, "header.guide-group-head", 4, at);
     // Every verdict symbol is hidden from screen readers and has text for them.
     let symbols = count(
-        &html,
+        &page,
         r#"<span aria-hidden="true"><span class="verdict-symbol">"#,
     );
     let spoken = count(
-        &html,
+        &page,
         r#"</span><span class="visually-hidden">[^<]+</span></span>"#,
     );
     assert!(
         symbols > 26 && symbols == spoken,
         "{symbols} symbols, {spoken} texts"
     );
-    assert!(html.contains("beschermt je digitale rechten mogelijk niet"));
+    assert_eq!(
+        html::count(&page, r#"span[aria-hidden="true"] > span.verdict-symbol"#),
+        symbols,
+        "{at}: the verdict symbols the parser sees"
+    );
+    assert_contains(&page, "beschermt je digitale rechten mogelijk niet", at);
     // Filters without JavaScript: links to server-rendered pages.
-    assert!(html.contains(r#"href="/stemwijzer2023/oordeel/beschermt/""#));
-    assert!(html.contains(r#"href="/stemwijzer2023/kieskring/20/""#));
-    assert!(html.contains(
-        "Niet op de kieslijst in de kieskringen 3 (Assen), 16 (Middelburg) en 20 (Bonaire)."
-    ));
+    assert_contains(&page, r#"href="/stemwijzer2023/oordeel/beschermt/""#, at);
+    html::assert_exists(&page, r#"a[href="/stemwijzer2023/oordeel/beschermt/"]"#, at);
+    assert_contains(&page, r#"href="/stemwijzer2023/kieskring/20/""#, at);
+    html::assert_exists(&page, r#"a[href="/stemwijzer2023/kieskring/20/"]"#, at);
+    assert_contains(
+        &page,
+        "Niet op de kieslijst in de kieskringen 3 (Assen), 16 (Middelburg) en 20 (Bonaire).",
+        at,
+    );
     assert!(
-        !html.contains("<script"),
+        !page.contains("<script"),
         "the overview needs no JavaScript"
     );
-    assert!(!html.contains("style="), "no inline styles (CSP)");
+    html::assert_none(&page, "script", at);
+    assert!(!page.contains("style="), "no inline styles (CSP)");
+    html::assert_none(&page, "[style]", at);
 }
 
 #[test]
 fn filter_pages_list_only_matching_parties() {
     let out = generated(&common::example_site());
     let rows = |path: &str| count(&text(&out, path), r#"<li id="[a-z0-9-]+">"#);
-    assert_eq!(rows("stemwijzer2023/oordeel/beschermt/index.html"), 9);
-    assert_eq!(rows("stemwijzer2023/oordeel/onduidelijk/index.html"), 5);
-    assert_eq!(rows("stemwijzer2023/kieskring/20/index.html"), 20);
-    assert_eq!(rows("stemwijzer2023/kieskring/8/index.html"), 26);
+    for (path, expected) in [
+        ("stemwijzer2023/oordeel/beschermt/index.html", 9),
+        ("stemwijzer2023/oordeel/onduidelijk/index.html", 5),
+        ("stemwijzer2023/kieskring/20/index.html", 20),
+        ("stemwijzer2023/kieskring/8/index.html", 26),
+    ] {
+        assert_eq!(rows(path), expected, "{path}: party rows (<li id=...>)");
+    }
     let bonaire = text(&out, "stemwijzer2023/kieskring/20/index.html");
-    assert!(!bonaire.contains(r#"<li id="lef">"#));
+    assert_lacks(
+        &bonaire,
+        r#"<li id="lef">"#,
+        "stemwijzer2023/kieskring/20/index.html",
+    );
+    html::assert_none(&bonaire, "li#lef", "stemwijzer2023/kieskring/20/index.html");
 }
 
 #[test]
@@ -95,19 +126,32 @@ fn every_party_has_a_page_with_its_evidence() {
         "vvd",
         "groenlinks-pvda",
     ] {
-        let html = text(&out, &format!("stemwijzer2023/{id}/index.html"));
-        assert!(html.contains("<h2 id=\"bewijs\">"), "{id}");
-        assert!(html.contains("<h2 id=\"contact\">"), "{id}");
+        let at = format!("stemwijzer2023/{id}/index.html");
+        let page = text(&out, &at);
+        assert!(page.contains("<h2 id=\"bewijs\">"), "{id}");
+        html::assert_exists(&page, "h2#bewijs", &at);
+        assert!(page.contains("<h2 id=\"contact\">"), "{id}");
+        html::assert_exists(&page, "h2#contact", &at);
     }
-    let bbb = text(&out, "stemwijzer2023/bbb/index.html");
-    assert!(!bbb.contains("Waarom ons oordeel afwijkt van de regels"));
+    let bbb_at = "stemwijzer2023/bbb/index.html";
+    let bbb = text(&out, bbb_at);
+    assert_lacks(&bbb, "Waarom ons oordeel afwijkt van de regels", bbb_at);
     let ja21 = text(&out, "stemwijzer2023/ja21/index.html");
-    assert!(ja21.contains("Waarom ons oordeel afwijkt van de regels"));
-    assert!(bbb.contains("p. 89"));
-    assert!(bbb.contains("<blockquote><p>“We halen barrières"));
-    assert!(bbb.contains("stemde <strong>vóór</strong> wetsvoorstel 36263"));
+    assert_contains(
+        &ja21,
+        "Waarom ons oordeel afwijkt van de regels",
+        "stemwijzer2023/ja21/index.html",
+    );
+    assert_contains(&bbb, "p. 89", bbb_at);
+    assert_contains(&bbb, "<blockquote><p>“We halen barrières", bbb_at);
+    html::assert_selects_containing(&bbb, "blockquote > p", "“We halen barrières", bbb_at);
+    assert_contains(
+        &bbb,
+        "stemde <strong>vóór</strong> wetsvoorstel 36263",
+        bbb_at,
+    );
     let lp = text(&out, "stemwijzer2023/lp/index.html");
-    assert!(lp.contains("pp. 18, 19"));
+    assert_contains(&lp, "pp. 18, 19", "stemwijzer2023/lp/index.html");
     let overview = text(&out, "stemwijzer2023/index.html");
     let data = chatcontrole::guide::load(&common::example_site()).unwrap();
     for entry in &data.election("tk2023").unwrap().entries {
@@ -115,7 +159,9 @@ fn every_party_has_a_page_with_its_evidence() {
         assert!(overview.contains(&link), "overview links to {link}");
         assert!(
             out.get(&format!("stemwijzer2023/{}/index.html", entry.party))
-                .is_some()
+                .is_some(),
+            "stemwijzer2023/{}/index.html was not generated",
+            entry.party
         );
     }
 }
@@ -130,12 +176,14 @@ fn a_missing_programme_is_explained() {
         .split(r#"<li id="lef">"#)
         .nth(1)
         .and_then(|r| r.split("</li>").next())
-        .expect("the LEF card");
+        .expect("stemwijzer2023/index.html: no <li id=\"lef\"> (the LEF card)");
     assert!(row.contains("Geen programma beschikbaar"), "{row}");
     let page = text(&out, "stemwijzer2023/lef/index.html");
-    assert!(page.contains(
-        "<p>Verkiezingsprogramma: niet beschikbaar. LEF meldde alleen: “Ons volledige programma staat zo spoedig mogelijk online.”"
-    ));
+    assert_contains(
+        &page,
+        "<p>Verkiezingsprogramma: niet beschikbaar. LEF meldde alleen: “Ons volledige programma staat zo spoedig mogelijk online.”",
+        "stemwijzer2023/lef/index.html",
+    );
     let json: serde_json::Value =
         serde_json::from_str(&text(&out, "stemwijzer2023/data.json")).unwrap();
     let lef = json["parties"]
@@ -150,7 +198,9 @@ fn a_missing_programme_is_explained() {
         lef["programme"]["note"]
             .as_str()
             .unwrap()
-            .starts_with("LEF meldde")
+            .starts_with("LEF meldde"),
+        "stemwijzer2023/data.json: LEF's programme note: {}",
+        lef["programme"]["note"]
     );
     let bij1 = json["parties"]
         .as_array()
@@ -166,10 +216,26 @@ fn a_missing_programme_is_explained() {
 fn highlights_methodology_and_data() {
     let out = generated(&common::example_site());
     let highlights = text(&out, "stemwijzer2023/hoogtepunten/index.html");
-    assert_eq!(count(&highlights, r#"<section aria-labelledby="groep-"#), 4);
-    let method = text(&out, "stemwijzer2023/methode/index.html");
-    assert!(method.contains("Bij 25 van de 26 partijen"));
-    assert_eq!(count(&method, r#"<ol class="guide-rules">"#), 1);
+    assert_eq!(
+        count(&highlights, r#"<section aria-labelledby="groep-"#),
+        4,
+        "stemwijzer2023/hoogtepunten/index.html: one section per verdict group"
+    );
+    html::assert_count(
+        &highlights,
+        r#"section[aria-labelledby^="groep-"]"#,
+        4,
+        "stemwijzer2023/hoogtepunten/index.html",
+    );
+    let method_at = "stemwijzer2023/methode/index.html";
+    let method = text(&out, method_at);
+    assert_contains(&method, "Bij 25 van de 26 partijen", method_at);
+    assert_eq!(
+        count(&method, r#"<ol class="guide-rules">"#),
+        1,
+        "{method_at}: <ol class=\"guide-rules\">"
+    );
+    html::assert_count(&method, "ol.guide-rules", 1, method_at);
     for rule in &chatcontrole::guide::verdict::RULES {
         assert!(
             method.contains(rule.condition),
@@ -179,8 +245,17 @@ fn highlights_methodology_and_data() {
     }
     let json: serde_json::Value =
         serde_json::from_str(&text(&out, "stemwijzer2023/data.json")).unwrap();
-    assert_eq!(json["parties"].as_array().unwrap().len(), 26);
-    assert!(text(&out, "stemwijzer2023/data.csv").starts_with("id,name,verdict"));
+    assert_eq!(
+        json["parties"].as_array().unwrap().len(),
+        26,
+        "stemwijzer2023/data.json: parties"
+    );
+    let csv = text(&out, "stemwijzer2023/data.csv");
+    assert!(
+        csv.starts_with("id,name,verdict"),
+        "stemwijzer2023/data.csv starts with: {:?}",
+        csv.lines().next()
+    );
     assert!(
         out.get("stemwijzer2023/veranderingen/index.html").is_none(),
         "only one election"
@@ -331,12 +406,31 @@ fn two_elections_get_a_page_of_what_changed_per_party() {
         "the first election has nothing to compare with"
     );
     let overview = text(&out, "testverkiezing2025/index.html");
-    assert!(
-        overview.contains(r#"<a href="/testverkiezing2025/veranderingen/">Wat veranderde</a>"#)
+    assert_contains(
+        &overview,
+        r#"<a href="/testverkiezing2025/veranderingen/">Wat veranderde</a>"#,
+        "testverkiezing2025/index.html",
     );
-    let html = text(&out, "testverkiezing2025/veranderingen/index.html");
-    assert!(html.contains("<h1 id=\"titel\">Wat veranderde sinds Chatcontrole-stemwijzer Tweede Kamerverkiezing 2023</h1>"));
-    let rows = change_rows(&html);
+    html::assert_selects(
+        &overview,
+        r#"a[href="/testverkiezing2025/veranderingen/"]"#,
+        "Wat veranderde",
+        "testverkiezing2025/index.html",
+    );
+    let changes_at = "testverkiezing2025/veranderingen/index.html";
+    let page = text(&out, changes_at);
+    assert_contains(
+        &page,
+        "<h1 id=\"titel\">Wat veranderde sinds Chatcontrole-stemwijzer Tweede Kamerverkiezing 2023</h1>",
+        changes_at,
+    );
+    html::assert_selects(
+        &page,
+        "h1#titel",
+        "Wat veranderde sinds Chatcontrole-stemwijzer Tweede Kamerverkiezing 2023",
+        changes_at,
+    );
+    let rows = change_rows(&page);
     let expected = [
         // BIJ1 went from protects to does not protect.
         (
@@ -362,14 +456,21 @@ fn two_elections_get_a_page_of_what_changed_per_party() {
         .iter()
         .map(|(a, b, c, d)| (a.as_str(), b.as_str(), c.as_str(), d.as_str()))
         .collect();
-    assert_eq!(got, expected);
+    assert_eq!(got, expected, "{changes_at}: the rows of the table");
     // The parties of 2023 that are not in the later election are listed too.
-    let gone = html
+    let gone = page
         .split("<h2>Niet meer in deze stemwijzer</h2>")
         .nth(1)
-        .expect("a list of parties that are gone");
-    assert_eq!(count(gone, "<li>"), 24);
-    assert!(gone.contains("<li>D66</li>") && !gone.contains("<li>VVD</li>"));
+        .unwrap_or_else(|| {
+            panic!("{changes_at}: no <h2>Niet meer in deze stemwijzer</h2> (parties that are gone)")
+        });
+    assert_eq!(
+        count(gone, "<li>"),
+        24,
+        "{changes_at}: <li> after \"Niet meer in deze stemwijzer\""
+    );
+    assert_contains(gone, "<li>D66</li>", changes_at);
+    assert_lacks(gone, "<li>VVD</li>", changes_at);
 }
 
 #[test]
@@ -397,34 +498,42 @@ fn imported_seed_builds_as_a_second_election_with_changes() {
     let out = generated(site.path());
     let json: serde_json::Value = serde_json::from_str(&text(&out, "seedcheck/data.json")).unwrap();
     let parties = json["parties"].as_array().unwrap();
-    assert_eq!(parties.len(), 26);
+    assert_eq!(parties.len(), 26, "seedcheck/data.json: parties");
     assert!(
         parties
             .iter()
-            .any(|p| p["name"] == "LEF – Voor de Nieuwe Generatie" && p["symbol"] == "?")
+            .any(|p| p["name"] == "LEF – Voor de Nieuwe Generatie" && p["symbol"] == "?"),
+        "seedcheck/data.json: no party \"LEF – Voor de Nieuwe Generatie\" with symbol \"?\""
     );
     let changes = text(&out, "seedcheck/veranderingen/index.html");
     assert_eq!(count(&changes, "<tr>"), 27, "header and one row per party");
-    assert!(changes.contains("gelijk"));
+    assert_contains(&changes, "gelijk", "seedcheck/veranderingen/index.html");
 }
 
 #[test]
 fn synced_votes_are_evidence_with_provenance_and_said_vs_did_is_flagged() {
     let out = generated(&common::example_site());
     // D66 had no hand-typed vote on the 2023 motion; the synced vote counts for it.
-    let d66 = text(&out, "stemwijzer2023/d66/index.html");
-    assert!(
-        d66.contains("stemde <strong>vóór</strong> motie 2023Z07239"),
-        "{d66}"
+    let d66_at = "stemwijzer2023/d66/index.html";
+    let d66 = text(&out, d66_at);
+    assert_contains(
+        &d66,
+        "stemde <strong>vóór</strong> motie 2023Z07239",
+        d66_at,
     );
-    assert!(d66.contains("opgehaald op"));
-    assert!(d66.contains("nagebouwde stemgegevens"));
-    assert!(d66.contains("motie 2023Z07239 op tweedekamer.nl</a>"));
+    assert_contains(&d66, "opgehaald op", d66_at);
+    assert_contains(&d66, "nagebouwde stemgegevens", d66_at);
+    assert_contains(&d66, "motie 2023Z07239 op tweedekamer.nl</a>", d66_at);
+    html::assert_selects_containing(&d66, "a", "motie 2023Z07239 op tweedekamer.nl", d66_at);
     // D66's programme protects encryption, its vote on 36263 does not.
-    assert!(d66.contains("Zegt het een, stemde het ander:"));
-    assert!(d66.contains("vóór wetsvoorstel 36263"));
+    assert_contains(&d66, "Zegt het een, stemde het ander:", d66_at);
+    assert_contains(&d66, "vóór wetsvoorstel 36263", d66_at);
     let overview = text(&out, "stemwijzer2023/index.html");
-    assert!(overview.contains("Zegt het een, stemde het ander:</strong> D66 zegt"));
+    assert_contains(
+        &overview,
+        "Zegt het een, stemde het ander:</strong> D66 zegt",
+        "stemwijzer2023/index.html",
+    );
     let json: serde_json::Value =
         serde_json::from_str(&text(&out, "stemwijzer2023/data.json")).unwrap();
     for p in json["parties"].as_array().unwrap() {
@@ -445,5 +554,9 @@ fn synced_votes_are_evidence_with_provenance_and_said_vs_did_is_flagged() {
         .collect();
     assert_eq!(synced.len(), 2, "both votes are synced evidence for D66");
     let csv = text(&out, "stemwijzer2023/data.csv");
-    assert!(csv.lines().next().unwrap().ends_with(",said_vs_did"));
+    assert!(
+        csv.lines().next().unwrap().ends_with(",said_vs_did"),
+        "stemwijzer2023/data.csv: header {:?}",
+        csv.lines().next()
+    );
 }

@@ -6,6 +6,7 @@ use crate::common;
 
 use std::path::Path;
 
+use common::html;
 use common::{build, read, site_copy, snapshot};
 use regex::Regex;
 
@@ -48,8 +49,18 @@ fn home_shows_the_three_newest_posts() {
     let recent = home
         .split("id=\"laatste-nieuws\"")
         .nth(1)
-        .expect("recent news block");
-    assert_eq!(recent.matches("class=\"card\"").count(), 3);
+        .expect("index.html: no element with id=\"laatste-nieuws\" (the recent news block)");
+    assert_eq!(
+        recent.matches("class=\"card\"").count(),
+        3,
+        "index.html: the cards after id=\"laatste-nieuws\""
+    );
+    html::assert_count(
+        &home,
+        r#"section[aria-labelledby="laatste-nieuws"] li.card"#,
+        3,
+        "index.html",
+    );
 }
 
 #[test]
@@ -92,14 +103,28 @@ fn sitemap_lists_pages_and_robots_points_at_it() {
         .filter(|n| n.has_tag_name("loc"))
         .filter_map(|n| n.text())
         .collect();
-    assert!(locs.contains(&"https://chatcontrole.nl/nieuws/"));
-    assert!(locs.contains(&"https://chatcontrole.nl/"));
+    for expected in [
+        "https://chatcontrole.nl/nieuws/",
+        "https://chatcontrole.nl/",
+    ] {
+        assert!(
+            locs.contains(&expected),
+            "sitemap.xml: no <loc>{expected}</loc> among {locs:?}"
+        );
+    }
+    let hidden: Vec<&&str> = locs
+        .iter()
+        .filter(|l| l.contains("404") || l.contains("/zoeken/"))
+        .collect();
     assert!(
-        !locs
-            .iter()
-            .any(|l| l.contains("404") || l.contains("/zoeken/"))
+        hidden.is_empty(),
+        "sitemap.xml lists the 404 or search page: {hidden:?}"
     );
-    assert!(read(&out, "robots.txt").contains("Sitemap: https://chatcontrole.nl/sitemap.xml"));
+    html::assert_contains(
+        &read(&out, "robots.txt"),
+        "Sitemap: https://chatcontrole.nl/sitemap.xml",
+        "robots.txt",
+    );
 }
 
 #[test]
@@ -111,7 +136,18 @@ fn news_list_is_newest_first_and_paginated() {
         .captures_iter(&list)
         .map(|c| c[1].to_string())
         .collect();
-    assert!(!dates.is_empty() && dates.len() <= 10);
+    assert!(
+        !dates.is_empty() && dates.len() <= 10,
+        "nieuws/index.html: 1 to 10 <time datetime> on the first page, found {dates:?}"
+    );
+    assert_eq!(
+        html::select_attr(&list, "time[datetime]", "datetime")
+            .iter()
+            .filter(|d| d.chars().all(|c| c.is_ascii_digit() || c == '-'))
+            .count(),
+        dates.len(),
+        "nieuws/index.html: the <time datetime> elements the parser sees"
+    );
     let mut sorted = dates.clone();
     sorted.sort_by(|a, b| b.cmp(a));
     assert_eq!(dates, sorted, "newest first");
@@ -126,19 +162,30 @@ fn pages_have_canonical_open_graph_and_article_data() {
         .map(|e| e.path().join("index.html"))
         .find(|p| p.is_file() && !p.to_string_lossy().contains("/page/"))
         .expect("a news post");
-    let html = std::fs::read_to_string(post).unwrap();
-    assert!(html.contains("<link rel=\"canonical\" href=\"https://chatcontrole.nl/nieuws/"));
-    assert!(html.contains("<meta property=\"og:title\""));
-    assert!(html.contains("<meta name=\"twitter:card\""));
+    let page = post.strip_prefix(&out).unwrap().display().to_string();
+    let html = std::fs::read_to_string(&post).unwrap();
+    html::assert_contains(
+        &html,
+        "<link rel=\"canonical\" href=\"https://chatcontrole.nl/nieuws/",
+        &page,
+    );
+    html::assert_exists(
+        &html,
+        r#"head link[rel="canonical"][href^="https://chatcontrole.nl/nieuws/"]"#,
+        &page,
+    );
+    html::assert_exists(&html, r#"head meta[property="og:title"][content]"#, &page);
+    html::assert_exists(&html, r#"head meta[name="twitter:card"][content]"#, &page);
     let json_ld = html
         .split("<script type=\"application/ld+json\">")
         .nth(1)
-        .expect("JSON-LD")
+        .unwrap_or_else(|| panic!("{page}: no <script type=\"application/ld+json\">"))
         .split("</script>")
         .next()
         .unwrap();
-    let value: serde_json::Value = serde_json::from_str(json_ld).expect("valid JSON-LD");
-    assert_eq!(value["@type"], "NewsArticle");
+    let value: serde_json::Value = serde_json::from_str(json_ld)
+        .unwrap_or_else(|e| panic!("{page}: JSON-LD is not valid JSON ({e}):\n{json_ld}"));
+    assert_eq!(value["@type"], "NewsArticle", "{page}: JSON-LD @type");
 }
 
 #[test]
@@ -220,9 +267,11 @@ fn no_page_loads_anything_from_another_host() {
 fn headers_file_has_a_strict_content_security_policy_the_pages_meet() {
     let (_site, out) = built();
     let headers = read(&out, "_headers");
-    assert!(headers.contains(
-        "Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'"
-    ));
+    html::assert_contains(
+        &headers,
+        "Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'",
+        "_headers",
+    );
     let script_tag = Regex::new(r"<script\b([^>]*)>").unwrap();
     for (file, bytes) in snapshot(&out) {
         if !file.to_string_lossy().ends_with(".html") {
@@ -251,8 +300,15 @@ fn out_option_accepts_any_folder() {
     let nested = tempfile::tempdir().unwrap();
     let out = nested.path().join("diep/in/de/boom");
     build(site.path(), &out, &[]);
-    assert!(out.join("index.html").is_file());
-    assert!(!Path::new(&site.path().join("public")).exists());
+    assert!(
+        out.join("index.html").is_file(),
+        "{}: no index.html",
+        out.display()
+    );
+    assert!(
+        !Path::new(&site.path().join("public")).exists(),
+        "the build wrote the site's own public/ folder too"
+    );
 }
 
 #[test]

@@ -104,5 +104,6 @@ pub fn write(root: &Path, rel: &str, text: &str) {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(path, text).unwrap();
 }
+pub mod html;
 pub mod qmv_vectors;
 pub mod tk_mock;
