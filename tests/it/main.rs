@@ -53,6 +53,7 @@ mod seeds;
 mod serve_http;
 mod share_cards;
 mod site_build;
+mod snapshots;
 mod sync_members;
 mod sync_votes;
 mod taxonomies;
