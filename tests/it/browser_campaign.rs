@@ -1,0 +1,298 @@
+//! The campaign pages as a visitor uses them, in a real browser (headless
+//! Chromium; see `tests/browser/`): the home page answers with links to the
+//! guide, the Council and the contact tool; the guide overview is grouped by
+//! verdict and a shared filtered address opens filtered; the contact tool
+//! gives `mailto:` links with subject and body, without JavaScript as a list
+//! and with JavaScript as an editor whose edits change the link; the phone
+//! menu folds open without JavaScript; and the preview's error panel shows on
+//! every page, also after a reload. Each page also passes the shared checks
+//! (axe in light and dark mode, 360 px, keyboard, no foreign requests).
+
+use crate::browser;
+use crate::common;
+
+use std::time::Duration;
+
+use browser::checks::{note_problems, page_problems, wait_until};
+use browser::driver::Browser;
+use browser::serve_process::ServeProcess;
+use serde_json::{Value as Json, json};
+
+const PAGES: &[(&str, &str)] = &[
+    ("home", "/"),
+    ("stemwijzer", "/stemwijzer2023/"),
+    ("stemwijzer-gefilterd", "/stemwijzer2023/oordeel/beschermt/"),
+    ("schrijf", "/schrijf/"),
+    ("partij", "/stemwijzer2023/volt/"),
+];
+
+/// Runs `script` and returns a problem when it does not return true.
+async fn expect(browser: &Browser, what: &str, script: &str) -> Option<String> {
+    let value = browser.eval(script, vec![]).await;
+    (value != Json::Bool(true)).then(|| format!("{what}: got {value}"))
+}
+
+async fn scripts(browser: &Browser, enabled: bool) {
+    browser
+        .cdp(
+            "Emulation.setScriptExecutionDisabled",
+            json!({ "value": !enabled }),
+        )
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn campaign_pages_answer_and_let_visitors_act() {
+    let Some(browser) = Browser::launch("campaign").await else {
+        return;
+    };
+    let serve = ServeProcess::start(&common::example_site());
+    let origin = serve.url.trim_end_matches('/').to_string();
+    let mut report = Vec::new();
+    for (name, path) in PAGES {
+        let problems = page_problems(&browser, &origin, path, 200).await;
+        note_problems(&browser, &mut report, name, path, &problems).await;
+    }
+
+    // Home: the answers and the call to action link from the main content.
+    browser.open(&format!("{origin}/")).await;
+    let mut problems = Vec::new();
+    for href in ["/stemwijzer2023/", "/raad/", "/schrijf/"] {
+        problems.extend(
+            expect(
+                &browser,
+                &format!("a link to {href} in <main>"),
+                &format!("return !!document.querySelector('main a[href=\"{href}\"]');"),
+            )
+            .await,
+        );
+    }
+    problems.extend(
+        expect(
+            &browser,
+            "the verdict counts in the scale's order, adding up to the 26 parties",
+            r#"var heads = Array.prototype.map.call(document.querySelectorAll(".verdict-count-head"), function (p) { return p.textContent.trim(); });
+               var total = heads.reduce(function (n, t) { return n + parseInt(t.replace(/^\D*/, ""), 10); }, 0);
+               return heads.length === 4 && /beschermt$/.test(heads[0]) && /onduidelijk$/.test(heads[3]) && total === 26;"#,
+        )
+        .await,
+    );
+    problems.extend(
+        expect(
+            &browser,
+            "the Council block with the latest decision and the next step",
+            r#"var s = document.querySelector("[aria-labelledby=antwoord-raad]"); return !!s && /Laatste besluit/.test(s.textContent) && /26 november 2025/.test(s.textContent) && /Volgende stap/.test(s.textContent);"#,
+        )
+        .await,
+    );
+    note_problems(&browser, &mut report, "home-answers", "/", &problems).await;
+
+    // Guide: grouped in the scale's order; a shared filtered address opens
+    // filtered, with and without JavaScript, and shows the filter.
+    let mut problems = Vec::new();
+    browser.open(&format!("{origin}/stemwijzer2023/")).await;
+    problems.extend(
+        expect(
+            &browser,
+            "groups in the scale's order",
+            r#"var ids = Array.prototype.map.call(document.querySelectorAll(".guide-group h2"), function (h) { return h.id; });
+               return ids.join(",") === "groep-beschermt,groep-mogelijk-niet,groep-beschermt-niet,groep-onduidelijk";"#,
+        )
+        .await,
+    );
+    problems.extend(
+        expect(
+            &browser,
+            "every party with its verdict and a reason",
+            r#"var items = document.querySelectorAll(".guide-parties > li");
+               return items.length === 26 && Array.prototype.every.call(items, function (li) {
+                 return li.querySelector(".verdict") && li.querySelector(".guide-reason").textContent.trim().length > 10; });"#,
+        )
+        .await,
+    );
+    problems.extend(
+        expect(
+            &browser,
+            "the archive note with the election date",
+            r#"var a = document.querySelector(".guide-archive"); return !!a && /22 november 2023/.test(a.textContent) && /waren/.test(a.textContent);"#,
+        )
+        .await,
+    );
+    for enabled in [true, false] {
+        scripts(&browser, enabled).await;
+        browser
+            .open(&format!("{origin}/stemwijzer2023/oordeel/beschermt/"))
+            .await;
+        problems.extend(
+            expect(
+                &browser,
+                &format!("the shared filtered view (JavaScript {enabled})"),
+                r#"var groups = document.querySelectorAll(".guide-group");
+                   var current = document.querySelector(".guide-chips a[aria-current=page]");
+                   var status = document.querySelector(".guide-filter-active");
+                   return groups.length === 1 && groups[0].querySelector("h2").id === "groep-beschermt"
+                     && !!current && /Beschermt/.test(current.textContent)
+                     && !!status && /Beschermt/.test(status.textContent) && status.offsetHeight > 0;"#,
+            )
+            .await,
+        );
+    }
+    scripts(&browser, true).await;
+    note_problems(
+        &browser,
+        &mut report,
+        "guide-groups",
+        "/stemwijzer2023/",
+        &problems,
+    )
+    .await;
+
+    // Contact tool without JavaScript: a list of mailto: links.
+    let mut problems = Vec::new();
+    scripts(&browser, false).await;
+    browser.open(&format!("{origin}/schrijf/")).await;
+    problems.extend(
+        expect(
+            &browser,
+            "without JavaScript: mailto links with subject and body, the editor hidden",
+            r#"var links = document.querySelectorAll("a[data-recipient]");
+               var editor = document.querySelector("[data-contact-editor]");
+               return links.length > 0 && editor.offsetHeight === 0 && Array.prototype.every.call(links, function (a) {
+                 var h = a.getAttribute("href"); return h.indexOf("mailto:") === 0 && h.indexOf("?subject=") > 0 && h.indexOf("&body=") > 0; });"#,
+        )
+        .await,
+    );
+    problems.extend(
+        expect(
+            &browser,
+            "Kamerleden per faction, the MEPs, and when the lists were updated",
+            r#"var t = document.querySelector("main").textContent;
+               return document.querySelectorAll(".faction").length > 0 && /bijgewerkt op/.test(t) && /gecontroleerd op/.test(t)
+                 && document.querySelectorAll("[aria-labelledby=europarlement] a[data-recipient]").length > 0;"#,
+        )
+        .await,
+    );
+    // With JavaScript: an editor whose edits change the link.
+    scripts(&browser, true).await;
+    browser.open(&format!("{origin}/schrijf/")).await;
+    let ready = wait_until(
+        &browser,
+        r#"var e = document.querySelector("[data-contact-editor]"); return !!e && !e.hidden && document.getElementById("contact-body").value.length > 100;"#,
+        Duration::from_secs(5),
+    )
+    .await;
+    if ready != Json::Bool(true) {
+        problems.push("with JavaScript the editor did not appear filled in".into());
+    }
+    problems.extend(
+        expect(
+            &browser,
+            "choosing an MEP fills in the address and the MEP's message",
+            r#"var to = document.getElementById("contact-to");
+               var mep = Array.prototype.find.call(to.options, function (o) { return o.parentNode.label === "Europees Parlement"; });
+               to.value = mep.value; to.dispatchEvent(new Event("change"));
+               var href = document.getElementById("contact-send").getAttribute("href");
+               return /@europarl\.europa\.eu\?subject=/.test(href) && /Parlement/.test(document.getElementById("contact-body").value);"#,
+        )
+        .await,
+    );
+    problems.extend(
+        expect(
+            &browser,
+            "editing the text changes the link",
+            r#"var body = document.getElementById("contact-body");
+               body.value = "Mijn eigen woorden & meer"; body.dispatchEvent(new Event("input"));
+               var href = document.getElementById("contact-send").getAttribute("href");
+               return href.indexOf("&body=Mijn%20eigen%20woorden%20%26%20meer") > 0 && href.indexOf("subject=Chatcontrole") > 0;"#,
+        )
+        .await,
+    );
+    note_problems(
+        &browser,
+        &mut report,
+        "contact-tool",
+        "/schrijf/",
+        &problems,
+    )
+    .await;
+
+    // The phone menu folds open without JavaScript.
+    let mut problems = Vec::new();
+    scripts(&browser, false).await;
+    browser.set_viewport(360, 740).await;
+    browser.open(&format!("{origin}/")).await;
+    problems.extend(
+        expect(
+            &browser,
+            "a closed menu button, no row of links, header under 80 px",
+            r#"var fold = document.querySelector(".menu-fold");
+               return !fold.open && fold.offsetHeight > 0 && document.querySelector(".menu-row").offsetHeight === 0
+                 && document.querySelector(".site-header").offsetHeight < 80;"#,
+        )
+        .await,
+    );
+    problems.extend(
+        expect(
+            &browser,
+            "opening the menu shows every link",
+            r#"document.querySelector(".menu-fold summary").click();
+               var links = document.querySelectorAll(".menu-fold .main-nav a");
+               return links.length >= 8 && Array.prototype.every.call(links, function (a) { return a.offsetHeight >= 44; });"#,
+        )
+        .await,
+    );
+    browser.reset_viewport().await;
+    scripts(&browser, true).await;
+    note_problems(&browser, &mut report, "phone-menu", "/", &problems).await;
+
+    browser.close().await;
+    assert!(
+        report.is_empty(),
+        "problems in the browser:\n{}",
+        report.join("\n")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_error_panel_shows_on_every_page_after_a_reload() {
+    let Some(browser) = Browser::launch("error-everywhere").await else {
+        return;
+    };
+    let site = common::site_copy();
+    let serve = ServeProcess::start(site.path());
+    let post = site.path().join("content/nieuws/kapot.md");
+    std::fs::write(&post, "---\ntitle: \"Kapot\ndate: 2025-01-01\n---\nTekst\n").unwrap();
+    assert!(
+        serve.wait_for_output("build failed", 1, Duration::from_secs(30)),
+        "the build did not fail:\n{}",
+        serve.output()
+    );
+    let mut report = Vec::new();
+    for path in ["/", "/raad/", "/", "/schrijf/"] {
+        browser.open(&serve.page(path)).await;
+        let panel = wait_until(
+            &browser,
+            r#"var p = document.getElementById("chatcontrole-build-errors");
+               return p && { text: p.textContent, code: p.querySelectorAll("code").length };"#,
+            Duration::from_secs(10),
+        )
+        .await;
+        let text = panel["text"].as_str().unwrap_or_default();
+        let site_dir = site.path().display().to_string();
+        let mut problems = Vec::new();
+        if !text.contains("content/nieuws/kapot.md") {
+            problems.push(format!("no panel naming the file: {panel}"));
+        }
+        if text.contains(&site_dir) {
+            problems.push(format!("the panel shows the absolute path: {text}"));
+        }
+        if panel["code"].as_u64().unwrap_or(0) == 0 || text.contains('`') {
+            problems.push(format!(
+                "code in the message is not formatted as code: {text}"
+            ));
+        }
+        note_problems(&browser, &mut report, "error-panel", path, &problems).await;
+    }
+    browser.close().await;
+    assert!(report.is_empty(), "{}", report.join("\n"));
+}

@@ -1,0 +1,195 @@
+//! The campaign pages of the example site as built HTML: the home page
+//! answers from the data and links to the guide, the Council and the contact
+//! tool; the contact page offers prepared `mailto:` messages to Kamerleden by
+//! faction, with the Justice and Security committee marked, and to MEPs; the
+//! guide overview prints as a handout; the CSS stays small.
+
+use crate::common;
+
+use std::path::Path;
+
+use common::html;
+
+fn built() -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    common::build(&common::example_site(), out.path(), &[]);
+    out
+}
+
+fn main_of(html: &str) -> &str {
+    let start = html.find("<main").expect("no <main> in the page");
+    let end = html.find("</main>").expect("no </main> in the page");
+    &html[start..end]
+}
+
+#[test]
+fn the_home_page_answers_and_links_to_acting() {
+    let out = built();
+    let home = common::read(out.path(), "index.html");
+    let main = main_of(&home);
+    for href in [
+        r#"href="/stemwijzer2023/""#,
+        r#"href="/raad/""#,
+        r#"href="/schrijf/""#,
+        r#"href="/stemwijzer2023/oordeel/beschermt/""#,
+        r#"href="/stemwijzer2023/volt/""#,
+    ] {
+        assert!(
+            main.contains(href),
+            "the home page's main content links {href}"
+        );
+        let url = href.trim_start_matches("href=\"").trim_end_matches('"');
+        html::assert_exists(&home, &format!("main a[href=\"{url}\"]"), "index.html");
+    }
+    // The counts come from the data: 9 + 6 + 6 + 5 parties in the example.
+    for count in [
+        "<strong>9</strong> partijen: beschermt",
+        "<strong>6</strong> partijen: mogelijk niet",
+        "<strong>6</strong> partijen: beschermt niet",
+        "<strong>5</strong> partijen: onduidelijk",
+    ] {
+        html::assert_contains(main, count, "index.html <main>");
+    }
+    html::assert_contains(
+        main,
+        "archief: de verkiezingen waren op 22 november 2023",
+        "index.html <main>",
+    );
+    html::assert_contains(main, "Laatste besluit", "index.html <main>");
+    let at = |id: &str| main.find(id);
+    assert!(
+        at("antwoord-stemwijzer") < at("laat-van-je-horen"),
+        "index.html <main>: the guide's answer (antwoord-stemwijzer at {:?}) comes before the call to act (laat-van-je-horen at {:?})",
+        at("antwoord-stemwijzer"),
+        at("laat-van-je-horen")
+    );
+    assert!(
+        at("laat-van-je-horen") < at("laatste-nieuws"),
+        "index.html <main>: the call to act (laat-van-je-horen at {:?}) comes before the news (laatste-nieuws at {:?})",
+        at("laat-van-je-horen"),
+        at("laatste-nieuws")
+    );
+}
+
+#[test]
+fn the_contact_page_offers_prepared_messages() {
+    let site = common::site_copy();
+    // Mark one member as sitting on the Justice and Security committee, with an address.
+    let file = site.path().join("data/recipients/kamerleden.toml");
+    let text = std::fs::read_to_string(&file).unwrap().replacen(
+        "party = \"sp\"\ncommittees = []\njustice_committee = false",
+        "party = \"sp\"\ncommittees = [\"Justitie en Veiligheid\"]\njustice_committee = true\nemail = \"j.dijk@tweedekamer.nl\"",
+        1,
+    );
+    std::fs::write(&file, text).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    common::build(site.path(), out.path(), &[]);
+    let html = common::read(out.path(), "schrijf/index.html");
+    let links: Vec<&str> = html
+        .split("href=\"mailto:")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap())
+        // The editor's button gets its address from the script.
+        .filter(|link| !link.is_empty())
+        .collect();
+    assert!(
+        links.len() >= 8,
+        "schrijf/index.html: at least 8 mailto: links with an address, found {links:?}"
+    );
+    for link in &links {
+        assert!(
+            link.contains("?subject=Chatcontrole") && link.contains("&amp;body=Beste%20"),
+            "schrijf/index.html: mailto:{link} lacks ?subject=Chatcontrole or &amp;body=Beste%20"
+        );
+    }
+    let dijk = links
+        .iter()
+        .find(|l| l.starts_with("j.dijk@tweedekamer.nl?"))
+        .unwrap_or_else(|| {
+            panic!("schrijf/index.html: no mailto: link to j.dijk@tweedekamer.nl among {links:?}")
+        });
+    // The SP's verdict in the guide and the Council's latest decision are in the text.
+    assert!(dijk.contains("het%20oordeel%20%22Beschermt%22"), "{dijk}");
+    assert!(dijk.contains("26%20november%202025"), "{dijk}");
+    let page = "schrijf/index.html";
+    html::assert_contains(&html, "Lid van de commissie Justitie en Veiligheid", page);
+    html::assert_contains(&html, "1 in de commissie Justitie en Veiligheid", page);
+    html::assert_contains(&html, "bas.eickhout@europarl.europa.eu?subject=", page);
+    html::assert_exists(
+        &html,
+        r#"a[href^="mailto:bas.eickhout@europarl.europa.eu?subject="]"#,
+        page,
+    );
+    html::assert_contains(&html, "bijgewerkt op 1 december 2026", page);
+    assert!(!html.contains("<form"), "nothing is posted");
+    html::assert_none(&html, "form", page);
+    html::assert_contains(
+        &html,
+        r#"<script src="/js/contact.js" defer></script>"#,
+        page,
+    );
+    html::assert_exists(&html, r#"script[src="/js/contact.js"][defer]"#, page);
+}
+
+#[test]
+fn the_example_contact_page_names_the_minister_and_marks_the_committee() {
+    let out = built();
+    let html = common::read(out.path(), "schrijf/index.html");
+    let minister = html
+        .split("<h2 id=\"minister\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</section>").next())
+        .expect("schrijf/index.html: no <h2 id=\"minister\"> section for the minister");
+    assert!(minister.contains("Mail Foort van Oosten"), "{minister}");
+    assert!(
+        minister.contains("href=\"mailto:?subject=Chatcontrole"),
+        "a prepared message without an address, as the ministry publishes none: {minister}"
+    );
+    assert!(minister.contains("vul zelf een adres in"), "{minister}");
+    assert_eq!(
+        html.matches("title=\"Lid van de commissie Justitie en Veiligheid\"")
+            .count(),
+        2,
+        "the example marks two members"
+    );
+    html::assert_contains(&html, "europarl.europa.eu?subject=", "schrijf/index.html");
+    html::assert_count(
+        &html,
+        r#"[title="Lid van de commissie Justitie en Veiligheid"]"#,
+        2,
+        "schrijf/index.html",
+    );
+}
+
+#[test]
+fn pages_print_as_handouts_and_the_css_stays_small() {
+    let css =
+        |name: &str| std::fs::read_to_string(Path::new("site/static/css").join(name)).unwrap();
+    let site = css("site.css");
+    let guide = css("guide.css");
+    html::assert_contains(&site, "@media print", "site/static/css/site.css");
+    html::assert_contains(&guide, "@media print", "site/static/css/guide.css");
+    for (page, files) in [
+        ("guide", vec!["site.css", "guide.css"]),
+        ("council", vec!["site.css", "council.css"]),
+    ] {
+        let total: usize = files.iter().map(|f| css(f).len()).sum();
+        assert!(
+            total < 20 * 1024,
+            "the {page} pages load {total} bytes of CSS"
+        );
+    }
+    let out = built();
+    let overview = common::read(out.path(), "stemwijzer2023/index.html");
+    html::assert_contains(
+        &overview,
+        r#"<p class="print-only">Chatcontrole: https://chatcontrole.nl/stemwijzer2023/ · 26 partijen</p>"#,
+        "stemwijzer2023/index.html",
+    );
+    html::assert_selects(
+        &overview,
+        "p.print-only",
+        "Chatcontrole: https://chatcontrole.nl/stemwijzer2023/ · 26 partijen",
+        "stemwijzer2023/index.html",
+    );
+}

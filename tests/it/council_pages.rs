@@ -1,0 +1,263 @@
+//! Builds the example site in memory and checks the EU Council pages:
+//! /raad/ with standing, chart, map, table, what-if form and moments, and
+//! one page per member state with its claims and sources.
+
+use std::path::Path;
+
+use crate::common::html::{self, assert_contains, assert_lacks};
+use chatcontrole::build::{BuildOptions, generate};
+use chatcontrole::check::check_links;
+use chatcontrole::council::model::STATE_CODES;
+use chrono::DateTime;
+
+fn pages() -> chatcontrole::output::Output {
+    pages_at("2025-12-01T12:00:00+01:00")
+}
+
+fn pages_at(now: &str) -> chatcontrole::output::Output {
+    let mut options = BuildOptions::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("site"));
+    options.now = Some(DateTime::parse_from_rfc3339(now).unwrap());
+    generate(&options)
+        .unwrap_or_else(|d| panic!("build failed:\n{d}"))
+        .output
+}
+
+fn html(out: &chatcontrole::output::Output, path: &str) -> String {
+    let file = out
+        .get(path)
+        .unwrap_or_else(|| panic!("{path} was not generated"));
+    String::from_utf8(file.bytes.clone()).unwrap()
+}
+
+#[test]
+fn overview_shows_standing_chart_map_table_form_and_moments() {
+    let out = pages();
+    let page = html(&out, "raad/index.html");
+    let at = "raad/index.html";
+    assert_contains(&page, "stand op 1 december 2025", at);
+    assert_contains(&page, "telt een onthouding hetzelfde als een tegenstem", at);
+    assert_contains(&page, r#"class="council-chart""#, at);
+    html::assert_exists(&page, ".council-chart", at);
+    assert_contains(&page, "65%: nodig om aan te nemen", at);
+    assert_contains(&page, "35%: blokkerende minderheid", at);
+    assert_contains(&page, r#"class="council-map""#, at);
+    html::assert_exists(&page, ".council-map", at);
+    assert_contains(&page, "<table class=\"council-table\">", at);
+    html::assert_exists(&page, "table.council-table", at);
+    assert_eq!(
+        page.matches("data-state=").count(),
+        27,
+        "{at}: `data-state=` once per member state"
+    );
+    assert_contains(
+        &page,
+        r#"<script src="/js/council-whatif.js" defer></script>"#,
+        at,
+    );
+    html::assert_exists(&page, r#"script[src="/js/council-whatif.js"][defer]"#, at);
+    assert_contains(&page, r#"href="/css/council.css""#, at);
+    html::assert_exists(
+        &page,
+        r#"link[rel="stylesheet"][href="/css/council.css"]"#,
+        at,
+    );
+    assert_contains(&page, "26 november 2025</time>: Coreper", at);
+    // Sources are graded beside each link.
+    assert_contains(
+        &page,
+        r#"<span class="source-kind source-kind-press">(pers)</span>"#,
+        at,
+    );
+    html::assert_selects(&page, "span.source-kind.source-kind-press", "(pers)", at);
+    assert!(!page.contains(" style=\""), "inline styles break the CSP");
+    html::assert_none(&page, "[style]", at);
+    for file in ["js/council-whatif.js", "css/council.css"] {
+        assert!(out.get(file).is_some(), "{file} was not generated");
+    }
+}
+
+/// The form does nothing without JavaScript, so it is hidden until the
+/// script shows it; a sentence (no <noscript>) says why it is missing.
+#[test]
+fn whatif_form_is_hidden_until_the_script_enhances_it() {
+    let page = html(&pages(), "raad/index.html");
+    let form = page
+        .split("<form id=\"council-whatif\"")
+        .nth(1)
+        .and_then(|rest| rest.split('>').next())
+        .expect("raad/index.html: no <form id=\"council-whatif\">");
+    assert!(form.ends_with(" hidden"), "form tag: {form}");
+    html::assert_exists(&page, "form#council-whatif[hidden]", "raad/index.html");
+    assert_contains(&page, r#"<p id="council-whatif-nojs""#, "raad/index.html");
+    html::assert_selects_containing(
+        &page,
+        "p#council-whatif-nojs",
+        "De rekenhulp werkt alleen met JavaScript",
+        "raad/index.html",
+    );
+    assert_contains(
+        &page,
+        "De rekenhulp werkt alleen met JavaScript",
+        "raad/index.html",
+    );
+    assert_lacks(&page, "<noscript", "raad/index.html");
+    let script = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("site/static/js/council-whatif.js"),
+    )
+    .unwrap();
+    let js = "site/static/js/council-whatif.js";
+    assert_contains(&script, "form.hidden = false", js);
+    assert_contains(&script, "council-whatif-nojs", js);
+}
+
+/// Under qualified majority an abstention is not neutral: the pages say so
+/// in plain words, on the overview and on every state page.
+#[test]
+fn pages_say_plainly_that_an_abstention_counts_as_a_vote_against() {
+    let out = pages();
+    let overview = html(&out, "raad/index.html");
+    assert!(
+        overview.contains(
+            "Bij een gekwalificeerde meerderheid telt een onthouding hetzelfde als een tegenstem"
+        ),
+        "the overview must say that an abstention counts as a vote against"
+    );
+    assert_contains(&overview, "Onthouden is niet neutraal", "raad/index.html");
+    for code in STATE_CODES {
+        let page = html(&out, &format!("raad/{}/index.html", code.to_lowercase()));
+        assert!(
+            page.contains(
+                "Bij een gekwalificeerde meerderheid telt een onthouding hetzelfde als een tegenstem."
+            ),
+            "{code}"
+        );
+    }
+}
+
+#[test]
+fn every_state_has_a_page_with_sourced_claims() {
+    let out = pages();
+    for code in STATE_CODES {
+        let page = html(&out, &format!("raad/{}/index.html", code.to_lowercase()));
+        let at = format!("raad/{}/index.html", code.to_lowercase());
+        assert_contains(&page, "Wat bronnen zeggen", &at);
+        assert!(
+            page.contains("Bron: <a href=\"http"),
+            "{code}: no source link"
+        );
+    }
+    let it = html(&out, "raad/it/index.html");
+    assert_contains(&it, "claim-disputed", "raad/it/index.html");
+    html::assert_exists(&it, ".claim-disputed", "raad/it/index.html");
+    assert_contains(&it, "betwist", "raad/it/index.html");
+    let de = html(&out, "raad/de/index.html");
+    assert_contains(
+        &de,
+        "2024: 84.311.244 (officieel cijfer)",
+        "raad/de/index.html",
+    );
+    assert_contains(
+        &de,
+        "2025: 83.395.000 (afgeleid uit het officiële aandeel)",
+        "raad/de/index.html",
+    );
+    let nl = html(&out, "raad/nl/index.html");
+    assert_contains(&nl, "18 november 2025", "raad/nl/index.html");
+    assert_contains(&nl, "26 november 2025", "raad/nl/index.html");
+}
+
+#[test]
+fn council_pages_have_no_broken_links() {
+    let out = pages();
+    let problems: Vec<String> = check_links(&out, "")
+        .iter()
+        .filter(|d| {
+            d.file.to_string_lossy().contains("data/council") || d.message.contains("/raad/")
+        })
+        .map(|d| d.to_string())
+        .collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// From the day of the Coreper decision on, /raad/ leads with it in plain
+/// Dutch (date, body, result, who voted against or abstained, what it
+/// means), then the next step, and only then the outlook for the next vote;
+/// a decided text is no longer presented as open.
+#[test]
+fn overview_leads_with_the_latest_decision_and_the_next_step() {
+    let page = html(&pages(), "raad/index.html");
+    let main = &page[page.find("<main").expect("raad/index.html: no <main>")..];
+    let decision =
+        main.find("Laatste besluit: <time datetime=\"2025-11-26\">26 november 2025</time>");
+    let next = main.find("Volgende stap: Voorlopig akkoord in de triloog");
+    let outlook = main.find("Vooruitblik op de volgende stemming in de Raad");
+    let procedure = main.find("De procedure in één oogopslag");
+    assert!(
+        decision.is_some() && decision < next && next < outlook && outlook < procedure,
+        "order: {decision:?} {next:?} {outlook:?} {procedure:?}"
+    );
+    for expected in [
+        "De Raad heeft zijn standpunt vastgesteld: aangenomen.",
+        "stemden Nederland, Polen en Tsjechië tegen en onthield Italië zich",
+        "Wat dat betekent.",
+        "nog niet",
+        "Formele aanneming door de Raad",
+    ] {
+        assert_contains(main, expected, "raad/index.html <main>");
+    }
+    for stale in [
+        "Uitkomst als er nu gestemd zou worden",
+        "Elk van hen kan beslissend zijn",
+        "geen standpunt over deze tekst bekend",
+    ] {
+        assert!(
+            !main.contains(stale),
+            "a decided text is shown as open: {stale:?}"
+        );
+    }
+}
+
+/// The day before the decision nothing of it shows: the page projects the
+/// vote from the claims known then.
+#[test]
+fn before_the_decision_the_page_shows_no_decision() {
+    let page = html(&pages_at("2025-11-25T12:00:00+01:00"), "raad/index.html");
+    let at = "raad/index.html on 25 November 2025";
+    assert_lacks(&page, "Laatste besluit", at);
+    assert_lacks(&page, "Vooruitblik op de volgende stemming", at);
+    assert_contains(&page, "Uitkomst als er nu gestemd zou worden", at);
+    assert_contains(&page, "De stand op 25 november 2025", at);
+}
+
+/// State pages show the kind of each source, mark weakly sourced claims and
+/// give the population per year with its source and precision.
+#[test]
+fn state_pages_grade_their_sources() {
+    let out = pages();
+    let pl = html(&out, "raad/pl/index.html");
+    assert_contains(&pl, "(doorgeefsite)", "raad/pl/index.html");
+    assert_contains(&pl, "zwak onderbouwd", "raad/pl/index.html");
+    let de = html(&out, "raad/de/index.html");
+    assert_contains(
+        &de,
+        "2024: 84.311.244 (officieel cijfer)",
+        "raad/de/index.html",
+    );
+    assert_contains(
+        &de,
+        "2025: 83.395.000 (afgeleid uit het officiële aandeel)",
+        "raad/de/index.html",
+    );
+    let nl = html(&out, "raad/nl/index.html");
+    assert_contains(
+        &nl,
+        r#"<span class="source-kind source-kind-press">(pers)</span>"#,
+        "raad/nl/index.html",
+    );
+    html::assert_selects(
+        &nl,
+        "span.source-kind.source-kind-press",
+        "(pers)",
+        "raad/nl/index.html",
+    );
+}
