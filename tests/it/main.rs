@@ -18,6 +18,7 @@
 mod browser;
 mod common;
 
+mod architecture;
 mod bad;
 mod browser_campaign;
 mod browser_council;
