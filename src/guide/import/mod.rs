@@ -1,0 +1,153 @@
+//! `chatcontrole import guide FILE.md --election ID`: turns a hand-written
+//! Markdown guide page (the format of the 2023 stemwijzer) into the guide's data
+//! files.
+//!
+//! The page is read by column name and by its legend, never by position, and
+//! every problem is reported with its line before anything is written. Votes get
+//! a stance from the item's protecting direction; everything else the importer
+//! cannot judge is written as `unclassified`, for an editor to decide.
+//!
+//! This file is the command: its arguments, reading the page and what an
+//! earlier import left, and writing; `plan.rs` decides what to write.
+
+mod cell;
+mod districts;
+mod document;
+mod inline;
+mod plan;
+mod write;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+pub use self::plan::slugify;
+use self::plan::{Planner, PreviousElection};
+use self::write::write_all;
+use super::load::{is_valid_id, load_items, load_parties};
+use crate::data_file::read_toml;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+/// Arguments of `chatcontrole import guide`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ImportGuideArgs {
+    /// The Markdown guide page to read (e.g. the old stemwijzer page).
+    pub file: PathBuf,
+    /// Id of the election to write, e.g. `tk2023` (lower-case letters, digits, hyphens).
+    #[arg(long)]
+    pub election: String,
+    /// The site folder.
+    #[arg(long, default_value = "site")]
+    pub site: PathBuf,
+    /// Print what would be written instead of writing it.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// Reads the guide page, and writes (or with `--dry-run` lists) the election,
+/// party and item files. Returns the report to print; on any problem returns
+/// every diagnostic and writes nothing.
+pub fn run_import(args: &ImportGuideArgs) -> Result<String, Diagnostics> {
+    if !is_valid_id(&args.election) {
+        return Err(Diagnostic::error(
+            &args.file,
+            0,
+            0,
+            format!("`{}` is not a valid election id", args.election),
+        )
+        .with_hint("use lower-case letters, digits and hyphens, e.g. --election tk2023")
+        .into());
+    }
+    let text = fs::read_to_string(&args.file).map_err(|err| {
+        Diagnostic::error(&args.file, 0, 0, format!("cannot read the file: {err}"))
+            .with_hint("check the path of the Markdown file")
+    })?;
+    let doc = document::parse(&args.file, &text)?;
+
+    let data_dir = args.site.join("data");
+    let mut diags = Diagnostics::new();
+    let parties = load_parties(&data_dir.join("parties.toml"), &mut diags);
+    let items = load_items(&data_dir.join("items"), &mut diags);
+    let election_dir = data_dir.join("elections").join(&args.election);
+    let previous = read_previous_election(&election_dir.join("election.toml"), &mut diags);
+    if diags.has_errors() {
+        return Err(diags);
+    }
+
+    let plan = Planner::new(&args.file, &doc, parties, items).plan(&args.election, previous)?;
+    let files = plan.files(&data_dir, &args.file)?;
+    if args.dry_run {
+        let mut out = format!("Dry run: would write {} files.\n", files.len());
+        for f in &files {
+            out.push_str(&format!("\n=== {} ===\n{}", f.path.display(), f.contents));
+        }
+        return Ok(out);
+    }
+    write_all(&files)?;
+    Ok(plan.report(&election_dir, &files))
+}
+
+/// Reads what an earlier import or an editor put in `election.toml`. A file
+/// that exists but cannot be read is an error: the import would otherwise
+/// replace the editor's path, intro and methodology with defaults.
+fn read_previous_election(path: &Path, diags: &mut Diagnostics) -> PreviousElection {
+    if !path.exists() {
+        return PreviousElection::default();
+    }
+    let mut problems = Diagnostics::new();
+    let Some(parsed) = read_toml::<toml::Table>(
+        path,
+        "the election file exists but cannot be read; check its permissions",
+        &mut problems,
+    ) else {
+        for d in problems {
+            let hint = format!(
+                "{}; the importer keeps this file's path, intro and methodology, so it never replaces a file it cannot read (fix it, or move it away to import from scratch)",
+                d.hint.as_deref().unwrap_or("fix the file")
+            );
+            diags.push(d.with_hint(hint));
+        }
+        return PreviousElection::default();
+    };
+    let mut text = |key: &str| match parsed.value.get(key) {
+        None => None,
+        Some(toml::Value::String(s)) => Some(s.clone()),
+        Some(other) => {
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    line_of_key(&parsed.text, key),
+                    1,
+                    format!("`{key}` must be text, not {}", with_article(other.type_str())),
+                )
+                .with_hint(format!("write `{key} = \"...\"`; the importer keeps this value and would otherwise lose it")),
+            );
+            None
+        }
+    };
+    PreviousElection {
+        path: text("path"),
+        intro: text("intro"),
+        methodology: text("methodology"),
+    }
+}
+
+/// "an integer", "a boolean": a TOML type name with its article.
+fn with_article(noun: &str) -> String {
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {noun}")
+}
+
+/// The 1-based line on which `key = ` is written at the top of a TOML file, or 1.
+fn line_of_key(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| {
+            l.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map_or(1, |i| i + 1)
+}
