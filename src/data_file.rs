@@ -54,16 +54,7 @@ pub fn read_toml<T: DeserializeOwned>(
     missing_hint: &str,
     diags: &mut Diagnostics,
 ) -> Option<Parsed<T>> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(err) => {
-            diags.push(
-                Diagnostic::error(path, 0, 0, format!("cannot read this file: {err}"))
-                    .with_hint(missing_hint),
-            );
-            return None;
-        }
-    };
+    let text = read_text(path, missing_hint, diags)?;
     match toml::from_str::<T>(&text) {
         Ok(value) => Some(Parsed {
             path: path.to_path_buf(),
@@ -72,6 +63,21 @@ pub fn read_toml<T: DeserializeOwned>(
         }),
         Err(err) => {
             diags.extend(toml_mistakes::<T>(path, &text, err));
+            None
+        }
+    }
+}
+
+/// The text of `path`; a file that cannot be read adds one diagnostic to
+/// `diags`, with `missing_hint`, and gives `None`.
+pub fn read_text(path: &Path, missing_hint: &str, diags: &mut Diagnostics) -> Option<String> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Some(text),
+        Err(err) => {
+            diags.push(
+                Diagnostic::error(path, 0, 0, format!("cannot read this file: {err}"))
+                    .with_hint(missing_hint),
+            );
             None
         }
     }
