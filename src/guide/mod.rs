@@ -7,7 +7,6 @@
 
 pub mod check;
 pub mod export;
-pub mod fields;
 pub mod import;
 pub mod load;
 pub mod model;
