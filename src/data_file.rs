@@ -187,7 +187,10 @@ fn mistakes_with<T>(
             break;
         };
         // A field missing now is most likely the misspelt one just blanked.
-        if err.message().starts_with("missing field") {
+        if matches!(
+            toml_error::Mistake::of(err.message()),
+            toml_error::Mistake::MissingField { .. }
+        ) {
             break;
         }
         let mistake = toml_error::diagnostic(path, text, &err);
