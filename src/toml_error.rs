@@ -8,9 +8,13 @@
 //! What kind of mistake it is can only be read from its message: serde hands
 //! the kind to the error type (`invalid_type`, `unknown_field`, …), but
 //! `toml::de::Error` keeps nothing of it except the text serde's default
-//! methods write. That text is read in one place, [`Mistake::of`], and the
-//! test `serde_still_words_every_kind_as_expected` fails when the wording
-//! changes, so the plain words can never silently turn off.
+//! methods write. A wrapping deserializer with an error type of its own could
+//! catch those calls, but then the error would lose the span the toml crate
+//! adds to its own error type, and serde raises `missing_field` and the
+//! wrong-type errors of tables and lists through the table's error type,
+//! which only the toml crate makes. So that text is read, in one place,
+//! [`Mistake::of`], and the test `serde_still_words_every_kind_as_expected`
+//! fails when the wording changes: the plain words never silently turn off.
 
 use std::path::Path;
 
