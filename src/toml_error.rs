@@ -13,7 +13,7 @@
 //! adds to its own error type, and serde raises `missing_field` and the
 //! wrong-type errors of tables and lists through the table's error type,
 //! which only the toml crate makes. So that text is read, in one place,
-//! [`Mistake::of`], and the test `serde_still_words_every_kind_as_expected`
+//! `Mistake::of`, and the test `serde_still_words_every_kind_as_expected`
 //! fails when the wording changes: the plain words never silently turn off.
 
 use std::path::Path;

@@ -1,11 +1,11 @@
 //! Reads `site/data/council/` into a [`CouncilData`] and reports every
 //! mistake an editor can make there as a diagnostic with file and line.
 //!
-//! One file per kind of data file: [`sources`] (`sources.toml`, the kind of
-//! publication behind each host), [`states`] (`states.toml`, member states
-//! and population figures), [`moments`] (`moments.toml`, presidencies, texts
-//! and Council moments), [`positions`] (`positions/XX.toml`, position claims
-//! of one state; the file name is the state's code) and [`procedure`]
+//! One file per kind of data file: `sources` (`sources.toml`, the kind of
+//! publication behind each host), `states` (`states.toml`, member states
+//! and population figures), `moments` (`moments.toml`, presidencies, texts
+//! and Council moments), `positions` (`positions/XX.toml`, position claims
+//! of one state; the file name is the state's code) and `procedure`
 //! (`procedure.toml`, the stages of the legislative procedure). This module
 //! reads them in that order, each file once, and holds the small checks they
 //! share. All problems of all files are collected before giving up.

@@ -15,8 +15,6 @@ use crate::url::{ExternalUrl, Schemes};
 pub(crate) struct Hosts(Vec<(String, SourceKind)>, Vec<String>);
 
 impl Hosts {
-    /// The kind for `host` (a `www.` prefix is ignored; a listed host also
-    /// covers its subdomains).
     /// True when `host` is listed with a mistake already reported.
     fn is_broken(&self, host: &str) -> bool {
         let host = host.trim_start_matches("www.");
@@ -25,6 +23,8 @@ impl Hosts {
             .any(|h| host == h || host.ends_with(&format!(".{h}")))
     }
 
+    /// The kind for `host` (a `www.` prefix is ignored; a listed host also
+    /// covers its subdomains).
     fn kind_of(&self, host: &str) -> Option<SourceKind> {
         let host = host.trim_start_matches("www.");
         self.0

@@ -5,12 +5,12 @@
 //! the file, line and column and a suggested fix. Loading goes on after a problem
 //! so that one run reports all of them.
 //!
-//! One file per kind of data file: [`parties`] (`data/parties.toml`),
-//! [`items`] (`data/items/<number>.toml`), [`elections`]
-//! (`data/elections/<id>/election.toml`) and [`entries`]
+//! One file per kind of data file: `parties` (`data/parties.toml`),
+//! `items` (`data/items/<number>.toml`), `elections`
+//! (`data/elections/<id>/election.toml`) and `entries`
 //! (`data/elections/<id>/parties/<party>.toml`, with the evidence of a party
-//! in [`evidence`]). Each file is read once, through [`read_guide`], which
-//! also reports every key the file's type has no field for ([`keys`]). This
+//! in `evidence`). Each file is read once, through `read_guide`, which
+//! also reports every key the file's type has no field for (`keys`). This
 //! module holds the checks of single values that all of them share.
 
 mod elections;
