@@ -54,16 +54,7 @@ pub fn read_toml<T: DeserializeOwned>(
     missing_hint: &str,
     diags: &mut Diagnostics,
 ) -> Option<Parsed<T>> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(err) => {
-            diags.push(
-                Diagnostic::error(path, 0, 0, format!("cannot read this file: {err}"))
-                    .with_hint(missing_hint),
-            );
-            return None;
-        }
-    };
+    let text = read_text(path, missing_hint, diags)?;
     match toml::from_str::<T>(&text) {
         Ok(value) => Some(Parsed {
             path: path.to_path_buf(),
@@ -74,6 +65,93 @@ pub fn read_toml<T: DeserializeOwned>(
             diags.extend(toml_mistakes::<T>(path, &text, err));
             None
         }
+    }
+}
+
+/// The text of `path`; a file that cannot be read adds one diagnostic to
+/// `diags`, with `missing_hint`, and gives `None`.
+pub fn read_text(path: &Path, missing_hint: &str, diags: &mut Diagnostics) -> Option<String> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Some(text),
+        Err(err) => {
+            diags.push(
+                Diagnostic::error(path, 0, 0, format!("cannot read this file: {err}"))
+                    .with_hint(missing_hint),
+            );
+            None
+        }
+    }
+}
+
+/// One step on the way to a key of a TOML file: a key, or the position in a
+/// list (an array of tables, or an array of inline tables).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyStep {
+    /// A key of a table.
+    Key(String),
+    /// A 0-based position in a list.
+    Index(usize),
+}
+
+/// The steps from the top of a file to one key, e.g. `evidence`, `1`, `stanse`.
+pub type KeyPath = Vec<KeyStep>;
+
+/// Reads `text` (the text of `path`) as TOML into `T`, like [`read_toml`]
+/// without deny_unknown_fields: every key that `T` has no field for is
+/// added to `unknown` (also when the file has other mistakes, as far as
+/// they can be read past), for the caller to report. The mistakes that stop
+/// the file from reading as a `T` go to `diags`.
+pub fn parse_toml_noting_unknown<T: DeserializeOwned>(
+    path: &Path,
+    text: &str,
+    unknown: &mut Vec<KeyPath>,
+    diags: &mut Diagnostics,
+) -> Option<T> {
+    let mut read = |text: &str| noting_unknown::<T>(text, unknown);
+    match read(text) {
+        Ok(value) => Some(value),
+        Err(err) => {
+            diags.extend(mistakes_with(path, text, err, read));
+            None
+        }
+    }
+}
+
+/// Deserialises `text` into `T` through `serde_ignored`, adding every key
+/// it ignored to `unknown` (once).
+fn noting_unknown<T: DeserializeOwned>(
+    text: &str,
+    unknown: &mut Vec<KeyPath>,
+) -> Result<T, toml::de::Error> {
+    serde_ignored::deserialize(toml::Deserializer::new(text), |path| {
+        let mut steps = Vec::new();
+        key_steps(&path, &mut steps);
+        if !unknown.contains(&steps) {
+            unknown.push(steps);
+        }
+    })
+}
+
+/// The [`KeyStep`]s of a `serde_ignored` path. The keys of the toml crate's
+/// own `Spanned` wrapper (`$__serde_spanned_private_value`) are not written
+/// in the file and are left out.
+fn key_steps(path: &serde_ignored::Path<'_>, steps: &mut KeyPath) {
+    use serde_ignored::Path;
+    match path {
+        Path::Root => {}
+        Path::Seq { parent, index } => {
+            key_steps(parent, steps);
+            steps.push(KeyStep::Index(*index));
+        }
+        Path::Map { parent, key } => {
+            key_steps(parent, steps);
+            if !key.starts_with("$__serde_spanned_private") {
+                steps.push(KeyStep::Key(key.clone()));
+            }
+        }
+        Path::Some { parent }
+        | Path::NewtypeStruct { parent }
+        | Path::NewtypeVariant { parent } => key_steps(parent, steps),
     }
 }
 
@@ -89,17 +167,30 @@ pub fn toml_mistakes<T: DeserializeOwned>(
     text: &str,
     first: toml::de::Error,
 ) -> Vec<Diagnostic> {
+    mistakes_with(path, text, first, toml::from_str::<T>)
+}
+
+/// [`toml_mistakes`], reading each attempt with `read`.
+fn mistakes_with<T>(
+    path: &Path,
+    text: &str,
+    first: toml::de::Error,
+    mut read: impl FnMut(&str) -> Result<T, toml::de::Error>,
+) -> Vec<Diagnostic> {
     let mut mistakes = vec![toml_error::diagnostic(path, text, &first)];
     let mut current = toml_error::recover(text, &first);
     while let Some(attempt) = current.take() {
         if mistakes.len() >= MAX_MISTAKES || toml::from_str::<toml::Table>(&attempt).is_err() {
             break;
         }
-        let Err(err) = toml::from_str::<T>(&attempt) else {
+        let Err(err) = read(&attempt) else {
             break;
         };
         // A field missing now is most likely the misspelt one just blanked.
-        if err.message().starts_with("missing field") {
+        if matches!(
+            toml_error::Mistake::of(err.message()),
+            toml_error::Mistake::MissingField { .. }
+        ) {
             break;
         }
         let mistake = toml_error::diagnostic(path, text, &err);

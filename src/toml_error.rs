@@ -3,6 +3,18 @@
 //! get "expected a whole number here, not the text \"2024\"" with a hint
 //! that shows the fix on their own line. [`recover`] finds the further type
 //! mistakes of a file after the first one, so all are reported together.
+//!
+//! Where the mistake is comes from the error's structure ([`toml::de::Error::span`]).
+//! What kind of mistake it is can only be read from its message: serde hands
+//! the kind to the error type (`invalid_type`, `unknown_field`, …), but
+//! `toml::de::Error` keeps nothing of it except the text serde's default
+//! methods write. A wrapping deserializer with an error type of its own could
+//! catch those calls, but then the error would lose the span the toml crate
+//! adds to its own error type, and serde raises `missing_field` and the
+//! wrong-type errors of tables and lists through the table's error type,
+//! which only the toml crate makes. So that text is read, in one place,
+//! `Mistake::of`, and the test `serde_still_words_every_kind_as_expected`
+//! fails when the wording changes: the plain words never silently turn off.
 
 use std::path::Path;
 
@@ -10,6 +22,84 @@ use crate::diagnostics::{Diagnostic, line_col};
 
 /// The hint of a mistake in TOML's own syntax.
 const SYNTAX_HINT: &str = "check quotes, `=` signs and [section] headers on that line; text values need \"double quotes\"";
+
+/// The kind of a TOML mistake, with the parts of the message the plain
+/// words need.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Mistake<'a> {
+    /// A value of the wrong type: serde's `invalid_type`.
+    InvalidType {
+        /// What was written, in serde's words (`string "2024"`).
+        found: &'a str,
+        /// What was expected, in serde's words (`i32`).
+        expected: &'a str,
+    },
+    /// A key the type has no field for: serde's `unknown_field`.
+    UnknownField {
+        /// The key as written.
+        field: &'a str,
+        /// The fields there are.
+        known: Vec<String>,
+    },
+    /// A value that is not one of an enum's: serde's `unknown_variant`.
+    UnknownVariant {
+        /// The value as written.
+        value: &'a str,
+        /// What was expected, in serde's words (`` one of `a`, `b` ``).
+        expected: &'a str,
+    },
+    /// A required key that is not there: serde's `missing_field`.
+    MissingField {
+        /// The missing key.
+        field: &'a str,
+    },
+    /// Another data mistake that says what it expected (an invalid value
+    /// or length).
+    OtherExpected {
+        /// What was expected, in serde's words.
+        expected: &'a str,
+    },
+    /// A mistake in TOML's own syntax, or anything else.
+    Other,
+}
+
+impl<'a> Mistake<'a> {
+    /// Reads the kind of mistake from the message of a toml error. This is
+    /// the one place that reads serde's English wording (see the module
+    /// note for why it must); `serde_still_words_every_kind_as_expected`
+    /// guards it.
+    pub(crate) fn of(message: &'a str) -> Self {
+        let message = message.trim();
+        if let Some(rest) = message.strip_prefix("invalid type: ")
+            && let Some((found, expected)) = rest.rsplit_once(", expected ")
+        {
+            return Mistake::InvalidType { found, expected };
+        }
+        if let Some(rest) = message.strip_prefix("unknown field `")
+            && let Some((field, known)) = rest.split_once('`')
+        {
+            return Mistake::UnknownField {
+                field,
+                known: names(known),
+            };
+        }
+        if let Some(rest) = message.strip_prefix("unknown variant `")
+            && let Some((value, _)) = rest.split_once('`')
+            && let Some((_, expected)) = message.rsplit_once(", expected ")
+        {
+            return Mistake::UnknownVariant { value, expected };
+        }
+        if let Some(rest) = message.strip_prefix("missing field `")
+            && let Some((field, _)) = rest.split_once('`')
+        {
+            return Mistake::MissingField { field };
+        }
+        match message.rsplit_once(", expected ") {
+            Some((_, expected)) => Mistake::OtherExpected { expected },
+            None => Mistake::Other,
+        }
+    }
+}
 
 /// Builds a diagnostic from a TOML parse or deserialisation error, pointing
 /// at the place the error's span names in `source`, in plain words.
@@ -36,82 +126,74 @@ fn key_on_line(source: &str, offset: usize) -> Option<String> {
 /// The message and hint for one of the toml crate's messages.
 fn plain(message: &str, key: Option<&str>) -> (String, String) {
     let key = key.unwrap_or("naam");
-    if let Some(rest) = message.strip_prefix("invalid type: ")
-        && let Some((found, expected)) = rest.rsplit_once(", expected ")
-    {
-        let expected_words = expected_words(expected);
-        let hint = match expected_words.as_str() {
-            "a whole number" | "a number" => {
-                // "2024" in quotes: show that very number without them.
-                let quoted = found
-                    .strip_prefix("string \"")
-                    .and_then(|t| t.strip_suffix('"'))
-                    .filter(|t| t.parse::<f64>().is_ok());
-                match quoted {
-                    Some(number) => format!("write it without quotes: {key} = {number}"),
-                    None => format!("write a number without quotes, e.g. {key} = 2024"),
+    match Mistake::of(message) {
+        Mistake::InvalidType { found, expected } => {
+            let expected_words = expected_words(expected);
+            let hint = match expected_words.as_str() {
+                "a whole number" | "a number" => {
+                    // "2024" in quotes: show that very number without them.
+                    let quoted = found
+                        .strip_prefix("string \"")
+                        .and_then(|t| t.strip_suffix('"'))
+                        .filter(|t| t.parse::<f64>().is_ok());
+                    match quoted {
+                        Some(number) => format!("write it without quotes: {key} = {number}"),
+                        None => format!("write a number without quotes, e.g. {key} = 2024"),
+                    }
                 }
-            }
-            "true or false" => format!("write {key} = true or {key} = false, without quotes"),
-            "text in double quotes" if found == "map" => format!(
-                "dates are text here: put them in double quotes, e.g. {key} = \"2025-11-26\""
-            ),
-            "text in double quotes" => format!("put it in double quotes, e.g. {key} = \"…\""),
-            "a list in square brackets" => {
-                format!("put the values in square brackets, e.g. {key} = [\"…\"]")
-            }
-            _ => SYNTAX_HINT.to_string(),
-        };
-        return (
-            format!("expected {expected_words} here, not {}", found_words(found)),
-            hint,
-        );
-    }
-    if let Some(rest) = message.strip_prefix("unknown field `")
-        && let Some((field, known)) = rest.split_once('`')
-    {
-        let known = names(known);
-        let closest = closest(field, &known);
-        let hint = match closest {
-            Some(name) => format!("did you mean `{name}`? Check the spelling"),
-            None => "check the spelling, or remove the line".to_string(),
-        };
-        return (
-            format!(
-                "`{field}` is not a field here; the fields are: {}",
-                known.join(", ")
-            ),
-            hint,
-        );
-    }
-    if let Some(rest) = message.strip_prefix("unknown variant `")
-        && let Some((value, known)) = rest.split_once('`')
-    {
-        let known = names(known);
-        let hint = match closest(value, &known) {
-            Some(name) => format!("did you mean {key} = \"{name}\"?"),
-            None => format!(
-                "write one of them, e.g. {key} = \"{}\"",
-                known.first().map_or("…", |k| k)
-            ),
-        };
-        return (
-            format!(
-                "`{value}` is not allowed here; write one of: {}",
-                known.join(", ")
-            ),
-            hint,
-        );
-    }
-    if let Some(rest) = message.strip_prefix("missing field `")
-        && let Some((field, _)) = rest.split_once('`')
-    {
-        return (
+                "true or false" => format!("write {key} = true or {key} = false, without quotes"),
+                "text in double quotes" if found == "map" => format!(
+                    "dates are text here: put them in double quotes, e.g. {key} = \"2025-11-26\""
+                ),
+                "text in double quotes" => format!("put it in double quotes, e.g. {key} = \"…\""),
+                "a list in square brackets" => {
+                    format!("put the values in square brackets, e.g. {key} = [\"…\"]")
+                }
+                _ => SYNTAX_HINT.to_string(),
+            };
+            (
+                format!("expected {expected_words} here, not {}", found_words(found)),
+                hint,
+            )
+        }
+        Mistake::UnknownField { field, known } => {
+            let hint = match closest(field, &known) {
+                Some(name) => format!("did you mean `{name}`? Check the spelling"),
+                None => "check the spelling, or remove the line".to_string(),
+            };
+            (
+                format!(
+                    "`{field}` is not a field here; the fields are: {}",
+                    known.join(", ")
+                ),
+                hint,
+            )
+        }
+        Mistake::UnknownVariant { value, expected } => {
+            let known = names(expected);
+            let hint = match closest(value, &known) {
+                Some(name) => format!("did you mean {key} = \"{name}\"?"),
+                None => format!(
+                    "write one of them, e.g. {key} = \"{}\"",
+                    known.first().map_or("…", |k| k)
+                ),
+            };
+            (
+                format!(
+                    "`{value}` is not allowed here; write one of: {}",
+                    known.join(", ")
+                ),
+                hint,
+            )
+        }
+        Mistake::MissingField { field } => (
             format!("`{field}` is missing here"),
             format!("add a line {field} = … to this entry; see the comment at the top of the file"),
-        );
+        ),
+        Mistake::OtherExpected { .. } | Mistake::Other => {
+            (format!("invalid TOML: {message}"), SYNTAX_HINT.to_string())
+        }
     }
-    (format!("invalid TOML: {message}"), SYNTAX_HINT.to_string())
 }
 
 /// What serde's name of an expected type means to an editor.
@@ -181,32 +263,34 @@ fn closest<'a>(typed: &str, known: &'a [String]) -> Option<&'a str> {
 /// failed, and this only looks for its other mistakes.
 pub fn recover(text: &str, err: &toml::de::Error) -> Option<String> {
     let span = err.span()?;
-    let message = err.message();
-    let replacement: String = if message.starts_with("unknown field `") {
-        let start = text.get(..span.start)?.rfind('\n').map_or(0, |i| i + 1);
-        let end = text
-            .get(span.start..)?
-            .find('\n')
-            .map_or(text.len(), |i| span.start + i);
-        let mut next = text.to_string();
-        next.replace_range(start..end, &" ".repeat(end - start));
-        return Some(next);
-    } else if let Some((_, expected)) = message.rsplit_once(", expected ") {
-        match expected_words(expected).as_str() {
-            "a whole number" => "0".into(),
-            "a number" => "0.0".into(),
-            "true or false" => "true".into(),
-            "text in double quotes" => "\"\"".into(),
-            "a list in square brackets" => "[]".into(),
-            "a table" => "{}".into(),
-            _ => {
-                // An unknown variant: the first allowed one, quoted.
-                let first = names(expected).into_iter().next()?;
-                format!("\"{first}\"")
-            }
+    let expected = match Mistake::of(err.message()) {
+        Mistake::UnknownField { .. } => {
+            let start = text.get(..span.start)?.rfind('\n').map_or(0, |i| i + 1);
+            let end = text
+                .get(span.start..)?
+                .find('\n')
+                .map_or(text.len(), |i| span.start + i);
+            let mut next = text.to_string();
+            next.replace_range(start..end, &" ".repeat(end - start));
+            return Some(next);
         }
-    } else {
-        return None;
+        Mistake::InvalidType { expected, .. }
+        | Mistake::UnknownVariant { expected, .. }
+        | Mistake::OtherExpected { expected } => expected,
+        Mistake::MissingField { .. } | Mistake::Other => return None,
+    };
+    let replacement: String = match expected_words(expected).as_str() {
+        "a whole number" => "0".into(),
+        "a number" => "0.0".into(),
+        "true or false" => "true".into(),
+        "text in double quotes" => "\"\"".into(),
+        "a list in square brackets" => "[]".into(),
+        "a table" => "{}".into(),
+        _ => {
+            // An unknown variant: the first allowed one, quoted.
+            let first = names(expected).into_iter().next()?;
+            format!("\"{first}\"")
+        }
     };
     let original = text.get(span.clone())?;
     if replacement.len() > original.len() || original.contains('\n') {
@@ -359,5 +443,19 @@ mod tests {
         let text = "year = 1\nname = 4\ncomplete = true\n";
         let err = toml::from_str::<Entry>(text).unwrap_err();
         assert_eq!(recover(text, &err), None, "\"\" does not fit in place of 4");
+    }
+
+    /// The plain words depend on serde's wording of each kind of mistake
+    /// (see [`Mistake::of`]): if it changes, this fails instead of the
+    /// plain words silently turning into "invalid TOML: …".
+    #[test_case("year = \"2024\"\nname = \"x\"\ncomplete = true", Mistake::InvalidType { found: "string \"2024\"", expected: "i32" }; "invalid type")]
+    #[test_case("year = 1\nnaam = \"x\"\ncomplete = true", Mistake::UnknownField { field: "naam", known: ["year", "name", "complete", "date", "pages", "stance"].map(String::from).to_vec() }; "unknown field")]
+    #[test_case("year = 1\nname = \"x\"\ncomplete = true\nstance = \"protect\"", Mistake::UnknownVariant { value: "protect", expected: "`protects` or `undermines`" }; "unknown variant")]
+    #[test_case("year = 1\ncomplete = true", Mistake::MissingField { field: "name" }; "missing field")]
+    #[test_case("year = -1\nname = \"x\"\ncomplete = true\npages = [-1]", Mistake::OtherExpected { expected: "u32" }; "invalid value")]
+    #[test_case("year = = 1", Mistake::Other; "syntax")]
+    fn serde_still_words_every_kind_as_expected(text: &str, kind: Mistake<'_>) {
+        let err = toml::from_str::<Entry>(text).unwrap_err();
+        assert_eq!(Mistake::of(err.message()), kind, "{}", err.message());
     }
 }

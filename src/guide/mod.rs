@@ -10,7 +10,6 @@ pub mod assessed;
 pub mod cards;
 pub mod check;
 pub mod export;
-pub mod fields;
 pub mod import;
 pub mod load;
 pub mod model;

@@ -1,0 +1,203 @@
+//! Reads `site/data/council/` into a [`CouncilData`] and reports every
+//! mistake an editor can make there as a diagnostic with file and line.
+//!
+//! One file per kind of data file: `sources` (`sources.toml`, the kind of
+//! publication behind each host), `states` (`states.toml`, member states
+//! and population figures), `moments` (`moments.toml`, presidencies, texts
+//! and Council moments), `positions` (`positions/XX.toml`, position claims
+//! of one state; the file name is the state's code) and `procedure`
+//! (`procedure.toml`, the stages of the legislative procedure). This module
+//! reads them in that order, each file once, and holds the small checks they
+//! share. All problems of all files are collected before giving up.
+
+mod moments;
+mod positions;
+mod procedure;
+mod sources;
+mod states;
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use toml::Spanned;
+
+use super::model::{ClaimDate, CouncilData, STATE_CODES, normalize_code};
+use crate::data_file::{Parsed, read_toml};
+use crate::diagnostics::Diagnostics;
+use sources::Hosts;
+
+/// What to do when a Council data file cannot be read.
+const RESTORE_HINT: &str = "the EU Council tracker needs this file; restore it from git";
+
+/// Reads and validates everything under `<site_root>/data/council/`.
+///
+/// Returns the data, or all errors found (warnings are dropped; use
+/// [`load_into`] to keep them).
+pub fn load(site_root: &Path) -> Result<CouncilData, Diagnostics> {
+    let mut diags = Diagnostics::new();
+    match load_into(site_root, &mut diags) {
+        Some(data) if !diags.has_errors() => Ok(data),
+        _ => Err(diags),
+    }
+}
+
+/// Like [`load`], but adds errors and warnings to `diags` and returns the data
+/// only when no error was found.
+pub fn load_into(site_root: &Path, diags: &mut Diagnostics) -> Option<CouncilData> {
+    load_at(site_root, chrono::Local::now().date_naive(), diags)
+}
+
+/// Like [`load_into`], with `today` given: claims dated after it are warned about.
+pub fn load_at(site_root: &Path, today: NaiveDate, diags: &mut Diagnostics) -> Option<CouncilData> {
+    let dir = site_root.join("data").join("council");
+    let before = diags.error_count();
+    let mut data = CouncilData::default();
+    let hosts = read_toml(&dir.join("sources.toml"), RESTORE_HINT, diags)
+        .map(|file| sources::check_hosts(&file, diags))
+        .unwrap_or_default();
+    let ctx = Ctx { hosts, today };
+    if let Some(file) = read_toml(&dir.join("states.toml"), RESTORE_HINT, diags) {
+        let (years, states) = states::check_states(&file, &ctx, diags);
+        data.population_years = years;
+        data.states = states;
+    }
+    if let Some(file) = read_toml(&dir.join("moments.toml"), RESTORE_HINT, diags) {
+        moments::check_moments(&file, &ctx, &mut data, diags);
+    }
+    data.claims = positions::load_positions(&dir.join("positions"), &ctx, &data, diags);
+    if let Some(file) = read_toml(&dir.join("procedure.toml"), RESTORE_HINT, diags) {
+        data.stages = procedure::check_stages(&file, &ctx, diags);
+    }
+    if diags.error_count() == before {
+        super::check::warn(&data, diags);
+    }
+    (diags.error_count() == before).then_some(data)
+}
+
+/// What every check needs besides the file: source kinds and today's date.
+struct Ctx {
+    hosts: Hosts,
+    today: NaiveDate,
+}
+
+/// A state code from a data file, or a diagnostic.
+fn state_code<T>(
+    file: &Parsed<T>,
+    at: &Spanned<String>,
+    diags: &mut Diagnostics,
+) -> Option<&'static str> {
+    let code = normalize_code(at.get_ref());
+    if code.is_none() {
+        diags.push(
+            file.error(
+                at,
+                format!("`{}` is not the code of an EU member state", at.get_ref()),
+            )
+            .with_hint(format!(
+                "use one of {} (Greece is EL)",
+                STATE_CODES.join(", ")
+            )),
+        );
+    }
+    code
+}
+
+/// An empty text field is a mistake: `what` names it in the message.
+fn check_not_empty<T>(file: &Parsed<T>, at: &Spanned<String>, what: &str, diags: &mut Diagnostics) {
+    if at.get_ref().trim().is_empty() {
+        diags.push(
+            file.error(at, format!("{what} is empty"))
+                .with_hint(format!("write the {what}")),
+        );
+    }
+}
+
+/// A claim date (`"2025-11-26"`, or `"2024-06"` when only the month is known), or a diagnostic.
+fn date<T>(file: &Parsed<T>, at: &Spanned<String>, diags: &mut Diagnostics) -> Option<ClaimDate> {
+    match ClaimDate::parse(at.get_ref()) {
+        Ok(date) => Some(date),
+        Err(message) => {
+            diags.push(file.error(at, message).with_hint(
+                "for example \"2025-11-26\", or \"2024-06\" when only the month is known",
+            ));
+            None
+        }
+    }
+}
+
+/// A date that must name its day, or a diagnostic.
+fn full_day<T>(
+    file: &Parsed<T>,
+    at: &Spanned<String>,
+    diags: &mut Diagnostics,
+) -> Option<NaiveDate> {
+    let date = date(file, at, diags)?;
+    if !date.day_known {
+        diags.push(
+            file.error(at, "this date needs a day")
+                .with_hint("write YYYY-MM-DD"),
+        );
+        return None;
+    }
+    Some(date.effective)
+}
+
+/// The hint for a text id that is not in `moments.toml`: the known ids.
+fn known_texts(data: &CouncilData) -> String {
+    let ids: Vec<&str> = data.texts.iter().map(|t| t.id.as_str()).collect();
+    format!(
+        "use the id of a [[text]] in moments.toml: {}",
+        ids.join(", ")
+    )
+}
+
+/// A copy of the real Council data in a temporary folder, for the tests of
+/// every data file kind.
+#[cfg(test)]
+pub(super) mod test_site {
+    use std::path::PathBuf;
+
+    use crate::diagnostics::Diagnostics;
+
+    /// The example site of the repository.
+    pub fn site_root() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("site")
+    }
+
+    /// A copy of the real data in a temporary folder, with one file
+    /// replaced, and the diagnostics of loading it.
+    pub fn with_file(name: &str, content: &str) -> (tempfile::TempDir, Diagnostics) {
+        let tmp = tempfile::tempdir().unwrap();
+        let src = site_root().join("data/council");
+        let dst = tmp.path().join("data/council");
+        std::fs::create_dir_all(dst.join("positions")).unwrap();
+        for entry in walkdir::WalkDir::new(&src) {
+            let entry = entry.unwrap();
+            let rel = entry.path().strip_prefix(&src).unwrap();
+            if entry.file_type().is_file() {
+                std::fs::copy(entry.path(), dst.join(rel)).unwrap();
+            }
+        }
+        std::fs::write(dst.join(name), content).unwrap();
+        let diags = super::load(tmp.path()).expect_err("expected diagnostics");
+        (tmp, diags)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_site::site_root;
+    use super::*;
+
+    #[test]
+    fn loads_the_real_data() {
+        let data = load(&site_root()).unwrap_or_else(|d| panic!("{d}"));
+        assert_eq!(data.states.len(), 27);
+        assert_eq!(data.moments.len(), 4);
+        assert!(data.claims.len() >= 59);
+        assert_eq!(
+            data.state("GR").map(|s| s.name_nl.as_str()),
+            Some("Griekenland")
+        );
+    }
+}

@@ -1,0 +1,107 @@
+//! `data/council/procedure.toml`: the stages of the legislative procedure,
+//! in the order they happen, each dated once it has happened.
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::sources::source;
+use super::{Ctx, check_not_empty, date};
+use crate::council::model::{Source, Stage};
+use crate::data_file::Parsed;
+use crate::diagnostics::Diagnostics;
+
+/// `procedure.toml` as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawProcedureFile {
+    #[serde(default)]
+    stage: Vec<RawStage>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStage {
+    id: Spanned<String>,
+    title: Spanned<String>,
+    body: Spanned<String>,
+    date: Option<Spanned<String>>,
+    about: Spanned<String>,
+    #[serde(default)]
+    sources: Vec<Spanned<String>>,
+}
+
+/// The stages of `procedure.toml`, checked for order, dates and sources.
+pub(super) fn check_stages(
+    file: &Parsed<RawProcedureFile>,
+    ctx: &Ctx,
+    diags: &mut Diagnostics,
+) -> Vec<Stage> {
+    let mut stages: Vec<Stage> = Vec::new();
+    let mut previous: Option<(NaiveDate, &Spanned<String>)> = None;
+    let mut open = false;
+    for raw in &file.value.stage {
+        let id = raw.id.get_ref().trim().to_string();
+        check_not_empty(file, &raw.id, "stage id", diags);
+        check_not_empty(file, &raw.title, "title", diags);
+        check_not_empty(file, &raw.about, "description", diags);
+        if stages.iter().any(|s| s.id == id) {
+            diags.push(
+                file.error(&raw.id, format!("stage id `{id}` is used twice"))
+                    .with_hint("give every [[stage]] its own id"),
+            );
+        }
+        let when = raw.date.as_ref().and_then(|d| date(file, d, diags));
+        if let (Some(when), Some(at)) = (when, &raw.date) {
+            if open {
+                diags.push(
+                    file.error(at, "this stage has a date but an earlier stage has none")
+                        .with_hint("stages happen in order: give the earlier stage its date, or remove this one"),
+                );
+            }
+            if let Some((before, _)) = previous
+                && when.effective < before
+            {
+                diags.push(
+                    file.error(
+                        at,
+                        format!("this stage ({when}) is dated before the stage above it"),
+                    )
+                    .with_hint("list the stages in the order they happen, with their dates"),
+                );
+            }
+            if when.effective > ctx.today {
+                diags.push(
+                    file.warning(at, format!("this stage is dated {when}, after today"))
+                        .with_hint("leave out the date of a stage that has not happened yet"),
+                );
+            }
+            previous = Some((when.effective, at));
+        } else if raw.date.is_none() {
+            open = true;
+        }
+        if raw.date.is_some() && raw.sources.is_empty() {
+            diags.push(
+                file.error(&raw.title, "a stage that happened needs a source")
+                    .with_hint("add sources = [\"https://...\"]"),
+            );
+        }
+        let sources: Vec<Option<Source>> = raw
+            .sources
+            .iter()
+            .map(|s| source(file, s, &ctx.hosts, diags))
+            .collect();
+        let Some(sources) = sources.into_iter().collect::<Option<Vec<_>>>() else {
+            continue;
+        };
+        stages.push(Stage {
+            id,
+            title: raw.title.get_ref().trim().to_string(),
+            body: raw.body.get_ref().trim().to_string(),
+            date: when,
+            about: raw.about.get_ref().trim().to_string(),
+            sources,
+        });
+    }
+    stages
+}

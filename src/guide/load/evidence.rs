@@ -1,0 +1,241 @@
+//! The `[[evidence]]` tables of a party file: what a party wrote, said or
+//! voted that the verdict rests on, each with its kind, stance and strength.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{choice, parse_date, web_url};
+use crate::data_file::Parsed;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::guide::model::{
+    Evidence, EvidenceKind, GuideData, Origin, Stance, Strength, VoteChoice,
+};
+use crate::url::Schemes;
+
+/// The values of `vote`.
+const VOTES: [(&str, VoteChoice); 3] = [
+    ("for", VoteChoice::For),
+    ("against", VoteChoice::Against),
+    ("absent", VoteChoice::Absent),
+];
+/// The values of `kind`.
+const KINDS: [(&str, EvidenceKind); 6] = [
+    ("programme", EvidenceKind::Programme),
+    ("vote", EvidenceKind::Vote),
+    ("debate", EvidenceKind::Debate),
+    ("reply", EvidenceKind::Reply),
+    ("action", EvidenceKind::Action),
+    ("statement", EvidenceKind::Statement),
+];
+/// The values of `stance`; the last, `unclassified`, is accepted but not offered.
+const STANCES: [(&str, Stance); 5] = [
+    ("protects", Stance::Protects),
+    ("undermines", Stance::Undermines),
+    ("mixed", Stance::Mixed),
+    ("silent", Stance::Silent),
+    ("unclassified", Stance::Unclassified),
+];
+/// The values of `strength`.
+const STRENGTHS: [(&str, Strength); 2] = [
+    ("explicit", Strength::Explicit),
+    ("general", Strength::General),
+];
+
+/// One `[[evidence]]` as written.
+#[derive(Deserialize)]
+pub(super) struct RawEvidence {
+    kind: Option<Spanned<String>>,
+    stance: Option<Spanned<String>>,
+    strength: Option<Spanned<String>>,
+    quote: Option<String>,
+    note: Option<String>,
+    pages: Option<Spanned<toml::Value>>,
+    #[serde(default)]
+    no_pages: bool,
+    title: Option<String>,
+    url: Option<Spanned<String>>,
+    date: Option<Spanned<toml::Value>>,
+    item: Option<Spanned<String>>,
+    vote: Option<Spanned<String>>,
+}
+
+/// The line of the `n`-th (0-based) `[[header]]` line of `file`, or 0 when not found.
+fn nth_header_line(file: &Parsed<()>, header: &str, n: usize) -> usize {
+    let wanted = format!("[[{header}]]");
+    file.text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim_start().starts_with(&wanted))
+        .nth(n)
+        .map(|(i, _)| i + 1)
+        .unwrap_or(0)
+}
+
+/// The `index`-th (0-based) evidence of a party file, checked.
+pub(super) fn convert_evidence(
+    src: &Parsed<()>,
+    index: usize,
+    e: RawEvidence,
+    data: &GuideData,
+    diags: &mut Diagnostics,
+) -> Evidence {
+    let header = nth_header_line(src, "evidence", index);
+    let at_kind = |message: &str| match &e.kind {
+        Some(k) => src.error(k, message),
+        None => Diagnostic::error(&src.path, header, 1, message),
+    };
+    if e.kind.is_none() {
+        diags.push(
+            Diagnostic::error(&src.path, header, 1, "this [[evidence]] has no `kind`")
+                .with_hint("add kind = \"programme\", \"vote\", \"debate\", \"reply\", \"action\" or \"statement\""),
+        );
+    }
+    if e.stance.is_none() {
+        diags.push(
+            Diagnostic::error(&src.path, header, 1, "this [[evidence]] has no `stance`")
+                .with_hint("add stance = \"protects\", \"undermines\", \"mixed\" or \"silent\""),
+        );
+    }
+    let kind = e
+        .kind
+        .as_ref()
+        .and_then(|k| choice(src, "kind", k, &KINDS, diags));
+    // `unclassified` is what the importer writes before an editor judged the
+    // evidence; it is accepted but not offered.
+    let stance = match &e.stance {
+        Some(s) if s.get_ref().trim() == "unclassified" => Some(Stance::Unclassified),
+        Some(s) => choice(src, "stance", s, &STANCES[..4], diags),
+        None => None,
+    };
+    let strength = e
+        .strength
+        .as_ref()
+        .and_then(|x| choice(src, "strength", x, &STRENGTHS, diags));
+    let vote = e
+        .vote
+        .as_ref()
+        .and_then(|x| choice(src, "vote", x, &VOTES, diags));
+    if let (Some(stance), Some(at)) = (stance, &e.stance)
+        && matches!(
+            stance,
+            Stance::Protects | Stance::Undermines | Stance::Mixed
+        )
+        && e.strength.is_none()
+    {
+        diags.push(
+            src.error(at, format!("evidence that {} needs a strength", stance_verb(stance)))
+                .with_hint("add strength = \"explicit\" (about encryption, scanning, chat control or a recorded vote) or \"general\" (a general remark on privacy)"),
+        );
+    }
+    if kind == Some(EvidenceKind::Vote) {
+        if e.item.is_none() || e.vote.is_none() {
+            diags.push(
+                at_kind("a vote needs `item` and `vote`")
+                    .with_hint("add item = \"2023Z07239\" (motion) or \"36263\" (bill) and vote = \"for\", \"against\" or \"absent\""),
+            );
+        }
+    } else if kind.is_some() && e.vote.is_some() {
+        diags.push(
+            at_kind("only evidence of kind = \"vote\" can have a `vote`")
+                .with_hint("set kind = \"vote\" or remove the vote"),
+        );
+    }
+    if let Some(item) = &e.item
+        && data.item(item.get_ref()).is_none()
+    {
+        diags.push(
+            src.error(item, format!("unknown item `{}`", item.get_ref()))
+                .with_hint(format!(
+                    "define it in data/items/{}.toml (number, title, kind, url, protects)",
+                    item.get_ref()
+                )),
+        );
+    }
+    let pages = e
+        .pages
+        .as_ref()
+        .map(|p| convert_pages(src, p, diags))
+        .unwrap_or_default();
+    if let Some(p) = &e.pages
+        && e.no_pages
+        && !pages.is_empty()
+    {
+        diags.push(
+            src.error(p, "evidence has both `pages` and `no_pages = true`")
+                .with_hint(
+                    "keep pages when the source has page numbers, no_pages = true when it has none",
+                ),
+        );
+    }
+    Evidence {
+        kind: kind.unwrap_or_default(),
+        stance: stance.unwrap_or_default(),
+        strength,
+        quote: e.quote,
+        note: e.note,
+        pages,
+        no_pages: e.no_pages,
+        title: e.title,
+        url: e
+            .url
+            .as_ref()
+            .and_then(|u| web_url(src, u, Schemes::Web, diags)),
+        date: e.date.as_ref().and_then(|d| parse_date(src, d, diags)),
+        item: e.item.map(|i| i.into_inner()),
+        vote,
+        synced: None,
+        contradicts: None,
+        origin: Origin {
+            file: src.path.clone(),
+            line: header,
+        },
+    }
+}
+
+/// `pages = [12, 13]`; a single number or a text is a mistake with a hint.
+fn convert_pages(
+    src: &Parsed<()>,
+    value: &Spanned<toml::Value>,
+    diags: &mut Diagnostics,
+) -> Vec<u32> {
+    let list = match value.get_ref() {
+        toml::Value::Array(list) => list,
+        other => {
+            let example = match other {
+                toml::Value::Integer(n) => format!("pages = [{n}]"),
+                toml::Value::String(s) => format!("pages = [{}]", s.trim()),
+                _ => "pages = [12]".to_string(),
+            };
+            diags.push(
+                src.error(
+                    value,
+                    format!("pages must be a list of page numbers, not `{other}`"),
+                )
+                .with_hint(format!(
+                    "write {example}, with square brackets and without quotes"
+                )),
+            );
+            return Vec::new();
+        }
+    };
+    let mut pages = Vec::new();
+    for p in list {
+        match p.as_integer().map(u32::try_from) {
+            Some(Ok(n)) if n >= 1 => pages.push(n),
+            _ => diags.push(
+                src.error(value, format!("{p} is not a page number"))
+                    .with_hint("page numbers are whole numbers from 1, without quotes, e.g. pages = [12, 13]"),
+            ),
+        }
+    }
+    pages
+}
+
+/// How the message about a missing strength names `stance`.
+fn stance_verb(stance: Stance) -> &'static str {
+    match stance {
+        Stance::Protects => "protects",
+        Stance::Undermines => "undermines",
+        _ => "points both ways",
+    }
+}

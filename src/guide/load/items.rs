@@ -1,0 +1,87 @@
+//! `data/items/<number>.toml`: the motions and bills that evidence of a
+//! vote refers to, one file per item named after its number, with the votes
+//! of the factions once `sync votes` has filled them in.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::keys::fields_of;
+use super::{choice, file_stem, origin_at, parse_date, read_guide, toml_files, web_url};
+use crate::diagnostics::Diagnostics;
+use crate::guide::model::{FactionResult, Item, ItemKind, VoteChoice};
+use crate::url::Schemes;
+
+/// The values of `kind`.
+const ITEM_KINDS: [(&str, ItemKind); 2] = [("motion", ItemKind::Motion), ("bill", ItemKind::Bill)];
+/// The values of `protects`: the vote that protects encryption.
+const PROTECTING_VOTES: [(&str, VoteChoice); 2] =
+    [("for", VoteChoice::For), ("against", VoteChoice::Against)];
+
+/// An item file as written.
+#[derive(Deserialize)]
+struct RawItem {
+    number: Spanned<String>,
+    title: String,
+    date: Option<Spanned<toml::Value>>,
+    kind: Spanned<String>,
+    url: Option<Spanned<String>>,
+    protects: Option<Spanned<String>>,
+    #[serde(default)]
+    result: Vec<FactionResult>,
+}
+
+/// Reads every item file in `dir`, by number.
+pub(crate) fn load_items(dir: &Path, diags: &mut Diagnostics) -> BTreeMap<String, Item> {
+    let mut items = BTreeMap::new();
+    for path in toml_files(dir, diags) {
+        let Some((raw, file)) = read_guide::<RawItem>(&path, |_| fields_of::<RawItem>(), diags)
+        else {
+            continue;
+        };
+        let src = &file;
+        let number = raw.number.get_ref().trim().to_string();
+        if number != file_stem(&path) {
+            diags.push(
+                src.error(
+                    &raw.number,
+                    format!(
+                        "item number `{number}` does not match the file name `{}`",
+                        path.file_name().unwrap_or_default().to_string_lossy()
+                    ),
+                )
+                .with_hint(format!(
+                    "name the file `{number}.toml` or correct the number"
+                )),
+            );
+            continue;
+        }
+        let date = raw.date.as_ref().and_then(|d| parse_date(src, d, diags));
+        let kind = choice(src, "kind", &raw.kind, &ITEM_KINDS, diags);
+        let protects = raw
+            .protects
+            .as_ref()
+            .and_then(|p| choice(src, "protects", p, &PROTECTING_VOTES, diags));
+        let url = raw
+            .url
+            .as_ref()
+            .and_then(|u| web_url(src, u, Schemes::Web, diags));
+        let Some(kind) = kind else { continue };
+        items.insert(
+            number.clone(),
+            Item {
+                origin: origin_at(src, &raw.number),
+                number,
+                title: raw.title,
+                date,
+                kind,
+                url,
+                protects,
+                results: raw.result,
+            },
+        );
+    }
+    items
+}

@@ -1,0 +1,250 @@
+//! Reads the voting-guide data files under `<site>/data/` into [`GuideData`].
+//!
+//! Every problem an editor can cause (a typo in a verdict, an unknown party, a
+//! district that does not exist, a malformed date) becomes a [`Diagnostic`] with
+//! the file, line and column and a suggested fix. Loading goes on after a problem
+//! so that one run reports all of them.
+//!
+//! One file per kind of data file: `parties` (`data/parties.toml`),
+//! `items` (`data/items/<number>.toml`), `elections`
+//! (`data/elections/<id>/election.toml`) and `entries`
+//! (`data/elections/<id>/parties/<party>.toml`, with the evidence of a party
+//! in `evidence`). Each file is read once, through `read_guide`, which
+//! also reports every key the file's type has no field for (`keys`). This
+//! module holds the checks of single values that all of them share.
+
+mod elections;
+mod entries;
+mod evidence;
+mod items;
+mod keys;
+mod parties;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+
+use super::model::{GuideData, Origin};
+use crate::data_file::{Parsed, parse_toml_noting_unknown, read_text};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::url::{ExternalUrl, Schemes};
+
+pub(crate) use items::load_items;
+pub(crate) use parties::load_parties;
+
+/// Reads `data/parties.toml`, `data/items/*.toml` and `data/elections/*/` below
+/// `site_root`. Returns every problem found when any of them is an error.
+pub fn load(site_root: &Path) -> Result<GuideData, Diagnostics> {
+    let data_dir = site_root.join("data");
+    let mut diags = Diagnostics::new();
+    let items = load_items(&data_dir.join("items"), &mut diags);
+    let votes = super::synced::load_votes(&data_dir.join("votes"), &items, &mut diags);
+    let mut data = GuideData {
+        parties: load_parties(&data_dir.join("parties.toml"), &mut diags),
+        items,
+        elections: Vec::new(),
+        votes,
+    };
+    for dir in sorted_entries(&data_dir.join("elections"), &mut diags)
+        .into_iter()
+        .filter(|p| p.is_dir())
+    {
+        if let Some(election) = elections::load_election(&dir, &data, &mut diags) {
+            data.elections.push(election);
+        }
+    }
+    data.elections
+        .sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
+    let mut elections = std::mem::take(&mut data.elections);
+    for election in &mut elections {
+        super::synced::apply(&data, election);
+    }
+    data.elections = elections;
+    elections::check_unique_paths(&data.elections, &mut diags);
+    if diags.has_errors() {
+        Err(diags)
+    } else {
+        Ok(data)
+    }
+}
+
+/// Reads a guide data file once into `T`: every key that `T` has no field
+/// for is reported (all of them, see [`keys`]), and so is every mistake that
+/// stops the file from reading as a `T`. `fields_at` names the fields of the
+/// table at a place of the file (`""` for the file itself, `"evidence"` for
+/// its `[[evidence]]` tables), for the hints.
+fn read_guide<T: DeserializeOwned>(
+    path: &Path,
+    fields_at: fn(&str) -> &'static [&'static str],
+    diags: &mut Diagnostics,
+) -> Option<(T, Parsed<()>)> {
+    let text = read_text(path, READ_HINT, diags)?;
+    let mut unknown = Vec::new();
+    let value = parse_toml_noting_unknown::<T>(path, &text, &mut unknown, diags);
+    keys::report_unknown(path, &text, &unknown, fields_at, diags);
+    let value = value?;
+    Some((
+        value,
+        Parsed {
+            path: path.to_path_buf(),
+            text,
+            value: (),
+        },
+    ))
+}
+
+/// What to do when a guide data file cannot be read.
+const READ_HINT: &str = "check that the file exists and is UTF-8 text";
+
+/// Files and folders directly inside `dir`, sorted by name; empty when `dir` is absent.
+fn sorted_entries(dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
+    if !dir.exists() {
+        return Vec::new();
+    }
+    match fs::read_dir(dir) {
+        Ok(entries) => {
+            let mut paths: Vec<PathBuf> =
+                entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            paths.sort();
+            paths
+        }
+        Err(err) => {
+            diags.push(Diagnostic::error(
+                dir,
+                0,
+                0,
+                format!("cannot read the folder: {err}"),
+            ));
+            Vec::new()
+        }
+    }
+}
+
+/// The `.toml` files directly inside `dir`, sorted by name.
+fn toml_files(dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
+    sorted_entries(dir, diags)
+        .into_iter()
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"))
+        .collect()
+}
+
+/// The file name of `path` without its extension.
+fn file_stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// True for ids made of lower-case letters, digits and single hyphens.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+}
+
+/// Where `at` was written, for the model.
+fn origin_at<T>(file: &Parsed<()>, at: &Spanned<T>) -> Origin {
+    Origin {
+        file: file.path.clone(),
+        line: file.line_of(at),
+    }
+}
+
+/// Reads a text field that must be one of `allowed` (TOML spelling, value).
+/// A typo gives one diagnostic naming the allowed values and the closest one.
+fn choice<T: Copy>(
+    file: &Parsed<()>,
+    field: &str,
+    value: &Spanned<String>,
+    allowed: &[(&str, T)],
+    diags: &mut Diagnostics,
+) -> Option<T> {
+    let text = value.get_ref().trim();
+    if let Some((_, v)) = allowed.iter().find(|(name, _)| *name == text) {
+        return Some(*v);
+    }
+    let names: Vec<&str> = allowed.iter().map(|(n, _)| *n).collect();
+    let list = match names.as_slice() {
+        [rest @ .., last] if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => names.join(""),
+    };
+    let closest = names
+        .iter()
+        .find(|n| n.starts_with(text) || text.starts_with(**n) || n.eq_ignore_ascii_case(text));
+    let hint = match closest {
+        Some(n) => format!("did you mean {field} = \"{n}\"?"),
+        None => format!(
+            "write {field} = \"{}\" (or another of the values listed)",
+            names[0]
+        ),
+    };
+    diags.push(
+        file.error(
+            value,
+            format!("`{text}` is not a valid {field}: {field} must be one of {list}"),
+        )
+        .with_hint(hint),
+    );
+    None
+}
+
+/// Checks a link from a data file: only complete http(s) addresses
+/// (or mailto where `schemes` allows it) get through.
+fn web_url(
+    file: &Parsed<()>,
+    value: &Spanned<String>,
+    schemes: Schemes,
+    diags: &mut Diagnostics,
+) -> Option<String> {
+    match ExternalUrl::parse(value.get_ref(), schemes) {
+        Ok(url) => Some(url.as_str().to_string()),
+        Err(e) => {
+            diags.push(file.error(value, e.message).with_hint(e.hint));
+            None
+        }
+    }
+}
+
+/// Reads a date written as a TOML date (`2023-11-22`) or a string (`"2023-11-22"`).
+fn parse_date(
+    file: &Parsed<()>,
+    value: &Spanned<toml::Value>,
+    diags: &mut Diagnostics,
+) -> Option<NaiveDate> {
+    let text = match value.get_ref() {
+        toml::Value::String(s) => s.clone(),
+        toml::Value::Datetime(dt) => dt.to_string(),
+        other => other.to_string(),
+    };
+    match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
+        Ok(date) => Some(date),
+        Err(_) => {
+            diags.push(
+                file.error(value, format!("`{text}` is not a valid date"))
+                    .with_hint("write dates as year-month-day, e.g. 2023-11-22"),
+            );
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use test_case::test_case;
+
+    #[test_case("tk2023", true)]
+    #[test_case("groenlinks-pvda", true)]
+    #[test_case("GL", false; "upper case")]
+    #[test_case("-x", false; "leading hyphen")]
+    #[test_case("", false; "empty")]
+    fn ids(id: &str, ok: bool) {
+        assert_eq!(is_valid_id(id), ok);
+    }
+}
