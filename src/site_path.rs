@@ -284,6 +284,13 @@ fn encode_segment(segment: &str, out: &mut String) {
     }
 }
 
+impl serde::Serialize for SitePath {
+    /// As written in links ([`fmt::Display`]): `/stemwijzer2023/`.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
 impl fmt::Display for SitePath {
     /// The path as written in links: `/nieuws/foto/`, with `%` and other
     /// special characters percent-encoded.

@@ -282,7 +282,7 @@ mod tests {
             id: "t".into(),
             title: "t".into(),
             date: "2023-11-22".parse().unwrap(),
-            path: "/t/".into(),
+            path: crate::site_path::SitePath::parse("/t/").unwrap(),
             intro: None,
             methodology: String::new(),
             scale: vec![],

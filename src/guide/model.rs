@@ -6,6 +6,7 @@
 //! files the loader reads back; loading itself (with positions for diagnostics)
 //! lives in `load.rs`.
 
+use crate::site_path::SitePath;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -310,8 +311,8 @@ pub struct Election {
     pub title: String,
     /// Election day.
     pub date: NaiveDate,
-    /// URL path of the overview, starting and ending with `/`.
-    pub path: String,
+    /// URL path of the overview, a folder (`/stemwijzer2023/`).
+    pub path: SitePath,
     /// Introduction shown above the overview (Markdown).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub intro: Option<String>,

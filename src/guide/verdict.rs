@@ -373,7 +373,7 @@ mod tests {
             id: "t".into(),
             title: "t".into(),
             date: chrono::NaiveDate::from_ymd_opt(2023, 11, 22).unwrap(),
-            path: "/t/".into(),
+            path: crate::site_path::SitePath::parse("/t/").unwrap(),
             intro: None,
             methodology: String::new(),
             scale: vec![

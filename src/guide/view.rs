@@ -287,7 +287,7 @@ impl<'a> ElectionPages<'a> {
             out,
             diags,
             "guide/overview.html",
-            self.page(e.title.clone(), description, e.path.clone()),
+            self.page(e.title.clone(), description, e.path.to_string()),
             context! { rows => Value::from_serialize(&self.rows), filter => (), filter_level => () },
         );
         self.render_filters(renderer, out, diags);
@@ -584,7 +584,7 @@ fn row_view(
             tone: String::new(),
             rank: scale.len(),
             count: 0,
-            url: election.path.clone(),
+            url: election.path.to_string(),
         });
     let (districts_note, districts_data) = match &entry.districts {
         Districts::All => (None, "all".to_string()),

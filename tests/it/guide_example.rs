@@ -46,7 +46,7 @@ const VERDICTS: [(&str, &str); 26] = [
 fn example_election_has_the_2023_verdicts() {
     let data = load(site()).unwrap_or_else(|d| panic!("{d}"));
     let election = data.election("tk2023").expect("tk2023");
-    assert_eq!(election.path, "/stemwijzer2023/");
+    assert_eq!(election.path.to_string(), "/stemwijzer2023/");
     assert_eq!(election.entries.len(), 26);
     assert_eq!(election.districts.len(), 20);
     for (id, symbol) in VERDICTS {

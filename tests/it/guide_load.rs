@@ -134,7 +134,11 @@ fn valid_site_loads() {
     let data = load(dir.path()).expect("the good site loads");
     assert_eq!(data.parties.len(), 2);
     let election = data.election("test2023").unwrap();
-    assert_eq!(election.path, "/test2023/", "path defaults to /<id>/");
+    assert_eq!(
+        election.path.to_string(),
+        "/test2023/",
+        "path defaults to /<id>/"
+    );
     assert_eq!(election.entries.len(), 2);
     let alpha = election.entry("alpha").unwrap();
     assert_eq!(alpha.districts, Districts::Except(vec![2]));

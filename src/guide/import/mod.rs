@@ -26,6 +26,7 @@ use self::write::write_all;
 use super::load::{is_valid_id, load_items, load_parties};
 use crate::data_file::read_toml;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::site_path::SitePath;
 
 /// Arguments of `chatcontrole import guide`.
 #[derive(Debug, Clone, clap::Args)]
@@ -124,10 +125,31 @@ fn read_previous_election(path: &Path, diags: &mut Diagnostics) -> PreviousElect
             None
         }
     };
+    let written_path = text("path");
+    let intro = text("intro");
+    let methodology = text("methodology");
+    let path = written_path.and_then(|written| match SitePath::parse(written.trim()) {
+        Ok(site_path) => Some(site_path),
+        Err(e) => {
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    line_of_key(&parsed.text, "path"),
+                    1,
+                    format!("path: {}", e.message),
+                )
+                .with_hint(format!(
+                    "{}; the importer keeps this path, so fix it first",
+                    e.hint
+                )),
+            );
+            None
+        }
+    });
     PreviousElection {
-        path: text("path"),
-        intro: text("intro"),
-        methodology: text("methodology"),
+        path,
+        intro,
+        methodology,
     }
 }
 

@@ -19,6 +19,7 @@ use crate::guide::model::{
     Alias, District, Districts, Election, Evidence, Item, KIESKRINGEN, Level, Origin, Party,
     PartyEntry, RuleOutcome, Stance, Strength, VoteChoice, name_key,
 };
+use crate::site_path::SitePath;
 
 /// The default methodology text of an imported election (Dutch).
 const METHODOLOGY: &str = "Voor elke partij lezen we het verkiezingsprogramma en zoeken we naar wat erin staat over versleutelde communicatie, het scannen van berichten, massasurveillance en privacy. Voor partijen die al in de Tweede Kamer zaten, kijken we ook hoe ze stemden over moties en wetsvoorstellen die deze onderwerpen raken. Elk stuk bewijs staat met bron en, waar mogelijk, paginanummer op de pagina van de partij. De regels hieronder maken van dat bewijs een voorstel voor een oordeel; wijkt de redactie daarvan af, dan staat de reden erbij.";
@@ -31,7 +32,7 @@ static PARENTHESIS: LazyLock<Regex> =
 /// What an earlier import or an editor already put in election.toml and should be kept.
 #[derive(Default)]
 pub(super) struct PreviousElection {
-    pub(super) path: Option<String>,
+    pub(super) path: Option<SitePath>,
     pub(super) intro: Option<String>,
     pub(super) methodology: Option<String>,
 }
@@ -165,7 +166,10 @@ impl<'a> Planner<'a> {
             id: id.to_string(),
             title,
             date,
-            path: previous.path.unwrap_or_else(|| format!("/{id}/")),
+            path: previous
+                .path
+                .or_else(|| SitePath::from_segments([id], true).ok())
+                .unwrap_or_else(SitePath::root),
             intro: previous
                 .intro
                 .or_else(|| Some(self.doc.intro.clone()).filter(|i| !i.is_empty())),

@@ -6,6 +6,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+use crate::site_path::SitePath;
+
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -101,21 +103,30 @@ pub(super) fn load_election(
     let url_path = match &raw.path {
         Some(p) => {
             let value = p.get_ref().trim().to_string();
-            match crate::site_path::SitePath::parse(&value) {
-                Err(e) => diags.push(
-                    src.error(p, format!("path: {}", e.message))
-                        .with_hint(format!("{}; for example path = \"/{id}/\"", e.hint)),
-                ),
-                Ok(_) if !value.starts_with('/') || !value.ends_with('/') => diags.push(
-                    src.error(p, format!("path `{value}` must start and end with `/`"))
-                        .with_hint(format!("for example path = \"/{id}/\"")),
-                ),
-                Ok(_) => {}
+            match SitePath::parse(&value) {
+                Err(e) => {
+                    diags.push(
+                        src.error(p, format!("path: {}", e.message))
+                            .with_hint(format!("{}; for example path = \"/{id}/\"", e.hint)),
+                    );
+                    None
+                }
+                Ok(_) if !value.starts_with('/') || !value.ends_with('/') => {
+                    diags.push(
+                        src.error(p, format!("path `{value}` must start and end with `/`"))
+                            .with_hint(format!("for example path = \"/{id}/\"")),
+                    );
+                    None
+                }
+                Ok(path) => Some(path),
             }
-            value
         }
-        None => format!("/{id}/"),
+        None => None,
     };
+    // The default, `/<id>/`, is a plain name: ids are checked above.
+    let url_path = url_path.unwrap_or_else(|| {
+        SitePath::from_segments([id.as_str()], true).unwrap_or_else(|_| SitePath::root())
+    });
     let scale = convert_scale(src, raw.level, diags);
     let districts = convert_districts(src, raw.district, diags);
     let mut election = Election {
@@ -234,7 +245,7 @@ fn convert_districts(
 
 /// Two elections cannot share a page path.
 pub(super) fn check_unique_paths(elections: &[Election], diags: &mut Diagnostics) {
-    let mut seen: BTreeMap<&str, &Election> = BTreeMap::new();
+    let mut seen: BTreeMap<&SitePath, &Election> = BTreeMap::new();
     for e in elections {
         if let Some(first) = seen.insert(&e.path, e) {
             diags.push(
