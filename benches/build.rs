@@ -6,7 +6,9 @@
 use std::path::Path;
 
 use chatcontrole::build::{BuildOptions, generate};
-use chatcontrole::content::markdown::{self, MarkdownOptions, ShortcodeRenderer};
+use chatcontrole::content::markdown::{
+    self, MarkdownOptions, ShortcodeRenderError, ShortcodeRenderer,
+};
 use chatcontrole::content::shortcodes::Call;
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -21,7 +23,7 @@ impl ShortcodeRenderer for Plain {
     fn needs_closing(&self, _: &str) -> bool {
         false
     }
-    fn render(&self, _: &Call, inner: Option<&str>) -> Result<String, String> {
+    fn render(&self, _: &Call, inner: Option<&str>) -> Result<String, ShortcodeRenderError> {
         Ok(format!("<aside>{}</aside>", inner.unwrap_or("")))
     }
 }

@@ -309,14 +309,14 @@ fn check_content_settings(
             Ok(permalink) => {
                 config.urls.permalinks.insert(section.clone(), permalink);
             }
-            Err(message) => {
+            Err(error) => {
                 let (line, col) = key_position(text, section);
                 diags.push(
                     Diagnostic::error(
                         path,
                         line,
                         col,
-                        format!("permalink of `{section}`: {message}"),
+                        format!("permalink of `{section}`: {error}"),
                     )
                     .with_hint("for example nieuws = \"/nieuws/:year/:month/:slug/\""),
                 );

@@ -202,8 +202,8 @@ fn email<T>(
 ) -> Option<EmailAddress> {
     match EmailAddress::parse(at.get_ref()) {
         Ok(e) => Some(e),
-        Err(message) => {
-            diags.push(file.error(at, message).with_hint(
+        Err(error) => {
+            diags.push(file.error(at, error.to_string()).with_hint(
                 "copy the address from the page that publishes it, e.g. `naam@tweedekamer.nl`",
             ));
             None

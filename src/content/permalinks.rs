@@ -25,6 +25,13 @@ enum Part {
     Section,
 }
 
+/// A `:token` in a permalink pattern that is not one of the known parts.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown permalink part `:{0}`; known parts are :year, :month, :day, :slug, :title, :filename and :section"
+)]
+pub struct UnknownPart(pub String);
+
 /// A parsed permalink pattern such as `/nieuws/:year/:month/:slug/`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Permalink {
@@ -32,8 +39,8 @@ pub struct Permalink {
 }
 
 impl Permalink {
-    /// Reads a pattern; fails with a plain message on an unknown `:token`.
-    pub fn parse(pattern: &str) -> Result<Permalink, String> {
+    /// Reads a pattern; fails on an unknown `:token`.
+    pub fn parse(pattern: &str) -> Result<Permalink, UnknownPart> {
         let mut parts = Vec::new();
         let mut rest = pattern;
         while !rest.is_empty() {
@@ -52,11 +59,7 @@ impl Permalink {
                         "title" => Part::Title,
                         "filename" => Part::Filename,
                         "section" => Part::Section,
-                        other => {
-                            return Err(format!(
-                                "unknown permalink part `:{other}`; known parts are :year, :month, :day, :slug, :title, :filename and :section"
-                            ));
-                        }
+                        other => return Err(UnknownPart(other.to_string())),
                     });
                     rest = &rest[end..];
                 }
@@ -259,7 +262,11 @@ mod tests {
     #[test]
     fn unknown_token_is_named() {
         let err = Permalink::parse("/:jaar/:slug/").unwrap_err();
-        assert!(err.contains(":jaar"), "{err}");
+        assert_eq!(err, UnknownPart("jaar".into()));
+        assert_eq!(
+            err.to_string(),
+            "unknown permalink part `:jaar`; known parts are :year, :month, :day, :slug, :title, :filename and :section"
+        );
     }
 
     #[test]

@@ -306,9 +306,9 @@ fn parse_tag(
         Some(rest) => (true, rest.trim_end()),
         None => (false, inside),
     };
-    let words = split_words(inside).map_err(|message| ShortcodeError {
+    let words = split_words(inside).map_err(|e| ShortcodeError {
         offset: start,
-        message,
+        message: e.to_string(),
         hint:
             "put values with spaces in \"double quotes\", for example {{< details \"Lees meer\" >}}"
                 .into(),
@@ -346,8 +346,19 @@ fn parse_tag(
     })
 }
 
+/// A quoted value in a tag without its closing quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+enum UnclosedValue {
+    /// `"…`
+    #[error("a quoted value is missing its closing \"")]
+    Quoted,
+    /// `` `… ``
+    #[error("a `raw` value is missing its closing `")]
+    Raw,
+}
+
 /// Splits the inside of a tag into words, each with an optional `key=`.
-fn split_words(text: &str) -> Result<Vec<(Option<String>, String)>, String> {
+fn split_words(text: &str) -> Result<Vec<(Option<String>, String)>, UnclosedValue> {
     let mut words = Vec::new();
     let mut chars = text.chars().peekable();
     loop {
@@ -371,7 +382,7 @@ fn split_words(text: &str) -> Result<Vec<(Option<String>, String)>, String> {
 /// Reads one bare, `"quoted"` or `` `raw` `` value; the flag is true when it was quoted.
 fn read_value(
     chars: &mut std::iter::Peekable<std::str::Chars<'_>>,
-) -> Result<(String, bool), String> {
+) -> Result<(String, bool), UnclosedValue> {
     let mut value = String::new();
     match chars.peek() {
         Some('"') => {
@@ -381,7 +392,7 @@ fn read_value(
                     Some('\\') => value.extend(chars.next()),
                     Some('"') => return Ok((value, true)),
                     Some(c) => value.push(c),
-                    None => return Err("a quoted value is missing its closing \"".into()),
+                    None => return Err(UnclosedValue::Quoted),
                 }
             }
         }
@@ -391,7 +402,7 @@ fn read_value(
                 match chars.next() {
                     Some('`') => return Ok((value, true)),
                     Some(c) => value.push(c),
-                    None => return Err("a `raw` value is missing its closing `".into()),
+                    None => return Err(UnclosedValue::Raw),
                 }
             }
         }
@@ -478,6 +489,19 @@ mod tests {
     #[test]
     fn stray_closing_tag_is_an_error() {
         assert!(parse("tekst {{< /alert >}}", &|_| false).is_err());
+    }
+
+    #[test]
+    fn an_unclosed_value_is_named() {
+        assert_eq!(split_words("a \"b"), Err(UnclosedValue::Quoted));
+        assert_eq!(
+            split_words("a `b").unwrap_err().to_string(),
+            "a `raw` value is missing its closing `"
+        );
+        assert_eq!(
+            UnclosedValue::Quoted.to_string(),
+            "a quoted value is missing its closing \""
+        );
     }
 
     #[test]

@@ -95,6 +95,13 @@ impl fmt::Display for Position {
     }
 }
 
+/// A text that is not a [`ClaimDate`]; the text, trimmed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "`{0}` is not a valid date; write it as YYYY-MM-DD (or YYYY-MM if only the month is known)"
+)]
+pub struct BadClaimDate(pub String);
+
 /// A date as sources give it: a full day, or only a month (`2024-06`).
 ///
 /// A month-only date takes effect on the first day of that month: that is the
@@ -109,13 +116,9 @@ pub struct ClaimDate {
 
 impl ClaimDate {
     /// Parses `YYYY-MM-DD` or `YYYY-MM`; the error says what is wrong in plain words.
-    pub fn parse(text: &str) -> Result<ClaimDate, String> {
+    pub fn parse(text: &str) -> Result<ClaimDate, BadClaimDate> {
         let text = text.trim();
-        let bad = || {
-            format!(
-                "`{text}` is not a valid date; write it as YYYY-MM-DD (or YYYY-MM if only the month is known)"
-            )
-        };
+        let bad = || BadClaimDate(text.to_string());
         let parts: Vec<&str> = text.split('-').collect();
         let number = |s: &str, len: usize| -> Option<u32> {
             (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
@@ -692,6 +695,14 @@ mod tests {
     #[test_case("2025-1-5"; "missing zeros")]
     fn rejects_bad_dates(text: &str) {
         assert!(ClaimDate::parse(text).is_err());
+    }
+
+    #[test]
+    fn a_bad_date_is_named_in_the_message() {
+        assert_eq!(
+            ClaimDate::parse(" 2025-13 ").unwrap_err().to_string(),
+            "`2025-13` is not a valid date; write it as YYYY-MM-DD (or YYYY-MM if only the month is known)"
+        );
     }
 
     #[test_case("2025-11-26", "26 november 2025")]

@@ -118,9 +118,19 @@ pub fn parse_day(text: &str) -> Option<NaiveDate> {
         .or_else(|| NaiveDate::parse_from_str(text.get(..10)?, "%Y-%m-%d").ok())
 }
 
+/// A Zaak row of the API's answer that does not have the expected shape.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("Zaak {id} does not have the expected fields: {message}")]
+pub struct ZaakError {
+    /// The row's `Id`, or `(no Id)`.
+    pub id: String,
+    /// What the JSON reader said.
+    pub message: String,
+}
+
 /// Reads the Zaak rows of an answer, dropping deleted rows at every level.
 /// A row of the wrong shape is an error that names it.
-pub fn zaken(rows: Vec<Value>) -> Result<Vec<Zaak>, String> {
+pub fn zaken(rows: Vec<Value>) -> Result<Vec<Zaak>, ZaakError> {
     let mut out = Vec::new();
     for row in rows {
         let id = row
@@ -128,8 +138,10 @@ pub fn zaken(rows: Vec<Value>) -> Result<Vec<Zaak>, String> {
             .and_then(Value::as_str)
             .unwrap_or("(no Id)")
             .to_string();
-        let mut zaak: Zaak = serde_json::from_value(row)
-            .map_err(|e| format!("Zaak {id} does not have the expected fields: {e}"))?;
+        let mut zaak: Zaak = serde_json::from_value(row).map_err(|e| ZaakError {
+            id: id.clone(),
+            message: e.to_string(),
+        })?;
         if zaak.verwijderd == Some(true) {
             continue;
         }
@@ -190,6 +202,10 @@ mod tests {
             {"Id": "b1", "Stemming": [{"Id": "s1", "FractieGrootte": "veel"}]}
         ]});
         let err = zaken(vec![row]).unwrap_err();
-        assert!(err.contains("Zaak z1"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("Zaak z1 does not have the expected fields: "),
+            "{err}"
+        );
     }
 }

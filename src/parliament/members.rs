@@ -157,7 +157,7 @@ pub fn run(args: &SyncMembersArgs) -> Result<MembersReport, Diagnostics> {
         })
         .map_err(|e| fail(e.message))?;
     let today = chrono::Utc::now().date_naive();
-    let mut members = join(&seats, &committees, &emails).map_err(fail)?;
+    let mut members = join(&seats, &committees, &emails).map_err(|e| fail(e.to_string()))?;
     if members.is_empty() || members.len() > SEATS as usize {
         return Err(fail(format!(
             "the API gave {} current members; the Kamer has {SEATS} seats",
@@ -216,15 +216,38 @@ fn deleted(row: &Value) -> bool {
     row.get("Verwijderd").and_then(Value::as_bool) == Some(true)
 }
 
+/// Why the API's answers cannot be joined into members.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum JoinError {
+    /// A field that should be a text (or null) is not.
+    #[error("row {id} has {field} = {value}, not a text")]
+    NotText {
+        /// The row's `Id`, or `(no Id)`.
+        id: String,
+        /// The field's name.
+        field: String,
+        /// The value as JSON.
+        value: String,
+    },
+    /// A current seat without a faction; the member's name.
+    #[error("the seat of {0} names no faction")]
+    NoFaction(String),
+}
+
 /// A text field that must be a string or null; anything else is an error naming the row.
-fn text(row: &Value, field: &str) -> Result<Option<String>, String> {
+fn text(row: &Value, field: &str) -> Result<Option<String>, JoinError> {
     match row.get(field) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.trim().to_string()).filter(|s| !s.is_empty())),
-        Some(other) => Err(format!(
-            "row {} has {field} = {other}, not a text",
-            row.get("Id").and_then(Value::as_str).unwrap_or("(no Id)")
-        )),
+        Some(other) => Err(JoinError::NotText {
+            id: row
+                .get("Id")
+                .and_then(Value::as_str)
+                .unwrap_or("(no Id)")
+                .to_string(),
+            field: field.to_string(),
+            value: other.to_string(),
+        }),
     }
 }
 
@@ -239,7 +262,7 @@ pub fn join(
     seats: &[Value],
     committees: &[Value],
     emails: &[Value],
-) -> Result<Vec<Member>, String> {
+) -> Result<Vec<Member>, JoinError> {
     let mut by_person: BTreeMap<String, Member> = BTreeMap::new();
     for seat in seats.iter().filter(|r| !deleted(r)) {
         let Some(person) = nested(seat, "Persoon") else {
@@ -264,7 +287,7 @@ pub fn join(
             None => None,
         };
         let Some(faction) = faction else {
-            return Err(format!("the seat of {name} names no faction"));
+            return Err(JoinError::NoFaction(name));
         };
         by_person.insert(
             id.clone(),
@@ -354,6 +377,9 @@ mod tests {
     fn a_name_of_the_wrong_type_is_an_error() {
         let seats = vec![json!({"Id": "s1", "Verwijderd": false,
             "Persoon": {"Id": "p1", "Achternaam": 12, "Verwijderd": false}, "FractieZetel": null})];
-        assert!(join(&seats, &[], &[]).unwrap_err().contains("Achternaam"));
+        assert_eq!(
+            join(&seats, &[], &[]).unwrap_err().to_string(),
+            "row p1 has Achternaam = 12, not a text"
+        );
     }
 }

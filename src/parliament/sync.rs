@@ -14,9 +14,9 @@ use std::time::Duration;
 
 use clap::Args;
 
-use super::api::zaken;
+use super::api::{ZaakError, zaken};
 use super::mapping::{Mapping, map_faction};
-use super::odata::{Client, ClientOptions, DEFAULT_API, quote};
+use super::odata::{Client, ClientOptions, DEFAULT_API, FetchError, quote};
 use super::record::record_from_tally;
 use super::tally::{TallyError, tally};
 use crate::data_file::write_atomically;
@@ -206,35 +206,66 @@ enum Outcome {
     NoVote,
 }
 
+/// Why one item could not be synced; the message follows "<number>: ".
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+enum SyncError {
+    /// The number is neither a motion's (`2023Z07239`) nor a bill's (`36263`).
+    #[error("not a motion or bill number")]
+    NotANumber,
+    /// The request to the API failed.
+    #[error("{0}")]
+    Fetch(FetchError),
+    /// The API's answer has a row of the wrong shape.
+    #[error(transparent)]
+    Zaak(#[from] ZaakError),
+    /// The API has no case with this number.
+    #[error(
+        "the API knows no {} with this number",
+        if *.0 == ItemKind::Motion { "motion" } else { "bill dossier" }
+    )]
+    NotFound(ItemKind),
+    /// The vote in the answer cannot be right; why.
+    #[error("{0}")]
+    Invalid(String),
+    /// A file could not be written.
+    #[error("cannot write {}: {message}", .path.display())]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// What the operating system said.
+        message: String,
+    },
+}
+
+impl SyncError {
+    fn write(path: &Path) -> impl FnOnce(std::io::Error) -> SyncError + '_ {
+        move |e| SyncError::Write {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        }
+    }
+}
+
 async fn sync_item(
     client: &Client,
     site: &Path,
     data: &GuideData,
     number: &str,
     diags: &mut Diagnostics,
-) -> Result<Outcome, String> {
+) -> Result<Outcome, SyncError> {
     let kind = data
         .item(number)
         .map(|i| i.kind)
         .or_else(|| item_kind(number))
-        .ok_or_else(|| "not a motion or bill number".to_string())?;
+        .ok_or(SyncError::NotANumber)?;
     let url = client.url(&query_for(number, kind));
-    let rows = client.get_all(&url).await.map_err(|e| e.message)?;
+    let rows = client.get_all(&url).await.map_err(SyncError::Fetch)?;
     let zaken = zaken(rows)?;
     let tally = match tally(&zaken, kind == ItemKind::Motion) {
         Ok(t) => t,
         Err(TallyError::NoVote) => return Ok(Outcome::NoVote),
-        Err(TallyError::NotFound) => {
-            return Err(format!(
-                "the API knows no {} with this number",
-                if kind == ItemKind::Motion {
-                    "motion"
-                } else {
-                    "bill dossier"
-                }
-            ));
-        }
-        Err(TallyError::Invalid(m)) => return Err(m),
+        Err(TallyError::NotFound) => return Err(SyncError::NotFound(kind)),
+        Err(TallyError::Invalid(m)) => return Err(SyncError::Invalid(m)),
     };
     let path = path_of(site, number);
     let fetched_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
@@ -293,8 +324,7 @@ async fn sync_item(
     if data.item(number).is_none() {
         write_item_file(site, number, kind, &file)?;
     }
-    write_atomically(&path, file.to_toml().as_bytes())
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    write_atomically(&path, file.to_toml().as_bytes()).map_err(SyncError::write(&path))?;
     Ok(Outcome::Written)
 }
 
@@ -304,7 +334,7 @@ fn write_item_file(
     number: &str,
     kind: ItemKind,
     file: &VotesFile,
-) -> Result<(), String> {
+) -> Result<(), SyncError> {
     let url = match kind {
         ItemKind::Motion => {
             format!("https://www.tweedekamer.nl/kamerstukken/moties/detail?id={number}")
@@ -330,8 +360,7 @@ fn write_item_file(
         .join("data")
         .join("items")
         .join(format!("{number}.toml"));
-    write_atomically(&path, text.as_bytes())
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+    write_atomically(&path, text.as_bytes()).map_err(SyncError::write(&path))
 }
 
 #[cfg(test)]
@@ -345,5 +374,19 @@ mod tests {
     #[test_case("../etc", None)]
     fn numbers(n: &str, kind: Option<ItemKind>) {
         assert_eq!(item_kind(n), kind);
+    }
+
+    #[test_case(
+        SyncError::NotFound(ItemKind::Motion),
+        "the API knows no motion with this number"
+    )]
+    #[test_case(
+        SyncError::NotFound(ItemKind::Bill),
+        "the API knows no bill dossier with this number"
+    )]
+    #[test_case(SyncError::NotANumber, "not a motion or bill number")]
+    #[test_case(SyncError::Write { path: "a/b.toml".into(), message: "disk full".into() }, "cannot write a/b.toml: disk full")]
+    fn sync_error_messages(error: SyncError, message: &str) {
+        assert_eq!(error.to_string(), message);
     }
 }

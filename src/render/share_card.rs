@@ -157,7 +157,7 @@ impl Card {
     }
 
     /// The card as a PNG file.
-    pub fn to_png(&self) -> Result<Vec<u8>, String> {
+    pub fn to_png(&self) -> Result<Vec<u8>, CardError> {
         png_from_svg(&self.to_svg())
     }
 
@@ -175,12 +175,28 @@ impl Card {
     }
 }
 
+/// Why a card could not be drawn (a bug: the SVG is made by [`Card::to_svg`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CardError {
+    /// The SVG could not be read; the SVG reader's message.
+    #[error("{0}")]
+    Svg(String),
+    /// No memory for the image.
+    #[error("cannot allocate the image")]
+    Allocate,
+    /// The PNG could not be written; the encoder's message.
+    #[error("{0}")]
+    Encode(String),
+}
+
 /// Rasterises an SVG of [`WIDTH`]×[`HEIGHT`] with the shipped fonts.
-pub fn png_from_svg(svg: &str) -> Result<Vec<u8>, String> {
-    let tree = usvg::Tree::from_str(svg, options()).map_err(|e| e.to_string())?;
-    let mut pixmap = tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("cannot allocate the image")?;
+pub fn png_from_svg(svg: &str) -> Result<Vec<u8>, CardError> {
+    let tree = usvg::Tree::from_str(svg, options()).map_err(|e| CardError::Svg(e.to_string()))?;
+    let mut pixmap = tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or(CardError::Allocate)?;
     resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
-    pixmap.encode_png().map_err(|e| e.to_string())
+    pixmap
+        .encode_png()
+        .map_err(|e| CardError::Encode(e.to_string()))
 }
 
 /// SVG options with only the shipped fonts, made once.
@@ -324,6 +340,13 @@ fn title_layout(title: &str) -> (u32, Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_broken_svg_is_an_error_with_the_readers_message() {
+        let err = png_from_svg("<svg").unwrap_err();
+        assert!(matches!(err, CardError::Svg(_)), "{err:?}");
+        assert_eq!(CardError::Allocate.to_string(), "cannot allocate the image");
+    }
 
     fn card(title: &str) -> Card {
         Card {

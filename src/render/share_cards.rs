@@ -17,7 +17,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use minijinja::Value;
 
-use super::share_card::Card;
+use super::share_card::{Card, CardError};
 use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
 
@@ -113,7 +113,7 @@ pub fn draw(
         .unwrap_or(1)
         .clamp(1, 8);
     let chunk = missing.len().div_ceil(workers).max(1);
-    let drawn: Vec<(String, Result<Vec<u8>, String>)> = std::thread::scope(|scope| {
+    let drawn: Vec<(String, Result<Vec<u8>, CardError>)> = std::thread::scope(|scope| {
         let handles: Vec<_> = missing
             .chunks(chunk)
             .map(|part| {
@@ -129,7 +129,7 @@ pub fn draw(
             .flat_map(|h| h.join().unwrap_or_default())
             .collect()
     });
-    let mut drawn: HashMap<String, Result<Vec<u8>, String>> = drawn.into_iter().collect();
+    let mut drawn: HashMap<String, Result<Vec<u8>, CardError>> = drawn.into_iter().collect();
     {
         let mut memory = drawn_before().lock().unwrap_or_else(|e| e.into_inner());
         if memory.len() + drawn.len() > DRAWN_KEPT {

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::config::SiteConfig;
 use crate::content::dates::{dutch_date, dutch_day, parse_date};
-use crate::content::markdown::{self, MarkdownOptions, ShortcodeRenderer};
+use crate::content::markdown::{self, MarkdownOptions, ShortcodeRenderError, ShortcodeRenderer};
 use crate::content::shortcodes::Call;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::templates::TemplateFiles;
@@ -443,8 +443,8 @@ impl ShortcodeRenderer for NoShortcodes {
     fn needs_closing(&self, _: &str) -> bool {
         false
     }
-    fn render(&self, _: &Call, _: Option<&str>) -> Result<String, String> {
-        Err("shortcodes are not available here".into())
+    fn render(&self, _: &Call, _: Option<&str>) -> Result<String, ShortcodeRenderError> {
+        Err(ShortcodeRenderError::Unavailable)
     }
 }
 
@@ -475,7 +475,11 @@ impl ShortcodeRenderer for PageShortcodes<'_> {
     fn needs_closing(&self, name: &str) -> bool {
         self.renderer.needs_closing(name)
     }
-    fn render(&self, call: &Call, inner_html: Option<&str>) -> Result<String, String> {
+    fn render(
+        &self,
+        call: &Call,
+        inner_html: Option<&str>,
+    ) -> Result<String, ShortcodeRenderError> {
         self.renderer
             .render_shortcode(call, inner_html, self.page.clone())
     }
@@ -496,7 +500,11 @@ impl ShortcodeRenderer for Renderer {
             .is_some_and(|source| source.contains("inner") && !source.contains("if inner"))
     }
 
-    fn render(&self, call: &Call, inner_html: Option<&str>) -> Result<String, String> {
+    fn render(
+        &self,
+        call: &Call,
+        inner_html: Option<&str>,
+    ) -> Result<String, ShortcodeRenderError> {
         self.render_shortcode(call, inner_html, Value::UNDEFINED)
     }
 }
@@ -507,9 +515,12 @@ impl Renderer {
         call: &Call,
         inner_html: Option<&str>,
         page: Value,
-    ) -> Result<String, String> {
+    ) -> Result<String, ShortcodeRenderError> {
         let name = format!("shortcodes/{}.html", call.name);
-        let template = self.env.get_template(&name).map_err(|e| e.to_string())?;
+        let template = self
+            .env
+            .get_template(&name)
+            .map_err(|e| ShortcodeRenderError::Template(e.to_string()))?;
         let ctx = context! {
             page,
             name => call.name.clone(),
@@ -523,9 +534,11 @@ impl Renderer {
             .map(|s| s.trim().to_string())
             .map_err(|e| match (e.kind(), e.detail()) {
                 // A check of a helper such as `media`: its own words are the message.
-                (minijinja::ErrorKind::InvalidOperation, Some(detail)) => detail.to_string(),
-                (_, Some(detail)) => format!("{e} ({detail})"),
-                _ => e.to_string(),
+                (minijinja::ErrorKind::InvalidOperation, Some(detail)) => {
+                    ShortcodeRenderError::Refused(detail.to_string())
+                }
+                (_, Some(detail)) => ShortcodeRenderError::Template(format!("{e} ({detail})")),
+                _ => ShortcodeRenderError::Template(e.to_string()),
             })
     }
 }
@@ -614,7 +627,7 @@ mod tests {
         assert_eq!(d.line, 2);
     }
 
-    fn media(name: &str, params: &[(&str, &str)]) -> Result<String, String> {
+    fn media(name: &str, params: &[(&str, &str)]) -> Result<String, ShortcodeRenderError> {
         let dir = site_with(&[]);
         let r = Renderer::new(&read_templates(dir.path()), &config()).unwrap();
         let call = Call {

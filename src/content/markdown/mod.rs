@@ -26,8 +26,23 @@ pub trait ShortcodeRenderer {
     /// True when a call must have a closing tag (its template always uses `inner`).
     fn needs_closing(&self, name: &str) -> bool;
     /// Renders one call; `inner_html` is the call's inner Markdown rendered to HTML.
-    /// The error is a plain message.
-    fn render(&self, call: &Call, inner_html: Option<&str>) -> Result<String, String>;
+    fn render(&self, call: &Call, inner_html: Option<&str>)
+    -> Result<String, ShortcodeRenderError>;
+}
+
+/// Why one shortcode call could not be rendered; the message goes after
+/// "the shortcode `name` failed: " in the editor's diagnostic.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ShortcodeRenderError {
+    /// Shortcodes cannot be used in this text (e.g. Markdown from a data field).
+    #[error("shortcodes are not available here")]
+    Unavailable,
+    /// The template refused the call (a check such as `media`'s); its own words.
+    #[error("{0}")]
+    Refused(String),
+    /// The template could not be found or failed while rendering; the engine's message.
+    #[error("{0}")]
+    Template(String),
 }
 
 /// Settings for rendering.
@@ -288,9 +303,9 @@ mod tests {
         fn needs_closing(&self, name: &str) -> bool {
             name == "details"
         }
-        fn render(&self, call: &Call, inner: Option<&str>) -> Result<String, String> {
+        fn render(&self, call: &Call, inner: Option<&str>) -> Result<String, ShortcodeRenderError> {
             if call.name == "fails" {
-                return Err("kapot".into());
+                return Err(ShortcodeRenderError::Refused("kapot".into()));
             }
             if call.name == "kop" {
                 return Ok(format!("## {}", call.positional.join(" ")));
@@ -485,15 +500,29 @@ mod tests {
 
     #[test]
     fn failing_shortcode_is_a_diagnostic() {
-        assert!(
-            render(
-                Path::new("x.md"),
-                "{{< fails >}}",
-                1,
-                &Fake,
-                &MarkdownOptions::default()
-            )
-            .is_err()
+        let err = render(
+            Path::new("x.md"),
+            "{{< fails >}}",
+            1,
+            &Fake,
+            &MarkdownOptions::default(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.sorted()[0].message,
+            "the shortcode `fails` failed: kapot"
+        );
+    }
+
+    #[test]
+    fn shortcode_error_messages_are_pinned() {
+        assert_eq!(
+            ShortcodeRenderError::Unavailable.to_string(),
+            "shortcodes are not available here"
+        );
+        assert_eq!(
+            ShortcodeRenderError::Template("x (y)".into()).to_string(),
+            "x (y)"
         );
     }
 

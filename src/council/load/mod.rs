@@ -116,8 +116,8 @@ fn check_not_empty<T>(file: &Parsed<T>, at: &Spanned<String>, what: &str, diags:
 fn date<T>(file: &Parsed<T>, at: &Spanned<String>, diags: &mut Diagnostics) -> Option<ClaimDate> {
     match ClaimDate::parse(at.get_ref()) {
         Ok(date) => Some(date),
-        Err(message) => {
-            diags.push(file.error(at, message).with_hint(
+        Err(bad) => {
+            diags.push(file.error(at, bad.to_string()).with_hint(
                 "for example \"2025-11-26\", or \"2024-06\" when only the month is known",
             ));
             None

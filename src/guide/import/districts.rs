@@ -87,10 +87,51 @@ fn is_district_word(token: Option<&Token>) -> bool {
     matches!(token, Some(Token::Word(w)) if w == "kieskring" || w == "kieskringen")
 }
 
+/// Why a footnote about kieskringen cannot be read (the messages are English,
+/// and name the problem).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FootnoteError {
+    /// The footnote says "kieskring" but neither counts nor lists them.
+    #[error("the footnote mentions kieskringen but names no numbers")]
+    NoNumbers,
+    /// A count outside 1 to the number of kieskringen; the count as written.
+    #[error("a party cannot take part in {written} of {total} kieskringen")]
+    ImpossibleCount {
+        /// The count as the footnote writes it ("21", "eenentwintig").
+        written: String,
+        /// How many kieskringen there are.
+        total: usize,
+    },
+    /// "Not in N kieskringen" where N is all of them.
+    #[error("a party cannot take part in none of the {total} kieskringen")]
+    NoneLeft {
+        /// How many kieskringen there are.
+        total: usize,
+    },
+    /// A listed number that is no kieskring; the number as written.
+    #[error("there is no kieskring {0}")]
+    NoSuchDistrict(String),
+    /// A listed number whose name in parentheses is another kieskring's.
+    #[error("kieskring {number} is {name}, not {written}")]
+    WrongName {
+        /// The kieskring's number.
+        number: u8,
+        /// Its real name.
+        name: String,
+        /// The name the footnote gives.
+        written: String,
+    },
+    /// A list without "ongeldig"/"doet niet mee" or "alleen"/"uitsluitend".
+    #[error("cannot tell whether the party does or does not take part in these kieskringen")]
+    Unclear,
+}
+
 /// Reads one footnote. Returns `Ok(None)` when the footnote is not about
-/// districts at all, and an error message (English, with the problem) when it
-/// is about districts but cannot be read.
-pub fn parse_footnote(text: &str, districts: &[District]) -> Result<Option<Districts>, String> {
+/// districts at all, and an error when it is about districts but cannot be read.
+pub fn parse_footnote(
+    text: &str,
+    districts: &[District],
+) -> Result<Option<Districts>, FootnoteError> {
     let lower = text.to_lowercase();
     if !lower.contains("kieskring") {
         return Ok(None);
@@ -146,19 +187,15 @@ pub fn parse_footnote(text: &str, districts: &[District]) -> Result<Option<Distr
     let total = districts.len();
     if listed.is_empty() {
         let Some((n, written)) = count else {
-            return Err("the footnote mentions kieskringen but names no numbers".to_string());
+            return Err(FootnoteError::NoNumbers);
         };
         let n = n
             .map(|n| n as usize)
             .filter(|n| (1..=total).contains(n))
-            .ok_or_else(|| {
-                format!("a party cannot take part in {written} of {total} kieskringen")
-            })?;
+            .ok_or(FootnoteError::ImpossibleCount { written, total })?;
         let n = if excluded { total - n } else { n };
         if n == 0 {
-            return Err(format!(
-                "a party cannot take part in none of the {total} kieskringen"
-            ));
+            return Err(FootnoteError::NoneLeft { total });
         }
         return Ok(Some(Districts::Count(n as u8)));
     }
@@ -172,10 +209,7 @@ pub fn parse_footnote(text: &str, districts: &[District]) -> Result<Option<Distr
                 .filter(|n| !numbers.contains(n))
                 .collect(),
         ))),
-        _ => Err(
-            "cannot tell whether the party does or does not take part in these kieskringen"
-                .to_string(),
-        ),
+        _ => Err(FootnoteError::Unclear),
     }
 }
 
@@ -183,19 +217,20 @@ pub fn parse_footnote(text: &str, districts: &[District]) -> Result<Option<Distr
 fn numbered_districts(
     listed: &[(String, Option<u32>, Option<&str>)],
     districts: &[District],
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, FootnoteError> {
     let mut numbers = Vec::new();
     for (written, number, name) in listed {
         let district = number
             .and_then(|n| districts.iter().find(|d| u32::from(d.number) == n))
-            .ok_or_else(|| format!("there is no kieskring {written}"))?;
+            .ok_or_else(|| FootnoteError::NoSuchDistrict(written.clone()))?;
         if let Some(name) = name
             && name_key(name) != name_key(&district.name)
         {
-            return Err(format!(
-                "kieskring {} is {}, not {}",
-                district.number, district.name, name
-            ));
+            return Err(FootnoteError::WrongName {
+                number: district.number,
+                name: district.name.clone(),
+                written: name.to_string(),
+            });
         }
         numbers.push(district.number);
     }
@@ -204,8 +239,13 @@ fn numbered_districts(
     Ok(numbers)
 }
 
+/// Two footnotes of one party, one giving a count of kieskringen and the other a list.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("two footnotes give a count and a list of kieskringen for one party")]
+pub struct CountAndList;
+
 /// Combines the districts of several footnotes of one party.
-pub fn combine(a: Districts, b: Districts) -> Result<Districts, String> {
+pub fn combine(a: Districts, b: Districts) -> Result<Districts, CountAndList> {
     match (a, b) {
         (Districts::All, x) | (x, Districts::All) => Ok(x),
         (Districts::Except(mut x), Districts::Except(y)) => {
@@ -214,7 +254,7 @@ pub fn combine(a: Districts, b: Districts) -> Result<Districts, String> {
             x.dedup();
             Ok(Districts::Except(x))
         }
-        _ => Err("two footnotes give a count and a list of kieskringen for one party".to_string()),
+        _ => Err(CountAndList),
     }
 }
 
@@ -265,6 +305,16 @@ mod tests {
         assert!(parse_footnote(text, &all()).is_err());
     }
 
+    #[test_case("Ongeldig verklaard voor kieskring 3 (Zwolle).", "kieskring 3 is Assen, not Zwolle"; "wrong name")]
+    #[test_case("Doet mee in 25 kieskringen.", "a party cannot take part in 25 of 20 kieskringen"; "count too high")]
+    #[test_case("Doet niet mee in 20 kieskringen.", "a party cannot take part in none of the 20 kieskringen"; "excluded everywhere")]
+    fn footnote_messages(text: &str, message: &str) {
+        assert_eq!(
+            parse_footnote(text, &all()).unwrap_err().to_string(),
+            message
+        );
+    }
+
     #[test]
     fn footnote_about_something_else_is_not_districts() {
         assert_eq!(
@@ -277,6 +327,11 @@ mod tests {
     fn combining() {
         let c = combine(Districts::Except(vec![20]), Districts::Except(vec![3, 20]));
         assert_eq!(c, Ok(Districts::Except(vec![3, 20])));
-        assert!(combine(Districts::Count(19), Districts::Except(vec![3])).is_err());
+        assert_eq!(
+            combine(Districts::Count(19), Districts::Except(vec![3]))
+                .unwrap_err()
+                .to_string(),
+            "two footnotes give a count and a list of kieskringen for one party"
+        );
     }
 }

@@ -312,8 +312,8 @@ impl<'a> Planner<'a> {
             match self.footnote_districts(id, row, districts, reported_footnotes) {
                 Some(d) => match districts::combine(party_districts.clone(), d) {
                     Ok(combined) => party_districts = combined,
-                    Err(message) => self.diags.push(
-                        Diagnostic::error(self.file, row.line, 1, message)
+                    Err(error) => self.diags.push(
+                        Diagnostic::error(self.file, row.line, 1, error.to_string())
                             .with_hint("give the party one footnote about its kieskringen"),
                     ),
                 },
@@ -373,7 +373,7 @@ impl<'a> Planner<'a> {
         let problem = match districts::parse_footnote(&footnote.text, districts) {
             Ok(Some(d)) => return Some(d),
             Ok(None) => "this footnote is not about kieskringen, and the importer only reads footnotes about kieskringen".to_string(),
-            Err(message) => format!("cannot read this footnote: {message}"),
+            Err(error) => format!("cannot read this footnote: {error}"),
         };
         if reported.insert(id.to_string()) {
             self.diags.push(

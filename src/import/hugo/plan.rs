@@ -8,7 +8,7 @@ use chrono::Utc;
 
 use super::config::HugoConfig;
 use super::embeds;
-use super::report::{GuideRow, Report, ShortcodeRow, UrlKind, UrlRow};
+use super::report::{GuideImportError, GuideRow, Report, ShortcodeRow, UrlKind, UrlRow};
 use super::shortcodes::{self, BUILTIN, Outcome};
 use super::site_toml;
 use crate::config::{MenuEntry, SiteConfig};
@@ -628,17 +628,19 @@ pub(super) fn import_guides(site: &Path, report: &mut Report) {
                     Err(e) => Err(e),
                 }
             }
-            Err(diags) => Err(diags
-                .sorted()
-                .first()
-                .map(|d| d.message.clone())
-                .unwrap_or_else(|| "unknown problem".into())),
+            Err(diags) => Err(GuideImportError::Rejected {
+                first: diags.sorted().first().map(|d| d.message.clone()),
+            }),
         });
     }
 }
 
-fn set_election_path(file: &Path, url: &str) -> Result<(), String> {
-    let text = std::fs::read_to_string(file).map_err(|e| e.to_string())?;
+fn set_election_path(file: &Path, url: &str) -> Result<(), GuideImportError> {
+    let io = |e: std::io::Error| GuideImportError::Io {
+        path: file.to_path_buf(),
+        message: e.to_string(),
+    };
+    let text = std::fs::read_to_string(file).map_err(io)?;
     let mut found = false;
     let lines: Vec<String> = text
         .lines()
@@ -652,9 +654,9 @@ fn set_election_path(file: &Path, url: &str) -> Result<(), String> {
         })
         .collect();
     if !found {
-        return Err(format!("{} has no `path`", file.display()));
+        return Err(GuideImportError::NoPath(file.to_path_buf()));
     }
-    std::fs::write(file, lines.join("\n") + "\n").map_err(|e| e.to_string())
+    std::fs::write(file, lines.join("\n") + "\n").map_err(io)
 }
 
 fn read(path: &Path, diags: &mut Diagnostics) -> Vec<u8> {

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::path::PathBuf;
 
 use super::embeds::Finding;
 use super::shortcodes::Outcome;
@@ -68,8 +69,30 @@ pub struct GuideRow {
     pub url: String,
     /// The `import guide` command that turns it into data.
     pub command: String,
-    /// With `--guides`: what happened.
-    pub result: Option<Result<String, String>>,
+    /// With `--guides`: what happened (on success, a note on what now renders the page).
+    pub result: Option<Result<String, GuideImportError>>,
+}
+
+/// Why `import hugo --guides` could not turn a guide page into data.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum GuideImportError {
+    /// `import guide` refused the table; the first of its messages, if it gave any.
+    #[error("{}", .first.as_deref().unwrap_or("unknown problem"))]
+    Rejected {
+        /// The first diagnostic's message.
+        first: Option<String>,
+    },
+    /// The imported `election.toml` could not be read or written.
+    #[error("{message}")]
+    Io {
+        /// The `election.toml` file.
+        path: PathBuf,
+        /// What the operating system said.
+        message: String,
+    },
+    /// The imported `election.toml` has no `path` line to point at the page's URL.
+    #[error("{} has no `path`", .0.display())]
+    NoPath(PathBuf),
 }
 
 /// Everything the report says.
@@ -411,4 +434,25 @@ fn join_code(items: &[String]) -> String {
         .map(|i| format!("`{i}`"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guide_import_errors_read_as_before() {
+        let rejected = GuideImportError::Rejected {
+            first: Some("the table has no header".into()),
+        };
+        assert_eq!(rejected.to_string(), "the table has no header");
+        assert_eq!(
+            GuideImportError::Rejected { first: None }.to_string(),
+            "unknown problem"
+        );
+        assert_eq!(
+            GuideImportError::NoPath(PathBuf::from("data/elections/x/election.toml")).to_string(),
+            "data/elections/x/election.toml has no `path`"
+        );
+    }
 }

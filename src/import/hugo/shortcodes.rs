@@ -35,7 +35,7 @@ pub enum Outcome {
     /// Translated to a minijinja template.
     Translated,
     /// Needs a hand port; the reason.
-    HandPort(String),
+    HandPort(translate::TranslateError),
 }
 
 /// One shortcode of the Hugo site.
@@ -199,7 +199,7 @@ mod tests {
             "{{ range where .Site.RegularPages \"Section\" \"x\" }}{{ end }}",
         );
         assert!(
-            matches!(&s.outcome, Outcome::HandPort(r) if r.contains(".Site.RegularPages")),
+            matches!(&s.outcome, Outcome::HandPort(r) if r.to_string().contains(".Site.RegularPages")),
             "{:?}",
             s.outcome
         );

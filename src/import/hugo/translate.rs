@@ -9,8 +9,85 @@
 //! guessed at: [`translate`] fails with the reason, and the importer reports
 //! the shortcode as needing a hand port.
 
+/// Why a Hugo shortcode template cannot be translated; the message is shown
+/// to the editor as the reason the shortcode needs a hand port.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TranslateError {
+    /// `{{/*` without `*/`.
+    #[error("a comment `/*` is never closed")]
+    UnclosedComment,
+    /// `{{` without `}}`.
+    #[error("a `{{{{` is never closed with `}}}}`")]
+    UnclosedAction,
+    /// `range $a, $b, $c := …`.
+    #[error("a `range` with more than two variables")]
+    RangeVariables,
+    /// `else` with no open block.
+    #[error("an `else` outside `if`, `with` or `range`")]
+    ElseOutsideBlock,
+    /// `else` followed by something that is not a keyword.
+    #[error("an `else` followed by something other than `if`")]
+    ElseNotIf,
+    /// `else` followed by a keyword other than `if`, or `else if` inside `with`/`range`; the keyword.
+    #[error("`else {0}` is not supported here")]
+    Else(String),
+    /// `end` with no open block.
+    #[error("an `end` without a block to close")]
+    EndWithoutBlock,
+    /// `partial`, `template`, `define`, `break`, …: the keyword, which reaches outside the shortcode.
+    #[error("`{0}` (templates outside the shortcode) cannot be translated")]
+    OutsideShortcode(String),
+    /// `if`, `with` or `range` without `end`.
+    #[error("a block (`if`, `with` or `range`) is never closed with `end`")]
+    UnclosedBlock,
+    /// `"…` without its closing quote.
+    #[error("a string is never closed")]
+    UnclosedString,
+    /// A raw string without its closing backtick.
+    #[error("a raw string is never closed")]
+    UnclosedRawString,
+    /// A character that has no meaning in a template action.
+    #[error("unexpected `{0}` in a template action")]
+    Unexpected(char),
+    /// `{{ }}`.
+    #[error("an empty template action")]
+    EmptyAction,
+    /// `(` without `)`.
+    #[error("a `(` is never closed")]
+    UnclosedParen,
+    /// `a | | b`.
+    #[error("an empty command in a pipeline")]
+    EmptyCommand,
+    /// `.Get` with anything but a literal name or position.
+    #[error("`.Get` with a computed argument cannot be translated")]
+    ComputedGet,
+    /// A value that is not a function, given arguments.
+    #[error("a value followed by arguments cannot be translated")]
+    ValueWithArguments,
+    /// `$` alone.
+    #[error("`$` alone (the whole shortcode) cannot be translated")]
+    WholeShortcode,
+    /// Any other expression shape.
+    #[error("an expression that cannot be translated")]
+    Expression,
+    /// A field chain with no minijinja counterpart, without its leading dot (`Site.RegularPages`).
+    #[error("`.{0}` cannot be translated")]
+    Field(String),
+    /// A known function given the wrong number of arguments.
+    #[error("`{function}` with {count} arguments cannot be translated")]
+    Arity {
+        /// The function's name.
+        function: String,
+        /// How many arguments it got (the piped value included).
+        count: usize,
+    },
+    /// A function with no minijinja counterpart; its name.
+    #[error("the function `{0}` cannot be translated")]
+    Function(String),
+}
+
 /// Translates `source`; the error says what could not be translated.
-pub fn translate(source: &str) -> Result<String, String> {
+pub fn translate(source: &str) -> Result<String, TranslateError> {
     let mut out = String::new();
     let mut blocks: Vec<Block> = Vec::new();
     let mut counter = 0usize;
@@ -25,11 +102,11 @@ pub fn translate(source: &str) -> Result<String, String> {
         {
             // A comment may contain `}}`; it ends at `*/`.
             Some(comment) => {
-                let close = comment.find("*/").ok_or("a comment `/*` is never closed")?;
+                let close = comment.find("*/").ok_or(TranslateError::UnclosedComment)?;
                 let at = after.len() - comment.len() + close + 2;
-                at + find_action_end(&after[at..]).ok_or("a `{{` is never closed with `}}`")?
+                at + find_action_end(&after[at..]).ok_or(TranslateError::UnclosedAction)?
             }
-            None => find_action_end(after).ok_or("a `{{` is never closed with `}}`")?,
+            None => find_action_end(after).ok_or(TranslateError::UnclosedAction)?,
         };
         let mut inside = &after[..end];
         rest = &after[end + 2..];
@@ -99,7 +176,7 @@ pub fn translate(source: &str) -> Result<String, String> {
                         });
                         continue;
                     }
-                    _ => return Err("a `range` with more than two variables".into()),
+                    _ => return Err(TranslateError::RangeVariables),
                 };
                 out.push_str(&format!("{{%{l} for {item} in {expr} {r}%}}"));
                 blocks.push(Block {
@@ -109,14 +186,14 @@ pub fn translate(source: &str) -> Result<String, String> {
             }
             Some(Tok::Word(w)) if w == "else" => {
                 let Some(block) = blocks.last() else {
-                    return Err("an `else` outside `if`, `with` or `range`".into());
+                    return Err(TranslateError::ElseOutsideBlock);
                 };
                 if tokens.len() > 1 {
                     let Some(Tok::Word(kw)) = tokens.get(1) else {
-                        return Err("an `else` followed by something other than `if`".into());
+                        return Err(TranslateError::ElseNotIf);
                     };
                     if kw != "if" || block.kind != BlockKind::If {
-                        return Err(format!("`else {kw}` is not supported here"));
+                        return Err(TranslateError::Else(kw.clone()));
                     }
                     let expr = pipeline(&tokens[2..], &Context::from(&blocks[..blocks.len() - 1]))?;
                     out.push_str(&format!("{{%{l} elif {expr} {r}%}}"));
@@ -125,7 +202,7 @@ pub fn translate(source: &str) -> Result<String, String> {
                 }
             }
             Some(Tok::Word(w)) if w == "end" => {
-                let block = blocks.pop().ok_or("an `end` without a block to close")?;
+                let block = blocks.pop().ok_or(TranslateError::EndWithoutBlock)?;
                 let end = match block.kind {
                     BlockKind::If | BlockKind::With => "endif",
                     BlockKind::Range => "endfor",
@@ -144,9 +221,7 @@ pub fn translate(source: &str) -> Result<String, String> {
                 ]
                 .contains(&w.as_str()) =>
             {
-                return Err(format!(
-                    "`{w}` (templates outside the shortcode) cannot be translated"
-                ));
+                return Err(TranslateError::OutsideShortcode(w.clone()));
             }
             Some(Tok::Var(name)) if matches!(tokens.get(1), Some(Tok::Declare | Tok::Assign)) => {
                 let expr = pipeline(&tokens[2..], &ctx)?;
@@ -160,7 +235,7 @@ pub fn translate(source: &str) -> Result<String, String> {
     }
     push_text(&mut out, rest);
     if !blocks.is_empty() {
-        return Err("a block (`if`, `with` or `range`) is never closed with `end`".into());
+        return Err(TranslateError::UnclosedBlock);
     }
     Ok(out)
 }
@@ -257,7 +332,7 @@ enum Tok {
     Comma,
 }
 
-fn lex(text: &str) -> Result<Vec<Tok>, String> {
+fn lex(text: &str) -> Result<Vec<Tok>, TranslateError> {
     let chars: Vec<char> = text.chars().collect();
     let mut tokens = Vec::new();
     let mut i = 0;
@@ -331,7 +406,7 @@ fn lex(text: &str) -> Result<Vec<Tok>, String> {
                             s.push(c);
                             i += 1;
                         }
-                        None => return Err("a string is never closed".into()),
+                        None => return Err(TranslateError::UnclosedString),
                     }
                 }
                 tokens.push(Tok::Str(s));
@@ -340,7 +415,7 @@ fn lex(text: &str) -> Result<Vec<Tok>, String> {
                 let end = chars[i + 1..]
                     .iter()
                     .position(|&c| c == '`')
-                    .ok_or("a raw string is never closed")?;
+                    .ok_or(TranslateError::UnclosedRawString)?;
                 tokens.push(Tok::Str(chars[i + 1..i + 1 + end].iter().collect()));
                 i += end + 2;
             }
@@ -374,7 +449,7 @@ fn lex(text: &str) -> Result<Vec<Tok>, String> {
                 i = next;
                 tokens.push(Tok::Word(word));
             }
-            other => return Err(format!("unexpected `{other}` in a template action")),
+            other => return Err(TranslateError::Unexpected(other)),
         }
     }
     Ok(tokens)
@@ -404,7 +479,7 @@ fn split_range_vars(tokens: &[Tok]) -> (Vec<String>, &[Tok]) {
 }
 
 /// Translates `a | f x | g` into one minijinja expression.
-fn pipeline(tokens: &[Tok], ctx: &Context) -> Result<String, String> {
+fn pipeline(tokens: &[Tok], ctx: &Context) -> Result<String, TranslateError> {
     let mut commands: Vec<&[Tok]> = Vec::new();
     let mut depth = 0;
     let mut start = 0;
@@ -424,11 +499,11 @@ fn pipeline(tokens: &[Tok], ctx: &Context) -> Result<String, String> {
     for command in commands {
         value = Some(command_expr(command, ctx, value)?);
     }
-    value.ok_or_else(|| "an empty template action".to_string())
+    value.ok_or(TranslateError::EmptyAction)
 }
 
 /// Splits a command into its operands (parenthesised groups stay whole).
-fn operands(tokens: &[Tok]) -> Result<Vec<&[Tok]>, String> {
+fn operands(tokens: &[Tok]) -> Result<Vec<&[Tok]>, TranslateError> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -445,7 +520,7 @@ fn operands(tokens: &[Tok]) -> Result<Vec<&[Tok]>, String> {
                         }
                     }
                     Some(_) => {}
-                    None => return Err("a `(` is never closed".into()),
+                    None => return Err(TranslateError::UnclosedParen),
                 }
                 j += 1;
             }
@@ -459,10 +534,14 @@ fn operands(tokens: &[Tok]) -> Result<Vec<&[Tok]>, String> {
     Ok(out)
 }
 
-fn command_expr(tokens: &[Tok], ctx: &Context, piped: Option<String>) -> Result<String, String> {
+fn command_expr(
+    tokens: &[Tok],
+    ctx: &Context,
+    piped: Option<String>,
+) -> Result<String, TranslateError> {
     let ops = operands(tokens)?;
     let Some(first) = ops.first() else {
-        return Err("an empty command in a pipeline".into());
+        return Err(TranslateError::EmptyCommand);
     };
     // `.Get "x"` and `$.Get 0` are method calls with one argument.
     let method_get = match first {
@@ -474,7 +553,7 @@ fn command_expr(tokens: &[Tok], ctx: &Context, piped: Option<String>) -> Result<
         let arg = match ops.get(1) {
             Some([Tok::Str(s)]) => format!("params[{}]", quote(s)),
             Some([Tok::Num(n)]) => format!("args[{n}]"),
-            _ => return Err("`.Get` with a computed argument cannot be translated".into()),
+            _ => return Err(TranslateError::ComputedGet),
         };
         return Ok(arg);
     }
@@ -493,11 +572,11 @@ fn command_expr(tokens: &[Tok], ctx: &Context, piped: Option<String>) -> Result<
     match name {
         Some(function) => call(&function, &args),
         None if args.len() == 1 => Ok(args.remove(0)),
-        None => Err("a value followed by arguments cannot be translated".into()),
+        None => Err(TranslateError::ValueWithArguments),
     }
 }
 
-fn operand(tokens: &[Tok], ctx: &Context) -> Result<String, String> {
+fn operand(tokens: &[Tok], ctx: &Context) -> Result<String, TranslateError> {
     match tokens {
         [Tok::Open, inner @ .., Tok::Close] => Ok(format!("({})", pipeline(inner, ctx)?)),
         [Tok::Str(s)] => Ok(quote(s)),
@@ -505,20 +584,18 @@ fn operand(tokens: &[Tok], ctx: &Context) -> Result<String, String> {
         [Tok::Word(w)] if w == "true" || w == "false" => Ok(w.clone()),
         [Tok::Word(w)] if w == "nil" => Ok("none".into()),
         [Tok::Field(fields)] => field(fields, ctx),
-        [Tok::Var(name)] if name.is_empty() => {
-            Err("`$` alone (the whole shortcode) cannot be translated".into())
-        }
+        [Tok::Var(name)] if name.is_empty() => Err(TranslateError::WholeShortcode),
         [Tok::Var(name)] => Ok(format!("v_{name}")),
         [Tok::VarField(name, fields)] if name.is_empty() => field(fields, &Context { dot: None }),
         [Tok::VarField(name, fields)] => Ok(format!("v_{name}.{}", join_fields(fields))),
         [Tok::Word(w)] => call(w, &[]),
-        _ => Err("an expression that cannot be translated".into()),
+        _ => Err(TranslateError::Expression),
     }
 }
 
 /// A field chain from `.`: the shortcode's own facts, `.Page`, `.Site`, or
 /// the current value inside `with`/`range`.
-fn field(fields: &[String], ctx: &Context) -> Result<String, String> {
+fn field(fields: &[String], ctx: &Context) -> Result<String, TranslateError> {
     if let Some(dot) = &ctx.dot {
         return Ok(if fields.is_empty() {
             dot.clone()
@@ -547,7 +624,7 @@ fn field(fields: &[String], ctx: &Context) -> Result<String, String> {
                 .collect::<Vec<_>>()
                 .join(".")
         ),
-        _ => return Err(format!("`.{}` cannot be translated", fields.join("."))),
+        _ => return Err(TranslateError::Field(fields.join("."))),
     })
 }
 
@@ -569,23 +646,23 @@ fn quote(s: &str) -> String {
 }
 
 /// A Hugo function applied to translated arguments (the piped value last).
-fn call(function: &str, args: &[String]) -> Result<String, String> {
-    let one = |f: &dyn Fn(&str) -> String| -> Result<String, String> {
+fn call(function: &str, args: &[String]) -> Result<String, TranslateError> {
+    let one = |f: &dyn Fn(&str) -> String| -> Result<String, TranslateError> {
         match args {
             [a] => Ok(f(a)),
-            _ => Err(format!(
-                "`{function}` with {} arguments cannot be translated",
-                args.len()
-            )),
+            _ => Err(TranslateError::Arity {
+                function: function.to_string(),
+                count: args.len(),
+            }),
         }
     };
-    let two = |f: &dyn Fn(&str, &str) -> String| -> Result<String, String> {
+    let two = |f: &dyn Fn(&str, &str) -> String| -> Result<String, TranslateError> {
         match args {
             [a, b] => Ok(f(a, b)),
-            _ => Err(format!(
-                "`{function}` with {} arguments cannot be translated",
-                args.len()
-            )),
+            _ => Err(TranslateError::Arity {
+                function: function.to_string(),
+                count: args.len(),
+            }),
         }
     };
     match function {
@@ -622,7 +699,7 @@ fn call(function: &str, args: &[String]) -> Result<String, String> {
         "gt" => two(&|a, b| format!("({a} > {b})")),
         "ge" => two(&|a, b| format!("({a} >= {b})")),
         "and" | "or" if args.len() >= 2 => Ok(format!("({})", args.join(&format!(" {function} ")))),
-        other => Err(format!("the function `{other}` cannot be translated")),
+        other => Err(TranslateError::Function(other.to_string())),
     }
 }
 
@@ -655,8 +732,16 @@ mod tests {
     #[test_case(r#"{{ printf "%s" .Inner }}"#, "printf"; "printf")]
     #[test_case("{{ if .Get 0 }}", "never closed"; "unclosed block")]
     fn refuses(source: &str, reason: &str) {
-        let err = translate(source).unwrap_err();
+        let err = translate(source).unwrap_err().to_string();
         assert!(err.contains(reason), "{err}");
+    }
+
+    #[test_case("{{ x", "a `{{` is never closed with `}}`"; "unclosed action")]
+    #[test_case("{{ .Site.RegularPages }}", "`.Site.RegularPages` cannot be translated"; "field")]
+    #[test_case(r#"{{ default "a" }}"#, "`default` with 1 arguments cannot be translated"; "arity")]
+    #[test_case("{{ ; }}", "unexpected `;` in a template action"; "unexpected character")]
+    fn error_messages_are_pinned(source: &str, message: &str) {
+        assert_eq!(translate(source).unwrap_err().to_string(), message);
     }
 
     #[test]

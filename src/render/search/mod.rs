@@ -132,12 +132,18 @@ impl Indexer {
 
     /// Waits for the index; returns each file's path inside
     /// [`SEARCH_BUNDLE_DIR`] with its bytes.
-    pub fn finish(mut self) -> Result<Bundle, String> {
+    pub fn finish(mut self) -> Result<Bundle, IndexError> {
         self.sender = None;
-        self.thread
-            .join()
-            .map_err(|_| "the indexer stopped unexpectedly".to_string())
+        self.thread.join().map_err(|_| IndexError::Stopped)
     }
+}
+
+/// Why the search index could not be built.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IndexError {
+    /// The indexing thread panicked (a bug); the pages it had are lost.
+    #[error("the indexer stopped unexpectedly")]
+    Stopped,
 }
 
 /// True when the content page `page` belongs in the search index: a single
@@ -173,7 +179,11 @@ fn add_data_pages(indexer: &Indexer, content: &Content, out: &Output) {
 /// Builds the index of an output rendered without one (see
 /// [`crate::build::render_site`]): the searched content pages and the pages
 /// made from data, read from `out`.
-pub fn bundle_for(content: &Content, config: &SiteConfig, out: &Output) -> Result<Bundle, String> {
+pub fn bundle_for(
+    content: &Content,
+    config: &SiteConfig,
+    out: &Output,
+) -> Result<Bundle, IndexError> {
     let indexer = Indexer::start(&config.language);
     for page in content.pages.iter().filter(|p| is_searched(p, config)) {
         let file = file_for_path(&page.path);
@@ -189,7 +199,7 @@ pub fn bundle_for(content: &Content, config: &SiteConfig, out: &Output) -> Resul
 }
 
 /// Adds the finished index to `out`, or the reason it failed to `diags`.
-pub fn add_bundle(bundle: Result<Bundle, String>, out: &mut Output, diags: &mut Diagnostics) {
+pub fn add_bundle(bundle: Result<Bundle, IndexError>, out: &mut Output, diags: &mut Diagnostics) {
     match bundle {
         Ok(files) => {
             // Thousands of small files: written in parallel, recorded in order.
@@ -211,12 +221,12 @@ pub fn add_bundle(bundle: Result<Bundle, String>, out: &mut Output, diags: &mut 
                 }
             }
         }
-        Err(message) => diags.push(
+        Err(error) => diags.push(
             Diagnostic::error(
                 SEARCH_BUNDLE_DIR,
                 0,
                 0,
-                format!("cannot build the search index: {message}"),
+                format!("cannot build the search index: {error}"),
             )
             .with_hint(
                 "this is a bug in chatcontrole; please report it with the site that causes it",
@@ -258,6 +268,17 @@ mod tests {
     #[test_case("/raad/", false)]
     fn recognises_pagination(path: &str, expected: bool) {
         assert_eq!(is_pagination(path), expected);
+    }
+
+    #[test]
+    fn a_failed_index_is_a_diagnostic_with_the_reason() {
+        let mut out = Output::new();
+        let mut diags = Diagnostics::new();
+        add_bundle(Err(IndexError::Stopped), &mut out, &mut diags);
+        assert_eq!(
+            diags.sorted()[0].message,
+            "cannot build the search index: the indexer stopped unexpectedly"
+        );
     }
 
     #[test]
