@@ -96,48 +96,13 @@ pub struct Plan {
     pub report: Report,
 }
 
-/// Reads the Hugo site in `hugo_dir` and plans the new site for `into`.
+/// Reads the Hugo site in `hugo_dir` and plans the new site for `into`:
+/// one step per part of the site, in the order the report tells them.
 pub fn plan(hugo_dir: &Path, into: &Path) -> Result<Plan, Diagnostics> {
     let config = HugoConfig::read(hugo_dir)?;
     let settings = site_toml::settings(&config);
-    let mut diags = Diagnostics::new();
-    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    let mut report = Report {
-        hugo_dir: hugo_dir.display().to_string(),
-        into: into.display().to_string(),
-        language: settings.language.clone(),
-        content_dir: settings.content_dir.clone(),
-        other_languages: settings.other_languages.clone(),
-        config_files: config.files.clone(),
-        environments: config.environments.clone(),
-        config_used: settings.used.clone(),
-        config_ignored: settings.ignored.clone(),
-        ..Report::default()
-    };
-    for dropped in &settings.menu_fields_dropped {
-        report
-            .config_ignored
-            .push(("menus".into(), format!("{dropped} dropped: the new menus have name, url, weight, identifier, parent and title")));
-    }
-    if config.flag("defaultcontentlanguageinsubdir") {
-        report.config_ignored.push((
-            "defaultcontentlanguageinsubdir".into(),
-            format!("Hugo served the site under /{}/; the new site serves it at the root, so those addresses change", settings.language),
-        ));
-    }
-    let base_url = match &settings.base_url {
-        Some(url) if url.starts_with("http://") || url.starts_with("https://") => url.clone(),
-        other => {
-            diags.push(
-                Diagnostic::error(hugo_dir.join(config.files.first().map(String::as_str).unwrap_or_default()), 0, 0, match other {
-                    Some(url) => format!("the Hugo baseURL is not a full web address: {url:?}"),
-                    None => "the Hugo configuration has no baseURL".to_string(),
-                })
-                    .with_hint("set baseURL in the Hugo configuration to the site's public address, e.g. baseURL = \"https://chatcontrole.nl/\""),
-            );
-            return Err(diags);
-        }
-    };
+    let base_url = base_url(hugo_dir, &config, &settings)?;
+    let mut draft = Draft::new(hugo_dir, into, &config, &settings);
     let url_settings = UrlSettings {
         permalinks: settings
             .permalinks
@@ -161,301 +126,454 @@ pub fn plan(hugo_dir: &Path, into: &Path) -> Result<Plan, Diagnostics> {
         Utc::now().fixed_offset(),
         true,
     )?;
+    let uses = draft.copy_content(&settings, &hugo_content, &all_pages);
+    draft.note_other_languages(&settings);
+    draft.copy_static_data_and_i18n();
+    draft.copy_used_assets();
+    draft.note_layouts();
+    draft.add_shortcodes(uses);
+    draft.add_starter_files();
+    let menus = draft.plan_menus(&settings, &content);
+    draft.add_site_toml(&settings, &base_url, &content, &menus);
+    draft.count_pages_and_urls(&config, &settings, &content, &all_pages, &url_settings);
+    draft.finish()
+}
 
-    // Content: copied unchanged, except raw HTML that breaks the site's promises.
-    let mut uses: BTreeMap<String, Vec<(String, usize)>> = BTreeMap::new();
-    for entry in walkdir::WalkDir::new(&hugo_content)
-        .sort_by_file_name()
-        .into_iter()
-        .flatten()
-    {
-        if !entry.file_type().is_file() {
-            continue;
+/// The Hugo site's `baseURL`, which must be a full http(s) address.
+fn base_url(
+    hugo_dir: &Path,
+    config: &HugoConfig,
+    settings: &site_toml::Settings,
+) -> Result<String, Diagnostics> {
+    match &settings.base_url {
+        Some(url) if url.starts_with("http://") || url.starts_with("https://") => Ok(url.clone()),
+        other => {
+            let file = hugo_dir.join(config.files.first().map(String::as_str).unwrap_or_default());
+            let message = match other {
+                Some(url) => format!("the Hugo baseURL is not a full web address: {url:?}"),
+                None => "the Hugo configuration has no baseURL".to_string(),
+            };
+            Err(Diagnostic::error(file, 0, 0, message)
+                .with_hint("set baseURL in the Hugo configuration to the site's public address, e.g. baseURL = \"https://chatcontrole.nl/\"")
+                .into())
         }
-        let rel = slash_path(&hugo_content, entry.path());
-        let target = format!("{}/{rel}", settings.content_dir);
-        let bytes = read(entry.path(), &mut diags);
-        if !rel.ends_with(".md") {
-            files.insert(target, bytes);
-            continue;
-        }
-        let text = String::from_utf8_lossy(&bytes).into_owned();
-        let Ok(split) = front_matter::split(entry.path(), &text) else {
-            files.insert(target, bytes);
-            continue;
+    }
+}
+
+/// The new site while it is planned: its files, what the report will say
+/// and the problems found so far.
+struct Draft<'a> {
+    hugo_dir: &'a Path,
+    into: &'a Path,
+    /// Files of the new site: path relative to the site folder → bytes.
+    files: BTreeMap<String, Vec<u8>>,
+    report: Report,
+    diags: Diagnostics,
+}
+
+impl<'a> Draft<'a> {
+    /// An empty new site, with what the report says of the configuration.
+    fn new(
+        hugo_dir: &'a Path,
+        into: &'a Path,
+        config: &HugoConfig,
+        settings: &site_toml::Settings,
+    ) -> Draft<'a> {
+        let mut report = Report {
+            hugo_dir: hugo_dir.display().to_string(),
+            into: into.display().to_string(),
+            language: settings.language.clone(),
+            content_dir: settings.content_dir.clone(),
+            other_languages: settings.other_languages.clone(),
+            config_files: config.files.clone(),
+            environments: config.environments.clone(),
+            config_used: settings.used.clone(),
+            config_ignored: settings.ignored.clone(),
+            ..Report::default()
         };
-        let body_start = text.len() - split.body.len();
-        let body_line = split.body_line;
-        let (clean, mut findings) = embeds::clean(split.body);
-        let kept = embeds::front_matter_findings(split.raw, split.raw_line);
-        for (name, line) in shortcodes::uses(split.body) {
-            uses.entry(name)
-                .or_default()
-                .push((target.clone(), line + body_line - 1));
+        for dropped in &settings.menu_fields_dropped {
+            report
+                .config_ignored
+                .push(("menus".into(), format!("{dropped} dropped: the new menus have name, url, weight, identifier, parent and title")));
         }
-        if let Ok(front) = front_matter::parse(entry.path(), &split) {
-            for field in front.params.keys() {
-                if !front_matter::EFFECTIVE_KEYS.contains(&field.as_str()) {
-                    *report.fields.entry(field.clone()).or_default() += 1;
+        if config.flag("defaultcontentlanguageinsubdir") {
+            report.config_ignored.push((
+                "defaultcontentlanguageinsubdir".into(),
+                format!("Hugo served the site under /{}/; the new site serves it at the root, so those addresses change", settings.language),
+            ));
+        }
+        Draft {
+            hugo_dir,
+            into,
+            files: BTreeMap::new(),
+            report,
+            diags: Diagnostics::new(),
+        }
+    }
+
+    /// Content: copied unchanged, except raw HTML that breaks the site's
+    /// promises. Returns where each shortcode is used.
+    fn copy_content(
+        &mut self,
+        settings: &site_toml::Settings,
+        hugo_content: &Path,
+        all_pages: &Content,
+    ) -> BTreeMap<String, Vec<(String, usize)>> {
+        let mut uses: BTreeMap<String, Vec<(String, usize)>> = BTreeMap::new();
+        for entry in walkdir::WalkDir::new(hugo_content)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let rel = slash_path(hugo_content, entry.path());
+            let target = format!("{}/{rel}", settings.content_dir);
+            let bytes = read(entry.path(), &mut self.diags);
+            if !rel.ends_with(".md") {
+                self.files.insert(target, bytes);
+                continue;
+            }
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let Ok(split) = front_matter::split(entry.path(), &text) else {
+                self.files.insert(target, bytes);
+                continue;
+            };
+            let body_start = text.len() - split.body.len();
+            let body_line = split.body_line;
+            let (clean, mut findings) = embeds::clean(split.body);
+            let kept = embeds::front_matter_findings(split.raw, split.raw_line);
+            for (name, line) in shortcodes::uses(split.body) {
+                uses.entry(name)
+                    .or_default()
+                    .push((target.clone(), line + body_line - 1));
+            }
+            if let Ok(front) = front_matter::parse(entry.path(), &split) {
+                for field in front.params.keys() {
+                    if !front_matter::EFFECTIVE_KEYS.contains(&field.as_str()) {
+                        *self.report.fields.entry(field.clone()).or_default() += 1;
+                    }
+                }
+            }
+            if guide_table_line(split.body).is_some()
+                && let Some(page) = all_pages.pages.iter().find(|p| p.rel == rel)
+            {
+                let id = guide_id(&rel);
+                self.report.guides.push(GuideRow {
+                    file: target.clone(),
+                    url: page.path.clone(),
+                    command: format!(
+                        "chatcontrole import guide {}/{target} --election {id} --site {}",
+                        self.into.display(),
+                        self.into.display()
+                    ),
+                    result: None,
+                });
+            }
+            for f in &mut findings {
+                f.line += body_line - 1;
+            }
+            if findings.is_empty() {
+                self.files.insert(target.clone(), bytes);
+            } else {
+                let mut new_text = text[..body_start].to_string();
+                new_text.push_str(&clean);
+                self.files.insert(target.clone(), new_text.into_bytes());
+            }
+            let all: Vec<embeds::Finding> = kept.into_iter().chain(findings).collect();
+            if !all.is_empty() {
+                self.report.findings.push((target, all));
+            }
+        }
+        uses
+    }
+
+    /// Notes the other language folders of `content/`, which are not copied.
+    fn note_other_languages(&mut self, settings: &site_toml::Settings) {
+        if let Ok(entries) = std::fs::read_dir(self.hugo_dir.join("content")) {
+            let migrated = self.hugo_dir.join(&settings.content_dir);
+            for e in entries.flatten() {
+                let path = e.path();
+                if path.is_dir()
+                    && path != migrated
+                    && !migrated.starts_with(&path)
+                    && settings.content_dir != "content"
+                {
+                    self.report.other_languages.push(format!(
+                        "`content/{}` (not copied)",
+                        e.file_name().to_string_lossy()
+                    ));
                 }
             }
         }
-        if guide_table_line(split.body).is_some()
-            && let Some(page) = all_pages.pages.iter().find(|p| p.rel == rel)
+    }
+
+    /// `static/`, `data/` and `i18n/`, as they are.
+    fn copy_static_data_and_i18n(&mut self) {
+        for folder in ["static", "data", "i18n"] {
+            let n = copy_folder(
+                self.hugo_dir,
+                folder,
+                folder,
+                &mut self.files,
+                &mut self.diags,
+            );
+            if n > 0 {
+                self.report.files_copied.push((folder.to_string(), n));
+            }
+        }
+    }
+
+    /// `assets/` that content refers to become static files.
+    fn copy_used_assets(&mut self) {
+        let content_text: String = self
+            .files
+            .iter()
+            .filter(|(k, _)| k.ends_with(".md"))
+            .map(|(_, v)| String::from_utf8_lossy(v).into_owned())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let assets_dir = self.hugo_dir.join("assets");
+        for entry in walkdir::WalkDir::new(&assets_dir)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
         {
-            let id = guide_id(&rel);
-            report.guides.push(GuideRow {
-                file: target.clone(),
-                url: page.path.clone(),
-                command: format!(
-                    "chatcontrole import guide {}/{target} --election {id} --site {}",
-                    into.display(),
-                    into.display()
-                ),
-                result: None,
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let rel = slash_path(&assets_dir, entry.path());
+            let used = content_text.contains(&rel);
+            if used {
+                self.files
+                    .insert(format!("static/{rel}"), read(entry.path(), &mut self.diags));
+            }
+            self.report.assets.push((format!("assets/{rel}"), used));
+        }
+    }
+
+    /// Layouts other than shortcodes are not migrated: the report lists them.
+    fn note_layouts(&mut self) {
+        let layouts = self.hugo_dir.join("layouts");
+        for entry in walkdir::WalkDir::new(&layouts)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
+            let rel = slash_path(&layouts, entry.path());
+            if entry.file_type().is_file() && !rel.starts_with("shortcodes/") {
+                self.report.layouts_skipped.push(format!("layouts/{rel}"));
+            }
+        }
+    }
+
+    /// The Hugo site's shortcodes, translated where they can be, with where
+    /// each is used; shortcodes used but not defined are reported.
+    fn add_shortcodes(&mut self, mut uses: BTreeMap<String, Vec<(String, usize)>>) {
+        for (name, sc) in shortcodes::read_all(self.hugo_dir) {
+            if let Some(template) = &sc.template {
+                self.files.insert(
+                    format!("templates/shortcodes/{name}.html"),
+                    template.clone().into_bytes(),
+                );
+            }
+            if matches!(sc.outcome, Outcome::HandPort(_)) {
+                self.files.insert(
+                    format!("hugo-shortcodes/{name}.html"),
+                    sc.original.clone().into_bytes(),
+                );
+            }
+            self.report.shortcodes.push(ShortcodeRow {
+                name: name.clone(),
+                outcome: sc.outcome,
+                notes: sc.notes,
+                uses: uses.remove(&name).unwrap_or_default(),
             });
         }
-        for f in &mut findings {
-            f.line += body_line - 1;
-        }
-        if findings.is_empty() {
-            files.insert(target.clone(), bytes);
-        } else {
-            let mut new_text = text[..body_start].to_string();
-            new_text.push_str(&clean);
-            files.insert(target.clone(), new_text.into_bytes());
-        }
-        let all: Vec<embeds::Finding> = kept.into_iter().chain(findings).collect();
-        if !all.is_empty() {
-            report.findings.push((target, all));
-        }
-    }
-    if let Ok(entries) = std::fs::read_dir(hugo_dir.join("content")) {
-        let migrated = hugo_dir.join(&settings.content_dir);
-        for e in entries.flatten() {
-            let path = e.path();
-            if path.is_dir()
-                && path != migrated
-                && !migrated.starts_with(&path)
-                && settings.content_dir != "content"
-            {
-                report.other_languages.push(format!(
-                    "`content/{}` (not copied)",
-                    e.file_name().to_string_lossy()
-                ));
+        for (name, places) in uses {
+            if !BUILTIN.contains(&name.as_str()) {
+                self.report.undefined_shortcodes.push((name, places));
             }
         }
     }
 
-    // static/, data/, i18n/ as they are.
-    for folder in ["static", "data", "i18n"] {
-        let n = copy_folder(hugo_dir, folder, folder, &mut files, &mut diags);
-        if n > 0 {
-            report.files_copied.push((folder.to_string(), n));
-        }
-    }
-    // assets/ that content refers to become static files.
-    let content_text: String = files
-        .iter()
-        .filter(|(k, _)| k.ends_with(".md"))
-        .map(|(_, v)| String::from_utf8_lossy(v).into_owned())
-        .collect::<Vec<_>>()
-        .join("\n");
-    let assets_dir = hugo_dir.join("assets");
-    for entry in walkdir::WalkDir::new(&assets_dir)
-        .sort_by_file_name()
-        .into_iter()
-        .flatten()
-    {
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let rel = slash_path(&assets_dir, entry.path());
-        let used = content_text.contains(&rel);
-        if used {
-            files.insert(format!("static/{rel}"), read(entry.path(), &mut diags));
-        }
-        report.assets.push((format!("assets/{rel}"), used));
-    }
-    // Layouts other than shortcodes are not migrated.
-    let layouts = hugo_dir.join("layouts");
-    for entry in walkdir::WalkDir::new(&layouts)
-        .sort_by_file_name()
-        .into_iter()
-        .flatten()
-    {
-        let rel = slash_path(&layouts, entry.path());
-        if entry.file_type().is_file() && !rel.starts_with("shortcodes/") {
-            report.layouts_skipped.push(format!("layouts/{rel}"));
-        }
-    }
-
-    // Shortcodes.
-    for (name, sc) in shortcodes::read_all(hugo_dir) {
-        if let Some(template) = &sc.template {
-            files.insert(
-                format!("templates/shortcodes/{name}.html"),
-                template.clone().into_bytes(),
-            );
-        }
-        if matches!(sc.outcome, Outcome::HandPort(_)) {
-            files.insert(
-                format!("hugo-shortcodes/{name}.html"),
-                sc.original.clone().into_bytes(),
-            );
-        }
-        report.shortcodes.push(ShortcodeRow {
-            name: name.clone(),
-            outcome: sc.outcome,
-            notes: sc.notes,
-            uses: uses.remove(&name).unwrap_or_default(),
-        });
-    }
-    for (name, places) in uses {
-        if !BUILTIN.contains(&name.as_str()) {
-            report.undefined_shortcodes.push((name, places));
-        }
-    }
-
-    // Starter templates and style.
-    for (path, text) in STARTER {
-        if files.contains_key(*path) {
-            diags.push(
-                Diagnostic::error(
-                    hugo_dir.join(path),
-                    0,
-                    0,
-                    format!(
-                        "the Hugo site already has `{path}`, which the new site needs for itself"
-                    ),
-                )
-                .with_hint("rename that file in a copy of the Hugo site and import the copy"),
-            );
-        }
-        files.insert(path.to_string(), text.as_bytes().to_vec());
-    }
-
-    // An icon, unless the Hugo site has its own, so browsers do not ask for a missing one.
-    files
-        .entry("static/favicon.svg".into())
-        .or_insert_with(|| include_bytes!("starter/favicon.svg").to_vec());
-
-    // Menus: pageRef becomes the page's URL; page menus are added as the engine adds them.
-    let mut menus: BTreeMap<String, Vec<MenuEntry>> = BTreeMap::new();
-    for (name, entries) in &settings.menus {
-        let before = report.menus_before.entry(name.clone()).or_default();
-        for (entry, page_ref) in entries {
-            let mut entry = entry.clone();
-            if let Some(page_ref) = page_ref {
-                let wanted = page_ref.trim_matches('/');
-                match content.pages.iter().find(|p| {
-                    let stem = p.rel.trim_end_matches(".md").trim_end_matches("_index").trim_end_matches("index").trim_end_matches('/');
-                    stem == wanted
-                }) {
-                    Some(page) => entry.url = page.path.clone(),
-                    None => report.config_ignored.push(("menus".into(), format!("pageRef `{page_ref}` of \"{}\" names no page; the entry points at {page_ref}", entry.name))),
-                }
-                if entry.url.is_empty() {
-                    entry.url = format!("/{wanted}/");
-                }
+    /// Starter templates and style, and an icon unless the Hugo site has its
+    /// own (so browsers do not ask for a missing one).
+    fn add_starter_files(&mut self) {
+        for (path, text) in STARTER {
+            if self.files.contains_key(*path) {
+                self.diags.push(
+                    Diagnostic::error(
+                        self.hugo_dir.join(path),
+                        0,
+                        0,
+                        format!(
+                            "the Hugo site already has `{path}`, which the new site needs for itself"
+                        ),
+                    )
+                    .with_hint("rename that file in a copy of the Hugo site and import the copy"),
+                );
             }
-            before.push(format!(
-                "- {} → `{}` (weight {}{})",
-                entry.name,
-                entry.url,
-                entry.weight,
-                entry
-                    .parent
-                    .as_deref()
-                    .map(|p| format!(", parent {p}"))
-                    .unwrap_or_default()
-            ));
-            menus.entry(name.clone()).or_default().push(entry);
+            self.files
+                .insert(path.to_string(), text.as_bytes().to_vec());
         }
+
+        // An icon, unless the Hugo site has its own, so browsers do not ask for a missing one.
+        self.files
+            .entry("static/favicon.svg".into())
+            .or_insert_with(|| include_bytes!("starter/favicon.svg").to_vec());
     }
-    for page in &content.pages {
-        for m in &page.front.menus {
-            report
-                .menus_before
-                .entry(m.menu.clone())
-                .or_default()
-                .push(format!(
-                    "- {} → `{}` (front matter of `{}`{})",
-                    m.name.clone().unwrap_or_else(|| page.title()),
-                    page.path,
-                    page.rel,
-                    m.parent
+
+    /// Menus: `pageRef` becomes the page's URL; page menus are added as the
+    /// engine adds them. Returns the menus for `site.toml`.
+    fn plan_menus(
+        &mut self,
+        settings: &site_toml::Settings,
+        content: &Content,
+    ) -> BTreeMap<String, Vec<MenuEntry>> {
+        let mut menus: BTreeMap<String, Vec<MenuEntry>> = BTreeMap::new();
+        for (name, entries) in &settings.menus {
+            let before = self.report.menus_before.entry(name.clone()).or_default();
+            for (entry, page_ref) in entries {
+                let mut entry = entry.clone();
+                if let Some(page_ref) = page_ref {
+                    let wanted = page_ref.trim_matches('/');
+                    match content.pages.iter().find(|p| {
+                        let stem = p.rel.trim_end_matches(".md").trim_end_matches("_index").trim_end_matches("index").trim_end_matches('/');
+                        stem == wanted
+                    }) {
+                        Some(page) => entry.url = page.path.clone(),
+                        None => self.report.config_ignored.push(("menus".into(), format!("pageRef `{page_ref}` of \"{}\" names no page; the entry points at {page_ref}", entry.name))),
+                    }
+                    if entry.url.is_empty() {
+                        entry.url = format!("/{wanted}/");
+                    }
+                }
+                before.push(format!(
+                    "- {} → `{}` (weight {}{})",
+                    entry.name,
+                    entry.url,
+                    entry.weight,
+                    entry
+                        .parent
                         .as_deref()
                         .map(|p| format!(", parent {p}"))
                         .unwrap_or_default()
                 ));
-        }
-    }
-    let mut built = menus.clone();
-    menu::add_page_entries(&mut built, &content.pages);
-    for (name, entries) in &built {
-        let lines = report.menus_after.entry(name.clone()).or_default();
-        for node in menu::tree(entries) {
-            lines.push(format!("- {} → `{}`", node.entry.name, node.entry.url));
-            for child in &node.children {
-                lines.push(format!("  - {} → `{}`", child.entry.name, child.entry.url));
+                menus.entry(name.clone()).or_default().push(entry);
             }
         }
+        for page in &content.pages {
+            for m in &page.front.menus {
+                self.report
+                    .menus_before
+                    .entry(m.menu.clone())
+                    .or_default()
+                    .push(format!(
+                        "- {} → `{}` (front matter of `{}`{})",
+                        m.name.clone().unwrap_or_else(|| page.title()),
+                        page.path,
+                        page.rel,
+                        m.parent
+                            .as_deref()
+                            .map(|p| format!(", parent {p}"))
+                            .unwrap_or_default()
+                    ));
+            }
+        }
+        let mut built = menus.clone();
+        menu::add_page_entries(&mut built, &content.pages);
+        for (name, entries) in &built {
+            let lines = self.report.menus_after.entry(name.clone()).or_default();
+            for node in menu::tree(entries) {
+                lines.push(format!("- {} → `{}`", node.entry.name, node.entry.url));
+                for child in &node.children {
+                    lines.push(format!("  - {} → `{}`", child.entry.name, child.entry.url));
+                }
+            }
+        }
+        menus
     }
 
-    // site.toml.
-    let sections: Vec<String> = content
-        .pages
-        .iter()
-        .filter(|p| p.kind == PageKind::Section && !p.section_dir.contains('/'))
-        .map(|p| p.section_dir.clone())
-        .collect();
-    let main_section = settings
-        .params
-        .get("mainsections")
-        .and_then(|v| {
-            v.as_array()
-                .and_then(|a| a.first().cloned())
-                .or(Some(v.clone()))
+    /// `site.toml`, checked as the new site will read it.
+    fn add_site_toml(
+        &mut self,
+        settings: &site_toml::Settings,
+        base_url: &str,
+        content: &Content,
+        menus: &BTreeMap<String, Vec<MenuEntry>>,
+    ) {
+        let sections: Vec<String> = content
+            .pages
+            .iter()
+            .filter(|p| p.kind == PageKind::Section && !p.section_dir.contains('/'))
+            .map(|p| p.section_dir.clone())
+            .collect();
+        let main_section = settings
+            .params
+            .get("mainsections")
+            .and_then(|v| {
+                v.as_array()
+                    .and_then(|a| a.first().cloned())
+                    .or(Some(v.clone()))
+            })
+            .and_then(|v| v.as_str().map(str::to_string))
+            .or_else(|| busiest_section(content))
+            .unwrap_or_default();
+        let site_toml = site_toml::render(settings, base_url, &main_section, &sections, menus);
+        if let Err(e) = SiteConfig::parse(&self.into.join("site.toml"), &site_toml) {
+            self.diags.extend(e);
+        }
+        self.files
+            .insert("site.toml".into(), site_toml.into_bytes());
+    }
+
+    /// Counts of pages and every URL Hugo published, with how it answers now.
+    fn count_pages_and_urls(
+        &mut self,
+        config: &HugoConfig,
+        settings: &site_toml::Settings,
+        content: &Content,
+        all_pages: &Content,
+        url_settings: &UrlSettings,
+    ) {
+        let lists = content
+            .pages
+            .iter()
+            .filter(|p| p.kind != PageKind::Page)
+            .count();
+        let regular = content.pages.len() - lists;
+        self.report.page_counts = (lists, regular, all_pages.pages.len() - content.pages.len());
+        self.report.urls = hugo_urls(self.hugo_dir, content, url_settings);
+        for url in taxonomy_urls(content, &settings.taxonomies) {
+            let url = if settings.ugly_urls && url.ends_with('/') {
+                ugly(&url)
+            } else {
+                url
+            };
+            self.report.urls.push(UrlRow {
+                hugo: url.clone(),
+                new: url,
+                kind: UrlKind::Generated,
+            });
+        }
+        self.report.urls.sort();
+        if config.flag("disablealiases") {
+            self.report.urls.retain(|u| u.kind != UrlKind::Alias);
+        }
+    }
+
+    /// The plan, or every problem found.
+    fn finish(self) -> Result<Plan, Diagnostics> {
+        if self.diags.has_errors() {
+            return Err(self.diags);
+        }
+        Ok(Plan {
+            files: self.files,
+            report: self.report,
         })
-        .and_then(|v| v.as_str().map(str::to_string))
-        .or_else(|| busiest_section(&content))
-        .unwrap_or_default();
-    let site_toml = site_toml::render(&settings, &base_url, &main_section, &sections, &menus);
-    if let Err(e) = SiteConfig::parse(&into.join("site.toml"), &site_toml) {
-        diags.extend(e);
     }
-    files.insert("site.toml".into(), site_toml.into_bytes());
-
-    // Counts and URLs.
-    let lists = content
-        .pages
-        .iter()
-        .filter(|p| p.kind != PageKind::Page)
-        .count();
-    let regular = content.pages.len() - lists;
-    report.page_counts = (lists, regular, all_pages.pages.len() - content.pages.len());
-    report.urls = hugo_urls(hugo_dir, &content, &url_settings);
-    for url in taxonomy_urls(&content, &settings.taxonomies) {
-        let url = if settings.ugly_urls && url.ends_with('/') {
-            ugly(&url)
-        } else {
-            url
-        };
-        report.urls.push(UrlRow {
-            hugo: url.clone(),
-            new: url,
-            kind: UrlKind::Generated,
-        });
-    }
-    report.urls.sort();
-    if config.flag("disablealiases") {
-        report.urls.retain(|u| u.kind != UrlKind::Alias);
-    }
-    if diags.has_errors() {
-        return Err(diags);
-    }
-    Ok(Plan { files, report })
 }
 
 /// Every URL Hugo published for this content, and how it answers in the new site.
