@@ -279,7 +279,7 @@ mod tests {
 
     fn warnings(entries: Vec<PartyEntry>) -> usize {
         let election = Election {
-            id: "t".into(),
+            id: crate::guide::model::ElectionId::parse("t").unwrap(),
             title: "t".into(),
             date: "2023-11-22".parse().unwrap(),
             path: crate::site_path::SitePath::parse("/t/").unwrap(),

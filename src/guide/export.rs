@@ -147,7 +147,7 @@ pub fn open_data(assessed: &Assessed, election: &Election) -> OpenData {
     let data = assessed.data;
     OpenData {
         election: ElectionInfo {
-            id: election.id.clone(),
+            id: election.id.to_string(),
             title: election.title.clone(),
             date: election.date.to_string(),
         },

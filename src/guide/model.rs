@@ -6,13 +6,15 @@
 //! files the loader reads back; loading itself (with positions for diagnostics)
 //! lives in `load.rs`.
 
-use crate::site_path::SitePath;
 use std::collections::BTreeMap;
+use std::fmt;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Serialize, Serializer};
+
+use crate::site_path::SitePath;
 
 /// Where a record was read from, so that later checks can point at it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -44,7 +46,7 @@ impl GuideData {
 
     /// The election with this id, if it exists.
     pub fn election(&self, id: &str) -> Option<&Election> {
-        self.elections.iter().find(|e| e.id == id)
+        self.elections.iter().find(|e| e.id.as_str() == id)
     }
 
     /// The motion or bill with this number, if it is defined.
@@ -301,12 +303,48 @@ pub const KIESKRINGEN: [(u8, &str); 20] = [
     (20, "Bonaire"),
 ];
 
+/// True for ids made of lower-case letters, digits and single hyphens (the
+/// ids of elections, parties and verdict levels).
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+}
+
+/// An election's id: the name of its folder below `data/elections/`
+/// (`tk2023`), checked where it is read.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct ElectionId(String);
+
+impl ElectionId {
+    /// `text` as an election id, or None when it is not lower-case letters,
+    /// digits and single hyphens.
+    pub fn parse(text: &str) -> Option<ElectionId> {
+        is_valid_id(text).then(|| ElectionId(text.to_string()))
+    }
+
+    /// The id as written (`tk2023`).
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for ElectionId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// One election the guide covers (`data/elections/<id>/`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Election {
     /// The folder name, e.g. `tk2023`.
     #[serde(skip)]
-    pub id: String,
+    pub id: ElectionId,
     /// Page title.
     pub title: String,
     /// Election day.

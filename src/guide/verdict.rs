@@ -370,7 +370,7 @@ mod tests {
             rule: Some(rule),
         };
         Election {
-            id: "t".into(),
+            id: crate::guide::model::ElectionId::parse("t").unwrap(),
             title: "t".into(),
             date: chrono::NaiveDate::from_ymd_opt(2023, 11, 22).unwrap(),
             path: crate::site_path::SitePath::parse("/t/").unwrap(),

@@ -197,7 +197,7 @@ impl<'a> ElectionPages<'a> {
         let previous = self.data.previous_election(e);
         context! {
             election => context! {
-                id => e.id.clone(),
+                id => e.id.to_string(),
                 title => e.title.clone(),
                 date => dutch_day(e.date),
                 date_iso => e.date.to_string(),

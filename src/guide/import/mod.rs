@@ -23,7 +23,8 @@ use std::path::{Path, PathBuf};
 pub use self::plan::slugify;
 use self::plan::{Planner, PreviousElection};
 use self::write::write_all;
-use super::load::{is_valid_id, load_items, load_parties};
+use super::load::{load_items, load_parties};
+use super::model::ElectionId;
 use crate::data_file::read_toml;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::site_path::SitePath;
@@ -48,7 +49,7 @@ pub struct ImportGuideArgs {
 /// party and item files. Returns the report to print; on any problem returns
 /// every diagnostic and writes nothing.
 pub fn run_import(args: &ImportGuideArgs) -> Result<String, Diagnostics> {
-    if !is_valid_id(&args.election) {
+    let Some(election) = ElectionId::parse(&args.election) else {
         return Err(Diagnostic::error(
             &args.file,
             0,
@@ -57,7 +58,7 @@ pub fn run_import(args: &ImportGuideArgs) -> Result<String, Diagnostics> {
         )
         .with_hint("use lower-case letters, digits and hyphens, e.g. --election tk2023")
         .into());
-    }
+    };
     let text = fs::read_to_string(&args.file).map_err(|err| {
         Diagnostic::error(&args.file, 0, 0, format!("cannot read the file: {err}"))
             .with_hint("check the path of the Markdown file")
@@ -74,7 +75,7 @@ pub fn run_import(args: &ImportGuideArgs) -> Result<String, Diagnostics> {
         return Err(diags);
     }
 
-    let plan = Planner::new(&args.file, &doc, parties, items).plan(&args.election, previous)?;
+    let plan = Planner::new(&args.file, &doc, parties, items).plan(&election, previous)?;
     let files = plan.files(&data_dir, &args.file)?;
     if args.dry_run {
         let mut out = format!("Dry run: would write {} files.\n", files.len());

@@ -15,6 +15,7 @@ use super::document::{Column, GuideDocument, Row, symbol_key};
 use super::write::PlannedFile;
 use super::{cell, districts};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::guide::model::ElectionId;
 use crate::guide::model::{
     Alias, District, Districts, Election, Evidence, Item, KIESKRINGEN, Level, Origin, Party,
     PartyEntry, RuleOutcome, Stance, Strength, VoteChoice, name_key,
@@ -101,7 +102,7 @@ impl<'a> Planner<'a> {
 
     pub(super) fn plan(
         mut self,
-        id: &str,
+        id: &ElectionId,
         previous: PreviousElection,
     ) -> Result<Plan, Diagnostics> {
         let scale = self.scale();
@@ -163,12 +164,12 @@ impl<'a> Planner<'a> {
             .clone()
             .unwrap_or_else(|| format!("Stemwijzer {id}"));
         let election = Election {
-            id: id.to_string(),
+            id: id.clone(),
             title,
             date,
             path: previous
                 .path
-                .or_else(|| SitePath::from_segments([id], true).ok())
+                .or_else(|| SitePath::from_segments([id.as_str()], true).ok())
                 .unwrap_or_else(SitePath::root),
             intro: previous
                 .intro
@@ -550,7 +551,7 @@ impl Plan {
         source: &Path,
     ) -> Result<Vec<PlannedFile>, Diagnostics> {
         let source_name = source.display();
-        let election_dir = data_dir.join("elections").join(&self.election.id);
+        let election_dir = data_dir.join("elections").join(self.election.id.as_str());
         let mut files = Vec::new();
         let path = election_dir.join("election.toml");
         files.push(PlannedFile {

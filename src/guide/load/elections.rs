@@ -15,7 +15,7 @@ use super::keys::fields_of;
 use super::{choice, is_valid_id, parse_date, read_guide, toml_files};
 use crate::data_file::Parsed;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::guide::model::{District, Election, GuideData, Level, Origin, RuleOutcome};
+use crate::guide::model::{District, Election, ElectionId, GuideData, Level, Origin, RuleOutcome};
 
 /// The values of a level's `rule`: the outcome of the verdict rules it stands for.
 const RULES: [(&str, RuleOutcome); 4] = [
@@ -73,23 +73,23 @@ pub(super) fn load_election(
     data: &GuideData,
     diags: &mut Diagnostics,
 ) -> Option<Election> {
-    let id = dir
+    let name = dir
         .file_name()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let path = dir.join("election.toml");
-    if !is_valid_id(&id) {
+    let Some(id) = ElectionId::parse(&name) else {
         diags.push(
             Diagnostic::error(
                 dir,
                 0,
                 0,
-                format!("election folder name `{id}` is not a valid id"),
+                format!("election folder name `{name}` is not a valid id"),
             )
             .with_hint("use lower-case letters, digits and hyphens, e.g. `tk2023`"),
         );
         return None;
-    }
+    };
     if !path.exists() {
         diags.push(
             Diagnostic::error(&path, 0, 0, "the election folder has no election.toml")

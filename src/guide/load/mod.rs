@@ -138,15 +138,7 @@ fn file_stem(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// True for ids made of lower-case letters, digits and single hyphens.
-pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && !id.starts_with('-')
-        && !id.ends_with('-')
-}
+pub use crate::guide::model::is_valid_id;
 
 /// Where `at` was written, for the model.
 fn origin_at<T>(file: &Parsed<()>, at: &Spanned<T>) -> Origin {
