@@ -89,10 +89,11 @@ pub struct SaidVsDidRecord {
 /// Where a synced vote comes from, in `data.json`.
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceRecord {
-    /// The query the vote was fetched with.
-    pub query: String,
-    /// When it was fetched (RFC 3339).
-    pub fetched_at: String,
+    /// The query the vote was fetched with; null for a vote the editors
+    /// reconstructed from other sources (`note` says which).
+    pub query: Option<String>,
+    /// When it was fetched (RFC 3339); null for a reconstructed vote.
+    pub fetched_at: Option<String>,
     /// The faction label(s) as the Tweede Kamer wrote them.
     pub factions: Vec<String>,
     /// True when the faction declared its vote a mistake afterwards.

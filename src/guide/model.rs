@@ -633,10 +633,11 @@ pub struct SyncedVote {
     pub seats: Option<u32>,
     /// The decision, e.g. `Stemmen - aangenomen`.
     pub result: String,
-    /// The query the data came from.
-    pub query: String,
-    /// When it was fetched (RFC 3339).
-    pub fetched_at: String,
+    /// The query the data came from; none when the editors reconstructed
+    /// the vote from other sources.
+    pub query: Option<String>,
+    /// When it was fetched (RFC 3339); none for a reconstructed vote.
+    pub fetched_at: Option<String>,
     /// True when the query went to the Tweede Kamer's own API.
     pub official: bool,
     /// The editors' note on the source, if any.

@@ -201,8 +201,8 @@ mod tests {
             date: Some("2023-04-18".parse().unwrap()),
             result: "Stemmen - aangenomen".into(),
             vote_kind: VoteKind::Faction,
-            query: "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/Zaak".into(),
-            fetched_at: "2026-12-01T21:00:00Z".into(),
+            query: Some("https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/Zaak".into()),
+            fetched_at: Some("2026-12-01T21:00:00Z".into()),
             note: None,
             totals: Totals {
                 for_: 0,

@@ -13,8 +13,9 @@ use crate::content::dates::dutch_day;
 pub struct ProvenanceView {
     /// True when fetched from the Tweede Kamer's own API.
     pub official: bool,
-    /// The day it was fetched, in Dutch.
-    pub fetched_on: String,
+    /// The day it was fetched, in Dutch; none for a vote the editors
+    /// reconstructed from other sources.
+    pub fetched_on: Option<String>,
     /// The faction label(s) at the time, e.g. "GroenLinks en PvdA".
     pub factions: String,
     /// Seats of those factions, when known.
@@ -38,9 +39,11 @@ pub fn provenance(data: &GuideData, e: &Evidence) -> Option<ProvenanceView> {
     let s: &SyncedVote = e.synced.as_ref()?;
     let number = e.item.clone().unwrap_or_default();
     let item = data.item(&number);
-    let fetched_on = chrono::DateTime::parse_from_rfc3339(&s.fetched_at)
-        .map(|d| dutch_day(d.date_naive()))
-        .unwrap_or_else(|_| s.fetched_at.clone());
+    let fetched_on = s.fetched_at.as_deref().map(|at| {
+        chrono::DateTime::parse_from_rfc3339(at)
+            .map(|d| dutch_day(d.date_naive()))
+            .unwrap_or_else(|_| at.to_string())
+    });
     Some(ProvenanceView {
         official: s.official,
         fetched_on,

@@ -84,10 +84,13 @@ pub struct VotesFile {
     pub result: String,
     /// `faction` (show of hands) or `roll_call`.
     pub vote_kind: VoteKind,
-    /// The query the data came from.
-    pub query: String,
-    /// When it was fetched (RFC 3339, UTC).
-    pub fetched_at: String,
+    /// The query the data came from; none for a vote the editors
+    /// reconstructed from other sources (its `note` says which).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub query: Option<String>,
+    /// When it was fetched (RFC 3339, UTC); none for a reconstructed vote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fetched_at: Option<String>,
     /// An editor's note on the source (kept when the file is synced again).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -175,8 +178,8 @@ impl VotesFile {
     /// which address it was fetched.
     pub fn same_vote(&self, other: &VotesFile) -> bool {
         let strip = |v: &VotesFile| VotesFile {
-            fetched_at: String::new(),
-            query: String::new(),
+            fetched_at: None,
+            query: None,
             note: None,
             ..v.clone()
         };
@@ -185,8 +188,9 @@ impl VotesFile {
 
     /// True when the query went to the Tweede Kamer's own API.
     pub fn from_official_api(&self) -> bool {
-        url::Url::parse(&self.query)
-            .ok()
+        self.query
+            .as_deref()
+            .and_then(|q| url::Url::parse(q).ok())
             .and_then(|u| u.host_str().map(str::to_string))
             .is_some_and(|h| h == "gegevensmagazijn.tweedekamer.nl")
     }

@@ -74,8 +74,8 @@ pub fn record_from_tally(
         date: tally.date,
         result: tally.result.clone(),
         vote_kind: tally.kind,
-        query: query.to_string(),
-        fetched_at: fetched_at.to_string(),
+        query: Some(query.to_string()),
+        fetched_at: Some(fetched_at.to_string()),
         note: None,
         totals: Totals {
             for_: f,
@@ -118,7 +118,7 @@ mod tests {
         let back: VotesFile = toml::from_str(&text).unwrap();
         assert_eq!(back, a);
         let b = VotesFile {
-            fetched_at: "t2".into(),
+            fetched_at: Some("t2".into()),
             ..a.clone()
         };
         assert!(a.same_vote(&b));

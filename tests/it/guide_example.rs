@@ -120,3 +120,81 @@ fn items_say_which_vote_protects() {
         Some(VoteChoice::Against)
     );
 }
+
+/// A vote the editors reconstructed from press reports carries no fetch
+/// query or fetch time (they would claim a fetch that never happened), and
+/// the party page says it was reconstructed, not fetched.
+#[test]
+fn reconstructed_votes_claim_no_fetch() {
+    let data = load(site()).expect("example guide loads");
+    let reconstructed: Vec<&str> = data
+        .votes
+        .values()
+        .filter(|v| v.query.is_none())
+        .map(|v| v.item.as_str())
+        .collect();
+    assert!(
+        !reconstructed.is_empty(),
+        "the example has reconstructed votes"
+    );
+    for vote in data.votes.values() {
+        assert_eq!(
+            vote.query.is_none(),
+            vote.fetched_at.is_none(),
+            "{}: a query without a fetch time, or the other way round",
+            vote.item
+        );
+        if let Some(query) = &vote.query {
+            let host = url::Url::parse(query)
+                .ok()
+                .and_then(|u| u.host_str().map(str::to_string));
+            assert_eq!(
+                host.as_deref(),
+                Some("gegevensmagazijn.tweedekamer.nl"),
+                "{}: a published query must name the Tweede Kamer's API",
+                vote.item
+            );
+        }
+    }
+    let options = chatcontrole::build::BuildOptions::new(site());
+    let generated = chatcontrole::build::generate(&options).expect("example builds");
+    let page = generated
+        .output
+        .get("stemwijzer2023/bbb/index.html")
+        .expect("BBB's page");
+    let html = String::from_utf8_lossy(&page.bytes);
+    assert!(
+        html.contains("door de redactie nagebouwde stemgegevens"),
+        "BBB's page says its reconstructed votes were reconstructed"
+    );
+    assert!(
+        !html.contains("opgehaald op"),
+        "BBB's page claims a fetch for a reconstructed vote"
+    );
+}
+
+/// Nothing in the example's content or data points at this machine: a
+/// loopback address would be published to every visitor.
+#[test]
+fn the_example_publishes_no_loopback_address() {
+    let mut found = Vec::new();
+    for folder in ["content", "data"] {
+        for entry in walkdir::WalkDir::new(site().join(folder))
+            .into_iter()
+            .flatten()
+        {
+            let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                continue;
+            };
+            for needle in ["://127.0.0.1", "://localhost", "://[::1]"] {
+                if text.contains(needle) {
+                    found.push(format!("{} ({needle})", entry.path().display()));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "loopback addresses in the example: {found:?}"
+    );
+}

@@ -521,8 +521,13 @@ fn synced_votes_are_evidence_with_provenance_and_said_vs_did_is_flagged() {
         "stemde <strong>vóór</strong> motie 2023Z07239",
         d66_at,
     );
-    assert_contains(&d66, "opgehaald op", d66_at);
-    assert_contains(&d66, "nagebouwde stemgegevens", d66_at);
+    // The example's votes were reconstructed from press reports: the page
+    // says so and claims no fetch (the API was never asked).
+    assert_contains(&d66, "door de redactie nagebouwde stemgegevens", d66_at);
+    assert!(
+        !d66.contains("opgehaald op"),
+        "{d66_at}: claims a fetch for a reconstructed vote"
+    );
     assert_contains(&d66, "motie 2023Z07239 op tweedekamer.nl</a>", d66_at);
     html::assert_selects_containing(&d66, "a", "motie 2023Z07239 op tweedekamer.nl", d66_at);
     // D66's programme protects encryption, its vote on 36263 does not.
