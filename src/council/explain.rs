@@ -5,7 +5,7 @@
 //! rounded for display only (the decision itself is made in `qmv.rs` on exact
 //! integers).
 
-use super::model::{CouncilData, Moment, Position};
+use super::model::{CouncilData, Decision, Moment, Position};
 use super::qmv::{Evaluation, MIN_BLOCKING_STATES, Outcome, Rule};
 
 /// `part` as a share of `whole`, in Dutch notation with one decimal: "27,9%".
@@ -222,20 +222,24 @@ pub fn state_name(data: &CouncilData, code: &str) -> String {
         .unwrap_or_else(|| code.to_string())
 }
 
+/// The Dutch names, sorted, of the states that sources report voted
+/// `position` at `decision`.
+pub fn reported_names(data: &CouncilData, decision: &Decision, position: Position) -> Vec<String> {
+    let mut names: Vec<String> = decision
+        .reported
+        .iter()
+        .filter(|(_, p)| *p == position)
+        .map(|(code, _)| state_name(data, code))
+        .collect();
+    names.sort();
+    names
+}
+
 /// The plain-Dutch sentence about a recorded decision, e.g. "Op 26 november
 /// 2025 stelde Coreper ... vast. Tegen: Nederland, Polen en Tsjechië; ...".
 pub fn decision_sentence(data: &CouncilData, moment: &Moment) -> Option<String> {
     let decision = moment.decision.as_ref()?;
-    let names = |p: Position| {
-        let mut list: Vec<String> = decision
-            .reported
-            .iter()
-            .filter(|(_, q)| *q == p)
-            .map(|(c, _)| state_name(data, c))
-            .collect();
-        list.sort();
-        list
-    };
+    let names = |p: Position| reported_names(data, decision, p);
     let (against, abstained) = (names(Position::Oppose), names(Position::Abstain));
     let mut parts = Vec::new();
     if !against.is_empty() {

@@ -11,7 +11,7 @@ use minijinja::{Value, context};
 use serde::Serialize;
 
 use super::chart::{self, Block};
-use super::explain::{decision_sentence, explain, percent, state_name as name};
+use super::explain::{decision_sentence, explain, percent, reported_names, state_name as name};
 use super::model::{Claim, ClaimDate, CouncilData, Decision, Moment, Position, Precision, Source};
 use super::qmv::{Rule, Voter, evaluate};
 use super::standing::{Standing, StatePosition};
@@ -105,16 +105,7 @@ struct DecisionView {
 }
 
 fn decision_view(data: &CouncilData, moment: &Moment, decision: &Decision) -> DecisionView {
-    let names = |p: Position| {
-        let mut list: Vec<String> = decision
-            .reported
-            .iter()
-            .filter(|(_, q)| *q == p)
-            .map(|(c, _)| name(data, c))
-            .collect();
-        list.sort();
-        list
-    };
+    let names = |p: Position| reported_names(data, decision, p);
     let voters: Vec<Voter> = data
         .population_at(moment.date.effective)
         .map(|choice| {

@@ -182,6 +182,17 @@ pub(super) mod test_site {
         let diags = super::load(tmp.path()).expect_err("expected diagnostics");
         (tmp, diags)
     }
+
+    /// Loads the real data with `name` replaced by `content` and checks that
+    /// a diagnostic containing `message` names `file` at `line`, with a hint.
+    pub fn assert_reported(name: &str, content: &str, file: &str, line: usize, message: &str) {
+        let (_tmp, diags) = with_file(name, content);
+        let found = diags.iter().find(|d| d.message.contains(message));
+        let found = found.unwrap_or_else(|| panic!("no `{message}` in:\n{diags}"));
+        assert!(found.file.ends_with(file), "{found}");
+        assert_eq!(found.line, line, "{found}");
+        assert!(found.hint.is_some());
+    }
 }
 
 #[cfg(test)]

@@ -343,17 +343,12 @@ pub(super) fn check_moments(
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_site::{site_root, with_file};
+    use super::super::test_site::{assert_reported, site_root, with_file};
     use test_case::test_case;
 
     #[test_case("moments.toml", "[[text]]\nid = \"x\"\ndate = \"2025-01-01\"\npresidency = \"XX\"\ntitle = \"t\"\nsource = \"https://example.org/\"\n", "moments.toml", 4, "not the code of an EU member state"; "unknown presidency state")]
     fn reports_editor_mistakes(name: &str, content: &str, file: &str, line: usize, message: &str) {
-        let (_tmp, diags) = with_file(name, content);
-        let found = diags.iter().find(|d| d.message.contains(message));
-        let found = found.unwrap_or_else(|| panic!("no `{message}` in:\n{diags}"));
-        assert!(found.file.ends_with(file), "{found}");
-        assert_eq!(found.line, line, "{found}");
-        assert!(found.hint.is_some());
+        assert_reported(name, content, file, line, message);
     }
 
     #[test_case("others = \"support\"", "others = \"oppose\"", "do not add up to an agreement"; "votes that block")]

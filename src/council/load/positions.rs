@@ -233,7 +233,7 @@ fn check_claim(
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_site::with_file;
+    use super::super::test_site::{assert_reported, with_file};
     use test_case::test_case;
 
     const CLAIM_OK: &str = "[[claim]]\ndate = \"2025-11-26\"\nposition = \"oppose\"\ntext = \"dk-2025-11\"\nsource = \"https://example.org/a\"\n";
@@ -248,12 +248,7 @@ mod tests {
     #[test_case("positions/UK.toml", CLAIM_OK, "UK.toml", 0, "not the code of an EU member state"; "unknown state file")]
     #[test_case("positions/GR.toml", CLAIM_OK, "GR.toml", 0, "already has a positions file"; "alias clashes with EL")]
     fn reports_editor_mistakes(name: &str, content: &str, file: &str, line: usize, message: &str) {
-        let (_tmp, diags) = with_file(name, content);
-        let found = diags.iter().find(|d| d.message.contains(message));
-        let found = found.unwrap_or_else(|| panic!("no `{message}` in:\n{diags}"));
-        assert!(found.file.ends_with(file), "{found}");
-        assert_eq!(found.line, line, "{found}");
-        assert!(found.hint.is_some());
+        assert_reported(name, content, file, line, message);
     }
 
     #[test]
