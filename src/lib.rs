@@ -10,6 +10,7 @@
 pub mod build;
 pub mod check;
 pub mod config;
+pub mod confined;
 pub mod contact;
 pub mod content;
 pub mod council;

@@ -157,8 +157,9 @@ fn main() -> ExitCode {
         }
         Command::Import(ImportCommand::Hugo(args)) => {
             match chatcontrole::import::hugo::run(&args) {
-                Ok(report) => {
-                    say(&report.to_string());
+                Ok(imported) => {
+                    print_diagnostics(&imported.warnings);
+                    say(&imported.summary);
                     ExitCode::SUCCESS
                 }
                 Err(diags) => fail(&diags, "import failed; nothing was written"),

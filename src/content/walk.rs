@@ -4,83 +4,22 @@
 //! silently published or silently skipped (a link to a home folder must never
 //! put private files on the web).
 
-use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
 
 /// Every file below `dir`, sorted by name, following symbolic links that
-/// resolve inside `site_root`. Links that point outside it, broken links and
-/// unreadable entries are errors in `diags`.
+/// resolve inside `site_root` (through [`crate::confined::files`]). Links
+/// that point outside it, broken links and unreadable entries are errors in
+/// `diags`.
 pub fn site_files(dir: &Path, site_root: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
-    let root = site_root
-        .canonicalize()
-        .unwrap_or_else(|_| site_root.to_path_buf());
-    let outside: RefCell<Vec<Diagnostic>> = RefCell::new(Vec::new());
-    let mut files = Vec::new();
-    let walker = walkdir::WalkDir::new(dir)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|entry| {
-            if !entry.path_is_symlink() {
-                return true;
-            }
-            match entry.path().canonicalize() {
-                Ok(real) if real.starts_with(&root) => true,
-                Ok(real) => {
-                    outside.borrow_mut().push(
-                        Diagnostic::error(
-                            entry.path(),
-                            0,
-                            0,
-                            format!(
-                                "this symbolic link points outside the site folder (to {}); it is not published",
-                                real.display()
-                            ),
-                        )
-                        .with_hint("copy the file into the site folder instead of linking to it, or remove the link"),
-                    );
-                    false
-                }
-                Err(_) => {
-                    outside.borrow_mut().push(
-                        Diagnostic::error(entry.path(), 0, 0, "this symbolic link points to nothing")
-                            .with_hint("remove the link, or make it point to a file inside the site folder"),
-                    );
-                    false
-                }
-            }
-        });
-    for entry in walker {
-        match entry {
-            Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
-            Ok(_) => {}
-            Err(e) => {
-                let path = e.path().unwrap_or(dir);
-                let is_link =
-                    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-                diags.push(if e.loop_ancestor().is_some() {
-                    Diagnostic::error(
-                        path,
-                        0,
-                        0,
-                        "this symbolic link points to a folder that contains it",
-                    )
-                    .with_hint("remove the link; it would make the folder endless")
-                } else if is_link && std::fs::metadata(path).is_err() {
-                    Diagnostic::error(path, 0, 0, "this symbolic link points to nothing").with_hint(
-                        "remove the link, or make it point to a file inside the site folder",
-                    )
-                } else {
-                    Diagnostic::error(path, 0, 0, format!("cannot read: {e}"))
-                        .with_hint("check that the file can be read by you")
-                });
-            }
-        }
-    }
-    diags.extend(outside.into_inner());
-    files
+    let walk = crate::confined::files(dir, site_root);
+    diags.extend(
+        walk.refused
+            .iter()
+            .map(crate::confined::Refused::diagnostic),
+    );
+    walk.files
 }
 
 #[cfg(all(test, unix))]

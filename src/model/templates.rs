@@ -38,15 +38,13 @@ pub fn read_templates(site_root: &Path) -> TemplateFiles {
     if !dir.is_dir() {
         return templates;
     }
-    for entry in walkdir::WalkDir::new(&dir)
-        .sort_by_file_name()
-        .into_iter()
-        .flatten()
-    {
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let path = entry.path();
+    let walk = crate::confined::files(&dir, site_root);
+    templates.unreadable.extend(
+        walk.refused
+            .iter()
+            .map(crate::confined::Refused::diagnostic),
+    );
+    for path in &walk.files {
         match std::fs::read_to_string(path) {
             Ok(source) => templates.files.push(TemplateFile {
                 name: slash_path(&dir, path),

@@ -47,6 +47,7 @@ mod guide_import_variants;
 mod guide_load;
 mod guide_pages;
 mod import_hugo;
+mod import_hugo_links;
 mod out_folder;
 mod pipes;
 mod search_index;

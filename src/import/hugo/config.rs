@@ -41,7 +41,11 @@ impl HugoConfig {
                 .map(|ext| dir.join(format!("{base}.{ext}")))
                 .find(|p| p.is_file())
             {
-                config.merge_file(dir, &path, &[], &mut diags);
+                match crate::confined::resolve_inside(&path, &crate::confined::canonical_root(dir))
+                {
+                    Ok(_) => config.merge_file(dir, &path, &[], &mut diags),
+                    Err(why) => diags.push(crate::confined::Refused { path, why }.diagnostic()),
+                }
                 break;
             }
         }
@@ -75,12 +79,15 @@ impl HugoConfig {
 
     /// Merges every file of a `config/<environment>/` folder, split by key.
     fn merge_folder(&mut self, dir: &Path, folder: &Path, diags: &mut Diagnostics) {
-        let mut files: Vec<PathBuf> = walkdir::WalkDir::new(folder)
-            .sort_by_file_name()
+        let walk = crate::confined::files(folder, dir);
+        diags.extend(
+            walk.refused
+                .iter()
+                .map(crate::confined::Refused::diagnostic),
+        );
+        let mut files: Vec<PathBuf> = walk
+            .files
             .into_iter()
-            .flatten()
-            .filter(|e| e.file_type().is_file())
-            .map(|e| e.into_path())
             .filter(|p| {
                 p.extension()
                     .is_some_and(|x| FORMATS.contains(&x.to_string_lossy().as_ref()))

@@ -38,12 +38,25 @@ pub struct ImportHugoArgs {
     pub guides: bool,
 }
 
-/// Runs the import; returns the short report to print.
-pub fn run(args: &ImportHugoArgs) -> Result<String, Diagnostics> {
+/// What a finished import tells the terminal.
+#[derive(Debug)]
+pub struct Imported {
+    /// The short report.
+    pub summary: String,
+    /// Warnings: what was left out and why.
+    pub warnings: Diagnostics,
+}
+
+/// Runs the import; returns the short report and the warnings to print.
+pub fn run(args: &ImportHugoArgs) -> Result<Imported, Diagnostics> {
     check_folders(&args.hugo_dir, &args.into)?;
     let mut plan = plan(&args.hugo_dir, &args.into)?;
+    let warnings = std::mem::take(&mut plan.warnings);
     if args.dry_run {
-        return Ok(plan.report.short(false));
+        return Ok(Imported {
+            summary: plan.report.short(false),
+            warnings,
+        });
     }
     let parent = match args.into.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -82,7 +95,10 @@ pub fn run(args: &ImportHugoArgs) -> Result<String, Diagnostics> {
         let _ = std::fs::remove_dir_all(&staged);
         cannot_write(e)
     })?;
-    Ok(plan.report.short(true))
+    Ok(Imported {
+        summary: plan.report.short(true),
+        warnings,
+    })
 }
 
 /// Refuses a missing Hugo folder, a non-empty `--into`, and an `--into` inside the Hugo folder.

@@ -94,6 +94,8 @@ pub struct Plan {
     pub files: BTreeMap<String, Vec<u8>>,
     /// What the report says.
     pub report: Report,
+    /// Warnings to show on the terminal (what was left out and why).
+    pub warnings: Diagnostics,
 }
 
 /// Reads the Hugo site in `hugo_dir` and plans the new site for `into`:
@@ -211,6 +213,37 @@ impl<'a> Draft<'a> {
         }
     }
 
+    /// The files below `dir`, through the one walk that never leaves the
+    /// Hugo folder; what it refused is reported.
+    fn walk(&mut self, dir: &Path) -> Vec<std::path::PathBuf> {
+        let walk = crate::confined::files(dir, self.hugo_dir);
+        self.refuse(walk.refused);
+        walk.files
+    }
+
+    /// Links that were not followed: a warning each, and a line in the
+    /// report, so that nothing is copied or dropped without a word.
+    fn refuse(&mut self, refused: Vec<crate::confined::Refused>) {
+        for r in refused {
+            let rel = r
+                .path
+                .strip_prefix(self.hugo_dir)
+                .unwrap_or(&r.path)
+                .display()
+                .to_string();
+            let rel = rel.replace('\\', "/");
+            if self.report.refused.iter().any(|(p, _)| *p == rel) {
+                continue;
+            }
+            let d = r.diagnostic();
+            self.diags.push(
+                Diagnostic::warning(&r.path, 0, 0, d.message)
+                    .with_hint("the import did not copy it; copy what the site needs into the Hugo folder, or remove the link"),
+            );
+            self.report.refused.push((rel, r.describe()));
+        }
+    }
+
     /// Content: copied unchanged, except raw HTML that breaks the site's
     /// promises. Returns where each shortcode is used.
     fn copy_content(
@@ -220,23 +253,16 @@ impl<'a> Draft<'a> {
         all_pages: &Content,
     ) -> BTreeMap<String, Vec<(String, usize)>> {
         let mut uses: BTreeMap<String, Vec<(String, usize)>> = BTreeMap::new();
-        for entry in walkdir::WalkDir::new(hugo_content)
-            .sort_by_file_name()
-            .into_iter()
-            .flatten()
-        {
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let rel = slash_path(hugo_content, entry.path());
+        for path in self.walk(hugo_content) {
+            let rel = slash_path(hugo_content, &path);
             let target = format!("{}/{rel}", settings.content_dir);
-            let bytes = read(entry.path(), &mut self.diags);
+            let bytes = read(&path, &mut self.diags);
             if !rel.ends_with(".md") {
                 self.files.insert(target, bytes);
                 continue;
             }
             let text = String::from_utf8_lossy(&bytes).into_owned();
-            let Ok(split) = front_matter::split(entry.path(), &text) else {
+            let Ok(split) = front_matter::split(&path, &text) else {
                 self.files.insert(target, bytes);
                 continue;
             };
@@ -249,7 +275,7 @@ impl<'a> Draft<'a> {
                     .or_default()
                     .push((target.clone(), line + body_line - 1));
             }
-            if let Ok(front) = front_matter::parse(entry.path(), &split) {
+            if let Ok(front) = front_matter::parse(&path, &split) {
                 for field in front.params.keys() {
                     if !front_matter::EFFECTIVE_KEYS.contains(&field.as_str()) {
                         *self.report.fields.entry(field.clone()).or_default() += 1;
@@ -312,13 +338,14 @@ impl<'a> Draft<'a> {
     /// `static/`, `data/` and `i18n/`, as they are.
     fn copy_static_data_and_i18n(&mut self) {
         for folder in ["static", "data", "i18n"] {
-            let n = copy_folder(
-                self.hugo_dir,
-                folder,
-                folder,
-                &mut self.files,
-                &mut self.diags,
-            );
+            let dir = self.hugo_dir.join(folder);
+            let files = self.walk(&dir);
+            let n = files.len();
+            for path in files {
+                let bytes = read(&path, &mut self.diags);
+                self.files
+                    .insert(format!("{folder}/{}", slash_path(&dir, &path)), bytes);
+            }
             if n > 0 {
                 self.report.files_copied.push((folder.to_string(), n));
             }
@@ -335,19 +362,12 @@ impl<'a> Draft<'a> {
             .collect::<Vec<_>>()
             .join("\n");
         let assets_dir = self.hugo_dir.join("assets");
-        for entry in walkdir::WalkDir::new(&assets_dir)
-            .sort_by_file_name()
-            .into_iter()
-            .flatten()
-        {
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let rel = slash_path(&assets_dir, entry.path());
+        for path in self.walk(&assets_dir) {
+            let rel = slash_path(&assets_dir, &path);
             let used = content_text.contains(&rel);
             if used {
                 self.files
-                    .insert(format!("static/{rel}"), read(entry.path(), &mut self.diags));
+                    .insert(format!("static/{rel}"), read(&path, &mut self.diags));
             }
             self.report.assets.push((format!("assets/{rel}"), used));
         }
@@ -356,13 +376,9 @@ impl<'a> Draft<'a> {
     /// Layouts other than shortcodes are not migrated: the report lists them.
     fn note_layouts(&mut self) {
         let layouts = self.hugo_dir.join("layouts");
-        for entry in walkdir::WalkDir::new(&layouts)
-            .sort_by_file_name()
-            .into_iter()
-            .flatten()
-        {
-            let rel = slash_path(&layouts, entry.path());
-            if entry.file_type().is_file() && !rel.starts_with("shortcodes/") {
+        for path in self.walk(&layouts) {
+            let rel = slash_path(&layouts, &path);
+            if !rel.starts_with("shortcodes/") {
                 self.report.layouts_skipped.push(format!("layouts/{rel}"));
             }
         }
@@ -371,7 +387,9 @@ impl<'a> Draft<'a> {
     /// The Hugo site's shortcodes, translated where they can be, with where
     /// each is used; shortcodes used but not defined are reported.
     fn add_shortcodes(&mut self, mut uses: BTreeMap<String, Vec<(String, usize)>>) {
-        for (name, sc) in shortcodes::read_all(self.hugo_dir) {
+        let (found, refused) = shortcodes::read_all(self.hugo_dir);
+        self.refuse(refused);
+        for (name, sc) in found {
             if let Some(template) = &sc.template {
                 self.files.insert(
                     format!("templates/shortcodes/{name}.html"),
@@ -572,6 +590,7 @@ impl<'a> Draft<'a> {
         Ok(Plan {
             files: self.files,
             report: self.report,
+            warnings: self.diags,
         })
     }
 }
@@ -630,11 +649,10 @@ fn hugo_urls(hugo_dir: &Path, content: &Content, urls: &UrlSettings) -> Vec<UrlR
         rows.insert(row(path.clone(), path, UrlKind::File));
     }
     let static_dir = hugo_dir.join("static");
-    for entry in walkdir::WalkDir::new(&static_dir).into_iter().flatten() {
-        if entry.file_type().is_file() {
-            let path = format!("/{}", slash_path(&static_dir, entry.path()));
-            rows.insert(row(path.clone(), path, UrlKind::File));
-        }
+    // What is refused here was reported when `static/` was copied.
+    for file in crate::confined::files(&static_dir, hugo_dir).files {
+        let path = format!("/{}", slash_path(&static_dir, &file));
+        rows.insert(row(path.clone(), path, UrlKind::File));
     }
     rows.into_iter().collect()
 }
@@ -782,31 +800,6 @@ fn read(path: &Path, diags: &mut Diagnostics) -> Vec<u8> {
         diags.push(Diagnostic::error(path, 0, 0, format!("cannot read: {e}")));
         Vec::new()
     })
-}
-
-fn copy_folder(
-    hugo_dir: &Path,
-    from: &str,
-    to: &str,
-    files: &mut BTreeMap<String, Vec<u8>>,
-    diags: &mut Diagnostics,
-) -> usize {
-    let dir = hugo_dir.join(from);
-    let mut n = 0;
-    for entry in walkdir::WalkDir::new(&dir)
-        .sort_by_file_name()
-        .into_iter()
-        .flatten()
-    {
-        if entry.file_type().is_file() {
-            files.insert(
-                format!("{to}/{}", slash_path(&dir, entry.path())),
-                read(entry.path(), diags),
-            );
-            n += 1;
-        }
-    }
-    n
 }
 
 #[cfg(test)]

@@ -124,6 +124,9 @@ pub struct Report {
     pub assets: Vec<(String, bool)>,
     /// Hugo layouts that were not migrated.
     pub layouts_skipped: Vec<String>,
+    /// Symbolic links (and unreadable entries) that were not followed:
+    /// path in the Hugo folder and what happened.
+    pub refused: Vec<(String, String)>,
     /// The Hugo site's shortcodes.
     pub shortcodes: Vec<ShortcodeRow>,
     /// Shortcodes used by pages that neither Hugo's layouts nor the new site define.
@@ -383,6 +386,16 @@ impl Report {
                 "- Hugo layouts not migrated (the new site has its own templates in `templates/`): {}",
                 join_code(&self.layouts_skipped)
             );
+        }
+
+        if !self.refused.is_empty() {
+            let _ = writeln!(
+                md,
+                "\n## Links not followed\n\nThe import copies nothing from outside the Hugo folder. These entries were left out; copy what the site needs into it by hand:\n"
+            );
+            for (path, what) in &self.refused {
+                let _ = writeln!(md, "- `{path}`: {what}");
+            }
         }
 
         let _ = writeln!(

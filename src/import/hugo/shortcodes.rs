@@ -114,37 +114,32 @@ fn builtin_for(name: &str, source: &str) -> Option<String> {
 }
 
 /// Reads the shortcodes of a Hugo site: the site's own, then a theme's that
-/// the site does not override.
-pub fn read_all(hugo_dir: &Path) -> BTreeMap<String, Shortcode> {
+/// the site does not override. Folders and links that lead out of the Hugo
+/// folder are not read but returned.
+pub fn read_all(hugo_dir: &Path) -> (BTreeMap<String, Shortcode>, Vec<crate::confined::Refused>) {
     let mut found = BTreeMap::new();
     let mut folders = vec![hugo_dir.join("layouts/shortcodes")];
-    if let Ok(themes) = std::fs::read_dir(hugo_dir.join("themes")) {
-        let mut themes: Vec<_> = themes.flatten().map(|t| t.path()).collect();
-        themes.sort();
-        folders.extend(themes.into_iter().map(|t| t.join("layouts/shortcodes")));
-    }
+    let (themes, mut refused) = crate::confined::subfolders(&hugo_dir.join("themes"), hugo_dir);
+    folders.extend(themes.into_iter().map(|t| t.join("layouts/shortcodes")));
     for folder in folders {
-        for entry in walkdir::WalkDir::new(&folder)
-            .sort_by_file_name()
-            .into_iter()
-            .flatten()
-        {
-            let path = entry.path();
-            if !entry.file_type().is_file() || path.extension().is_none_or(|x| x != "html") {
+        let walk = crate::confined::files(&folder, hugo_dir);
+        refused.extend(walk.refused);
+        for path in walk.files {
+            if path.extension().is_none_or(|x| x != "html") {
                 continue;
             }
-            let name = crate::output::slash_path(&folder, path)
+            let name = crate::output::slash_path(&folder, &path)
                 .trim_end_matches(".html")
                 .to_string();
             if found.contains_key(&name) {
                 continue;
             }
-            if let Ok(source) = std::fs::read_to_string(path) {
+            if let Ok(source) = std::fs::read_to_string(&path) {
                 found.insert(name.clone(), classify(&name, &source));
             }
         }
     }
-    found
+    (found, refused)
 }
 
 /// Where a page uses shortcodes: (name, 1-based line in the body).
