@@ -4,6 +4,7 @@ use std::path::{Component, Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::base_url::BaseUrl;
 use crate::content::permalinks::{Permalink, UrlSettings};
 use crate::data_file::toml_mistakes;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -36,9 +37,13 @@ pub struct MenuEntry {
 pub struct SiteConfig {
     /// The site's name, shown in the header and in titles.
     pub title: String,
+    /// The public address as written in site.toml; read through
+    /// [`SiteConfig::base_url`], which holds it parsed.
+    #[serde(alias = "baseURL", rename = "base_url")]
+    base_url_text: String,
     /// The public address the site is served from, e.g. `https://chatcontrole.nl/`.
-    #[serde(alias = "baseURL")]
-    pub base_url: String,
+    #[serde(skip, default = "BaseUrl::unset")]
+    pub base_url: BaseUrl,
     /// Language code for `<html lang>`, e.g. `nl`.
     #[serde(default = "default_language", alias = "languageCode")]
     pub language: String,
@@ -75,6 +80,10 @@ pub struct SiteConfig {
     /// as in Hugo; none by default.
     #[serde(default)]
     pub taxonomies: Vec<String>,
+    /// The largest content file, in MB, that the build reads (10 by
+    /// default); a larger one is an error instead of gigabytes of memory.
+    #[serde(default = "default_max_page_mb")]
+    pub max_page_mb: u64,
     /// `permalinks` and `ugly_urls` parsed once, when the settings are read.
     #[serde(skip)]
     pub urls: UrlSettings,
@@ -92,6 +101,9 @@ fn default_main_section() -> String {
 }
 fn default_search_sections() -> Vec<String> {
     vec!["nieuws".into(), "docs".into()]
+}
+fn default_max_page_mb() -> u64 {
+    crate::content::load::DEFAULT_MAX_PAGE_BYTES / (1024 * 1024)
 }
 fn default_paginate() -> usize {
     10
@@ -119,16 +131,15 @@ impl SiteConfig {
             all
         })?;
         let mut diags = Diagnostics::new();
-        match url_parts(&config.base_url) {
-            Some(_) => {
-                if !config.base_url.ends_with('/') {
-                    config.base_url.push('/');
-                }
+        match BaseUrl::parse(&config.base_url_text) {
+            Ok(url) => {
+                config.base_url_text = url.to_string();
+                config.base_url = url;
             }
-            None => {
+            Err(e) => {
                 let (line, col) = key_position(text, "base_url");
                 diags.push(
-                    Diagnostic::error(path, line, col, format!("`base_url` is not a web address: {:?}", config.base_url))
+                    Diagnostic::error(path, line, col, format!("`base_url` is not a web address: {:?}: {e}", config.base_url_text))
                         .with_hint("write the full address, for example base_url = \"https://chatcontrole.nl/\""),
                 );
             }
@@ -170,16 +181,14 @@ impl SiteConfig {
 
     /// Replaces the base URL (the `--base-url` option), normalised to end in `/`.
     pub fn set_base_url(&mut self, base_url: &str) -> Result<(), Diagnostic> {
-        if url_parts(base_url).is_none() {
-            return Err(Diagnostic::usage(format!(
-                "--base-url is not a web address: {base_url:?}"
+        let url = BaseUrl::parse(base_url).map_err(|e| {
+            Diagnostic::usage(format!(
+                "--base-url is not a web address: {base_url:?}: {e}"
             ))
-            .with_hint("write the full address, for example --base-url https://example.org/"));
-        }
-        self.base_url = base_url.to_string();
-        if !self.base_url.ends_with('/') {
-            self.base_url.push('/');
-        }
+            .with_hint("write the full address, for example --base-url https://example.org/")
+        })?;
+        self.base_url_text = url.to_string();
+        self.base_url = url;
         Ok(())
     }
 
@@ -191,9 +200,7 @@ impl SiteConfig {
     /// The path part of the base URL without the trailing slash: `""` for a
     /// site at the root of its host, `"/campagne"` for one below a folder.
     pub fn path_prefix(&self) -> String {
-        url_parts(&self.base_url)
-            .map(|(_, path)| path.trim_end_matches('/').to_string())
-            .unwrap_or_default()
+        self.base_url.path_prefix().to_string()
     }
 
     /// The absolute URL of a site path such as `/nieuws/`.
@@ -201,33 +208,8 @@ impl SiteConfig {
         if path.starts_with("http://") || path.starts_with("https://") {
             return path.to_string();
         }
-        format!(
-            "{}{}",
-            self.base_url.trim_end_matches('/'),
-            if path.starts_with('/') {
-                path.to_string()
-            } else {
-                format!("/{path}")
-            }
-        )
+        self.base_url.join_path(path)
     }
-}
-
-/// Splits `https://host/path/` into (`https://host`, `/path/`); None when it is
-/// not an http(s) URL with a host.
-fn url_parts(url: &str) -> Option<(String, String)> {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))?;
-    let (host, path) = match rest.find('/') {
-        Some(i) => (&rest[..i], &rest[i..]),
-        None => (rest, "/"),
-    };
-    if host.is_empty() || host.contains(char::is_whitespace) {
-        return None;
-    }
-    let scheme_len = url.len() - rest.len();
-    Some((format!("{}{}", &url[..scheme_len], host), path.to_string()))
 }
 
 /// A menu link checked where it is read: a path on this site (`/nieuws/`,
@@ -349,7 +331,7 @@ mod tests {
     #[test]
     fn reads_minimal_config_with_defaults() {
         let c = parse("title = \"T\"\nbase_url = \"https://example.org\"\n").unwrap();
-        assert_eq!(c.base_url, "https://example.org/");
+        assert_eq!(c.base_url.as_str(), "https://example.org/");
         assert_eq!(c.language, "nl");
         assert_eq!(c.paginate, 10);
         assert_eq!(c.path_prefix(), "");

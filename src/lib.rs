@@ -7,6 +7,7 @@
 
 #![warn(missing_docs)]
 
+pub mod base_url;
 pub mod build;
 pub mod check;
 pub mod config;

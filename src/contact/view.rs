@@ -152,7 +152,7 @@ pub fn template_value(
                 tone: verdict.as_ref().map(|(_, t)| t.clone()),
                 party_url: verdict.as_ref().and_then(|(v, _)| {
                     v.url
-                        .strip_prefix(config.base_url.trim_end_matches('/'))
+                        .strip_prefix(config.base_url.as_str().trim_end_matches('/'))
                         .map(|path| format!("{prefix}{path}"))
                 }),
                 members: Vec::new(),

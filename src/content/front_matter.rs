@@ -319,6 +319,18 @@ fn did_you_mean(key: &str) -> Option<&'static str> {
 }
 
 fn to_json(file: &Path, split: &Split<'_>) -> Result<Value, Diagnostic> {
+    let limit = super::nesting::MAX_DEPTH;
+    if let Some((line, column)) = super::nesting::too_deep(split.raw, split.format, limit) {
+        return Err(Diagnostic::error(
+            file,
+            split.raw_line + line,
+            column,
+            format!("the front matter nests lists or tables more than {limit} levels deep"),
+        )
+        .with_hint(
+            "write the fields flat (`tags: [a, b]`); front matter this deep is refused unread",
+        ));
+    }
     match split.format {
         Format::Yaml => {
             let yaml: serde_yaml::Value = serde_yaml::from_str(split.raw).map_err(|e| {

@@ -50,6 +50,7 @@ pub fn load_content(
         &UrlSettings::default(),
         now,
         include_drafts,
+        DEFAULT_MAX_PAGE_BYTES,
     )
 }
 
@@ -62,9 +63,22 @@ pub fn load_content_from(
     urls: &UrlSettings,
     now: DateTime<FixedOffset>,
     include_drafts: bool,
+    max_page_bytes: u64,
 ) -> Result<Content, Diagnostics> {
-    load_content_cached(site_root, content_dir, urls, now, include_drafts, None)
+    load_content_cached(
+        site_root,
+        content_dir,
+        urls,
+        now,
+        include_drafts,
+        max_page_bytes,
+        None,
+    )
 }
+
+/// The largest content file read when the site sets no `max_page_mb`:
+/// 10 MB, a hundred times the longest real article.
+pub const DEFAULT_MAX_PAGE_BYTES: u64 = 10 * 1024 * 1024;
 
 /// Pages as read on an earlier load, so that `serve` parses again only the
 /// files whose text changed. An entry is used while the file's text and the
@@ -82,6 +96,7 @@ pub fn load_content_cached(
     urls: &UrlSettings,
     now: DateTime<FixedOffset>,
     include_drafts: bool,
+    max_page_bytes: u64,
     cache: Option<&mut ContentCache>,
 ) -> Result<Content, Diagnostics> {
     let content_dir = content_dir.to_path_buf();
@@ -160,6 +175,9 @@ pub fn load_content_cached(
     let read: Vec<(Result<Page, Diagnostics>, Diagnostics, u64)> = markdown
         .par_iter()
         .map(|(file, rel)| {
+            if let Some(too_big) = too_big(file, max_page_bytes) {
+                return (Err(too_big.into()), Diagnostics::new(), 0);
+            }
             let text = match std::fs::read_to_string(file) {
                 Ok(text) => text,
                 Err(e) => {
@@ -295,6 +313,27 @@ pub fn load_content_cached(
             warnings: diags,
         })
     }
+}
+
+/// A content file larger than the limit, as a diagnostic (it is not read).
+fn too_big(file: &Path, max_bytes: u64) -> Option<Diagnostic> {
+    let size = std::fs::metadata(file).ok()?.len();
+    (size > max_bytes).then(|| {
+        let mb = |bytes: u64| bytes.div_ceil(1024 * 1024);
+        Diagnostic::error(
+            file,
+            0,
+            0,
+            format!(
+                "this page is {} MB, more than the {} MB a page may have; it is not read",
+                mb(size),
+                mb(max_bytes)
+            ),
+        )
+        .with_hint(
+            "split the page, move large data to `static/`, or raise `max_page_mb` in site.toml",
+        )
+    })
 }
 
 fn read_page(

@@ -8,6 +8,7 @@ pub mod headings;
 pub mod load;
 pub mod markdown;
 pub mod menu;
+pub mod nesting;
 pub mod page;
 pub mod permalinks;
 pub mod shortcodes;

@@ -156,6 +156,7 @@ pub fn load_content(
         &settings.urls,
         now,
         options.drafts,
+        settings.max_page_mb.saturating_mul(1024 * 1024),
         cache,
     )
 }

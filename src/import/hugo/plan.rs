@@ -120,6 +120,7 @@ pub fn plan(hugo_dir: &Path, into: &Path) -> Result<Plan, Diagnostics> {
         &url_settings,
         Utc::now().fixed_offset(),
         false,
+        crate::content::load::DEFAULT_MAX_PAGE_BYTES,
     )?;
     let all_pages = load_content_from(
         hugo_dir,
@@ -127,6 +128,7 @@ pub fn plan(hugo_dir: &Path, into: &Path) -> Result<Plan, Diagnostics> {
         &url_settings,
         Utc::now().fixed_offset(),
         true,
+        crate::content::load::DEFAULT_MAX_PAGE_BYTES,
     )?;
     let uses = draft.copy_content(&settings, &hugo_content, &all_pages);
     draft.note_other_languages(&settings);
@@ -147,13 +149,19 @@ fn base_url(
     config: &HugoConfig,
     settings: &site_toml::Settings,
 ) -> Result<String, Diagnostics> {
-    match &settings.base_url {
-        Some(url) if url.starts_with("http://") || url.starts_with("https://") => Ok(url.clone()),
+    let parsed = settings
+        .base_url
+        .as_deref()
+        .map(crate::base_url::BaseUrl::parse);
+    match parsed {
+        Some(Ok(url)) => Ok(url.to_string()),
         other => {
             let file = hugo_dir.join(config.files.first().map(String::as_str).unwrap_or_default());
-            let message = match other {
-                Some(url) => format!("the Hugo baseURL is not a full web address: {url:?}"),
-                None => "the Hugo configuration has no baseURL".to_string(),
+            let message = match (other, &settings.base_url) {
+                (Some(Err(e)), Some(url)) => {
+                    format!("the Hugo baseURL is not a full web address: {url:?}: {e}")
+                }
+                _ => "the Hugo configuration has no baseURL".to_string(),
             };
             Err(Diagnostic::error(file, 0, 0, message)
                 .with_hint("set baseURL in the Hugo configuration to the site's public address, e.g. baseURL = \"https://chatcontrole.nl/\"")

@@ -1,0 +1,162 @@
+//! The site's public address (`base_url` in site.toml, `--base-url`, a
+//! Hugo site's `baseURL`), parsed once where it is read. Everything written
+//! with it — page links, feeds, robots.txt, the sitemap, `_headers` — is
+//! built from this type, so a line break or a `javascript:` scheme in the
+//! setting can never reach those files: the `url` crate would quietly drop
+//! tabs and line breaks, so they are refused before it sees the text.
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+/// An absolute `http`/`https` address with a host and a path that ends in
+/// `/`, without user, query or fragment; normalised by the `url` crate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseUrl(url::Url);
+
+/// Why a text is not a usable public address.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct BaseUrlError(pub String);
+
+impl BaseUrl {
+    /// Parses `text` (surrounding spaces are not allowed either).
+    pub fn parse(text: &str) -> Result<BaseUrl, BaseUrlError> {
+        if let Some(c) = text
+            .chars()
+            .find(|c| c.is_whitespace() || c.is_control() || is_invisible(*c))
+        {
+            return Err(BaseUrlError(format!(
+                "it contains {}, which an address cannot have",
+                describe(c)
+            )));
+        }
+        let url = url::Url::parse(text)
+            .map_err(|e| BaseUrlError(format!("it is not a web address ({e})")))?;
+        if !matches!(url.scheme(), "http" | "https") {
+            return Err(BaseUrlError(format!(
+                "it starts with `{}:`; only http and https addresses can serve a site",
+                url.scheme()
+            )));
+        }
+        if url.host_str().is_none_or(str::is_empty) {
+            return Err(BaseUrlError("it has no host name".into()));
+        }
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err(BaseUrlError("it contains a user name or password".into()));
+        }
+        if url.query().is_some() || url.fragment().is_some() {
+            return Err(BaseUrlError(
+                "it has a `?` or `#` part, which a site's address cannot have".into(),
+            ));
+        }
+        let mut url = url;
+        if !url.path().ends_with('/') {
+            let path = format!("{}/", url.path());
+            url.set_path(&path);
+        }
+        Ok(BaseUrl(url))
+    }
+
+    /// A stand-in until the settings are read (never written to a page:
+    /// [`crate::config::SiteConfig::parse`] replaces it).
+    pub fn unset() -> BaseUrl {
+        BaseUrl(url::Url::parse("http://localhost/").expect("a valid address"))
+    }
+
+    /// The address, ending in `/`.
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+
+    /// The path below the host without the trailing slash: `""` for a site
+    /// at the root of its host, `"/campagne"` for one below a folder.
+    pub fn path_prefix(&self) -> &str {
+        self.0.path().trim_end_matches('/')
+    }
+
+    /// `scheme://host[:port]`, without the path.
+    pub fn origin(&self) -> String {
+        self.0.origin().ascii_serialization()
+    }
+
+    /// The absolute address of a site path such as `/nieuws/`.
+    pub fn join_path(&self, path: &str) -> String {
+        let base = self.as_str().trim_end_matches('/');
+        if path.starts_with('/') {
+            format!("{base}{path}")
+        } else {
+            format!("{base}/{path}")
+        }
+    }
+}
+
+impl fmt::Display for BaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for BaseUrl {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// Characters that show nothing but change how text reads (bidirectional
+/// overrides, zero-width spaces).
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+}
+
+fn describe(c: char) -> String {
+    match c {
+        '\n' => "a line break".into(),
+        '\r' => "a carriage return".into(),
+        '\t' => "a tab".into(),
+        ' ' => "a space".into(),
+        c => format!("the invisible character U+{:04X}", c as u32),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use test_case::test_case;
+
+    #[test_case("https://chatcontrole.nl/", "https://chatcontrole.nl/", ""; "root")]
+    #[test_case("https://chatcontrole.nl", "https://chatcontrole.nl/", ""; "slash added")]
+    #[test_case("https://e.org/campagne", "https://e.org/campagne/", "/campagne"; "folder")]
+    #[test_case("HTTP://E.ORG:8080/a/", "http://e.org:8080/a/", "/a"; "scheme and host lower-cased")]
+    fn parses_and_normalises(text: &str, expected: &str, prefix: &str) {
+        let url = BaseUrl::parse(text).unwrap();
+        assert_eq!(url.as_str(), expected);
+        assert_eq!(url.path_prefix(), prefix);
+    }
+
+    #[test_case("https://e.org/a\nSitemap: https://evil.example/x.xml"; "line break in the path")]
+    #[test_case("https://e.org/\r\nDisallow: /"; "carriage return")]
+    #[test_case("https://e.org/a\tb"; "tab")]
+    #[test_case(" https://e.org/"; "leading space")]
+    #[test_case("https://e.org/\u{202e}"; "bidi override")]
+    #[test_case("javascript:alert(1)//"; "javascript")]
+    #[test_case("ftp://e.org/"; "ftp")]
+    #[test_case("chatcontrole"; "no scheme")]
+    #[test_case("https://user:pw@e.org/"; "credentials")]
+    #[test_case("https://e.org/?x=1"; "query")]
+    #[test_case("https://e.org/#top"; "fragment")]
+    fn refuses(text: &str) {
+        assert!(BaseUrl::parse(text).is_err(), "{text:?} was accepted");
+    }
+
+    #[test]
+    fn joins_site_paths() {
+        let url = BaseUrl::parse("https://e.org/campagne/").unwrap();
+        assert_eq!(url.join_path("/nieuws/"), "https://e.org/campagne/nieuws/");
+        assert_eq!(
+            url.join_path("robots.txt"),
+            "https://e.org/campagne/robots.txt"
+        );
+        assert_eq!(url.origin(), "https://e.org");
+    }
+}
