@@ -71,7 +71,10 @@ impl Staging {
             "This folder was written by `chatcontrole build`; the next build replaces it.\n",
         )?;
         let staged = folder.keep();
-        if out_dir.exists() {
+        if out_dir.exists() && exchange(&staged, &out_dir)? {
+            // `staged` now holds the previous output.
+            std::fs::remove_dir_all(&staged)?;
+        } else if out_dir.exists() {
             let old = tempfile::Builder::new()
                 .prefix(&format!(".{name}.old-"))
                 .tempdir_in(&parent)?
@@ -89,6 +92,26 @@ impl Staging {
         }
         Ok(())
     }
+}
+
+/// Swaps two folders in one step (Linux's `renameat2` with
+/// `RENAME_EXCHANGE`), so that the output folder is never missing, not even
+/// for a moment. `Ok(false)` when the system or file system cannot: the
+/// caller then moves the old folder aside and the new one in.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    use rustix::io::Errno;
+    match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
+        Ok(()) => Ok(true),
+        Err(Errno::INVAL | Errno::NOSYS | Errno::OPNOTSUPP) => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> io::Result<bool> {
+    Ok(false)
 }
 
 /// When a build was killed between moving the old output aside and moving
@@ -161,5 +184,54 @@ mod tests {
             std::fs::read_to_string(out_dir.join("oud.txt")).unwrap(),
             "oud"
         );
+    }
+
+    /// Publishes again and again while another thread looks for the output
+    /// folder as fast as it can: with one exchange there is no moment
+    /// without it (two renames left a gap that a deploy could ship).
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_output_folder_is_never_missing_while_a_new_one_takes_its_place() {
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+        let dir = tempfile::tempdir().unwrap();
+        let out_dir = dir.path().join("public");
+        let first = Staging::create(&out_dir).unwrap();
+        std::fs::write(first.path().join("index.html"), "0").unwrap();
+        first.publish().unwrap();
+        let done = Arc::new(AtomicBool::new(false));
+        let missing = Arc::new(AtomicUsize::new(0));
+        let watcher = {
+            let (done, missing, index) =
+                (done.clone(), missing.clone(), out_dir.join("index.html"));
+            std::thread::spawn(move || {
+                while !done.load(Ordering::Relaxed) {
+                    if std::fs::symlink_metadata(&index).is_err() {
+                        missing.fetch_add(1, Ordering::Relaxed);
+                    }
+                }
+            })
+        };
+        for i in 1..=300 {
+            let staging = Staging::create(&out_dir).unwrap();
+            std::fs::write(staging.path().join("index.html"), i.to_string()).unwrap();
+            staging.publish().unwrap();
+        }
+        done.store(true, Ordering::Relaxed);
+        watcher.join().unwrap();
+        assert_eq!(
+            missing.load(Ordering::Relaxed),
+            0,
+            "times the output was missing"
+        );
+        assert_eq!(
+            std::fs::read_to_string(out_dir.join("index.html")).unwrap(),
+            "300"
+        );
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["public"], "no staging folder is left");
     }
 }

@@ -47,6 +47,11 @@ pub struct Imported {
     pub warnings: Diagnostics,
 }
 
+/// The start of the name of the folder an import writes into before it
+/// takes the name of `--into`; an import killed midway leaves one, which the
+/// next import removes.
+pub const STAGING_PREFIX: &str = ".chatcontrole-import-";
+
 /// Runs the import; returns the short report and the warnings to print.
 pub fn run(args: &ImportHugoArgs) -> Result<Imported, Diagnostics> {
     check_folders(&args.hugo_dir, &args.into)?;
@@ -68,10 +73,8 @@ pub fn run(args: &ImportHugoArgs) -> Result<Imported, Diagnostics> {
                 .with_hint("check that the parent folder exists and is writable"),
         )
     };
-    let staging = tempfile::Builder::new()
-        .prefix(".chatcontrole-import-")
-        .tempdir_in(&parent)
-        .map_err(cannot_write)?;
+    crate::leftovers::remove_stale(&parent, STAGING_PREFIX);
+    let staging = crate::leftovers::create(&parent, STAGING_PREFIX).map_err(cannot_write)?;
     for (rel, bytes) in &plan.files {
         let path = staging.path().join(rel);
         if let Some(dir) = path.parent() {
