@@ -96,7 +96,7 @@ mod tests {
         let other = dir.path().join(".y-import-1-abc");
         std::fs::create_dir(&other).unwrap();
         let removed = remove_stale(dir.path(), ".x-import-");
-        assert_eq!(removed, [stale.clone()]);
+        assert_eq!(removed, std::slice::from_ref(&stale));
         assert!(!stale.exists());
         assert!(mine.path().is_dir(), "the running process's folder stays");
         assert!(other.is_dir(), "another prefix is not touched");
