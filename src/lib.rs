@@ -31,5 +31,6 @@ pub mod parliament;
 pub mod render;
 pub mod serve;
 pub mod site_path;
+pub mod terminal;
 pub mod toml_error;
 pub mod url;

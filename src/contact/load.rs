@@ -195,17 +195,23 @@ fn url<T>(file: &Parsed<T>, at: &Spanned<String>, diags: &mut Diagnostics) -> Op
     }
 }
 
+/// The hint for a wrong address in `editors.toml`.
+const EDITOR_EMAIL_HINT: &str =
+    "copy the address from the page that publishes it, e.g. `naam@tweedekamer.nl`";
+
+/// The hint for a wrong address in `kamerleden.toml`, which `sync members` writes.
+const SYNCED_EMAIL_HINT: &str = "run `chatcontrole sync members` again: it leaves out an address that cannot be used (or remove the `email` line)";
+
 fn email<T>(
     file: &Parsed<T>,
     at: &Spanned<String>,
+    hint: &str,
     diags: &mut Diagnostics,
 ) -> Option<EmailAddress> {
-    match EmailAddress::parse(at.get_ref()) {
+    match at.get_ref().parse::<EmailAddress>() {
         Ok(e) => Some(e),
         Err(error) => {
-            diags.push(file.error(at, error.to_string()).with_hint(
-                "copy the address from the page that publishes it, e.g. `naam@tweedekamer.nl`",
-            ));
+            diags.push(file.error(at, error.to_string()).with_hint(hint));
             None
         }
     }
@@ -258,7 +264,10 @@ fn read_members(
             party: party(file, &m.party, party_known, diags),
             committees: m.committees.clone(),
             justice_committee: m.justice_committee,
-            email: m.email.as_ref().and_then(|e| email(file, e, diags)),
+            email: m
+                .email
+                .as_ref()
+                .and_then(|e| email(file, e, SYNCED_EMAIL_HINT, diags)),
         })
         .collect();
     Some((members, fetched_at.ok()?, source?))
@@ -300,7 +309,7 @@ fn read_others(
         }
         // Some(None) when no address is given, None when it is wrong.
         let email = match &r.email {
-            Some(address) => email(file, address, diags).map(Some),
+            Some(address) => email(file, address, EDITOR_EMAIL_HINT, diags).map(Some),
             None => Some(None),
         };
         let source = url(file, &r.source, diags);

@@ -5,6 +5,8 @@
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
+use super::email::EmailAddress;
+
 /// Whom the message is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Audience<'a> {
@@ -105,13 +107,14 @@ const MAILTO: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'~');
 
 /// A `mailto:` link (RFC 6068) to `to` (none: the visitor fills it in) with
-/// the message; line breaks become CRLF.
-pub fn mailto(to: &[&str], message: &Message) -> String {
+/// the message; line breaks become CRLF. An [`EmailAddress`] has no `?`, `&`,
+/// `,` or `%`, so an address cannot add a field or a recipient to the link;
+/// what is left to encode (`'`, `+`, letters outside ASCII) is encoded.
+pub fn mailto(to: &[&EmailAddress], message: &Message) -> String {
     let enc = |s: &str| utf8_percent_encode(s, MAILTO).to_string();
     let to: Vec<String> = to
         .iter()
-        .map(|a| a.replace(['?', '&', '#', ',', ' '], ""))
-        .map(|a| enc(&a).replace("%40", "@"))
+        .map(|a| enc(a.as_str()).replace("%40", "@"))
         .collect();
     format!(
         "mailto:{}?subject={}&body={}",
@@ -185,10 +188,17 @@ mod tests {
             subject: "Hé & ja?".into(),
             body: "regel 1\nregel 2".into(),
         };
+        let to: EmailAddress = "a.lid@tweedekamer.nl".parse().unwrap();
         assert_eq!(
-            mailto(&["a.lid@tweedekamer.nl"], &m),
+            mailto(&[&to], &m),
             "mailto:a.lid@tweedekamer.nl?subject=H%C3%A9%20%26%20ja%3F&body=regel%201%0D%0Aregel%202"
         );
         assert!(mailto(&[], &m).starts_with("mailto:?subject="));
+        let odd: EmailAddress = "o'neil+zoë@kamer.nl".parse().unwrap();
+        assert!(
+            mailto(&[&odd], &m).starts_with("mailto:o%27neil%2Bzo%C3%AB@kamer.nl?subject="),
+            "{}",
+            mailto(&[&odd], &m)
+        );
     }
 }

@@ -4,9 +4,10 @@
 //! other party is involved; the page is a list of links that a small script
 //! (`js/contact.js`) turns into an editor.
 //!
-//! `email` checks addresses, `load` reads the two recipient files of
-//! `site/data/recipients/` (Kamerleden from `sync members`, the rest kept by
-//! editors), `message` writes the Dutch default text from the site's data
+//! `email` is the one e-mail address type (`sync members` uses it too),
+//! `load` reads the two recipient files of `site/data/recipients/`
+//! (Kamerleden from `sync members`, the rest kept by editors), `message`
+//! writes the Dutch default text from the site's data
 //! and `view` turns it all into the template global `contact`.
 
 pub mod email;

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use minijinja::Value;
 use serde::Serialize;
 
+use super::email::EmailAddress;
 use super::load::{Kind, Recipients};
 use super::message::{Audience, Decision, Message, PartyVerdict, compose, mailto};
 use crate::config::SiteConfig;
@@ -99,16 +100,16 @@ fn verdict_of(
 fn view(
     name: &str,
     role: String,
-    email: Option<&str>,
+    email: Option<&EmailAddress>,
     message: Message,
     justice_committee: bool,
     source: Option<String>,
 ) -> RecipientView {
-    let to: Vec<&str> = email.into_iter().collect();
+    let to: Vec<&EmailAddress> = email.into_iter().collect();
     RecipientView {
         name: name.to_string(),
         role,
-        email: email.unwrap_or_default().to_string(),
+        email: email.map(|e| e.to_string()).unwrap_or_default(),
         justice_committee,
         mailto: mailto(&to, &message),
         subject: message.subject,
@@ -172,7 +173,7 @@ pub fn template_value(
         faction.members.push(view(
             &m.name,
             role,
-            m.email.as_ref().map(|e| e.as_str()),
+            m.email.as_ref(),
             message,
             m.justice_committee,
             None,
@@ -195,7 +196,7 @@ pub fn template_value(
                 view(
                     &o.name,
                     o.role.clone(),
-                    o.email.as_ref().map(|e| e.as_str()),
+                    o.email.as_ref(),
                     compose(audience, decision.as_ref(), None),
                     false,
                     Some(o.source.to_string()),

@@ -7,23 +7,28 @@
 //! `Persoon` and `FractieZetel/Fractie`), current committee seats
 //! (`CommissieZetelVastPersoon` with `CommissieZetel/Commissie`) and e-mail
 //! addresses (`PersoonContactinformatie`). "Current" means `TotEnMet eq null`.
-//! Deleted rows are left out at every level. The file is replaced atomically
-//! and only when the list changed; when anything fails it stays as it was.
+//! Deleted rows are left out at every level. An address is kept only when
+//! it is an [`EmailAddress`] (what the contact page accepts); a member whose
+//! address is not is written without one and named in a warning, so synced
+//! data cannot make `build` fail. The file is replaced atomically and only
+//! when the list changed; when anything fails it stays as it was.
 
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use clap::Args;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::client_args::ClientArgs;
 use super::mapping::{Mapping, map_faction};
-use super::odata::{Client, ClientOptions, DEFAULT_API};
+use super::odata::DEFAULT_API;
 use super::tally::SEATS;
+use crate::contact::email::{BadEmail, EmailAddress};
 use crate::data_file::write_atomically;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::terminal::printable_diagnostics;
 
 /// Arguments of `sync members`.
 #[derive(Debug, Clone, Args)]
@@ -34,15 +39,9 @@ pub struct SyncMembersArgs {
     /// Base URL of the Tweede Kamer's OData API.
     #[arg(long, default_value = DEFAULT_API)]
     pub api: String,
-    /// Seconds allowed for one request.
-    #[arg(long, default_value_t = 30, hide = true)]
-    pub timeout: u64,
-    /// Milliseconds to wait before the first retry (doubling after that).
-    #[arg(long, default_value_t = 500, hide = true)]
-    pub retry_delay: u64,
-    /// How often a failed request is retried.
-    #[arg(long, default_value_t = 4, hide = true)]
-    pub retries: u32,
+    /// Timeouts, retries and limits.
+    #[command(flatten)]
+    pub client: ClientArgs,
 }
 
 /// `data/recipients/kamerleden.toml`.
@@ -76,9 +75,10 @@ pub struct Member {
     pub committees: Vec<String>,
     /// Member of the committee for Justitie en Veiligheid.
     pub justice_committee: bool,
-    /// Published e-mail address; absent when none is published.
+    /// Published e-mail address; absent when none is published or the
+    /// published one is not an [`EmailAddress`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
+    pub email: Option<EmailAddress>,
 }
 
 /// What `sync members` did.
@@ -117,7 +117,19 @@ pub fn members_path(site: &Path) -> PathBuf {
 }
 
 /// Runs `sync members`. Any failure leaves the previous file as it was.
+/// Every diagnostic comes back printable: the API's text in it (names,
+/// factions, addresses) cannot steer the terminal.
 pub fn run(args: &SyncMembersArgs) -> Result<MembersReport, Diagnostics> {
+    match run_unchecked(args) {
+        Ok(mut report) => {
+            report.diagnostics = printable_diagnostics(report.diagnostics);
+            Ok(report)
+        }
+        Err(diags) => Err(printable_diagnostics(diags)),
+    }
+}
+
+fn run_unchecked(args: &SyncMembersArgs) -> Result<MembersReport, Diagnostics> {
     let path = members_path(&args.site);
     let fail = |message: String| {
         let mut d = Diagnostics::new();
@@ -133,15 +145,7 @@ pub fn run(args: &SyncMembersArgs) -> Result<MembersReport, Diagnostics> {
     if diags.has_errors() {
         return Err(diags);
     }
-    let client = Client::new(
-        &args.api,
-        ClientOptions {
-            timeout: Duration::from_secs(args.timeout.max(1)),
-            retries: args.retries,
-            base_delay: Duration::from_millis(args.retry_delay),
-        },
-    )
-    .map_err(|e| fail(e.message))?;
+    let client = args.client.client(&args.api).map_err(|e| fail(e.message))?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -157,7 +161,10 @@ pub fn run(args: &SyncMembersArgs) -> Result<MembersReport, Diagnostics> {
         })
         .map_err(|e| fail(e.message))?;
     let today = chrono::Utc::now().date_naive();
-    let mut members = join(&seats, &committees, &emails).map_err(|e| fail(e.to_string()))?;
+    let Joined {
+        mut members,
+        unusable,
+    } = join(&seats, &committees, &emails).map_err(|e| fail(e.to_string()))?;
     if members.is_empty() || members.len() > SEATS as usize {
         return Err(fail(format!(
             "the API gave {} current members; the Kamer has {SEATS} seats",
@@ -181,6 +188,20 @@ pub fn run(args: &SyncMembersArgs) -> Result<MembersReport, Diagnostics> {
         diags.push(
             Diagnostic::warning(&path, 0, 0, format!("faction `{faction}` of the current members maps to no party"))
                 .with_hint("add the name to the aliases of its party in data/parties.toml; the members are kept without a party"),
+        );
+    }
+    for bad in unusable {
+        diags.push(
+            Diagnostic::warning(
+                &path,
+                0,
+                0,
+                format!(
+                    "the e-mail address of {} (id {}) is left out: {}",
+                    bad.name, bad.id, bad.error
+                ),
+            )
+            .with_hint("the member is written without an address, so the contact page offers no mailto: link to them until the API publishes a usable one"),
         );
     }
     let file = MembersFile {
@@ -257,12 +278,30 @@ fn nested<'a>(row: &'a Value, field: &str) -> Option<&'a Value> {
         .filter(|v| !deleted(v))
 }
 
-/// Joins the three answers into members sorted by name.
-pub fn join(
-    seats: &[Value],
-    committees: &[Value],
-    emails: &[Value],
-) -> Result<Vec<Member>, JoinError> {
+/// An address the API publishes for a current member that is not an
+/// [`EmailAddress`]; the member is kept without it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnusableAddress {
+    /// The member's id.
+    pub id: String,
+    /// The member's name.
+    pub name: String,
+    /// Why the address is refused.
+    pub error: BadEmail,
+}
+
+/// The members from the three answers, and the addresses left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Joined {
+    /// The members, sorted by name.
+    pub members: Vec<Member>,
+    /// Addresses of current members that are not usable, in the API's order.
+    pub unusable: Vec<UnusableAddress>,
+}
+
+/// Joins the three answers into members sorted by name. An address that is
+/// not an [`EmailAddress`] is left out and listed in [`Joined::unusable`].
+pub fn join(seats: &[Value], committees: &[Value], emails: &[Value]) -> Result<Joined, JoinError> {
     let mut by_person: BTreeMap<String, Member> = BTreeMap::new();
     for seat in seats.iter().filter(|r| !deleted(r)) {
         let Some(person) = nested(seat, "Persoon") else {
@@ -322,16 +361,23 @@ pub fn join(
             member.committees.push(name);
         }
     }
+    let mut unusable = Vec::new();
     for row in emails.iter().filter(|r| !deleted(r)) {
         let (Some(person), Some(address)) = (text(row, "Persoon_Id")?, text(row, "Waarde")?) else {
             continue;
         };
-        let usable = address.contains('@') && !address.contains(char::is_whitespace);
-        if let Some(member) = by_person.get_mut(&person)
-            && usable
-            && member.email.is_none()
-        {
-            member.email = Some(address);
+        let Some(member) = by_person.get_mut(&person) else {
+            continue;
+        };
+        match address.parse::<EmailAddress>() {
+            Ok(address) => {
+                member.email.get_or_insert(address);
+            }
+            Err(error) => unusable.push(UnusableAddress {
+                id: person,
+                name: member.name.clone(),
+                error,
+            }),
         }
     }
     let mut members: Vec<Member> = by_person.into_values().collect();
@@ -339,7 +385,7 @@ pub fn join(
         m.committees.sort();
     }
     members.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
-    Ok(members)
+    Ok(Joined { members, unusable })
 }
 
 #[cfg(test)]
@@ -360,7 +406,7 @@ mod tests {
         let emails = vec![
             json!({"Id": "e1", "Persoon_Id": "p1", "Soort": "E-mail", "Waarde": "a.vdijk@tweedekamer.nl", "Verwijderd": false}),
         ];
-        let members = join(&seats, &committees, &emails).unwrap();
+        let members = join(&seats, &committees, &emails).unwrap().members;
         assert_eq!(members.len(), 1);
         let m = &members[0];
         assert_eq!(m.name, "Anne van Dijk");
@@ -370,7 +416,10 @@ mod tests {
             m.committees,
             ["vaste commissie voor Justitie en Veiligheid"]
         );
-        assert_eq!(m.email.as_deref(), Some("a.vdijk@tweedekamer.nl"));
+        assert_eq!(
+            m.email.as_ref().map(EmailAddress::as_str),
+            Some("a.vdijk@tweedekamer.nl")
+        );
     }
 
     #[test]
@@ -380,6 +429,28 @@ mod tests {
         assert_eq!(
             join(&seats, &[], &[]).unwrap_err().to_string(),
             "row p1 has Achternaam = 12, not a text"
+        );
+    }
+
+    #[test]
+    fn an_unusable_address_is_left_out_and_named() {
+        let seats = vec![json!({"Id": "s1", "Verwijderd": false,
+            "Persoon": {"Id": "p1", "Roepnaam": "Bo", "Achternaam": "Lid", "Verwijderd": false},
+            "FractieZetel": {"Id": "z", "Verwijderd": false, "Fractie": {"Id": "f", "Afkorting": "SP", "Verwijderd": false}}})];
+        let emails = vec![
+            json!({"Id": "e1", "Persoon_Id": "p1", "Waarde": "bo@x.nl?bcc=y@z.nl", "Verwijderd": false}),
+            json!({"Id": "e2", "Persoon_Id": "p2", "Waarde": "not a member", "Verwijderd": false}),
+        ];
+        let joined = join(&seats, &[], &emails).unwrap();
+        assert_eq!(joined.members[0].email, None);
+        assert_eq!(
+            joined.unusable,
+            vec![UnusableAddress {
+                id: "p1".into(),
+                name: "Bo Lid".into(),
+                error: "bo@x.nl?bcc=y@z.nl".parse::<EmailAddress>().unwrap_err(),
+            }],
+            "only current members' addresses are reported"
         );
     }
 }

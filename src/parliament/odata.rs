@@ -7,7 +7,18 @@
 //! message, and a body that is not the JSON envelope the API documents is an
 //! error rather than an empty result. A collection is followed through its
 //! `@odata.nextLink` pages to the end.
+//!
+//! The client also distrusts the server it talks to: an answer (all pages of
+//! a collection together) may have at most [`ClientOptions::max_bytes`], read
+//! in chunks so that a larger one is refused before it fills memory (an
+//! announced `Content-Length` past the limit is refused before reading); a
+//! collection may have at most [`ClientOptions::max_pages`] pages and
+//! [`ClientOptions::max_rows`] rows, and a next-page link that was already
+//! read ends it; redirects and next-page links are followed only to the
+//! scheme, host and port of the API's base URL, so the API cannot send the
+//! client elsewhere.
 
+use std::collections::HashSet;
 use std::fmt;
 use std::time::Duration;
 
@@ -16,10 +27,10 @@ use serde_json::Value;
 /// The Tweede Kamer's OData v4 base URL (facts/tk_odata.md §1).
 pub const DEFAULT_API: &str = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/";
 
-/// The most pages one collection may have; a loop of nextLinks stops here.
-const MAX_PAGES: usize = 1000;
+/// Bytes in a megabyte, as `--max-response-mb` counts them.
+pub const MB: u64 = 1_000_000;
 
-/// How requests are made: timeouts and retries.
+/// How requests are made: timeouts, retries and limits.
 #[derive(Debug, Clone)]
 pub struct ClientOptions {
     /// Time allowed for one request, from connecting to the last byte.
@@ -28,6 +39,12 @@ pub struct ClientOptions {
     pub retries: u32,
     /// Wait before the first retry; it doubles before each next one.
     pub base_delay: Duration,
+    /// The most bytes one answer may have, all pages of a collection together.
+    pub max_bytes: u64,
+    /// The most pages one collection may have.
+    pub max_pages: usize,
+    /// The most rows one collection may have.
+    pub max_rows: usize,
 }
 
 impl Default for ClientOptions {
@@ -36,6 +53,9 @@ impl Default for ClientOptions {
             timeout: Duration::from_secs(30),
             retries: 4,
             base_delay: Duration::from_millis(500),
+            max_bytes: 50 * MB,
+            max_pages: 100,
+            max_rows: 25_000,
         }
     }
 }
@@ -87,9 +107,22 @@ impl Client {
         // One TLS backend for the whole program (aws-lc-rs, as the browser
         // tests' WebDriver client uses); installing it twice is harmless.
         let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
+        let origin = base.origin();
+        // A redirect to another scheme, host or port is not followed: the
+        // 3xx answer itself comes back and `try_once` refuses it by name.
+        let redirects = reqwest::redirect::Policy::custom(move |attempt| {
+            if attempt.previous().len() >= MAX_REDIRECTS {
+                attempt.error(format!("more than {MAX_REDIRECTS} redirects"))
+            } else if attempt.url().origin() == origin {
+                attempt.follow()
+            } else {
+                attempt.stop()
+            }
+        });
         let http = reqwest::Client::builder()
             .timeout(options.timeout)
             .connect_timeout(options.timeout)
+            .redirect(redirects)
             .user_agent(concat!(
                 "chatcontrole/",
                 env!("CARGO_PKG_VERSION"),
@@ -117,19 +150,28 @@ impl Client {
         url.to_string()
     }
 
-    /// Fetches every row of a collection, following `@odata.nextLink` to the end.
+    /// Fetches every row of a collection, following `@odata.nextLink` to the
+    /// end, within the limits of [`ClientOptions`].
     pub async fn get_all(&self, url: &str) -> Result<Vec<Value>, FetchError> {
+        let limits = &self.options;
         let mut rows = Vec::new();
+        let mut seen = HashSet::new();
+        let mut budget = limits.max_bytes;
         let mut next = Some(url.to_string());
-        let mut pages = 0;
         while let Some(url) = next.take() {
-            pages += 1;
-            if pages > MAX_PAGES {
+            if !seen.insert(url.clone()) {
                 return Err(FetchError::new(format!(
-                    "more than {MAX_PAGES} pages; the server keeps sending a next page"
+                    "the server sends the page {url} again: its next-page links go round in a circle"
                 )));
             }
-            let page = self.get_json(&url).await?;
+            if seen.len() > limits.max_pages {
+                return Err(FetchError::new(format!(
+                    "more than {} pages; the server keeps sending a next page (raise --max-pages if the API really has this many)",
+                    limits.max_pages
+                )));
+            }
+            let (page, size) = self.get_json(&url, budget).await?;
+            budget -= size;
             let Value::Object(mut object) = page else {
                 return Err(FetchError::new(format!(
                     "the answer of {url} is not a JSON object"
@@ -143,9 +185,15 @@ impl Client {
                     )));
                 }
             }
+            if rows.len() > limits.max_rows {
+                return Err(FetchError::new(format!(
+                    "more than {} rows; the server keeps sending rows (raise --max-rows if the API really has this many)",
+                    limits.max_rows
+                )));
+            }
             next = match object.remove("@odata.nextLink") {
                 None | Some(Value::Null) => None,
-                Some(Value::String(link)) => Some(self.absolute(&url, &link)?),
+                Some(Value::String(link)) => Some(self.next_page(&url, &link)?),
                 Some(_) => {
                     return Err(FetchError::new(format!(
                         "the answer of {url} has an `@odata.nextLink` that is not text"
@@ -156,19 +204,32 @@ impl Client {
         Ok(rows)
     }
 
-    /// A nextLink may be absolute (as the API writes it) or relative.
-    fn absolute(&self, current: &str, link: &str) -> Result<String, FetchError> {
-        url::Url::parse(current)
+    /// A nextLink may be absolute (as the API writes it) or relative; it must
+    /// stay on the scheme, host and port of the API.
+    fn next_page(&self, current: &str, link: &str) -> Result<String, FetchError> {
+        let next = url::Url::parse(current)
             .and_then(|c| c.join(link))
-            .map(|u| u.to_string())
-            .map_err(|_| FetchError::new(format!("`{link}` is not a usable next-page link")))
+            .map_err(|_| FetchError::new(format!("`{link}` is not a usable next-page link")))?;
+        if next.origin() != self.base.origin() {
+            return Err(FetchError::new(format!(
+                "the answer of {current} sends the next page to {next}, which is not on {} (the host of --api); not followed",
+                self.origin()
+            )));
+        }
+        Ok(next.to_string())
     }
 
-    /// One GET with retries, parsed as JSON.
-    pub async fn get_json(&self, url: &str) -> Result<Value, FetchError> {
+    /// Scheme, host and port of the API, as a URL prefix.
+    fn origin(&self) -> String {
+        self.base.origin().ascii_serialization()
+    }
+
+    /// One GET with retries, parsed as JSON, of at most `limit` bytes;
+    /// gives the value and the size of the body.
+    async fn get_json(&self, url: &str, limit: u64) -> Result<(Value, u64), FetchError> {
         let mut attempt = 0;
         loop {
-            match self.try_once(url).await {
+            match self.try_once(url, limit).await {
                 Ok(value) => return Ok(value),
                 Err(Attempt::Fatal(e)) => return Err(e),
                 Err(Attempt::Transient(e)) => {
@@ -187,8 +248,8 @@ impl Client {
         }
     }
 
-    async fn try_once(&self, url: &str) -> Result<Value, Attempt> {
-        let response = self.http.get(url).send().await.map_err(|e| {
+    async fn try_once(&self, url: &str, limit: u64) -> Result<(Value, u64), Attempt> {
+        let mut response = self.http.get(url).send().await.map_err(|e| {
             Attempt::Transient(FetchError::new(if e.is_timeout() {
                 format!("{url} did not answer in time")
             } else {
@@ -196,6 +257,17 @@ impl Client {
             }))
         })?;
         let status = response.status();
+        if status.is_redirection() {
+            let to = response
+                .headers()
+                .get(reqwest::header::LOCATION)
+                .map(|l| String::from_utf8_lossy(l.as_bytes()).into_owned())
+                .unwrap_or_else(|| "nowhere".to_string());
+            return Err(Attempt::Fatal(FetchError::new(format!(
+                "{url} redirects to {to}, which is not on {} (the host of --api); not followed",
+                self.origin()
+            ))));
+        }
         if status.as_u16() == 429 || status.is_server_error() {
             return Err(Attempt::Transient(FetchError::new(format!(
                 "{url} answered {status}"
@@ -206,18 +278,46 @@ impl Client {
                 "{url} answered {status}; check the --api address and the item number"
             ))));
         }
-        let body = response.bytes().await.map_err(|e| {
+        let too_large = || {
+            Attempt::Fatal(FetchError::new(format!(
+                "the answer of {url} is larger than {} (with the pages before it); not read further (raise --max-response-mb if the API really sends this much)",
+                size_text(self.options.max_bytes)
+            )))
+        };
+        if response.content_length().is_some_and(|n| n > limit) {
+            return Err(too_large());
+        }
+        let mut body = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(|e| {
             Attempt::Transient(FetchError::new(if e.is_timeout() {
                 format!("{url} did not finish its answer in time")
             } else {
                 format!("the answer of {url} broke off: {}", describe(&e))
             }))
-        })?;
-        serde_json::from_slice(&body).map_err(|e| {
+        })? {
+            if (body.len() + chunk.len()) as u64 > limit {
+                return Err(too_large());
+            }
+            body.extend_from_slice(&chunk);
+        }
+        let value = serde_json::from_slice(&body).map_err(|e| {
             Attempt::Fatal(FetchError::new(format!(
                 "the answer of {url} is not valid JSON ({e}); it may have been cut off"
             )))
-        })
+        })?;
+        Ok((value, body.len() as u64))
+    }
+}
+
+/// The most redirects followed for one request (all on the API's host).
+const MAX_REDIRECTS: usize = 5;
+
+/// "50 MB", "1.5 MB", "2000 bytes".
+fn size_text(bytes: u64) -> String {
+    if bytes >= MB {
+        format!("{} MB", bytes as f64 / MB as f64)
+    } else {
+        format!("{bytes} bytes")
     }
 }
 
@@ -257,6 +357,28 @@ mod tests {
     #[test]
     fn quotes_are_doubled() {
         assert_eq!(quote("O'Neil"), "'O''Neil'");
+    }
+
+    #[test_case::test_case("http://127.0.0.1:9/OData/v4/2.0/Zaak?$skiptoken=2", true; "absolute on the API")]
+    #[test_case::test_case("Zaak?$skiptoken=2", true; "relative")]
+    #[test_case::test_case("/other/path", true; "another path on the same host")]
+    #[test_case::test_case("http://127.0.0.2:9/OData/v4/2.0/Zaak", false; "another address")]
+    #[test_case::test_case("http://localhost:9/OData/v4/2.0/Zaak", false; "another host name")]
+    #[test_case::test_case("http://127.0.0.1:10/OData/v4/2.0/Zaak", false; "another port")]
+    #[test_case::test_case("https://127.0.0.1:9/OData/v4/2.0/Zaak", false; "another scheme")]
+    #[test_case::test_case("//evil.example/x", false; "scheme-relative")]
+    fn next_pages_stay_on_the_host_of_the_api(link: &str, followed: bool) {
+        let client = Client::new("http://127.0.0.1:9/OData/v4/2.0/", ClientOptions::default())
+            .expect("client");
+        let next = client.next_page("http://127.0.0.1:9/OData/v4/2.0/Zaak?$filter=x", link);
+        assert_eq!(next.is_ok(), followed, "{next:?}");
+    }
+
+    #[test]
+    fn sizes_in_words() {
+        assert_eq!(size_text(50 * MB), "50 MB");
+        assert_eq!(size_text(1_500_000), "1.5 MB");
+        assert_eq!(size_text(2000), "2000 bytes");
     }
 
     #[test]

@@ -10,19 +10,20 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use clap::Args;
 
 use super::api::{ZaakError, zaken};
+use super::client_args::ClientArgs;
 use super::mapping::{Mapping, map_faction};
-use super::odata::{Client, ClientOptions, DEFAULT_API, FetchError, quote};
+use super::odata::{Client, DEFAULT_API, FetchError, quote};
 use super::record::record_from_tally;
 use super::tally::{TallyError, tally};
 use crate::data_file::write_atomically;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::guide::model::{GuideData, ItemKind};
 use crate::guide::votes_file::{VotesFile, path_of};
+use crate::terminal::printable_diagnostics;
 
 /// Arguments of `sync votes`.
 #[derive(Debug, Clone, Args)]
@@ -36,15 +37,9 @@ pub struct SyncVotesArgs {
     /// Also fetch this motion (2025Z20461) or bill dossier (36263), and add it to data/items/.
     #[arg(long = "item", value_name = "NUMBER", num_args = 1..)]
     pub items: Vec<String>,
-    /// Seconds allowed for one request.
-    #[arg(long, default_value_t = 30, hide = true)]
-    pub timeout: u64,
-    /// Milliseconds to wait before the first retry (doubling after that).
-    #[arg(long, default_value_t = 500, hide = true)]
-    pub retry_delay: u64,
-    /// How often a failed request is retried.
-    #[arg(long, default_value_t = 4, hide = true)]
-    pub retries: u32,
+    /// Timeouts, retries and limits.
+    #[command(flatten)]
+    pub client: ClientArgs,
 }
 
 /// What a sync did.
@@ -108,7 +103,19 @@ pub fn query_for(number: &str, kind: ItemKind) -> String {
 
 /// Runs `sync votes`. `Err` only for problems before any request (bad
 /// arguments, unreadable guide data); per-item failures are in the report.
+/// Every diagnostic comes back printable: the API's text in it (faction
+/// names, quoted rows) cannot steer the terminal.
 pub fn run(args: &SyncVotesArgs) -> Result<SyncReport, Diagnostics> {
+    match run_unchecked(args) {
+        Ok(mut report) => {
+            report.diagnostics = printable_diagnostics(report.diagnostics);
+            Ok(report)
+        }
+        Err(diags) => Err(printable_diagnostics(diags)),
+    }
+}
+
+fn run_unchecked(args: &SyncVotesArgs) -> Result<SyncReport, Diagnostics> {
     let data = crate::guide::load(&args.site)?;
     let mut usage = Diagnostics::new();
     for number in &args.items {
@@ -119,15 +126,7 @@ pub fn run(args: &SyncVotesArgs) -> Result<SyncReport, Diagnostics> {
             );
         }
     }
-    let client = Client::new(
-        &args.api,
-        ClientOptions {
-            timeout: Duration::from_secs(args.timeout.max(1)),
-            retries: args.retries,
-            base_delay: Duration::from_millis(args.retry_delay),
-        },
-    );
-    let client = match client {
+    let client = match args.client.client(&args.api) {
         Ok(c) => c,
         Err(e) => {
             usage.push(Diagnostic::usage(format!("--api: {}", e.message)));

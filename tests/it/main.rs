@@ -58,6 +58,7 @@ mod serve_http;
 mod share_cards;
 mod site_build;
 mod snapshots;
+mod sync_hostile;
 mod sync_members;
 mod sync_votes;
 mod taxonomies;

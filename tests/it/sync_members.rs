@@ -1,7 +1,10 @@
 //! `chatcontrole sync members` against a local stand-in for the Tweede Kamer
-//! API (127.0.0.1 only): the file it writes, paging, retries, and that a
-//! failure leaves the previous file byte-identical.
+//! API (127.0.0.1 only): the file it writes, paging, retries, that a
+//! failure leaves the previous file byte-identical, and that hostile
+//! addresses and names from the API neither reach the file nor steer the
+//! terminal, so the site still builds.
 
+use crate::common;
 use crate::common::tk_mock;
 
 use std::path::Path;
@@ -170,5 +173,96 @@ fn failures_keep_the_previous_file() {
         let out = run(site.path(), &broken.api);
         assert_eq!(out.status.code(), Some(1), "{}", text(&out));
         assert!(std::fs::read(file(site.path())).unwrap() == before);
+    }
+}
+
+/// The addresses of issue 20 (finding 5) that `sync members` used to write
+/// and `build` then refused, each a member's only published address.
+const HOSTILE: [&str; 7] = [
+    "a@b.nl?bcc=x@y.nl",
+    "a@b.nl,c@d.nl",
+    "a@b.nl&cc=x@y.nl",
+    "javascript:alert(1)//@x.nl",
+    "mailto:a@b.nl",
+    "a@b.nl%0D%0ABcc:x@y.nl",
+    "\"><script>alert(1)</script>@x.nl",
+];
+
+/// One good member (p1), one per hostile address (p2…p8), and a member
+/// whose name tries to clear the screen and overwrite its own warning (p9).
+fn hostile_answer(path: &str) -> Answer {
+    if path.contains("FractieZetelPersoon") {
+        let mut seats = vec![seat(1, "Anna", "Jansen", "SP")];
+        for n in 2..=8 {
+            seats.push(seat(n, "Lid", &format!("Nummer{n}"), "SP"));
+        }
+        seats.push(seat(
+            9,
+            "Eva\u{1b}[2J",
+            "Evil\rsync members: 0 members, unchanged",
+            "SP\u{1b}]0;title\u{7}",
+        ));
+        Answer::json(page(seats, None))
+    } else if path.contains("CommissieZetelVastPersoon") {
+        Answer::json(page(vec![], None))
+    } else if path.contains("PersoonContactinformatie") {
+        let mut rows = vec![
+            json!({"Id": "e1", "Persoon_Id": "p1", "Soort": "E-mail", "Waarde": "a.jansen@tweedekamer.nl", "Verwijderd": false}),
+        ];
+        for (n, address) in (2..).zip(HOSTILE) {
+            rows.push(json!({"Id": format!("e{n}"), "Persoon_Id": format!("p{n}"), "Soort": "E-mail", "Waarde": address, "Verwijderd": false}));
+        }
+        rows.push(json!({"Id": "e9", "Persoon_Id": "p9", "Soort": "E-mail", "Waarde": "eva@x.nl?bcc=all@x.nl", "Verwijderd": false}));
+        Answer::json(page(rows, None))
+    } else {
+        Answer::status(404)
+    }
+}
+
+#[test]
+fn hostile_addresses_are_left_out_with_a_warning_and_the_site_still_builds() {
+    let site = common::site_copy();
+    let mock = Mock::start(|p, _| hostile_answer(p));
+    let out = run(site.path(), &mock.api);
+    let stderr =
+        String::from_utf8_lossy(&out.stderr).replace(site.path().to_str().unwrap(), "SITE");
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "sync members: 9 members, written\n"
+    );
+    assert!(
+        !stderr.contains(|c: char| c.is_control() && c != '\n'),
+        "nothing on stderr steers the terminal: {stderr:?}"
+    );
+    insta::assert_snapshot!(stderr);
+
+    let written: toml::Table =
+        toml::from_str(&std::fs::read_to_string(file(site.path())).unwrap()).unwrap();
+    let mut emails: Vec<(&str, Option<&str>)> = written["member"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["id"].as_str().unwrap(),
+                m.get("email").and_then(|e| e.as_str()),
+            )
+        })
+        .collect();
+    let mut expected: Vec<(&str, Option<&str>)> = vec![("p1", Some("a.jansen@tweedekamer.nl"))];
+    expected.extend(["p2", "p3", "p4", "p5", "p6", "p7", "p8", "p9"].map(|id| (id, None)));
+    emails.sort();
+    assert_eq!(emails, expected, "only the good address is written");
+
+    let out_dir = tempfile::tempdir().unwrap();
+    common::build(site.path(), out_dir.path(), &[]);
+    let page = common::read(out_dir.path(), "schrijf/index.html");
+    assert!(page.contains("mailto:a.jansen@tweedekamer.nl?subject="));
+    for part in ["a@b.nl", "@x.nl"] {
+        assert!(
+            !page.contains(part),
+            "no hostile address on the page: {part}"
+        );
     }
 }

@@ -501,3 +501,38 @@ fn example_votes_are_what_sync_writes() {
         "{all}"
     );
 }
+
+#[test]
+fn a_faction_name_cannot_steer_the_terminal() {
+    let site = site();
+    let hostile = "X\u{1b}[2JY\rsync votes: 2 fetched, 0 unchanged, 0 failed\u{202e}";
+    let mock = Mock::start(move |p, _| {
+        if p.contains("Kamerstukdossier/any(d: d/Nummer eq 36263)") {
+            let rows = vec![
+                row(1, "Voor", json!(100), "VVD"),
+                row(2, "Tegen", json!(50), hostile),
+            ];
+            let zaak = bill_zaak(vec![vote_besluit("2023-10-24T00:00:00+02:00", rows)]);
+            Answer::json(json!({"@odata.context": "x", "value": [zaak]}).to_string())
+        } else {
+            answer(p)
+        }
+    });
+    let out = run(site.path(), &mock.api, &[]);
+    let all = text(&out);
+    assert!(out.status.success(), "{all}");
+    assert!(
+        !all.contains(|c: char| (c.is_control() && c != '\n') || c == '\u{202e}'),
+        "nothing printed steers the terminal: {all:?}"
+    );
+    assert!(
+        all.contains(
+            "faction `XY sync votes: 2 fetched, 0 unchanged, 0 failed` in the vote on 36263 maps to no party"
+        ),
+        "{all}"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "sync votes: 2 fetched, 0 unchanged, 0 failed\n"
+    );
+}

@@ -1,14 +1,17 @@
 //! A stand-in for the Tweede Kamer's OData API on 127.0.0.1, for tests of
 //! `sync`: each request is answered by a function of the decoded path and
 //! query and the number of requests so far. It never leaves this computer.
+//! It can also play a hostile server: extra headers (a redirect), a body
+//! streamed without a length (endless if asked), and a second address of
+//! the loopback network (127.0.0.2) to stand for "another host".
 
 #![allow(dead_code)]
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::Duration;
 
-use axum::body::Body;
+use axum::body::{Body, Bytes};
 use axum::http::{Request, StatusCode};
 use axum::response::Response;
 
@@ -20,6 +23,11 @@ pub struct Answer {
     pub body: Vec<u8>,
     /// Wait this long before answering.
     pub delay: Duration,
+    /// Extra response headers.
+    pub headers: Vec<(String, String)>,
+    /// Instead of `body`: this many spaces (JSON whitespace), streamed in
+    /// 64 KiB chunks without a Content-Length; `u64::MAX` never ends.
+    pub stream: Option<u64>,
 }
 
 impl Answer {
@@ -29,6 +37,24 @@ impl Answer {
             status: 200,
             body: body.into().into_bytes(),
             delay: Duration::ZERO,
+            headers: Vec::new(),
+            stream: None,
+        }
+    }
+
+    /// A 302 redirect to `location`.
+    pub fn redirect(location: impl Into<String>) -> Answer {
+        Answer {
+            headers: vec![("location".to_string(), location.into())],
+            ..Answer::status(302)
+        }
+    }
+
+    /// 200 with `bytes` spaces streamed without a length (`u64::MAX`: endless).
+    pub fn streamed(bytes: u64) -> Answer {
+        Answer {
+            stream: Some(bytes),
+            ..Answer::json("")
         }
     }
 
@@ -38,6 +64,8 @@ impl Answer {
             status,
             body: b"{\"error\":\"mock\"}".to_vec(),
             delay: Duration::ZERO,
+            headers: Vec::new(),
+            stream: None,
         }
     }
 }
@@ -50,14 +78,29 @@ pub struct Mock {
     pub api: String,
     /// Requests answered so far.
     pub requests: Arc<AtomicUsize>,
+    /// Bytes of streamed bodies handed to the connection so far.
+    pub streamed: Arc<AtomicU64>,
+    /// `http://127.0.0.1:PORT`
+    pub origin: String,
 }
 
 impl Mock {
     /// Starts a mock whose answers come from `handler(decoded path?query, request number from 0)`.
     pub fn start(handler: impl Fn(&str, usize) -> Answer + Send + Sync + 'static) -> Mock {
+        Mock::start_on("127.0.0.1", handler)
+    }
+
+    /// As [`Mock::start`], listening on `ip` (an address of the loopback network).
+    pub fn start_on(
+        ip: &str,
+        handler: impl Fn(&str, usize) -> Answer + Send + Sync + 'static,
+    ) -> Mock {
         let handler: Arc<Handler> = Arc::new(handler);
         let requests = Arc::new(AtomicUsize::new(0));
         let counter = requests.clone();
+        let streamed = Arc::new(AtomicU64::new(0));
+        let sent = streamed.clone();
+        let bind = format!("{ip}:0");
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
             let runtime = tokio::runtime::Builder::new_current_thread()
@@ -65,11 +108,12 @@ impl Mock {
                 .build()
                 .unwrap();
             runtime.block_on(async move {
-                let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+                let listener = tokio::net::TcpListener::bind(bind).await.unwrap();
                 tx.send(listener.local_addr().unwrap().port()).unwrap();
                 let app = axum::Router::new().fallback(move |req: Request<Body>| {
                     let handler = handler.clone();
                     let counter = counter.clone();
+                    let sent = sent.clone();
                     async move {
                         let n = counter.fetch_add(1, Ordering::SeqCst);
                         let raw = req
@@ -84,11 +128,17 @@ impl Mock {
                         if !answer.delay.is_zero() {
                             tokio::time::sleep(answer.delay).await;
                         }
-                        Response::builder()
+                        let mut response = Response::builder()
                             .status(StatusCode::from_u16(answer.status).unwrap())
-                            .header("content-type", "application/json; odata.metadata=minimal")
-                            .body(Body::from(answer.body))
-                            .unwrap()
+                            .header("content-type", "application/json; odata.metadata=minimal");
+                        for (name, value) in &answer.headers {
+                            response = response.header(name, value);
+                        }
+                        let body = match answer.stream {
+                            None => Body::from(answer.body),
+                            Some(total) => Body::from_stream(spaces(total, sent)),
+                        };
+                        response.body(body).unwrap()
                     }
                 });
                 axum::serve(listener, app).await.unwrap();
@@ -96,8 +146,10 @@ impl Mock {
         });
         let port = rx.recv().unwrap();
         Mock {
-            api: format!("http://127.0.0.1:{port}/OData/v4/2.0/"),
+            api: format!("http://{ip}:{port}/OData/v4/2.0/"),
             requests,
+            streamed,
+            origin: format!("http://{ip}:{port}"),
         }
     }
 
@@ -105,6 +157,33 @@ impl Mock {
     pub fn count(&self) -> usize {
         self.requests.load(Ordering::SeqCst)
     }
+
+    /// How many bytes of streamed bodies the connection took so far.
+    pub fn streamed_bytes(&self) -> u64 {
+        self.streamed.load(Ordering::SeqCst)
+    }
+}
+
+/// `total` spaces in 64 KiB chunks, produced only as the connection takes
+/// them (so `sent` counts what the client could have read).
+fn spaces(
+    total: u64,
+    sent: Arc<AtomicU64>,
+) -> impl futures_util::Stream<Item = Result<Bytes, std::io::Error>> {
+    const CHUNK: u64 = 64 * 1024;
+    let chunk = Bytes::from(vec![b' '; CHUNK as usize]);
+    futures_util::stream::unfold(0u64, move |done| {
+        let chunk = chunk.clone();
+        let sent = sent.clone();
+        async move {
+            if done >= total {
+                return None;
+            }
+            let n = CHUNK.min(total - done);
+            sent.fetch_add(n, Ordering::SeqCst);
+            Some((Ok(chunk.slice(..n as usize)), done + n))
+        }
+    })
 }
 
 /// Runs `chatcontrole sync WHAT --site SITE --api API` with short timeouts,
