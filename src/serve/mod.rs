@@ -29,8 +29,10 @@ macro_rules! tell {
 }
 
 pub mod accept;
+pub mod connections;
 pub mod preview;
 pub mod server;
+pub mod tracked;
 pub mod watch;
 
 use std::io;
