@@ -713,3 +713,67 @@ fn slow_readers_cannot_keep_a_fresh_request_out() {
     drop(slow);
     assert_eq!(get(addr, "/").status, 200);
 }
+
+/// The search index is replaced like the pages during rebuilds: a browser
+/// asking for it while templates change and the whole site is rebuilt
+/// always gets it, never a 404.
+#[test]
+fn the_search_index_never_disappears_during_rebuilds() {
+    const REBUILDS: usize = 4;
+    let site = common::site_copy();
+    let serve = ServeProcess::start(site.path());
+    let addr = serve.addr.clone();
+    let index = ["/zoekindex/meta.json", "/zoekindex/pagina/0.json"];
+    for url in index {
+        assert_eq!(get(&addr, url).status, 200, "{url} before the rebuilds");
+    }
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let hammers: Vec<_> = (0..2)
+        .map(|_| {
+            let (addr, stop) = (addr.clone(), stop.clone());
+            std::thread::spawn(move || {
+                let (mut asked, mut failed) = (0usize, Vec::new());
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    for url in index {
+                        let status = get(&addr, url).status;
+                        asked += 1;
+                        if status != 200 {
+                            failed.push(format!("{url}: {status}"));
+                        }
+                    }
+                }
+                (asked, failed)
+            })
+        })
+        .collect();
+    let base = site.path().join("templates/base.html");
+    let template = std::fs::read_to_string(&base).unwrap();
+    for rebuild in 1..=REBUILDS {
+        std::fs::write(
+            &base,
+            template.replacen("</body>", &format!("<!-- versie {rebuild} --></body>"), 1),
+        )
+        .unwrap();
+        assert!(
+            serve.wait_for_output("built", 1 + rebuild, Duration::from_secs(60)),
+            "rebuild {rebuild}:\n{}",
+            serve.output()
+        );
+        // The index follows the reload; give it time before the next change.
+        std::thread::sleep(Duration::from_millis(1500));
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let (mut asked, mut failed) = (0, Vec::new());
+    for hammer in hammers {
+        let (n, f) = hammer.join().unwrap();
+        asked += n;
+        failed.extend(f);
+    }
+    assert!(asked > 100, "only {asked} requests");
+    assert!(
+        failed.is_empty(),
+        "{} of {asked} requests failed during {REBUILDS} rebuilds, e.g. {:?}",
+        failed.len(),
+        &failed[..failed.len().min(5)]
+    );
+}
