@@ -264,21 +264,25 @@ mod tests {
         assert!(closed && received > LARGE, "a reading client gets it all");
     }
 
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn a_connection_ends_after_its_lifetime_even_mid_stream() {
-        let endless = || async {
+    /// A response that never ends: a small event every 20 ms.
+    fn endless_app() -> Router {
+        Router::new().fallback(|| async {
             let chunks = futures_util::stream::unfold((), |()| async {
                 tokio::time::sleep(Duration::from_millis(20)).await;
                 Some((Ok::<_, Infallible>(b"data: x\n\n".to_vec()), ()))
             });
             axum::body::Body::from_stream(chunks)
-        };
+        })
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_connection_ends_after_its_lifetime_even_mid_stream() {
         let limits = Limits {
             lifetime: Duration::from_millis(300),
             lifetime_grace: Duration::from_millis(300),
             ..fast()
         };
-        let server = running(Router::new().fallback(endless), limits).await;
+        let server = running(endless_app(), limits).await;
         let addr = server.addr;
         let started = Instant::now();
         let (received, closed) =
@@ -294,20 +298,25 @@ mod tests {
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn a_client_at_its_limit_with_busy_connections_gets_503() {
+    async fn a_client_whose_connections_all_make_progress_gets_503() {
         let limits = Limits {
             per_client: 1,
             ..fast()
         };
-        let server = running(large_app(), limits).await;
+        let server = running(endless_app(), limits).await;
         let addr = server.addr;
         let answer = tokio::task::spawn_blocking(move || {
-            // Busy and reading slowly, but reading: not stalled for long.
+            // A stream that is being read: busy, never stalled.
             let mut busy = std::net::TcpStream::connect(addr).unwrap();
             busy.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
                 .unwrap();
-            let mut chunk = [0u8; 1024];
-            busy.read_exact(&mut chunk).unwrap();
+            let mut first = [0u8; 12];
+            busy.read_exact(&mut first).unwrap();
+            std::thread::spawn(move || {
+                let mut chunk = [0u8; 1024];
+                while busy.read(&mut chunk).is_ok_and(|n| n > 0) {}
+            });
+            std::thread::sleep(Duration::from_millis(300));
             let mut refused = std::net::TcpStream::connect(addr).unwrap();
             refused
                 .write_all(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
