@@ -7,7 +7,9 @@
 //! `<site>/public`: the preview is built with the local address as base URL
 //! and must never be mistaken for (or deployed as) the real build, and the
 //! site folder an editor works in stays untouched. The folder is removed
-//! when `serve` stops.
+//! when `serve` stops, also on SIGINT, SIGTERM or SIGHUP during the first
+//! build; one left by a `serve` that was killed is removed by the next
+//! (see [`scratch`]).
 
 pub mod content_type;
 pub mod reload;
@@ -29,15 +31,17 @@ macro_rules! tell {
 }
 
 pub mod accept;
+pub mod connections;
 pub mod preview;
+pub mod scratch;
 pub mod server;
+pub mod tracked;
 pub mod watch;
 
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use tokio::net::TcpListener;
 use tokio::sync::watch as signal;
@@ -47,6 +51,7 @@ use crate::build::BuildOptions;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use preview::Preview;
 use reload::LiveReload;
+use scratch::Scratch;
 use watch::SiteWatcher;
 
 /// What to serve and where.
@@ -81,7 +86,7 @@ pub struct Server {
     http: JoinHandle<io::Result<()>>,
     rebuilds: JoinHandle<()>,
     watcher: Option<SiteWatcher>,
-    _temp: tempfile::TempDir,
+    scratch: Scratch,
 }
 
 impl Server {
@@ -105,19 +110,17 @@ impl Server {
         self.live.build_id()
     }
 
-    /// Stops watching, ends open event streams, lets requests in flight
-    /// finish and removes the temporary output folder.
+    /// Stops watching, ends open event streams and connections, and
+    /// removes the temporary output folder. A rebuild under way is not
+    /// waited for: it may end its current write, then it can write no more.
     pub async fn stop(mut self) {
         self.watcher = None;
-        if tokio::time::timeout(Duration::from_secs(10), &mut self.rebuilds)
-            .await
-            .is_err()
-        {
-            self.rebuilds.abort();
-        }
+        self.rebuilds.abort();
         self.live.shutdown();
         let _ = self.stop.send(true);
         let _ = (&mut self.http).await;
+        let scratch = self.scratch;
+        let _ = tokio::task::spawn_blocking(move || drop(scratch)).await;
     }
 }
 
@@ -148,21 +151,8 @@ pub async fn start(options: &ServeOptions) -> Result<Server, Diagnostics> {
         "http://{}/",
         SocketAddr::new(browsable(addr.ip()), addr.port())
     );
-    let temp = tempfile::Builder::new()
-        .prefix("chatcontrole-serve-")
-        .tempdir()
-        .map_err(|e| {
-            Diagnostics::from(
-                Diagnostic::error(
-                    std::env::temp_dir(),
-                    0,
-                    0,
-                    format!("cannot create a temporary output folder: {e}"),
-                )
-                .with_hint("check that the temporary folder (TMPDIR) exists and is writable"),
-            )
-        })?;
-    let out_dir = temp.path().join("public");
+    let scratch = Scratch::create()?;
+    let out_dir = scratch.path().join("public");
     let live = LiveReload::new();
     let build_options = BuildOptions {
         site: options.site.clone(),
@@ -174,8 +164,9 @@ pub async fn start(options: &ServeOptions) -> Result<Server, Diagnostics> {
     };
     let builder = Arc::new(Builder {
         site: options.site.clone(),
-        preview: Mutex::new(Preview::new(build_options)),
+        preview: Mutex::new(Preview::new(build_options, scratch.gate())),
         live: live.clone(),
+        gate: scratch.gate(),
     });
     let (watcher, mut changes) = watch::watch(&options.site).map_err(Diagnostics::from)?;
     let first = builder.clone();
@@ -198,14 +189,23 @@ pub async fn start(options: &ServeOptions) -> Result<Server, Diagnostics> {
         http,
         rebuilds,
         watcher: Some(watcher),
-        _temp: temp,
+        scratch,
     })
 }
 
-/// Runs `serve` until Ctrl-C (or SIGTERM): prints the address, rebuilds on
-/// changes, then stops cleanly.
+/// Runs `serve` until Ctrl-C (or SIGTERM, SIGHUP): prints the address,
+/// rebuilds on changes, then stops cleanly. A signal during the first build
+/// stops it too, and removes the temporary folder all the same.
 pub async fn run(options: ServeOptions) -> Result<(), Diagnostics> {
-    let server = start(&options).await?;
+    let mut stops = StopSignals::listen();
+    let server = tokio::select! {
+        server = start(&options) => server?,
+        // Dropping `start` drops its temporary folder (see `scratch`).
+        _ = stops.next() => {
+            say!("stopping");
+            return Ok(());
+        }
+    };
     if !server.addr().ip().is_loopback() {
         tell!(
             "warning: serving on {}: other computers on the network can see this preview (use --bind 127.0.0.1 to keep it private)",
@@ -217,13 +217,15 @@ pub async fn run(options: ServeOptions) -> Result<(), Diagnostics> {
         options.site.display(),
         server.url()
     );
-    wait_for_stop().await;
+    stops.next().await;
     say!("stopping");
     server.stop().await;
     Ok(())
 }
 
-/// Runs `serve` on a new Tokio runtime, for the command line.
+/// Runs `serve` on a new Tokio runtime, for the command line. A build
+/// still running when `serve` stopped (it can no longer write) is not
+/// waited for.
 pub fn run_blocking(options: ServeOptions) -> Result<(), Diagnostics> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -236,22 +238,57 @@ pub fn run_blocking(options: ServeOptions) -> Result<(), Diagnostics> {
                 format!("cannot start the server runtime: {e}"),
             ))
         })?;
-    runtime.block_on(run(options))
+    let result = runtime.block_on(run(options));
+    runtime.shutdown_background();
+    result
 }
 
-async fn wait_for_stop() {
+/// The signals that stop `serve`: Ctrl-C (SIGINT), SIGTERM and SIGHUP (the
+/// terminal closed). Listening starts when this is made, so a signal that
+/// arrives before [`StopSignals::next`] is awaited is not lost.
+struct StopSignals {
     #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        if let Ok(mut terminate) = signal(SignalKind::terminate()) {
-            tokio::select! {
-                _ = tokio::signal::ctrl_c() => {}
-                _ = terminate.recv() => {}
+    unix: Vec<tokio::signal::unix::Signal>,
+    #[cfg(not(unix))]
+    ctrl_c: std::pin::Pin<Box<dyn std::future::Future<Output = io::Result<()>> + Send>>,
+}
+
+impl StopSignals {
+    /// Starts listening (must run inside the runtime).
+    fn listen() -> StopSignals {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            let kinds = [
+                SignalKind::interrupt(),
+                SignalKind::terminate(),
+                SignalKind::hangup(),
+            ];
+            StopSignals {
+                unix: kinds.into_iter().filter_map(|k| signal(k).ok()).collect(),
             }
-            return;
+        }
+        #[cfg(not(unix))]
+        StopSignals {
+            ctrl_c: Box::pin(tokio::signal::ctrl_c()),
         }
     }
-    let _ = tokio::signal::ctrl_c().await;
+
+    /// Waits for the first of the signals.
+    async fn next(&mut self) {
+        #[cfg(unix)]
+        {
+            if self.unix.is_empty() {
+                std::future::pending::<()>().await;
+            }
+            let waits = self.unix.iter_mut().map(|s| Box::pin(s.recv()));
+            let _ = futures_util::future::select_all(waits).await;
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = (&mut self.ctrl_c).await;
+        }
+    }
 }
 
 /// The address to put in links: loopback when listening on all addresses.
@@ -304,6 +341,8 @@ struct Builder {
     site: PathBuf,
     preview: Mutex<Preview>,
     live: Arc<LiveReload>,
+    /// Closed when `serve` stops; a build that ends after that says nothing.
+    gate: Arc<scratch::WriteGate>,
 }
 
 impl Builder {
@@ -336,6 +375,9 @@ impl Builder {
             self.live.built();
         });
         if let Err(diags) = result {
+            if self.gate.is_closed() {
+                return;
+            }
             {
                 use std::io::Write as _;
                 let _ = write!(std::io::stderr(), "{}", diags.report());
@@ -371,6 +413,7 @@ fn relative_to_site(diags: &Diagnostics, site: &Path) -> Diagnostics {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::Duration;
     use test_case::test_case;
 
     #[test]

@@ -6,10 +6,18 @@
 //! The page reloads as soon as that is done; the search index follows a
 //! moment later, because it is the slowest part and a preview rarely needs
 //! it at once.
+//!
+//! Only the very first build swaps a whole folder in; every later one, full
+//! or incremental, replaces file by file what changed (each file in one
+//! step) and removes what went, so a request during a rebuild sees the old
+//! or the new version of a file, never none. The search index keeps its old
+//! files until the new ones are written, `meta.json` (which names the
+//! chunks) last.
 
 use std::collections::BTreeSet;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 use crate::build::{BuildOptions, BuildSummary, SiteModel, load, load_content, render_site};
@@ -19,10 +27,18 @@ use crate::output::Output;
 use crate::render::pages::RenderCache;
 use crate::render::search;
 
+use super::scratch::WriteGate;
+
 /// What a preview keeps between builds.
 pub struct Preview {
     options: BuildOptions,
     session: Option<Session>,
+    /// The files in the output folder, as the last build that wrote them
+    /// left them; None before the first build and after a failed write
+    /// (the next build then swaps in a whole new folder).
+    on_disk: Option<Output>,
+    /// Closed when `serve` stops: no write may start after that.
+    gate: Arc<WriteGate>,
 }
 
 /// The loaded site of the last successful full build (its content replaced
@@ -31,8 +47,6 @@ struct Session {
     model: SiteModel,
     content_cache: ContentCache,
     cache: RenderCache,
-    /// The files being served, as the last successful build made them.
-    served: Output,
 }
 
 /// What one build did.
@@ -44,11 +58,14 @@ pub struct Built {
 }
 
 impl Preview {
-    /// A preview of the site `options` names, built into `options.out`.
-    pub fn new(options: BuildOptions) -> Preview {
+    /// A preview of the site `options` names, built into `options.out`;
+    /// every write passes `gate`.
+    pub fn new(options: BuildOptions, gate: Arc<WriteGate>) -> Preview {
         Preview {
             options,
             session: None,
+            on_disk: None,
+            gate,
         }
     }
 
@@ -78,7 +95,6 @@ impl Preview {
                 model,
                 content_cache,
                 cache: RenderCache::default(),
-                served: Output::new(),
             });
         }
         let Some(session) = self.session.as_mut() else {
@@ -114,11 +130,12 @@ impl Preview {
                 return Err(diags);
             }
         };
-        let written = if incremental {
-            write_changes(&out_dir, &session.served, &generated.output)
-        } else {
-            generated.output.write_atomically(&out_dir)
-        };
+        // What the folder holds is unknown while a write is under way.
+        let previous = self.on_disk.take();
+        let written = self.gate.write(|| match &previous {
+            Some(previous) => write_changes(&out_dir, previous, &generated.output),
+            None => generated.output.write_atomically(&out_dir),
+        });
         written.map_err(|e| cannot_write(&out_dir, e))?;
         let summary = summary(
             &out_dir,
@@ -135,15 +152,12 @@ impl Preview {
             None => Ok(Vec::new()),
         };
         search::add_bundle(bundle, &mut served, &mut diags);
-        let previous = self.session.as_ref().map(|s| &s.served);
-        let written = match previous {
-            Some(previous) => write_search_changes(&out_dir, previous, &served),
-            None => Ok(()),
-        };
+        let empty = Output::new();
+        let written = self
+            .gate
+            .write(|| write_search_changes(&out_dir, previous.as_ref().unwrap_or(&empty), &served));
         written.map_err(|e| cannot_write(&out_dir, e))?;
-        if let Some(session) = &mut self.session {
-            session.served = served;
-        }
+        self.on_disk = Some(served);
         if diags.has_errors() {
             return Err(diags);
         }
@@ -196,10 +210,17 @@ fn write_changes(out_dir: &Path, old: &Output, new: &Output) -> io::Result<()> {
 }
 
 /// Writes the search index files of `new` that differ from `old` and
-/// removes the index files `new` no longer has.
+/// removes the index files `new` no longer has. `meta.json` names the
+/// other files, so it is written after them and before the removals: a
+/// browser that reads it finds every file it names.
 fn write_search_changes(out_dir: &Path, old: &Output, new: &Output) -> io::Result<()> {
     let prefix = format!("{}/", search::SEARCH_BUNDLE_DIR);
-    for (path, file) in new.files().filter(|(p, _)| p.starts_with(&prefix)) {
+    let meta = format!("{prefix}meta.json");
+    let (first, last): (Vec<_>, Vec<_>) = new
+        .files()
+        .filter(|(p, _)| p.starts_with(&prefix))
+        .partition(|(p, _)| *p != meta);
+    for (path, file) in first.into_iter().chain(last) {
         if old.get(path).is_none_or(|o| o.bytes != file.bytes) {
             replace_file(out_dir, path, &file.bytes)?;
         }

@@ -54,6 +54,7 @@ mod out_folder;
 mod pipes;
 mod search_index;
 mod seeds;
+mod serve_debris;
 mod serve_http;
 mod share_cards;
 mod site_build;

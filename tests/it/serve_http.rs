@@ -601,3 +601,179 @@ fn a_folder_without_a_site_is_a_clear_error() {
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("site.toml is missing"), "{stderr}");
 }
+
+/// Sends `GET target` from the loopback address `127.0.0.<from>` and reads
+/// the whole answer, all within `limit`; Err says what did not happen in time.
+#[cfg(target_os = "linux")]
+fn get_within(addr: &str, from: u8, target: &str, limit: Duration) -> Result<Reply, String> {
+    let started = Instant::now();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let mut stream = slow_reader_socket(&runtime, addr, from).map_err(|e| e.to_string())?;
+    stream
+        .set_read_timeout(Some(limit))
+        .map_err(|e| e.to_string())?;
+    write!(
+        stream,
+        "GET {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .map_err(|e| format!("sending the request: {e}"))?;
+    let mut bytes = Vec::new();
+    stream
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("no answer after {:?}: {e}", started.elapsed()))?;
+    if started.elapsed() > limit {
+        return Err(format!("answered after {:?}", started.elapsed()));
+    }
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").ok_or(format!("{text:.200}"))?;
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .ok_or(format!("{head:.200}"))?;
+    Ok(Reply {
+        status,
+        head: head.to_string(),
+        body: body.as_bytes().to_vec(),
+    })
+}
+
+/// A blocking socket connected to `addr` from the loopback address
+/// `127.0.0.<from>` (on Linux all of 127.0.0.0/8 is this machine).
+#[cfg(target_os = "linux")]
+fn slow_reader_socket(
+    runtime: &tokio::runtime::Runtime,
+    addr: &str,
+    from: u8,
+) -> std::io::Result<TcpStream> {
+    let addr: std::net::SocketAddr = addr.parse().expect("an address");
+    let stream = runtime.block_on(async {
+        let socket = tokio::net::TcpSocket::new_v4()?;
+        // A small receive buffer: the kernel holds little of what is never read.
+        socket.set_recv_buffer_size(16 * 1024)?;
+        socket.bind(std::net::SocketAddr::from(([127, 0, 0, from], 0)))?;
+        socket.connect(addr).await
+    })?;
+    let stream = stream.into_std()?;
+    stream.set_nonblocking(false)?;
+    Ok(stream)
+}
+
+/// Clients that pipeline requests for a large file and never read the
+/// answers: 33 connections from each of 9 addresses, more than a client
+/// may hold and more than the server serves at once. A fresh request, from
+/// another address and from one of theirs, is still answered within 2 s.
+#[cfg(target_os = "linux")]
+#[test]
+fn slow_readers_cannot_keep_a_fresh_request_out() {
+    const CLIENTS: u8 = 9;
+    const PER_CLIENT: usize = 33;
+    const PIPELINED: usize = 4;
+    let site = common::site_copy();
+    common::write(
+        site.path(),
+        "static/groot.txt",
+        &"chatcontrole ".repeat(16_000),
+    );
+    let serve = ServeProcess::start(site.path());
+    let addr = serve.addr.as_str();
+    assert_eq!(get(addr, "/groot.txt").body.len(), 13 * 16_000);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let requests = format!("GET /groot.txt HTTP/1.1\r\nHost: {addr}\r\n\r\n").repeat(PIPELINED);
+    let mut slow = Vec::new();
+    for client in 0..CLIENTS {
+        for _ in 0..PER_CLIENT {
+            let mut stream = slow_reader_socket(&runtime, addr, 2 + client).expect("connect");
+            stream.write_all(requests.as_bytes()).expect("send");
+            slow.push(stream);
+        }
+    }
+    // Long enough for every answer to fill the sockets and wait.
+    std::thread::sleep(Duration::from_secs(2));
+    for from in [1, 2] {
+        match get_within(addr, from, "/", Duration::from_secs(2)) {
+            Ok(reply) => assert_eq!(
+                reply.status,
+                200,
+                "from 127.0.0.{from}: {:.300}",
+                reply.text()
+            ),
+            Err(e) => panic!(
+                "from 127.0.0.{from} while {} slow readers are connected: {e}",
+                slow.len()
+            ),
+        }
+    }
+    drop(slow);
+    assert_eq!(get(addr, "/").status, 200);
+}
+
+/// The search index is replaced like the pages during rebuilds: a browser
+/// asking for it while templates change and the whole site is rebuilt
+/// always gets it, never a 404.
+#[test]
+fn the_search_index_never_disappears_during_rebuilds() {
+    const REBUILDS: usize = 4;
+    let site = common::site_copy();
+    let serve = ServeProcess::start(site.path());
+    let addr = serve.addr.clone();
+    let index = ["/zoekindex/meta.json", "/zoekindex/pagina/0.json"];
+    for url in index {
+        assert_eq!(get(&addr, url).status, 200, "{url} before the rebuilds");
+    }
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let hammers: Vec<_> = (0..2)
+        .map(|_| {
+            let (addr, stop) = (addr.clone(), stop.clone());
+            std::thread::spawn(move || {
+                let (mut asked, mut failed) = (0usize, Vec::new());
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    for url in index {
+                        let status = get(&addr, url).status;
+                        asked += 1;
+                        if status != 200 {
+                            failed.push(format!("{url}: {status}"));
+                        }
+                    }
+                }
+                (asked, failed)
+            })
+        })
+        .collect();
+    let base = site.path().join("templates/base.html");
+    let template = std::fs::read_to_string(&base).unwrap();
+    for rebuild in 1..=REBUILDS {
+        std::fs::write(
+            &base,
+            template.replacen("</body>", &format!("<!-- versie {rebuild} --></body>"), 1),
+        )
+        .unwrap();
+        assert!(
+            serve.wait_for_output("built", 1 + rebuild, Duration::from_secs(60)),
+            "rebuild {rebuild}:\n{}",
+            serve.output()
+        );
+        // The index follows the reload; give it time before the next change.
+        std::thread::sleep(Duration::from_millis(1500));
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let (mut asked, mut failed) = (0, Vec::new());
+    for hammer in hammers {
+        let (n, f) = hammer.join().unwrap();
+        asked += n;
+        failed.extend(f);
+    }
+    assert!(asked > 100, "only {asked} requests");
+    assert!(
+        failed.is_empty(),
+        "{} of {asked} requests failed during {REBUILDS} rebuilds, e.g. {:?}",
+        failed.len(),
+        &failed[..failed.len().min(5)]
+    );
+}

@@ -32,7 +32,13 @@ impl ServeProcess {
 
     /// Like [`ServeProcess::start`], with extra arguments.
     pub fn start_with(site: &Path, extra: &[&str]) -> ServeProcess {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_chatcontrole"))
+        Self::start_command(Self::command(site, extra))
+    }
+
+    /// The command [`ServeProcess::start_with`] runs, to add to (e.g. `TMPDIR`).
+    pub fn command(site: &Path, extra: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_chatcontrole"));
+        command
             .args([
                 "serve",
                 "--site",
@@ -43,9 +49,13 @@ impl ServeProcess {
             .args(extra)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start chatcontrole serve");
+            .stderr(Stdio::piped());
+        command
+    }
+
+    /// Runs `command` (see [`ServeProcess::command`]) and waits for its address.
+    pub fn start_command(mut command: Command) -> ServeProcess {
+        let mut child = command.spawn().expect("start chatcontrole serve");
         let log = Arc::new(Mutex::new(String::new()));
         let (lines, received) = mpsc::channel();
         drain(
@@ -88,6 +98,11 @@ impl ServeProcess {
                 }
             }
         }
+    }
+
+    /// The process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     /// The address of a site path: `url("/nieuws/")`.
