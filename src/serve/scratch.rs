@@ -11,16 +11,11 @@
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::Duration;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
 /// How the folders of `serve` begin.
 pub const PREFIX: &str = "chatcontrole-serve-";
-
-/// A folder whose name does not say its owner (made by an older version)
-/// is removed once it was not changed for this long.
-pub const UNOWNED_AGE: Duration = Duration::from_secs(60 * 60);
 
 /// Lets writes into the folder happen until it is closed, and never after:
 /// closing waits for a write under way to end.
@@ -68,20 +63,17 @@ impl Scratch {
     pub fn create() -> Result<Scratch, Diagnostics> {
         let temp = std::env::temp_dir();
         remove_stale(&temp);
-        let folder = tempfile::Builder::new()
-            .prefix(&format!("{PREFIX}pid{}-", std::process::id()))
-            .tempdir_in(&temp)
-            .map_err(|e| {
-                Diagnostics::from(
-                    Diagnostic::error(
-                        &temp,
-                        0,
-                        0,
-                        format!("cannot create a temporary output folder: {e}"),
-                    )
-                    .with_hint("check that the temporary folder (TMPDIR) exists and is writable"),
+        let folder = crate::leftovers::create(&temp, PREFIX).map_err(|e| {
+            Diagnostics::from(
+                Diagnostic::error(
+                    &temp,
+                    0,
+                    0,
+                    format!("cannot create a temporary output folder: {e}"),
                 )
-            })?;
+                .with_hint("check that the temporary folder (TMPDIR) exists and is writable"),
+            )
+        })?;
         Ok(Scratch {
             gate: Arc::new(WriteGate::default()),
             folder,
@@ -107,97 +99,24 @@ impl Drop for Scratch {
 }
 
 /// Removes every `chatcontrole-serve-*` folder in `temp` that belongs to
-/// this user and whose owner is gone (see [`is_stale`]); folders it cannot
-/// read or remove are left alone.
+/// this user and whose owner is gone (see [`crate::leftovers`]).
 pub fn remove_stale(temp: &Path) {
-    let Ok(entries) = std::fs::read_dir(temp) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if entry.file_name().to_string_lossy().starts_with(PREFIX) && is_stale(&path) {
-            let _ = std::fs::remove_dir_all(&path);
-        }
-    }
+    crate::leftovers::remove_stale(temp, PREFIX);
 }
 
-/// True when `folder` is a real folder (not a link) of this user, and the
-/// owner its name gives is not running, or its name gives none and it was
-/// not changed for [`UNOWNED_AGE`].
+/// True when `folder` is a `serve` folder whose owner is gone.
 pub fn is_stale(folder: &Path) -> bool {
-    let Ok(meta) = std::fs::symlink_metadata(folder) else {
-        return false;
-    };
-    if !meta.is_dir() || !mine(&meta) {
-        return false;
-    }
-    let name = folder.file_name().unwrap_or_default().to_string_lossy();
-    match owner(&name) {
-        Some(pid) => !running(pid),
-        None => meta
-            .modified()
-            .ok()
-            .and_then(|time| time.elapsed().ok())
-            .is_some_and(|age| age >= UNOWNED_AGE),
-    }
+    crate::leftovers::is_stale(folder, PREFIX)
 }
 
 /// The owner's process id in a folder name `chatcontrole-serve-pid<PID>-…`.
 pub fn owner(name: &str) -> Option<u32> {
-    let (pid, _) = name
-        .strip_prefix(PREFIX)?
-        .strip_prefix("pid")?
-        .split_once('-')?;
-    if pid.is_empty() || !pid.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    pid.parse().ok().filter(|&pid| pid > 0)
-}
-
-#[cfg(unix)]
-fn mine(meta: &std::fs::Metadata) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    meta.uid() == rustix::process::getuid().as_raw()
-}
-
-#[cfg(not(unix))]
-fn mine(_meta: &std::fs::Metadata) -> bool {
-    true
-}
-
-/// True when a process `pid` exists (also one of another user); a process
-/// id that is not a valid one counts as gone.
-#[cfg(unix)]
-pub fn running(pid: u32) -> bool {
-    let Some(pid) = i32::try_from(pid)
-        .ok()
-        .and_then(rustix::process::Pid::from_raw)
-    else {
-        return false;
-    };
-    match rustix::process::test_kill_process(pid) {
-        Ok(()) => true,
-        Err(e) => e != rustix::io::Errno::SRCH,
-    }
-}
-
-/// Without a way to ask, every owner counts as running.
-#[cfg(not(unix))]
-pub fn running(_pid: u32) -> bool {
-    true
+    crate::leftovers::owner(name, PREFIX)
 }
 
 /// The `chatcontrole-serve-*` entries in `temp`, sorted (for tests).
 pub fn folders(temp: &Path) -> Vec<PathBuf> {
-    let mut found: Vec<PathBuf> = std::fs::read_dir(temp)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().starts_with(PREFIX))
-        .map(|e| e.path())
-        .collect();
-    found.sort();
-    found
+    crate::leftovers::folders(temp, PREFIX)
 }
 
 #[cfg(test)]
@@ -292,7 +211,7 @@ mod tests {
             std::thread::spawn(move || {
                 gate.write(|| {
                     started.send(()).unwrap();
-                    std::thread::sleep(Duration::from_millis(200));
+                    std::thread::sleep(std::time::Duration::from_millis(200));
                     Ok(std::time::Instant::now())
                 })
                 .unwrap()

@@ -132,8 +132,8 @@ fn a_signal_during_or_after_the_first_build_leaves_no_folder() {
     let mut problems = Vec::new();
     for (signal, during) in [
         ("INT", Some(0.0)),
-        ("TERM", Some(0.3)),
-        ("HUP", Some(0.6)),
+        ("TERM", Some(0.1)),
+        ("HUP", Some(0.2)),
         ("INT", None),
         ("TERM", None),
         ("HUP", None),
