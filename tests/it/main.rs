@@ -58,3 +58,4 @@ mod snapshots;
 mod sync_members;
 mod sync_votes;
 mod taxonomies;
+mod template_limits;

@@ -43,6 +43,9 @@ pub enum ShortcodeRenderError {
     /// The template could not be found or failed while rendering; the engine's message.
     #[error("{0}")]
     Template(String),
+    /// The template ran out of fuel (see [`crate::render::limits`]); the message.
+    #[error("{0}")]
+    RanAway(String),
 }
 
 /// Settings for rendering.
@@ -239,14 +242,15 @@ fn expand(
     shortcodes
         .render(call, inner_html.as_deref())
         .map_err(|message| {
+            let hint = match message {
+                ShortcodeRenderError::RanAway(_) => crate::render::limits::OUT_OF_FUEL_HINT,
+                _ => "check the parameters",
+            };
             located
                 .diagnostic(
                     call.offset,
                     format!("the shortcode `{}` failed: {message}", call.name),
-                    format!(
-                        "check the parameters; see templates/shortcodes/{}.html",
-                        call.name
-                    ),
+                    format!("{hint}; see templates/shortcodes/{}.html", call.name),
                 )
                 .into()
         })
