@@ -646,3 +646,43 @@ fn a_curly_quote_in_a_shortcode_is_a_hand_port_not_a_panic() {
         "{report}"
     );
 }
+
+#[test]
+fn hostile_html_in_content_is_cleaned_and_listed_and_markdown_stays() {
+    let tmp = tempfile::tempdir().unwrap();
+    let hugo = fixture_copy(tmp.path());
+    let page = "---\ntitle: Vijandig\n---\n\nTekst met a < b en <https://e.org/x>.\n\n<img src=\"/a.png\" onerror=\"alert(1)\">\n\n<a href=\"jav&#x61;script:alert(1)\" ONCLICK=\"x()\">klik</a>\n\n<object data=\"x.swf\"><p>Geen plugin</p></object>\n\n```html\n<img src=x onerror=alert(1)>\n```\n";
+    write(&hugo, "content/nl/vijandig.md", page);
+    let (site, out) = migrated(&hugo, tmp.path());
+    let copied = std::fs::read_to_string(site.join("content/nl/vijandig.md")).unwrap();
+    assert_eq!(
+        copied,
+        page.replace(" onerror=\"alert(1)\">\n\n<a", ">\n\n<a")
+            .replace(" href=\"jav&#x61;script:alert(1)\" ONCLICK=\"x()\"", "")
+            .replace(
+                "<object data=\"x.swf\"><p>Geen plugin</p></object>",
+                "<p>Geen plugin</p>"
+            )
+    );
+    let report = std::fs::read_to_string(site.join("MIGRATION.md")).unwrap();
+    assert!(
+        report.contains(
+            "- `content/nl/vijandig.md`:
+  - line 7: event handler `onerror` removed
+  - line 9: `href` removed: its address could run a script or carry a page
+  - line 9: event handler `onclick` removed
+  - line 11: `<object>` removed"
+        ),
+        "{report}"
+    );
+    let html = common::read(&out, "vijandig/index.html");
+    assert!(
+        !html.contains("onerror=\"alert") && !html.contains("javascript:"),
+        "{html}"
+    );
+    assert!(
+        html.contains("a &lt; b") && html.contains("href=\"https://e.org/x\""),
+        "{html}"
+    );
+    assert!(html.contains("<p>Geen plugin</p>"), "{html}");
+}

@@ -26,17 +26,24 @@ pub(super) fn markdown_to_html(
     ids: &mut IdRegistry,
     footnote_prefix: &str,
 ) -> Rendered {
-    let mut parse_options = Options::empty();
-    parse_options.insert(Options::ENABLE_TABLES);
-    parse_options.insert(Options::ENABLE_FOOTNOTES);
-    parse_options.insert(Options::ENABLE_STRIKETHROUGH);
-    parse_options.insert(Options::ENABLE_TASKLISTS);
-    parse_options.insert(Options::ENABLE_HEADING_ATTRIBUTES);
     let mut converter = Converter::new(options, ids, footnote_prefix);
-    for event in TextMergeStream::new(Parser::new_ext(markdown, parse_options)) {
+    for event in TextMergeStream::new(Parser::new_ext(markdown, parser_options())) {
         converter.push(event);
     }
     converter.finish(markdown.len())
+}
+
+/// The Markdown the site reads: CommonMark with tables, footnotes,
+/// strikethrough, task lists and heading attributes. Whoever reads Markdown
+/// as the site will (the importer's HTML cleaner) parses with these.
+pub fn parser_options() -> Options {
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_TABLES);
+    options.insert(Options::ENABLE_FOOTNOTES);
+    options.insert(Options::ENABLE_STRIKETHROUGH);
+    options.insert(Options::ENABLE_TASKLISTS);
+    options.insert(Options::ENABLE_HEADING_ATTRIBUTES);
+    options
 }
 
 /// A heading being collected: level, explicit id, classes and inner events.

@@ -16,6 +16,7 @@ use super::headings::IdRegistry;
 use super::shortcodes::{self, Call, Piece};
 use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
 use convert::markdown_to_html;
+pub use convert::parser_options;
 
 /// What turns a shortcode call into HTML; implemented by the template renderer.
 pub trait ShortcodeRenderer {

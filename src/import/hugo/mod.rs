@@ -10,6 +10,7 @@
 
 pub mod config;
 pub mod embeds;
+mod foreign_html;
 mod plan;
 pub mod report;
 pub mod shortcodes;
