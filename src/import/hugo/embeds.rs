@@ -364,6 +364,60 @@ mod tests {
         assert_eq!(findings.len(), 1, "{findings:?}");
     }
 
+    /// Pieces hostile Markdown and HTML are made of.
+    const PIECES: &[&str] = &[
+        "<img src=\"/a.png\" ",
+        "onerror=alert(1)",
+        " ONCLICK='x()'",
+        ">",
+        "<a href=\"",
+        "jav&#x61;script:x",
+        "\">",
+        "</a>",
+        "<script>",
+        "</script>",
+        "<style>",
+        "<textarea>",
+        "<svg>",
+        "<object data=x>",
+        "`",
+        "```\n",
+        "\n",
+        "\n\n",
+        "> ",
+        "- ",
+        "    ",
+        "a < b",
+        "<https://e.org/>",
+        "\\<",
+        "<!--",
+        "-->",
+        "<div>",
+        "</div>",
+        "\"",
+        "'",
+        " ",
+        "java\nscript:",
+        "<select>",
+        "<xmp>",
+        "{{< x >}}",
+        "&lt;",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn whatever_the_body_the_result_is_safe(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..40)
+        ) {
+            let body: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let (out, findings) = clean(&body);
+            proptest::prop_assert!(is_safe(&out), "{body:?} gave {out:?}");
+            if findings.is_empty() {
+                proptest::prop_assert_eq!(&out, &body);
+            }
+        }
+    }
+
     #[test]
     fn a_tag_the_quote_markers_split_is_shown_as_text() {
         let (out, findings) = clean("Citaat:\n\n> <img src=\"/a.png\"\n> onerror=\"alert(1)\">\n");
