@@ -16,6 +16,7 @@ pub mod report;
 pub mod shortcodes;
 pub mod site_toml;
 pub mod translate;
+mod translate_error;
 
 use std::path::{Path, PathBuf};
 
