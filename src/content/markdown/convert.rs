@@ -11,11 +11,13 @@
 use std::collections::HashMap;
 
 use pulldown_cmark::{
-    Alignment, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
-    TextMergeStream, html,
+    Alignment, CowStr, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd, TextMergeStream, html,
 };
 
-use super::{BARE_URL, MarkdownOptions, Rendered, TocEntry, collapse_whitespace, replace_emoji};
+use super::{
+    BARE_URL, MarkdownOptions, Rendered, TocEntry, collapse_whitespace, parser_options,
+    replace_emoji,
+};
 use crate::content::headings::{IdRegistry, heading_id};
 
 /// Renders `markdown` to HTML; heading and footnote ids are made unique in
@@ -31,19 +33,6 @@ pub(super) fn markdown_to_html(
         converter.push(event);
     }
     converter.finish(markdown.len())
-}
-
-/// The Markdown the site reads: CommonMark with tables, footnotes,
-/// strikethrough, task lists and heading attributes. Whoever reads Markdown
-/// as the site will (the importer's HTML cleaner) parses with these.
-pub fn parser_options() -> Options {
-    let mut options = Options::empty();
-    options.insert(Options::ENABLE_TABLES);
-    options.insert(Options::ENABLE_FOOTNOTES);
-    options.insert(Options::ENABLE_STRIKETHROUGH);
-    options.insert(Options::ENABLE_TASKLISTS);
-    options.insert(Options::ENABLE_HEADING_ATTRIBUTES);
-    options
 }
 
 /// A heading being collected: level, explicit id, classes and inner events.

@@ -16,7 +16,20 @@ use super::headings::IdRegistry;
 use super::shortcodes::{self, Call, Piece};
 use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
 use convert::markdown_to_html;
-pub use convert::parser_options;
+use pulldown_cmark::Options;
+
+/// The Markdown the site reads: CommonMark with tables, footnotes,
+/// strikethrough, task lists and heading attributes. Whoever reads Markdown
+/// as the site will (the importer's HTML cleaner) parses with these.
+pub fn parser_options() -> Options {
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_TABLES);
+    options.insert(Options::ENABLE_FOOTNOTES);
+    options.insert(Options::ENABLE_STRIKETHROUGH);
+    options.insert(Options::ENABLE_TASKLISTS);
+    options.insert(Options::ENABLE_HEADING_ATTRIBUTES);
+    options
+}
 
 /// What turns a shortcode call into HTML; implemented by the template renderer.
 pub trait ShortcodeRenderer {

@@ -18,7 +18,7 @@ use lol_html::html_content::{ContentType, Element};
 use lol_html::{RewriteStrSettings, element, rewrite_str};
 use regex::Regex;
 
-use super::embeds::FindingKind;
+use super::html_findings::FindingKind;
 use crate::url::{ExternalUrl, Schemes};
 
 /// Left where a script was removed, so that the spaces after it can go too.

@@ -11,6 +11,7 @@
 pub mod config;
 pub mod embeds;
 mod foreign_html;
+mod html_findings;
 mod plan;
 pub mod report;
 pub mod shortcodes;
