@@ -271,12 +271,15 @@ impl Diagnostics {
         out
     }
 
-    /// "1 error, 2 warnings": the counts, in words that agree with them.
+    /// "1 error, 2 warnings": the counts, in words that agree with them,
+    /// of the diagnostics [`Diagnostics::report`] prints (a repeated one once).
     pub fn summary(&self) -> String {
+        let shown = self.sorted();
+        let errors = shown.iter().filter(|d| d.is_error()).count();
         format!(
             "{}, {}",
-            count(self.error_count(), "error", "errors"),
-            count(self.warning_count(), "warning", "warnings")
+            count(errors, "error", "errors"),
+            count(shown.len() - errors, "warning", "warnings")
         )
     }
 
@@ -403,6 +406,17 @@ mod tests {
             all.push(Diagnostic::warning("a", i, 1, "w"));
         }
         assert_eq!(all.summary(), expected);
+    }
+
+    #[test]
+    fn summary_counts_a_repeated_diagnostic_once_as_the_report_prints_it() {
+        let mut all = Diagnostics::new();
+        for _ in 0..25 {
+            all.push(Diagnostic::error("t.html", 1, 0, "ran away"));
+        }
+        all.push(Diagnostic::warning("a", 1, 1, "w"));
+        assert_eq!(all.summary(), "1 error, 1 warning");
+        assert_eq!(all.report().matches("ran away").count(), 1);
     }
 
     #[test]

@@ -16,6 +16,7 @@ use crate::content::markdown::{self, MarkdownOptions, ShortcodeRenderError, Shor
 use crate::content::shortcodes::Call;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::templates::TemplateFiles;
+use crate::render::limits::{self, FuelMeter, Runaways};
 
 /// Shortcodes that every site has, unless it overrides them in `templates/shortcodes/`.
 const BUILTIN_SHORTCODES: &[(&str, &str)] = &[
@@ -91,6 +92,11 @@ pub struct Renderer {
     shortcodes: BTreeMap<String, String>,
     config: SiteConfig,
     prefix: String,
+    /// The most fuel one render took, shared by the renderers made with
+    /// [`Renderer::with_config`].
+    fuel: FuelMeter,
+    /// Templates that ran out of fuel; each renderer (each build) its own.
+    runaways: Runaways,
 }
 
 impl Renderer {
@@ -111,6 +117,7 @@ impl Renderer {
         });
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Chainable);
         env.set_formatter(html_formatter);
+        limits::apply(&mut env);
         let mut diags = Diagnostics::new();
         diags.extend(templates.unreadable.iter().cloned());
         let mut shortcodes = BTreeMap::new();
@@ -156,6 +163,8 @@ impl Renderer {
             shortcodes,
             config: config.clone(),
             prefix,
+            fuel: FuelMeter::default(),
+            runaways: Runaways::default(),
         })
     }
 
@@ -172,7 +181,27 @@ impl Renderer {
             shortcodes: self.shortcodes.clone(),
             config: config.clone(),
             prefix,
+            fuel: self.fuel.clone(),
+            runaways: Runaways::default(),
         }
+    }
+
+    /// The most fuel (template steps, see [`limits::TEMPLATE_FUEL`]) one
+    /// render of this renderer, or of one made from it with
+    /// [`Renderer::with_config`], has taken so far.
+    pub fn most_fuel_used(&self) -> u64 {
+        self.fuel.most()
+    }
+
+    /// Renders `template`, noting the fuel it took.
+    fn run(
+        &self,
+        template: &minijinja::Template<'_, '_>,
+        ctx: Value,
+    ) -> Result<String, minijinja::Error> {
+        let captured = template.render_captured(ctx)?;
+        self.fuel.note(captured.state());
+        Ok(captured.into_output())
     }
 
     /// The site settings this renderer was made with.
@@ -221,9 +250,20 @@ impl Renderer {
             )
             .with_hint("add the template to the site's templates folder")
         })?;
-        template
-            .render(ctx)
-            .map_err(|e| template_diagnostic(&self.templates_dir, name, &e))
+        if let Some(earlier) = self.runaways.get(name) {
+            return Err(earlier);
+        }
+        let page = limits::rendered_page(&ctx);
+        self.run(&template, ctx).map_err(|e| {
+            let mut d = template_diagnostic(&self.templates_dir, name, &e);
+            if limits::out_of_fuel(&e).is_some() {
+                if let Some(page) = page {
+                    d.message = format!("{} while rendering {page}", d.message);
+                }
+                self.runaways.note(name, &d);
+            }
+            d
+        })
     }
 
     /// The settings for rendering Markdown on this site.
@@ -529,10 +569,21 @@ impl Renderer {
             inner => inner_html.map(|h| Value::from_safe_string(h.to_string())),
             inner_raw => call.inner.clone(),
         };
-        template
-            .render(ctx)
+        if self.runaways.get(&name).is_some() {
+            return Err(ShortcodeRenderError::RanAway(limits::out_of_fuel_message(
+                &name,
+            )));
+        }
+        self.run(&template, ctx)
             .map(|s| s.trim().to_string())
             .map_err(|e| match (e.kind(), e.detail()) {
+                _ if let Some(fuel) = limits::out_of_fuel(&e) => {
+                    let d = template_diagnostic(&self.templates_dir, &name, &e);
+                    self.runaways.note(&name, &d);
+                    ShortcodeRenderError::RanAway(limits::out_of_fuel_message(
+                        fuel.name().unwrap_or(&name),
+                    ))
+                }
                 // A check of a helper such as `media`: its own words are the message.
                 (minijinja::ErrorKind::InvalidOperation, Some(detail)) => {
                     ShortcodeRenderError::Refused(detail.to_string())
@@ -545,6 +596,16 @@ impl Renderer {
 
 fn template_diagnostic(dir: &Path, name: &str, e: &minijinja::Error) -> Diagnostic {
     let file = e.name().unwrap_or(name);
+    if let Some(fuel) = limits::out_of_fuel(e) {
+        let file = fuel.name().unwrap_or(file);
+        return Diagnostic::error(
+            dir.join(file),
+            fuel.line().unwrap_or(0),
+            0,
+            limits::out_of_fuel_message(file),
+        )
+        .with_hint(limits::OUT_OF_FUEL_HINT);
+    }
     let mut message = format!("template error: {}", e.kind());
     if let Some(detail) = e.detail() {
         message.push_str(&format!(": {detail}"));

@@ -581,3 +581,108 @@ fn ugly_urls_match_hugos_own_output() {
     );
     compare(&hugo_files, &out, "ugly URLs");
 }
+
+/// Shortcode text that minijinja would run if it reached it as template code.
+const INJECTION: &str = "{% endraw %}{% for a in range(4) %}X{% endfor %}";
+
+#[test]
+fn shortcode_text_that_looks_like_template_code_builds_to_the_literal_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    let hugo = fixture_copy(tmp.path());
+    write(
+        &hugo,
+        "layouts/shortcodes/letterlijk.html",
+        &format!("<p class=\"letterlijk\">{INJECTION}</p>\n"),
+    );
+    write(
+        &hugo,
+        "layouts/shortcodes/gemengd.html",
+        &format!("<p class=\"gemengd\">{INJECTION}{{{{ .Get 0 }}}}{INJECTION}</p>\n"),
+    );
+    write(
+        &hugo,
+        "content/nl/letterlijk.md",
+        "---\ntitle: Letterlijk\n---\n\n{{< letterlijk >}}\n\n{{< gemengd \"midden\" >}}\n",
+    );
+    let (site, out) = migrated(&hugo, tmp.path());
+    let report = std::fs::read_to_string(site.join("MIGRATION.md")).unwrap();
+    assert!(
+        report.contains("| `letterlijk` | plain HTML, copied |"),
+        "{report}"
+    );
+    assert!(
+        report.contains("| `gemengd` | translated from the Go template |"),
+        "{report}"
+    );
+    let html = common::read(&out, "letterlijk/index.html");
+    assert!(
+        html.contains(&format!("<p class=\"letterlijk\">{INJECTION}</p>")),
+        "{html}"
+    );
+    assert!(
+        html.contains(&format!(
+            "<p class=\"gemengd\">{INJECTION}midden{INJECTION}</p>"
+        )),
+        "{html}"
+    );
+    assert!(!html.contains("XXXX"), "{html}");
+}
+
+#[test]
+fn a_curly_quote_in_a_shortcode_is_a_hand_port_not_a_panic() {
+    let tmp = tempfile::tempdir().unwrap();
+    let hugo = fixture_copy(tmp.path());
+    write(
+        &hugo,
+        "layouts/shortcodes/krul.html",
+        "<b>{{ .Get “tekst” }}</b> {{ .Inner }}\n",
+    );
+    let site = tmp.path().join("nieuw");
+    let o = import(&hugo, &site, &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let report = std::fs::read_to_string(site.join("MIGRATION.md")).unwrap();
+    assert!(
+        report.contains("| `krul` | **needs a hand port**: a curly quote `“` in a template action: Go templates quote strings with straight quotes `\"` |"),
+        "{report}"
+    );
+}
+
+#[test]
+fn hostile_html_in_content_is_cleaned_and_listed_and_markdown_stays() {
+    let tmp = tempfile::tempdir().unwrap();
+    let hugo = fixture_copy(tmp.path());
+    let page = "---\ntitle: Vijandig\n---\n\nTekst met a < b en <https://e.org/x>.\n\n<img src=\"/a.png\" onerror=\"alert(1)\">\n\n<a href=\"jav&#x61;script:alert(1)\" ONCLICK=\"x()\">klik</a>\n\n<object data=\"x.swf\"><p>Geen plugin</p></object>\n\n```html\n<img src=x onerror=alert(1)>\n```\n";
+    write(&hugo, "content/nl/vijandig.md", page);
+    let (site, out) = migrated(&hugo, tmp.path());
+    let copied = std::fs::read_to_string(site.join("content/nl/vijandig.md")).unwrap();
+    assert_eq!(
+        copied,
+        page.replace(" onerror=\"alert(1)\">\n\n<a", ">\n\n<a")
+            .replace(" href=\"jav&#x61;script:alert(1)\" ONCLICK=\"x()\"", "")
+            .replace(
+                "<object data=\"x.swf\"><p>Geen plugin</p></object>",
+                "<p>Geen plugin</p>"
+            )
+    );
+    let report = std::fs::read_to_string(site.join("MIGRATION.md")).unwrap();
+    assert!(
+        report.contains(
+            "- `content/nl/vijandig.md`:
+  - line 7: event handler `onerror` removed
+  - line 9: `href` removed: its address could run a script or carry a page
+  - line 9: event handler `onclick` removed
+  - line 11: `<object>` removed"
+        ),
+        "{report}"
+    );
+    let html = common::read(&out, "vijandig/index.html");
+    assert!(
+        !html.contains("onerror=\"alert") && !html.contains("javascript:"),
+        "{html}"
+    );
+    assert!(
+        html.contains("a &lt; b") && html.contains("href=\"https://e.org/x\""),
+        "{html}"
+    );
+    assert!(html.contains("<p>Geen plugin</p>"), "{html}");
+}

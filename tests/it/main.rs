@@ -63,3 +63,4 @@ mod sync_hostile;
 mod sync_members;
 mod sync_votes;
 mod taxonomies;
+mod template_limits;

@@ -11,11 +11,13 @@
 use std::collections::HashMap;
 
 use pulldown_cmark::{
-    Alignment, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
-    TextMergeStream, html,
+    Alignment, CowStr, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd, TextMergeStream, html,
 };
 
-use super::{BARE_URL, MarkdownOptions, Rendered, TocEntry, collapse_whitespace, replace_emoji};
+use super::{
+    BARE_URL, MarkdownOptions, Rendered, TocEntry, collapse_whitespace, parser_options,
+    replace_emoji,
+};
 use crate::content::headings::{IdRegistry, heading_id};
 
 /// Renders `markdown` to HTML; heading and footnote ids are made unique in
@@ -26,14 +28,8 @@ pub(super) fn markdown_to_html(
     ids: &mut IdRegistry,
     footnote_prefix: &str,
 ) -> Rendered {
-    let mut parse_options = Options::empty();
-    parse_options.insert(Options::ENABLE_TABLES);
-    parse_options.insert(Options::ENABLE_FOOTNOTES);
-    parse_options.insert(Options::ENABLE_STRIKETHROUGH);
-    parse_options.insert(Options::ENABLE_TASKLISTS);
-    parse_options.insert(Options::ENABLE_HEADING_ATTRIBUTES);
     let mut converter = Converter::new(options, ids, footnote_prefix);
-    for event in TextMergeStream::new(Parser::new_ext(markdown, parse_options)) {
+    for event in TextMergeStream::new(Parser::new_ext(markdown, parser_options())) {
         converter.push(event);
     }
     converter.finish(markdown.len())

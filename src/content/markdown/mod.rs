@@ -16,6 +16,20 @@ use super::headings::IdRegistry;
 use super::shortcodes::{self, Call, Piece};
 use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
 use convert::markdown_to_html;
+use pulldown_cmark::Options;
+
+/// The Markdown the site reads: CommonMark with tables, footnotes,
+/// strikethrough, task lists and heading attributes. Whoever reads Markdown
+/// as the site will (the importer's HTML cleaner) parses with these.
+pub fn parser_options() -> Options {
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_TABLES);
+    options.insert(Options::ENABLE_FOOTNOTES);
+    options.insert(Options::ENABLE_STRIKETHROUGH);
+    options.insert(Options::ENABLE_TASKLISTS);
+    options.insert(Options::ENABLE_HEADING_ATTRIBUTES);
+    options
+}
 
 /// What turns a shortcode call into HTML; implemented by the template renderer.
 pub trait ShortcodeRenderer {
@@ -43,6 +57,9 @@ pub enum ShortcodeRenderError {
     /// The template could not be found or failed while rendering; the engine's message.
     #[error("{0}")]
     Template(String),
+    /// The template ran out of fuel (see [`crate::render::limits`]); the message.
+    #[error("{0}")]
+    RanAway(String),
 }
 
 /// Settings for rendering.
@@ -239,14 +256,15 @@ fn expand(
     shortcodes
         .render(call, inner_html.as_deref())
         .map_err(|message| {
+            let hint = match message {
+                ShortcodeRenderError::RanAway(_) => crate::render::limits::OUT_OF_FUEL_HINT,
+                _ => "check the parameters",
+            };
             located
                 .diagnostic(
                     call.offset,
                     format!("the shortcode `{}` failed: {message}", call.name),
-                    format!(
-                        "check the parameters; see templates/shortcodes/{}.html",
-                        call.name
-                    ),
+                    format!("{hint}; see templates/shortcodes/{}.html", call.name),
                 )
                 .into()
         })

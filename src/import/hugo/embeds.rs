@@ -1,89 +1,180 @@
 //! Raw HTML in Hugo content that breaks the new site's promises (no requests
-//! to other hosts, no inline scripts or styles under a strict CSP) is fixed
-//! while the page is copied: scripts are dropped, an `<iframe>` becomes a
-//! link to what it showed, `style` attributes are removed. The visible part
-//! of an embed (a Mastodon or X blockquote with its link) stays. Every change
-//! is returned so that the report can list it; fenced code blocks are left
-//! alone.
+//! to other hosts, no scripts, no inline styles under a strict CSP) is fixed
+//! while the page is copied, by the rules of [`super::foreign_html`]: scripts,
+//! event handlers, `javascript:`/`data:` addresses and styles go, an
+//! `<iframe>` becomes a link to what it showed. The visible part of an embed
+//! (a Mastodon or X blockquote with its link) stays. Every change is
+//! returned so that the report can list it.
+//!
+//! A body mixes Markdown and HTML. The Markdown parser the site renders with
+//! decides which bytes are HTML (so `a < b`, autolinks `<https://…>`, code
+//! spans and code blocks stay byte for byte); the HTML tokenizer reads those
+//! parts in order, with each stretch of Markdown between them standing in as
+//! inert text. The result is read again as the site will render it; should
+//! anything unsafe remain (HTML split over the lines of a quote or a list in
+//! ways the two readings see differently), every `<` outside code is written
+//! as `&lt;`, so the HTML shows as text.
 
-use crate::url::{ExternalUrl, Schemes};
+use std::ops::Range;
 
-/// What was changed or noticed in one page.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
-    /// The 1-based line in the Markdown body where it was.
-    pub line: usize,
-    /// What it was.
-    pub kind: FindingKind,
-}
+use pulldown_cmark::{Event, Parser, Tag};
 
-/// The kinds of HTML the importer removes or reports.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FindingKind {
-    /// `<script src>` from another host: removed.
-    ExternalScript(String),
-    /// `<script>` with code in the page: removed.
-    InlineScript,
-    /// `<iframe>` (a player or widget from another host): replaced by a link.
-    Iframe(String),
-    /// A `style="…"` attribute, which a strict CSP blocks: removed.
-    StyleAttribute,
-    /// An image loaded from another host: kept, reported.
-    ExternalImage(String),
-    /// HTML with a `style` attribute or a script in a front-matter field
-    /// (such as `lead`): kept, to be fixed by hand.
-    FrontMatterHtml,
-}
+use super::foreign_html::{self, REMOVED_SCRIPT};
+pub use super::html_findings::{Finding, FindingKind};
+use crate::content::markdown::parser_options;
 
-impl FindingKind {
-    /// A short Dutch-free description for the report.
-    pub fn describe(&self) -> String {
-        match self {
-            FindingKind::ExternalScript(host) => format!("script from {host} removed"),
-            FindingKind::InlineScript => "inline script removed".into(),
-            FindingKind::Iframe(url) => format!("iframe replaced by a link to {url}"),
-            FindingKind::StyleAttribute => "style attribute removed".into(),
-            FindingKind::ExternalImage(host) => {
-                format!("image from {host} kept: it makes visitors' browsers contact that host")
-            }
-            FindingKind::FrontMatterHtml => {
-                "front matter has HTML with a style attribute or script, which the Content-Security-Policy blocks: fix it by hand".into()
-            }
-        }
-    }
-}
+/// Stands for a stretch of Markdown inside the HTML given to the tokenizer:
+/// `OPEN`, its number, `CLOSE`. Private-use characters, read as text by HTML.
+const OPEN: char = '\u{E000}';
+const CLOSE: char = '\u{E001}';
 
 /// Cleans a Markdown body; returns the new body and what was changed.
 pub fn clean(body: &str) -> (String, Vec<Finding>) {
-    let mut out = String::with_capacity(body.len());
-    let mut findings = Vec::new();
-    let mut fence: Option<&str> = None;
-    let mut chunk_start = 0;
-    let mut offset = 0;
-    for line in body.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        let marker = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m));
-        match (fence, marker) {
-            (None, Some(m)) => {
-                clean_html(body, chunk_start, offset, &mut out, &mut findings);
-                fence = Some(m);
-                chunk_start = offset;
-            }
-            (Some(f), Some(m)) if f == m => {
-                out.push_str(&body[chunk_start..offset + line.len()]);
-                fence = None;
-                chunk_start = offset + line.len();
-            }
-            _ => {}
+    let parts = html_parts(body);
+    if parts.is_empty() {
+        return (body.to_string(), Vec::new());
+    }
+    let cleaned = (!parts
+        .iter()
+        .any(|r| body[r.clone()].contains([OPEN, CLOSE, REMOVED_SCRIPT])))
+    .then(|| rewrite_parts(body, &parts))
+    .flatten();
+    match cleaned {
+        Some((out, findings)) if is_safe(&out) => (out, findings),
+        // What the first reading changed is moot: all of the HTML is text now.
+        _ => (
+            html_as_text(body),
+            vec![Finding {
+                line: line_of(body, parts[0].start),
+                kind: FindingKind::HtmlAsText,
+            }],
+        ),
+    }
+}
+
+/// The byte ranges of `body` that the site's Markdown parser reads as raw
+/// HTML, in order, touching ones joined.
+fn html_parts(body: &str) -> Vec<Range<usize>> {
+    let mut parts: Vec<Range<usize>> = Vec::new();
+    for (event, range) in Parser::new_ext(body, parser_options()).into_offset_iter() {
+        if !matches!(event, Event::Html(_) | Event::InlineHtml(_)) || range.is_empty() {
+            continue;
         }
-        offset += line.len();
+        match parts.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => parts.push(range),
+        }
     }
-    if fence.is_some() {
-        out.push_str(&body[chunk_start..]);
+    parts
+}
+
+/// Runs the tokenizer over the HTML parts with the Markdown between them as
+/// placeholders, and puts the Markdown back; None when it gives up.
+fn rewrite_parts(body: &str, parts: &[Range<usize>]) -> Option<(String, Vec<Finding>)> {
+    // The tokenizer's input, and where each of its stretches came from:
+    // (offset in the input, offset in the body).
+    let mut html = String::with_capacity(body.len() + 16 * parts.len());
+    let mut origins: Vec<(usize, usize)> = Vec::new();
+    let mut markdown: Vec<&str> = Vec::new();
+    let mut at = 0;
+    let mut placeholder =
+        |html: &mut String, origins: &mut Vec<(usize, usize)>, range: Range<usize>| {
+            if !range.is_empty() {
+                origins.push((html.len(), range.start));
+                html.push(OPEN);
+                html.push_str(&markdown.len().to_string());
+                html.push(CLOSE);
+                markdown.push(&body[range]);
+            }
+        };
+    for part in parts {
+        placeholder(&mut html, &mut origins, at..part.start);
+        origins.push((html.len(), part.start));
+        html.push_str(&body[part.clone()]);
+        at = part.end;
+    }
+    placeholder(&mut html, &mut origins, at..body.len());
+    let (out, changes) = foreign_html::rewrite(&html).ok()?;
+    let findings = changes
+        .into_iter()
+        .map(|change| {
+            let i = origins.partition_point(|&(start, _)| start <= change.offset);
+            let (start, origin) = origins[i.saturating_sub(1)];
+            let in_body = (origin + change.offset.saturating_sub(start)).min(body.len());
+            Finding {
+                line: line_of(body, in_body),
+                kind: change.kind,
+            }
+        })
+        .collect();
+    Some((restore(&out, &markdown), findings))
+}
+
+/// Puts the Markdown back in place of its placeholders and drops the spaces
+/// after a removed script with it.
+fn restore(out: &str, markdown: &[&str]) -> String {
+    let mut text = String::with_capacity(out.len());
+    let mut rest = out;
+    while let Some(i) = rest.find([OPEN, REMOVED_SCRIPT]) {
+        text.push_str(&rest[..i]);
+        let c = rest[i..].chars().next().unwrap_or(OPEN);
+        rest = &rest[i + c.len_utf8()..];
+        if c == REMOVED_SCRIPT {
+            rest = rest.trim_start_matches([' ', '\t']);
+            continue;
+        }
+        let end = rest.find(CLOSE).unwrap_or(rest.len());
+        if let Some(md) = rest[..end]
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| markdown.get(n))
+        {
+            text.push_str(md);
+        }
+        rest = rest.get(end + CLOSE.len_utf8()..).unwrap_or("");
+    }
+    text.push_str(rest);
+    text
+}
+
+/// True when the HTML the site will render from `body` breaks no rule: the
+/// HTML events as the Markdown parser gives them (without the quote and list
+/// markers between their lines), joined by inert text.
+fn is_safe(body: &str) -> bool {
+    let mut html = String::new();
+    for event in Parser::new_ext(body, parser_options()) {
+        match event {
+            Event::Html(h) | Event::InlineHtml(h) => html.push_str(&h),
+            _ => html.push(OPEN),
+        }
+    }
+    match foreign_html::rewrite(&html) {
+        Ok((_, changes)) => !changes.iter().any(|c| c.kind.is_removal()),
+        Err(_) => false,
+    }
+}
+
+/// `body` with every `<` outside code written as `&lt;`, so that no HTML is left.
+fn html_as_text(body: &str) -> String {
+    let mut code: Vec<Range<usize>> = Vec::new();
+    for (event, range) in Parser::new_ext(body, parser_options()).into_offset_iter() {
+        if matches!(event, Event::Code(_) | Event::Start(Tag::CodeBlock(_))) {
+            code.push(range);
+        }
+    }
+    let mut out = String::with_capacity(body.len());
+    for (i, c) in body.char_indices() {
+        if c == '<' && !code.iter().any(|r| r.contains(&i)) {
+            out.push_str("&lt;");
+        } else {
+            out.push(c);
+        }
+    }
+    if is_safe(&out) {
+        out
     } else {
-        clean_html(body, chunk_start, body.len(), &mut out, &mut findings);
+        body.replace('<', "&lt;")
     }
-    (out, findings)
 }
 
 /// Lines of front matter (starting on `first_line`) whose HTML the CSP blocks.
@@ -102,166 +193,173 @@ pub fn front_matter_findings(raw: &str, first_line: usize) -> Vec<Finding> {
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset].matches('\n').count() + 1
-}
-
-/// Cleans `text[start..end]` (no code fences inside) into `out`.
-fn clean_html(text: &str, start: usize, end: usize, out: &mut String, findings: &mut Vec<Finding>) {
-    let lower = text.to_ascii_lowercase();
-    let mut pos = start;
-    while pos < end {
-        let Some(rel) = text[pos..end].find('<') else {
-            out.push_str(&text[pos..end]);
-            return;
-        };
-        let tag_start = pos + rel;
-        out.push_str(&text[pos..tag_start]);
-        let Some(tag_end) = tag_end(text, tag_start, end) else {
-            out.push('<');
-            pos = tag_start + 1;
-            continue;
-        };
-        let tag = &text[tag_start..tag_end];
-        let name: String = tag[1..]
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        let line = line_of(text, tag_start);
-        match name.as_str() {
-            "script" | "iframe" => {
-                let close = format!("</{name}>");
-                let element_end = lower[tag_end..end]
-                    .find(&close)
-                    .map(|i| tag_end + i + close.len())
-                    .unwrap_or(tag_end);
-                let src = attribute(tag, "src");
-                let external = src.as_deref().and_then(|s| {
-                    let s = if s.starts_with("//") {
-                        format!("https:{s}")
-                    } else {
-                        s.to_string()
-                    };
-                    ExternalUrl::parse(&s, Schemes::Web).ok()
-                });
-                if name == "script" {
-                    let kind = match (&src, &external) {
-                        (_, Some(url)) => FindingKind::ExternalScript(url.host().to_string()),
-                        (Some(local), None) => FindingKind::ExternalScript(local.clone()),
-                        (None, None) => FindingKind::InlineScript,
-                    };
-                    findings.push(Finding { line, kind });
-                    // The white space after a dropped script goes with it.
-                    let rest = &text[element_end..end];
-                    let spaces = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-                    pos = element_end + spaces;
-                } else {
-                    if let Some(url) = &external {
-                        let title = attribute(tag, "title")
-                            .unwrap_or_else(|| format!("Bekijk op {}", url.host()));
-                        out.push_str(&format!(
-                            "<p><a href=\"{}\">{}</a> ({})</p>",
-                            crate::html::escape(url.as_str()),
-                            crate::html::escape(&title),
-                            crate::html::escape(url.host())
-                        ));
-                    }
-                    findings.push(Finding {
-                        line,
-                        kind: FindingKind::Iframe(src.unwrap_or_default()),
-                    });
-                    pos = element_end;
-                }
-            }
-            _ => {
-                if name == "img"
-                    && let Some(url) = attribute(tag, "src")
-                        .and_then(|s| ExternalUrl::parse(&s, Schemes::Web).ok())
-                {
-                    findings.push(Finding {
-                        line,
-                        kind: FindingKind::ExternalImage(url.host().to_string()),
-                    });
-                }
-                match remove_attribute(tag, "style") {
-                    Some(cleaned) if !name.is_empty() => {
-                        findings.push(Finding {
-                            line,
-                            kind: FindingKind::StyleAttribute,
-                        });
-                        out.push_str(&cleaned);
-                    }
-                    _ => out.push_str(tag),
-                }
-                pos = tag_end;
-            }
-        }
-    }
-}
-
-/// The end (exclusive) of the tag starting at `start`, outside quoted values.
-fn tag_end(text: &str, start: usize, end: usize) -> Option<usize> {
-    let mut quote: Option<char> = None;
-    for (i, c) in text[start + 1..end].char_indices() {
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None if c == '"' || c == '\'' => quote = Some(c),
-            None if c == '>' => return Some(start + 1 + i + 1),
-            None if c == '<' => return None,
-            None => {}
-        }
-    }
-    None
-}
-
-/// Finds `name="value"` (or single quotes) in a tag: (start of the
-/// attribute including the space before it, end, value).
-fn find_attribute(tag: &str, name: &str) -> Option<(usize, usize, String)> {
-    let lower = tag.to_ascii_lowercase();
-    let mut search = 0;
-    while let Some(rel) = lower[search..].find(name) {
-        let at = search + rel;
-        search = at + name.len();
-        let before_ok = lower[..at].ends_with(char::is_whitespace);
-        let after = lower[search..].trim_start();
-        if !before_ok || !after.starts_with('=') {
-            continue;
-        }
-        let value_start = tag.len() - after.len() + 1;
-        let rest = &tag[value_start..];
-        let trimmed = rest.trim_start();
-        let value_start = value_start + (rest.len() - trimmed.len());
-        let (value, value_end) = match trimmed.chars().next() {
-            Some(q @ ('"' | '\'')) => {
-                let close = trimmed[1..].find(q)?;
-                (trimmed[1..1 + close].to_string(), value_start + close + 2)
-            }
-            _ => {
-                let len = trimmed
-                    .find(|c: char| c.is_whitespace() || c == '>')
-                    .unwrap_or(trimmed.len());
-                (trimmed[..len].to_string(), value_start + len)
-            }
-        };
-        let attr_start = lower[..at].trim_end().len();
-        return Some((attr_start, value_end, value));
-    }
-    None
-}
-
-fn attribute(tag: &str, name: &str) -> Option<String> {
-    find_attribute(tag, name).map(|(_, _, v)| v)
-}
-
-fn remove_attribute(tag: &str, name: &str) -> Option<String> {
-    let (start, end, _) = find_attribute(tag, name)?;
-    Some(format!("{}{}", &tag[..start], &tag[end..]))
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use test_case::test_case;
+
+    /// Markdown around the HTML of a case, which must come back byte for byte.
+    fn around(html: &str) -> String {
+        format!("Tekst met `<code>` en a < b.\n\n{html}\n\nNa <https://e.org/x>.\n")
+    }
+
+    #[test_case("<img src=\"/a.png\" onerror=\"alert(1)\">", "<img src=\"/a.png\">", &[FindingKind::EventHandler("onerror".into())]; "onerror")]
+    #[test_case("<p ONCLICK=\"alert(1)\">x</p>", "<p>x</p>", &[FindingKind::EventHandler("onclick".into())]; "upper-case onclick")]
+    #[test_case("<IMG SRC=/a.png ONERROR=alert(1)>", "<IMG SRC=/a.png>", &[FindingKind::EventHandler("onerror".into())]; "upper-case tag unquoted")]
+    #[test_case("<a href=\"jav&#x61;script:alert(1)\">x</a>", "<a>x</a>", &[FindingKind::ScriptAddress("href".into())]; "javascript with a hex reference")]
+    #[test_case("<a href=\"&#106avascript&#58alert(1)\">x</a>", "<a>x</a>", &[FindingKind::ScriptAddress("href".into())]; "references without semicolons")]
+    #[test_case("<a href=\"javascript&colon;alert(1)\">x</a>", "<a>x</a>", &[FindingKind::ScriptAddress("href".into())]; "named colon")]
+    #[test_case("<a href=\" javascript:alert(1)\">x</a>", "<a>x</a>", &[FindingKind::ScriptAddress("href".into())]; "leading space")]
+    #[test_case("<a href=\"java&#9;script:alert(1)\">x</a>", "<a>x</a>", &[FindingKind::ScriptAddress("href".into())]; "tab inside")]
+    #[test_case("<a href='VBScript:msgbox(1)'>x</a>", "<a>x</a>", &[FindingKind::ScriptAddress("href".into())]; "vbscript")]
+    #[test_case("<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">x</a>", "<a>x</a>", &[FindingKind::ScriptAddress("href".into())]; "data text html")]
+    #[test_case("<img src=\"/a.png\" srcset=\"/a.png 1x, javascript:alert(1) 2x\">", "<img src=\"/a.png\">", &[FindingKind::ScriptAddress("srcset".into())]; "srcset")]
+    #[test_case("<svg onload=\"alert(1)\"><circle r=\"1\"/></svg>", "<svg><circle r=\"1\"/></svg>", &[FindingKind::EventHandler("onload".into())]; "svg onload")]
+    #[test_case("<svg><script>alert(1)</script><circle r=\"1\"/></svg>", "<svg><circle r=\"1\"/></svg>", &[FindingKind::InlineScript]; "svg script")]
+    #[test_case("<svg><a xlink:href=\"javascript:alert(1)\"><text>x</text></a></svg>", "<svg><a><text>x</text></a></svg>", &[FindingKind::ScriptAddress("xlink:href".into())]; "svg xlink href")]
+    #[test_case("<svg><set attributeName=\"onmouseover\" to=\"alert(1)\"/></svg>", "<svg></svg>", &[FindingKind::Element("set".into())]; "svg set")]
+    #[test_case("<object data=\"x.swf\"><p>Geen plugin</p></object>", "<p>Geen plugin</p>", &[FindingKind::Element("object".into())]; "object keeps its fallback")]
+    #[test_case("<embed src=\"x.swf\">", "", &[FindingKind::Element("embed".into())]; "embed")]
+    #[test_case("<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">", "", &[FindingKind::Element("meta".into())]; "meta refresh")]
+    #[test_case("<base href=\"https://evil.example/\">", "", &[FindingKind::Element("base".into())]; "base")]
+    #[test_case("<style>p { color: red }</style>", "", &[FindingKind::Element("style".into())]; "style element")]
+    #[test_case("<form action=\"javascript:alert(1)\"><button formaction=\"JAVASCRIPT:x\">b</button></form>", "<form><button>b</button></form>", &[FindingKind::ScriptAddress("action".into()), FindingKind::ScriptAddress("formaction".into())]; "form actions")]
+    #[test_case("<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>", "", &[FindingKind::Iframe(String::new())]; "iframe srcdoc")]
+    fn hostile_html_is_removed(html: &str, cleaned: &str, kinds: &[FindingKind]) {
+        let (out, findings) = clean(&around(html));
+        assert_eq!(out, around(cleaned));
+        let expected: Vec<Finding> = kinds
+            .iter()
+            .map(|kind| Finding {
+                line: 3,
+                kind: kind.clone(),
+            })
+            .collect();
+        assert_eq!(findings, expected);
+        assert!(is_safe(&out));
+    }
+
+    #[test_case("a < b en b > c, 3 <4\n"; "comparisons")]
+    #[test_case("Zie <https://e.org/?a=1&b=2> en <info@e.org>.\n"; "autolinks")]
+    #[test_case("`<script>alert(1)</script>` en `<img onerror=x>`\n"; "code spans")]
+    #[test_case("```html\n<img src=x onerror=alert(1)>\n```\n"; "fenced code")]
+    #[test_case("Tekst\n\n    <script>alert(1)</script>\n"; "indented code")]
+    #[test_case("\\<script>alert(1)\\</script>\n"; "escaped brackets")]
+    #[test_case("<p class=\"lead\">Een <a href=\"https://e.org/\" title=\"x\">link</a></p>\n"; "harmless html")]
+    #[test_case("{{< knop href=\"/x/\" >}} <a href=\"{{< relref \"a.md\" >}}\">a</a>\n"; "shortcodes")]
+    fn markdown_and_harmless_html_stay_byte_for_byte(body: &str) {
+        assert_eq!(clean(body), (body.to_string(), Vec::new()));
+    }
+
+    #[test]
+    fn html_after_a_code_span_that_looks_like_a_raw_text_element_is_still_read() {
+        let (out, findings) =
+            clean("`<textarea>` en `<script>`\n\n<img src=\"/a.png\" onerror=\"alert(1)\">\n");
+        assert_eq!(out, "`<textarea>` en `<script>`\n\n<img src=\"/a.png\">\n");
+        assert_eq!(
+            findings[0].kind,
+            FindingKind::EventHandler("onerror".into())
+        );
+    }
+
+    #[test]
+    fn an_inline_script_takes_the_text_up_to_its_end_tag() {
+        let (out, findings) = clean("Voor <script>alert(1)</script> na.\n");
+        assert_eq!(out, "Voor  na.\n");
+        assert_eq!(
+            findings,
+            [Finding {
+                line: 1,
+                kind: FindingKind::InlineScript
+            }]
+        );
+    }
+
+    #[test_case("> <img src=\"/a.png\"\n> onerror=\"alert(1)\">\n"; "tag over two lines of a quote")]
+    #[test_case("- <a href=\"java\n  script:alert(1)\">x</a>\n"; "address over two lines of a list")]
+    #[test_case("<div>\n<img src=x onerror=alert(1)>\n</div>\n\n<select><xmp><script>alert(1)</script></select>\n"; "ambiguous markup")]
+    fn html_the_readings_disagree_on_is_made_safe(body: &str) {
+        let (out, findings) = clean(body);
+        assert!(is_safe(&out), "{out}");
+        assert_eq!(findings.len(), 1, "{findings:?}");
+    }
+
+    /// Pieces hostile Markdown and HTML are made of.
+    const PIECES: &[&str] = &[
+        "<img src=\"/a.png\" ",
+        "onerror=alert(1)",
+        " ONCLICK='x()'",
+        ">",
+        "<a href=\"",
+        "jav&#x61;script:x",
+        "\">",
+        "</a>",
+        "<script>",
+        "</script>",
+        "<style>",
+        "<textarea>",
+        "<svg>",
+        "<object data=x>",
+        "`",
+        "```\n",
+        "\n",
+        "\n\n",
+        "> ",
+        "- ",
+        "    ",
+        "a < b",
+        "<https://e.org/>",
+        "\\<",
+        "<!--",
+        "-->",
+        "<div>",
+        "</div>",
+        "\"",
+        "'",
+        " ",
+        "java\nscript:",
+        "<select>",
+        "<xmp>",
+        "{{< x >}}",
+        "&lt;",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn whatever_the_body_the_result_is_safe(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..40)
+        ) {
+            let body: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let (out, findings) = clean(&body);
+            proptest::prop_assert!(is_safe(&out), "{body:?} gave {out:?}");
+            if findings.is_empty() {
+                proptest::prop_assert_eq!(&out, &body);
+            }
+        }
+    }
+
+    #[test]
+    fn a_tag_the_quote_markers_split_is_shown_as_text() {
+        let (out, findings) = clean("Citaat:\n\n> <img src=\"/a.png\"\n> onerror=\"alert(1)\">\n");
+        assert_eq!(
+            out,
+            "Citaat:\n\n> &lt;img src=\"/a.png\"\n> onerror=\"alert(1)\">\n"
+        );
+        assert_eq!(
+            findings,
+            [Finding {
+                line: 3,
+                kind: FindingKind::HtmlAsText
+            }]
+        );
+    }
 
     #[test]
     fn mastodon_embed_keeps_the_quote_and_drops_script_and_style() {

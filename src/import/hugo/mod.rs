@@ -10,11 +10,14 @@
 
 pub mod config;
 pub mod embeds;
+mod foreign_html;
+mod html_findings;
 mod plan;
 pub mod report;
 pub mod shortcodes;
 pub mod site_toml;
 pub mod translate;
+mod translate_error;
 
 use std::path::{Path, PathBuf};
 

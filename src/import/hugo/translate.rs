@@ -9,91 +9,31 @@
 //! guessed at: [`translate`] fails with the reason, and the importer reports
 //! the shortcode as needing a hand port.
 
-/// Why a Hugo shortcode template cannot be translated; the message is shown
-/// to the editor as the reason the shortcode needs a hand port.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum TranslateError {
-    /// `{{/*` without `*/`.
-    #[error("a comment `/*` is never closed")]
-    UnclosedComment,
-    /// `{{` without `}}`.
-    #[error("a `{{{{` is never closed with `}}}}`")]
-    UnclosedAction,
-    /// `range $a, $b, $c := …`.
-    #[error("a `range` with more than two variables")]
-    RangeVariables,
-    /// `else` with no open block.
-    #[error("an `else` outside `if`, `with` or `range`")]
-    ElseOutsideBlock,
-    /// `else` followed by something that is not a keyword.
-    #[error("an `else` followed by something other than `if`")]
-    ElseNotIf,
-    /// `else` followed by a keyword other than `if`, or `else if` inside `with`/`range`; the keyword.
-    #[error("`else {0}` is not supported here")]
-    Else(String),
-    /// `end` with no open block.
-    #[error("an `end` without a block to close")]
-    EndWithoutBlock,
-    /// `partial`, `template`, `define`, `break`, …: the keyword, which reaches outside the shortcode.
-    #[error("`{0}` (templates outside the shortcode) cannot be translated")]
-    OutsideShortcode(String),
-    /// `if`, `with` or `range` without `end`.
-    #[error("a block (`if`, `with` or `range`) is never closed with `end`")]
-    UnclosedBlock,
-    /// `"…` without its closing quote.
-    #[error("a string is never closed")]
-    UnclosedString,
-    /// A raw string without its closing backtick.
-    #[error("a raw string is never closed")]
-    UnclosedRawString,
-    /// A character that has no meaning in a template action.
-    #[error("unexpected `{0}` in a template action")]
-    Unexpected(char),
-    /// `{{ }}`.
-    #[error("an empty template action")]
-    EmptyAction,
-    /// `(` without `)`.
-    #[error("a `(` is never closed")]
-    UnclosedParen,
-    /// `a | | b`.
-    #[error("an empty command in a pipeline")]
-    EmptyCommand,
-    /// `.Get` with anything but a literal name or position.
-    #[error("`.Get` with a computed argument cannot be translated")]
-    ComputedGet,
-    /// A value that is not a function, given arguments.
-    #[error("a value followed by arguments cannot be translated")]
-    ValueWithArguments,
-    /// `$` alone.
-    #[error("`$` alone (the whole shortcode) cannot be translated")]
-    WholeShortcode,
-    /// Any other expression shape.
-    #[error("an expression that cannot be translated")]
-    Expression,
-    /// A field chain with no minijinja counterpart, without its leading dot (`Site.RegularPages`).
-    #[error("`.{0}` cannot be translated")]
-    Field(String),
-    /// A known function given the wrong number of arguments.
-    #[error("`{function}` with {count} arguments cannot be translated")]
-    Arity {
-        /// The function's name.
-        function: String,
-        /// How many arguments it got (the piped value included).
-        count: usize,
-    },
-    /// A function with no minijinja counterpart; its name.
-    #[error("the function `{0}` cannot be translated")]
-    Function(String),
-}
+pub use super::translate_error::{MAX_NESTING, TranslateError};
 
 /// Translates `source`; the error says what could not be translated.
+///
+/// The template text around the actions reaches minijinja only as data: text
+/// that minijinja would read as syntax becomes a string literal, so nothing
+/// in it (not even `{% endraw %}`) can run at build time. The result is
+/// checked to compile.
 pub fn translate(source: &str) -> Result<String, TranslateError> {
+    let out = translate_unchecked(source)?;
+    let env = minijinja::Environment::new();
+    env.template_from_str(&out)
+        .map_err(|e| TranslateError::Invalid(e.detail().unwrap_or("syntax error").to_string()))?;
+    Ok(out)
+}
+
+fn translate_unchecked(source: &str) -> Result<String, TranslateError> {
     let mut out = String::new();
     let mut blocks: Vec<Block> = Vec::new();
     let mut counter = 0usize;
     let mut rest = source;
+    // Whether the previous action trims the white space after it (`-}}`).
+    let mut trimmed_after = false;
     while let Some(start) = rest.find("{{") {
-        push_text(&mut out, &rest[..start]);
+        let text = &rest[..start];
         let after = &rest[start + 2..];
         let end = match after
             .trim_start_matches('-')
@@ -110,6 +50,7 @@ pub fn translate(source: &str) -> Result<String, TranslateError> {
         };
         let mut inside = &after[..end];
         rest = &after[end + 2..];
+        // `-` is one byte, so slicing next to it stays on a character boundary.
         let trim_left = inside.starts_with('-') && inside[1..].starts_with(char::is_whitespace);
         if trim_left {
             inside = &inside[1..];
@@ -119,6 +60,8 @@ pub fn translate(source: &str) -> Result<String, TranslateError> {
         if trim_right {
             inside = &inside[..inside.len() - 1];
         }
+        push_text(&mut out, text, trimmed_after, trim_left);
+        trimmed_after = trim_right;
         let inside = inside.trim();
         let (l, r) = (
             if trim_left { "-" } else { "" },
@@ -233,28 +176,49 @@ pub fn translate(source: &str) -> Result<String, TranslateError> {
             }
         }
     }
-    push_text(&mut out, rest);
+    push_text(&mut out, rest, trimmed_after, false);
     if !blocks.is_empty() {
         return Err(TranslateError::UnclosedBlock);
     }
     Ok(out)
 }
 
-/// Copies template text, protecting anything minijinja would read as syntax.
-fn push_text(out: &mut String, text: &str) {
-    if text.contains("{%") || text.contains("{#") || text.contains("{{") {
-        out.push_str("{% raw %}");
+/// Copies template text between actions. Text that minijinja would read as
+/// syntax goes in as a string literal (see [`literal`]); the white space a
+/// neighbouring `{{-`/`-}}` trims is trimmed here, as minijinja's own
+/// trimming does not reach into a literal.
+fn push_text(out: &mut String, text: &str, trim_start: bool, trim_end: bool) {
+    if !has_syntax(text) {
         out.push_str(text);
-        out.push_str("{% endraw %}");
-    } else {
-        out.push_str(text);
+        return;
     }
+    // Go trims these four (text/template's isSpace).
+    const GO_SPACE: [char; 4] = [' ', '\t', '\r', '\n'];
+    let mut text = text;
+    if trim_start {
+        text = text.trim_start_matches(GO_SPACE);
+    }
+    if trim_end {
+        text = text.trim_end_matches(GO_SPACE);
+    }
+    out.push_str(&literal(text));
+}
+
+/// True when minijinja would read part of `text` as a tag or comment.
+fn has_syntax(text: &str) -> bool {
+    text.contains("{%") || text.contains("{#") || text.contains("{{")
+}
+
+/// `text` as a minijinja expression that prints it unchanged and unescaped:
+/// a string literal, which no text can close or turn into code.
+fn literal(text: &str) -> String {
+    format!("{{{{ {} | safe }}}}", quote(text))
 }
 
 /// Wraps a plain-HTML shortcode so that minijinja outputs it as it is.
 pub fn plain_html(source: &str) -> String {
-    if source.contains("{%") || source.contains("{#") || source.contains("{{") {
-        format!("{{% raw %}}{source}{{% endraw %}}")
+    if has_syntax(source) {
+        literal(source)
     } else {
         source.to_string()
     }
@@ -262,28 +226,26 @@ pub fn plain_html(source: &str) -> String {
 
 /// The offset of the `}}` that ends an action, outside strings.
 fn find_action_end(text: &str) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    let mut quote: Option<u8> = None;
-    while i < bytes.len() {
-        let b = bytes[i];
+    let mut quote: Option<char> = None;
+    let mut chars = text.char_indices();
+    while let Some((i, c)) = chars.next() {
         match quote {
             Some(q) => {
-                if b == b'\\' && q == b'"' {
-                    i += 1;
-                } else if b == q {
+                if c == '\\' && q == '"' {
+                    chars.next();
+                } else if c == q {
                     quote = None;
                 }
             }
             None => {
-                if b == b'"' || b == b'`' {
-                    quote = Some(b);
-                } else if text[i..].starts_with("}}") {
+                if c == '"' || c == '`' {
+                    quote = Some(c);
+                } else if c == '}' && text[i + 1..].starts_with('}') {
+                    // `}` is one byte: `i + 1` is a character boundary.
                     return Some(i);
                 }
             }
         }
-        i += 1;
     }
     None
 }
@@ -336,6 +298,7 @@ fn lex(text: &str) -> Result<Vec<Tok>, TranslateError> {
     let chars: Vec<char> = text.chars().collect();
     let mut tokens = Vec::new();
     let mut i = 0;
+    let mut depth = 0usize;
     let ident = |chars: &[char], mut i: usize| {
         let start = i;
         while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_') {
@@ -365,10 +328,15 @@ fn lex(text: &str) -> Result<Vec<Tok>, TranslateError> {
                 i += 1;
             }
             '(' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Err(TranslateError::TooDeep);
+                }
                 tokens.push(Tok::Open);
                 i += 1;
             }
             ')' => {
+                depth = depth.saturating_sub(1);
                 tokens.push(Tok::Close);
                 i += 1;
             }
@@ -448,6 +416,10 @@ fn lex(text: &str) -> Result<Vec<Tok>, TranslateError> {
                 let (word, next) = ident(&chars, i);
                 i = next;
                 tokens.push(Tok::Word(word));
+            }
+            c @ ('\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{2018}' | '\u{2019}' | '\u{ab}'
+            | '\u{bb}') => {
+                return Err(TranslateError::CurlyQuote(c));
             }
             other => return Err(TranslateError::Unexpected(other)),
         }
@@ -744,13 +716,94 @@ mod tests {
         assert_eq!(translate(source).unwrap_err().to_string(), message);
     }
 
+    /// Renders a translation with the shortcode's `params` and `args`.
+    fn render(template: &str, params: minijinja::Value, args: &[&str]) -> String {
+        let mut env = minijinja::Environment::new();
+        env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+        env.add_template("t.html", template).unwrap();
+        env.get_template("t.html")
+            .unwrap()
+            .render(minijinja::context! { params, args })
+            .unwrap()
+    }
+
     #[test]
     fn text_that_looks_like_minijinja_is_kept_literally() {
         assert_eq!(
             plain_html("<p>{% x %}</p>"),
-            "{% raw %}<p>{% x %}</p>{% endraw %}"
+            r#"{{ "<p>{% x %}</p>" | safe }}"#
         );
         assert_eq!(plain_html("<p>a</p>"), "<p>a</p>");
+    }
+
+    const INJECTION: &str =
+        "<p>{% endraw %}{% for a in range(4) %}X{% endfor %}{# c #}{%- raw %}\"\\</p>";
+
+    #[test]
+    fn plain_html_cannot_close_its_protection() {
+        assert_eq!(
+            render(&plain_html(INJECTION), minijinja::Value::UNDEFINED, &[]),
+            INJECTION
+        );
+    }
+
+    #[test]
+    fn text_around_actions_cannot_close_its_protection() {
+        let source = format!("{INJECTION}{{{{ .Get 0 }}}}{INJECTION}");
+        let template = translate(&source).unwrap();
+        assert_eq!(
+            render(&template, minijinja::Value::UNDEFINED, &["<b>"]),
+            format!("{INJECTION}&lt;b&gt;{INJECTION}")
+        );
+    }
+
+    #[test]
+    fn trimming_reaches_into_protected_text() {
+        let source = "<i>\n {{- .Get 0 -}} \n{% x %}\n{{- .Get 0 }}";
+        let template = translate(source).unwrap();
+        assert_eq!(
+            render(&template, minijinja::Value::UNDEFINED, &["a"]),
+            "<i>a{% x %}a"
+        );
+    }
+
+    #[test_case("{{ “tekst” }}", TranslateError::CurlyQuote('“'); "left double quote")]
+    #[test_case("{{ .Get ”tekst” }}", TranslateError::CurlyQuote('”'); "right double quote")]
+    #[test_case("{{ .Get ‘a’ }}", TranslateError::CurlyQuote('‘'); "single quote")]
+    #[test_case("{{ → }}", TranslateError::Unexpected('→'); "arrow")]
+    #[test_case("{{ .Get 0 → }}", TranslateError::Unexpected('→'); "arrow after a field")]
+    #[test_case("{{ ✅}}", TranslateError::Unexpected('✅'); "emoji before the end")]
+    #[test_case("{{ é }}", TranslateError::Function("é".into()); "letter")]
+    #[test_case("{{ “ }", TranslateError::UnclosedAction; "unclosed after a curly quote")]
+    #[test_case("{{/* é */}} ✅ {{ ✅ }}", TranslateError::Unexpected('✅'); "after a comment and text")]
+    fn non_ascii_outside_quotes_is_an_error_not_a_panic(source: &str, expected: TranslateError) {
+        assert_eq!(translate(source), Err(expected));
+    }
+
+    #[test]
+    fn curly_quote_message_names_the_fix() {
+        assert_eq!(
+            TranslateError::CurlyQuote('“').to_string(),
+            "a curly quote `“` in a template action: Go templates quote strings with straight quotes `\"`"
+        );
+    }
+
+    #[test]
+    fn non_ascii_inside_quotes_is_kept() {
+        let template = translate(r#"{{ .Get "é" | default "“ja” ✅" }}"#).unwrap();
+        assert_eq!(template, r#"{{ (params["é"] or "“ja” ✅") }}"#);
+    }
+
+    #[test]
+    fn deep_parentheses_are_refused_without_recursing() {
+        let source = format!("{{{{ {}1{} }}}}", "(".repeat(10_000), ")".repeat(10_000));
+        assert_eq!(translate(&source), Err(TranslateError::TooDeep));
+        let ok = format!(
+            "{{{{ {}1{} }}}}",
+            "(".repeat(MAX_NESTING),
+            ")".repeat(MAX_NESTING)
+        );
+        assert!(translate(&ok).is_ok());
     }
 
     #[test]
