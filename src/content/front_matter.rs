@@ -320,7 +320,12 @@ fn did_you_mean(key: &str) -> Option<&'static str> {
 
 fn to_json(file: &Path, split: &Split<'_>) -> Result<Value, Diagnostic> {
     let limit = super::nesting::MAX_DEPTH;
-    if let Some((line, column)) = super::nesting::too_deep(split.raw, split.format, limit) {
+    let syntax = match split.format {
+        Format::Yaml => super::nesting::Syntax::Yaml,
+        Format::Toml => super::nesting::Syntax::Toml,
+        Format::Json => super::nesting::Syntax::Json,
+    };
+    if let Some((line, column)) = super::nesting::too_deep(split.raw, syntax, limit) {
         return Err(Diagnostic::error(
             file,
             split.raw_line + line,

@@ -9,7 +9,18 @@
 //! bracket the scan takes for an opening one where the parser sees text can
 //! only make the count higher, never hide real nesting.
 
-use super::front_matter::Format;
+/// The notation being scanned, which decides how strings and comments are
+/// written (front matter's own `Format` maps onto it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Syntax {
+    /// YAML: quotes start a string only where a value starts; `#` after a
+    /// space starts a comment.
+    Yaml,
+    /// TOML: basic and literal strings, single and multi-line; `#` comments.
+    Toml,
+    /// JSON: double-quoted strings only.
+    Json,
+}
 
 /// The deepest nesting of lists and tables front matter may have.
 pub const MAX_DEPTH: usize = 128;
@@ -17,8 +28,8 @@ pub const MAX_DEPTH: usize = 128;
 /// Where front matter first nests deeper than `limit`: the 0-based line and
 /// the 1-based column (in characters) of the bracket or dash that goes too
 /// deep.
-pub fn too_deep(raw: &str, format: Format, limit: usize) -> Option<(usize, usize)> {
-    if format == Format::Yaml {
+pub fn too_deep(raw: &str, format: Syntax, limit: usize) -> Option<(usize, usize)> {
+    if format == Syntax::Yaml {
         for (line_no, line) in raw.split('\n').enumerate() {
             if let Some(column) = compact_sequences_too_deep(line, limit) {
                 return Some((line_no, column));
@@ -66,14 +77,14 @@ fn compact_sequences_too_deep(line: &str, limit: usize) -> Option<usize> {
 struct Scan<'a> {
     text: &'a str,
     chars: std::iter::Peekable<std::str::CharIndices<'a>>,
-    format: Format,
+    format: Syntax,
     /// The last character that was not a space, for YAML's rule that a
     /// quote starts a string only where a value starts.
     previous: char,
 }
 
 impl<'a> Scan<'a> {
-    fn new(text: &'a str, format: Format) -> Scan<'a> {
+    fn new(text: &'a str, format: Syntax) -> Scan<'a> {
         Scan {
             text,
             chars: text.char_indices().peekable(),
@@ -94,24 +105,24 @@ impl<'a> Scan<'a> {
                     self.previous = c;
                     return Some((offset, c));
                 }
-                '#' if self.format != Format::Json
-                    && (self.format == Format::Toml || self.at_space(offset)) =>
+                '#' if self.format != Syntax::Json
+                    && (self.format == Syntax::Toml || self.at_space(offset)) =>
                 {
                     self.skip_line();
                     self.previous = '\n';
                 }
-                '"' if self.format != Format::Yaml || starts_value => {
-                    if self.format == Format::Toml && self.text[offset..].starts_with("\"\"\"") {
+                '"' if self.format != Syntax::Yaml || starts_value => {
+                    if self.format == Syntax::Toml && self.text[offset..].starts_with("\"\"\"") {
                         self.skip_until(offset + 3, "\"\"\"", true);
                     } else {
                         self.skip_quoted('"', true);
                     }
                     self.previous = 'a';
                 }
-                '\'' if self.format != Format::Json
-                    && (self.format == Format::Toml || starts_value) =>
+                '\'' if self.format != Syntax::Json
+                    && (self.format == Syntax::Toml || starts_value) =>
                 {
-                    if self.format == Format::Toml && self.text[offset..].starts_with("'''") {
+                    if self.format == Syntax::Toml && self.text[offset..].starts_with("'''") {
                         self.skip_until(offset + 3, "'''", false);
                     } else {
                         self.skip_quoted('\'', false);
@@ -186,23 +197,23 @@ mod tests {
     use super::*;
     use test_case::test_case;
 
-    #[test_case("title: a\ntags: [a, b]\n", Format::Yaml, None; "shallow yaml")]
-    #[test_case("x: [[[[1]]]]\n", Format::Yaml, Some((0, 7)); "four deep yaml")]
-    #[test_case("x: \"[[[[[[[\"\n", Format::Yaml, None; "brackets in a double-quoted string")]
-    #[test_case("x: '[[[[[['\n", Format::Yaml, None; "brackets in a single-quoted string")]
-    #[test_case("x: it's [[[[\n", Format::Yaml, Some((0, 12)); "an apostrophe in plain text starts no string")]
-    #[test_case("x: 1 # [[[[[[\n", Format::Yaml, None; "brackets in a comment")]
-    #[test_case("x: a#[[[[[[\n", Format::Yaml, Some((0, 9)); "a hash without a space is text")]
-    #[test_case("- - - - x\n", Format::Yaml, Some((0, 7)); "compact sequences")]
-    #[test_case("x = [[[[1]]]]\n", Format::Toml, Some((0, 8)); "four deep toml")]
-    #[test_case("x = \"\"\"\n[[[[[\n\"\"\"\n", Format::Toml, None; "toml multi-line string")]
-    #[test_case("x = '''[[[[['''\n", Format::Toml, None; "toml literal string")]
-    #[test_case("[a]\n[b.c]\n[[d]]\n", Format::Toml, None; "toml table headers")]
-    #[test_case("{\"a\": [[[[1]]]]}", Format::Json, Some((0, 9)); "json")]
-    #[test_case("{\"a\": \"[[[[[[[[\"}", Format::Json, None; "json string")]
+    #[test_case("title: a\ntags: [a, b]\n", Syntax::Yaml, None; "shallow yaml")]
+    #[test_case("x: [[[[1]]]]\n", Syntax::Yaml, Some((0, 7)); "four deep yaml")]
+    #[test_case("x: \"[[[[[[[\"\n", Syntax::Yaml, None; "brackets in a double-quoted string")]
+    #[test_case("x: '[[[[[['\n", Syntax::Yaml, None; "brackets in a single-quoted string")]
+    #[test_case("x: it's [[[[\n", Syntax::Yaml, Some((0, 12)); "an apostrophe in plain text starts no string")]
+    #[test_case("x: 1 # [[[[[[\n", Syntax::Yaml, None; "brackets in a comment")]
+    #[test_case("x: a#[[[[[[\n", Syntax::Yaml, Some((0, 9)); "a hash without a space is text")]
+    #[test_case("- - - - x\n", Syntax::Yaml, Some((0, 7)); "compact sequences")]
+    #[test_case("x = [[[[1]]]]\n", Syntax::Toml, Some((0, 8)); "four deep toml")]
+    #[test_case("x = \"\"\"\n[[[[[\n\"\"\"\n", Syntax::Toml, None; "toml multi-line string")]
+    #[test_case("x = '''[[[[['''\n", Syntax::Toml, None; "toml literal string")]
+    #[test_case("[a]\n[b.c]\n[[d]]\n", Syntax::Toml, None; "toml table headers")]
+    #[test_case("{\"a\": [[[[1]]]]}", Syntax::Json, Some((0, 9)); "json")]
+    #[test_case("{\"a\": \"[[[[[[[[\"}", Syntax::Json, None; "json string")]
     fn finds_where_front_matter_nests_past_three(
         raw: &str,
-        format: Format,
+        format: Syntax,
         expected: Option<(usize, usize)>,
     ) {
         assert_eq!(too_deep(raw, format, 3), expected);
@@ -211,12 +222,12 @@ mod tests {
     #[test]
     fn closing_brackets_in_strings_cannot_hide_depth() {
         let sneaky = format!("x: {}\n", "[ \"]]]]\", ".repeat(10));
-        assert!(too_deep(&sneaky, Format::Yaml, 5).is_some());
+        assert!(too_deep(&sneaky, Syntax::Yaml, 5).is_some());
     }
 
     #[test]
     fn forty_thousand_levels_are_refused_where_they_pass_the_limit() {
         let raw = format!("x: {}1{}\n", "[".repeat(40_000), "]".repeat(40_000));
-        assert_eq!(too_deep(&raw, Format::Yaml, MAX_DEPTH), Some((0, 132)));
+        assert_eq!(too_deep(&raw, Syntax::Yaml, MAX_DEPTH), Some((0, 132)));
     }
 }

@@ -140,7 +140,7 @@ fn the_example_contact_page_names_the_minister_and_marks_the_committee() {
         .nth(1)
         .and_then(|rest| rest.split("</section>").next())
         .expect("schrijf/index.html: no <h2 id=\"minister\"> section for the minister");
-    assert!(minister.contains("Mail Foort van Oosten"), "{minister}");
+    assert!(minister.contains("Mail David van Weel"), "{minister}");
     assert!(
         minister.contains("href=\"mailto:?subject=Chatcontrole"),
         "a prepared message without an address, as the ministry publishes none: {minister}"
