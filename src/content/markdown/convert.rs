@@ -28,11 +28,11 @@ pub(super) fn markdown_to_html(
     ids: &mut IdRegistry,
     footnote_prefix: &str,
 ) -> Rendered {
-    let mut converter = Converter::new(options, ids, footnote_prefix);
+    let mut converter = Converter::new(options, ids, footnote_prefix, markdown.len());
     for event in TextMergeStream::new(Parser::new_ext(markdown, parser_options())) {
         converter.push(event);
     }
-    converter.finish(markdown.len())
+    converter.finish()
 }
 
 /// A heading being collected: level, explicit id, classes and inner events.
@@ -75,11 +75,22 @@ struct Converter<'a, 'o> {
     link_depth: usize,
     code_depth: usize,
     table: TableState,
+    /// Events of the top-level block being converted; written to `html`
+    /// as soon as the block ends, so a long page never holds all its events.
     out: Vec<Event<'a>>,
+    /// How many blocks in `out` are open.
+    depth: usize,
+    /// The HTML of the blocks that ended.
+    html: String,
 }
 
 impl<'a, 'o> Converter<'a, 'o> {
-    fn new(options: &'o MarkdownOptions, ids: &'o mut IdRegistry, prefix: &'o str) -> Self {
+    fn new(
+        options: &'o MarkdownOptions,
+        ids: &'o mut IdRegistry,
+        prefix: &'o str,
+        source_len: usize,
+    ) -> Self {
         Converter {
             options,
             ids,
@@ -93,6 +104,8 @@ impl<'a, 'o> Converter<'a, 'o> {
             code_depth: 0,
             table: TableState::default(),
             out: Vec::new(),
+            depth: 0,
+            html: String::with_capacity(source_len * 3 / 2),
         }
     }
 
@@ -117,7 +130,17 @@ impl<'a, 'o> Converter<'a, 'o> {
         } else if let Some((_, definition)) = self.footnotes.open.as_mut() {
             definition.append(&mut events);
         } else {
+            for event in &events {
+                match event {
+                    Event::Start(_) => self.depth += 1,
+                    Event::End(_) => self.depth = self.depth.saturating_sub(1),
+                    _ => {}
+                }
+            }
             self.out.append(&mut events);
+            if self.depth == 0 {
+                html::push_html(&mut self.html, self.out.drain(..));
+            }
         }
     }
 
@@ -353,9 +376,9 @@ impl<'a, 'o> Converter<'a, 'o> {
     }
 
     /// The HTML, with the footnotes at the end, and the collapsed texts.
-    fn finish(self, source_len: usize) -> Rendered {
+    fn finish(self) -> Rendered {
         let mut rendered = self.rendered;
-        let mut body = String::with_capacity(source_len * 3 / 2);
+        let mut body = self.html;
         html::push_html(&mut body, self.out.into_iter());
         if !self.footnotes.definitions.is_empty() {
             body.push_str(&render_footnotes(
