@@ -13,7 +13,8 @@ use libfuzzer_sys::fuzz_target;
 static RENDERER: LazyLock<Renderer> = LazyLock::new(|| {
     let site = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../site");
     let config = SiteConfig::load(&site).expect("the example site's site.toml loads");
-    Renderer::new(&site, &config).expect("the example site's templates load")
+    let templates = chatcontrole::model::templates::read_templates(&site);
+    Renderer::new(&templates, &config).expect("the example site's templates load")
 });
 
 fuzz_target!(|data: &[u8]| {

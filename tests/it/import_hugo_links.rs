@@ -55,6 +55,19 @@ fn leaks(dir: &Path) -> Vec<String> {
         .collect()
 }
 
+/// Runs `import hugo HUGO --into SITE` with `extra` arguments.
+fn import(hugo: &Path, site: &Path, extra: &[&str]) -> std::process::Output {
+    let mut args = vec![
+        "import",
+        "hugo",
+        hugo.to_str().unwrap(),
+        "--into",
+        site.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    run(&args)
+}
+
 #[test_case("static"; "static")]
 #[test_case("data"; "data")]
 #[test_case("i18n"; "i18n")]
@@ -69,13 +82,7 @@ fn a_linked_folder_that_leaves_the_site_is_not_copied_or_published(folder: &str)
     std::fs::create_dir_all(link.parent().unwrap()).unwrap();
     symlink(&private, &link).unwrap();
     let site = dir.path().join("nieuw");
-    let o = run(&[
-        "import",
-        "hugo",
-        hugo.to_str().unwrap(),
-        "--into",
-        site.to_str().unwrap(),
-    ]);
+    let o = import(&hugo, &site, &[]);
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "{stderr}");
     assert!(
@@ -112,14 +119,7 @@ fn a_linked_config_folder_that_leaves_the_site_is_refused() {
     let (hugo, private) = hugo_site(dir.path());
     symlink(&private, hugo.join("config")).unwrap();
     let site = dir.path().join("nieuw");
-    let o = run(&[
-        "import",
-        "hugo",
-        hugo.to_str().unwrap(),
-        "--into",
-        site.to_str().unwrap(),
-        "--dry-run",
-    ]);
+    let o = import(&hugo, &site, &["--dry-run"]);
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{stderr}");
     assert!(
@@ -147,13 +147,7 @@ fn links_inside_static_are_copied_and_links_out_are_listed() {
     symlink(hugo.join("gedeeld"), hugo.join("static/gedeeld")).unwrap();
     symlink(private.join("passwd"), hugo.join("static/passwd")).unwrap();
     let site = dir.path().join("nieuw");
-    let o = run(&[
-        "import",
-        "hugo",
-        hugo.to_str().unwrap(),
-        "--into",
-        site.to_str().unwrap(),
-    ]);
+    let o = import(&hugo, &site, &[]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(
         std::fs::read_to_string(site.join("static/kopie.txt")).unwrap(),
