@@ -157,11 +157,7 @@ fn the_limit_counts_all_pages_together() {
         if !p.contains("FractieZetelPersoon") {
             return fine(p);
         }
-        let n: u32 = p
-            .split("$skiptoken=")
-            .nth(1)
-            .and_then(|t| t.parse().ok())
-            .unwrap_or(0);
+        let n = skiptoken(p);
         let padding = " ".repeat(400_000);
         let next = format!("FractieZetelPersoon?$skiptoken={}", n + 1);
         Answer::json(page(vec![seat(n)], Some(&next)) + &padding)
@@ -320,11 +316,7 @@ fn endless_pages(rows: u32) -> Mock {
         if !p.contains("FractieZetelPersoon") {
             return fine(p);
         }
-        let n: u32 = p
-            .split("$skiptoken=")
-            .nth(1)
-            .and_then(|t| t.parse().ok())
-            .unwrap_or(0);
+        let n = skiptoken(p);
         let seats = (0..rows).map(|r| seat(n * rows + r)).collect();
         let next = format!("FractieZetelPersoon?$skiptoken={}", n + 1);
         Answer::json(page(seats, Some(&next)))
@@ -361,4 +353,12 @@ fn limits_must_be_positive(flag: &str, value: &str) {
     let site = site();
     let run = run(site.path(), "http://127.0.0.1:9/", &[flag, value]);
     assert_eq!(run.code, Some(2), "{}", run.stderr);
+}
+
+/// The page number a `$skiptoken=` in the request path asks for (0 without one).
+fn skiptoken(path: &str) -> u32 {
+    path.split("$skiptoken=")
+        .nth(1)
+        .and_then(|t| t.parse().ok())
+        .unwrap_or(0)
 }
