@@ -1,6 +1,7 @@
 //! Turning the loaded site into files: templates, content pages, feeds,
 //! sitemap, search index and headers.
 
+pub mod builtin_shortcodes;
 pub mod data_pages;
 pub mod feeds;
 pub mod headers;

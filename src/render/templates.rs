@@ -16,16 +16,8 @@ use crate::content::markdown::{self, MarkdownOptions, ShortcodeRenderError, Shor
 use crate::content::shortcodes::Call;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::templates::TemplateFiles;
+use crate::render::builtin_shortcodes;
 use crate::render::limits::{self, FuelMeter, Runaways};
-
-/// Shortcodes that every site has, unless it overrides them in `templates/shortcodes/`.
-const BUILTIN_SHORTCODES: &[(&str, &str)] = &[
-    ("alert", include_str!("builtin/shortcodes/alert.html")),
-    ("audio", include_str!("builtin/shortcodes/audio.html")),
-    ("details", include_str!("builtin/shortcodes/details.html")),
-    ("email", include_str!("builtin/shortcodes/email.html")),
-    ("video", include_str!("builtin/shortcodes/video.html")),
-];
 
 /// Templates the build needs, with what each one is for (used in hints).
 pub const REQUIRED_TEMPLATES: &[(&str, &str)] = &[
@@ -133,8 +125,9 @@ impl Renderer {
                 diags.push(template_diagnostic(&templates_dir, name, &e));
             }
         }
-        for (name, source) in BUILTIN_SHORTCODES {
-            if !shortcodes.contains_key(*name) {
+        for builtin in builtin_shortcodes::BUILTINS {
+            let (name, source) = (builtin.name, builtin.source);
+            if !shortcodes.contains_key(name) {
                 shortcodes.insert(name.to_string(), source.to_string());
                 if let Err(e) =
                     env.add_template_owned(format!("shortcodes/{name}.html"), source.to_string())
@@ -556,6 +549,12 @@ impl Renderer {
         inner_html: Option<&str>,
         page: Value,
     ) -> Result<String, ShortcodeRenderError> {
+        // A built-in (not overridden by the site) refuses arguments it would drop.
+        if let Some(builtin) = builtin_shortcodes::find(&call.name)
+            && self.shortcodes.get(&call.name).map(String::as_str) == Some(builtin.source)
+        {
+            builtin.check(call).map_err(ShortcodeRenderError::Refused)?;
+        }
         let name = format!("shortcodes/{}.html", call.name);
         let template = self
             .env

@@ -14,12 +14,12 @@ use std::process::Command;
 
 use common::{build, run, snapshot, write};
 
-fn fixture() -> PathBuf {
+pub(super) fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hugo-doks")
 }
 
 /// A copy of the fixture (Hugo writes a lock file into the folder it builds).
-fn fixture_copy(root: &Path) -> PathBuf {
+pub(super) fn fixture_copy(root: &Path) -> PathBuf {
     let target = root.join("hugo");
     for (rel, bytes) in snapshot(&fixture()) {
         let path = target.join(rel);
@@ -29,7 +29,7 @@ fn fixture_copy(root: &Path) -> PathBuf {
     target
 }
 
-fn import(hugo: &Path, into: &Path, extra: &[&str]) -> std::process::Output {
+pub(super) fn import(hugo: &Path, into: &Path, extra: &[&str]) -> std::process::Output {
     let mut args = vec![
         "import",
         "hugo",
@@ -41,7 +41,7 @@ fn import(hugo: &Path, into: &Path, extra: &[&str]) -> std::process::Output {
     run(&args)
 }
 
-fn stderr(o: &std::process::Output) -> String {
+pub(super) fn stderr(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
@@ -50,7 +50,7 @@ fn stderr(o: &std::process::Output) -> String {
 const HAND_PORT: &str = "<p class=\"laatste-nieuws\"><a href=\"{{ rel_url('/nieuws/') }}\">Het laatste nieuws</a></p>\n";
 
 /// Imports the fixture, ports the shortcode by hand and builds: (temp dir, site, output).
-fn migrated(hugo: &Path, root: &Path) -> (PathBuf, PathBuf) {
+pub(super) fn migrated(hugo: &Path, root: &Path) -> (PathBuf, PathBuf) {
     let site = root.join("nieuw");
     let o = import(hugo, &site, &[]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -91,7 +91,7 @@ fn url_rows(report: &str) -> Vec<(String, String, String)> {
         .collect()
 }
 
-fn section<'a>(report: &'a str, heading: &str) -> &'a str {
+pub(super) fn section<'a>(report: &'a str, heading: &str) -> &'a str {
     let start = report
         .find(heading)
         .unwrap_or_else(|| panic!("no {heading}"));
@@ -156,9 +156,10 @@ fn import_reads_hugo_and_reports_exactly_what_changed() {
         shortcodes,
         [
             "| `alert` | uses the built-in `alert` | `content/nl/docs/uitleg/foutmeldingen.md:16`, `content/nl/docs/uitleg/hashes.md:16`, `content/nl/docs/uitleg/kunstmatige-intelligentie.md:16`, `content/nl/docs/uitleg/leeftijdscontrole.md:16`, `content/nl/docs/uitleg/versleuteling.md:16` |",
+            "| `audio` | uses the built-in `audio` | `content/nl/over.md:16` |",
             "| `citaat` | translated from the Go template | `content/nl/blog/waarom-versleuteling.md:20` |",
             "| `details` | uses the built-in `details` | `content/nl/docs/help/veelgestelde-vragen.md:10`, `content/nl/docs/uitleg/foutmeldingen.md:22`, `content/nl/docs/uitleg/hashes.md:22`, `content/nl/docs/uitleg/kunstmatige-intelligentie.md:22`, `content/nl/docs/uitleg/leeftijdscontrole.md:22`, `content/nl/docs/uitleg/versleuteling.md:22` |",
-            "| `email` | uses the built-in `email` | `content/nl/docs/help/contact.md:9`, `content/nl/doe-mee.md:9` |",
+            "| `email` | uses the built-in `email` | `content/nl/docs/help/contact.md:9`, `content/nl/doe-mee.md:9`, `content/nl/over.md:12` |",
             "| `figuur` | translated from the Go template | `content/nl/achtergrond/CDU-CSU-geen-chatcontrole.md:8` |",
             "| `knop` | translated from the Go template | `content/nl/_index.md:11` |",
             "| `laatste-nieuws` | **needs a hand port**: `.Site.RegularPages` cannot be translated | `content/nl/achtergrond/laatste.md:6` |",

@@ -135,16 +135,9 @@ fn clean_element(el: &mut Element<'_, '_>, changes: &mut Vec<Change>) {
                 let src = el.get_attribute("src");
                 match src.as_deref().and_then(web_url) {
                     Some(url) => {
-                        let title = el
-                            .get_attribute("title")
-                            .unwrap_or_else(|| format!("Bekijk op {}", url.host()));
-                        let link = format!(
-                            "<p><a href=\"{}\">{}</a> ({})</p>",
-                            crate::html::escape(url.as_str()),
-                            crate::html::escape(&title),
-                            crate::html::escape(url.host())
-                        );
-                        el.replace(&link, ContentType::Html);
+                        let card =
+                            super::embed_card::card(&url, el.get_attribute("title").as_deref());
+                        el.replace(&card, ContentType::Html);
                     }
                     None => el.remove(),
                 }

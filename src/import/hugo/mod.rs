@@ -9,6 +9,7 @@
 //! and what needs a hand before the site builds.
 
 pub mod config;
+pub mod embed_card;
 pub mod embeds;
 mod foreign_html;
 mod html_findings;

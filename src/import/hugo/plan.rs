@@ -9,7 +9,7 @@ use chrono::Utc;
 use super::config::HugoConfig;
 use super::embeds;
 use super::report::{GuideImportError, GuideRow, Report, ShortcodeRow, UrlKind, UrlRow};
-use super::shortcodes::{self, BUILTIN, Outcome};
+use super::shortcodes::{self, Outcome, Use};
 use super::site_toml;
 use crate::config::{MenuEntry, SiteConfig};
 use crate::content::permalinks::{Permalink, UrlSettings, ugly_text as ugly};
@@ -259,8 +259,8 @@ impl<'a> Draft<'a> {
         settings: &site_toml::Settings,
         hugo_content: &Path,
         all_pages: &Content,
-    ) -> BTreeMap<String, Vec<(String, usize)>> {
-        let mut uses: BTreeMap<String, Vec<(String, usize)>> = BTreeMap::new();
+    ) -> BTreeMap<String, Vec<Use>> {
+        let mut uses: BTreeMap<String, Vec<Use>> = BTreeMap::new();
         for path in self.walk(hugo_content) {
             let rel = slash_path(hugo_content, &path);
             let target = format!("{}/{rel}", settings.content_dir);
@@ -278,10 +278,12 @@ impl<'a> Draft<'a> {
             let body_line = split.body_line;
             let (clean, mut findings) = embeds::clean(split.body);
             let kept = embeds::front_matter_findings(split.raw, split.raw_line);
-            for (name, line) in shortcodes::uses(split.body) {
-                uses.entry(name)
-                    .or_default()
-                    .push((target.clone(), line + body_line - 1));
+            for (line, call) in shortcodes::uses(split.body) {
+                uses.entry(call.name.clone()).or_default().push(Use {
+                    file: target.clone(),
+                    line: line + body_line - 1,
+                    call,
+                });
             }
             if let Ok(front) = front_matter::parse(&path, &split) {
                 for field in front.params.keys() {
@@ -394,10 +396,12 @@ impl<'a> Draft<'a> {
 
     /// The Hugo site's shortcodes, translated where they can be, with where
     /// each is used; shortcodes used but not defined are reported.
-    fn add_shortcodes(&mut self, mut uses: BTreeMap<String, Vec<(String, usize)>>) {
+    fn add_shortcodes(&mut self, mut uses: BTreeMap<String, Vec<Use>>) {
         let (found, refused) = shortcodes::read_all(self.hugo_dir);
         self.refuse(refused);
         for (name, sc) in found {
+            let calls = uses.remove(&name).unwrap_or_default();
+            let sc = shortcodes::keep_arguments(sc, &calls);
             if let Some(template) = &sc.template {
                 self.files.insert(
                     format!("templates/shortcodes/{name}.html"),
@@ -414,11 +418,12 @@ impl<'a> Draft<'a> {
                 name: name.clone(),
                 outcome: sc.outcome,
                 notes: sc.notes,
-                uses: uses.remove(&name).unwrap_or_default(),
+                uses: calls.into_iter().map(|u| (u.file, u.line)).collect(),
             });
         }
         for (name, places) in uses {
-            if !BUILTIN.contains(&name.as_str()) {
+            if !shortcodes::is_builtin(&name) {
+                let places = places.into_iter().map(|u| (u.file, u.line)).collect();
                 self.report.undefined_shortcodes.push((name, places));
             }
         }

@@ -9,8 +9,10 @@ use std::path::Path;
 
 use super::translate;
 
-/// The shortcodes every chatcontrole site has.
-pub const BUILTIN: &[&str] = &["alert", "audio", "details", "email", "video"];
+/// Whether a chatcontrole site has a built-in shortcode called `name`.
+pub fn is_builtin(name: &str) -> bool {
+    crate::render::builtin_shortcodes::find(name).is_some()
+}
 
 /// Other names Hugo themes give shortcodes with the purpose of a built-in one.
 const BUILTIN_ALIASES: &[(&str, &str)] = &[
@@ -97,7 +99,7 @@ pub fn classify(name: &str, source: &str) -> Shortcode {
 /// an e-mail link written with a script.
 fn builtin_for(name: &str, source: &str) -> Option<String> {
     let lower_name = name.to_ascii_lowercase();
-    if BUILTIN.contains(&lower_name.as_str()) {
+    if is_builtin(&lower_name) {
         return Some(lower_name);
     }
     if let Some((_, b)) = BUILTIN_ALIASES
@@ -111,6 +113,60 @@ fn builtin_for(name: &str, source: &str) -> Option<String> {
         return Some("email".into());
     }
     None
+}
+
+/// One place a page calls a shortcode.
+#[derive(Debug, Clone)]
+pub struct Use {
+    /// The content file, as written in the new site.
+    pub file: String,
+    /// The 1-based line of the call in that file.
+    pub line: usize,
+    /// The call, with its arguments.
+    pub call: crate::content::shortcodes::Call,
+}
+
+/// Keeps a mapping to a built-in only when the built-in reads every argument
+/// the site's calls pass: otherwise the shortcode is translated from its own
+/// template (or kept aside for a hand port), with a note naming the calls, so
+/// no argument is dropped on the way (Doks's `email user= domain=` once lost
+/// its address this way).
+pub fn keep_arguments(sc: Shortcode, uses: &[Use]) -> Shortcode {
+    let Outcome::Builtin(b) = &sc.outcome else {
+        return sc;
+    };
+    let Some(builtin) = crate::render::builtin_shortcodes::find(b) else {
+        return sc;
+    };
+    let dropped: Vec<String> = uses
+        .iter()
+        .filter_map(|u| {
+            let mut call = u.call.clone();
+            call.name = b.clone();
+            builtin
+                .check(&call)
+                .err()
+                .map(|why| format!("`{}:{}`: {why}", u.file, u.line))
+        })
+        .collect();
+    if dropped.is_empty() {
+        return sc;
+    }
+    let (outcome, template) = match translate::translate(&sc.original) {
+        Ok(t) => (Outcome::Translated, Some(t)),
+        Err(reason) => (Outcome::HandPort(reason), None),
+    };
+    let mut notes = sc.notes;
+    notes.push(format!(
+        "not mapped to the built-in `{b}`, which would drop what these calls pass: {}",
+        dropped.join("; ")
+    ));
+    Shortcode {
+        outcome,
+        template,
+        notes,
+        ..sc
+    }
 }
 
 /// Reads the shortcodes of a Hugo site: the site's own, then a theme's that
@@ -142,8 +198,8 @@ pub fn read_all(hugo_dir: &Path) -> (BTreeMap<String, Shortcode>, Vec<crate::con
     (found, refused)
 }
 
-/// Where a page uses shortcodes: (name, 1-based line in the body).
-pub fn uses(body: &str) -> Vec<(String, usize)> {
+/// Where a page uses shortcodes: (1-based line in the body, the call).
+pub fn uses(body: &str) -> Vec<(usize, crate::content::shortcodes::Call)> {
     let Ok(pieces) = crate::content::shortcodes::parse(body, &|_| false) else {
         return Vec::new();
     };
@@ -156,14 +212,14 @@ fn collect(
     body: &str,
     base: usize,
     pieces: &[crate::content::shortcodes::Piece],
-    out: &mut Vec<(String, usize)>,
+    out: &mut Vec<(usize, crate::content::shortcodes::Call)>,
 ) {
     for piece in pieces {
         if let crate::content::shortcodes::Piece::Call(call) = piece {
             let offset = base + call.offset;
             out.push((
-                call.name.clone(),
                 body[..offset.min(body.len())].matches('\n').count() + 1,
+                call.clone(),
             ));
             if let Some(inner) = &call.inner
                 && let Ok(nested) = crate::content::shortcodes::parse(inner, &|_| false)
@@ -215,8 +271,12 @@ mod tests {
     #[test]
     fn finds_uses_with_lines_including_nested_ones() {
         let body = "Tekst\n\n{{< a x=\"1\" >}}\n{{% b %}}\nbinnen {{< c >}}\n{{% /b %}}\n";
+        let found: Vec<(String, usize)> = uses(body)
+            .into_iter()
+            .map(|(line, call)| (call.name, line))
+            .collect();
         assert_eq!(
-            uses(body),
+            found,
             [
                 ("a".to_string(), 3),
                 ("b".to_string(), 4),

@@ -1,0 +1,179 @@
+//! The shortcodes every site has, with the arguments each one takes.
+//!
+//! One table serves two readers: the renderer, which refuses a call that
+//! passes an argument the built-in would silently drop (so a typo or a
+//! theme's own argument is a diagnostic, never an empty link), and
+//! `import hugo`, which maps a Hugo shortcode to a built-in only when every
+//! call on the site passes arguments the built-in understands.
+
+use crate::content::shortcodes::Call;
+
+/// One built-in shortcode.
+#[derive(Debug)]
+pub struct Builtin {
+    /// Its name, as written in `{{< name >}}`.
+    pub name: &'static str,
+    /// Its template.
+    pub source: &'static str,
+    /// The named arguments it reads.
+    pub named: &'static [&'static str],
+    /// How many arguments without a name it reads.
+    pub positional: usize,
+    /// What a call must give for the result not to be empty, in words.
+    needs: Option<(fn(&Call) -> bool, &'static str)>,
+}
+
+/// Every built-in shortcode.
+pub const BUILTINS: &[Builtin] = &[
+    Builtin {
+        name: "alert",
+        source: include_str!("builtin/shortcodes/alert.html"),
+        named: &["context", "text", "icon"],
+        positional: 1,
+        needs: None,
+    },
+    Builtin {
+        name: "audio",
+        source: include_str!("builtin/shortcodes/audio.html"),
+        named: &["src", "title", "caption"],
+        positional: 1,
+        needs: Some((has_src, "a file to play: `src=\"/media/opname.mp3\"`")),
+    },
+    Builtin {
+        name: "details",
+        source: include_str!("builtin/shortcodes/details.html"),
+        named: &["summary", "open"],
+        positional: 2,
+        needs: None,
+    },
+    Builtin {
+        name: "email",
+        source: include_str!("builtin/shortcodes/email.html"),
+        named: &["address", "text", "user", "domain"],
+        positional: 1,
+        needs: Some((
+            has_address,
+            "an address: `{{< email \"info@example.org\" >}}`, `address=\"…\"` or `user=\"info\" domain=\"example.org\"`",
+        )),
+    },
+    Builtin {
+        name: "video",
+        source: include_str!("builtin/shortcodes/video.html"),
+        named: &["src", "poster", "captions", "title", "caption"],
+        positional: 1,
+        needs: Some((has_src, "a file to play: `src=\"/media/uitleg.mp4\"`")),
+    },
+];
+
+/// The built-in shortcode called `name`, if there is one.
+pub fn find(name: &str) -> Option<&'static Builtin> {
+    BUILTINS.iter().find(|b| b.name == name)
+}
+
+impl Builtin {
+    /// Whether `call` passes only arguments this shortcode reads, and what it
+    /// needs; the problem in words otherwise.
+    pub fn check(&self, call: &Call) -> Result<(), String> {
+        let unknown: Vec<&str> = call
+            .named
+            .keys()
+            .map(String::as_str)
+            .filter(|k| !self.named.contains(k))
+            .collect();
+        if !unknown.is_empty() {
+            return Err(format!(
+                "`{}` does not read {}; it takes {}",
+                self.name,
+                quoted_list(&unknown),
+                self.takes()
+            ));
+        }
+        if call.positional.len() > self.positional {
+            return Err(format!(
+                "`{}` reads {} argument{} without a name, this call gives {}; it takes {}",
+                self.name,
+                self.positional,
+                if self.positional == 1 { "" } else { "s" },
+                call.positional.len(),
+                self.takes()
+            ));
+        }
+        if let Some((has, what)) = self.needs
+            && !has(call)
+        {
+            return Err(format!("`{}` needs {what}", self.name));
+        }
+        Ok(())
+    }
+
+    /// The arguments it takes, in words.
+    fn takes(&self) -> String {
+        quoted_list(self.named)
+    }
+}
+
+fn quoted_list(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn non_empty(call: &Call, key: &str) -> bool {
+    call.named.get(key).is_some_and(|v| !v.trim().is_empty())
+}
+
+fn first_positional(call: &Call) -> bool {
+    call.positional
+        .first()
+        .is_some_and(|v| !v.trim().is_empty())
+}
+
+fn has_src(call: &Call) -> bool {
+    non_empty(call, "src") || first_positional(call)
+}
+
+fn has_address(call: &Call) -> bool {
+    non_empty(call, "address")
+        || first_positional(call)
+        || (non_empty(call, "user") && non_empty(call, "domain"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::shortcodes::{Piece, parse};
+    use test_case::test_case;
+
+    fn call(text: &str) -> Call {
+        match parse(text, &|_| false).unwrap().into_iter().next() {
+            Some(Piece::Call(c)) => c,
+            other => panic!("no call in {text}: {other:?}"),
+        }
+    }
+
+    #[test_case(r#"{{< email "a@b.nl" >}}"#; "email positional")]
+    #[test_case(r#"{{< email user="chatcontrole" domain="proton.me" >}}"#; "email doks form")]
+    #[test_case(r#"{{< email address="a@b.nl" text="Mail ons" >}}"#; "email named")]
+    #[test_case(r#"{{< audio src="/a.mp3" caption="Podcast" >}}"#; "audio with a caption")]
+    #[test_case(r#"{{< video "/v.mp4" poster="/p.jpg" >}}"#; "video")]
+    #[test_case(r#"{{< details "Meer" open >}}"#; "details open")]
+    #[test_case(r#"{{< alert context="warning" >}}"#; "alert")]
+    fn accepts(text: &str) {
+        let c = call(text);
+        assert_eq!(find(&c.name).unwrap().check(&c), Ok(()));
+    }
+
+    #[test_case(r#"{{< email user="chatcontrole" >}}"#, "`email` needs an address"; "user without domain")]
+    #[test_case(r#"{{< email >}}"#, "`email` needs an address"; "nothing")]
+    #[test_case(r#"{{< email adres="a@b.nl" >}}"#, "`email` does not read `adres`; it takes `address`, `text`, `user`, `domain`"; "typo")]
+    #[test_case(r#"{{< audio src="/a.mp3" autoplay="true" >}}"#, "`audio` does not read `autoplay`"; "theme argument")]
+    #[test_case(r#"{{< video >}}"#, "`video` needs a file to play"; "video without file")]
+    #[test_case(r#"{{< alert "info" "extra" >}}"#, "`alert` reads 1 argument without a name, this call gives 2"; "too many positional")]
+    fn refuses(text: &str, expected: &str) {
+        let c = call(text);
+        let message = find(&c.name).unwrap().check(&c).unwrap_err();
+        assert!(message.starts_with(expected), "{message}");
+    }
+}
