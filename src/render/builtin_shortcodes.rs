@@ -8,6 +8,10 @@
 
 use crate::content::shortcodes::Call;
 
+/// What a call must give for the result not to be empty: the test, and
+/// what to write, in words.
+type Needs = (fn(&Call) -> bool, &'static str);
+
 /// One built-in shortcode.
 #[derive(Debug)]
 pub struct Builtin {
@@ -20,7 +24,7 @@ pub struct Builtin {
     /// How many arguments without a name it reads.
     pub positional: usize,
     /// What a call must give for the result not to be empty, in words.
-    needs: Option<(fn(&Call) -> bool, &'static str)>,
+    needs: Option<Needs>,
 }
 
 /// Every built-in shortcode.
