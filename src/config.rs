@@ -62,6 +62,12 @@ pub struct SiteConfig {
     /// Menus by name (`main`, `footer`, ...).
     #[serde(default)]
     pub menu: std::collections::BTreeMap<String, Vec<MenuEntry>>,
+    /// Sections whose menu of the same name is built from the section's own
+    /// subsections and pages, in Hugo's page order, as the Doks theme's
+    /// `params.menu.section.auto` builds its sidebar; front-matter `menu:`
+    /// blocks for that menu are not used.
+    #[serde(default)]
+    pub section_menus: Vec<String>,
     /// Free-form values for templates.
     #[serde(default)]
     pub params: toml::Table,

@@ -47,7 +47,16 @@ pub fn derive(model: &SiteModel) -> Derived<'_> {
     let today = model.now.date_naive();
     let mut diagnostics = Diagnostics::new();
     let mut settings = model.settings.clone();
-    crate::content::menu::add_page_entries(&mut settings.menu, &model.content.pages);
+    crate::content::menu::add_page_entries(
+        &mut settings.menu,
+        &model.content.pages,
+        &settings.section_menus,
+    );
+    crate::content::section_menu::add_section_menus(
+        &mut settings.menu,
+        &model.content.pages,
+        &settings.section_menus,
+    );
     let council_standing =
         model
             .council

@@ -27,10 +27,19 @@ pub fn key(entry: &MenuEntry) -> &str {
 ///
 /// An entry takes the page's title and URL; without its own weight it takes
 /// the page's. When a menu already has an entry with the same identifier (for
-/// example from `site.toml`), that one is kept, as in Hugo.
-pub fn add_page_entries(menus: &mut BTreeMap<String, Vec<MenuEntry>>, pages: &[Page]) {
+/// example from `site.toml`), that one is kept, as in Hugo. Menus named in
+/// `built_from_sections` are left alone: they come from the section's pages
+/// (see [`super::section_menu`]).
+pub fn add_page_entries(
+    menus: &mut BTreeMap<String, Vec<MenuEntry>>,
+    pages: &[Page],
+    built_from_sections: &[String],
+) {
     for page in pages {
         for menu_ref in &page.front.menus {
+            if built_from_sections.contains(&menu_ref.menu) {
+                continue;
+            }
             let entry = MenuEntry {
                 name: menu_ref.name.clone().unwrap_or_else(|| page.title()),
                 url: page.path.clone(),
@@ -159,7 +168,7 @@ mod tests {
                 }],
             ),
         ];
-        add_page_entries(&mut menus, &pages);
+        add_page_entries(&mut menus, &pages, &[]);
         let docs = tree(&menus["docs"]);
         assert_eq!(docs.len(), 1);
         let names: Vec<_> = docs[0]
@@ -200,6 +209,7 @@ mod tests {
                     ..MenuRef::default()
                 }],
             )],
+            &[],
         );
         assert_eq!(menus["main"].len(), 1);
         assert_eq!(menus["main"][0].url, "/nieuws/");

@@ -11,6 +11,7 @@ pub mod menu;
 pub mod nesting;
 pub mod page;
 pub mod permalinks;
+pub mod section_menu;
 pub mod shortcodes;
 pub mod walk;
 

@@ -47,7 +47,7 @@ pub(super) fn stderr(o: &std::process::Output) -> String {
 
 /// What an editor writes for the one shortcode the importer cannot translate
 /// (it listed the newest news posts, which a shortcode template cannot query).
-const HAND_PORT: &str = "<p class=\"laatste-nieuws\"><a href=\"{{ rel_url('/nieuws/') }}\">Het laatste nieuws</a></p>\n";
+pub(super) const HAND_PORT: &str = "<p class=\"laatste-nieuws\"><a href=\"{{ rel_url('/nieuws/') }}\">Het laatste nieuws</a></p>\n";
 
 /// Imports the fixture, ports the shortcode by hand and builds: (temp dir, site, output).
 pub(super) fn migrated(hugo: &Path, root: &Path) -> (PathBuf, PathBuf) {

@@ -137,8 +137,8 @@ pub fn plan(hugo_dir: &Path, into: &Path) -> Result<Plan, Diagnostics> {
     draft.note_layouts();
     draft.add_shortcodes(uses);
     draft.add_starter_files();
-    let menus = draft.plan_menus(&settings, &content);
-    draft.add_site_toml(&settings, &base_url, &content, &menus);
+    let (menus, section_menus) = draft.plan_menus(&settings, &content);
+    draft.add_site_toml(&settings, &base_url, &content, &menus, &section_menus);
     draft.count_pages_and_urls(&config, &settings, &content, &all_pages, &url_settings);
     draft.finish()
 }
@@ -457,12 +457,14 @@ impl<'a> Draft<'a> {
     }
 
     /// Menus: `pageRef` becomes the page's URL; page menus are added as the
-    /// engine adds them. Returns the menus for `site.toml`.
+    /// engine adds them; with Doks's `params.menu.section.auto`, a menu named
+    /// after a section is built from that section, as Doks built its sidebar.
+    /// Returns the menus for `site.toml` and the sections whose menu is built.
     fn plan_menus(
         &mut self,
         settings: &site_toml::Settings,
         content: &Content,
-    ) -> BTreeMap<String, Vec<MenuEntry>> {
+    ) -> (BTreeMap<String, Vec<MenuEntry>>, Vec<String>) {
         let mut menus: BTreeMap<String, Vec<MenuEntry>> = BTreeMap::new();
         for (name, entries) in &settings.menus {
             let before = self.report.menus_before.entry(name.clone()).or_default();
@@ -513,8 +515,11 @@ impl<'a> Draft<'a> {
                     ));
             }
         }
+        let section_menus = self.section_menus(settings, content);
         let mut built = menus.clone();
-        menu::add_page_entries(&mut built, &content.pages);
+        menu::add_page_entries(&mut built, &content.pages, &section_menus);
+        self.note_missing_parents(&built);
+        crate::content::section_menu::add_section_menus(&mut built, &content.pages, &section_menus);
         for (name, entries) in &built {
             let lines = self.report.menus_after.entry(name.clone()).or_default();
             for node in menu::tree(entries) {
@@ -524,7 +529,69 @@ impl<'a> Draft<'a> {
                 }
             }
         }
-        menus
+        (menus, section_menus)
+    }
+
+    /// With Doks's `params.menu.section.auto`, the menus that pages name in
+    /// their front matter and that are also a top-level section (`docs`):
+    /// Doks built those sidebars from the section, so the new site does too.
+    /// The front-matter blocks Doks never showed are reported.
+    fn section_menus(&mut self, settings: &site_toml::Settings, content: &Content) -> Vec<String> {
+        let auto = settings
+            .params
+            .get("menu")
+            .and_then(|m| m.get("section"))
+            .and_then(|s| s.get("auto"))
+            .and_then(serde_json::Value::as_bool)
+            == Some(true);
+        if !auto {
+            return Vec::new();
+        }
+        let mut named: Vec<String> = content
+            .pages
+            .iter()
+            .flat_map(|p| p.front.menus.iter().map(|m| m.menu.clone()))
+            .filter(|menu| {
+                content
+                    .pages
+                    .iter()
+                    .any(|p| p.kind == PageKind::Section && p.section_dir == *menu)
+            })
+            .collect();
+        named.sort();
+        named.dedup();
+        for section in &named {
+            let unused: Vec<String> = content
+                .pages
+                .iter()
+                .filter(|p| p.front.menus.iter().any(|m| m.menu == *section))
+                .map(|p| format!("`{}`", p.rel))
+                .collect();
+            self.report.menu_notes.push(format!(
+                "Doks built the `{section}` sidebar from the `{section}` section (`params.menu.section.auto`), and so does the new site (`section_menus = [\"{section}\"]` in site.toml): its subsections and pages, in Hugo's page order. The `menu: {section}:` blocks in the front matter of {} page(s) were never shown by Doks (most come from its archetype) and are not used: {}.",
+                unused.len(),
+                unused.join(", ")
+            ));
+        }
+        named
+    }
+
+    /// Reports menu entries whose `parent` names no entry of their menu:
+    /// Hugo leaves them out, and so does the new site.
+    fn note_missing_parents(&mut self, menus: &BTreeMap<String, Vec<MenuEntry>>) {
+        for (name, entries) in menus {
+            for entry in entries {
+                let Some(parent) = entry.parent.as_deref().filter(|p| !p.is_empty()) else {
+                    continue;
+                };
+                if !entries.iter().any(|e| menu::key(e) == parent) {
+                    self.report.menu_notes.push(format!(
+                        "\"{}\" (`{}`) names the parent `{parent}`, which the `{name}` menu does not have: Hugo left it out, and so does the new site; add an entry `{parent}` or change the parent.",
+                        entry.name, entry.url
+                    ));
+                }
+            }
+        }
     }
 
     /// `site.toml`, checked as the new site will read it.
@@ -534,6 +601,7 @@ impl<'a> Draft<'a> {
         base_url: &str,
         content: &Content,
         menus: &BTreeMap<String, Vec<MenuEntry>>,
+        section_menus: &[String],
     ) {
         let sections: Vec<String> = content
             .pages
@@ -552,7 +620,14 @@ impl<'a> Draft<'a> {
             .and_then(|v| v.as_str().map(str::to_string))
             .or_else(|| busiest_section(content))
             .unwrap_or_default();
-        let site_toml = site_toml::render(settings, base_url, &main_section, &sections, menus);
+        let site_toml = site_toml::render(
+            settings,
+            base_url,
+            &main_section,
+            &sections,
+            menus,
+            section_menus,
+        );
         if let Err(e) = SiteConfig::parse(&self.into.join("site.toml"), &site_toml) {
             self.diags.extend(e);
         }

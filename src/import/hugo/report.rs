@@ -139,6 +139,9 @@ pub struct Report {
     pub menus_before: BTreeMap<String, Vec<String>>,
     /// Menus of the new site: menu name → lines.
     pub menus_after: BTreeMap<String, Vec<String>>,
+    /// What the menus lose or gain on the way, in sentences: a sidebar built
+    /// from its section, front-matter blocks never shown, a missing parent.
+    pub menu_notes: Vec<String>,
     /// Pages with a voting-guide table.
     pub guides: Vec<GuideRow>,
     /// Every Hugo URL and how it answers now.
@@ -271,6 +274,12 @@ impl Report {
         }
 
         let _ = writeln!(md, "\n## Menus\n");
+        for note in &self.menu_notes {
+            let _ = writeln!(md, "- {note}");
+        }
+        if !self.menu_notes.is_empty() {
+            let _ = writeln!(md);
+        }
         let names: std::collections::BTreeSet<&String> = self
             .menus_before
             .keys()

@@ -300,6 +300,7 @@ pub fn render(
     main_section: &str,
     search_sections: &[String],
     menus: &BTreeMap<String, Vec<MenuEntry>>,
+    section_menus: &[String],
 ) -> String {
     let mut table = toml::Table::new();
     let s = |v: &str| toml::Value::String(v.to_string());
@@ -347,6 +348,12 @@ pub fn render(
             menu_table.insert(name.clone(), toml::Value::Array(items));
         }
         table.insert("menu".into(), toml::Value::Table(menu_table));
+    }
+    if !section_menus.is_empty() {
+        table.insert(
+            "section_menus".into(),
+            toml::Value::Array(section_menus.iter().map(|x| s(x)).collect()),
+        );
     }
     if let Some(toml::Value::Table(params)) = to_toml(&Value::Object(settings.params.clone())) {
         table.insert("params".into(), toml::Value::Table(params));
