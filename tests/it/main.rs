@@ -49,6 +49,7 @@ mod guide_pages;
 mod import_hugo;
 mod import_hugo_links;
 mod import_hugo_menus;
+mod import_hugo_nothing_silent;
 mod import_hugo_shortcodes;
 mod import_kill;
 mod limits;

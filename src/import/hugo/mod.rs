@@ -8,10 +8,12 @@
 //! `MIGRATION.md` in the new folder says what was found, changed, dropped,
 //! and what needs a hand before the site builds.
 
+pub mod case_links;
 pub mod config;
 pub mod embed_card;
 pub mod embeds;
 mod foreign_html;
+pub mod home_layout;
 mod html_findings;
 mod plan;
 pub mod report;
@@ -89,6 +91,7 @@ pub fn run(args: &ImportHugoArgs) -> Result<Imported, Diagnostics> {
     if args.guides {
         plan::import_guides(staging.path(), &mut plan.report);
     }
+    plan.report.checked = Some(checked(staging.path()));
     std::fs::write(
         staging.path().join("MIGRATION.md"),
         plan.report.to_markdown(),
@@ -106,6 +109,30 @@ pub fn run(args: &ImportHugoArgs) -> Result<Imported, Diagnostics> {
         summary: plan.report.short(true),
         warnings,
     })
+}
+
+/// What `chatcontrole check` finds in the new site, as lines with the file
+/// relative to the site folder: nothing about the new site stays unsaid.
+fn checked(site: &Path) -> Vec<String> {
+    let found = crate::check::check(&crate::build::BuildOptions::new(site));
+    found
+        .iter()
+        .map(|d| {
+            let file = d.file.strip_prefix(site).unwrap_or(&d.file);
+            let place = match (d.line, d.column) {
+                (0, _) => file.display().to_string(),
+                (line, 0) => format!("{}:{line}", file.display()),
+                (line, column) => format!("{}:{line}:{column}", file.display()),
+            };
+            let kind = if d.is_error() { "error" } else { "warning" };
+            let hint = d
+                .hint
+                .as_deref()
+                .map(|h| format!(" ({h})"))
+                .unwrap_or_default();
+            format!("({kind}) `{place}`: {}{hint}", d.message)
+        })
+        .collect()
 }
 
 /// Refuses a missing Hugo folder, a non-empty `--into`, and an `--into` inside the Hugo folder.

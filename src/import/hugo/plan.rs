@@ -6,6 +6,7 @@ use std::path::Path;
 
 use chrono::Utc;
 
+use super::case_links;
 use super::config::HugoConfig;
 use super::embeds;
 use super::report::{GuideImportError, GuideRow, Report, ShortcodeRow, UrlKind, UrlRow};
@@ -135,6 +136,7 @@ pub fn plan(hugo_dir: &Path, into: &Path) -> Result<Plan, Diagnostics> {
     draft.copy_static_data_and_i18n();
     draft.copy_used_assets();
     draft.note_layouts();
+    draft.note_home_layout(&settings);
     draft.add_shortcodes(uses);
     draft.add_starter_files();
     let (menus, section_menus) = draft.plan_menus(&settings, &content);
@@ -261,6 +263,7 @@ impl<'a> Draft<'a> {
         all_pages: &Content,
     ) -> BTreeMap<String, Vec<Use>> {
         let mut uses: BTreeMap<String, Vec<Use>> = BTreeMap::new();
+        let published = case_links::Published::new(all_pages.pages.iter().map(|p| p.path.as_str()));
         for path in self.walk(hugo_content) {
             let rel = slash_path(hugo_content, &path);
             let target = format!("{}/{rel}", settings.content_dir);
@@ -276,7 +279,8 @@ impl<'a> Draft<'a> {
             };
             let body_start = text.len() - split.body.len();
             let body_line = split.body_line;
-            let (clean, mut findings) = embeds::clean(split.body);
+            let (cased, case_fixes) = case_links::fix(split.body, &published);
+            let (clean, mut findings) = embeds::clean(&cased);
             let kept = embeds::front_matter_findings(split.raw, split.raw_line);
             for (line, call) in shortcodes::uses(split.body) {
                 uses.entry(call.name.clone()).or_default().push(Use {
@@ -310,7 +314,13 @@ impl<'a> Draft<'a> {
             for f in &mut findings {
                 f.line += body_line - 1;
             }
-            if findings.is_empty() {
+            for fix in case_fixes.iter().cloned() {
+                let line = fix.line + body_line - 1;
+                self.report
+                    .case_links
+                    .push((target.clone(), case_links::CaseFix { line, ..fix }));
+            }
+            if findings.is_empty() && case_fixes.is_empty() {
                 self.files.insert(target.clone(), bytes);
             } else {
                 let mut new_text = text[..body_start].to_string();
@@ -380,6 +390,19 @@ impl<'a> Draft<'a> {
                     .insert(format!("static/{rel}"), read(&path, &mut self.diags));
             }
             self.report.assets.push((format!("assets/{rel}"), used));
+        }
+    }
+
+    /// What the Hugo home layout showed besides the home page's text (a hero's
+    /// buttons, the newest posts, an animation) becomes a to-do.
+    fn note_home_layout(&mut self, settings: &site_toml::Settings) {
+        let hugo_dir = self.hugo_dir;
+        let lookup = |key: &str| super::home_layout::translation(hugo_dir, &settings.language, key);
+        if let Some(layout) = super::home_layout::read(hugo_dir, &lookup)
+            && !layout.is_plain()
+        {
+            self.report.home_layout =
+                Some(layout.todo(&format!("{}/_index.md", settings.content_dir)));
         }
     }
 

@@ -139,6 +139,14 @@ pub struct Report {
     pub menus_before: BTreeMap<String, Vec<String>>,
     /// Menus of the new site: menu name → lines.
     pub menus_after: BTreeMap<String, Vec<String>>,
+    /// Links that differed from a published address only in case, written
+    /// anew: (content file, the change with its line in that file).
+    pub case_links: Vec<(String, super::case_links::CaseFix)>,
+    /// What `chatcontrole check` found in the written site, one line each;
+    /// None before the site is written (a dry run).
+    pub checked: Option<Vec<String>>,
+    /// What the Hugo home layout showed that the new home does not, as a to-do.
+    pub home_layout: Option<String>,
     /// What the menus lose or gain on the way, in sentences: a sidebar built
     /// from its section, front-matter blocks never shown, a missing parent.
     pub menu_notes: Vec<String>,
@@ -184,6 +192,9 @@ impl Report {
                     s.notes.join("; ")
                 ));
             }
+        }
+        if let Some(home) = &self.home_layout {
+            todo.push(home.clone());
         }
         for g in &self.guides {
             if !matches!(g.result, Some(Ok(_))) {
@@ -249,6 +260,25 @@ impl Report {
                 let _ = writeln!(md, "- [ ] {t}");
             }
         }
+        match &self.checked {
+            Some(found) if found.is_empty() => {
+                let _ = writeln!(
+                    md,
+                    "\n`chatcontrole check` on the new site, right after the import: no errors, no warnings."
+                );
+            }
+            Some(found) => {
+                let _ = writeln!(
+                    md,
+                    "\n`chatcontrole check` on the new site, right after the import, finds {} problem(s); an error stops the build, and `check` stops at build errors, so run it again once these are done:\n",
+                    found.len()
+                );
+                for line in found {
+                    let _ = writeln!(md, "- [ ] {line}");
+                }
+            }
+            None => {}
+        }
 
         let _ = writeln!(md, "\n## Configuration\n");
         let _ = writeln!(md, "Read: {}.", join_code(&self.config_files));
@@ -270,6 +300,16 @@ impl Report {
             );
             for (key, why) in &self.config_ignored {
                 let _ = writeln!(md, "| `{key}` | {why} |");
+            }
+        }
+
+        if !self.case_links.is_empty() {
+            let _ = writeln!(
+                md,
+                "\n## Links whose case was wrong\n\nThese links differed from the address Hugo published only in upper and lower case: they worked on a host that ignores case and were already broken on one that does not (most hosts). They now point at the published address.\n"
+            );
+            for (file, fix) in &self.case_links {
+                let _ = writeln!(md, "- `{file}:{}`: `{}` → `{}`", fix.line, fix.from, fix.to);
             }
         }
 
@@ -444,6 +484,22 @@ impl Report {
             s.push_str(&format!("\nto do before publishing ({}):", todo.len()));
             for t in todo {
                 s.push_str(&format!("\n  - {t}"));
+            }
+        }
+        if let Some(found) = self.checked.as_ref().filter(|f| !f.is_empty()) {
+            const SHOWN: usize = 20;
+            s.push_str(&format!(
+                "\n`chatcontrole check` on the new site finds {} problem(s):",
+                found.len()
+            ));
+            for line in found.iter().take(SHOWN) {
+                s.push_str(&format!("\n  - {line}"));
+            }
+            if found.len() > SHOWN {
+                s.push_str(&format!(
+                    "\n  - … and {} more, listed in MIGRATION.md",
+                    found.len() - SHOWN
+                ));
             }
         }
         s
