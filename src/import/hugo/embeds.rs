@@ -392,12 +392,12 @@ mod tests {
     }
 
     #[test]
-    fn iframe_becomes_a_link() {
+    fn iframe_becomes_a_link_card() {
         let (out, findings) =
             clean("<iframe src=\"https://video.example/embed/1\" title=\"Uitleg\"></iframe>\n");
         assert_eq!(
             out,
-            "<p><a href=\"https://video.example/embed/1\">Uitleg</a> (video.example)</p>\n"
+            "<p class=\"embed-card\"><a href=\"https://video.example/embed/1\">Uitleg</a> <span class=\"embed-host\">(video.example)</span></p>\n"
         );
         assert_eq!(
             findings[0].kind,
