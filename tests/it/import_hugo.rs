@@ -418,7 +418,7 @@ fn dry_run_writes_nothing_and_an_empty_into_is_used() {
     let into = tmp.path().join("nieuw");
     let o = import(&fixture(), &into, &["--dry-run"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(String::from_utf8_lossy(&o.stdout).starts_with("would import 41 pages"));
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("would import 42 pages"));
     assert!(!into.exists());
     std::fs::create_dir(&into).unwrap();
     assert!(import(&fixture(), &into, &[]).status.success());
@@ -460,7 +460,11 @@ fn guides_option_turns_the_guide_page_into_data_at_the_same_url() {
 }
 
 /// Builds `hugo_dir` with Hugo, or None (with a message) when Hugo is not installed.
-fn hugo_build(hugo_dir: &Path, out: &Path, env: &[(&str, &str)]) -> Option<BTreeSet<String>> {
+pub(super) fn hugo_build(
+    hugo_dir: &Path,
+    out: &Path,
+    env: &[(&str, &str)],
+) -> Option<BTreeSet<String>> {
     let required = std::env::var("CHATCONTROLE_HUGO_TESTS").is_ok_and(|v| v == "required");
     let mut command = Command::new("hugo");
     command.args([

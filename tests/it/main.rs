@@ -47,6 +47,7 @@ mod guide_import_variants;
 mod guide_load;
 mod guide_pages;
 mod import_hugo;
+mod import_hugo_fidelity;
 mod import_hugo_links;
 mod import_hugo_menus;
 mod import_hugo_nothing_silent;
