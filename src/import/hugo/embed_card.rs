@@ -29,6 +29,28 @@ pub fn card(url: &ExternalUrl, title: Option<&str>) -> String {
     )
 }
 
+/// The HTML of a link to a sound or video file on another host, which a
+/// player would have loaded for every visitor; `what` is `audio` or `video`.
+pub fn media_link(url: &ExternalUrl, title: Option<&str>, what: &str) -> String {
+    let text = title
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .unwrap_or_else(|| {
+            if what == "video" {
+                "Bekijk de video".to_string()
+            } else {
+                "Luister naar de opname".to_string()
+            }
+        });
+    format!(
+        "<p class=\"embed-card\"><a href=\"{}\">{}</a> <span class=\"embed-host\">({what} op {})</span></p>",
+        escape(url.as_str()),
+        escape(&text),
+        escape(url.host())
+    )
+}
+
 /// The page behind a known player's frame, and what it shows; the frame's
 /// own address otherwise.
 fn watch_page(url: &ExternalUrl) -> (ExternalUrl, Option<&'static str>) {

@@ -392,6 +392,30 @@ mod tests {
     }
 
     #[test]
+    fn a_local_player_stays_and_one_from_another_host_becomes_a_link() {
+        let local = "<audio controls src=\"/media/a.mp3\"></audio>\n";
+        assert_eq!(clean(local), (local.to_string(), vec![]));
+        let (out, findings) = clean(
+            "<audio controls src=\"https://provo.example/a.mp3\" title=\"Podcast\"></audio>\n",
+        );
+        assert_eq!(
+            out,
+            "<p class=\"embed-card\"><a href=\"https://provo.example/a.mp3\">Podcast</a> <span class=\"embed-host\">(audio op provo.example)</span></p>\n"
+        );
+        assert_eq!(
+            findings[0].kind,
+            FindingKind::ExternalMedia("https://provo.example/a.mp3".into())
+        );
+        let (out, _) = clean(
+            "<video controls><source src=\"/media/v.mp4\"><source src=\"https://cdn.example/v.webm\"></video>\n",
+        );
+        assert_eq!(
+            out,
+            "<video controls><source src=\"/media/v.mp4\"></video>\n"
+        );
+    }
+
+    #[test]
     fn iframe_becomes_a_link_card() {
         let (out, findings) =
             clean("<iframe src=\"https://video.example/embed/1\" title=\"Uitleg\"></iframe>\n");

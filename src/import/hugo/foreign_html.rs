@@ -150,6 +150,25 @@ fn clean_element(el: &mut Element<'_, '_>, changes: &mut Vec<Change>) {
         }
         return;
     }
+    // A player of a file on another host would make every visitor's browser
+    // contact that host: a link to the file instead. A local file keeps its player.
+    if (name == "audio" || name == "video" || name == "source")
+        && let Some(url) = el.get_attribute("src").as_deref().and_then(web_url)
+    {
+        note(FindingKind::ExternalMedia(url.as_str().to_string()));
+        if name == "source" {
+            // Inside a player: the player stays for its other sources.
+            el.remove();
+        } else {
+            let what = if name == "video" { "video" } else { "audio" };
+            let title = el.get_attribute("title");
+            el.replace(
+                &super::embed_card::media_link(&url, title.as_deref(), what),
+                ContentType::Html,
+            );
+        }
+        return;
+    }
     if REMOVED_KEEPING_CONTENT.contains(&name.as_str()) {
         note(FindingKind::Element(name.clone()));
         el.remove_and_keep_content();

@@ -19,6 +19,9 @@ pub enum FindingKind {
     InlineScript,
     /// `<iframe>` (a player or widget from another host): replaced by a link.
     Iframe(String),
+    /// `<audio>` or `<video>` playing a file from another host: replaced by
+    /// a link to it, which makes no request until clicked; the address.
+    ExternalMedia(String),
     /// A `style="…"` attribute, which a strict CSP blocks: removed.
     StyleAttribute,
     /// An event-handler attribute (`onerror`, `onclick`, …): removed; its name.
@@ -47,6 +50,9 @@ impl FindingKind {
             FindingKind::ExternalScript(host) => format!("script from {host} removed"),
             FindingKind::InlineScript => "inline script removed".into(),
             FindingKind::Iframe(url) => format!("iframe replaced by a link to {url}"),
+            FindingKind::ExternalMedia(url) => {
+                format!("player of a file on another host replaced by a link to {url}")
+            }
             FindingKind::StyleAttribute => "style attribute removed".into(),
             FindingKind::EventHandler(name) => format!("event handler `{name}` removed"),
             FindingKind::ScriptAddress(name) => {
