@@ -548,6 +548,9 @@ fn render_footnotes(
     html
 }
 
+/// What sets a piece of text: the text and the characters before and after it.
+type Smarten<'s> = dyn Fn(&str, Option<char>, Option<char>) -> String + 's;
+
 /// Turns bare web addresses in text into links, as GFM's autolink
 /// extension does; the text around them goes through `smart` with the
 /// characters next to it (`before` and `after` at the ends).
@@ -555,7 +558,7 @@ fn linkify(
     text: &str,
     before: Option<char>,
     after: Option<char>,
-    smart: &dyn Fn(&str, Option<char>, Option<char>) -> String,
+    smart: &Smarten<'_>,
 ) -> Vec<Event<'static>> {
     let mut events = Vec::new();
     let mut last = 0;
