@@ -17,8 +17,8 @@ use pulldown_cmark::{
 use super::tables::pad_table_headers;
 use super::typographer::smarten;
 use super::{
-    BARE_URL, MarkdownOptions, Rendered, TocEntry, collapse_whitespace, parser_options,
-    replace_emoji,
+    BARE_URL, MarkdownOptions, Rendered, TocEntry, collapse_whitespace, is_inline, is_inline_end,
+    parser_options, replace_emoji,
 };
 use crate::content::headings::{IdRegistry, heading_id};
 
@@ -629,32 +629,4 @@ fn first_char(event: &Event<'_>) -> Option<char> {
         Event::End(tag) if is_inline_end(*tag) => Some('.'),
         _ => None,
     }
-}
-
-/// True for tags that sit inside a line of text.
-pub(super) fn is_inline(tag: &Tag<'_>) -> bool {
-    matches!(
-        tag,
-        Tag::Emphasis
-            | Tag::Strong
-            | Tag::Strikethrough
-            | Tag::Superscript
-            | Tag::Subscript
-            | Tag::Link { .. }
-            | Tag::Image { .. }
-    )
-}
-
-/// True for the ends of [`is_inline`] tags.
-pub(super) fn is_inline_end(tag: TagEnd) -> bool {
-    matches!(
-        tag,
-        TagEnd::Emphasis
-            | TagEnd::Strong
-            | TagEnd::Strikethrough
-            | TagEnd::Superscript
-            | TagEnd::Subscript
-            | TagEnd::Link
-            | TagEnd::Image
-    )
 }

@@ -22,7 +22,7 @@ use super::headings::IdRegistry;
 use super::shortcodes::{self, Call, Piece};
 use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
 use convert::markdown_to_html;
-use pulldown_cmark::Options;
+use pulldown_cmark::{Options, Tag, TagEnd};
 
 /// The Markdown the site reads: CommonMark with tables, footnotes,
 /// strikethrough, task lists and heading attributes. Whoever reads Markdown
@@ -316,6 +316,34 @@ pub fn strip_tags(html: &str) -> String {
     static TAG: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"<[^>]*>").expect("valid tag pattern"));
     collapse_whitespace(&TAG.replace_all(html, " "))
+}
+
+/// True for tags that sit inside a line of text.
+fn is_inline(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
+}
+
+/// True for the ends of [`is_inline`] tags.
+fn is_inline_end(tag: TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
 }
 
 #[cfg(test)]

@@ -14,8 +14,7 @@ use std::borrow::Cow;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use super::convert::{is_inline, is_inline_end};
-use super::parser_options;
+use super::{is_inline, is_inline_end, parser_options};
 
 /// `markdown` with the header rows of Goldmark-style tables padded to the
 /// width of their delimiter rows; borrowed when nothing needed padding.
