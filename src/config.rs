@@ -90,9 +90,34 @@ pub struct SiteConfig {
     /// default); a larger one is an error instead of gigabytes of memory.
     #[serde(default = "default_max_page_mb")]
     pub max_page_mb: u64,
+    /// How Markdown is rendered (`[markdown]`).
+    #[serde(default)]
+    pub markdown: MarkdownConfig,
     /// `permalinks` and `ugly_urls` parsed once, when the settings are read.
     #[serde(skip)]
     pub urls: UrlSettings,
+}
+
+/// The `[markdown]` table of site.toml.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct MarkdownConfig {
+    /// Curly quotes, dashes, ellipses and guillemets, as Hugo's typographer
+    /// (on by default, as in Hugo).
+    #[serde(default = "default_typographer")]
+    pub typographer: bool,
+}
+
+impl Default for MarkdownConfig {
+    fn default() -> Self {
+        MarkdownConfig {
+            typographer: default_typographer(),
+        }
+    }
+}
+
+fn default_typographer() -> bool {
+    true
 }
 
 fn default_content_dir() -> String {
@@ -396,6 +421,24 @@ mod tests {
     #[test]
     fn missing_title_is_an_error() {
         assert!(parse("base_url = \"https://e.org/\"\n").is_err());
+    }
+
+    #[test]
+    fn typographer_is_on_by_default_and_can_be_switched_off() {
+        let base = "title='T'\nbase_url='https://e.org/'\n";
+        assert!(parse(base).unwrap().markdown.typographer);
+        let off = parse(&format!("{base}[markdown]\ntypographer = false\n")).unwrap();
+        assert!(!off.markdown.typographer);
+    }
+
+    #[test_case::test_case("typographer = \"nee\"", "typographer"; "wrong type")]
+    #[test_case::test_case("typografer = false", "typografer"; "unknown key")]
+    fn markdown_table_mistakes_name_their_line(line: &str, word: &str) {
+        let text = format!("title='T'\nbase_url='https://e.org/'\n[markdown]\n{line}\n");
+        let err = parse(&text).unwrap_err();
+        let d = err.sorted().remove(0);
+        assert_eq!(d.line, 4, "{err}");
+        assert!(err.to_string().contains(word), "{err}");
     }
 
     #[test]

@@ -94,7 +94,7 @@ pub fn prepare<'a>(
         .pages
         .par_iter()
         .map(|page| {
-            let key = page_key(page, &options.url_prefix);
+            let key = page_key(page, &options);
             let hit = cached
                 .and_then(|c| c.entries.get(&page.rel))
                 .filter(|(k, _)| *k == key)
@@ -122,7 +122,7 @@ pub fn prepare<'a>(
 }
 
 /// What the rendered Markdown of `page` depends on, as one number.
-fn page_key(page: &Page, url_prefix: &str) -> u64 {
+fn page_key(page: &Page, options: &markdown::MarkdownOptions) -> u64 {
     let params = serde_json::to_string(&page.front.params).unwrap_or_default();
     hash_of(&(
         &page.body,
@@ -130,7 +130,7 @@ fn page_key(page: &Page, url_prefix: &str) -> u64 {
         page.title(),
         &page.path,
         params,
-        url_prefix,
+        options,
     ))
 }
 

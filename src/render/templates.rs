@@ -263,6 +263,7 @@ impl Renderer {
     pub fn markdown_options(&self) -> MarkdownOptions {
         MarkdownOptions {
             url_prefix: self.prefix.clone(),
+            typographer: self.config.markdown.typographer,
         }
     }
 }
@@ -372,9 +373,11 @@ fn register_helpers(env: &mut Environment<'static>, config: &SiteConfig, prefix:
         parse_date(&value).map(|d| dutch_date(&d)).unwrap_or(value)
     });
     let p = prefix.to_string();
+    let typographer = config.markdown.typographer;
     env.add_filter("markdownify", move |value: String| -> Value {
         let options = MarkdownOptions {
             url_prefix: p.clone(),
+            typographer,
         };
         let html = markdown::render(Path::new("(template)"), &value, 1, &NoShortcodes, &options)
             .map(|r| r.html)

@@ -134,6 +134,10 @@ fn import_reads_hugo_and_reports_exactly_what_changed() {
     assert!(stdout.contains("laatste-nieuws"), "{stdout}");
 
     let report = std::fs::read_to_string(site.join("MIGRATION.md")).unwrap();
+    let markdown = section(&report, "## Markdown");
+    for rule in ["- Tables:", "- Footnotes:", "- Typographer:"] {
+        assert!(markdown.contains(rule), "{markdown}");
+    }
     assert_eq!(
         section(
             &report,

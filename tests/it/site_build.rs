@@ -321,3 +321,24 @@ fn check_passes_on_the_example_site() {
         String::from_utf8_lossy(&result.stderr)
     );
 }
+
+#[test]
+fn typographer_is_on_by_default_and_site_toml_can_switch_it_off() {
+    let page = "docs/uitleg/het-voorstel/index.html";
+    let (_site, out) = built();
+    html::assert_contains(&read(&out, page), "Zo’n bevel", page);
+
+    let site = site_copy();
+    let settings = site.path().join("site.toml");
+    let text = std::fs::read_to_string(&settings).unwrap();
+    std::fs::write(
+        &settings,
+        format!("{text}\n[markdown]\ntypographer = false\n"),
+    )
+    .unwrap();
+    let out = site.path().join("uitvoer");
+    build(site.path(), &out, &[]);
+    let html = read(&out, page);
+    html::assert_contains(&html, "Zo'n bevel", page);
+    html::assert_lacks(&html, "“vrijwillig”", page);
+}

@@ -14,9 +14,11 @@ use pulldown_cmark::{
     Alignment, CowStr, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd, TextMergeStream, html,
 };
 
+use super::tables::pad_table_headers;
+use super::typographer::smarten;
 use super::{
-    BARE_URL, MarkdownOptions, Rendered, TocEntry, collapse_whitespace, parser_options,
-    replace_emoji,
+    BARE_URL, MarkdownOptions, Rendered, TocEntry, collapse_whitespace, is_inline, is_inline_end,
+    parser_options, replace_emoji,
 };
 use crate::content::headings::{IdRegistry, heading_id};
 
@@ -28,8 +30,11 @@ pub(super) fn markdown_to_html(
     ids: &mut IdRegistry,
     footnote_prefix: &str,
 ) -> Rendered {
+    let markdown = pad_table_headers(markdown);
     let mut converter = Converter::new(options, ids, footnote_prefix, markdown.len());
-    for event in TextMergeStream::new(Parser::new_ext(markdown, parser_options())) {
+    let mut events = TextMergeStream::new(Parser::new_ext(&markdown, parser_options())).peekable();
+    while let Some(event) = events.next() {
+        converter.next_char = events.peek().and_then(first_char);
         converter.push(event);
     }
     converter.finish()
@@ -46,19 +51,22 @@ type OpenHeading<'a> = (
 /// The table being converted: its header texts label the body's cells.
 #[derive(Default)]
 struct TableState {
+    /// A table started in the block being converted.
+    seen: bool,
     in_head: bool,
     headers: Vec<String>,
     column: usize,
     alignments: Vec<Alignment>,
 }
 
-/// Footnotes: numbers in order of first reference, definitions kept apart
-/// until the end of the page.
+/// Footnotes as Goldmark numbers them: in order of first reference, the
+/// first definition of a label wins, definitions kept apart until the end
+/// of the page.
 #[derive(Default)]
 struct Footnotes<'a> {
     numbers: HashMap<String, usize>,
     references: HashMap<String, usize>,
-    definitions: Vec<(String, Vec<Event<'a>>)>,
+    definitions: HashMap<String, Vec<Event<'a>>>,
     open: Option<(String, Vec<Event<'a>>)>,
 }
 
@@ -71,9 +79,18 @@ struct Converter<'a, 'o> {
     paragraphs: usize,
     in_first_paragraph: bool,
     heading: Option<OpenHeading<'a>>,
+    /// The text of the open heading before the typographer, for its id
+    /// (Hugo makes ids from the text as written).
+    heading_source: String,
     footnotes: Footnotes<'a>,
     link_depth: usize,
+    /// For each open link, whether it is an autolink (its text stays as written).
+    autolinks: Vec<bool>,
     code_depth: usize,
+    /// The last character of text in the current block, for the typographer.
+    previous_char: Option<char>,
+    /// The first character of the next event, for the typographer.
+    next_char: Option<char>,
     table: TableState,
     /// Events of the top-level block being converted; written to `html`
     /// as soon as the block ends, so a long page never holds all its events.
@@ -99,9 +116,13 @@ impl<'a, 'o> Converter<'a, 'o> {
             paragraphs: 0,
             in_first_paragraph: false,
             heading: None,
+            heading_source: String::new(),
             footnotes: Footnotes::default(),
             link_depth: 0,
+            autolinks: Vec::new(),
             code_depth: 0,
+            previous_char: None,
+            next_char: None,
             table: TableState::default(),
             out: Vec::new(),
             depth: 0,
@@ -112,6 +133,7 @@ impl<'a, 'o> Converter<'a, 'o> {
     /// Takes the next event from the parser.
     fn push(&mut self, event: Event<'a>) {
         self.collect_text(&event);
+        self.track_previous_char(&event);
         let Some(mut events) = self.convert(event) else {
             return;
         };
@@ -139,7 +161,11 @@ impl<'a, 'o> Converter<'a, 'o> {
             }
             self.out.append(&mut events);
             if self.depth == 0 {
+                let start = self.html.len();
                 html::push_html(&mut self.html, self.out.drain(..));
+                if std::mem::take(&mut self.table.seen) {
+                    drop_empty_table_bodies(&mut self.html, start);
+                }
             }
         }
     }
@@ -168,6 +194,19 @@ impl<'a, 'o> Converter<'a, 'o> {
         }
     }
 
+    /// The typographer's memory of the character before the next text:
+    /// blocks start afresh, inline markup and raw HTML are transparent.
+    fn track_previous_char(&mut self, event: &Event<'_>) {
+        match event {
+            Event::Code(t) => self.previous_char = t.chars().last(),
+            Event::SoftBreak | Event::HardBreak => self.previous_char = Some('\n'),
+            Event::FootnoteReference(_) => self.previous_char = Some('1'),
+            Event::Start(tag) if !is_inline(tag) => self.previous_char = None,
+            Event::End(tag) if !is_inline_end(*tag) => self.previous_char = None,
+            _ => {}
+        }
+    }
+
     /// The events that stand for `event` in the output; `None` while a
     /// heading or footnote definition is being opened or closed.
     fn convert(&mut self, event: Event<'a>) -> Option<Vec<Event<'a>>> {
@@ -185,6 +224,7 @@ impl<'a, 'o> Converter<'a, 'o> {
                 level, id, classes, ..
             }) => {
                 self.heading = Some((level, id, classes, Vec::new()));
+                self.heading_source.clear();
                 return None;
             }
             Event::End(TagEnd::Heading(_)) => return self.close_heading(),
@@ -200,6 +240,12 @@ impl<'a, 'o> Converter<'a, 'o> {
                 vec![event]
             }
             Event::Text(text) if self.code_depth == 0 => self.text(&text),
+            Event::Code(code) => {
+                if self.heading.is_some() {
+                    self.heading_source.push_str(&code);
+                }
+                vec![Event::Code(code)]
+            }
             Event::TaskListMarker(done) => vec![task_marker(done)],
             Event::FootnoteReference(label) => vec![self.footnote_reference(&label)],
             Event::Start(Tag::FootnoteDefinition(label)) => {
@@ -207,8 +253,9 @@ impl<'a, 'o> Converter<'a, 'o> {
                 return None;
             }
             Event::End(TagEnd::FootnoteDefinition) => {
-                if let Some(definition) = self.footnotes.open.take() {
-                    self.footnotes.definitions.push(definition);
+                if let Some((label, events)) = self.footnotes.open.take() {
+                    // As in Goldmark, a label's first definition wins.
+                    self.footnotes.definitions.entry(label).or_insert(events);
                 }
                 return None;
             }
@@ -226,7 +273,7 @@ impl<'a, 'o> Converter<'a, 'o> {
         let text = inner_text(&inner);
         let id = match explicit_id {
             Some(id) => self.ids.unique(id.to_string()),
-            None => self.ids.unique(heading_id(&text)),
+            None => self.ids.unique(heading_id(&self.heading_source)),
         };
         let depth = level as u8;
         if (2..=4).contains(&depth) {
@@ -259,6 +306,8 @@ impl<'a, 'o> Converter<'a, 'o> {
                 id,
             }) => {
                 self.link_depth += 1;
+                self.autolinks
+                    .push(matches!(link_type, LinkType::Autolink | LinkType::Email));
                 Event::Start(Tag::Link {
                     link_type,
                     dest_url: prefixed(dest_url, self.options),
@@ -279,21 +328,42 @@ impl<'a, 'o> Converter<'a, 'o> {
             }),
             Event::End(TagEnd::Link) => {
                 self.link_depth = self.link_depth.saturating_sub(1);
+                self.autolinks.pop();
                 event
             }
             other => other,
         }
     }
 
-    /// The text pass (outside code): `:emoji:` codes, and bare web
-    /// addresses become links unless the text is already inside one.
+    /// The text pass (outside code): `:emoji:` codes, bare web addresses
+    /// become links unless the text is already inside one, and the
+    /// typographer (when on) sets the text around them, not in autolinks.
     fn text(&mut self, text: &str) -> Vec<Event<'a>> {
         let text = replace_emoji(text);
-        if self.link_depth == 0 {
-            linkify(text)
-        } else {
-            vec![Event::Text(CowStr::from(text))]
+        if self.heading.is_some() {
+            self.heading_source.push_str(&text);
         }
+        let typographer = self.options.typographer && !self.autolinks.contains(&true);
+        let (before, after) = (self.previous_char, self.next_char);
+        let smart = |segment: &str, before, after| {
+            if typographer {
+                smarten(segment, before, after)
+            } else {
+                segment.to_string()
+            }
+        };
+        let events = if self.link_depth == 0 {
+            linkify(&text, before, after, &smart)
+        } else {
+            vec![Event::Text(CowStr::from(smart(&text, before, after)))]
+        };
+        if let Some(last) = events.iter().rev().find_map(|e| match e {
+            Event::Text(t) => t.chars().last(),
+            _ => None,
+        }) {
+            self.previous_char = Some(last);
+        }
+        events
     }
 
     /// The footnote pass: each label is numbered at its first reference;
@@ -312,11 +382,7 @@ impl<'a, 'o> Converter<'a, 'o> {
             .entry(label.to_string())
             .or_insert(0);
         *count += 1;
-        let ref_id = if *count == 1 {
-            format!("{prefix}fnref:{number}")
-        } else {
-            format!("{prefix}fnref{count}:{number}")
-        };
+        let ref_id = reference_id(prefix, number, *count - 1);
         self.rendered.ids.push(ref_id.clone());
         Event::Html(CowStr::from(format!(
             "<sup id=\"{ref_id}\"><a href=\"#{prefix}fn:{number}\" class=\"footnote-ref\" role=\"doc-noteref\">{number}</a></sup>"
@@ -331,6 +397,7 @@ impl<'a, 'o> Converter<'a, 'o> {
         match event {
             Event::Start(Tag::Table(alignments)) => {
                 *table = TableState {
+                    seen: true,
                     alignments: alignments.clone(),
                     ..TableState::default()
                 };
@@ -384,6 +451,7 @@ impl<'a, 'o> Converter<'a, 'o> {
             body.push_str(&render_footnotes(
                 self.footnotes.definitions,
                 &self.footnotes.numbers,
+                &self.footnotes.references,
                 self.prefix,
                 &mut rendered.ids,
             ));
@@ -392,6 +460,17 @@ impl<'a, 'o> Converter<'a, 'o> {
         rendered.plain_text = collapse_whitespace(&rendered.plain_text);
         rendered.first_paragraph = collapse_whitespace(&rendered.first_paragraph);
         rendered
+    }
+}
+
+/// Takes the empty `<tbody>` of header-only tables out of `html` from
+/// `start` on, as Goldmark writes none.
+fn drop_empty_table_bodies(html: &mut String, start: usize) {
+    const EMPTY: &str = "</thead><tbody>\n</tbody></table>";
+    if html[start..].contains(EMPTY) {
+        let tail = html[start..].replace(EMPTY, "</thead></table>");
+        html.truncate(start);
+        html.push_str(&tail);
     }
 }
 
@@ -407,35 +486,58 @@ fn task_marker(done: bool) -> Event<'static> {
     )))
 }
 
-/// The footnotes' list: in order of first reference, then those never
-/// referenced; each referenced one links back to its first reference.
+/// The id of a footnote's `index`th reference (from 0), as Goldmark
+/// writes them: `fnref:1`, `fnref1:1`, `fnref2:1`, …
+fn reference_id(prefix: &str, number: usize, index: usize) -> String {
+    if index == 0 {
+        format!("{prefix}fnref:{number}")
+    } else {
+        format!("{prefix}fnref{index}:{number}")
+    }
+}
+
+/// The footnotes' list as Goldmark writes it: the referenced ones in order
+/// of first reference, each with one link back to every reference; a
+/// definition that is never referenced is left out.
 fn render_footnotes(
-    mut definitions: Vec<(String, Vec<Event<'_>>)>,
+    mut definitions: HashMap<String, Vec<Event<'_>>>,
     numbers: &HashMap<String, usize>,
+    references: &HashMap<String, usize>,
     prefix: &str,
     ids: &mut Vec<String>,
 ) -> String {
-    definitions.sort_by_key(|(label, _)| numbers.get(label).copied().unwrap_or(usize::MAX));
-    let mut next_unreferenced = numbers.len() + 1;
+    let mut order: Vec<(usize, &String)> = numbers
+        .iter()
+        .filter(|(label, _)| definitions.contains_key(*label))
+        .map(|(label, number)| (*number, label))
+        .collect();
+    if order.is_empty() {
+        return String::new();
+    }
+    order.sort();
     let mut html = String::from("<div class=\"footnotes\" role=\"doc-endnotes\">\n<hr>\n<ol>\n");
-    for (label, events) in definitions {
-        let (number, referenced) = match numbers.get(&label) {
-            Some(n) => (*n, true),
-            None => {
-                next_unreferenced += 1;
-                (next_unreferenced - 1, false)
-            }
+    for (number, label) in order {
+        let Some(events) = definitions.remove(label) else {
+            continue;
         };
         let mut content = String::new();
         html::push_html(&mut content, events.into_iter());
-        if referenced {
-            let back = format!(
-                "&#160;<a href=\"#{prefix}fnref:{number}\" class=\"footnote-backref\" role=\"doc-backlink\" aria-label=\"Terug naar de tekst\">↩︎</a>"
-            );
-            match content.rfind("</p>") {
-                Some(i) => content.insert_str(i, &back),
-                None => content.push_str(&back),
-            }
+        let count = references.get(label).copied().unwrap_or(1);
+        let mut back = String::new();
+        for index in 0..count {
+            let label = if count == 1 {
+                "Terug naar de tekst".to_string()
+            } else {
+                format!("Terug naar verwijzing {}", index + 1)
+            };
+            back.push_str(&format!(
+                "&#160;<a href=\"#{}\" class=\"footnote-backref\" role=\"doc-backlink\" aria-label=\"{label}\">↩︎</a>",
+                reference_id(prefix, number, index)
+            ));
+        }
+        match content.rfind("</p>") {
+            Some(i) => content.insert_str(i, &back),
+            None => content.push_str(&back),
         }
         ids.push(format!("{prefix}fn:{number}"));
         html.push_str(&format!(
@@ -446,13 +548,32 @@ fn render_footnotes(
     html
 }
 
-/// Turns bare web addresses in text into links, as GFM's autolink extension does.
-fn linkify(text: String) -> Vec<Event<'static>> {
+/// What sets a piece of text: the text and the characters before and after it.
+type Smarten<'s> = dyn Fn(&str, Option<char>, Option<char>) -> String + 's;
+
+/// Turns bare web addresses in text into links, as GFM's autolink
+/// extension does; the text around them goes through `smart` with the
+/// characters next to it (`before` and `after` at the ends).
+fn linkify(
+    text: &str,
+    before: Option<char>,
+    after: Option<char>,
+    smart: &Smarten<'_>,
+) -> Vec<Event<'static>> {
     let mut events = Vec::new();
     let mut last = 0;
-    for m in BARE_URL.find_iter(&text) {
+    let plain = |events: &mut Vec<Event<'static>>, from: usize, to: usize| {
+        let previous = text[..from].chars().last().or(before);
+        let next = text[to..].chars().next().or(after);
+        events.push(Event::Text(CowStr::from(smart(
+            &text[from..to],
+            previous,
+            next,
+        ))));
+    };
+    for m in BARE_URL.find_iter(text) {
         if m.start() > last {
-            events.push(Event::Text(CowStr::from(text[last..m.start()].to_string())));
+            plain(&mut events, last, m.start());
         }
         let shown = m.as_str().to_string();
         let href = if shown.starts_with("www.") {
@@ -471,7 +592,7 @@ fn linkify(text: String) -> Vec<Event<'static>> {
         last = m.end();
     }
     if last < text.len() || events.is_empty() {
-        events.push(Event::Text(CowStr::from(text[last..].to_string())));
+        plain(&mut events, last, text.len());
     }
     events
 }
@@ -494,4 +615,18 @@ fn inner_text(events: &[Event<'_>]) -> String {
         }
     }
     text
+}
+
+/// The first character an event shows, for the typographer: inline markup
+/// and raw HTML count as a letter (a quote before them opens), a line
+/// break as a space, the end of a block as nothing.
+fn first_char(event: &Event<'_>) -> Option<char> {
+    match event {
+        Event::Text(t) | Event::Code(t) => t.chars().next(),
+        Event::SoftBreak | Event::HardBreak => Some('\n'),
+        Event::FootnoteReference(_) | Event::InlineHtml(_) | Event::InlineMath(_) => Some('a'),
+        Event::Start(tag) if is_inline(tag) => Some('a'),
+        Event::End(tag) if is_inline_end(*tag) => Some('.'),
+        _ => None,
+    }
 }

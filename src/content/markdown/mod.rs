@@ -1,11 +1,17 @@
-//! Markdown to HTML as Hugo's default renderer does it: CommonMark with GFM
-//! tables, strikethrough, task lists, autolinks and footnotes (linked both
-//! ways), Hugo-style heading ids and table of contents, `:emoji:` codes, raw
-//! HTML, and shortcodes. This module expands the shortcodes (each call's
+//! Markdown to HTML as Hugo's default renderer (Goldmark) does it:
+//! CommonMark with GFM tables (also Goldmark's short header rows, see
+//! [`tables`]), strikethrough, task lists, autolinks and footnotes (numbered
+//! and linked both ways as Goldmark does), Hugo-style heading ids and table
+//! of contents, `:emoji:` codes, raw HTML, the typographer
+//! ([`typographer`]) and shortcodes. This module expands the shortcodes (each call's
 //! inner Markdown rendered in place, so errors point at the right line);
 //! [`convert`] turns the Markdown into HTML.
 
 mod convert;
+#[cfg(test)]
+mod goldmark_tests;
+mod tables;
+mod typographer;
 
 use std::path::Path;
 use std::sync::LazyLock;
@@ -16,7 +22,7 @@ use super::headings::IdRegistry;
 use super::shortcodes::{self, Call, Piece};
 use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
 use convert::markdown_to_html;
-use pulldown_cmark::Options;
+use pulldown_cmark::{Options, Tag, TagEnd};
 
 /// The Markdown the site reads: CommonMark with tables, footnotes,
 /// strikethrough, task lists and heading attributes. Whoever reads Markdown
@@ -63,11 +69,23 @@ pub enum ShortcodeRenderError {
 }
 
 /// Settings for rendering.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Hash)]
 pub struct MarkdownOptions {
     /// Prefix put before links that start with `/` (the path of the base URL,
     /// e.g. `/campagne`); empty for a site at the root of its host.
     pub url_prefix: String,
+    /// Curly quotes, dashes, ellipses and guillemets in the text, as Hugo's
+    /// typographer; on by default (`[markdown] typographer` in site.toml).
+    pub typographer: bool,
+}
+
+impl Default for MarkdownOptions {
+    fn default() -> Self {
+        MarkdownOptions {
+            url_prefix: String::new(),
+            typographer: true,
+        }
+    }
 }
 
 /// One heading, for a table of contents.
@@ -298,6 +316,34 @@ pub fn strip_tags(html: &str) -> String {
     static TAG: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"<[^>]*>").expect("valid tag pattern"));
     collapse_whitespace(&TAG.replace_all(html, " "))
+}
+
+/// True for tags that sit inside a line of text.
+fn is_inline(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
+}
+
+/// True for the ends of [`is_inline`] tags.
+fn is_inline_end(tag: TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
 }
 
 #[cfg(test)]
@@ -548,6 +594,7 @@ mod tests {
     fn root_links_get_the_url_prefix() {
         let options = MarkdownOptions {
             url_prefix: "/campagne".into(),
+            ..MarkdownOptions::default()
         };
         let r = render(
             Path::new("x.md"),

@@ -313,6 +313,7 @@ impl Report {
             }
         }
 
+        let _ = writeln!(md, "\n## Markdown\n\n{MARKDOWN_RULES}");
         let _ = writeln!(md, "\n## Menus\n");
         for note in &self.menu_notes {
             let _ = writeln!(md, "- {note}");
@@ -513,6 +514,12 @@ fn join_code(items: &[String]) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+/// How the new site reads Markdown written for Goldmark, for `MIGRATION.md`.
+const MARKDOWN_RULES: &str = "The pages render as Hugo's Goldmark rendered them:\n\n\
+- Tables: a header row with fewer cells than the row of dashes below it gets empty header cells, as in Goldmark; body rows with fewer cells get empty cells, extra cells are dropped.\n\
+- Footnotes: numbered in the order of their first reference; when a label is defined twice the first definition counts; a definition that is never referenced is not shown; a note referenced twice links back to each reference (`#fnref:1`, `#fnref1:1`, as in Hugo).\n\
+- Typographer: \"quotes\" and apostrophes become curly (’s avonds, zo’n), `...` an ellipsis, `--` and `---` dashes, `<<` and `>>` guillemets; never in code, raw HTML or web addresses. It is on, as in Hugo; a Hugo site that switched it off gets `[markdown] typographer = false` in `site.toml`.";
 
 #[cfg(test)]
 mod tests {

@@ -37,6 +37,8 @@ pub struct Settings {
     pub params: serde_json::Map<String, Value>,
     /// The taxonomies Hugo published pages for.
     pub taxonomies: Vec<String>,
+    /// Goldmark's typographer (`markup.goldmark.extensions.typographer`, on unless switched off).
+    pub typographer: bool,
     /// Hugo setting → where it went.
     pub used: Vec<(String, String)>,
     /// Hugo setting → why it has no effect.
@@ -205,8 +207,19 @@ pub fn settings(config: &HugoConfig) -> Settings {
         menu_fields_dropped,
         params,
         taxonomies,
+        typographer: typographer(config),
         used,
         ignored,
+    }
+}
+
+/// Whether Hugo's typographer is on: `typographer = false` (Hugo 0.111) or
+/// `typographer.disable = true` (later versions) switch it off.
+fn typographer(config: &HugoConfig) -> bool {
+    match config.get("markup.goldmark.extensions.typographer") {
+        Some(Value::Bool(on)) => *on,
+        Some(Value::Object(table)) => table.get("disable") != Some(&Value::Bool(true)),
+        _ => true,
     }
 }
 
@@ -253,7 +266,7 @@ fn classify_keys(config: &HugoConfig) -> (KeyNotes, KeyNotes) {
             }
             "theme" | "module" | "themesdir" => "the new site has its own templates in templates/",
             "markup" => {
-                "Markdown follows Hugo's defaults (Goldmark, raw HTML allowed, heading ids as Hugo makes them)"
+                "Markdown follows Hugo's defaults (Goldmark, raw HTML allowed, heading ids as Hugo makes them); a typographer switched off becomes `[markdown] typographer = false`"
             }
             "outputs" | "outputformats" | "mediatypes" => {
                 "the new site always makes HTML pages, RSS feeds and the sitemap"
@@ -355,6 +368,11 @@ pub fn render(
             toml::Value::Array(section_menus.iter().map(|x| s(x)).collect()),
         );
     }
+    if !settings.typographer {
+        let mut markdown = toml::Table::new();
+        markdown.insert("typographer".into(), toml::Value::Boolean(false));
+        table.insert("markdown".into(), toml::Value::Table(markdown));
+    }
     if let Some(toml::Value::Table(params)) = to_toml(&Value::Object(settings.params.clone())) {
         table.insert("params".into(), toml::Value::Table(params));
     }
@@ -362,4 +380,36 @@ pub fn render(
     format!(
         "# Settings of this site, migrated from Hugo by `chatcontrole import hugo`.\n# See MIGRATION.md for what changed, and README.md of chatcontrole for every key.\n{body}"
     )
+}
+
+#[cfg(test)]
+mod typographer_tests {
+    use super::*;
+
+    #[test_case::test_case("", None; "default on")]
+    #[test_case::test_case("[markup.goldmark.extensions]\ntypographer = false\n", Some(false); "switched off in 0.111")]
+    #[test_case::test_case("[markup.goldmark.extensions.typographer]\ndisable = true\n", Some(false); "switched off later")]
+    #[test_case::test_case("[markup.goldmark.extensions]\ntypographer = true\n", None; "switched on")]
+    fn hugo_typographer_becomes_the_markdown_table(config: &str, written: Option<bool>) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("config.toml"),
+            format!("baseURL = 'https://a.test/'\ntitle = 'T'\n{config}"),
+        )
+        .unwrap();
+        let settings = settings(&HugoConfig::read(dir.path()).unwrap());
+        let text = render(
+            &settings,
+            "https://a.test/",
+            "nieuws",
+            &[],
+            &BTreeMap::new(),
+        );
+        let parsed: toml::Table = toml::from_str(&text).unwrap();
+        let got = parsed
+            .get("markdown")
+            .and_then(|m| m.get("typographer"))
+            .and_then(toml::Value::as_bool);
+        assert_eq!(got, written, "{text}");
+    }
 }
