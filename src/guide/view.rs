@@ -78,6 +78,18 @@ pub struct VoteView {
     pub protects: Option<bool>,
 }
 
+/// A motion or amendment the party submitted or co-signed, as templates show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SignedView {
+    /// What the party did, after its name: "diende motie 2025Z18230 in" or
+    /// "ondertekende motie 2025Z18230 mee (mede-ondertekend)".
+    pub did: String,
+    /// Item title, when the data knows one.
+    pub title: Option<String>,
+    /// Which vote on it protects digital rights, in Dutch, when an editor decided it.
+    pub protects: Option<&'static str>,
+}
+
 /// One evidence item as templates show it.
 #[derive(Debug, Clone, Serialize)]
 pub struct EvidenceView {
@@ -103,6 +115,10 @@ pub struct EvidenceView {
     pub date: Option<String>,
     /// For votes.
     pub vote: Option<VoteView>,
+    /// For submitted and co-signed motions.
+    pub signed: Option<SignedView>,
+    /// Where it was said, for debates: "in het debat van 2 oktober 2025".
+    pub context: Option<String>,
     /// For votes synced from the Tweede Kamer: where it comes from.
     pub provenance: Option<super::vote_views::ProvenanceView>,
 }
@@ -698,6 +714,46 @@ fn vote_view(data: &GuideData, e: &Evidence) -> Option<VoteView> {
     })
 }
 
+fn signed_view(data: &GuideData, e: &Evidence) -> Option<SignedView> {
+    if !e.kind.is_signature() {
+        return None;
+    }
+    let number = e.item.clone()?;
+    let item = data.item(&number);
+    let noun = match item.map(|i| i.kind) {
+        Some(ItemKind::Bill) => "wetsvoorstel",
+        _ => "motie",
+    };
+    let date = e
+        .date
+        .map(|d| format!(" op {}", dutch_day(d)))
+        .unwrap_or_default();
+    let did = match e.kind {
+        EvidenceKind::Cosigned => {
+            format!("ondertekende {noun} {number} mee{date} (mede-ondertekend)")
+        }
+        _ => format!("diende {noun} {number} in{date}"),
+    };
+    Some(SignedView {
+        did,
+        title: item
+            .map(|i| i.title.clone())
+            .filter(|t| !t.ends_with(number.as_str())),
+        protects: item.and_then(|i| i.protects).map(|p| match p {
+            VoteChoice::Against => "Een stem tegen deze motie beschermt digitale rechten.",
+            _ => "Een stem vóór deze motie beschermt digitale rechten.",
+        }),
+    })
+}
+
+/// "in het debat van 2 oktober 2025" for a dated debate, "in een debat" otherwise.
+fn debate_context(e: &Evidence) -> Option<String> {
+    (e.kind == EvidenceKind::Debate).then(|| match e.date {
+        Some(d) => format!("in het debat van {}", dutch_day(d)),
+        None => "in een debat".to_string(),
+    })
+}
+
 fn pages_label(e: &Evidence) -> String {
     match e.pages.as_slice() {
         [] if e.no_pages => "zonder paginanummers".to_string(),
@@ -715,12 +771,18 @@ fn pages_label(e: &Evidence) -> String {
 
 fn evidence_view(data: &GuideData, e: &Evidence) -> EvidenceView {
     let vote = vote_view(data, e);
+    let signed = signed_view(data, e);
     let link_text = e
         .title
         .clone()
         .or_else(|| vote.as_ref().map(|v| format!("{} {}", v.kind, v.item)))
         .unwrap_or_else(|| match e.kind {
             EvidenceKind::Programme => "verkiezingsprogramma".to_string(),
+            EvidenceKind::Debate => "verslag van het debat".to_string(),
+            EvidenceKind::Submitted | EvidenceKind::Cosigned => match &e.item {
+                Some(number) => format!("motie {number}"),
+                None => "motie".to_string(),
+            },
             _ => "bron".to_string(),
         });
     EvidenceView {
@@ -735,6 +797,8 @@ fn evidence_view(data: &GuideData, e: &Evidence) -> EvidenceView {
         link_text,
         date: e.date.map(dutch_day),
         vote,
+        signed,
+        context: debate_context(e),
         provenance: super::vote_views::provenance(data, e),
     }
 }
