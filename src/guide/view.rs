@@ -81,13 +81,13 @@ pub struct VoteView {
 /// A motion or amendment the party submitted or co-signed, as templates show it.
 #[derive(Debug, Clone, Serialize)]
 pub struct SignedView {
-    /// What the party did, after its name: "diende motie 2025Z18230 in" or
+    /// What the party did, after its name: "diende op 30 september 2025 motie 2025Z18230 in" or
     /// "ondertekende motie 2025Z18230 mee (mede-ondertekend)".
     pub did: String,
     /// Item title, when the data knows one.
     pub title: Option<String>,
     /// Which vote on it protects digital rights, in Dutch, when an editor decided it.
-    pub protects: Option<&'static str>,
+    pub protects: Option<String>,
 }
 
 /// One evidence item as templates show it.
@@ -730,18 +730,20 @@ fn signed_view(data: &GuideData, e: &Evidence) -> Option<SignedView> {
         .unwrap_or_default();
     let did = match e.kind {
         EvidenceKind::Cosigned => {
-            format!("ondertekende {noun} {number} mee{date} (mede-ondertekend)")
+            format!("ondertekende{date} {noun} {number} mee (mede-ondertekend)")
         }
-        _ => format!("diende {noun} {number} in{date}"),
+        _ => format!("diende{date} {noun} {number} in"),
     };
     Some(SignedView {
         did,
         title: item
             .map(|i| i.title.clone())
             .filter(|t| !t.ends_with(number.as_str())),
-        protects: item.and_then(|i| i.protects).map(|p| match p {
-            VoteChoice::Against => "Een stem tegen deze motie beschermt digitale rechten.",
-            _ => "Een stem vóór deze motie beschermt digitale rechten.",
+        protects: item.and_then(|i| i.protects).map(|p| {
+            format!(
+                "Een stem {} deze {noun} beschermt digitale rechten.",
+                p.dutch()
+            )
         }),
     })
 }
@@ -825,6 +827,35 @@ mod tests {
     #[test_case("Geen punt", "Geen punt")]
     fn first_sentences(text: &str, expected: &str) {
         assert_eq!(first_sentence(text), expected);
+    }
+
+    #[test_case(EvidenceKind::Submitted, Some("2025-09-30"), Some("diende op 30 september 2025 motie 2025Z18230 in"); "submitted")]
+    #[test_case(EvidenceKind::Cosigned, None, Some("ondertekende motie 2025Z18230 mee (mede-ondertekend)"); "co-signed")]
+    #[test_case(EvidenceKind::Vote, None, None; "a vote is worded as a vote")]
+    fn signed_motions_are_worded_as_what_the_party_did(
+        kind: EvidenceKind,
+        date: Option<&str>,
+        expected: Option<&str>,
+    ) {
+        let e = Evidence {
+            kind,
+            item: Some("2025Z18230".into()),
+            date: date.map(|d| d.parse().unwrap()),
+            ..Evidence::default()
+        };
+        let view = signed_view(&GuideData::default(), &e);
+        assert_eq!(view.map(|v| v.did).as_deref(), expected);
+    }
+
+    #[test_case(Some("2025-10-02"), "in het debat van 2 oktober 2025")]
+    #[test_case(None, "in een debat")]
+    fn debates_say_when(date: Option<&str>, expected: &str) {
+        let e = Evidence {
+            kind: EvidenceKind::Debate,
+            date: date.map(|d| d.parse().unwrap()),
+            ..Evidence::default()
+        };
+        assert_eq!(debate_context(&e).as_deref(), Some(expected));
     }
 
     #[test_case(vec![48], false, "p. 48")]

@@ -246,7 +246,7 @@ fn hugo_guides_import_builds_and_checks_with_warnings_only() {
     };
     let gamma = page("gamma-unie");
     assert!(
-        gamma.contains("Gamma Unie diende motie 2026Z10001 in op 12 september 2026"),
+        gamma.contains("Gamma Unie diende op 12 september 2026 motie 2026Z10001 in"),
         "{gamma}"
     );
     assert!(
