@@ -12,7 +12,9 @@
 use std::collections::BTreeMap;
 
 use super::assessed::Assessed;
-use super::model::{Election, Evidence, GuideData, PartyEntry, RuleOutcome, Stance, VoteChoice};
+use super::model::{
+    Election, Evidence, EvidenceKind, GuideData, PartyEntry, RuleOutcome, Stance, VoteChoice,
+};
 use super::verdict::Profile;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
@@ -29,7 +31,25 @@ pub fn check(assessed: &Assessed) -> Diagnostics {
         }
         check_equal_treatment(election, &mut diags);
     }
+    check_items(data, &mut diags);
     diags
+}
+
+/// An item whose protecting vote nobody decided yet (`protects` missing or
+/// `"unclassified"`, as the importer writes it) is an editor's to-do: its
+/// votes and motions count for neither side until then.
+fn check_items(data: &GuideData, diags: &mut Diagnostics) {
+    for item in data.items.values().filter(|i| i.protects.is_none()) {
+        diags.push(
+            Diagnostic::warning(
+                &item.origin.file,
+                item.origin.line,
+                1,
+                format!("item `{}` does not say which vote protects yet", item.number),
+            )
+            .with_hint("set protects = \"for\" or \"against\" (the vote that protects confidential communication); until then its votes and motions stay unclassified"),
+        );
+    }
 }
 
 fn at_entry(entry: &PartyEntry) -> (&std::path::Path, usize) {
@@ -43,7 +63,8 @@ fn at_evidence(e: &Evidence) -> (&std::path::Path, usize) {
 /// A verdict needs a source readers can check. The one exception: an unclear
 /// verdict of a party whose programme the editors marked as not available
 /// (`[programme] available = false` with a `note`), because then there is
-/// nothing to link to and the page says why.
+/// nothing to link to and the page says why. Without a source, an unclear
+/// verdict or one resting on evidence still `unclassified` is a warning.
 fn check_sources(election: &Election, entry: &PartyEntry, diags: &mut Diagnostics) {
     if entry.has_source() {
         return;
@@ -60,12 +81,19 @@ fn check_sources(election: &Election, entry: &PartyEntry, diags: &mut Diagnostic
         return;
     }
     let message = format!("the verdict `{}` has no source at all", entry.verdict);
+    // Imported evidence nobody reviewed yet (e.g. a statement the party sent
+    // the campaign, quoted without a link) is an editor's to-do, not yet a
+    // published claim.
+    let unreviewed = entry
+        .evidence
+        .iter()
+        .any(|e| e.stance == Stance::Unclassified);
     let hint = if unclear {
         "add a [programme] url or evidence with a url, so readers can check the verdict; if the party published no programme, write [programme] available = false with a note saying so"
     } else {
         "add a [programme] url or evidence with a url, so readers can check the verdict"
     };
-    diags.push(if unclear {
+    diags.push(if unclear || unreviewed {
         Diagnostic::warning(file, line, 1, message).with_hint(hint)
     } else {
         Diagnostic::error(file, line, 1, message).with_hint(hint)
@@ -75,7 +103,9 @@ fn check_sources(election: &Election, entry: &PartyEntry, diags: &mut Diagnostic
 fn check_evidence(data: &GuideData, entry: &PartyEntry, diags: &mut Diagnostics) {
     for e in &entry.evidence {
         let (file, line) = at_evidence(e);
-        if e.url.is_none() {
+        // A missing answer has nothing to link to.
+        let unanswered = e.kind == EvidenceKind::Reply && e.stance == Stance::Silent;
+        if e.url.is_none() && !unanswered {
             diags.push(
                 Diagnostic::warning(file, line, 1, "evidence without a url").with_hint(
                     "add url = \"https://...\" pointing at the programme, vote or article",
@@ -182,7 +212,21 @@ fn check_override(
                 entry.verdict
             );
             let hint = "explain the editors' choice in override_reason = \"...\" (shown on the party page), or change the verdict or the evidence";
-            diags.push(if a.suggestion.profile.unclassified > 0 {
+            let level_without_rule = election
+                .level(&entry.verdict)
+                .is_some_and(|l| l.rule.is_none());
+            diags.push(if level_without_rule {
+                Diagnostic::warning(
+                    file,
+                    line,
+                    1,
+                    format!("{message}; the level `{}` has no `rule` yet", entry.verdict),
+                )
+                .with_hint(format!(
+                    "first add rule = \"protects\", \"mixed\", \"does_not_protect\" or \"unclear\" to the [[level]] `{}` in election.toml; then {hint}",
+                    entry.verdict
+                ))
+            } else if a.suggestion.profile.unclassified > 0 {
                 Diagnostic::warning(
                     file,
                     line,
@@ -260,7 +304,7 @@ fn check_equal_treatment(election: &Election, diags: &mut Diagnostics) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::guide::model::{Evidence, EvidenceKind, Strength};
+    use crate::guide::model::{Evidence, Strength};
 
     fn entry(party: &str, verdict: &str, reason: Option<&str>) -> PartyEntry {
         PartyEntry {

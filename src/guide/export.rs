@@ -118,7 +118,7 @@ pub struct ProgrammeRecord {
 /// One evidence item in `data.json`.
 #[derive(Debug, Clone, Serialize)]
 pub struct EvidenceRecord {
-    /// programme, vote, debate, reply, action or statement.
+    /// programme, vote, debate, reply, action, statement, submitted or cosigned.
     pub kind: EvidenceKind,
     /// protects, undermines, mixed, silent or unclassified.
     pub stance: Stance,
@@ -132,7 +132,7 @@ pub struct EvidenceRecord {
     pub url: Option<String>,
     /// `YYYY-MM-DD` or null.
     pub date: Option<String>,
-    /// For votes: the motion or bill number.
+    /// For votes and submitted or co-signed motions: the motion or bill number.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub item: Option<String>,
     /// For votes: `for`, `against` or `absent`.
@@ -219,7 +219,7 @@ fn evidence_record(e: &Evidence) -> EvidenceRecord {
         pages: e.pages.clone(),
         url: e.url.clone(),
         date: e.date.map(|d| d.to_string()),
-        item: e.item.clone().filter(|_| is_vote),
+        item: e.item.clone().filter(|_| is_vote || e.kind.is_signature()),
         vote: e.vote.filter(|_| is_vote),
         source: e.synced.as_ref().map(|s| SourceRecord {
             query: s.query.clone(),
@@ -240,7 +240,7 @@ pub fn data_json(assessed: &Assessed, election: &Election) -> String {
 }
 
 /// The columns of `data.csv`, in order.
-pub const CSV_COLUMNS: [&str; 14] = [
+pub const CSV_COLUMNS: [&str; 15] = [
     "id",
     "name",
     "verdict",
@@ -255,6 +255,7 @@ pub const CSV_COLUMNS: [&str; 14] = [
     "evidence_count",
     "summary",
     "said_vs_did",
+    "signed",
 ];
 
 /// `data.csv` of `election`: one row per party, RFC 4180 quoting, `\r\n` line ends.
@@ -271,6 +272,12 @@ pub fn data_csv(assessed: &Assessed, election: &Election) -> String {
             .evidence
             .iter()
             .filter_map(|e| Some(format!("{}={}", e.item.as_ref()?, e.vote?.id())))
+            .collect();
+        let signed: Vec<String> = p
+            .evidence
+            .iter()
+            .filter(|e| e.kind.is_signature())
+            .filter_map(|e| Some(format!("{}={}", e.item.as_ref()?, e.kind.id())))
             .collect();
         push_row(
             &mut out,
@@ -298,6 +305,7 @@ pub fn data_csv(assessed: &Assessed, election: &Election) -> String {
                 p.evidence.len().to_string(),
                 p.summary.clone(),
                 p.said_vs_did.to_string(),
+                signed.join(";"),
             ]
             .into_iter(),
         );
@@ -349,6 +357,21 @@ mod tests {
     #[test_case(Districts::Count(19), "count:19")]
     fn districts_in_csv(d: Districts, expected: &str) {
         assert_eq!(districts_text(&d), expected);
+    }
+
+    #[test_case(EvidenceKind::Submitted, true)]
+    #[test_case(EvidenceKind::Cosigned, true)]
+    #[test_case(EvidenceKind::Debate, false)]
+    fn item_of_signed_motions_is_exported(kind: EvidenceKind, has_item: bool) {
+        let e = Evidence {
+            kind,
+            item: Some("2025Z18230".into()),
+            ..Evidence::default()
+        };
+        let json = serde_json::to_value(evidence_record(&e)).unwrap();
+        assert_eq!(json["kind"], kind.id());
+        assert_eq!(json.get("item").is_some(), has_item);
+        assert!(json.get("vote").is_none());
     }
 
     #[test]

@@ -206,8 +206,9 @@ pub struct Item {
     /// Page on tweedekamer.nl.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// Which vote protects digital rights; absent until an editor decides.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Which vote protects digital rights; none until an editor decides,
+    /// written `protects = "unclassified"` so the open question shows.
+    #[serde(serialize_with = "protects_or_unclassified")]
     pub protects: Option<VoteChoice>,
     /// Per-faction result, once synced.
     #[serde(rename = "result", skip_serializing_if = "Vec::is_empty")]
@@ -216,6 +217,20 @@ pub struct Item {
     #[serde(skip)]
     pub origin: Origin,
 }
+
+/// Writes an item's `protects`, or `"unclassified"` when nobody decided it.
+fn protects_or_unclassified<S: Serializer>(
+    protects: &Option<VoteChoice>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match protects {
+        Some(vote) => vote.serialize(serializer),
+        None => serializer.serialize_str(UNCLASSIFIED),
+    }
+}
+
+/// The value of a field an editor has yet to decide (`protects = "unclassified"`).
+pub const UNCLASSIFIED: &str = "unclassified";
 
 /// The outcome of the published verdict rules, which each scale level may stand for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -508,6 +523,10 @@ pub enum EvidenceKind {
     Action,
     /// A public statement outside parliament.
     Statement,
+    /// A motion or amendment the party submitted (`item` names it).
+    Submitted,
+    /// A motion or amendment the party signed as co-submitter (`item` names it).
+    Cosigned,
 }
 
 impl EvidenceKind {
@@ -520,7 +539,40 @@ impl EvidenceKind {
             EvidenceKind::Reply => "Antwoord aan ons",
             EvidenceKind::Action => "Handelen",
             EvidenceKind::Statement => "Uitspraak",
+            EvidenceKind::Submitted => "Ingediend",
+            EvidenceKind::Cosigned => "Mede-ondertekend",
         }
+    }
+
+    /// The id written in data files and the open data (`programme`, `submitted`, ...).
+    pub fn id(self) -> &'static str {
+        match self {
+            EvidenceKind::Programme => "programme",
+            EvidenceKind::Vote => "vote",
+            EvidenceKind::Debate => "debate",
+            EvidenceKind::Reply => "reply",
+            EvidenceKind::Action => "action",
+            EvidenceKind::Statement => "statement",
+            EvidenceKind::Submitted => "submitted",
+            EvidenceKind::Cosigned => "cosigned",
+        }
+    }
+
+    /// Every kind, in the order the docs list them.
+    pub const ALL: [EvidenceKind; 8] = [
+        EvidenceKind::Programme,
+        EvidenceKind::Vote,
+        EvidenceKind::Debate,
+        EvidenceKind::Reply,
+        EvidenceKind::Action,
+        EvidenceKind::Statement,
+        EvidenceKind::Submitted,
+        EvidenceKind::Cosigned,
+    ];
+
+    /// True for kinds about a motion or amendment the party put its name to.
+    pub fn is_signature(self) -> bool {
+        matches!(self, EvidenceKind::Submitted | EvidenceKind::Cosigned)
     }
 }
 
@@ -579,7 +631,7 @@ impl Strength {
 /// One piece of evidence behind a verdict.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Evidence {
-    /// Programme, vote, debate, reply, action or statement.
+    /// Programme, vote, debate, reply, action, statement, submitted or cosigned.
     pub kind: EvidenceKind,
     /// Which way it points.
     pub stance: Stance,
@@ -607,7 +659,7 @@ pub struct Evidence {
     /// When it was said, written or voted.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<NaiveDate>,
-    /// For votes: the motion or bill number.
+    /// For votes and submitted or co-signed motions: the motion or bill number.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub item: Option<String>,
     /// For votes: how the party voted.

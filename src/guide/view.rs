@@ -78,6 +78,18 @@ pub struct VoteView {
     pub protects: Option<bool>,
 }
 
+/// A motion or amendment the party submitted or co-signed, as templates show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SignedView {
+    /// What the party did, after its name: "diende op 30 september 2025 motie 2025Z18230 in" or
+    /// "ondertekende motie 2025Z18230 mee (mede-ondertekend)".
+    pub did: String,
+    /// Item title, when the data knows one.
+    pub title: Option<String>,
+    /// Which vote on it protects digital rights, in Dutch, when an editor decided it.
+    pub protects: Option<String>,
+}
+
 /// One evidence item as templates show it.
 #[derive(Debug, Clone, Serialize)]
 pub struct EvidenceView {
@@ -103,6 +115,10 @@ pub struct EvidenceView {
     pub date: Option<String>,
     /// For votes.
     pub vote: Option<VoteView>,
+    /// For submitted and co-signed motions.
+    pub signed: Option<SignedView>,
+    /// Where it was said, for debates: "in het debat van 2 oktober 2025".
+    pub context: Option<String>,
     /// For votes synced from the Tweede Kamer: where it comes from.
     pub provenance: Option<super::vote_views::ProvenanceView>,
 }
@@ -698,6 +714,48 @@ fn vote_view(data: &GuideData, e: &Evidence) -> Option<VoteView> {
     })
 }
 
+fn signed_view(data: &GuideData, e: &Evidence) -> Option<SignedView> {
+    if !e.kind.is_signature() {
+        return None;
+    }
+    let number = e.item.clone()?;
+    let item = data.item(&number);
+    let noun = match item.map(|i| i.kind) {
+        Some(ItemKind::Bill) => "wetsvoorstel",
+        _ => "motie",
+    };
+    let date = e
+        .date
+        .map(|d| format!(" op {}", dutch_day(d)))
+        .unwrap_or_default();
+    let did = match e.kind {
+        EvidenceKind::Cosigned => {
+            format!("ondertekende{date} {noun} {number} mee (mede-ondertekend)")
+        }
+        _ => format!("diende{date} {noun} {number} in"),
+    };
+    Some(SignedView {
+        did,
+        title: item
+            .map(|i| i.title.clone())
+            .filter(|t| !t.ends_with(number.as_str())),
+        protects: item.and_then(|i| i.protects).map(|p| {
+            format!(
+                "Een stem {} deze {noun} beschermt digitale rechten.",
+                p.dutch()
+            )
+        }),
+    })
+}
+
+/// "in het debat van 2 oktober 2025" for a dated debate, "in een debat" otherwise.
+fn debate_context(e: &Evidence) -> Option<String> {
+    (e.kind == EvidenceKind::Debate).then(|| match e.date {
+        Some(d) => format!("in het debat van {}", dutch_day(d)),
+        None => "in een debat".to_string(),
+    })
+}
+
 fn pages_label(e: &Evidence) -> String {
     match e.pages.as_slice() {
         [] if e.no_pages => "zonder paginanummers".to_string(),
@@ -715,12 +773,18 @@ fn pages_label(e: &Evidence) -> String {
 
 fn evidence_view(data: &GuideData, e: &Evidence) -> EvidenceView {
     let vote = vote_view(data, e);
+    let signed = signed_view(data, e);
     let link_text = e
         .title
         .clone()
         .or_else(|| vote.as_ref().map(|v| format!("{} {}", v.kind, v.item)))
         .unwrap_or_else(|| match e.kind {
             EvidenceKind::Programme => "verkiezingsprogramma".to_string(),
+            EvidenceKind::Debate => "verslag van het debat".to_string(),
+            EvidenceKind::Submitted | EvidenceKind::Cosigned => match &e.item {
+                Some(number) => format!("motie {number}"),
+                None => "motie".to_string(),
+            },
             _ => "bron".to_string(),
         });
     EvidenceView {
@@ -735,6 +799,8 @@ fn evidence_view(data: &GuideData, e: &Evidence) -> EvidenceView {
         link_text,
         date: e.date.map(dutch_day),
         vote,
+        signed,
+        context: debate_context(e),
         provenance: super::vote_views::provenance(data, e),
     }
 }
@@ -761,6 +827,35 @@ mod tests {
     #[test_case("Geen punt", "Geen punt")]
     fn first_sentences(text: &str, expected: &str) {
         assert_eq!(first_sentence(text), expected);
+    }
+
+    #[test_case(EvidenceKind::Submitted, Some("2025-09-30"), Some("diende op 30 september 2025 motie 2025Z18230 in"); "submitted")]
+    #[test_case(EvidenceKind::Cosigned, None, Some("ondertekende motie 2025Z18230 mee (mede-ondertekend)"); "co-signed")]
+    #[test_case(EvidenceKind::Vote, None, None; "a vote is worded as a vote")]
+    fn signed_motions_are_worded_as_what_the_party_did(
+        kind: EvidenceKind,
+        date: Option<&str>,
+        expected: Option<&str>,
+    ) {
+        let e = Evidence {
+            kind,
+            item: Some("2025Z18230".into()),
+            date: date.map(|d| d.parse().unwrap()),
+            ..Evidence::default()
+        };
+        let view = signed_view(&GuideData::default(), &e);
+        assert_eq!(view.map(|v| v.did).as_deref(), expected);
+    }
+
+    #[test_case(Some("2025-10-02"), "in het debat van 2 oktober 2025")]
+    #[test_case(None, "in een debat")]
+    fn debates_say_when(date: Option<&str>, expected: &str) {
+        let e = Evidence {
+            kind: EvidenceKind::Debate,
+            date: date.map(|d| d.parse().unwrap()),
+            ..Evidence::default()
+        };
+        assert_eq!(debate_context(&e).as_deref(), Some(expected));
     }
 
     #[test_case(vec![48], false, "p. 48")]

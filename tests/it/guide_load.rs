@@ -175,7 +175,7 @@ fn missing_data_folder_is_empty_guide() {
 #[test_case("data/elections/test2023/parties/alpha.toml", ALPHA.replace("stance = \"protects\"\nstrength = \"explicit\"\nquote", "stance = \"protects\"\nquote"),
     "needs a strength", 14; "missing strength")]
 #[test_case("data/elections/test2023/parties/alpha.toml", ALPHA.replace("kind = \"programme\"", "kind = \"tweet\""),
-    "`tweet` is not a valid kind: kind must be one of programme, vote, debate, reply, action or statement", 13; "unknown evidence kind")]
+    "`tweet` is not a valid kind: kind must be one of programme, vote, debate, reply, action, statement, submitted or cosigned", 13; "unknown evidence kind")]
 #[test_case("data/elections/test2023/parties/alpha.toml", ALPHA.replacen("stance = \"protects\"", "stance = \"protect\"", 1),
     "`protect` is not a valid stance: stance must be one of protects, undermines, mixed or silent", 14; "stance typo")]
 #[test_case("data/elections/test2023/parties/alpha.toml", ALPHA.replace("pages = [12]", "pages = \"12\""),

@@ -560,7 +560,7 @@ fn synced_votes_are_evidence_with_provenance_and_said_vs_did_is_flagged() {
     assert_eq!(synced.len(), 2, "both votes are synced evidence for D66");
     let csv = text(&out, "stemwijzer2023/data.csv");
     assert!(
-        csv.lines().next().unwrap().ends_with(",said_vs_did"),
+        csv.lines().next().unwrap().ends_with(",said_vs_did,signed"),
         "stemwijzer2023/data.csv: header {:?}",
         csv.lines().next()
     );

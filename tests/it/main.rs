@@ -41,6 +41,7 @@ mod guide_check;
 mod guide_cli;
 mod guide_example;
 mod guide_export;
+mod guide_import_kinds;
 mod guide_import_markdown;
 mod guide_import_seed;
 mod guide_import_variants;

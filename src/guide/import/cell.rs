@@ -11,10 +11,12 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use percent_encoding::percent_decode_str;
 use regex::Regex;
 
+use chrono::NaiveDate;
+
 use super::inline;
+use super::kinds::{self, LinkKind};
 use crate::url::{ExternalUrl, Schemes};
 
 use crate::guide::model::{
@@ -28,12 +30,6 @@ static STRAIGHT_QUOTE: LazyLock<Regex> =
 static PAGE_REF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\((?:(pp?)\.\s*([^)]*)|zonder\s+paginanummers?)\)").expect("valid regex")
 });
-static MOTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)tweedekamer\.nl/.*moties/detail\?(?:.*&)?id=(\d{4}Z\d{5})")
-        .expect("valid regex")
-});
-static BILL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)tweedekamer\.nl/.*wetsvoorstel:(\d+)").expect("valid regex"));
 static DIRECTION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(vóór|voor|tegen)$").expect("valid regex"));
 
@@ -60,6 +56,9 @@ pub struct Explanation {
     pub items: Vec<ItemRef>,
     /// True when the text says the programme is not available as one document.
     pub programme_unavailable: bool,
+    /// The first link to a programme or list of positions in the text
+    /// (link text and address), for a table without a source column.
+    pub programme_link: Option<(String, String)>,
 }
 
 /// A problem in a cell, at a character offset within the cell.
@@ -97,9 +96,21 @@ enum Pages {
 
 /// Reads the explanation cell. `programme_url` is the programme link of the
 /// source column; quotations and page references point there.
+#[cfg(test)]
 pub fn parse_explanation(
     text: &str,
     programme_url: Option<&str>,
+) -> Result<Explanation, Vec<CellError>> {
+    parse_explanation_on(text, programme_url, None)
+}
+
+/// Reads the explanation cell, as [`parse_explanation`]; `election_date`
+/// gives a date written without its year ("2 oktober") the year that puts it
+/// before election day.
+pub fn parse_explanation_on(
+    text: &str,
+    programme_url: Option<&str>,
+    election_date: Option<NaiveDate>,
 ) -> Result<Explanation, Vec<CellError>> {
     let mut errors = Vec::new();
     let mut taken = Taken::default();
@@ -153,7 +164,11 @@ pub fn parse_explanation(
         programme_unavailable: text.to_lowercase().contains("niet beschikbaar"),
         ..Explanation::default()
     };
-    if let Some(silent) = silent_programme(text, programme_url) {
+    let silent_link = tokens.iter().any(|(range, token)| {
+        matches!(token, Token::Link { text: label, url } if kinds::link_kind(label, url, "", false) == LinkKind::Programme
+            && kinds::says_silent(&text[sentence_start(text, range.start)..sentence_end(text, range.end)]))
+    });
+    if !silent_link && let Some(silent) = silent_programme(text, programme_url) {
         out.evidence.push(silent);
     }
     let mut previous_end = 0;
@@ -163,18 +178,85 @@ pub fn parse_explanation(
         match token {
             Token::Link { text: label, url } => {
                 let before = &text[previous_end..range.start];
-                if let Some((evidence, item)) = vote_link(label, url, before) {
+                let sentence =
+                    &text[sentence_start(text, range.start)..sentence_end(text, range.end)];
+                let vote = vote_link(label, url, before);
+                let kind = kinds::link_kind(
+                    label,
+                    url,
+                    sentence,
+                    vote.as_ref().is_some_and(|(e, _)| e.vote.is_some()),
+                );
+                if kind == LinkKind::Vote
+                    && let Some((evidence, item)) = vote
+                {
                     out.evidence.push(evidence);
                     out.items.push(item);
-                } else {
-                    out.evidence.push(Evidence {
-                        kind: EvidenceKind::Statement,
-                        stance: Stance::Unclassified,
-                        title: Some(label.clone()).filter(|t| !t.is_empty()),
-                        url: Some(url.clone()),
-                        ..Evidence::default()
+                    previous_end = range.end;
+                    i += 1;
+                    continue;
+                }
+                let mut evidence = Evidence {
+                    kind: match kind {
+                        LinkKind::Submitted => EvidenceKind::Submitted,
+                        LinkKind::Cosigned => EvidenceKind::Cosigned,
+                        LinkKind::OtherItem => EvidenceKind::Action,
+                        LinkKind::Debate => EvidenceKind::Debate,
+                        LinkKind::Programme => EvidenceKind::Programme,
+                        LinkKind::Vote | LinkKind::Other => EvidenceKind::Statement,
+                    },
+                    stance: Stance::Unclassified,
+                    title: Some(label.clone()).filter(|t| !t.is_empty()),
+                    url: Some(url.clone()),
+                    ..Evidence::default()
+                };
+                let mut end = range.end;
+                if let Some((quote_range, Token::Quote(quote))) = tokens.get(i + 1)
+                    && !ends_sentence(&text[range.end..quote_range.start])
+                {
+                    evidence.quote = Some(quote.clone());
+                    end = quote_range.end;
+                    i += 1;
+                    if let Some((pages_range, Token::Pages(pages))) = tokens.get(i + 1)
+                        && only_punctuation(&text[quote_range.end..pages_range.start])
+                    {
+                        set_pages(&mut evidence, pages);
+                        end = pages_range.end;
+                        i += 1;
+                    }
+                }
+                let words = &text[sentence_start(text, range.start)..sentence_end(text, end)];
+                if matches!(
+                    kind,
+                    LinkKind::Submitted | LinkKind::Cosigned | LinkKind::Debate
+                ) {
+                    evidence.date = kinds::dutch_date(words, election_date);
+                }
+                if let Some((number, item_kind)) = kinds::item_of(url) {
+                    evidence.item = Some(number.clone());
+                    out.items.push(ItemRef {
+                        number,
+                        kind: item_kind,
+                        url: url.clone(),
+                        protects_hint: if kind == LinkKind::OtherItem {
+                            None
+                        } else {
+                            kinds::motion_protects(words)
+                        },
                     });
                 }
+                if kind == LinkKind::Programme {
+                    out.programme_link
+                        .get_or_insert((label.clone(), url.clone()));
+                    if kinds::says_silent(sentence) {
+                        evidence.stance = Stance::Silent;
+                        evidence.note = Some(silent_clause(sentence));
+                    }
+                }
+                out.evidence.push(evidence);
+                previous_end = end;
+                i += 1;
+                continue;
             }
             Token::Quote(quote) => {
                 let mut evidence = Evidence {
@@ -189,9 +271,7 @@ pub fn parse_explanation(
                     ..Evidence::default()
                 };
                 if let Some((next_range, Token::Pages(pages))) = tokens.get(i + 1)
-                    && text[range.end..next_range.start]
-                        .chars()
-                        .all(|c| c.is_whitespace() || ".,;:".contains(c))
+                    && only_punctuation(&text[range.end..next_range.start])
                 {
                     evidence.kind = EvidenceKind::Programme;
                     set_pages(&mut evidence, pages);
@@ -218,11 +298,104 @@ pub fn parse_explanation(
         previous_end = range.end;
         i += 1;
     }
+    add_silence_follow_ups(text, &mut out);
     if errors.is_empty() {
         Ok(out)
     } else {
         Err(errors)
     }
+}
+
+/// After a programme that is silent on the subject: the party's missing
+/// answer, and the rest of the cell's prose when it says more about the
+/// programme than its silence (a stance the editors inferred, which the
+/// importer cannot judge and leaves `unclassified`).
+fn add_silence_follow_ups(text: &str, out: &mut Explanation) {
+    if sentences(text).any(kinds::says_no_answer) {
+        out.evidence.push(Evidence {
+            kind: EvidenceKind::Reply,
+            stance: Stance::Silent,
+            note: Some(NO_ANSWER.to_string()),
+            ..Evidence::default()
+        });
+    }
+    let only_silence = out
+        .evidence
+        .iter()
+        .all(|e| e.stance == Stance::Silent && e.quote.is_none() && e.pages.is_empty());
+    let Some(url) = out
+        .evidence
+        .iter()
+        .find(|e| e.kind == EvidenceKind::Programme && e.stance == Stance::Silent)
+        .map(|e| e.url.clone())
+    else {
+        return;
+    };
+    if !only_silence {
+        return;
+    }
+    let rest: Vec<String> = sentences(text)
+        .filter(|s| !kinds::says_no_answer(s) && !kinds::says_unclear(s))
+        .filter_map(|s| {
+            if kinds::says_silent(s) {
+                s.split_once(", maar ").map(|(_, rest)| rest)
+            } else {
+                Some(s)
+            }
+        })
+        .map(|s| inline::plain_text(s).trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    if !rest.is_empty() {
+        out.evidence.push(Evidence {
+            kind: EvidenceKind::Programme,
+            stance: Stance::Unclassified,
+            note: Some(rest.join(" ")),
+            url,
+            ..Evidence::default()
+        });
+    }
+}
+
+/// The note of a party that did not answer (the importer's own words).
+const NO_ANSWER: &str = "De partij heeft (nog) niet geantwoord op onze vragen om verduidelijking.";
+
+/// The sentences of a cell, each with its closing full stop.
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    text.split_inclusive(". ")
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+/// Byte offset where the sentence holding byte `at` starts.
+fn sentence_start(text: &str, at: usize) -> usize {
+    text[..at].rfind(". ").map_or(0, |i| i + 2)
+}
+
+/// Byte offset just after the sentence holding byte `at` ends.
+fn sentence_end(text: &str, at: usize) -> usize {
+    text[at..].find(". ").map_or(text.len(), |i| at + i + 1)
+}
+
+/// True when `between` (the text between two tokens) closes a sentence.
+fn ends_sentence(between: &str) -> bool {
+    between.contains(". ") || between.trim_end().ends_with('.')
+}
+
+/// True when `between` holds only spaces and punctuation.
+fn only_punctuation(between: &str) -> bool {
+    between
+        .chars()
+        .all(|c| c.is_whitespace() || ".,;:".contains(c))
+}
+
+/// The part of a sentence that says the programme is silent, as plain text:
+/// up to ", maar" when the sentence goes on about something else.
+fn silent_clause(sentence: &str) -> String {
+    let clause = sentence.split_once(", maar ").map_or(sentence, |(c, _)| c);
+    inline::plain_text(clause.trim())
+        .trim_end_matches('.')
+        .to_string()
 }
 
 fn set_pages(evidence: &mut Evidence, pages: &Pages) {
@@ -272,25 +445,12 @@ fn clause_before(text: &str, from: usize, to: usize) -> Option<String> {
 
 /// A silent programme item when the text says the programme contains nothing on the subject.
 fn silent_programme(text: &str, programme_url: Option<&str>) -> Option<Evidence> {
-    let lower = text.to_lowercase();
-    let said = ["niets opgenomen", "niet expliciet iets"]
-        .iter()
-        .any(|phrase| lower.contains(phrase));
-    said.then(|| Evidence {
+    let sentence = text.split(". ").find(|s| kinds::says_silent(s))?;
+    Some(Evidence {
         kind: EvidenceKind::Programme,
         stance: Stance::Silent,
         url: programme_url.map(str::to_string),
-        note: text
-            .split(". ")
-            .find(|s| {
-                let s = s.to_lowercase();
-                s.contains("niets opgenomen") || s.contains("niet expliciet iets")
-            })
-            .map(|s| {
-                inline::plain_text(s.trim())
-                    .trim_end_matches('.')
-                    .to_string()
-            }),
+        note: Some(silent_clause(sentence)),
         ..Evidence::default()
     })
 }
@@ -298,14 +458,7 @@ fn silent_programme(text: &str, programme_url: Option<&str>) -> Option<Evidence>
 /// Recognises a link to a Tweede Kamer motion or bill and the vote written in
 /// or just before its text.
 fn vote_link(label: &str, url: &str, before: &str) -> Option<(Evidence, ItemRef)> {
-    let decoded = percent_decode_str(url).decode_utf8_lossy();
-    let (number, kind) = if let Some(c) = MOTION.captures(&decoded) {
-        (c[1].to_uppercase(), ItemKind::Motion)
-    } else if let Some(c) = BILL.captures(&decoded) {
-        (c[1].to_string(), ItemKind::Bill)
-    } else {
-        return None;
-    };
+    let (number, kind) = kinds::item_of(url)?;
     let vote = direction(label, before);
     let lower = label.to_lowercase();
     let protects_hint = if lower.contains("bescherm") {
@@ -503,7 +656,6 @@ mod tests {
     #[test_case(&format!("stemde voor [ongerichte massasurveillance]({BILL_URL})"), "36263", Some(VoteChoice::For), Some(VoteChoice::Against); "direction before link")]
     #[test_case(&format!("[vóór ongerichte massasurveillance heeft gestemd]({BILL_URL})"), "36263", Some(VoteChoice::For), Some(VoteChoice::Against); "long link text")]
     #[test_case(&format!("en ook [tegen dergelijke moties heeft gestemd]({MOTION_URL})"), "2023Z07239", Some(VoteChoice::Against), None; "no hint")]
-    #[test_case(&format!("zie [deze motie]({MOTION_URL})"), "2023Z07239", None, None; "no direction")]
     fn vote_links(cell: &str, item: &str, vote: Option<VoteChoice>, hint: Option<VoteChoice>) {
         let e = parse_explanation(cell, None).unwrap();
         assert_eq!(e.evidence.len(), 1);
@@ -511,6 +663,40 @@ mod tests {
         assert_eq!(e.evidence[0].item.as_deref(), Some(item));
         assert_eq!(e.evidence[0].vote, vote);
         assert_eq!(e.items[0].protects_hint, hint);
+    }
+
+    #[test_case(&format!("Diende [een motie in]({MOTION_URL}) die vraagt \"het voorstel af te wijzen\"."), &[(EvidenceKind::Submitted, Stance::Unclassified)], Some(VoteChoice::For); "submitted motion keeps its request")]
+    #[test_case(&format!("Heeft [een motie]({MOTION_URL}) mede-ondertekend."), &[(EvidenceKind::Cosigned, Stance::Unclassified)], None; "co-signed motion")]
+    #[test_case("Zei in een [debat](https://app.1848.nl/d/1) van 2 oktober: \"Nee.\"", &[(EvidenceKind::Debate, Stance::Unclassified)], None; "debate with quote")]
+    #[test_case("Schrijft in haar [programma](https://p.example/p.pdf): \"Ja.\" (p. 3)", &[(EvidenceKind::Programme, Stance::Unclassified)], None; "programme link with quote and page")]
+    #[test_case("Bespreekt het niet in haar [programma](https://p.example/). Op onze vragen kwam nog geen antwoord.", &[(EvidenceKind::Programme, Stance::Silent), (EvidenceKind::Reply, Stance::Silent)], None; "silent and unanswered")]
+    #[test_case("Bespreekt het niet in haar [programma](https://p.example/), maar wil een legitimatieplicht.", &[(EvidenceKind::Programme, Stance::Silent), (EvidenceKind::Programme, Stance::Unclassified)], None; "silent with an inferred stance")]
+    #[test_case("Bespreekt het niet in haar [programma](https://p.example/). Het is ons onduidelijk wat zij vindt.", &[(EvidenceKind::Programme, Stance::Silent)], None; "silent and unclear")]
+    #[test_case("Zegt: \"Nooit.\"", &[(EvidenceKind::Statement, Stance::Unclassified)], None; "statement without link")]
+    fn kinds_of_evidence(
+        cell: &str,
+        expected: &[(EvidenceKind, Stance)],
+        protects: Option<VoteChoice>,
+    ) {
+        let e = parse_explanation_on(cell, None, NaiveDate::from_ymd_opt(2025, 10, 29)).unwrap();
+        let got: Vec<_> = e.evidence.iter().map(|x| (x.kind, x.stance)).collect();
+        assert_eq!(got, expected);
+        assert!(e.evidence.iter().all(|x| x.vote.is_none()));
+        assert_eq!(e.items.first().and_then(|i| i.protects_hint), protects);
+        if e.evidence[0].kind == EvidenceKind::Debate {
+            assert_eq!(e.evidence[0].quote.as_deref(), Some("Nee."));
+            assert_eq!(e.evidence[0].date, NaiveDate::from_ymd_opt(2025, 10, 2));
+        }
+    }
+
+    #[test]
+    fn motion_link_without_vote_is_an_action_not_a_vote() {
+        let e = parse_explanation(&format!("zie [deze motie]({MOTION_URL})"), None).unwrap();
+        assert_eq!(e.evidence.len(), 1);
+        assert_eq!(e.evidence[0].kind, EvidenceKind::Action);
+        assert_eq!(e.evidence[0].vote, None);
+        assert_eq!(e.evidence[0].item.as_deref(), Some("2023Z07239"));
+        assert_eq!(e.items[0].number, "2023Z07239");
     }
 
     #[test]

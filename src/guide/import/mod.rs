@@ -14,6 +14,7 @@ mod cell;
 mod districts;
 mod document;
 mod inline;
+mod kinds;
 mod plan;
 mod write;
 

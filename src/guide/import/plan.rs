@@ -17,8 +17,9 @@ use super::{cell, districts};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::guide::model::ElectionId;
 use crate::guide::model::{
-    Alias, District, Districts, Election, Evidence, Item, KIESKRINGEN, Level, Origin, Party,
-    PartyEntry, RuleOutcome, Stance, Strength, VoteChoice, name_key,
+    Alias, District, Districts, Election, Evidence, EvidenceKind, Item, KIESKRINGEN, Level, Origin,
+    Party, PartyEntry, Programme, ProgrammeFormat, RuleOutcome, Stance, Strength, VoteChoice,
+    name_key,
 };
 use crate::site_path::SitePath;
 
@@ -95,6 +96,11 @@ impl<'a> Planner<'a> {
             .chain(party.aliases.iter().map(|alias| &alias.name))
         {
             self.by_name.entry(name_key(name)).or_insert(index);
+        }
+        // "Forum voor Democratie (FVD)" is also "Forum voor Democratie" in a
+        // later guide that leaves the abbreviation out.
+        if let Some(c) = PARENTHESIS.captures(&party.name) {
+            self.by_name.entry(name_key(&c[1])).or_insert(index);
         }
         self.by_id.entry(party.id.clone()).or_insert(index);
         self.parties.push(party);
@@ -210,7 +216,7 @@ impl<'a> Planner<'a> {
                 }
                 None => {
                     self.notes.push(format!(
-                        "legend line {}: cannot tell which verdict rule `{}` stands for; add `rule = ...` to its level by hand",
+                        "legend line {}: cannot tell which verdict rule `{}` stands for; the level is written without `rule`, and `check` warns about its parties until you add rule = \"protects\", \"mixed\", \"does_not_protect\" or \"unclear\" to it",
                         entry.line, entry.meaning
                     ));
                     (slugify(&entry.meaning), entry.meaning.clone())
@@ -296,7 +302,11 @@ impl<'a> Planner<'a> {
         };
         let programme_url = source.programme.as_ref().and_then(|p| p.url.as_deref());
         let explanation_text = row.text(Column::Explanation);
-        let explanation = match cell::parse_explanation(explanation_text, programme_url) {
+        let explanation = match cell::parse_explanation_on(
+            explanation_text,
+            programme_url,
+            self.doc.election_date,
+        ) {
             Ok(e) => e,
             Err(errors) => {
                 for e in errors {
@@ -324,7 +334,22 @@ impl<'a> Planner<'a> {
         if self.diags.error_count() > errors_before {
             return None;
         }
-        let mut programme = source.programme;
+        let mut programme = source.programme.or_else(|| {
+            explanation
+                .programme_link
+                .as_ref()
+                .map(|(title, url)| Programme {
+                    url: Some(url.clone()),
+                    title: Some(title.clone()),
+                    format: if url.to_lowercase().ends_with(".pdf") {
+                        ProgrammeFormat::Pdf
+                    } else {
+                        ProgrammeFormat::Html
+                    },
+                    available: true,
+                    note: None,
+                })
+        });
         if let Some(p) = &mut programme {
             p.available = !explanation.programme_unavailable;
         }
@@ -472,14 +497,21 @@ impl<'a> Planner<'a> {
     }
 }
 
-/// Gives a vote its stance from the item's protecting direction.
+/// Gives a vote its stance from the item's protecting direction; a motion
+/// the party submitted or co-signed counts as asking for what a vote for it
+/// would support.
 fn classify_vote(e: &mut Evidence, items: &BTreeMap<String, Item>) {
     let protects = e
         .item
         .as_ref()
         .and_then(|n| items.get(n))
         .and_then(|i| i.protects);
-    if let (Some(vote), Some(protects)) = (e.vote, protects) {
+    let vote = match e.kind {
+        EvidenceKind::Vote => e.vote,
+        EvidenceKind::Submitted | EvidenceKind::Cosigned => Some(VoteChoice::For),
+        _ => None,
+    };
+    if let (Some(vote), Some(protects)) = (vote, protects) {
         e.stance = if vote == VoteChoice::Absent {
             Stance::Silent
         } else if vote == protects {
@@ -504,11 +536,26 @@ fn rule_of_meaning(meaning: &str) -> Option<RuleOutcome> {
         .any(|w| m.contains(w))
     {
         Some(RuleOutcome::Mixed)
-    } else if [" niet ", "ondermijnt"].iter().any(|w| m.contains(w)) {
+    } else if [
+        " niet ",
+        "ondermijnt",
+        " vóór ",
+        " voor chatcontrole",
+        "voorstander",
+    ]
+    .iter()
+    .any(|w| m.contains(w))
+    {
         Some(RuleOutcome::DoesNotProtect)
-    } else if ["beschermt", "steunt", "verdedigt"]
-        .iter()
-        .any(|w| m.contains(w))
+    } else if [
+        "beschermt",
+        "steunt",
+        "verdedigt",
+        " tegen ",
+        "tegenstander",
+    ]
+    .iter()
+    .any(|w| m.contains(w))
     {
         Some(RuleOutcome::Protects)
     } else {
@@ -681,6 +728,13 @@ mod tests {
     #[test_case("Ondermijnt versleuteling", Some(RuleOutcome::DoesNotProtect))]
     #[test_case("Geen standpunt gevonden", Some(RuleOutcome::Unclear))]
     #[test_case("Standpunt is onduidelijk", Some(RuleOutcome::Unclear))]
+    #[test_case("Tegen chatcontrole", Some(RuleOutcome::Protects))]
+    #[test_case(
+        "Vóór chatcontrole, of voor maatregelen die erop lijken",
+        Some(RuleOutcome::DoesNotProtect)
+    )]
+    #[test_case("Voorstander van scannen", Some(RuleOutcome::DoesNotProtect))]
+    #[test_case("Standpunt over chatcontrole onduidelijk", Some(RuleOutcome::Unclear))]
     #[test_case("Lekker weer", None)]
     fn legend_meanings(meaning: &str, rule: Option<RuleOutcome>) {
         assert_eq!(rule_of_meaning(meaning), rule);

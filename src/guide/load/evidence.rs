@@ -19,13 +19,15 @@ const VOTES: [(&str, VoteChoice); 3] = [
     ("absent", VoteChoice::Absent),
 ];
 /// The values of `kind`.
-const KINDS: [(&str, EvidenceKind); 6] = [
+const KINDS: [(&str, EvidenceKind); 8] = [
     ("programme", EvidenceKind::Programme),
     ("vote", EvidenceKind::Vote),
     ("debate", EvidenceKind::Debate),
     ("reply", EvidenceKind::Reply),
     ("action", EvidenceKind::Action),
     ("statement", EvidenceKind::Statement),
+    ("submitted", EvidenceKind::Submitted),
+    ("cosigned", EvidenceKind::Cosigned),
 ];
 /// The values of `stance`; the last, `unclassified`, is accepted but not offered.
 const STANCES: [(&str, Stance); 5] = [
@@ -87,7 +89,7 @@ pub(super) fn convert_evidence(
     if e.kind.is_none() {
         diags.push(
             Diagnostic::error(&src.path, header, 1, "this [[evidence]] has no `kind`")
-                .with_hint("add kind = \"programme\", \"vote\", \"debate\", \"reply\", \"action\" or \"statement\""),
+                .with_hint("add kind = \"programme\", \"vote\", \"debate\", \"reply\", \"action\", \"statement\", \"submitted\" (a motion the party filed) or \"cosigned\""),
         );
     }
     if e.stance.is_none() {
@@ -96,10 +98,7 @@ pub(super) fn convert_evidence(
                 .with_hint("add stance = \"protects\", \"undermines\", \"mixed\" or \"silent\""),
         );
     }
-    let kind = e
-        .kind
-        .as_ref()
-        .and_then(|k| choice(src, "kind", k, &KINDS, diags));
+    let kind = e.kind.as_ref().and_then(|k| kind_choice(src, k, diags));
     // `unclassified` is what the importer writes before an editor judged the
     // evidence; it is accepted but not offered.
     let stance = match &e.stance {
@@ -134,10 +133,19 @@ pub(super) fn convert_evidence(
                     .with_hint("add item = \"2023Z07239\" (motion) or \"36263\" (bill) and vote = \"for\", \"against\" or \"absent\""),
             );
         }
-    } else if kind.is_some() && e.vote.is_some() {
+    } else if let Some(kind) = kind
+        && e.vote.is_some()
+    {
+        let hint = if kind.is_signature() {
+            "a party that submitted or co-signed a motion did not necessarily vote on it: remove the vote, and add a separate [[evidence]] with kind = \"vote\" for the recorded vote"
+        } else {
+            "set kind = \"vote\" or remove the vote"
+        };
+        diags.push(at_kind("only evidence of kind = \"vote\" can have a `vote`").with_hint(hint));
+    } else if kind.is_some_and(EvidenceKind::is_signature) && e.item.is_none() {
         diags.push(
-            at_kind("only evidence of kind = \"vote\" can have a `vote`")
-                .with_hint("set kind = \"vote\" or remove the vote"),
+            at_kind("a submitted or co-signed motion needs `item`")
+                .with_hint("add item = \"2025Z18230\", the motion's Zaak number from its tweedekamer.nl address (id=...)"),
         );
     }
     if let Some(item) = &e.item
@@ -190,6 +198,41 @@ pub(super) fn convert_evidence(
             line: header,
         },
     }
+}
+
+/// Dutch words editors may write for a kind, and the kind they mean.
+const DUTCH_KINDS: [(&str, &str); 8] = [
+    ("motie", "submitted"),
+    ("ingediend", "submitted"),
+    ("amendement", "submitted"),
+    ("medeondertekend", "cosigned"),
+    ("mede-ondertekend", "cosigned"),
+    ("stemming", "vote"),
+    ("debat", "debate"),
+    ("uitspraak", "statement"),
+];
+
+/// Reads `kind`; a Dutch word for a kind gets a hint naming the English id.
+fn kind_choice(
+    src: &Parsed<()>,
+    value: &Spanned<String>,
+    diags: &mut Diagnostics,
+) -> Option<EvidenceKind> {
+    let text = value.get_ref().trim().to_lowercase();
+    if let Some((_, id)) = DUTCH_KINDS.iter().find(|(dutch, _)| *dutch == text) {
+        diags.push(
+            src.error(
+                value,
+                format!(
+                    "`{}` is not a valid kind: kinds are written in English",
+                    value.get_ref().trim()
+                ),
+            )
+            .with_hint(format!("did you mean kind = \"{id}\"?")),
+        );
+        return None;
+    }
+    choice(src, "kind", value, &KINDS, diags)
 }
 
 /// `pages = [12, 13]`; a single number or a text is a mistake with a hint.

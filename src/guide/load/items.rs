@@ -11,7 +11,7 @@ use toml::Spanned;
 use super::keys::fields_of;
 use super::{choice, file_stem, origin_at, parse_date, read_guide, toml_files, web_url};
 use crate::diagnostics::Diagnostics;
-use crate::guide::model::{FactionResult, Item, ItemKind, VoteChoice};
+use crate::guide::model::{FactionResult, Item, ItemKind, UNCLASSIFIED, VoteChoice};
 use crate::url::Schemes;
 
 /// The values of `kind`.
@@ -60,9 +60,12 @@ pub(crate) fn load_items(dir: &Path, diags: &mut Diagnostics) -> BTreeMap<String
         }
         let date = raw.date.as_ref().and_then(|d| parse_date(src, d, diags));
         let kind = choice(src, "kind", &raw.kind, &ITEM_KINDS, diags);
+        // `unclassified` is what the importer writes when the page did not
+        // say which vote protects; `check` reports it as a warning.
         let protects = raw
             .protects
             .as_ref()
+            .filter(|p| p.get_ref().trim() != UNCLASSIFIED)
             .and_then(|p| choice(src, "protects", p, &PROTECTING_VOTES, diags));
         let url = raw
             .url
