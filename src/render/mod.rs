@@ -4,6 +4,7 @@
 pub mod data_pages;
 pub mod feeds;
 pub mod headers;
+pub mod json_ld;
 pub mod limits;
 pub mod pages;
 pub mod search;

@@ -291,7 +291,7 @@ pub fn page_value(config: &SiteConfig, prefix: &str, page: &PageMeta, extra: Val
         permalink => config.absolute_url(&page.path),
         date_display,
         lastmod_display,
-        image_url => page.image.as_deref().map(|i| config.absolute_url(i)),
+        image_url => page.image.as_deref().map(|i| config.absolute_url(i)).or_else(|| config.image_url()),
         ..Value::from_serialize(page)
     };
     if extra.is_undefined() {
@@ -345,6 +345,8 @@ fn site_value(config: &SiteConfig, prefix: &str) -> Value {
         description => config.description.clone(),
         base_url => config.base_url.clone(),
         language => config.language.clone(),
+        locale => config.locale(),
+        image_url => config.image_url(),
         main_section => config.main_section.clone(),
         params => Value::from_serialize(&config.params),
         menus => Value::from_serialize(&menus),
@@ -406,6 +408,35 @@ fn register_helpers(env: &mut Environment<'static>, config: &SiteConfig, prefix:
         })?;
         Ok(Value::from_safe_string(json_for_script(&text)))
     });
+    let c = config.clone();
+    env.add_function(
+        "json_ld",
+        move |page: Value, breadcrumbs: Option<Value>| -> Result<Value, minijinja::Error> {
+            let to_json = |v: &Value| {
+                serde_json::to_value(v).map_err(|e| {
+                    minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, e.to_string())
+                })
+            };
+            // Only the fields the JSON-LD uses, not the page's whole content.
+            let mut facts = serde_json::Map::new();
+            for key in super::json_ld::PAGE_FIELDS {
+                let value = page.get_attr(key)?;
+                if !value.is_undefined() && !value.is_none() {
+                    facts.insert(key.to_string(), to_json(&value)?);
+                }
+            }
+            let crumbs = match breadcrumbs.filter(|b| !b.is_undefined() && !b.is_none()) {
+                Some(b) => Some(to_json(&b)?),
+                None => None,
+            };
+            let block = super::json_ld::json_ld_block(
+                &c,
+                &serde_json::Value::Object(facts),
+                crumbs.as_ref(),
+            );
+            Ok(Value::from_safe_string(block))
+        },
+    );
     let p = prefix.to_string();
     env.add_function(
         "media",

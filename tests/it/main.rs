@@ -48,6 +48,7 @@ mod guide_load;
 mod guide_pages;
 mod import_hugo;
 mod import_hugo_links;
+mod import_hugo_meta;
 mod import_kill;
 mod limits;
 mod out_folder;

@@ -12,6 +12,8 @@ pub mod config;
 pub mod embeds;
 mod foreign_html;
 mod html_findings;
+pub mod identity;
+pub mod list_layouts;
 mod plan;
 pub mod report;
 pub mod shortcodes;
