@@ -190,4 +190,24 @@ fn meta_feeds_and_lists_match_hugos_own_build() {
     assert_eq!(list_pages(&out, "blog/"), 2, "the blog's paginator");
     let news = common::read(&out, "nieuws/index.html");
     html::assert_count(&news, "ul.page-list li", 12, "nieuws/index.html");
+
+    // Lists in Hugo's order: weight, then newest first, then title.
+    for list in [
+        "nieuws/index.html",
+        "docs/uitleg/index.html",
+        "docs/prologue/index.html",
+        "achtergrond/wetgeving/index.html",
+    ] {
+        let ours = html::select_attr(
+            &common::read(&out, list),
+            "ul.page-list:last-of-type li a",
+            "href",
+        );
+        let theirs: Vec<String> =
+            html::select_attr(&common::read(&hugo_out, list), "main li a", "href")
+                .into_iter()
+                .filter(|href| ours.contains(href))
+                .collect();
+        assert_eq!(ours, theirs, "order of {list}");
+    }
 }
