@@ -8,7 +8,6 @@
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::templates::json_for_script;
 use crate::config::SiteConfig;
 
 /// The fields of a template's `page` value that the JSON-LD reads.
@@ -148,6 +147,15 @@ pub fn json_ld(config: &SiteConfig, page: &Value, breadcrumbs: Option<&Value>) -
         graph.push(article);
     }
     json!({ "@context": "https://schema.org", "@graph": graph })
+}
+
+/// JSON made safe inside `<script type="application/ld+json">`: `<`, `>` and
+/// `&` are written as `\u003c`-style escapes, so no `</script>` and no `<!--`
+/// can end or hide the block, whatever a title contains.
+pub fn json_for_script(json: &str) -> String {
+    json.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 /// [`json_ld`] as the text of a `<script type="application/ld+json">` block.

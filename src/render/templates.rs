@@ -406,7 +406,9 @@ fn register_helpers(env: &mut Environment<'static>, config: &SiteConfig, prefix:
         let text = serde_json::to_string(&value).map_err(|e| {
             minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, e.to_string())
         })?;
-        Ok(Value::from_safe_string(json_for_script(&text)))
+        Ok(Value::from_safe_string(super::json_ld::json_for_script(
+            &text,
+        )))
     });
     let c = config.clone();
     env.add_function(
@@ -446,15 +448,6 @@ fn register_helpers(env: &mut Environment<'static>, config: &SiteConfig, prefix:
         "csp_meta",
         Value::from_safe_string(crate::render::headers::meta_content_security_policy()),
     );
-}
-
-/// JSON made safe inside `<script type="application/ld+json">`: `<`, `>` and
-/// `&` are written as `\u003c`-style escapes, so no `</script>` and no `<!--`
-/// can end or hide the block, whatever a title contains.
-pub fn json_for_script(json: &str) -> String {
-    json.replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
 }
 
 /// Where a media shortcode's `src`, `poster` or `captions` points: a file of
@@ -771,7 +764,8 @@ mod tests {
 
     #[test]
     fn json_for_script_hides_nothing_and_closes_nothing() {
-        let json = json_for_script(r#"{"headline":"<!--<script></script>&"}"#);
+        let json =
+            super::super::json_ld::json_for_script(r#"{"headline":"<!--<script></script>&"}"#);
         assert!(!json.contains('<') && !json.contains('>') && !json.contains('&'));
         let back: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(back["headline"], "<!--<script></script>&");
