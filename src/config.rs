@@ -44,21 +44,35 @@ pub struct SiteConfig {
     /// The public address the site is served from, e.g. `https://chatcontrole.nl/`.
     #[serde(skip, default = "BaseUrl::unset")]
     pub base_url: BaseUrl,
-    /// Language code for `<html lang>`, e.g. `nl`.
+    /// Language tag (BCP 47) for `<html lang>`, feeds and `og:locale`,
+    /// e.g. `nl` or `nl-NL`.
     #[serde(default = "default_language", alias = "languageCode")]
     pub language: String,
     /// Default description for pages that have none.
     #[serde(default)]
     pub description: String,
+    /// The site's default image for social previews (`og:image`), used by
+    /// pages without an image of their own: a site path such as
+    /// `/images/logo.png` (checked to exist in `static/` or the content
+    /// folder) or a full http(s) address.
+    #[serde(default)]
+    pub image: Option<String>,
+    /// How many items a feed holds (Hugo's `rssLimit`); 0 means all.
+    #[serde(default = "default_feed_limit")]
+    pub feed_limit: usize,
     /// The section whose newest posts the home page shows and whose posts are articles.
     #[serde(default = "default_main_section")]
     pub main_section: String,
     /// Sections included in the offline search index.
     #[serde(default = "default_search_sections")]
     pub search_sections: Vec<String>,
-    /// Posts per list page.
+    /// Posts per list page; 0 puts every post on one page.
     #[serde(default = "default_paginate")]
     pub paginate: usize,
+    /// Posts per list page for some top-level sections (`docs = 0`),
+    /// overriding `paginate` for them and their subsections.
+    #[serde(default)]
+    pub section_paginate: std::collections::BTreeMap<String, usize>,
     /// Menus by name (`main`, `footer`, ...).
     #[serde(default)]
     pub menu: std::collections::BTreeMap<String, Vec<MenuEntry>>,
@@ -139,6 +153,9 @@ fn default_max_page_mb() -> u64 {
 fn default_paginate() -> usize {
     10
 }
+fn default_feed_limit() -> usize {
+    20
+}
 
 impl SiteConfig {
     /// Reads and validates `<site>/site.toml`.
@@ -151,7 +168,39 @@ impl SiteConfig {
             Diagnostic::error(&path, 0, 0, format!("cannot read the site settings: {e}"))
                 .with_hint("every site folder needs a site.toml with at least `title` and `base_url`; use --site to point at the site folder")
         })?;
-        Self::parse(&path, &text)
+        let config = Self::parse(&path, &text)?;
+        config.check_image_exists(site_root, &path, &text)?;
+        Ok(config)
+    }
+
+    /// A site-path `image` must be a file of `static/` or the content folder.
+    fn check_image_exists(
+        &self,
+        site_root: &Path,
+        path: &Path,
+        text: &str,
+    ) -> Result<(), Diagnostics> {
+        let Some(image) = self.image.as_deref().filter(|i| i.starts_with('/')) else {
+            return Ok(());
+        };
+        let rel = image.trim_start_matches('/');
+        let rel = percent_encoding::percent_decode_str(rel).decode_utf8_lossy();
+        if site_root.join("static").join(rel.as_ref()).is_file()
+            || self.content_path(site_root).join(rel.as_ref()).is_file()
+        {
+            return Ok(());
+        }
+        let (line, col) = key_position(text, "image");
+        Err(Diagnostic::error(
+            path,
+            line,
+            col,
+            format!("`image` {image:?} is not a file of this site"),
+        )
+        .with_hint(format!(
+            "put the file at static{image}, or point `image` at an existing file"
+        ))
+        .into())
     }
 
     /// Parses the text of a `site.toml`; `path` is used in diagnostics.
@@ -175,11 +224,32 @@ impl SiteConfig {
                 );
             }
         }
-        if config.paginate == 0 {
-            let (line, col) = key_position(text, "paginate");
+        if !is_language_tag(&config.language) {
+            let (line, col) = key_position(text, "language");
             diags.push(
-                Diagnostic::error(path, line, col, "`paginate` must be at least 1")
-                    .with_hint("use 10 for ten posts per list page"),
+                Diagnostic::error(
+                    path,
+                    line,
+                    col,
+                    format!("`language` is not a language tag: {:?}", config.language),
+                )
+                .with_hint(
+                    "write a language code, optionally with its region: \"nl\" or \"nl-NL\"",
+                ),
+            );
+        }
+        if let Some(image) = &config.image
+            && let Err(hint) = image_form(image)
+        {
+            let (line, col) = key_position(text, "image");
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    line,
+                    col,
+                    format!("`image` cannot be used: {image:?}"),
+                )
+                .with_hint(hint),
             );
         }
         check_content_settings(&mut config, path, text, &mut diags);
@@ -208,6 +278,32 @@ impl SiteConfig {
         } else {
             Ok(config)
         }
+    }
+
+    /// Posts per list page of the top-level section `section`; `None` when
+    /// the section's list shows all its posts on one page.
+    pub fn per_page(&self, section: &str) -> Option<usize> {
+        let n = self
+            .section_paginate
+            .get(section)
+            .copied()
+            .unwrap_or(self.paginate);
+        (n > 0).then_some(n)
+    }
+
+    /// The Open Graph locale of `language`: `nl_NL` for `nl-NL`, `nl` for `nl`.
+    pub fn locale(&self) -> String {
+        let mut parts = self.language.split(['-', '_']);
+        let lang = parts.next().unwrap_or_default().to_lowercase();
+        match parts.find(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_alphabetic())) {
+            Some(region) => format!("{lang}_{}", region.to_uppercase()),
+            None => lang,
+        }
+    }
+
+    /// The absolute URL of the site's default image, if it has one.
+    pub fn image_url(&self) -> Option<String> {
+        self.image.as_deref().map(|i| self.absolute_url(i))
     }
 
     /// Replaces the base URL (the `--base-url` option), normalised to end in `/`.
@@ -241,6 +337,28 @@ impl SiteConfig {
         }
         self.base_url.join_path(path)
     }
+}
+
+/// True for a BCP 47 language tag as sites write them: `nl`, `nl-NL`, `zh-Hant-TW`.
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let first = parts.next().unwrap_or_default();
+    (2..=8).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// `image` is a path on this site (`/images/logo.png`) or an http(s) address.
+fn image_form(image: &str) -> Result<(), String> {
+    let hint = "write a path on this site such as \"/images/logo.png\", or a full https:// address";
+    if image.starts_with('/') && !image.starts_with("//") {
+        return crate::site_path::SitePath::parse(image)
+            .map(|_| ())
+            .map_err(|e| e.hint);
+    }
+    crate::url::ExternalUrl::parse(image, crate::url::Schemes::Web)
+        .map(|_| ())
+        .map_err(|_| hint.to_string())
 }
 
 /// A menu link checked where it is read: a path on this site (`/nieuws/`,
@@ -479,5 +597,61 @@ mod tests {
         let d = &err.sorted()[0];
         assert_eq!(d.line, 4);
         assert!(d.message.contains(":jaar"), "{d}");
+    }
+
+    #[test_case::test_case("nl", "nl"; "language only")]
+    #[test_case::test_case("nl-NL", "nl_NL"; "with region")]
+    #[test_case::test_case("zh-Hant-TW", "zh_TW"; "with script and region")]
+    fn locale_follows_the_language_tag(tag: &str, locale: &str) {
+        let c = parse_extra(&format!("language = '{tag}'\n")).unwrap();
+        assert_eq!(c.locale(), locale);
+    }
+
+    #[test_case::test_case("nl NL"; "space")]
+    #[test_case::test_case("n"; "too short")]
+    #[test_case::test_case("nl-<b>"; "markup")]
+    fn a_bad_language_tag_is_an_error_on_its_line(tag: &str) {
+        let err = parse_extra(&format!("language = '{tag}'\n")).unwrap_err();
+        assert_eq!(err.sorted()[0].line, 3, "{err}");
+    }
+
+    #[test]
+    fn paginate_zero_is_one_page_and_sections_override_it() {
+        let c = parse_extra("paginate = 0\n[section_paginate]\nblog = 5\n").unwrap();
+        assert_eq!(c.per_page("docs"), None);
+        assert_eq!(c.per_page("blog"), Some(5));
+        assert_eq!(parse_extra("").unwrap().per_page("docs"), Some(10));
+    }
+
+    #[test_case::test_case("javascript:alert(1)"; "script")]
+    #[test_case::test_case("//elders.example/a.png"; "other host without scheme")]
+    #[test_case::test_case("/a/../../b.png"; "dot dot")]
+    fn a_bad_image_is_an_error_on_its_line(image: &str) {
+        let err = parse_extra(&format!("image = '{image}'\n")).unwrap_err();
+        assert_eq!(err.sorted()[0].line, 3, "{err}");
+    }
+
+    #[test]
+    fn the_image_must_exist_in_the_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "title = 'T'\nbase_url = 'https://e.org/'\nimage = '/images/deel.png'\n";
+        std::fs::write(dir.path().join("site.toml"), text).unwrap();
+        let err = SiteConfig::load(dir.path()).unwrap_err();
+        let d = &err.sorted()[0];
+        assert_eq!(d.line, 3);
+        assert!(
+            d.hint
+                .as_deref()
+                .unwrap()
+                .contains("static/images/deel.png"),
+            "{d}"
+        );
+        std::fs::create_dir_all(dir.path().join("static/images")).unwrap();
+        std::fs::write(dir.path().join("static/images/deel.png"), "png").unwrap();
+        let c = SiteConfig::load(dir.path()).unwrap();
+        assert_eq!(
+            c.image_url().as_deref(),
+            Some("https://e.org/images/deel.png")
+        );
     }
 }

@@ -1,17 +1,26 @@
 //! RSS 2.0 feeds: `/index.xml` for the whole site and `/<section>/index.xml`
-//! per section, newest 20 items, absolute links.
+//! per section, with absolute links. They hold what Hugo 0.111's own RSS
+//! template put in them, so a migrated site's readers see the same items:
+//! the site feed every regular page, a section feed the regular pages
+//! directly in that section (not those of its subsections), at most
+//! `feed_limit` of them; newest first (Hugo's template kept its default
+//! order, which puts pages with a `weight` first, even in a feed).
 
 use crate::html::escape;
 use chrono::{DateTime, FixedOffset};
 
-use super::pages::{Prepared, sort_for_list};
+use super::pages::{Prepared, sort_newest_first};
 use crate::config::SiteConfig;
 use crate::content::PageKind;
 use crate::diagnostics::Diagnostics;
 use crate::output::Output;
 
-/// How many items a feed holds.
-pub const FEED_SIZE: usize = 20;
+/// The first `config.feed_limit` of `items` (all of them for 0).
+pub fn limit<T>(items: &mut Vec<T>, config: &SiteConfig) {
+    if config.feed_limit > 0 {
+        items.truncate(config.feed_limit);
+    }
+}
 
 /// Writes the site feed and one feed per section.
 pub fn render_feeds(
@@ -20,24 +29,22 @@ pub fn render_feeds(
     out: &mut Output,
     diags: &mut Diagnostics,
 ) {
-    let dated: Vec<&Prepared<'_>> = prepared
+    let regular: Vec<&Prepared<'_>> = prepared
         .iter()
-        .filter(|p| p.page.kind == PageKind::Page && p.page.date().is_some())
+        .filter(|p| p.page.kind == PageKind::Page)
         .collect();
     let mut feeds = vec![(
         String::new(),
         config.title.clone(),
         config.description.clone(),
-        dated.clone(),
+        regular.clone(),
     )];
     for section in prepared.iter().filter(|p| p.page.kind == PageKind::Section) {
         let dir = &section.page.section_dir;
-        let members: Vec<&Prepared<'_>> = dated
+        let members: Vec<&Prepared<'_>> = regular
             .iter()
             .copied()
-            .filter(|p| {
-                p.page.section_dir == *dir || p.page.section_dir.starts_with(&format!("{dir}/"))
-            })
+            .filter(|p| p.page.section_dir == *dir)
             .collect();
         let title = format!("{} – {}", section.meta.title, config.title);
         feeds.push((
@@ -48,8 +55,8 @@ pub fn render_feeds(
         ));
     }
     for (path, title, description, mut items) in feeds {
-        sort_for_list(&mut items);
-        items.truncate(FEED_SIZE);
+        sort_newest_first(&mut items);
+        limit(&mut items, config);
         let feed_path = format!("{}index.xml", if path.is_empty() { "/" } else { &path });
         let xml = rss(config, &title, &description, &path, &feed_path, &items);
         if let Err(e) = out.add(&feed_path, xml, None) {
@@ -83,7 +90,7 @@ pub(crate) fn rss(
         "<language>{}</language>\n",
         escape(&config.language)
     ));
-    if let Some(newest) = items.first().and_then(|p| p.page.date()) {
+    if let Some(newest) = items.iter().filter_map(|p| p.page.date()).max() {
         xml.push_str(&format!(
             "<lastBuildDate>{}</lastBuildDate>\n",
             rfc2822(&newest)

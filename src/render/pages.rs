@@ -488,7 +488,7 @@ fn render_home(
         .iter()
         .filter(|q| q.page.kind == PageKind::Page && q.page.top_section() == main)
         .collect();
-    sort_for_list(&mut news);
+    sort_newest_first(&mut news);
     let recent: Vec<ListItem> = news
         .iter()
         .take(3)
@@ -529,19 +529,27 @@ fn render_section(
     let subsections = Value::from(subsections);
     let breadcrumbs = index.breadcrumbs(p, renderer);
     let template = template_for(renderer, p, "list.html");
-    let per_page = renderer.config().paginate;
-    let chunks: Vec<&[&Prepared<'_>]> = if members.is_empty() {
-        vec![&[][..]]
-    } else {
-        members.chunks(per_page).collect()
+    let chunks: Vec<&[&Prepared<'_>]> = match renderer.config().per_page(p.page.top_section()) {
+        _ if members.is_empty() => vec![&[][..]],
+        Some(per_page) => members.chunks(per_page).collect(),
+        None => vec![members.as_slice()],
     };
     let total = chunks.len();
     let prefix = renderer.url_prefix();
+    // With `ugly_urls` Hugo writes the further pages as `/blog/page/2.html`.
+    let numbered = |n: usize| {
+        let path = format!("{}page/{n}/", p.page.path);
+        if renderer.config().ugly_urls {
+            crate::content::permalinks::ugly_text(&path)
+        } else {
+            path
+        }
+    };
     let page_path = |n: usize| {
         if n == 1 {
             p.page.path.clone()
         } else {
-            format!("{}page/{n}/", p.page.path)
+            numbered(n)
         }
     };
     let first_page = content_value(p, renderer);
@@ -581,12 +589,7 @@ fn render_section(
         );
     }
     // Hugo also answers /section/page/1/; send it to the first page.
-    files.push(render_alias(
-        &format!("{}page/1/", p.page.path),
-        p,
-        renderer,
-        out,
-    ));
+    files.push(render_alias(&numbered(1), p, renderer, out));
     files
 }
 
@@ -713,15 +716,41 @@ pub fn list_item(p: &Prepared<'_>, renderer: &Renderer) -> ListItem {
     }
 }
 
-/// Sorts pages for lists: newest first, then by weight (unset last), then title.
+/// Sorts pages for lists and feeds as Hugo's default order does: by weight
+/// (pages without one after those with one), then newest first (undated
+/// last), then by link title, then by file path.
 pub fn sort_for_list(pages: &mut [&Prepared<'_>]) {
+    pages.sort_by(|a, b| {
+        weight_key(a)
+            .cmp(&weight_key(b))
+            .then(b.page.date().cmp(&a.page.date()))
+            .then_with(|| link_title(a).cmp(link_title(b)))
+            .then_with(|| a.page.rel.cmp(&b.page.rel))
+    });
+}
+
+/// Sorts pages for feeds and the home page's newest posts: newest first
+/// (undated last), then as [`sort_for_list`].
+pub fn sort_newest_first(pages: &mut [&Prepared<'_>]) {
     pages.sort_by(|a, b| {
         b.page
             .date()
             .cmp(&a.page.date())
             .then(weight_key(a).cmp(&weight_key(b)))
-            .then(a.meta.title.cmp(&b.meta.title))
+            .then_with(|| link_title(a).cmp(link_title(b)))
+            .then_with(|| a.page.rel.cmp(&b.page.rel))
     });
+}
+
+/// The short title Hugo sorts by: `linkTitle` when the page has one.
+fn link_title<'p>(p: &'p Prepared<'_>) -> &'p str {
+    p.page
+        .front
+        .params
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("linktitle"))
+        .and_then(|(_, v)| v.as_str())
+        .unwrap_or(&p.meta.title)
 }
 
 fn weight_key(p: &Prepared<'_>) -> i64 {

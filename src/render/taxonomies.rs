@@ -118,12 +118,13 @@ fn render_list(
     } else {
         "list.html"
     };
-    // Long lists are split in pages of `paginate` entries, as sections are.
-    let per_page = config.paginate.max(1);
-    let chunks: Vec<&[ListItem]> = if items.is_empty() {
-        vec![&[][..]]
-    } else {
-        items.chunks(per_page).collect()
+    // Long lists are split in pages of `paginate` entries, as sections are
+    // (`section_paginate` may name the taxonomy, `tags = 0`).
+    let taxonomy = path.trim_matches('/').split('/').next().unwrap_or_default();
+    let chunks: Vec<&[ListItem]> = match config.per_page(taxonomy) {
+        _ if items.is_empty() => vec![&[][..]],
+        Some(per_page) => items.chunks(per_page).collect(),
+        None => vec![items.as_slice()],
     };
     let total = chunks.len();
     let page_at = |n: usize| {
@@ -171,13 +172,9 @@ fn render_list(
             diags.push(e);
         }
     }
-    let mut dated: Vec<&Prepared<'_>> = feed_pages
-        .iter()
-        .copied()
-        .filter(|p| p.page.date().is_some())
-        .collect();
-    sort_for_list(&mut dated);
-    dated.truncate(super::feeds::FEED_SIZE);
+    let mut dated: Vec<&Prepared<'_>> = feed_pages.to_vec();
+    super::pages::sort_newest_first(&mut dated);
+    super::feeds::limit(&mut dated, config);
     let feed_path = format!("{path}index.xml");
     let xml = rss(
         config,

@@ -285,7 +285,7 @@ pub fn page_value(config: &SiteConfig, prefix: &str, page: &PageMeta, extra: Val
         permalink => config.absolute_url(&page.path),
         date_display,
         lastmod_display,
-        image_url => page.image.as_deref().map(|i| config.absolute_url(i)),
+        image_url => page.image.as_deref().map(|i| config.absolute_url(i)).or_else(|| config.image_url()),
         ..Value::from_serialize(page)
     };
     if extra.is_undefined() {
@@ -339,6 +339,8 @@ fn site_value(config: &SiteConfig, prefix: &str) -> Value {
         description => config.description.clone(),
         base_url => config.base_url.clone(),
         language => config.language.clone(),
+        locale => config.locale(),
+        image_url => config.image_url(),
         main_section => config.main_section.clone(),
         params => Value::from_serialize(&config.params),
         menus => Value::from_serialize(&menus),
@@ -400,8 +402,39 @@ fn register_helpers(env: &mut Environment<'static>, config: &SiteConfig, prefix:
         let text = serde_json::to_string(&value).map_err(|e| {
             minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, e.to_string())
         })?;
-        Ok(Value::from_safe_string(json_for_script(&text)))
+        Ok(Value::from_safe_string(super::json_ld::json_for_script(
+            &text,
+        )))
     });
+    let c = config.clone();
+    env.add_function(
+        "json_ld",
+        move |page: Value, breadcrumbs: Option<Value>| -> Result<Value, minijinja::Error> {
+            let to_json = |v: &Value| {
+                serde_json::to_value(v).map_err(|e| {
+                    minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, e.to_string())
+                })
+            };
+            // Only the fields the JSON-LD uses, not the page's whole content.
+            let mut facts = serde_json::Map::new();
+            for key in super::json_ld::PAGE_FIELDS {
+                let value = page.get_attr(key)?;
+                if !value.is_undefined() && !value.is_none() {
+                    facts.insert(key.to_string(), to_json(&value)?);
+                }
+            }
+            let crumbs = match breadcrumbs.filter(|b| !b.is_undefined() && !b.is_none()) {
+                Some(b) => Some(to_json(&b)?),
+                None => None,
+            };
+            let block = super::json_ld::json_ld_block(
+                &c,
+                &serde_json::Value::Object(facts),
+                crumbs.as_ref(),
+            );
+            Ok(Value::from_safe_string(block))
+        },
+    );
     let p = prefix.to_string();
     env.add_function(
         "media",
@@ -411,15 +444,6 @@ fn register_helpers(env: &mut Environment<'static>, config: &SiteConfig, prefix:
         "csp_meta",
         Value::from_safe_string(crate::render::headers::meta_content_security_policy()),
     );
-}
-
-/// JSON made safe inside `<script type="application/ld+json">`: `<`, `>` and
-/// `&` are written as `\u003c`-style escapes, so no `</script>` and no `<!--`
-/// can end or hide the block, whatever a title contains.
-pub fn json_for_script(json: &str) -> String {
-    json.replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
 }
 
 /// Where a media shortcode's `src`, `poster` or `captions` points: a file of
@@ -742,7 +766,8 @@ mod tests {
 
     #[test]
     fn json_for_script_hides_nothing_and_closes_nothing() {
-        let json = json_for_script(r#"{"headline":"<!--<script></script>&"}"#);
+        let json =
+            super::super::json_ld::json_for_script(r#"{"headline":"<!--<script></script>&"}"#);
         assert!(!json.contains('<') && !json.contains('>') && !json.contains('&'));
         let back: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(back["headline"], "<!--<script></script>&");

@@ -14,12 +14,12 @@ use std::process::Command;
 
 use common::{build, run, snapshot, write};
 
-pub(super) fn fixture() -> PathBuf {
+pub(crate) fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hugo-doks")
 }
 
 /// A copy of the fixture (Hugo writes a lock file into the folder it builds).
-pub(super) fn fixture_copy(root: &Path) -> PathBuf {
+pub(crate) fn fixture_copy(root: &Path) -> PathBuf {
     let target = root.join("hugo");
     for (rel, bytes) in snapshot(&fixture()) {
         let path = target.join(rel);
@@ -29,7 +29,7 @@ pub(super) fn fixture_copy(root: &Path) -> PathBuf {
     target
 }
 
-pub(super) fn import(hugo: &Path, into: &Path, extra: &[&str]) -> std::process::Output {
+pub(crate) fn import(hugo: &Path, into: &Path, extra: &[&str]) -> std::process::Output {
     let mut args = vec![
         "import",
         "hugo",
@@ -50,7 +50,7 @@ pub(super) fn stderr(o: &std::process::Output) -> String {
 pub(super) const HAND_PORT: &str = "<p class=\"laatste-nieuws\"><a href=\"{{ rel_url('/nieuws/') }}\">Het laatste nieuws</a></p>\n";
 
 /// Imports the fixture, ports the shortcode by hand and builds: (temp dir, site, output).
-pub(super) fn migrated(hugo: &Path, root: &Path) -> (PathBuf, PathBuf) {
+pub(crate) fn migrated(hugo: &Path, root: &Path) -> (PathBuf, PathBuf) {
     let site = root.join("nieuw");
     let o = import(hugo, &site, &[]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -422,7 +422,7 @@ fn dry_run_writes_nothing_and_an_empty_into_is_used() {
     let into = tmp.path().join("nieuw");
     let o = import(&fixture(), &into, &["--dry-run"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(String::from_utf8_lossy(&o.stdout).starts_with("would import 42 pages"));
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("would import 47 pages"));
     assert!(!into.exists());
     std::fs::create_dir(&into).unwrap();
     assert!(import(&fixture(), &into, &[]).status.success());
@@ -464,7 +464,7 @@ fn guides_option_turns_the_guide_page_into_data_at_the_same_url() {
 }
 
 /// Builds `hugo_dir` with Hugo, or None (with a message) when Hugo is not installed.
-pub(super) fn hugo_build(
+pub(crate) fn hugo_build(
     hugo_dir: &Path,
     out: &Path,
     env: &[(&str, &str)],

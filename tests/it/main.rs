@@ -51,6 +51,7 @@ mod import_hugo;
 mod import_hugo_fidelity;
 mod import_hugo_links;
 mod import_hugo_menus;
+mod import_hugo_meta;
 mod import_hugo_nothing_silent;
 mod import_hugo_shortcodes;
 mod import_kill;

@@ -106,7 +106,7 @@ fn indexes_news_documents_guide_and_council_but_no_lists() {
 fn words_are_stemmed_for_dutch_and_lead_to_their_pages() {
     let (_site, out) = built();
     let meta = json(&out, "meta.json");
-    assert_eq!(meta["language"], "nl");
+    assert_eq!(meta["language"], "nl-NL");
     assert!(meta["version"].as_str().is_some_and(|v| !v.is_empty()));
     // "onthouding" is stored under its stem, with the other forms of it.
     let with_onthouding = pages_with(&out, "onthouding");

@@ -117,7 +117,7 @@ fn serves_the_example_site_like_a_static_host() {
         (
             "/zoekindex/meta.json",
             "application/json",
-            "\"language\":\"nl\"",
+            "\"language\":\"nl-NL\"",
         ),
         ("/index.xml", "application/xml; charset=utf-8", "<rss"),
         ("/favicon.svg", "image/svg+xml", "<svg"),

@@ -185,7 +185,23 @@ fn pages_have_canonical_open_graph_and_article_data() {
         .unwrap();
     let value: serde_json::Value = serde_json::from_str(json_ld)
         .unwrap_or_else(|e| panic!("{page}: JSON-LD is not valid JSON ({e}):\n{json_ld}"));
-    assert_eq!(value["@type"], "NewsArticle", "{page}: JSON-LD @type");
+    let types: Vec<&str> = value["@graph"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{page}: JSON-LD has no @graph"))
+        .iter()
+        .filter_map(|node| node["@type"].as_str())
+        .collect();
+    assert_eq!(
+        types,
+        [
+            "Organization",
+            "WebSite",
+            "WebPage",
+            "BreadcrumbList",
+            "NewsArticle"
+        ],
+        "{page}: JSON-LD types"
+    );
 }
 
 #[test]

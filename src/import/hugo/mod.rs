@@ -15,6 +15,8 @@ pub mod embeds;
 mod foreign_html;
 pub mod home_layout;
 mod html_findings;
+pub mod identity;
+pub mod list_layouts;
 mod plan;
 pub mod report;
 pub mod shortcodes;

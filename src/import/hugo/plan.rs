@@ -103,7 +103,8 @@ pub struct Plan {
 /// one step per part of the site, in the order the report tells them.
 pub fn plan(hugo_dir: &Path, into: &Path) -> Result<Plan, Diagnostics> {
     let config = HugoConfig::read(hugo_dir)?;
-    let settings = site_toml::settings(&config);
+    let mut settings = site_toml::settings(&config);
+    settings.read_files(hugo_dir, &config);
     let base_url = base_url(hugo_dir, &config, &settings)?;
     let mut draft = Draft::new(hugo_dir, into, &config, &settings);
     let url_settings = UrlSettings {
@@ -201,6 +202,8 @@ impl<'a> Draft<'a> {
             environments: config.environments.clone(),
             config_used: settings.used.clone(),
             config_ignored: settings.ignored.clone(),
+            identity: settings.identity_notes(),
+            identity_todo: settings.identity.todo(),
             ..Report::default()
         };
         for dropped in &settings.menu_fields_dropped {
@@ -685,6 +688,32 @@ impl<'a> Draft<'a> {
                 hugo: url.clone(),
                 new: url,
                 kind: UrlKind::Generated,
+            });
+        }
+        // The further pages of lists Hugo paginated (`page/1/` is a redirect).
+        for url in settings
+            .list_pagination
+            .iter()
+            .flat_map(|p| p.urls(content))
+        {
+            let (new, kind) = match url.strip_suffix("page/1/") {
+                Some(list) => (list.to_string(), UrlKind::Alias),
+                None => (url.clone(), UrlKind::Generated),
+            };
+            let (url, new) = if settings.ugly_urls {
+                let new = if kind == UrlKind::Alias {
+                    new
+                } else {
+                    ugly(&new)
+                };
+                (ugly(&url), new)
+            } else {
+                (url, new)
+            };
+            self.report.urls.push(UrlRow {
+                hugo: url,
+                new,
+                kind,
             });
         }
         self.report.urls.sort();

@@ -116,6 +116,10 @@ pub struct Report {
     pub config_used: Vec<(String, String)>,
     /// Hugo settings without effect in the new site, with why.
     pub config_ignored: Vec<(String, String)>,
+    /// site.toml keys about the site itself and its lists, with where each came from.
+    pub identity: Vec<(String, String)>,
+    /// What an editor must still give the site (a name, a description, an image).
+    pub identity_todo: Vec<String>,
     /// Pages migrated: (home + sections, regular pages, not published now).
     pub page_counts: (usize, usize, usize),
     /// Files copied per folder.
@@ -196,6 +200,7 @@ impl Report {
         if let Some(home) = &self.home_layout {
             todo.push(home.clone());
         }
+        todo.extend(self.identity_todo.iter().cloned());
         for g in &self.guides {
             if !matches!(g.result, Some(Ok(_))) {
                 todo.push(format!(
@@ -314,6 +319,14 @@ impl Report {
         }
 
         let _ = writeln!(md, "\n## Markdown\n\n{MARKDOWN_RULES}");
+        if !self.identity.is_empty() {
+            let _ = writeln!(md, "\n## Site name, meta and lists\n");
+            let _ = writeln!(md, "{IDENTITY_RULES}\n\n| site.toml | From |\n|---|---|");
+            for (key, from) in &self.identity {
+                let _ = writeln!(md, "| `{key}` | {from} |");
+            }
+        }
+
         let _ = writeln!(md, "\n## Menus\n");
         for note in &self.menu_notes {
             let _ = writeln!(md, "- {note}");
@@ -506,6 +519,9 @@ impl Report {
         s
     }
 }
+
+/// How the importer finds the site's identity and list settings, for MIGRATION.md.
+const IDENTITY_RULES: &str = "The site's name is Hugo's `title` of the language, else `title`, else `params.title`, else Doks's `params.titleHome` (the language's params first); without any, the host name stands in and the to-do list asks for one. The description is `params.description`; the default share image (`og:image` of pages without their own) the first of `params.images` when it is in static/. `language` is the language's `languageCode` (`nl-NL`), giving `<html lang>` and `og:locale` (`nl_NL`). `feed_limit` is `rssLimit` (`services.rss.limit` in newer Hugo); without one, Hugo put every page in its feeds, and so does `feed_limit = 0`. Feeds hold what Hugo's RSS template put in them: the site feed every regular page, a section feed the pages directly in it, newest first. Lists follow Hugo's default order (weight, then newest first, then link title, then file) and are paginated by `paginate` only where Hugo's list template used `.Paginator`/`.Paginate`; `paginate = 0` (or a section's `section_paginate` entry of 0) puts every page on one page, as Doks's lists did.";
 
 fn join_code(items: &[String]) -> String {
     items

@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use super::config::HugoConfig;
+use super::identity::{Identity, identity};
+use super::list_layouts::{ListPagination, list_pagination};
 use crate::config::MenuEntry;
 
 /// What the Hugo configuration says about the one language being migrated.
@@ -17,12 +19,13 @@ pub struct Settings {
     pub content_dir: String,
     /// Languages that are not migrated, with the reason.
     pub other_languages: Vec<String>,
-    /// The site's title.
-    pub title: String,
+    /// The site's name, description, image, language tag and feed length,
+    /// with where each was found.
+    pub identity: Identity,
+    /// How Hugo's list templates paginated, once read from the layouts.
+    pub list_pagination: Option<ListPagination>,
     /// `baseURL`.
     pub base_url: Option<String>,
-    /// The description (`params.description`).
-    pub description: String,
     /// Permalink patterns per section.
     pub permalinks: BTreeMap<String, String>,
     /// `uglyURLs`.
@@ -80,10 +83,6 @@ pub fn settings(config: &HugoConfig) -> Settings {
         .unwrap_or_else(|| "content".into())
         .trim_matches('/')
         .to_string();
-    let title = lang("title")
-        .and_then(|v| v.as_str().map(str::to_string))
-        .or_else(|| config.text("title"))
-        .unwrap_or_default();
     let mut params = match config.get("params") {
         Some(Value::Object(p)) => p.clone(),
         _ => serde_json::Map::new(),
@@ -91,12 +90,7 @@ pub fn settings(config: &HugoConfig) -> Settings {
     if let Some(Value::Object(p)) = lang("params") {
         params.extend(p);
     }
-    let description = params
-        .get("description")
-        .and_then(Value::as_str)
-        .or_else(|| config.get("description").and_then(Value::as_str))
-        .unwrap_or_default()
-        .to_string();
+    let identity = identity(config, &language);
     let permalinks = match config.get("permalinks") {
         Some(Value::Object(map)) => {
             let mut out = BTreeMap::new();
@@ -194,9 +188,9 @@ pub fn settings(config: &HugoConfig) -> Settings {
         language,
         content_dir,
         other_languages,
-        title,
+        identity,
+        list_pagination: None,
         base_url: config.text("baseurl"),
-        description,
         permalinks,
         ugly_urls: config.flag("uglyurls"),
         paginate: config
@@ -223,6 +217,58 @@ fn typographer(config: &HugoConfig) -> bool {
     }
 }
 
+impl Settings {
+    /// Reads what the settings name in the Hugo folder: whether the default
+    /// image exists and how the list templates paginate.
+    pub fn read_files(&mut self, hugo_dir: &std::path::Path, config: &HugoConfig) {
+        self.identity.check_image(hugo_dir);
+        self.list_pagination = list_pagination(hugo_dir, config);
+    }
+
+    /// The site's name; when Hugo's settings have none, the host of its
+    /// address (MIGRATION.md then asks for a real one), never empty.
+    pub fn title(&self) -> String {
+        match &self.identity.title {
+            Some(found) => found.value.clone(),
+            None => self
+                .base_url
+                .as_deref()
+                .and_then(|u| url::Url::parse(u).ok())
+                .and_then(|u| u.host_str().map(str::to_string))
+                .unwrap_or_else(|| "Website".into()),
+        }
+    }
+
+    /// The rows MIGRATION.md shows about the site's identity and lists.
+    pub fn identity_notes(&self) -> Vec<(String, String)> {
+        let mut notes = self.identity.notes(&self.title());
+        match &self.list_pagination {
+            Some(p) => {
+                let read: Vec<String> = p
+                    .templates
+                    .iter()
+                    .map(|(t, paginates)| {
+                        format!(
+                            "`layouts/{t}` {}",
+                            if *paginates {
+                                "paginates"
+                            } else {
+                                "shows every page"
+                            }
+                        )
+                    })
+                    .collect();
+                notes.push(("paginate".into(), read.join(", ")));
+            }
+            None => notes.push((
+                "paginate".into(),
+                "no list template found in layouts/ or the theme; Hugo's `paginate` kept".into(),
+            )),
+        }
+        notes
+    }
+}
+
 /// Hugo setting → where it went, or why it has no effect.
 type KeyNotes = Vec<(String, String)>;
 
@@ -246,11 +292,15 @@ fn classify_keys(config: &HugoConfig) -> (KeyNotes, KeyNotes) {
             "permalinks" => Some("`[permalinks]`"),
             "uglyurls" => Some("`ugly_urls`"),
             "params" => Some(
-                "`[params]` (keys lower-cased, as Hugo reads them); `description` also becomes `description`",
+                "`[params]` (keys lower-cased, as Hugo reads them); `description`, `images`, `title`/`titleHome` also become `description`, `image`, `title`",
             ),
             "menus" | "menu" => Some("`[[menu.<name>]]`"),
-            "paginate" | "pagination" => Some("`paginate`"),
-            "languagecode" => Some("(the language code comes from defaultContentLanguage)"),
+            "paginate" | "pagination" => Some(
+                "`paginate` where Hugo's list template paginated (0 where it showed every page); see \"Site name, meta and lists\"",
+            ),
+            "languagecode" => Some("`language` (the language tag, `<html lang>` and `og:locale`)"),
+            "rsslimit" => Some("`feed_limit`"),
+            "images" => Some("`image`, when the file is in static/"),
             "disablekinds" => Some("taxonomy pages are made only when Hugo made them"),
             "taxonomies" => Some("`taxonomies`: the same pages for each term"),
             "disablealiases" => Some("aliases become redirect pages all the same"),
@@ -317,18 +367,46 @@ pub fn render(
 ) -> String {
     let mut table = toml::Table::new();
     let s = |v: &str| toml::Value::String(v.to_string());
-    table.insert("title".into(), s(&settings.title));
+    let id = &settings.identity;
+    table.insert("title".into(), s(&settings.title()));
     table.insert("base_url".into(), s(base_url));
-    table.insert("language".into(), s(&settings.language));
-    table.insert("description".into(), s(&settings.description));
+    let tag = id
+        .language_tag
+        .as_ref()
+        .map_or(&settings.language, |f| &f.value);
+    table.insert("language".into(), s(tag));
+    let description = id.description.as_ref().map_or("", |f| f.value.as_str());
+    table.insert("description".into(), s(description));
+    if let Some(image) = &id.image {
+        table.insert("image".into(), s(&image.value));
+    }
+    table.insert(
+        "feed_limit".into(),
+        toml::Value::Integer(id.feed_limit.0 as i64),
+    );
     table.insert("content_dir".into(), s(&settings.content_dir));
     table.insert("main_section".into(), s(main_section));
     table.insert(
         "search_sections".into(),
         toml::Value::Array(search_sections.iter().map(|x| s(x)).collect()),
     );
-    if let Some(p) = settings.paginate.filter(|p| *p > 0) {
-        table.insert("paginate".into(), toml::Value::Integer(p));
+    match &settings.list_pagination {
+        Some(p) => {
+            table.insert("paginate".into(), toml::Value::Integer(p.default as i64));
+            if !p.sections.is_empty() {
+                let sections = p
+                    .sections
+                    .iter()
+                    .map(|(k, v)| (k.clone(), toml::Value::Integer(*v as i64)))
+                    .collect();
+                table.insert("section_paginate".into(), toml::Value::Table(sections));
+            }
+        }
+        None => {
+            if let Some(p) = settings.paginate.filter(|p| *p > 0) {
+                table.insert("paginate".into(), toml::Value::Integer(p));
+            }
+        }
     }
     if settings.ugly_urls {
         table.insert("ugly_urls".into(), toml::Value::Boolean(true));
