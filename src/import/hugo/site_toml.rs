@@ -482,6 +482,7 @@ mod typographer_tests {
             "nieuws",
             &[],
             &BTreeMap::new(),
+            &[],
         );
         let parsed: toml::Table = toml::from_str(&text).unwrap();
         let got = parsed
