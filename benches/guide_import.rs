@@ -33,6 +33,7 @@ fn import_long_table(c: &mut Criterion) {
         election: "lang".into(),
         site: dir.path().join("site"),
         dry_run: true,
+        source_name: None,
     };
     std::fs::create_dir_all(dir.path().join("site/data")).expect("site folder");
     let mut group = c.benchmark_group("guide_import");

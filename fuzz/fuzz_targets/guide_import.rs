@@ -39,6 +39,7 @@ fuzz_target!(|data: &[u8]| {
         election: "fuzz".to_string(),
         site: site.to_path_buf(),
         dry_run: true,
+        source_name: None,
     };
     let _ = run_import(&args);
 });

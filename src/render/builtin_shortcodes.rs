@@ -151,10 +151,14 @@ mod tests {
     use test_case::test_case;
 
     fn call(text: &str) -> Call {
-        match parse(text, &|_| false).unwrap().into_iter().next() {
-            Some(Piece::Call(c)) => c,
-            other => panic!("no call in {text}: {other:?}"),
-        }
+        parse(text, &|_| false)
+            .unwrap()
+            .into_iter()
+            .find_map(|piece| match piece {
+                Piece::Call(c) => Some(c),
+                Piece::Text(_) => None,
+            })
+            .unwrap_or_else(|| panic!("no call in {text}"))
     }
 
     #[test_case(r#"{{< email "a@b.nl" >}}"#; "email positional")]

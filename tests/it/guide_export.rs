@@ -26,6 +26,7 @@ fn exported() -> Option<(Value, String)> {
         election: "seedcheck".into(),
         site: site.path().to_path_buf(),
         dry_run: false,
+        source_name: None,
     })
     .unwrap();
     let data = load(site.path()).unwrap();

@@ -35,6 +35,7 @@ fn imported() -> (tempfile::TempDir, GuideData) {
         election: "kinds".into(),
         site: site.path().to_path_buf(),
         dry_run: false,
+        source_name: None,
     })
     .unwrap_or_else(|d| panic!("import failed:\n{d}"));
     let data = load(site.path()).unwrap_or_else(|d| panic!("imported data does not load:\n{d}"));
@@ -236,6 +237,17 @@ fn hugo_guides_import_builds_and_checks_with_warnings_only() {
             "{report}"
         );
     }
+    // The data files name the Hugo site's page as their source, never the
+    // import's temporary folder.
+    let election =
+        std::fs::read_to_string(site.join("data/elections/stemwijzer-soorten/election.toml"))
+            .unwrap();
+    let source = hugo.join("content/nl/stemwijzer-soorten.md");
+    assert!(
+        election.contains(&format!("# Imported from {}", source.display()))
+            && !election.contains(".chatcontrole-import-"),
+        "{election}"
+    );
     write(&site, "templates/shortcodes/laatste-nieuws.html", HAND_PORT);
     let out = tmp.path().join("uit");
     build(&site, &out, &[]);

@@ -20,6 +20,7 @@ fn import(site: &Path, page: &str, election: &str) -> Result<String, Diagnostics
         election: election.into(),
         site: site.to_path_buf(),
         dry_run: false,
+        source_name: None,
     })
 }
 

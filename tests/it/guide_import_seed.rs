@@ -32,6 +32,7 @@ fn args(file: PathBuf, site: &Path, dry_run: bool) -> ImportGuideArgs {
         election: "seedcheck".into(),
         site: site.to_path_buf(),
         dry_run,
+        source_name: None,
     }
 }
 

@@ -20,6 +20,7 @@ fn import(name: &str, site: &Path) -> Result<String, chatcontrole::diagnostics::
         election: "test2027".into(),
         site: site.to_path_buf(),
         dry_run: false,
+        source_name: None,
     })
 }
 
@@ -109,6 +110,7 @@ fn unknown_election_id_is_refused() {
         election: "TK 2027".into(),
         site: site.path().to_path_buf(),
         dry_run: false,
+        source_name: None,
     })
     .unwrap_err();
     assert!(err.to_string().contains("not a valid election id"));

@@ -490,6 +490,7 @@ fn imported_seed_builds_as_a_second_election_with_changes() {
         election: "seedcheck".into(),
         site: site.path().to_path_buf(),
         dry_run: false,
+        source_name: None,
     })
     .unwrap();
     // Make the imported copy a later election, so that it compares with tk2023.

@@ -44,6 +44,11 @@ pub struct ImportGuideArgs {
     /// Print what would be written instead of writing it.
     #[arg(long)]
     pub dry_run: bool,
+    /// How the written files name their source, when not by `file`:
+    /// `import hugo --guides` reads a copy in its staging folder and names
+    /// the Hugo site's own file instead.
+    #[arg(skip)]
+    pub source_name: Option<String>,
 }
 
 /// Reads the guide page, and writes (or with `--dry-run` lists) the election,
@@ -77,7 +82,11 @@ pub fn run_import(args: &ImportGuideArgs) -> Result<String, Diagnostics> {
     }
 
     let plan = Planner::new(&args.file, &doc, parties, items).plan(&election, previous)?;
-    let files = plan.files(&data_dir, &args.file)?;
+    let source = args
+        .source_name
+        .clone()
+        .unwrap_or_else(|| args.file.display().to_string());
+    let files = plan.files(&data_dir, &source)?;
     if args.dry_run {
         let mut out = format!("Dry run: would write {} files.\n", files.len());
         for f in &files {

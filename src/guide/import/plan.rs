@@ -595,9 +595,8 @@ impl Plan {
     pub(super) fn files(
         &self,
         data_dir: &Path,
-        source: &Path,
+        source_name: &str,
     ) -> Result<Vec<PlannedFile>, Diagnostics> {
-        let source_name = source.display();
         let election_dir = data_dir.join("elections").join(self.election.id.as_str());
         let mut files = Vec::new();
         let path = election_dir.join("election.toml");

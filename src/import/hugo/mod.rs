@@ -91,7 +91,7 @@ pub fn run(args: &ImportHugoArgs) -> Result<Imported, Diagnostics> {
         std::fs::write(&path, bytes).map_err(cannot_write)?;
     }
     if args.guides {
-        plan::import_guides(staging.path(), &mut plan.report);
+        plan::import_guides(staging.path(), &args.hugo_dir, &mut plan.report);
     }
     plan.report.checked = Some(checked(staging.path()));
     std::fs::write(

@@ -873,15 +873,17 @@ fn guide_id(rel: &str) -> String {
 
 /// With `--guides`: runs `import guide` for each guide page in the staged site,
 /// and on success replaces the page by the guide at the same URL.
-pub(super) fn import_guides(site: &Path, report: &mut Report) {
+pub(super) fn import_guides(site: &Path, hugo_dir: &Path, report: &mut Report) {
     for guide in &mut report.guides {
         let page = site.join(&guide.file);
+        let hugo_source = hugo_dir.join(&guide.file);
         let id = guide_id(&guide.file);
         let args = crate::guide::import::ImportGuideArgs {
             file: page.clone(),
             election: id.clone(),
             site: site.to_path_buf(),
             dry_run: false,
+            source_name: Some(hugo_source.display().to_string()),
         };
         guide.result = Some(match crate::guide::import::run_import(&args) {
             Ok(_) => {
