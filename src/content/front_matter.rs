@@ -45,6 +45,14 @@ pub struct Split<'a> {
 /// opening fence is never closed.
 pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Blank lines before the opening fence are skipped, as Hugo skips them.
+    let blank: usize = text
+        .split_inclusive('\n')
+        .take_while(|l| l.trim().is_empty() && l.ends_with('\n'))
+        .map(str::len)
+        .sum();
+    let skipped = text[..blank].matches('\n').count();
+    let text = &text[blank..];
     let first_line = text.lines().next().unwrap_or("").trim_end();
     let fence = match first_line {
         "---" => Some(("---", Format::Yaml)),
@@ -61,18 +69,21 @@ pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
                 return Ok(Split {
                     format,
                     raw,
-                    raw_line: 2,
+                    raw_line: 2 + skipped,
                     body: &text[body_start..],
-                    body_line: i + 3,
+                    body_line: i + 3 + skipped,
                 });
             }
             offset += line.len();
         }
         return Err(Diagnostic::error(
             file,
+            1 + skipped,
             1,
-            1,
-            format!("the front matter opened with `{fence}` on line 1 is never closed"),
+            format!(
+                "the front matter opened with `{fence}` on line {} is never closed",
+                1 + skipped
+            ),
         )
         .with_hint(format!(
             "add a line with only `{fence}` after the last front-matter field, before the text of the page"
@@ -84,8 +95,8 @@ pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
         return match stream.next() {
             Some(Ok(_)) => {
                 let end = lead + stream.byte_offset();
-                let (raw_line, _) = line_col(text, lead);
-                let (end_line, _) = line_col(text, end);
+                let raw_line = line_col(text, lead).0 + skipped;
+                let end_line = line_col(text, end).0 + skipped;
                 let body_start = text[end..]
                     .find('\n')
                     .map(|i| end + i + 1)
@@ -98,7 +109,7 @@ pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
                     body_line: end_line + 1,
                 })
             }
-            Some(Err(e)) => Err(json_error(file, &e, line_col(text, lead).0)),
+            Some(Err(e)) => Err(json_error(file, &e, line_col(text, lead).0 + skipped)),
             None => Err(missing(file)),
         };
     }
@@ -746,6 +757,9 @@ mod tests {
     #[test_case("{\n\"title\": \"A\"\n}\nbody\n", Format::Json, 4; "json")]
     #[test_case("\u{feff}---\ntitle: A\n---\nbody\n", Format::Yaml, 4; "byte order mark")]
     #[test_case("---\r\ntitle: A\r\n---\r\nbody\r\n", Format::Yaml, 4; "windows line ends")]
+    #[test_case("\n  \n---\ntitle: A\n---\nbody\n", Format::Yaml, 6; "blank lines before the fence, as Hugo allows")]
+    #[test_case("\n+++\ntitle = \"A\"\n+++\nbody\n", Format::Toml, 5; "blank line before toml")]
+    #[test_case("\n\n{\n\"title\": \"A\"\n}\nbody\n", Format::Json, 6; "blank lines before json")]
     fn splits_each_format(text: &str, format: Format, body_line: usize) {
         let s = split(Path::new("x.md"), text).unwrap();
         assert_eq!(s.format, format);

@@ -9,6 +9,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?s)<!--.*?-->|\{\{-?\s*/\*.*?\*/\s*-?\}\}").expect("valid comment pattern")
+});
 static LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?s)<a\b[^>]*?\bhref="([^"{}]*)"[^>]*>(.*?)</a>"#).expect("valid link pattern")
 });
@@ -163,6 +166,8 @@ pub fn translation(hugo_dir: &Path, language: &str, key: &str) -> Option<String>
 
 /// What a home layout's text shows (without reading its partials).
 fn analyse(text: &str, i18n: &dyn Fn(&str) -> Option<String>) -> HomeLayout {
+    // What is commented out was never shown (Doks's own feature list, for one).
+    let text = &*COMMENT.replace_all(text, " ");
     let links = LINK
         .captures_iter(text)
         .filter(|c| !c[1].is_empty())
@@ -225,7 +230,8 @@ mod tests {
 <a class="btn" href="#meer" role="button">{{ i18n "more-info" }}</a>
 {{ range ( where .Site.RegularPages "Section" "nieuws" | first 3 ) }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
 <a class="btn" href="/nieuws">Meer <b>nieuws</b></a>
-{{ partial "content/phone.html" . }}<img src="/images/logo.svg" alt="">{{ end }}"##;
+{{ partial "content/phone.html" . }}<img src="/images/logo.svg" alt="">{{ end }}
+{{ define "extra" }}<!-- {{ if false }}<a href="https://observatory.example/">Uit</a>{{ end }} -->{{/* <a href="/weg/">Weg</a> */}}{{ end }}"##;
         let layout = analyse(text, &|k| {
             (k == "more-info").then(|| "Meer weten".to_string())
         });

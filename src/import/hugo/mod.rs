@@ -13,6 +13,7 @@ pub mod config;
 pub mod embed_card;
 pub mod embeds;
 mod foreign_html;
+mod guides;
 pub mod home_layout;
 mod html_findings;
 pub mod identity;
@@ -91,7 +92,7 @@ pub fn run(args: &ImportHugoArgs) -> Result<Imported, Diagnostics> {
         std::fs::write(&path, bytes).map_err(cannot_write)?;
     }
     if args.guides {
-        plan::import_guides(staging.path(), &args.hugo_dir, &mut plan.report);
+        guides::import_guides(staging.path(), &args.hugo_dir, &mut plan.report);
     }
     plan.report.checked = Some(checked(staging.path()));
     std::fs::write(
