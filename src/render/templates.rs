@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::config::SiteConfig;
 use crate::content::dates::{dutch_date, dutch_day, parse_date};
-use crate::content::markdown::{self, MarkdownOptions, ShortcodeRenderError, ShortcodeRenderer};
+use crate::content::markdown::{self, MarkdownOptions, NoShortcodes, ShortcodeRenderError, ShortcodeRenderer};
 use crate::content::shortcodes::Call;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::templates::TemplateFiles;
@@ -492,21 +492,6 @@ fn html_formatter(
         .map_err(minijinja::Error::from)
 }
 
-struct NoShortcodes;
-impl ShortcodeRenderer for NoShortcodes {
-    fn names(&self) -> Vec<String> {
-        Vec::new()
-    }
-    fn exists(&self, _: &str) -> bool {
-        false
-    }
-    fn needs_closing(&self, _: &str) -> bool {
-        false
-    }
-    fn render(&self, _: &Call, _: Option<&str>) -> Result<String, ShortcodeRenderError> {
-        Err(ShortcodeRenderError::Unavailable)
-    }
-}
 
 /// The shortcodes of one page: like the [`Renderer`]'s, and the templates
 /// also get `page` (title, url, permalink, params), as Hugo's `.Page`.

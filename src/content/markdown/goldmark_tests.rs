@@ -10,24 +10,8 @@ use std::path::Path;
 use regex::Regex;
 use test_case::test_case;
 
-use super::{MarkdownOptions, Rendered, ShortcodeRenderError, ShortcodeRenderer, render};
-use crate::content::shortcodes::Call;
+use super::{MarkdownOptions, NoShortcodes, Rendered, render};
 
-struct NoShortcodes;
-impl ShortcodeRenderer for NoShortcodes {
-    fn names(&self) -> Vec<String> {
-        Vec::new()
-    }
-    fn exists(&self, _: &str) -> bool {
-        false
-    }
-    fn needs_closing(&self, _: &str) -> bool {
-        false
-    }
-    fn render(&self, _: &Call, _: Option<&str>) -> Result<String, ShortcodeRenderError> {
-        Err(ShortcodeRenderError::Unavailable)
-    }
-}
 
 fn md(text: &str) -> Rendered {
     render(

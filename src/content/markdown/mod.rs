@@ -50,6 +50,25 @@ pub trait ShortcodeRenderer {
     -> Result<String, ShortcodeRenderError>;
 }
 
+/// The renderer for text where shortcodes are not available (Markdown from a
+/// data field): every call is an error.
+pub struct NoShortcodes;
+
+impl ShortcodeRenderer for NoShortcodes {
+    fn names(&self) -> Vec<String> {
+        Vec::new()
+    }
+    fn exists(&self, _: &str) -> bool {
+        false
+    }
+    fn needs_closing(&self, _: &str) -> bool {
+        false
+    }
+    fn render(&self, _: &Call, _: Option<&str>) -> Result<String, ShortcodeRenderError> {
+        Err(ShortcodeRenderError::Unavailable)
+    }
+}
+
 /// Why one shortcode call could not be rendered; the message goes after
 /// "the shortcode `name` failed: " in the editor's diagnostic.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -118,24 +118,10 @@ fn contains_any(text: &str, words: &[&str]) -> bool {
 /// A date without a year gets the year that puts it on or before `before`
 /// (election day); without that day it is not read.
 pub fn dutch_date(text: &str, before: Option<NaiveDate>) -> Option<NaiveDate> {
-    const MONTHS: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
     let c = DUTCH_DATE.captures(text)?;
     let day: u32 = c[1].parse().ok()?;
     let month_name = c[2].to_lowercase();
-    let month = MONTHS.iter().position(|m| *m == month_name)? as u32 + 1;
+    let month = crate::content::dates::MONTHS_NL.iter().position(|m| *m == month_name)? as u32 + 1;
     match c.get(3) {
         Some(year) => NaiveDate::from_ymd_opt(year.as_str().parse().ok()?, month, day),
         None => {
