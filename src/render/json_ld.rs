@@ -217,17 +217,22 @@ mod tests {
         );
     }
 
+    /// The `@type` of each node of the graph, in order.
+    fn types(v: &serde_json::Value) -> Vec<&str> {
+        v["@graph"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["@type"].as_str().unwrap())
+            .collect()
+    }
+
     #[test]
     fn a_page_has_the_site_its_breadcrumbs_and_its_article() {
         let crumbs =
             json!([{ "title": "Home", "path": "/" }, { "title": "Nieuws", "path": "/nieuws/" }]);
         let v = json_ld(&config(), &page("A", "page"), Some(&crumbs));
-        let types: Vec<&str> = v["@graph"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|n| n["@type"].as_str().unwrap())
-            .collect();
+        let types = types(&v);
         assert_eq!(
             types,
             [
@@ -250,12 +255,7 @@ mod tests {
         let mut home = page("Stop", "home");
         home["article"] = json!(false);
         let v = json_ld(&config(), &home, None);
-        let types: Vec<&str> = v["@graph"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|n| n["@type"].as_str().unwrap())
-            .collect();
+        let types = types(&v);
         assert_eq!(types, ["Organization", "WebSite", "WebPage"]);
     }
 }

@@ -18,6 +18,8 @@ use chatcontrole::guide::model::{
 };
 use common::{build, run, snapshot, write};
 
+use super::import_hugo::{HAND_PORT, import, stderr};
+
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/guide/kinds.md")
 }
@@ -210,22 +212,13 @@ fn hugo_with_guides(root: &Path) -> PathBuf {
     hugo
 }
 
-const HAND_PORT: &str = "<p><a href=\"{{ rel_url('/nieuws/') }}\">Het laatste nieuws</a></p>\n";
-
 #[test]
 fn hugo_guides_import_builds_and_checks_with_warnings_only() {
     let tmp = tempfile::tempdir().unwrap();
     let hugo = hugo_with_guides(tmp.path());
     let site = tmp.path().join("nieuw");
-    let o = run(&[
-        "import",
-        "hugo",
-        hugo.to_str().unwrap(),
-        "--into",
-        site.to_str().unwrap(),
-        "--guides",
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = import(&hugo, &site, &["--guides"]);
+    assert!(o.status.success(), "{}", stderr(&o));
     let report = std::fs::read_to_string(site.join("MIGRATION.md")).unwrap();
     assert!(
         report.contains("data/elections/stemwijzer-soorten/ now renders"),
@@ -276,15 +269,8 @@ fn import_guide_into_a_migrated_site_builds_and_checks_with_warnings_only() {
     std::fs::remove_file(hugo.join("content/nl/stemwijzer-soorten.md")).unwrap();
     let _ = std::fs::remove_file(hugo.join("content/nl/stemwijzer2023.md"));
     let site = tmp.path().join("nieuw");
-    let o = run(&[
-        "import",
-        "hugo",
-        hugo.to_str().unwrap(),
-        "--into",
-        site.to_str().unwrap(),
-        "--guides",
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = import(&hugo, &site, &["--guides"]);
+    assert!(o.status.success(), "{}", stderr(&o));
     // The seed first: its "Staatkundig Gereformeerde Partij (SGP)" is the
     // fixture's "Staatkundig Gereformeerde Partij", not a second party.
     let mut guides: Vec<(PathBuf, &str)> = seed().map(|s| (s, "tk2023")).into_iter().collect();
