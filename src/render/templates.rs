@@ -12,7 +12,9 @@ use serde::Serialize;
 
 use crate::config::SiteConfig;
 use crate::content::dates::{dutch_date, dutch_day, parse_date};
-use crate::content::markdown::{self, MarkdownOptions, NoShortcodes, ShortcodeRenderError, ShortcodeRenderer};
+use crate::content::markdown::{
+    self, MarkdownOptions, NoShortcodes, ShortcodeRenderError, ShortcodeRenderer,
+};
 use crate::content::shortcodes::Call;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::templates::TemplateFiles;
@@ -491,7 +493,6 @@ fn html_formatter(
     out.write_str(&crate::html::escape(&value.to_string()))
         .map_err(minijinja::Error::from)
 }
-
 
 /// The shortcodes of one page: like the [`Renderer`]'s, and the templates
 /// also get `page` (title, url, permalink, params), as Hugo's `.Page`.

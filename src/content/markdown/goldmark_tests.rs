@@ -12,7 +12,6 @@ use test_case::test_case;
 
 use super::{MarkdownOptions, NoShortcodes, Rendered, render};
 
-
 fn md(text: &str) -> Rendered {
     render(
         Path::new("x.md"),

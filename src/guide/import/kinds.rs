@@ -121,7 +121,10 @@ pub fn dutch_date(text: &str, before: Option<NaiveDate>) -> Option<NaiveDate> {
     let c = DUTCH_DATE.captures(text)?;
     let day: u32 = c[1].parse().ok()?;
     let month_name = c[2].to_lowercase();
-    let month = crate::content::dates::MONTHS_NL.iter().position(|m| *m == month_name)? as u32 + 1;
+    let month = crate::content::dates::MONTHS_NL
+        .iter()
+        .position(|m| *m == month_name)? as u32
+        + 1;
     match c.get(3) {
         Some(year) => NaiveDate::from_ymd_opt(year.as_str().parse().ok()?, month, day),
         None => {
