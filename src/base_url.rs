@@ -80,6 +80,32 @@ impl BaseUrl {
         self.0.origin().ascii_serialization()
     }
 
+    /// The path (with query and fragment) that an absolute `link` means when
+    /// it points at this site: its host, with or without `www.`, over http
+    /// or https. None for any other address. `check` follows such a link
+    /// as an internal one.
+    pub fn own_path(&self, link: &str) -> Option<String> {
+        let url = url::Url::parse(link.trim()).ok()?;
+        if !matches!(url.scheme(), "http" | "https") {
+            return None;
+        }
+        let bare = |h: &str| h.trim_start_matches("www.").to_ascii_lowercase();
+        let host = url.host_str()?;
+        if bare(host) != bare(self.0.host_str()?) || url.port() != self.0.port() {
+            return None;
+        }
+        let mut path = url.path().to_string();
+        if let Some(q) = url.query() {
+            path.push('?');
+            path.push_str(q);
+        }
+        if let Some(f) = url.fragment() {
+            path.push('#');
+            path.push_str(f);
+        }
+        Some(path)
+    }
+
     /// The absolute address of a site path such as `/nieuws/`.
     pub fn join_path(&self, path: &str) -> String {
         let base = self.as_str().trim_end_matches('/');
@@ -123,6 +149,18 @@ fn describe(c: char) -> String {
 mod tests {
     use super::*;
     use test_case::test_case;
+
+    #[test_case("https://chatcontrole.nl/nieuws/x/#kop", Some("/nieuws/x/#kop"); "same host")]
+    #[test_case("http://www.chatcontrole.nl/a?b=1", Some("/a?b=1"); "www and http")]
+    #[test_case("https://WWW.Chatcontrole.NL", Some("/"); "case of the host")]
+    #[test_case("https://chatcontrole.nl.evil.example/a", None; "other host")]
+    #[test_case("https://wiki.chatcontrole.nl/a", None; "subdomain")]
+    #[test_case("mailto:info@chatcontrole.nl", None; "mail")]
+    #[test_case("/nieuws/", None; "a path is not an absolute link")]
+    fn own_links_are_paths_of_this_site(link: &str, expected: Option<&str>) {
+        let base = BaseUrl::parse("https://chatcontrole.nl/").unwrap();
+        assert_eq!(base.own_path(link).as_deref(), expected);
+    }
 
     #[test_case("https://chatcontrole.nl/", "https://chatcontrole.nl/", ""; "root")]
     #[test_case("https://chatcontrole.nl", "https://chatcontrole.nl/", ""; "slash added")]

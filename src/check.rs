@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::base_url::BaseUrl;
 use crate::build::{BuildOptions, generate};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Output;
@@ -24,16 +25,15 @@ pub fn check(options: &BuildOptions) -> Diagnostics {
         Err(e) => return e,
     };
     let mut diags = generated.warnings;
-    diags.extend(check_links(
-        &generated.output,
-        &generated.config.path_prefix(),
-    ));
+    diags.extend(check_links(&generated.output, &generated.config.base_url));
     diags
 }
 
-/// Verifies internal links and anchors in every HTML file of `output`.
-/// `prefix` is the path of the base URL (`""` or `/campagne`).
-pub fn check_links(output: &Output, prefix: &str) -> Diagnostics {
+/// Verifies internal links and anchors in every HTML file of `output`. A
+/// link to the site's own address (`base`, with or without `www.`) is
+/// checked like the internal link it is.
+pub fn check_links(output: &Output, base: &BaseUrl) -> Diagnostics {
+    let prefix = base.path_prefix();
     let mut ids_cache: HashMap<String, BTreeSet<String>> = HashMap::new();
     let mut found: BTreeMap<(PathBuf, String), Diagnostic> = BTreeMap::new();
     for (file, entry) in output.files() {
@@ -43,7 +43,8 @@ pub fn check_links(output: &Output, prefix: &str) -> Diagnostics {
         let html = String::from_utf8_lossy(&entry.bytes);
         for caps in LINK.captures_iter(&html) {
             let url = decode_entities(&caps[2]);
-            let Some(problem) = problem_with(&url, file, output, prefix, &mut ids_cache) else {
+            let inside = base.own_path(&url).unwrap_or_else(|| url.clone());
+            let Some(problem) = problem_with(&inside, file, output, prefix, &mut ids_cache) else {
                 continue;
             };
             let origin = entry
@@ -216,9 +217,9 @@ mod tests {
             ("img/a.svg", ""),
         ]);
         assert!(
-            check_links(&out, "").is_empty(),
+            check_links(&out, &BaseUrl::parse("https://e.org/").unwrap()).is_empty(),
             "{}",
-            check_links(&out, "")
+            check_links(&out, &BaseUrl::parse("https://e.org/").unwrap())
         );
     }
 
@@ -228,12 +229,31 @@ mod tests {
             "index.html",
             r##"<a href="/bestaat-niet/">a</a> <a href="/#geen">b</a> <img src="plaatje.png">"##,
         )]);
-        let diags = check_links(&out, "");
+        let diags = check_links(&out, &BaseUrl::parse("https://e.org/").unwrap());
         assert_eq!(diags.error_count(), 3, "{diags}");
         assert!(
             diags
                 .to_string()
                 .contains("no heading or element with id `geen`")
+        );
+    }
+
+    #[test]
+    fn a_link_to_the_site_s_own_address_is_checked_as_an_internal_one() {
+        let out = output(&[
+            (
+                "index.html",
+                r#"<a href="https://e.org/a/">a</a> <a href="http://www.e.org/nieuws/weg/">b</a> <a href="https://e.org/a/#geen">c</a> <a href="https://elders.example/weg/">d</a>"#,
+            ),
+            ("a/index.html", ""),
+        ]);
+        let diags = check_links(&out, &BaseUrl::parse("https://e.org/").unwrap());
+        assert_eq!(diags.error_count(), 2, "{diags}");
+        let text = diags.to_string();
+        assert!(
+            text.contains("broken link `http://www.e.org/nieuws/weg/`: no such page")
+                && text.contains("broken link `https://e.org/a/#geen`: the page has no heading"),
+            "{text}"
         );
     }
 
@@ -246,7 +266,7 @@ mod tests {
             ),
             ("a/index.html", ""),
         ]);
-        let diags = check_links(&out, "/campagne");
+        let diags = check_links(&out, &BaseUrl::parse("https://e.org/campagne/").unwrap());
         assert_eq!(diags.error_count(), 1, "{diags}");
     }
 
