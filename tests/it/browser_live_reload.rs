@@ -77,7 +77,7 @@ async fn open_pages_follow_edits_errors_and_fixes() {
     );
 
     // 2. Broken front matter: the page shows the diagnostic instead.
-    let broken = original.replacen("chatcontrole aan\"\n", "chatcontrole aan\n", 1);
+    let broken = original.replacen("standpunt vast\"\n", "standpunt vast\n", 1);
     assert_ne!(broken, original);
     std::fs::write(&post, broken).unwrap();
     let panel = wait_until(

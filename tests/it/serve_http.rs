@@ -398,7 +398,7 @@ fn rebuilds_on_change_and_reports_broken_files_to_open_pages() {
     );
 
     // Drop the closing quote of the title: the YAML front matter no longer parses.
-    let broken = original.replacen("chatcontrole aan\"\n", "chatcontrole aan\n", 1);
+    let broken = original.replacen("standpunt vast\"\n", "standpunt vast\n", 1);
     assert_ne!(broken, original);
     std::fs::write(&post, broken).unwrap();
     assert!(
