@@ -28,6 +28,7 @@ pub mod options;
 pub mod out_folder;
 pub mod output;
 pub mod parliament;
+pub mod provenance;
 pub mod render;
 pub mod serve;
 pub mod site_path;

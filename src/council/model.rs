@@ -5,7 +5,7 @@
 //! this state on that date?"). Reading and validating the TOML files lives in
 //! `load.rs`; the voting arithmetic lives in `qmv.rs`.
 
-use crate::content::dates::MONTHS_NL;
+pub use crate::content::dates::{BadClaimDate, ClaimDate};
 use crate::url::ExternalUrl;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -92,94 +92,6 @@ impl Position {
 impl fmt::Display for Position {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
-    }
-}
-
-/// A text that is not a [`ClaimDate`]; the text, trimmed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "`{0}` is not a valid date; write it as YYYY-MM-DD (or YYYY-MM if only the month is known)"
-)]
-pub struct BadClaimDate(pub String);
-
-/// A date as sources give it: a full day, or only a month (`2024-06`).
-///
-/// A month-only date takes effect on the first day of that month: that is the
-/// day used for ordering and for "the latest claim on or before a date".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct ClaimDate {
-    /// The day the date takes effect (the first of the month for month-only dates).
-    pub effective: NaiveDate,
-    /// False when the source only gives the month.
-    pub day_known: bool,
-}
-
-impl ClaimDate {
-    /// Parses `YYYY-MM-DD` or `YYYY-MM`; the error says what is wrong in plain words.
-    pub fn parse(text: &str) -> Result<ClaimDate, BadClaimDate> {
-        let text = text.trim();
-        let bad = || BadClaimDate(text.to_string());
-        let parts: Vec<&str> = text.split('-').collect();
-        let number = |s: &str, len: usize| -> Option<u32> {
-            (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| s.parse().ok())
-                .flatten()
-        };
-        match parts.as_slice() {
-            [y, m] => {
-                let (year, month) = (number(y, 4).ok_or_else(bad)?, number(m, 2).ok_or_else(bad)?);
-                let effective = NaiveDate::from_ymd_opt(year as i32, month, 1).ok_or_else(bad)?;
-                Ok(ClaimDate {
-                    effective,
-                    day_known: false,
-                })
-            }
-            [y, m, d] => {
-                let year = number(y, 4).ok_or_else(bad)?;
-                let month = number(m, 2).ok_or_else(bad)?;
-                let day = number(d, 2).ok_or_else(bad)?;
-                let effective = NaiveDate::from_ymd_opt(year as i32, month, day).ok_or_else(bad)?;
-                Ok(ClaimDate {
-                    effective,
-                    day_known: true,
-                })
-            }
-            _ => Err(bad()),
-        }
-    }
-
-    /// A full-day date.
-    pub fn day(date: NaiveDate) -> ClaimDate {
-        ClaimDate {
-            effective: date,
-            day_known: true,
-        }
-    }
-
-    /// The date in Dutch: "26 november 2025", or "juni 2024" when only the month is known.
-    pub fn label_nl(&self) -> String {
-        let month = MONTHS_NL[self.effective.month0() as usize];
-        if self.day_known {
-            format!("{} {month} {}", self.effective.day(), self.effective.year())
-        } else {
-            format!("{month} {}", self.effective.year())
-        }
-    }
-}
-
-impl fmt::Display for ClaimDate {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.day_known {
-            write!(f, "{}", self.effective.format("%Y-%m-%d"))
-        } else {
-            write!(f, "{}", self.effective.format("%Y-%m"))
-        }
-    }
-}
-
-impl Serialize for ClaimDate {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.to_string())
     }
 }
 
