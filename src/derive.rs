@@ -42,6 +42,28 @@ pub struct Derived<'m> {
     pub diagnostics: Diagnostics,
 }
 
+/// The template function behind the `raad-positie` shortcode: a state's
+/// position on a date from the Council data ([`crate::council::facts`]); a
+/// mistake in its arguments, or a site without Council data, is an error
+/// the page's diagnostic names.
+fn raad_positie(data: Option<&crate::council::CouncilData>) -> Value {
+    let data = data.cloned().map(std::sync::Arc::new);
+    Value::from_function(
+        move |code: String, date: String| -> Result<Value, minijinja::Error> {
+            let refuse =
+                |msg: String| minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, msg);
+            let Some(data) = &data else {
+                return Err(refuse(
+                    "raad-positie needs the Council data in data/council/, which this site does not have".to_string(),
+                ));
+            };
+            crate::council::facts::position_fact(data, &code, &date)
+                .map(|fact| Value::from_serialize(&fact))
+                .map_err(refuse)
+        },
+    )
+}
+
 /// Derives everything the renderers need from `model`.
 pub fn derive(model: &SiteModel) -> Derived<'_> {
     let today = model.now.date_naive();
@@ -73,6 +95,19 @@ pub fn derive(model: &SiteModel) -> Derived<'_> {
         diagnostics.extend(crate::guide::check::check(assessed));
     }
     let council_data = model.council.as_ref().map(|c| &c.data);
+    if let Some(data) = council_data {
+        for page in &model.content.pages {
+            if let Some(file) = &page.file {
+                diagnostics.extend(crate::council::prose_check::warnings(
+                    data,
+                    file,
+                    &page.body,
+                    page.body_line,
+                    page.date().map(|d| d.date_naive()),
+                ));
+            }
+        }
+    }
     let mut share_cards = Vec::new();
     if let Some(data) = &model.guide {
         share_cards.extend(crate::guide::cards::plan(&model.settings, data));
@@ -87,8 +122,15 @@ pub fn derive(model: &SiteModel) -> Derived<'_> {
     if let Some(data) = council_data {
         globals.push(("council", crate::council::view::template_globals(data)));
     }
+    globals.push(("raad_positie", raad_positie(council_data)));
     if let Some(data) = &model.guide {
         globals.push(("guide_home", crate::home::guide_summary(data, today)));
+    }
+    if let Some(kamer) = &model.kamer {
+        globals.push((
+            "kamer",
+            crate::kamer::view::template_value(kamer, model.guide.as_ref()),
+        ));
     }
     if let Some(now) = &council_standing {
         globals.push(("council_now", crate::home::council_now(now)));

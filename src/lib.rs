@@ -22,6 +22,7 @@ pub mod guide;
 pub mod home;
 pub mod html;
 pub mod import;
+pub mod kamer;
 pub mod leftovers;
 pub mod model;
 pub mod options;

@@ -49,6 +49,8 @@ pub struct SiteModel {
     pub council: Option<Council>,
     /// The contact tool's recipients, when the site has them.
     pub contact: Option<Recipients>,
+    /// The Kamer that sits now (`data/kamer.toml`), when the site has it.
+    pub kamer: Option<crate::kamer::Kamer>,
     /// Every file of `static/`, to be published at the same path.
     pub statics: Vec<StaticFile>,
     /// Share cards an earlier build left in the output folder, by their
@@ -124,6 +126,7 @@ pub fn load(
     };
     let known = |id: &str| guide.as_ref().is_none_or(|g| g.party(id).is_some());
     let contact = crate::contact::load(site, &known, &mut diags);
+    let kamer = crate::kamer::load(site, &known, &mut diags);
     let statics = read_static(site, &mut diags);
     let previous_cards = previous_cards(&options.out_dir());
     Ok(SiteModel {
@@ -134,6 +137,7 @@ pub fn load(
         guide,
         council,
         contact,
+        kamer,
         statics,
         previous_cards,
         diagnostics: diags,

@@ -61,6 +61,16 @@ pub const BUILTINS: &[Builtin] = &[
         )),
     },
     Builtin {
+        name: "raad-positie",
+        source: include_str!("builtin/shortcodes/raad-positie.html"),
+        named: &["bron"],
+        positional: 2,
+        needs: Some((
+            has_state_and_date,
+            "a state and a date: `{{< raad-positie NL 2025-11-26 >}}`",
+        )),
+    },
+    Builtin {
         name: "video",
         source: include_str!("builtin/shortcodes/video.html"),
         named: &["src", "poster", "captions", "title", "caption"],
@@ -132,6 +142,10 @@ fn first_positional(call: &Call) -> bool {
     call.positional
         .first()
         .is_some_and(|v| !v.trim().is_empty())
+}
+
+fn has_state_and_date(call: &Call) -> bool {
+    call.positional.len() == 2 && call.positional.iter().all(|v| !v.trim().is_empty())
 }
 
 fn has_src(call: &Call) -> bool {

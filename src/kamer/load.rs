@@ -1,0 +1,207 @@
+//! Reads `site/data/kamer.toml` (documented in `docs/data-schema.md`):
+//!
+//! ```toml
+//! elected_on = 2025-10-29
+//! installed_on = 2025-11-12
+//! [seats_source]                 # a provenance table (crate::provenance)
+//! kind = "press"
+//! …
+//! [seats]
+//! d66 = 26
+//! …
+//! [[motion]]
+//! name = "motie-Kathmann c.s."
+//! about = "…"                    # what it asked, in our own words
+//! mover_party = "groenlinks-pvda"
+//! voted_on = 2025-11-25
+//! result = "adopted"             # or "rejected"
+//! protects = true
+//! votes = { groenlinks-pvda = "for" }   # only what a source gives
+//! [motion.source]
+//! kind = "press"
+//! …
+//! ```
+//!
+//! A site without the file has no current-Kamer section. Every mistake is a
+//! diagnostic on its line, all reported together.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{Kamer, Motion};
+use crate::data_file::{Parsed, read_toml};
+use crate::diagnostics::Diagnostics;
+use crate::guide::model::VoteChoice;
+use crate::provenance::{DateText, RawProvenance};
+
+/// The file, below `site/data`.
+pub const FILE: &str = "kamer.toml";
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KamerFile {
+    elected_on: Spanned<DateText>,
+    installed_on: Spanned<DateText>,
+    seats_source: RawProvenance,
+    seats: BTreeMap<String, Spanned<u32>>,
+    #[serde(default, rename = "motion")]
+    motions: Vec<MotionFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MotionFile {
+    name: Spanned<String>,
+    about: Spanned<String>,
+    mover_party: Spanned<String>,
+    voted_on: Spanned<DateText>,
+    result: Spanned<String>,
+    protects: bool,
+    #[serde(default)]
+    votes: BTreeMap<String, Spanned<String>>,
+    source: RawProvenance,
+}
+
+/// Reads the file below `site`; `known` tells whether a party id exists in
+/// the guide. None when the file is absent or has mistakes (then in `diags`).
+pub fn load(site: &Path, known: &dyn Fn(&str) -> bool, diags: &mut Diagnostics) -> Option<Kamer> {
+    let path = site.join("data").join(FILE);
+    if !path.is_file() {
+        return None;
+    }
+    let parsed = read_toml::<KamerFile>(&path, "", diags)?;
+    let before = diags.error_count();
+    let file = &parsed.value;
+    let elected_on = day(&parsed, &file.elected_on, diags);
+    let installed_on = day(&parsed, &file.installed_on, diags);
+    let seats_source = provenance(&parsed, &file.seats_source, diags);
+    let mut seats = Vec::new();
+    for (party, n) in &file.seats {
+        if !known(party) {
+            diags.push(unknown_party(&parsed, n, party));
+        }
+        seats.push((party.clone(), *n.get_ref()));
+    }
+    let mut motions = Vec::new();
+    for m in &file.motions {
+        let voted_on = day(&parsed, &m.voted_on, diags);
+        let adopted = match m.result.get_ref().as_str() {
+            "adopted" => Some(true),
+            "rejected" => Some(false),
+            other => {
+                diags.push(
+                    parsed
+                        .error(&m.result, format!("`{other}` is not a result"))
+                        .with_hint(
+                            "write result = \"adopted\" (aangenomen) or \"rejected\" (verworpen)",
+                        ),
+                );
+                None
+            }
+        };
+        if !known(m.mover_party.get_ref()) {
+            diags.push(unknown_party(
+                &parsed,
+                &m.mover_party,
+                m.mover_party.get_ref(),
+            ));
+        }
+        let mut votes = Vec::new();
+        for (party, vote) in &m.votes {
+            if !known(party) {
+                diags.push(unknown_party(&parsed, vote, party));
+            }
+            match vote.get_ref().as_str() {
+                "for" => votes.push((party.clone(), VoteChoice::For)),
+                "against" => votes.push((party.clone(), VoteChoice::Against)),
+                other => diags.push(
+                    parsed
+                        .error(vote, format!("`{other}` is not a vote"))
+                        .with_hint("write \"for\" or \"against\"; leave a party out when no source gives its vote"),
+                ),
+            }
+        }
+        for (text, field) in [(&m.name, "name"), (&m.about, "about")] {
+            if text.get_ref().trim().is_empty() {
+                diags.push(
+                    parsed
+                        .error(text, format!("`{field}` is empty"))
+                        .with_hint("write it in Dutch, in your own words"),
+                );
+            }
+        }
+        let source = provenance(&parsed, &m.source, diags);
+        if let (Some(voted_on), Some(adopted), Some(source)) = (voted_on, adopted, source) {
+            motions.push(Motion {
+                name: m.name.get_ref().trim().to_string(),
+                about: m.about.get_ref().trim().to_string(),
+                mover_party: m.mover_party.get_ref().clone(),
+                voted_on,
+                adopted,
+                protects: m.protects,
+                votes,
+                source,
+            });
+        }
+    }
+    motions.sort_by_key(|m| m.voted_on);
+    if diags.error_count() > before {
+        return None;
+    }
+    Some(Kamer {
+        elected_on: elected_on?,
+        installed_on: installed_on?,
+        seats,
+        seats_source: seats_source?,
+        motions,
+    })
+}
+
+fn unknown_party<S>(
+    parsed: &Parsed<KamerFile>,
+    at: &Spanned<S>,
+    party: &str,
+) -> crate::diagnostics::Diagnostic {
+    parsed
+        .error(
+            at,
+            format!("there is no party `{party}` in data/parties.toml"),
+        )
+        .with_hint("use the party's id from data/parties.toml, e.g. groenlinks-pvda")
+}
+
+fn day(
+    parsed: &Parsed<KamerFile>,
+    at: &Spanned<DateText>,
+    diags: &mut Diagnostics,
+) -> Option<NaiveDate> {
+    match NaiveDate::parse_from_str(&at.get_ref().0, "%Y-%m-%d") {
+        Ok(d) => Some(d),
+        Err(_) => {
+            diags.push(
+                parsed
+                    .error(at, format!("`{}` is not a day", at.get_ref().0))
+                    .with_hint("write the day as 2025-11-25"),
+            );
+            None
+        }
+    }
+}
+
+fn provenance(
+    parsed: &Parsed<KamerFile>,
+    raw: &RawProvenance,
+    diags: &mut Diagnostics,
+) -> Option<crate::provenance::Provenance> {
+    match raw.parse(parsed) {
+        Ok(p) => Some(p),
+        Err(errors) => {
+            diags.extend(errors);
+            None
+        }
+    }
+}
