@@ -18,6 +18,10 @@ const GUIDE_FILES: &[(&str, &str)] = &[
         include_str!("../../../site/templates/guide/_head.html"),
     ),
     (
+        "templates/guide/_kamer.html",
+        include_str!("../../../site/templates/guide/_kamer.html"),
+    ),
+    (
         "templates/guide/_nav.html",
         include_str!("../../../site/templates/guide/_nav.html"),
     ),
