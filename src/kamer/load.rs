@@ -32,7 +32,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Kamer, Motion};
+use super::model::{Kamer, Motion};
 use crate::data_file::{Parsed, read_toml};
 use crate::diagnostics::Diagnostics;
 use crate::guide::model::VoteChoice;

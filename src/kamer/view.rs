@@ -7,7 +7,7 @@
 use minijinja::Value;
 use serde::Serialize;
 
-use super::Kamer;
+use super::model::Kamer;
 use crate::content::dates::dutch_day;
 use crate::guide::model::GuideData;
 use crate::provenance::Wording;
@@ -138,7 +138,7 @@ mod tests {
         let site = Path::new(env!("CARGO_MANIFEST_DIR")).join("site");
         let guide = crate::guide::load(&site).expect("the example guide loads");
         let mut diags = Diagnostics::new();
-        let kamer = super::super::load(&site, &|id| guide.party(id).is_some(), &mut diags)
+        let kamer = super::super::load::load(&site, &|id| guide.party(id).is_some(), &mut diags)
             .expect("the example has data/kamer.toml");
         assert!(diags.is_empty(), "{}", diags.report());
         view(&kamer, Some(&guide))

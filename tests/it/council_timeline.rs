@@ -128,9 +128,44 @@ fn the_list_follows_the_data() {
 fn a_site_without_council_data_still_builds_its_timeline() {
     let site = common::site_copy();
     std::fs::remove_dir_all(site.path().join("data/council")).unwrap();
+
+    // Pages that state a Council position through the fact shortcode cannot
+    // be built without the data they cite: the build says which and why.
+    let mut options = BuildOptions::new(site.path());
+    options.now = Some(DateTime::parse_from_rfc3339("2025-12-01T12:00:00+01:00").unwrap());
+    let refused = generate(&options)
+        .err()
+        .expect("pages citing missing Council data must not build")
+        .to_string();
+    assert!(refused.contains("tijdlijn.md"), "{refused}");
+    assert!(
+        refused.contains("raad-positie needs the Council data"),
+        "{refused}"
+    );
+
+    // Without those citations the timeline builds, without its moments.
+    let call = regex::Regex::new(r"\{\{<\s*raad-positie[^>]*>\}\}").unwrap();
+    for page in walk_markdown(&site.path().join("content")) {
+        let text = std::fs::read_to_string(&page).unwrap();
+        std::fs::write(&page, call.replace_all(&text, "(zie de Raad)").as_ref()).unwrap();
+    }
     let out = build(site.path());
     let html = page(&out, "tijdlijn/index.html");
     assert!(!html.contains("council-moments"));
     assert!(html.contains("Er zijn nog geen momenten in de Raad van de EU vastgelegd."));
     assert!(out.get("raad/index.html").is_none());
+}
+
+/// Every Markdown file below `dir`.
+fn walk_markdown(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            found.extend(walk_markdown(&path));
+        } else if path.extension().is_some_and(|e| e == "md") {
+            found.push(path);
+        }
+    }
+    found
 }
