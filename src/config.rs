@@ -107,6 +107,9 @@ pub struct SiteConfig {
     /// How Markdown is rendered (`[markdown]`).
     #[serde(default)]
     pub markdown: MarkdownConfig,
+    /// What `check` holds the site's facts to (`[check]`).
+    #[serde(default)]
+    pub check: CheckConfig,
     /// `permalinks` and `ugly_urls` parsed once, when the settings are read.
     #[serde(skip)]
     pub urls: UrlSettings,
@@ -132,6 +135,36 @@ impl Default for MarkdownConfig {
 
 fn default_typographer() -> bool {
     true
+}
+
+/// The `[check]` table of site.toml: how old a fact may be before `check`
+/// asks an editor to look at it again.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct CheckConfig {
+    /// Days after which a `checked_on` date, or the newest Council claim
+    /// about a state while the procedure is open, is stale (90 by default).
+    #[serde(default = "default_max_age_days")]
+    pub max_age_days: u32,
+}
+
+impl Default for CheckConfig {
+    fn default() -> Self {
+        CheckConfig {
+            max_age_days: default_max_age_days(),
+        }
+    }
+}
+
+impl CheckConfig {
+    /// The age after which a fact is stale, as a duration in days.
+    pub fn max_age(&self) -> chrono::Days {
+        chrono::Days::new(u64::from(self.max_age_days))
+    }
+}
+
+fn default_max_age_days() -> u32 {
+    90
 }
 
 fn default_content_dir() -> String {

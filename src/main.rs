@@ -49,6 +49,9 @@ enum Command {
         /// Replace the output folder even when it holds files an earlier build did not write.
         #[arg(long)]
         force: bool,
+        /// Build as if today were this day (YYYY-MM-DD): what is published and what is current.
+        #[arg(long, value_parser = parse_today)]
+        today: Option<chrono::DateTime<chrono::FixedOffset>>,
     },
     /// Preview the site: build, serve it on this computer, rebuild and reload on every change.
     Serve {
@@ -67,6 +70,9 @@ enum Command {
         /// The site folder.
         #[arg(long, default_value = "site")]
         site: PathBuf,
+        /// Check as if today were this day (YYYY-MM-DD): which roles have ended, which checks are stale.
+        #[arg(long, value_parser = parse_today)]
+        today: Option<chrono::DateTime<chrono::FixedOffset>>,
     },
     /// Compute whether the EU Council would adopt the proposal, from the tracked positions.
     Council(CouncilArgs),
@@ -103,13 +109,14 @@ fn main() -> ExitCode {
             base_url,
             drafts,
             force,
+            today,
         } => {
             let options = BuildOptions {
                 site,
                 out,
                 base_url,
                 drafts,
-                now: None,
+                now: today,
                 force,
             };
             match build(&options) {
@@ -178,8 +185,10 @@ fn main() -> ExitCode {
                 Err(diags) => fail(&diags, "serve could not start"),
             }
         }
-        Command::Check { site } => {
-            let diags = check(&BuildOptions::new(site));
+        Command::Check { site, today } => {
+            let mut options = BuildOptions::new(site);
+            options.now = today;
+            let diags = check(&options);
             if diags.has_errors() {
                 fail(&diags, "check found problems")
             } else {
@@ -192,6 +201,15 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// Reads `--today`: a day, taken as its noon in UTC so that posts dated
+/// that day are published whatever their time zone.
+fn parse_today(text: &str) -> Result<chrono::DateTime<chrono::FixedOffset>, String> {
+    let day = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a day; write it as YYYY-MM-DD, e.g. 2026-12-04"))?;
+    let noon = day.and_hms_opt(12, 0, 0).ok_or("not a time of day")?;
+    Ok(noon.and_utc().fixed_offset())
 }
 
 /// Writes a line to standard output. A reader that went away (`| head -1`)
