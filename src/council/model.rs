@@ -359,6 +359,35 @@ impl SourceKind {
     pub fn is_weak(self) -> bool {
         matches!(self, SourceKind::Blog | SourceKind::Aggregator)
     }
+
+    /// How much a source of this kind counts: official documents highest,
+    /// then parliamentary records, press, civil-society organisations, blogs
+    /// and aggregators (the order of [`SourceKind::ALL`]).
+    pub fn strength(self) -> usize {
+        SourceKind::ALL.len()
+            - SourceKind::ALL
+                .iter()
+                .position(|k| *k == self)
+                .unwrap_or(SourceKind::ALL.len())
+    }
+
+    /// The weaker of two kinds: what a source is worth when it relies on another.
+    pub fn weaker(self, other: SourceKind) -> SourceKind {
+        if other.strength() < self.strength() {
+            other
+        } else {
+            self
+        }
+    }
+}
+
+/// The other publication a source relies on (`relies_on` in `sources.toml`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReliesOn {
+    /// The host relied on, e.g. `fightchatcontrol.eu`.
+    pub host: String,
+    /// That host's own kind.
+    pub kind: SourceKind,
 }
 
 /// A source: a checked web address and what kind of publication it is.
@@ -366,8 +395,28 @@ impl SourceKind {
 pub struct Source {
     /// The address.
     pub url: ExternalUrl,
-    /// The kind of publication (from `sources.toml`, by host).
+    /// The grade that counts: the weakest link, i.e. the weaker of the host's
+    /// own kind and the kind of the host it relies on.
     pub kind: SourceKind,
+    /// The kind of the host itself (from `sources.toml`).
+    pub host_kind: SourceKind,
+    /// The publication this host relies on, when `sources.toml` says so.
+    pub relies_on: Option<ReliesOn>,
+    /// A copy of the page in a web archive, when the editor gave one.
+    pub archive_url: Option<ExternalUrl>,
+}
+
+impl Source {
+    /// A source whose host relies on nothing else and that has no archive copy.
+    pub fn plain(url: ExternalUrl, kind: SourceKind) -> Source {
+        Source {
+            url,
+            kind,
+            host_kind: kind,
+            relies_on: None,
+            archive_url: None,
+        }
+    }
 }
 
 /// One stage of the ordinary legislative procedure of the regulation.
@@ -633,10 +682,10 @@ mod tests {
     use crate::url::Schemes;
 
     pub(crate) fn example_source() -> Source {
-        Source {
-            url: ExternalUrl::parse("https://example.org/", Schemes::Web).unwrap(),
-            kind: SourceKind::Press,
-        }
+        Source::plain(
+            ExternalUrl::parse("https://example.org/", Schemes::Web).unwrap(),
+            SourceKind::Press,
+        )
     }
 
     fn claim(state: &'static str, date: &str, position: Position, text: &str) -> Claim {
@@ -700,6 +749,28 @@ mod tests {
         let nl = data.stance_at("NL", day("2025-12-01"));
         assert!(!nl.is_disputed());
         assert!(!data.is_disputed(nl.claims[0]));
+    }
+
+    #[test_case(SourceKind::Press, SourceKind::Blog, SourceKind::Blog; "press relying on a blog is a blog")]
+    #[test_case(SourceKind::Blog, SourceKind::Official, SourceKind::Blog; "a blog citing an official page stays a blog")]
+    #[test_case(SourceKind::Official, SourceKind::Press, SourceKind::Press; "official relying on press is press")]
+    #[test_case(SourceKind::Press, SourceKind::Aggregator, SourceKind::Aggregator; "aggregator is the weakest")]
+    #[test_case(SourceKind::Ngo, SourceKind::Ngo, SourceKind::Ngo; "same kind")]
+    fn a_source_takes_the_weaker_grade(
+        own: SourceKind,
+        relied_on: SourceKind,
+        expected: SourceKind,
+    ) {
+        assert_eq!(own.weaker(relied_on), expected);
+        assert_eq!(relied_on.weaker(own), expected);
+    }
+
+    #[test_case(SourceKind::Official, SourceKind::Press; "official above press")]
+    #[test_case(SourceKind::Parliamentary, SourceKind::Press; "parliamentary above press")]
+    #[test_case(SourceKind::Press, SourceKind::Ngo; "press above ngo")]
+    #[test_case(SourceKind::Blog, SourceKind::Aggregator; "blog above aggregator")]
+    fn grades_are_ordered(stronger: SourceKind, weaker: SourceKind) {
+        assert!(stronger.strength() > weaker.strength());
     }
 
     #[test]

@@ -21,7 +21,8 @@ use crate::render::data_pages::DataPages;
 use crate::render::{PageMeta, PageType, Renderer};
 
 /// A link to a source, with the host name as its short text and the kind
-/// of publication beside it.
+/// of publication beside it: the weakest link, so a site that relies on
+/// another shows the weaker grade and names what it relies on.
 #[derive(Debug, Clone, Serialize)]
 struct SourceLink {
     url: String,
@@ -29,6 +30,10 @@ struct SourceLink {
     kind: &'static str,
     kind_label: &'static str,
     weak: bool,
+    /// The host this source relies on, when its grade comes from there.
+    relies_on: Option<String>,
+    /// A copy in a web archive ("gearchiveerde kopie").
+    archive_url: Option<String>,
 }
 
 fn source(source: &Source) -> SourceLink {
@@ -38,6 +43,8 @@ fn source(source: &Source) -> SourceLink {
         kind: source.kind.as_str(),
         kind_label: source.kind.label_nl(),
         weak: source.kind.is_weak(),
+        relies_on: source.relies_on.as_ref().map(|r| r.host.clone()),
+        archive_url: source.archive_url.as_ref().map(|u| u.as_str().to_string()),
     }
 }
 
@@ -592,10 +599,7 @@ mod tests {
     #[test_case("https://netzpolitik.org/2024/x/", "netzpolitik.org")]
     fn source_links_show_the_host(url: &str, host: &str) {
         let url = crate::url::ExternalUrl::parse(url, crate::url::Schemes::Web).unwrap();
-        let link = source(&Source {
-            url,
-            kind: crate::council::model::SourceKind::Blog,
-        });
+        let link = source(&Source::plain(url, crate::council::model::SourceKind::Blog));
         assert_eq!(link.host, host);
         assert!(link.weak);
         assert_eq!(link.kind_label, "blog of sociale media");

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::sources::source;
+use super::sources::{source, source_with_archive};
 use super::{Ctx, check_not_empty, date, full_day, known_texts, state_code};
 use crate::council::model::{
     Body, CouncilData, Decision, Moment, MomentResult, Position, Presidency, Source, Text,
@@ -48,6 +48,7 @@ struct RawText {
     #[serde(default)]
     summary: String,
     source: Spanned<String>,
+    archive_url: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -189,7 +190,13 @@ pub(super) fn check_moments(
         let id = raw.id.get_ref().trim().to_string();
         check_not_empty(file, &raw.id, "text id", diags);
         check_not_empty(file, &raw.title, "title", diags);
-        let source = source(file, &raw.source, &ctx.hosts, diags);
+        let source = source_with_archive(
+            file,
+            &raw.source,
+            raw.archive_url.as_ref(),
+            &ctx.hosts,
+            diags,
+        );
         let presidency = state_code(file, &raw.presidency, diags);
         let date = date(file, &raw.date, diags);
         if let Some(date) = date

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::sources::source;
+use super::sources::source_with_archive;
 use super::{Ctx, RESTORE_HINT, date, known_texts};
 use crate::council::model::{Claim, CouncilData, Position, normalize_code};
 use crate::data_file::{Parsed, read_text};
@@ -28,6 +28,7 @@ struct RawClaim {
     position: Spanned<String>,
     text: Spanned<String>,
     source: Option<Spanned<String>>,
+    archive_url: Option<Spanned<String>>,
     #[serde(default)]
     weakly_sourced: bool,
     #[serde(default)]
@@ -184,7 +185,7 @@ fn check_claim(
         );
     }
     let source = match &raw.source {
-        Some(at) => source(file, at, &ctx.hosts, diags),
+        Some(at) => source_with_archive(file, at, raw.archive_url.as_ref(), &ctx.hosts, diags),
         None => {
             diags.push(
                 Diagnostic::error(&file.path, line, 1, "this claim has no source")

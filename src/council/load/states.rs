@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::sources::source;
+use super::sources::source_with_archive;
 use super::{Ctx, check_not_empty, state_code};
 use crate::council::model::{MemberState, PopulationYear, Precision, STATE_CODES};
 use crate::data_file::Parsed;
@@ -38,6 +38,7 @@ struct RawPopulationYear {
     precision: Spanned<String>,
     official_total: Option<Spanned<u64>>,
     source: Spanned<String>,
+    archive_url: Option<Spanned<String>>,
     #[serde(default)]
     note: String,
 }
@@ -80,7 +81,13 @@ pub(super) fn check_states(
                 Precision::Derived
             }
         };
-        let Some(source) = source(file, &raw.source, &ctx.hosts, diags) else {
+        let Some(source) = source_with_archive(
+            file,
+            &raw.source,
+            raw.archive_url.as_ref(),
+            &ctx.hosts,
+            diags,
+        ) else {
             continue;
         };
         if let Some(total) = &raw.official_total
