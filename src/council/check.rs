@@ -6,7 +6,7 @@
 //! look for a better source (or mark the claim `weakly_sourced = true`, which
 //! the site then shows).
 
-use chrono::Datelike;
+use chrono::{Datelike, Days, NaiveDate};
 
 use super::model::{ClaimDate, CouncilData, SourceKind};
 use crate::content::dates::MONTHS_NL;
@@ -28,7 +28,14 @@ pub fn warn(data: &CouncilData, diags: &mut Diagnostics) {
                         claim.date,
                         claim.position,
                         if claim.source.kind == SourceKind::Aggregator { "an aggregator" } else { "a blog" },
-                        claim.source.url.host()
+                        match &claim.source.relies_on {
+                            Some(r) if r.kind == claim.source.kind => format!(
+                                "{}, which relies on {}",
+                                claim.source.url.host(),
+                                r.host
+                            ),
+                            _ => claim.source.url.host().to_string(),
+                        }
                     ),
                 )
                 .with_hint(
@@ -37,6 +44,62 @@ pub fn warn(data: &CouncilData, diags: &mut Diagnostics) {
             );
         }
     }
+}
+
+/// Warns, for every state, when the newest claim about it is older than
+/// `max_age` on `today` while the procedure is still open (a stage of
+/// `procedure.toml` has no date yet): positions may have moved since. The
+/// warning points at that newest claim.
+pub fn warn_stale(data: &CouncilData, today: NaiveDate, max_age: Days, diags: &mut Diagnostics) {
+    if !procedure_is_open(data) {
+        return;
+    }
+    let Some(limit) = today.checked_sub_days(max_age) else {
+        return;
+    };
+    for state in &data.states {
+        let Some(newest) = data
+            .claims_of(state.code)
+            .max_by_key(|c| (c.date.effective, c.line))
+        else {
+            continue;
+        };
+        if newest.date.effective >= limit {
+            continue;
+        }
+        let days = (today - newest.date.effective).num_days();
+        diags.push(
+            Diagnostic::warning(
+                &newest.file,
+                newest.line,
+                1,
+                format!(
+                    "the newest claim about {} ({}) is of {}, {days} days before {today}: older than {} days while the procedure is still open",
+                    state.code,
+                    state.name_nl,
+                    newest.date.label_nl(),
+                    max_age_days(max_age, today),
+                ),
+            )
+            .with_hint(
+                "look for newer reporting on this state's position and add a [[claim]] with its source; if positions cannot have moved, set claims_max_age_days in data/council/procedure.toml (or [check] max_age_days in site.toml) with a comment saying why",
+            ),
+        );
+    }
+}
+
+/// True while a stage of the procedure has no date yet: the regulation is
+/// not adopted, so member states' positions still matter.
+pub fn procedure_is_open(data: &CouncilData) -> bool {
+    data.stages.iter().any(|s| s.date.is_none())
+}
+
+/// The number of days in `age` (for messages).
+fn max_age_days(age: Days, today: NaiveDate) -> i64 {
+    today
+        .checked_sub_days(age)
+        .map(|d| (today - d).num_days())
+        .unwrap_or_default()
 }
 
 /// When `title` names a month and year (in Dutch, e.g. "november 2025")
@@ -69,7 +132,80 @@ pub fn title_date_mismatch(title: &str, date: &ClaimDate) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::council::model::{Claim, MemberState, Position, Source, Stage};
+    use crate::url::{ExternalUrl, Schemes};
+    use std::collections::BTreeMap;
+    use std::path::PathBuf;
     use test_case::test_case;
+
+    fn stale_data(newest: &str, open: bool) -> CouncilData {
+        let source = Source::plain(
+            ExternalUrl::parse("https://example.org/a", Schemes::Web).unwrap(),
+            SourceKind::Press,
+        );
+        let claim = |date: &str, line: usize| Claim {
+            state: "NL",
+            date: ClaimDate::parse(date).unwrap(),
+            position: Position::Oppose,
+            text: "t".to_string(),
+            source: source.clone(),
+            weakly_sourced: false,
+            note: String::new(),
+            file: PathBuf::from("positions/NL.toml"),
+            line,
+        };
+        let stage = |date: Option<&str>| Stage {
+            id: "s".to_string(),
+            title: "s".to_string(),
+            body: "b".to_string(),
+            date: date.map(|d| ClaimDate::parse(d).unwrap()),
+            about: String::new(),
+            sources: Vec::new(),
+        };
+        CouncilData {
+            states: vec![MemberState {
+                code: "NL",
+                name_nl: "Nederland".to_string(),
+                name_en: "Netherlands".to_string(),
+                tile: None,
+                population: BTreeMap::new(),
+            }],
+            claims: vec![claim("2025-01-01", 3), claim(newest, 9)],
+            stages: vec![
+                stage(Some("2022-05-11")),
+                stage(if open { None } else { Some("2026-01-01") }),
+            ],
+            ..CouncilData::default()
+        }
+    }
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    #[test_case("2026-11-01", 90, true, false; "recent claim")]
+    #[test_case("2026-09-05", 90, true, false; "exactly 90 days")]
+    #[test_case("2026-09-04", 90, true, true; "91 days")]
+    #[test_case("2025-09-12", 90, true, true; "over a year")]
+    #[test_case("2025-09-12", 500, true, false; "longer age allowed")]
+    #[test_case("2025-09", 90, true, true; "month only")]
+    #[test_case("2025-09-12", 90, false, false; "procedure closed")]
+    fn warns_when_the_newest_claim_is_stale(newest: &str, days: u64, open: bool, warned: bool) {
+        let mut diags = Diagnostics::new();
+        warn_stale(
+            &stale_data(newest, open),
+            day("2026-12-04"),
+            Days::new(days),
+            &mut diags,
+        );
+        assert_eq!(diags.iter().count(), usize::from(warned), "{diags}");
+        if let Some(d) = diags.iter().next() {
+            assert_eq!(d.line, 9, "the warning points at the newest claim");
+            assert!(d.message.contains("NL (Nederland)"), "{d}");
+            assert!(d.hint.is_some());
+            assert!(!diags.has_errors());
+        }
+    }
 
     #[test_case("Deens compromis van november 2025", "2025-10-30", true; "november titled, october dated")]
     #[test_case("Deens compromis van november 2025", "2025-11-05", false; "same month")]

@@ -116,7 +116,7 @@ pub fn load(
         return Err(content.warnings);
     }
     let today = now.date_naive();
-    let council = load_council(site, today, &mut diags);
+    let council = load_council(site, today, settings.check.max_age(), &mut diags);
     let guide = match crate::guide::load(site) {
         Ok(data) => Some(data),
         Err(errors) => {
@@ -167,12 +167,17 @@ pub fn load_content(
 
 /// Loads `site/data/council/`: None when the site has no Council data (then
 /// there are no /raad/ pages) or when it has errors, which go to `diags`.
-fn load_council(site: &Path, today: chrono::NaiveDate, diags: &mut Diagnostics) -> Option<Council> {
+fn load_council(
+    site: &Path,
+    today: chrono::NaiveDate,
+    max_age: chrono::Days,
+    diags: &mut Diagnostics,
+) -> Option<Council> {
     let dir = site.join("data").join("council");
     if !dir.is_dir() {
         return None;
     }
-    let data = crate::council::load::load_at(site, today, diags)?;
+    let data = crate::council::load::load_checked(site, today, max_age, diags)?;
     let positions = dir.join("positions");
     let state_origins = data
         .states

@@ -47,8 +47,27 @@ pub fn load_into(site_root: &Path, diags: &mut Diagnostics) -> Option<CouncilDat
     load_at(site_root, chrono::Local::now().date_naive(), diags)
 }
 
-/// Like [`load_into`], with `today` given: claims dated after it are warned about.
+/// Like [`load_into`], with `today` given: claims dated after it are warned
+/// about, and so is a state whose newest claim is older than the default
+/// age of site.toml's `[check] max_age_days` (90 days).
 pub fn load_at(site_root: &Path, today: NaiveDate, diags: &mut Diagnostics) -> Option<CouncilData> {
+    load_checked(
+        site_root,
+        today,
+        crate::config::CheckConfig::default().max_age(),
+        diags,
+    )
+}
+
+/// Like [`load_at`], with the age after which a state's newest claim is
+/// stale while the procedure is open (site.toml `[check] max_age_days`;
+/// `claims_max_age_days` in procedure.toml overrides it).
+pub fn load_checked(
+    site_root: &Path,
+    today: NaiveDate,
+    max_age: chrono::Days,
+    diags: &mut Diagnostics,
+) -> Option<CouncilData> {
     let dir = site_root.join("data").join("council");
     let before = diags.error_count();
     let mut data = CouncilData::default();
@@ -65,11 +84,14 @@ pub fn load_at(site_root: &Path, today: NaiveDate, diags: &mut Diagnostics) -> O
         moments::check_moments(&file, &ctx, &mut data, diags);
     }
     data.claims = positions::load_positions(&dir.join("positions"), &ctx, &data, diags);
+    let mut max_age = max_age;
     if let Some(file) = read_toml(&dir.join("procedure.toml"), RESTORE_HINT, diags) {
         data.stages = procedure::check_stages(&file, &ctx, diags);
+        max_age = procedure::claims_max_age(&file, diags).unwrap_or(max_age);
     }
     if diags.error_count() == before {
         super::check::warn(&data, diags);
+        super::check::warn_stale(&data, ctx.today, max_age, diags);
     }
     (diags.error_count() == before).then_some(data)
 }

@@ -15,8 +15,29 @@ use crate::diagnostics::Diagnostics;
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawProcedureFile {
+    /// Days after which the newest claim about a state is stale while the
+    /// procedure is open; overrides site.toml `[check] max_age_days` for
+    /// Council claims only.
+    claims_max_age_days: Option<Spanned<u32>>,
     #[serde(default)]
     stage: Vec<RawStage>,
+}
+
+/// The age after which Council claims are stale, when `procedure.toml` sets
+/// its own (`claims_max_age_days`); a zero is reported.
+pub(super) fn claims_max_age(
+    file: &Parsed<RawProcedureFile>,
+    diags: &mut Diagnostics,
+) -> Option<chrono::Days> {
+    let at = file.value.claims_max_age_days.as_ref()?;
+    if *at.get_ref() == 0 {
+        diags.push(
+            file.error(at, "claims_max_age_days is 0: every claim would be stale")
+                .with_hint("write a number of days, e.g. 90, or leave the line out to use site.toml's [check] max_age_days"),
+        );
+        return None;
+    }
+    Some(chrono::Days::new(u64::from(*at.get_ref())))
 }
 
 #[derive(Deserialize)]
