@@ -72,7 +72,7 @@ fn timeline_lists_the_four_council_moments_in_order_with_sources() {
             "Coreper",
             "Denemarken",
             "akkoord bereikt",
-            "digitalpolicyalert.org",
+            "panapress.com",
         ),
     ];
     let mut last = 0;
