@@ -262,3 +262,48 @@ fn state_pages_grade_their_sources() {
         "raad/nl/index.html",
     );
 }
+
+#[test]
+fn a_source_that_relies_on_another_shows_the_weakest_link() {
+    let out = pages();
+    let at = "raad/cy/index.html";
+    let cy = html(&out, at);
+    // cloudwards.net is press, but relies on the campaign site fightchatcontrol.eu (a blog).
+    assert_contains(
+        &cy,
+        r#"<span class="source-kind source-kind-blog">(blog of sociale media; steunt op fightchatcontrol.eu)</span>"#,
+        at,
+    );
+    assert_contains(&cy, "zwak onderbouwd", at);
+    assert_lacks(&cy, "source-kind-press", at);
+}
+
+#[test]
+fn an_archive_copy_is_offered_next_to_the_original() {
+    let site = crate::common::site_copy();
+    let path = site.path().join("data/council/positions/NL.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let original = "source = \"https://www.security.nl/posting/856103/Voorstel+voor+chatcontrole+terug+op+Europese+politieke+agenda?channel=rss\"";
+    assert!(text.contains(original));
+    let archived = format!(
+        "{original}\narchive_url = \"https://web.archive.example/2023/security-nl-856103\""
+    );
+    std::fs::write(&path, text.replacen(original, &archived, 1)).unwrap();
+    let mut options = BuildOptions::new(site.path().to_path_buf());
+    options.now = Some(DateTime::parse_from_rfc3339("2025-12-01T12:00:00+01:00").unwrap());
+    let out = generate(&options)
+        .unwrap_or_else(|d| panic!("build failed:\n{d}"))
+        .output;
+    let at = "raad/nl/index.html";
+    let nl = html(&out, at);
+    assert_contains(
+        &nl,
+        r#"(<a href="https://web.archive.example/2023/security-nl-856103" rel="noopener">gearchiveerde kopie</a>)"#,
+        at,
+    );
+    assert_eq!(
+        nl.matches("gearchiveerde kopie").count(),
+        1,
+        "{at}: only the claim with an archive_url offers a copy"
+    );
+}
