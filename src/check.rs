@@ -11,6 +11,7 @@ use regex::Regex;
 use crate::base_url::BaseUrl;
 use crate::build::{BuildOptions, generate};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::external_links::{ExternalOptions, check_external};
 use crate::output::Output;
 
 static LINK: LazyLock<Regex> =
@@ -20,13 +21,35 @@ static ID: LazyLock<Regex> =
 
 /// Checks the site; returns all errors and warnings (empty when all is well).
 pub fn check(options: &BuildOptions) -> Diagnostics {
+    check_with(options, None)
+}
+
+/// Like [`check`]; with `external` given, also asks every outside link
+/// whether its page is still there (`check --external`, see
+/// [`crate::external_links`]).
+pub fn check_with(options: &BuildOptions, external: Option<&ExternalOptions>) -> Diagnostics {
     let generated = match generate(options) {
         Ok(g) => g,
         Err(e) => return e,
     };
     let mut diags = generated.warnings;
     diags.extend(check_links(&generated.output, &generated.config.base_url));
+    if let Some(external) = external {
+        diags.extend(check_external(
+            &generated.output,
+            &generated.config.base_url,
+            external,
+        ));
+    }
     diags
+}
+
+/// The addresses of every `href` and `src` attribute of `html`, with HTML
+/// entities decoded.
+pub(crate) fn links_in(html: &str) -> Vec<String> {
+    LINK.captures_iter(html)
+        .map(|caps| decode_entities(&caps[2]))
+        .collect()
 }
 
 /// Verifies internal links and anchors in every HTML file of `output`. A
@@ -171,7 +194,8 @@ fn decode_entities(text: &str) -> String {
 }
 
 /// The line and column of `url` in the source file, so the editor can find it.
-fn locate(origin: &Path, url: &str, prefix: &str) -> (usize, usize) {
+/// The line and column of `url` in the file `origin` (0, 0 when not found).
+pub(crate) fn locate(origin: &Path, url: &str, prefix: &str) -> (usize, usize) {
     let Ok(text) = std::fs::read_to_string(origin) else {
         return (0, 0);
     };

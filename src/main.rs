@@ -9,9 +9,10 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use chatcontrole::build::{BuildOptions, build};
-use chatcontrole::check::check;
+use chatcontrole::check::check_with;
 use chatcontrole::council::cli::CouncilArgs;
 use chatcontrole::diagnostics::Diagnostics;
+use chatcontrole::external_links::ExternalOptions;
 use chatcontrole::guide::import::{ImportGuideArgs, run_import};
 use chatcontrole::import::hugo::ImportHugoArgs;
 use chatcontrole::serve::{ServeOptions, run_blocking};
@@ -73,6 +74,15 @@ enum Command {
         /// Check as if today were this day (YYYY-MM-DD): which roles have ended, which checks are stale.
         #[arg(long, value_parser = parse_today)]
         today: Option<chrono::DateTime<chrono::FixedOffset>>,
+        /// Also ask every outside link whether its page is still there (needs the network; results are cached for 7 days in <site>/.chatcontrole-links.json).
+        #[arg(long)]
+        external: bool,
+        /// With --external: seconds to wait for one answer.
+        #[arg(long, default_value_t = 15, requires = "external")]
+        external_timeout: u64,
+        /// With --external: milliseconds between two requests to the same host.
+        #[arg(long, default_value_t = 1000, requires = "external")]
+        external_delay: u64,
     },
     /// Compute whether the EU Council would adopt the proposal, from the tracked positions.
     Council(CouncilArgs),
@@ -185,10 +195,21 @@ fn main() -> ExitCode {
                 Err(diags) => fail(&diags, "serve could not start"),
             }
         }
-        Command::Check { site, today } => {
+        Command::Check {
+            site,
+            today,
+            external,
+            external_timeout,
+            external_delay,
+        } => {
+            let external = external.then(|| ExternalOptions {
+                timeout: std::time::Duration::from_secs(external_timeout.max(1)),
+                delay: std::time::Duration::from_millis(external_delay),
+                ..ExternalOptions::for_site(&site)
+            });
             let mut options = BuildOptions::new(site);
             options.now = today;
-            let diags = check(&options);
+            let diags = check_with(&options, external.as_ref());
             if diags.has_errors() {
                 fail(&diags, "check found problems")
             } else {

@@ -1,0 +1,396 @@
+//! `chatcontrole check --external`: asks every outside site the built pages
+//! link to whether the page is still there.
+//!
+//! A campaign that cites its sources loses its footing when those sources
+//! disappear, and nobody notices a dead link on a page they wrote a year
+//! ago. `check` already resolves every internal link offline; this module
+//! does the part that needs the network, politely: a `HEAD` request first
+//! (a `GET` only when a server refuses `HEAD` with 403, 405 or 501), a
+//! limited number of redirects, a timeout, at most one request to a host at a
+//! time with a pause between two requests to the same host, and a cache next
+//! to the site ([`CACHE_FILE`]) so a link that worked is not asked again
+//! before its time to live has passed. A broken link is a warning against the
+//! content or data file (and line) that holds it, like an internal one.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+
+use crate::base_url::BaseUrl;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::output::Output;
+
+/// The cache file, in the site folder (kept out of git by `.gitignore`).
+pub const CACHE_FILE: &str = ".chatcontrole-links.json";
+
+/// The version of the cache file's layout; another version is started afresh.
+const CACHE_VERSION: u32 = 1;
+
+/// How the outside links are checked.
+#[derive(Debug, Clone)]
+pub struct ExternalOptions {
+    /// How long one request may take (connecting included).
+    pub timeout: Duration,
+    /// The pause between two requests to the same host.
+    pub delay: Duration,
+    /// How long a link that worked is trusted without asking again.
+    pub ttl: Duration,
+    /// Redirects followed before a link counts as broken.
+    pub max_redirects: usize,
+    /// How many hosts are asked at the same time (each host one request at a time).
+    pub parallel_hosts: usize,
+    /// Where the results are remembered.
+    pub cache: PathBuf,
+}
+
+impl ExternalOptions {
+    /// The defaults for the site in `site`: 15 s timeout, 1 s between
+    /// requests to one host, results trusted for 7 days, 5 redirects, 4 hosts
+    /// at a time, cache in `<site>/.chatcontrole-links.json`.
+    pub fn for_site(site: &Path) -> ExternalOptions {
+        ExternalOptions {
+            timeout: Duration::from_secs(15),
+            delay: Duration::from_secs(1),
+            ttl: Duration::from_secs(7 * 24 * 60 * 60),
+            max_redirects: 5,
+            parallel_hosts: 4,
+            cache: site.join(CACHE_FILE),
+        }
+    }
+}
+
+/// Where a link was found: the file and line an editor can fix.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Place {
+    file: PathBuf,
+    line: usize,
+    column: usize,
+}
+
+/// What asking for a link gave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Outcome {
+    /// The page answered with this success status (after redirects).
+    Ok(u16),
+    /// The server answered with this error status.
+    Broken(u16),
+    /// No answer: the reason in plain words.
+    Unreachable(String),
+}
+
+/// The cache file as stored.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct CacheFile {
+    version: u32,
+    /// Per address: when it last worked (seconds since 1970) and its status.
+    links: BTreeMap<String, CacheEntry>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct CacheEntry {
+    checked_at: u64,
+    status: u16,
+}
+
+/// Every outside http(s) link of the HTML pages of `output` (links to the
+/// site's own address are internal and left out), without its `#fragment`,
+/// with the places it was found.
+fn collect(output: &Output, base: &BaseUrl) -> BTreeMap<String, Vec<Place>> {
+    let prefix = base.path_prefix();
+    let mut found: BTreeMap<String, Vec<Place>> = BTreeMap::new();
+    for (file, entry) in output.files() {
+        if !file.ends_with(".html") || output.is_redirect(file) {
+            continue;
+        }
+        let html = String::from_utf8_lossy(&entry.bytes);
+        for url in crate::check::links_in(&html) {
+            if base.own_path(&url).is_some() {
+                continue;
+            }
+            let Ok(parsed) = url::Url::parse(url.trim()) else {
+                continue;
+            };
+            if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
+                continue;
+            }
+            let mut target = parsed.clone();
+            target.set_fragment(None);
+            let origin = entry
+                .origin
+                .clone()
+                .unwrap_or_else(|| PathBuf::from(format!("(generated) {file}")));
+            let (line, column) = crate::check::locate(&origin, &url, prefix);
+            let places = found.entry(target.to_string()).or_default();
+            let place = Place {
+                file: origin,
+                line,
+                column,
+            };
+            if !places.contains(&place) {
+                places.push(place);
+            }
+        }
+    }
+    found
+}
+
+/// Checks every outside link of `output` as `options` says, and returns a
+/// warning per broken link and place (plus one if the cache could not be
+/// read or written).
+pub fn check_external(output: &Output, base: &BaseUrl, options: &ExternalOptions) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    let links = collect(output, base);
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let mut cache = read_cache(&options.cache, &mut diags);
+    let fresh = |entry: &CacheEntry| now.saturating_sub(entry.checked_at) < options.ttl.as_secs();
+    cache.links.retain(|_, entry| fresh(entry));
+    let mut by_host: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for url in links.keys() {
+        if cache.links.contains_key(url) {
+            continue;
+        }
+        let host = url::Url::parse(url)
+            .ok()
+            .map(|u| {
+                format!(
+                    "{}:{}",
+                    u.host_str().unwrap_or(""),
+                    u.port_or_known_default().unwrap_or(0)
+                )
+            })
+            .unwrap_or_default();
+        by_host.entry(host).or_default().push(url.clone());
+    }
+    let outcomes = match ask_all(by_host, options) {
+        Ok(outcomes) => outcomes,
+        Err(problem) => {
+            diags.push(
+                Diagnostic::error(&options.cache, 0, 0, problem)
+                    .with_hint("this is a problem of this computer, not of the site; try again"),
+            );
+            return diags;
+        }
+    };
+    for (url, outcome) in &outcomes {
+        if let Outcome::Ok(status) = outcome {
+            cache.links.insert(
+                url.clone(),
+                CacheEntry {
+                    checked_at: now,
+                    status: *status,
+                },
+            );
+        }
+    }
+    for (url, places) in &links {
+        let Some(outcome) = outcomes.get(url) else {
+            continue;
+        };
+        let (message, hint) = match outcome {
+            Outcome::Ok(_) => continue,
+            Outcome::Broken(status @ (404 | 410)) => (
+                format!(
+                    "outside link `{url}` is broken: the server says the page does not exist ({status})"
+                ),
+                "find the page's new address, or link a copy in a web archive (web.archive.org) and say so",
+            ),
+            Outcome::Broken(status) => (
+                format!("outside link `{url}` answered with error {status}"),
+                "open the address in a browser: the site may be down, or refuse automated checks",
+            ),
+            Outcome::Unreachable(reason) => (
+                format!("outside link `{url}` could not be checked: {reason}"),
+                "open the address in a browser; if the site is gone, link an archived copy instead",
+            ),
+        };
+        for place in places {
+            diags.push(
+                Diagnostic::warning(&place.file, place.line, place.column, message.clone())
+                    .with_hint(hint),
+            );
+        }
+    }
+    write_cache(&options.cache, &cache, &mut diags);
+    diags
+}
+
+/// Reads the cache; a missing file is an empty cache, an unreadable one is
+/// a warning and an empty cache.
+fn read_cache(path: &Path, diags: &mut Diagnostics) -> CacheFile {
+    let empty = CacheFile {
+        version: CACHE_VERSION,
+        links: BTreeMap::new(),
+    };
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return empty;
+    };
+    match serde_json::from_str::<CacheFile>(&text) {
+        Ok(cache) if cache.version == CACHE_VERSION => cache,
+        Ok(_) => empty,
+        Err(err) => {
+            diags.push(
+                Diagnostic::warning(
+                    path,
+                    0,
+                    0,
+                    format!("the link cache cannot be read ({err}); every link is checked again"),
+                )
+                .with_hint(format!(
+                    "delete {} if this keeps happening; it is rebuilt on the next check",
+                    path.display()
+                )),
+            );
+            empty
+        }
+    }
+}
+
+/// Writes the cache atomically; a failure is a warning (the check itself worked).
+fn write_cache(path: &Path, cache: &CacheFile, diags: &mut Diagnostics) {
+    let text = match serde_json::to_string_pretty(cache) {
+        Ok(text) => text + "\n",
+        Err(_) => return,
+    };
+    if let Err(err) = crate::data_file::write_atomically(path, text.as_bytes()) {
+        diags.push(
+            Diagnostic::warning(
+                path,
+                0,
+                0,
+                format!("the link cache cannot be written: {err}"),
+            )
+            .with_hint(
+                "check that the site folder is writable; the next check will ask every link again",
+            ),
+        );
+    }
+}
+
+/// Asks every link, host by host: hosts in parallel (at most
+/// `parallel_hosts`), the links of one host one after the other with
+/// `delay` between them.
+fn ask_all(
+    by_host: BTreeMap<String, Vec<String>>,
+    options: &ExternalOptions,
+) -> Result<BTreeMap<String, Outcome>, String> {
+    if by_host.is_empty() {
+        return Ok(BTreeMap::new());
+    }
+    // One TLS backend for the whole program, as `sync` uses; installing it twice is harmless.
+    let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
+    let client = reqwest::Client::builder()
+        .timeout(options.timeout)
+        .connect_timeout(options.timeout)
+        .redirect(reqwest::redirect::Policy::limited(options.max_redirects))
+        .user_agent(concat!(
+            "chatcontrole/",
+            env!("CARGO_PKG_VERSION"),
+            " link check (+https://chatcontrole.nl)"
+        ))
+        .build()
+        .map_err(|e| format!("cannot set up the HTTP client: {e}"))?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the network runtime: {e}"))?;
+    let limit = Arc::new(tokio::sync::Semaphore::new(options.parallel_hosts.max(1)));
+    let delay = options.delay;
+    let max_redirects = options.max_redirects;
+    let outcomes = runtime.block_on(async move {
+        let mut tasks = tokio::task::JoinSet::new();
+        for (_, urls) in by_host {
+            let client = client.clone();
+            let limit = limit.clone();
+            tasks.spawn(async move {
+                let _permit = limit.acquire_owned().await;
+                let mut results = Vec::new();
+                for (i, url) in urls.into_iter().enumerate() {
+                    if i > 0 {
+                        tokio::time::sleep(delay).await;
+                    }
+                    let outcome = ask(&client, &url, max_redirects).await;
+                    results.push((url, outcome));
+                }
+                results
+            });
+        }
+        let mut all = BTreeMap::new();
+        while let Some(done) = tasks.join_next().await {
+            if let Ok(results) = done {
+                all.extend(results);
+            }
+        }
+        all
+    });
+    Ok(outcomes)
+}
+
+/// Asks for one link: `HEAD`, then `GET` when the server refuses `HEAD`.
+async fn ask(client: &reqwest::Client, url: &str, max_redirects: usize) -> Outcome {
+    let head = client.head(url).send().await;
+    let response = match head {
+        Ok(r) if matches!(r.status().as_u16(), 403 | 405 | 501) => client.get(url).send().await,
+        other => other,
+    };
+    match response {
+        Ok(r) if r.status().is_success() => Outcome::Ok(r.status().as_u16()),
+        Ok(r) if r.status().is_redirection() => Outcome::Unreachable(format!(
+            "a redirect ({}) without a usable address",
+            r.status().as_u16()
+        )),
+        Ok(r) => Outcome::Broken(r.status().as_u16()),
+        Err(err) => Outcome::Unreachable(describe(&err, max_redirects)),
+    }
+}
+
+/// A network error in plain words.
+fn describe(err: &reqwest::Error, max_redirects: usize) -> String {
+    if err.is_redirect() {
+        format!("more than {max_redirects} redirects")
+    } else if err.is_timeout() {
+        "no answer in time".to_string()
+    } else if err.is_connect() {
+        "no connection to the server".to_string()
+    } else {
+        "the request failed".to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn output(pages: &[(&str, &str)]) -> Output {
+        let mut out = Output::new();
+        for (path, html) in pages {
+            out.add(path, html.to_string(), None).unwrap();
+        }
+        out
+    }
+
+    #[test]
+    fn collects_outside_links_once_without_fragments_and_skips_our_own_address() {
+        let base = BaseUrl::parse("https://chatcontrole.nl/").unwrap();
+        let out = output(&[
+            (
+                "index.html",
+                r##"<a href="https://a.example/x#kop">a</a> <a href="https://a.example/x">a</a> <a href="https://chatcontrole.nl/over/">own</a> <a href="https://www.chatcontrole.nl/">www</a> <a href="/intern/">i</a> <a href="mailto:a@b.nl">m</a> <img src="http://b.example/p.png">"##,
+            ),
+            (
+                "over/index.html",
+                r#"<a href="https://a.example/x">again</a>"#,
+            ),
+        ]);
+        let links = collect(&out, &base);
+        let urls: Vec<&str> = links.keys().map(String::as_str).collect();
+        assert_eq!(urls, vec!["http://b.example/p.png", "https://a.example/x"]);
+        assert_eq!(links["https://a.example/x"].len(), 2, "{links:?}");
+    }
+}
