@@ -30,6 +30,7 @@ mod browser_search;
 mod browser_site;
 mod build_kill;
 mod campaign_pages;
+mod check_external;
 mod council_cli;
 mod council_js;
 mod council_pages;
