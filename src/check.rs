@@ -11,7 +11,7 @@ use regex::Regex;
 use crate::base_url::BaseUrl;
 use crate::build::{BuildOptions, generate};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::external_links::{ExternalOptions, check_external};
+use crate::external_links::{ExternalOptions, Place, check_external};
 use crate::output::Output;
 
 static LINK: LazyLock<Regex> =
@@ -35,21 +35,52 @@ pub fn check_with(options: &BuildOptions, external: Option<&ExternalOptions>) ->
     let mut diags = generated.warnings;
     diags.extend(check_links(&generated.output, &generated.config.base_url));
     if let Some(external) = external {
-        diags.extend(check_external(
-            &generated.output,
-            &generated.config.base_url,
-            external,
-        ));
+        let links = outside_links(&generated.output, &generated.config.base_url);
+        diags.extend(check_external(&links, external));
     }
     diags
 }
 
-/// The addresses of every `href` and `src` attribute of `html`, with HTML
-/// entities decoded.
-pub(crate) fn links_in(html: &str) -> Vec<String> {
-    LINK.captures_iter(html)
-        .map(|caps| decode_entities(&caps[2]))
-        .collect()
+/// Every outside http(s) link of the HTML pages of `output` (links to the
+/// site's own address are internal and left out), without its `#fragment`,
+/// with the places it was found.
+pub fn outside_links(output: &Output, base: &BaseUrl) -> BTreeMap<String, Vec<Place>> {
+    let prefix = base.path_prefix();
+    let mut found: BTreeMap<String, Vec<Place>> = BTreeMap::new();
+    for (file, entry) in output.files() {
+        if !file.ends_with(".html") || output.is_redirect(file) {
+            continue;
+        }
+        let html = String::from_utf8_lossy(&entry.bytes);
+        for caps in LINK.captures_iter(&html) {
+            let url = decode_entities(&caps[2]);
+            if base.own_path(&url).is_some() {
+                continue;
+            }
+            let Ok(mut target) = url::Url::parse(url.trim()) else {
+                continue;
+            };
+            if !matches!(target.scheme(), "http" | "https") || target.host_str().is_none() {
+                continue;
+            }
+            target.set_fragment(None);
+            let origin = entry
+                .origin
+                .clone()
+                .unwrap_or_else(|| PathBuf::from(format!("(generated) {file}")));
+            let (line, column) = locate(&origin, &url, prefix);
+            let place = Place {
+                file: origin,
+                line,
+                column,
+            };
+            let places = found.entry(target.to_string()).or_default();
+            if !places.contains(&place) {
+                places.push(place);
+            }
+        }
+    }
+    found
 }
 
 /// Verifies internal links and anchors in every HTML file of `output`. A
@@ -195,7 +226,7 @@ fn decode_entities(text: &str) -> String {
 
 /// The line and column of `url` in the source file, so the editor can find it.
 /// The line and column of `url` in the file `origin` (0, 0 when not found).
-pub(crate) fn locate(origin: &Path, url: &str, prefix: &str) -> (usize, usize) {
+fn locate(origin: &Path, url: &str, prefix: &str) -> (usize, usize) {
     let Ok(text) = std::fs::read_to_string(origin) else {
         return (0, 0);
     };
@@ -216,6 +247,25 @@ pub(crate) fn locate(origin: &Path, url: &str, prefix: &str) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn collects_outside_links_once_without_fragments_and_skips_our_own_address() {
+        let base = BaseUrl::parse("https://chatcontrole.nl/").unwrap();
+        let out = output(&[
+            (
+                "index.html",
+                r##"<a href="https://a.example/x#kop">a</a> <a href="https://a.example/x">a</a> <a href="https://chatcontrole.nl/over/">own</a> <a href="https://www.chatcontrole.nl/">www</a> <a href="/intern/">i</a> <a href="mailto:a@b.nl">m</a> <img src="http://b.example/p.png">"##,
+            ),
+            (
+                "over/index.html",
+                r#"<a href="https://a.example/x">again</a>"#,
+            ),
+        ]);
+        let links = outside_links(&out, &base);
+        let urls: Vec<&str> = links.keys().map(String::as_str).collect();
+        assert_eq!(urls, vec!["http://b.example/p.png", "https://a.example/x"]);
+        assert_eq!(links["https://a.example/x"].len(), 2, "{links:?}");
+    }
 
     fn output(pages: &[(&str, &str)]) -> Output {
         let mut out = Output::new();

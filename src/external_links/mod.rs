@@ -19,9 +19,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use crate::base_url::BaseUrl;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::output::Output;
 
 /// The cache file, in the site folder (kept out of git by `.gitignore`).
 pub const CACHE_FILE: &str = ".chatcontrole-links.json";
@@ -64,10 +62,13 @@ impl ExternalOptions {
 
 /// Where a link was found: the file and line an editor can fix.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-struct Place {
-    file: PathBuf,
-    line: usize,
-    column: usize,
+pub struct Place {
+    /// The content or data file (or `(generated) <page>`).
+    pub file: PathBuf,
+    /// Its line (0 when not found in the file).
+    pub line: usize,
+    /// Its column.
+    pub column: usize,
 }
 
 /// What asking for a link gave.
@@ -95,54 +96,15 @@ struct CacheEntry {
     status: u16,
 }
 
-/// Every outside http(s) link of the HTML pages of `output` (links to the
-/// site's own address are internal and left out), without its `#fragment`,
-/// with the places it was found.
-fn collect(output: &Output, base: &BaseUrl) -> BTreeMap<String, Vec<Place>> {
-    let prefix = base.path_prefix();
-    let mut found: BTreeMap<String, Vec<Place>> = BTreeMap::new();
-    for (file, entry) in output.files() {
-        if !file.ends_with(".html") || output.is_redirect(file) {
-            continue;
-        }
-        let html = String::from_utf8_lossy(&entry.bytes);
-        for url in crate::check::links_in(&html) {
-            if base.own_path(&url).is_some() {
-                continue;
-            }
-            let Ok(parsed) = url::Url::parse(url.trim()) else {
-                continue;
-            };
-            if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
-                continue;
-            }
-            let mut target = parsed.clone();
-            target.set_fragment(None);
-            let origin = entry
-                .origin
-                .clone()
-                .unwrap_or_else(|| PathBuf::from(format!("(generated) {file}")));
-            let (line, column) = crate::check::locate(&origin, &url, prefix);
-            let places = found.entry(target.to_string()).or_default();
-            let place = Place {
-                file: origin,
-                line,
-                column,
-            };
-            if !places.contains(&place) {
-                places.push(place);
-            }
-        }
-    }
-    found
-}
-
-/// Checks every outside link of `output` as `options` says, and returns a
-/// warning per broken link and place (plus one if the cache could not be
-/// read or written).
-pub fn check_external(output: &Output, base: &BaseUrl, options: &ExternalOptions) -> Diagnostics {
+/// Checks the outside `links` (address without fragment → where it was
+/// found, as `check` collects them from the built pages) as `options` says,
+/// and returns a warning per broken link and place (plus one if the cache
+/// could not be read or written).
+pub fn check_external(
+    links: &BTreeMap<String, Vec<Place>>,
+    options: &ExternalOptions,
+) -> Diagnostics {
     let mut diags = Diagnostics::new();
-    let links = collect(output, base);
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs())
@@ -188,7 +150,7 @@ pub fn check_external(output: &Output, base: &BaseUrl, options: &ExternalOptions
             );
         }
     }
-    for (url, places) in &links {
+    for (url, places) in links {
         let Some(outcome) = outcomes.get(url) else {
             continue;
         };
@@ -360,37 +322,5 @@ fn describe(err: &reqwest::Error, max_redirects: usize) -> String {
         "no connection to the server".to_string()
     } else {
         "the request failed".to_string()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn output(pages: &[(&str, &str)]) -> Output {
-        let mut out = Output::new();
-        for (path, html) in pages {
-            out.add(path, html.to_string(), None).unwrap();
-        }
-        out
-    }
-
-    #[test]
-    fn collects_outside_links_once_without_fragments_and_skips_our_own_address() {
-        let base = BaseUrl::parse("https://chatcontrole.nl/").unwrap();
-        let out = output(&[
-            (
-                "index.html",
-                r##"<a href="https://a.example/x#kop">a</a> <a href="https://a.example/x">a</a> <a href="https://chatcontrole.nl/over/">own</a> <a href="https://www.chatcontrole.nl/">www</a> <a href="/intern/">i</a> <a href="mailto:a@b.nl">m</a> <img src="http://b.example/p.png">"##,
-            ),
-            (
-                "over/index.html",
-                r#"<a href="https://a.example/x">again</a>"#,
-            ),
-        ]);
-        let links = collect(&out, &base);
-        let urls: Vec<&str> = links.keys().map(String::as_str).collect();
-        assert_eq!(urls, vec!["http://b.example/p.png", "https://a.example/x"]);
-        assert_eq!(links["https://a.example/x"].len(), 2, "{links:?}");
     }
 }
