@@ -110,6 +110,11 @@ struct RawHost {
     note: Option<Spanned<String>>,
 }
 
+/// True when `host` (cleaned) can be a host name: not empty, no scheme, path or spaces.
+fn is_host_name(host: &str) -> bool {
+    !host.is_empty() && !host.contains(['/', ':', ' '])
+}
+
 /// A host name as written in `sources.toml`: trimmed, lower case, without `www.`.
 fn clean_host(text: &str) -> String {
     text.trim().trim_start_matches("www.").to_ascii_lowercase()
@@ -122,7 +127,7 @@ pub(super) fn check_hosts(file: &Parsed<RawSourcesFile>, diags: &mut Diagnostics
     let mut broken: Vec<String> = Vec::new();
     for raw in &file.value.host {
         let host = clean_host(raw.host.get_ref());
-        if host.is_empty() || host.contains(['/', ':', ' ']) {
+        if !is_host_name(&host) {
             diags.push(
                 file.error(
                     &raw.host,
@@ -151,6 +156,16 @@ pub(super) fn check_hosts(file: &Parsed<RawSourcesFile>, diags: &mut Diagnostics
             continue;
         }
         let relies_on = raw.relies_on.as_ref().map(|r| clean_host(r.get_ref()));
+        if let (Some(at), Some(target)) = (&raw.relies_on, &relies_on)
+            && !is_host_name(target)
+        {
+            diags.push(
+                file.error(at, format!("`{}` is not a host name", at.get_ref()))
+                    .with_hint("write only the host this site relies on, e.g. \"fightchatcontrol.eu\" (no https://, no path)"),
+            );
+            broken.push(host);
+            continue;
+        }
         hosts.push(HostEntry {
             host,
             kind,
@@ -502,6 +517,25 @@ kind = "press"
         assert_eq!(found.line, line, "{found}");
         assert!(found.hint.is_some());
         assert!(!diags.has_errors(), "{diags}");
+    }
+
+    #[test]
+    fn a_relies_on_that_is_no_host_name_is_an_error() {
+        let (hosts, diags) = hosts(
+            r#"
+[[host]]
+host = "cloudwards.net"
+kind = "press"
+relies_on = "https://fightchatcontrol.eu/"
+"#,
+        );
+        let found = diags
+            .iter()
+            .find(|d| d.message.contains("is not a host name"))
+            .unwrap_or_else(|| panic!("{diags}"));
+        assert_eq!(found.line, 5);
+        assert!(diags.has_errors());
+        assert!(hosts.grade_of("cloudwards.net").is_none());
     }
 
     #[test_case("cloudwards.net relies on fightchatcontrol.eu", "fightchatcontrol.eu", true; "plain")]
