@@ -1,6 +1,8 @@
 //! Warnings about how well the Council data is sourced, for `check` and
-//! `build`: claims that rest only on blogs or aggregators, and texts whose
-//! title names another month than their date.
+//! `build`: claims that rest only on blogs or aggregators (after the
+//! weakest-link rule of `relies_on`), texts whose title names another month
+//! than their date, and states whose newest claim is stale while the
+//! procedure is open.
 //!
 //! These are warnings, not errors: the data is usable, but an editor should
 //! look for a better source (or mark the claim `weakly_sourced = true`, which
