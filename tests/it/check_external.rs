@@ -51,7 +51,8 @@ fn start() -> Server {
                     let method = req.method().to_string();
                     let path = req.uri().path().to_string();
                     log.lock().unwrap().push((method.clone(), path.clone()));
-                    tokio::time::sleep(Duration::from_millis(20)).await;
+                    let pause = if path == "/slow" { 3000 } else { 20 };
+                    tokio::time::sleep(Duration::from_millis(pause)).await;
                     let (status, location) = match (method.as_str(), path.as_str()) {
                         (_, "/ok") => (200, None),
                         ("HEAD", "/no-head") => (405, None),
@@ -109,9 +110,14 @@ fn site(origin: &str) -> tempfile::TempDir {
     site
 }
 
-/// Runs `check --external` with a short timeout and a 50 ms pause between
+/// Runs `check --external` with a 5 s timeout and a 50 ms pause between
 /// requests to one host.
 fn check(site: &Path) -> (std::process::Output, Duration) {
+    check_timeout(site, "5")
+}
+
+/// As [`check`], with `timeout` seconds per request.
+fn check_timeout(site: &Path, timeout: &str) -> (std::process::Output, Duration) {
     let started = Instant::now();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_chatcontrole"))
         .args(["check", "--site"])
@@ -119,7 +125,7 @@ fn check(site: &Path) -> (std::process::Output, Duration) {
         .args([
             "--external",
             "--external-timeout",
-            "5",
+            timeout,
             "--external-delay",
             "50",
         ])
@@ -230,6 +236,25 @@ fn external_links_are_checked_politely_and_cached() {
         paths,
         ["/gone", "/loop"],
         "cache hits for the rest: {seen:?}"
+    );
+}
+
+#[test]
+fn a_server_that_does_not_answer_in_time_is_reported() {
+    let server = start();
+    let site = site(&server.origin);
+    let page = site.path().join("content/bronnen.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, format!("{text}[traag]({}/slow)\n", server.origin)).unwrap();
+    let (out, _) = check_timeout(site.path(), "1");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "bronnen.md:10:9: outside link `{}/slow` could not be checked: no answer in time",
+            server.origin
+        )),
+        "{stderr}"
     );
 }
 
