@@ -136,15 +136,25 @@ pub fn derive(model: &SiteModel) -> Derived<'_> {
         globals.push(("council_now", crate::home::council_now(now)));
     }
     if let Some(recipients) = &model.contact {
+        diagnostics.extend(crate::contact::check::check(
+            recipients,
+            today,
+            model.settings.check.max_age(),
+        ));
         let value = crate::contact::template_value(
             recipients,
             model.guide.as_ref(),
             council_data,
+            model.kamer.as_ref(),
             &model.settings,
             today,
         );
         globals.push(("contact", value));
     }
+    globals.push((
+        "minister",
+        crate::contact::view::minister_function(model.contact.as_ref(), today),
+    ));
     Derived {
         today,
         settings,
