@@ -153,7 +153,16 @@ pub fn derive(model: &SiteModel) -> Derived<'_> {
     }
     globals.push((
         "minister",
-        crate::contact::view::minister_function(model.contact.as_ref(), today),
+        crate::contact::view::minister_function(
+            model.contact.as_ref(),
+            model.diagnostics.iter().any(|d| {
+                d.is_error()
+                    && d.file
+                        .parent()
+                        .is_some_and(|p| p.ends_with("data/recipients"))
+            }),
+            today,
+        ),
     ));
     Derived {
         today,

@@ -301,7 +301,8 @@ pub fn minister_fact(
     today: NaiveDate,
 ) -> Result<MinisterFact, String> {
     let recipients = recipients.ok_or_else(|| {
-        "minister needs the recipients in data/recipients/, which this site does not have (or which have errors)".to_string()
+        "minister needs the recipients in data/recipients/, which this site does not have"
+            .to_string()
     })?;
     let minister = recipients.minister_on(today).ok_or_else(|| {
         format!(
@@ -318,9 +319,19 @@ pub fn minister_fact(
 
 /// The template function behind the `minister` shortcode: the minister in
 /// their role on the build date; a site without one is an error the page's
-/// diagnostic names.
-pub fn minister_function(recipients: Option<&Recipients>, today: NaiveDate) -> Value {
-    let fact = minister_fact(recipients, today);
+/// diagnostic names. When the recipient files have errors of their own
+/// (`broken`), those already fail the build and say what to fix, so the
+/// shortcode renders a placeholder instead of repeating them on every page.
+pub fn minister_function(recipients: Option<&Recipients>, broken: bool, today: NaiveDate) -> Value {
+    let fact = if broken && recipients.is_none() {
+        Ok(MinisterFact {
+            name: "de minister".to_string(),
+            role: "minister".to_string(),
+            since: None,
+        })
+    } else {
+        minister_fact(recipients, today)
+    };
     Value::from_function(move || -> Result<Value, minijinja::Error> {
         match &fact {
             Ok(fact) => Ok(Value::from_serialize(fact)),

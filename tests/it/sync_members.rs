@@ -117,9 +117,15 @@ fn writes_the_members_with_faction_party_committees_and_email() {
     );
     let toml: toml::Table =
         toml::from_str(&std::fs::read_to_string(file(site.path())).unwrap()).unwrap();
-    assert!(toml["fetched_at"].as_str().unwrap().ends_with('Z'));
+    let provenance = toml["provenance"].as_table().unwrap();
+    assert_eq!(
+        provenance["kind"].as_str(),
+        Some("synced"),
+        "the list says it was fetched, with the real query and moment"
+    );
+    assert!(provenance["fetched_at"].as_str().unwrap().ends_with('Z'));
     assert!(
-        toml["source"]
+        provenance["api"]
             .as_str()
             .unwrap()
             .starts_with(&format!("{}FractieZetelPersoon?", mock.api))
@@ -138,6 +144,11 @@ fn writes_the_members_with_faction_party_committees_and_email() {
     assert_eq!(anna["committees"].as_array().unwrap().len(), 1);
     assert_eq!(anna["justice_committee"].as_bool(), Some(true));
     assert_eq!(anna["email"].as_str(), Some("a.jansen@tweedekamer.nl"));
+    assert_eq!(
+        anna["start"].as_str(),
+        Some("2023-12-06"),
+        "the first day of the faction seat"
+    );
     let bram = members[1].as_table().unwrap();
     assert!(bram.get("party").is_none());
     assert!(bram.get("email").is_none());
