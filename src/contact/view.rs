@@ -342,3 +342,80 @@ pub fn minister_function(recipients: Option<&Recipients>, broken: bool, today: N
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::contact::load::{Dated, Other, Period, Place};
+    use crate::provenance::Provenance;
+    use test_case::test_case;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    fn dated(text: &str) -> Dated {
+        Dated {
+            day: day(text),
+            at: Place {
+                file: "editors.toml".into(),
+                line: 1,
+                column: 1,
+            },
+        }
+    }
+
+    fn minister(name: &str, start: &str, end: Option<&str>) -> Other {
+        Other {
+            kind: Kind::Minister,
+            name: name.to_string(),
+            role: "minister van Justitie en Veiligheid".to_string(),
+            period: Period {
+                start: Some(dated(start)),
+                end: end.map(dated),
+            },
+            checked_on: dated("2026-12-01"),
+            party: None,
+            email: None,
+            email_from_pattern: false,
+            provenance: Provenance::Editor {
+                note: "nagekeken".to_string(),
+                checked_on: day("2026-12-01"),
+            },
+        }
+    }
+
+    fn recipients() -> Recipients {
+        Recipients {
+            members: Vec::new(),
+            members_provenance: Provenance::Editor {
+                note: "voorbeeld".to_string(),
+                checked_on: day("2026-12-01"),
+            },
+            members_provenance_at: dated("2026-12-01").at,
+            others: vec![
+                minister("A. Vorige", "2025-09-01", Some("2026-02-23")),
+                minister("B. Huidige", "2026-02-23", None),
+            ],
+        }
+    }
+
+    #[test_case("2025-08-31", Err("no recipient of kind \"minister\" in data/recipients/editors.toml holds the role on 31 augustus 2025; add the current minister with `start`"); "before anyone's start")]
+    #[test_case("2025-11-26", Ok("A. Vorige"); "the minister of November 2025")]
+    #[test_case("2026-02-22", Ok("A. Vorige"); "the last day before the handover")]
+    #[test_case("2026-02-23", Ok("B. Huidige"); "the day of the handover")]
+    #[test_case("2026-12-04", Ok("B. Huidige"); "today")]
+    fn the_minister_on_a_day(today: &str, expected: Result<&str, &str>) {
+        let r = recipients();
+        let found = minister_fact(Some(&r), day(today)).map(|f| f.name);
+        assert_eq!(found.as_deref().map_err(String::as_str), expected);
+    }
+
+    #[test]
+    fn without_recipients_the_shortcode_says_why() {
+        assert_eq!(
+            minister_fact(None, day("2026-12-04")).unwrap_err(),
+            "minister needs the recipients in data/recipients/, which this site does not have"
+        );
+    }
+}
