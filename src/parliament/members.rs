@@ -16,7 +16,8 @@
 //! it is an [`EmailAddress`] (what the contact page accepts); a member whose
 //! address is not is written without one and named in a warning, so synced
 //! data cannot make `build` fail. The file is replaced atomically and only
-//! when the list changed; when anything fails it stays as it was.
+//! when the list changed or was last fetched on an earlier day; when
+//! anything fails it stays as it was.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -236,7 +237,13 @@ fn run_unchecked(args: &SyncMembersArgs) -> Result<MembersReport, Diagnostics> {
         .ok()
         .and_then(|t| toml::from_str::<MembersFile>(&t).ok());
     let count = file.members.len();
-    if previous.is_some_and(|p| p.members == file.members) {
+    // An unchanged list is left alone, unless its `fetched_at` is from an
+    // earlier day: then the new moment is written, so that `check` (which
+    // warns about a list fetched longer ago than `[check] max_age_days`)
+    // sees that the list was confirmed today.
+    let same_day =
+        |p: &MembersFile| p.provenance.fetched_at.get(..10) == file.provenance.fetched_at.get(..10);
+    if previous.is_some_and(|p| p.members == file.members && same_day(&p)) {
         return Ok(MembersReport {
             members: count,
             written: false,

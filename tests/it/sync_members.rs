@@ -187,6 +187,32 @@ fn failures_keep_the_previous_file() {
     }
 }
 
+#[test]
+fn an_unchanged_list_fetched_on_an_earlier_day_gets_the_new_moment() {
+    let site = site();
+    let mock = Mock::start(|p, _| answer(p));
+    assert!(run(site.path(), &mock.api).status.success());
+    let written = std::fs::read_to_string(file(site.path())).unwrap();
+    let table: toml::Table = toml::from_str(&written).unwrap();
+    let fetched = table["provenance"]["fetched_at"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let old = written.replace(&fetched, "2026-01-02T03:04:05Z");
+    std::fs::write(file(site.path()), &old).unwrap();
+    let again = run(site.path(), &mock.api);
+    assert!(
+        text(&again).contains("sync members: 2 members, written"),
+        "{}",
+        text(&again)
+    );
+    let renewed = std::fs::read_to_string(file(site.path())).unwrap();
+    assert!(
+        !renewed.contains("2026-01-02T03:04:05Z"),
+        "the old moment is replaced: {renewed}"
+    );
+}
+
 /// The addresses of issue 20 (finding 5) that `sync members` used to write
 /// and `build` then refused, each a member's only published address.
 const HOSTILE: [&str; 7] = [
