@@ -35,7 +35,8 @@ pub struct Derived<'m> {
     pub share_cards: Vec<PlannedCard>,
     /// The template globals, by name: `today`, `share_cards`, `council`,
     /// `guide_home`, `council_now` and `contact` (each only when its data is
-    /// there).
+    /// there), and the functions `raad_positie` and `minister` behind the
+    /// shortcodes of the same names.
     pub globals: Vec<(&'static str, Value)>,
     /// What the checks of the data found (the guide's consistency checks,
     /// a standing that cannot be worked out).
