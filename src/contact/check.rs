@@ -210,6 +210,55 @@ mod tests {
         assert_eq!(found.as_deref(), expected);
     }
 
+    fn members_list(provenance: Provenance) -> Recipients {
+        Recipients {
+            members: Vec::new(),
+            members_provenance: provenance,
+            members_provenance_at: dated("2026-12-01", 2).at,
+            others: Vec::new(),
+        }
+    }
+
+    #[test_case("2026-11-20T09:00:00Z", "2026-12-04", None; "fetched two weeks ago")]
+    #[test_case("2026-06-01T09:00:00Z", "2026-12-04", Some(("the list of Kamerleden was last fetched on 2026-06-01, 186 days before 2026-12-04", "run `chatcontrole sync members`")); "fetched half a year ago")]
+    fn a_synced_list_goes_stale(fetched_at: &str, today: &str, expected: Option<(&str, &str)>) {
+        let r = members_list(Provenance::Synced {
+            api: crate::url::ExternalUrl::parse(
+                "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/FractieZetelPersoon",
+                crate::url::Schemes::Web,
+            )
+            .unwrap(),
+            fetched_at: chrono::DateTime::parse_from_rfc3339(fetched_at)
+                .unwrap()
+                .to_utc(),
+        });
+        let found = check(&r, day(today), Days::new(90));
+        match expected {
+            None => assert!(found.is_empty(), "{found:?}"),
+            Some((message, hint)) => {
+                assert_eq!(found.len(), 1, "{found:?}");
+                assert_eq!(found[0].message, message);
+                assert_eq!(found[0].line, 2, "on the line of the provenance's kind");
+                assert!(!found[0].is_error(), "a warning, not an error");
+                assert!(found[0].hint.as_deref().unwrap().starts_with(hint));
+            }
+        }
+    }
+
+    #[test]
+    fn a_hand_written_list_asks_for_a_check() {
+        let r = members_list(Provenance::Editor {
+            note: "voorbeeld".to_string(),
+            checked_on: day("2026-01-05"),
+        });
+        let found = check(&r, day("2026-12-04"), Days::new(90));
+        assert_eq!(
+            found[0].message,
+            "the list of Kamerleden was last checked on 2026-01-05, 333 days before 2026-12-04"
+        );
+        assert!(found[0].hint.as_deref().unwrap().contains("(90)"));
+    }
+
     #[test]
     fn the_hint_names_the_configured_age() {
         let d = staleness(
