@@ -35,7 +35,8 @@ pub struct Derived<'m> {
     pub share_cards: Vec<PlannedCard>,
     /// The template globals, by name: `today`, `share_cards`, `council`,
     /// `guide_home`, `council_now` and `contact` (each only when its data is
-    /// there).
+    /// there), and the functions `raad_positie` and `minister` behind the
+    /// shortcodes of the same names.
     pub globals: Vec<(&'static str, Value)>,
     /// What the checks of the data found (the guide's consistency checks,
     /// a standing that cannot be worked out).
@@ -136,15 +137,34 @@ pub fn derive(model: &SiteModel) -> Derived<'_> {
         globals.push(("council_now", crate::home::council_now(now)));
     }
     if let Some(recipients) = &model.contact {
+        diagnostics.extend(crate::contact::check::check(
+            recipients,
+            today,
+            model.settings.check.max_age(),
+        ));
         let value = crate::contact::template_value(
             recipients,
             model.guide.as_ref(),
             council_data,
+            model.kamer.as_ref(),
             &model.settings,
             today,
         );
         globals.push(("contact", value));
     }
+    globals.push((
+        "minister",
+        crate::contact::view::minister_function(
+            model.contact.as_ref(),
+            model.diagnostics.iter().any(|d| {
+                d.is_error()
+                    && d.file
+                        .parent()
+                        .is_some_and(|p| p.ends_with("data/recipients"))
+            }),
+            today,
+        ),
+    ));
     Derived {
         today,
         settings,

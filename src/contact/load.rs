@@ -1,35 +1,49 @@
 //! Reads the recipients of the contact tool from `site/data/recipients/`:
 //! `kamerleden.toml`, written by `chatcontrole sync members` from the Tweede
-//! Kamer's open data, and `editors.toml`, kept by hand (the responsible
-//! minister and the Dutch members of the European Parliament).
+//! Kamer's open data (or, in the example, by hand), and `editors.toml`, kept
+//! by hand (the responsible minister and the Dutch members of the European
+//! Parliament).
+//!
+//! Every recipient says how we know it (a [`Provenance`], parsed by
+//! [`RawProvenance::parse`]) and holds a role for a period, so that `check`
+//! can refuse a page that addresses someone whose role has ended and warn
+//! when a list has not been checked for too long (see [`super::check`]).
 //!
 //! `editors.toml`:
 //!
 //! ```toml
-//! checked_on = 2026-12-01          # when an editor last checked this list
-//!
 //! [[recipient]]
 //! kind = "mep"                     # "minister" or "mep"
 //! name = "Voornaam Achternaam"
 //! role = "Europarlementariër"      # shown under the name
+//! start = 2024-07-16               # first day in the role
+//! end = 2029-07-15                 # optional: the day the role ended
+//! checked_on = 2026-12-01          # the day an editor last checked it
 //! party = "volt"                   # optional: a party id from parties.toml
-//! email = "naam@europarl.europa.eu"
-//! source = "https://…"             # where the address is published
+//! email = "naam@europarl.europa.eu"  # optional
+//! email_from_pattern = true        # optional: the address was built, not read
+//! [recipient.provenance]           # where name and role are published
+//! kind = "press"
+//! …
 //! ```
+//!
+//! `kamerleden.toml` has one `[provenance]` table for the whole list and
+//! `[[member]]` rows (`id`, `name`, `faction`, optional `party`,
+//! `committees`, `justice_committee`, `email`, `start`, `end`).
 //!
 //! A site without the folder has no contact tool data; every mistake in the
 //! files is reported with its line, all at once.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::NaiveDate;
 use serde::Deserialize;
 use toml::Spanned;
 
 use super::email::EmailAddress;
 use crate::data_file::{Parsed, read_toml};
-use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::url::{ExternalUrl, Schemes};
+use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
+use crate::provenance::{DateText, Provenance, RawProvenance};
 
 /// The folder under `site/data` with the recipient files.
 pub const DIR: &str = "recipients";
@@ -53,6 +67,67 @@ impl Kind {
     }
 }
 
+/// Where a value was written, for diagnostics found after loading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// The data file.
+    pub file: PathBuf,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+}
+
+impl Place {
+    fn of<T, S>(file: &Parsed<T>, at: &Spanned<S>) -> Place {
+        let (line, column) = line_col(&file.text, at.span().start);
+        Place {
+            file: file.path.clone(),
+            line,
+            column,
+        }
+    }
+
+    /// An error at this place.
+    pub fn error(&self, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(&self.file, self.line, self.column, message)
+    }
+
+    /// A warning at this place.
+    pub fn warning(&self, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::warning(&self.file, self.line, self.column, message)
+    }
+}
+
+/// A day with the place it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dated {
+    /// The day.
+    pub day: NaiveDate,
+    /// Where it was written.
+    pub at: Place,
+}
+
+/// The period of a role: from `start` (the first day) until `end` (the
+/// day the role ended, e.g. the day a successor took over), both optional
+/// for members of the Tweede Kamer.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Period {
+    /// The first day in the role.
+    pub start: Option<Dated>,
+    /// The day the role ended; from this day on it is not held.
+    pub end: Option<Dated>,
+}
+
+impl Period {
+    /// True when the role is held on `day`: started on or before it and
+    /// not yet ended.
+    pub fn holds_on(&self, day: NaiveDate) -> bool {
+        self.start.as_ref().is_none_or(|s| s.day <= day)
+            && self.end.as_ref().is_none_or(|e| day < e.day)
+    }
+}
+
 /// A member of the Tweede Kamer.
 #[derive(Debug, Clone)]
 pub struct Member {
@@ -68,8 +143,10 @@ pub struct Member {
     pub committees: Vec<String>,
     /// Member of the committee for Justice and Security.
     pub justice_committee: bool,
-    /// E-mail address, when the open data publishes one.
+    /// E-mail address, when the source publishes one.
     pub email: Option<EmailAddress>,
+    /// The seat's period, when known.
+    pub period: Period,
 }
 
 /// A recipient kept by the editors.
@@ -81,13 +158,19 @@ pub struct Other {
     pub name: String,
     /// Role shown under the name.
     pub role: String,
+    /// When the role began and, if known, ended.
+    pub period: Period,
+    /// The day an editor last checked name and role against the source.
+    pub checked_on: Dated,
     /// Party id of the voting guide, when given.
     pub party: Option<String>,
     /// E-mail address; None when the source publishes none (ministers
     /// take mail through their ministry), so the visitor fills it in.
     pub email: Option<EmailAddress>,
-    /// Where the name, the role and the address are published.
-    pub source: ExternalUrl,
+    /// True when the address was built from a pattern, not read on a page.
+    pub email_from_pattern: bool,
+    /// Where name and role come from.
+    pub provenance: Provenance,
 }
 
 /// Everyone the contact tool offers.
@@ -95,21 +178,28 @@ pub struct Other {
 pub struct Recipients {
     /// Members of the Tweede Kamer.
     pub members: Vec<Member>,
-    /// When `sync members` fetched them.
-    pub members_fetched_at: DateTime<FixedOffset>,
-    /// Where they were fetched from.
-    pub members_source: ExternalUrl,
+    /// How the list of members is known: synced by `sync members`, or
+    /// written by an editor.
+    pub members_provenance: Provenance,
+    /// Where that provenance was written.
+    pub members_provenance_at: Place,
     /// Minister and MEPs.
     pub others: Vec<Other>,
-    /// When an editor last checked the others.
-    pub others_checked_on: NaiveDate,
+}
+
+impl Recipients {
+    /// The minister responsible in the Council on `day`, if the data has one.
+    pub fn minister_on(&self, day: NaiveDate) -> Option<&Other> {
+        self.others
+            .iter()
+            .find(|o| o.kind == Kind::Minister && o.period.holds_on(day))
+    }
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct MembersFile {
-    fetched_at: Spanned<String>,
-    source: Spanned<String>,
+    provenance: RawProvenance,
     #[serde(default)]
     member: Vec<MemberRow>,
 }
@@ -126,12 +216,13 @@ struct MemberRow {
     #[serde(default)]
     justice_committee: bool,
     email: Option<Spanned<String>>,
+    start: Option<Spanned<DateText>>,
+    end: Option<Spanned<DateText>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct EditorsFile {
-    checked_on: Spanned<toml::value::Datetime>,
     #[serde(default)]
     recipient: Vec<EditorRow>,
 }
@@ -142,9 +233,14 @@ struct EditorRow {
     kind: Spanned<String>,
     name: String,
     role: String,
+    start: Option<Spanned<DateText>>,
+    end: Option<Spanned<DateText>>,
+    checked_on: Option<Spanned<DateText>>,
     party: Option<Spanned<String>>,
     email: Option<Spanned<String>>,
-    source: Spanned<String>,
+    #[serde(default)]
+    email_from_pattern: bool,
+    provenance: RawProvenance,
 }
 
 /// Reads `site_root/data/recipients/`. `None` when the site has no such
@@ -167,32 +263,20 @@ pub fn load(
     );
     let editors = read_toml::<EditorsFile>(
         &dir.join("editors.toml"),
-        "create editors.toml with the minister and the MEPs; see README.md, \"The contact tool\"",
+        "create editors.toml with the minister and the MEPs; see docs/data-schema.md, \"Recipients\"",
         diags,
     );
     let members = members.and_then(|file| read_members(&file, party_known, diags));
-    let others = editors.and_then(|file| read_others(&file, party_known, diags));
-    let (Some((members, fetched_at, source)), Some((others, checked_on))) = (members, others)
-    else {
+    let others = editors.map(|file| read_others(&file, party_known, diags));
+    let (Some((members, provenance, at)), Some(others)) = (members, others) else {
         return None;
     };
     (diags.error_count() == errors_before).then_some(Recipients {
         members,
-        members_fetched_at: fetched_at,
-        members_source: source,
+        members_provenance: provenance,
+        members_provenance_at: at,
         others,
-        others_checked_on: checked_on,
     })
-}
-
-fn url<T>(file: &Parsed<T>, at: &Spanned<String>, diags: &mut Diagnostics) -> Option<ExternalUrl> {
-    match ExternalUrl::parse(at.get_ref(), Schemes::Web) {
-        Ok(u) => Some(u),
-        Err(e) => {
-            diags.push(file.error(at, e.message).with_hint(e.hint));
-            None
-        }
-    }
 }
 
 /// The hint for a wrong address in `editors.toml`.
@@ -234,26 +318,64 @@ fn party<T>(
     Some(at.get_ref().clone())
 }
 
+/// A `YYYY-MM-DD` day written as a TOML date or a string.
+fn day<T>(
+    file: &Parsed<T>,
+    at: &Spanned<DateText>,
+    field: &str,
+    diags: &mut Diagnostics,
+) -> Option<Dated> {
+    match NaiveDate::parse_from_str(&at.get_ref().0, "%Y-%m-%d") {
+        Ok(day) => Some(Dated {
+            day,
+            at: Place::of(file, at),
+        }),
+        Err(_) => {
+            diags.push(
+                file.error(
+                    at,
+                    format!("`{field}` is not a day: \"{}\"", at.get_ref().0),
+                )
+                .with_hint(format!("write the day as {field} = 2026-02-23")),
+            );
+            None
+        }
+    }
+}
+
+fn provenance<T>(
+    file: &Parsed<T>,
+    raw: &RawProvenance,
+    diags: &mut Diagnostics,
+) -> Option<Provenance> {
+    match raw.parse(file) {
+        Ok(p) => Some(p),
+        Err(errors) => {
+            diags.extend(errors);
+            None
+        }
+    }
+}
+
+fn period<T>(
+    file: &Parsed<T>,
+    start: &Option<Spanned<DateText>>,
+    end: &Option<Spanned<DateText>>,
+    diags: &mut Diagnostics,
+) -> Period {
+    Period {
+        start: start.as_ref().and_then(|s| day(file, s, "start", diags)),
+        end: end.as_ref().and_then(|e| day(file, e, "end", diags)),
+    }
+}
+
 fn read_members(
     file: &Parsed<MembersFile>,
     party_known: &dyn Fn(&str) -> bool,
     diags: &mut Diagnostics,
-) -> Option<(Vec<Member>, DateTime<FixedOffset>, ExternalUrl)> {
+) -> Option<(Vec<Member>, Provenance, Place)> {
     let v = &file.value;
-    let fetched_at = DateTime::parse_from_rfc3339(v.fetched_at.get_ref().trim());
-    if fetched_at.is_err() {
-        diags.push(
-            file.error(
-                &v.fetched_at,
-                format!(
-                    "`fetched_at` is not a moment: \"{}\"",
-                    v.fetched_at.get_ref()
-                ),
-            )
-            .with_hint("write it as RFC 3339, for example `2026-12-01T09:30:00Z`"),
-        );
-    }
-    let source = url(file, &v.source, diags);
+    let provenance = provenance(file, &v.provenance, diags);
     let members = v
         .member
         .iter()
@@ -268,35 +390,19 @@ fn read_members(
                 .email
                 .as_ref()
                 .and_then(|e| email(file, e, SYNCED_EMAIL_HINT, diags)),
+            period: period(file, &m.start, &m.end, diags),
         })
         .collect();
-    Some((members, fetched_at.ok()?, source?))
+    Some((members, provenance?, Place::of(file, &v.provenance.kind)))
 }
 
 fn read_others(
     file: &Parsed<EditorsFile>,
     party_known: &dyn Fn(&str) -> bool,
     diags: &mut Diagnostics,
-) -> Option<(Vec<Other>, NaiveDate)> {
-    let v = &file.value;
-    let checked_on = v.checked_on.get_ref();
-    let checked_on = match (checked_on.date, checked_on.time) {
-        (Some(d), None) => NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()),
-        _ => None,
-    };
-    if checked_on.is_none() {
-        diags.push(
-            Diagnostic::error(
-                &file.path,
-                file.line_of(&v.checked_on),
-                1,
-                "`checked_on` must be a day",
-            )
-            .with_hint("write the day you checked the list, for example `checked_on = 2026-12-01`"),
-        );
-    }
+) -> Vec<Other> {
     let mut others = Vec::new();
-    for r in &v.recipient {
+    for r in &file.value.recipient {
         let kind = Kind::parse(r.kind.get_ref());
         if kind.is_none() {
             diags.push(
@@ -312,27 +418,49 @@ fn read_others(
             Some(address) => email(file, address, EDITOR_EMAIL_HINT, diags).map(Some),
             None => Some(None),
         };
-        let source = url(file, &r.source, diags);
+        let period = period(file, &r.start, &r.end, diags);
+        if r.start.is_none() {
+            diags.push(
+                file.error(&r.kind, format!("{} has no `start`", r.name))
+                    .with_hint("add the first day in the role, e.g. start = 2026-02-23, from the source that names them"),
+            );
+        }
+        let checked_on = match &r.checked_on {
+            Some(at) => day(file, at, "checked_on", diags),
+            None => {
+                diags.push(
+                    file.error(&r.kind, format!("{} has no `checked_on`", r.name))
+                        .with_hint("add the day you last checked name and role against the source, e.g. checked_on = 2026-12-01"),
+                );
+                None
+            }
+        };
+        let provenance = provenance(file, &r.provenance, diags);
         let party = party(file, &r.party, party_known, diags);
-        if let (Some(kind), Some(email), Some(source)) = (kind, email, source) {
+        if let (Some(kind), Some(email), Some(checked_on), Some(provenance)) =
+            (kind, email, checked_on, provenance)
+        {
             others.push(Other {
                 kind,
                 name: r.name.clone(),
                 role: r.role.clone(),
+                period,
+                checked_on,
                 party,
+                email_from_pattern: r.email_from_pattern && email.is_some(),
                 email,
-                source,
+                provenance,
             });
         }
     }
-    Some((others, checked_on?))
+    others
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn site(members: &str, editors: &str) -> tempfile::TempDir {
+    pub(crate) fn site(members: &str, editors: &str) -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
         let rec = dir.path().join("data").join(DIR);
         std::fs::create_dir_all(&rec).unwrap();
@@ -341,8 +469,8 @@ mod tests {
         dir
     }
 
-    const MEMBERS: &str = "fetched_at = \"2026-12-01T09:00:00Z\"\nsource = \"https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/Persoon\"\n\n[[member]]\nid = \"a1\"\nname = \"A. Lid\"\nfaction = \"Volt\"\nparty = \"volt\"\ncommittees = [\"Justitie en Veiligheid\"]\njustice_committee = true\nemail = \"a.lid@tweedekamer.nl\"\n";
-    const EDITORS: &str = "checked_on = 2026-12-01\n\n[[recipient]]\nkind = \"mep\"\nname = \"B. Lid\"\nrole = \"Europarlementariër\"\nemail = \"b.lid@europarl.europa.eu\"\nsource = \"https://www.europarl.europa.eu/meps/nl/\"\n";
+    pub(crate) const MEMBERS: &str = "[provenance]\nkind = \"synced\"\napi = \"https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/FractieZetelPersoon\"\nfetched_at = \"2026-12-01T09:00:00Z\"\n\n[[member]]\nid = \"a1\"\nname = \"A. Lid\"\nfaction = \"Volt\"\nparty = \"volt\"\ncommittees = [\"Justitie en Veiligheid\"]\njustice_committee = true\nemail = \"a.lid@tweedekamer.nl\"\nstart = \"2025-11-12\"\n";
+    pub(crate) const EDITORS: &str = "[[recipient]]\nkind = \"mep\"\nname = \"B. Lid\"\nrole = \"Europarlementariër\"\nstart = 2024-07-16\nchecked_on = 2026-12-01\nemail = \"b.lid@europarl.europa.eu\"\nemail_from_pattern = true\n[recipient.provenance]\nkind = \"official\"\nurl = \"https://www.europarl.europa.eu/meps/nl/\"\ndate = 2024-07-16\n";
 
     #[test]
     fn reads_both_files() {
@@ -352,8 +480,20 @@ mod tests {
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(r.members[0].party.as_deref(), Some("volt"));
         assert!(r.members[0].justice_committee);
+        assert_eq!(r.members_provenance.kind(), "synced");
+        assert_eq!(r.members_provenance_at.line, 2);
+        assert_eq!(
+            r.members[0]
+                .period
+                .start
+                .as_ref()
+                .map(|s| s.day.to_string()),
+            Some("2025-11-12".to_string())
+        );
         assert_eq!(r.others[0].kind, Kind::Mep);
-        assert_eq!(r.others_checked_on.to_string(), "2026-12-01");
+        assert!(r.others[0].email_from_pattern);
+        assert_eq!(r.others[0].checked_on.day.to_string(), "2026-12-01");
+        assert_eq!(r.others[0].checked_on.at.line, 6);
     }
 
     #[test]
@@ -361,6 +501,7 @@ mod tests {
         let members = MEMBERS.replace("a.lid@tweedekamer.nl", "a.lid tweedekamer.nl");
         let editors = EDITORS
             .replace("\"mep\"", "\"europarlementarier\"")
+            .replace("checked_on = 2026-12-01", "checked_on = \"gisteren\"")
             .replace("https://www.europarl", "www.europarl");
         let dir = site(&members, &editors);
         let mut diags = Diagnostics::new();
@@ -377,10 +518,29 @@ mod tests {
         assert_eq!(
             found,
             vec![
-                ("kamerleden.toml".to_string(), 11),
-                ("editors.toml".to_string(), 4),
-                ("editors.toml".to_string(), 8),
+                ("kamerleden.toml".to_string(), 13),
+                ("editors.toml".to_string(), 2),
+                ("editors.toml".to_string(), 6),
+                ("editors.toml".to_string(), 11),
             ]
+        );
+    }
+
+    #[test]
+    fn a_recipient_needs_a_start_and_a_checked_on() {
+        let editors = EDITORS
+            .replace("start = 2024-07-16\n", "")
+            .replace("checked_on = 2026-12-01\n", "");
+        let dir = site(MEMBERS, &editors);
+        let mut diags = Diagnostics::new();
+        assert!(load(dir.path(), &|_| true, &mut diags).is_none());
+        let messages: Vec<String> = diags
+            .iter()
+            .map(|d| format!("{}: {}", d.line, d.message))
+            .collect();
+        assert_eq!(
+            messages,
+            ["2: B. Lid has no `start`", "2: B. Lid has no `checked_on`"]
         );
     }
 

@@ -6,10 +6,12 @@
 //!
 //! `email` is the one e-mail address type (`sync members` uses it too),
 //! `load` reads the two recipient files of `site/data/recipients/`
-//! (Kamerleden from `sync members`, the rest kept by editors), `message`
-//! writes the Dutch default text from the site's data
-//! and `view` turns it all into the template global `contact`.
+//! (Kamerleden from `sync members`, the rest kept by editors), `check`
+//! refuses ended roles and warns about stale ones, `message` writes the
+//! Dutch default text from the site's data and `view` turns it all into
+//! the template global `contact` (and the `minister` shortcode's function).
 
+pub mod check;
 pub mod email;
 pub mod load;
 pub mod message;

@@ -2,6 +2,11 @@
 //! faction, party, committee seats and published e-mail address, written to
 //! `data/recipients/kamerleden.toml` for the contact page.
 //!
+//! The file says how it is known with a `synced` provenance (the query for
+//! the faction seats and the moment it was fetched), and each member carries
+//! the first day of their current faction seat as `start`, so that `check`
+//! can tell a current list from an old one.
+//!
 //! Three flat queries (each followed through its nextLink pages) are joined on
 //! the person's id: current faction seats (`FractieZetelPersoon` with
 //! `Persoon` and `FractieZetel/Fractie`), current committee seats
@@ -11,7 +16,8 @@
 //! it is an [`EmailAddress`] (what the contact page accepts); a member whose
 //! address is not is written without one and named in a warning, so synced
 //! data cannot make `build` fail. The file is replaced atomically and only
-//! when the list changed; when anything fails it stays as it was.
+//! when the list changed or was last fetched on an earlier day; when
+//! anything fails it stays as it was.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -48,13 +54,24 @@ pub struct SyncMembersArgs {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MembersFile {
-    /// When the list was fetched (RFC 3339, UTC).
-    pub fetched_at: String,
-    /// The query for the faction seats, the list's main source.
-    pub source: String,
+    /// How the list is known: always `synced` when this command wrote it.
+    pub provenance: SyncedProvenance,
     /// The members, sorted by name.
     #[serde(default, rename = "member")]
     pub members: Vec<Member>,
+}
+
+/// The `[provenance]` table `sync members` writes: a provenance of kind
+/// `synced` (see [`crate::provenance`]) with the real query and moment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SyncedProvenance {
+    /// Always "synced".
+    pub kind: String,
+    /// The query for the faction seats, the list's main source.
+    pub api: String,
+    /// When the list was fetched (RFC 3339, UTC).
+    pub fetched_at: String,
 }
 
 /// One member of the Tweede Kamer.
@@ -79,6 +96,10 @@ pub struct Member {
     /// published one is not an [`EmailAddress`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<EmailAddress>,
+    /// The first day of the current faction seat (`YYYY-MM-DD`), when the
+    /// API gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<String>,
 }
 
 /// What `sync members` did.
@@ -205,15 +226,24 @@ fn run_unchecked(args: &SyncMembersArgs) -> Result<MembersReport, Diagnostics> {
         );
     }
     let file = MembersFile {
-        fetched_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        source,
+        provenance: SyncedProvenance {
+            kind: "synced".to_string(),
+            api: source,
+            fetched_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        },
         members,
     };
     let previous = std::fs::read_to_string(&path)
         .ok()
         .and_then(|t| toml::from_str::<MembersFile>(&t).ok());
     let count = file.members.len();
-    if previous.is_some_and(|p| p.members == file.members) {
+    // An unchanged list is left alone, unless its `fetched_at` is from an
+    // earlier day: then the new moment is written, so that `check` (which
+    // warns about a list fetched longer ago than `[check] max_age_days`)
+    // sees that the list was confirmed today.
+    let same_day =
+        |p: &MembersFile| p.provenance.fetched_at.get(..10) == file.provenance.fetched_at.get(..10);
+    if previous.is_some_and(|p| p.members == file.members && same_day(&p)) {
         return Ok(MembersReport {
             members: count,
             written: false,
@@ -328,6 +358,13 @@ pub fn join(seats: &[Value], committees: &[Value], emails: &[Value]) -> Result<J
         let Some(faction) = faction else {
             return Err(JoinError::NoFaction(name));
         };
+        // "2023-12-06T00:00:00+01:00": the day is the first ten characters.
+        let start = text(seat, "Van")?
+            .filter(|v| {
+                v.get(..10)
+                    .is_some_and(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok())
+            })
+            .map(|v| v[..10].to_string());
         by_person.insert(
             id.clone(),
             Member {
@@ -338,6 +375,7 @@ pub fn join(seats: &[Value], committees: &[Value], emails: &[Value]) -> Result<J
                 committees: Vec::new(),
                 justice_committee: false,
                 email: None,
+                start,
             },
         );
     }
@@ -411,6 +449,7 @@ mod tests {
         let m = &members[0];
         assert_eq!(m.name, "Anne van Dijk");
         assert_eq!(m.faction, "SP");
+        assert_eq!(m.start, None, "the seat gives no `Van`");
         assert!(m.justice_committee);
         assert_eq!(
             m.committees,

@@ -61,6 +61,16 @@ pub const BUILTINS: &[Builtin] = &[
         )),
     },
     Builtin {
+        name: "minister",
+        source: include_str!("builtin/shortcodes/minister.html"),
+        named: &[],
+        positional: 1,
+        needs: Some((
+            is_minister_form,
+            "no argument, `naam` or `rol`: `{{< minister >}}`, `{{< minister naam >}}`",
+        )),
+    },
+    Builtin {
         name: "raad-positie",
         source: include_str!("builtin/shortcodes/raad-positie.html"),
         named: &["bron"],
@@ -148,6 +158,12 @@ fn has_state_and_date(call: &Call) -> bool {
     call.positional.len() == 2 && call.positional.iter().all(|v| !v.trim().is_empty())
 }
 
+fn is_minister_form(call: &Call) -> bool {
+    call.positional
+        .first()
+        .is_none_or(|v| v == "naam" || v == "rol")
+}
+
 fn has_src(call: &Call) -> bool {
     non_empty(call, "src") || first_positional(call)
 }
@@ -182,6 +198,9 @@ mod tests {
     #[test_case(r#"{{< video "/v.mp4" poster="/p.jpg" >}}"#; "video")]
     #[test_case(r#"{{< details "Meer" open >}}"#; "details open")]
     #[test_case(r#"{{< alert context="warning" >}}"#; "alert")]
+    #[test_case(r#"{{< minister >}}"#; "minister")]
+    #[test_case(r#"{{< minister naam >}}"#; "minister name only")]
+    #[test_case(r#"{{< minister rol >}}"#; "minister role only")]
     fn accepts(text: &str) {
         let c = call(text);
         assert_eq!(find(&c.name).unwrap().check(&c), Ok(()));
@@ -193,6 +212,9 @@ mod tests {
     #[test_case(r#"{{< audio src="/a.mp3" autoplay="true" >}}"#, "`audio` does not read `autoplay`"; "theme argument")]
     #[test_case(r#"{{< video >}}"#, "`video` needs a file to play"; "video without file")]
     #[test_case(r#"{{< alert "info" "extra" >}}"#, "`alert` reads 1 argument without a name, this call gives 2"; "too many positional")]
+    #[test_case(r#"{{< minister "Van Weel" >}}"#, "`minister` needs no argument, `naam` or `rol`"; "minister with a typed name")]
+    #[test_case(r#"{{< minister naam rol >}}"#, "`minister` reads 1 argument without a name, this call gives 2"; "minister with two forms")]
+    #[test_case(r#"{{< minister datum="2026-01-01" >}}"#, "`minister` does not read `datum`"; "minister with a date")]
     fn refuses(text: &str, expected: &str) {
         let c = call(text);
         let message = find(&c.name).unwrap().check(&c).unwrap_err();

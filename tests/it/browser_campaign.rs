@@ -165,9 +165,10 @@ async fn campaign_pages_answer_and_let_visitors_act() {
     problems.extend(
         expect(
             &browser,
-            "Kamerleden per faction, the MEPs, and when the lists were updated",
+            "Kamerleden per faction, the MEPs, how each list is known and how complete it is",
             r#"var t = document.querySelector("main").textContent;
-               return document.querySelectorAll(".faction").length > 0 && /bijgewerkt op/.test(t) && /gecontroleerd op/.test(t)
+               return document.querySelectorAll(".faction").length > 0 && /vastgesteld door de redactie/.test(t) && /gecontroleerd op/.test(t)
+                 && !/opgehaald/.test(t) && /\d+ van de 150 Kamerleden/.test(t)
                  && document.querySelectorAll("[aria-labelledby=europarlement] a[data-recipient]").length > 0;"#,
         )
         .await,
@@ -187,12 +188,13 @@ async fn campaign_pages_answer_and_let_visitors_act() {
     problems.extend(
         expect(
             &browser,
-            "choosing an MEP fills in the address and the MEP's message",
+            "choosing an MEP fills in the MEP's message and, as no address was checked, leaves the address to the visitor",
             r#"var to = document.getElementById("contact-to");
                var mep = Array.prototype.find.call(to.options, function (o) { return o.parentNode.label === "Europees Parlement"; });
                to.value = mep.value; to.dispatchEvent(new Event("change"));
                var href = document.getElementById("contact-send").getAttribute("href");
-               return /@europarl\.europa\.eu\?subject=/.test(href) && /Parlement/.test(document.getElementById("contact-body").value);"#,
+               return /^mailto:\?subject=/.test(href) && document.getElementById("contact-address").value === ""
+                 && /Parlement/.test(document.getElementById("contact-body").value);"#,
         )
         .await,
     );

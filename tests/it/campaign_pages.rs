@@ -1,8 +1,9 @@
 //! The campaign pages of the example site as built HTML: the home page
 //! answers from the data and links to the guide, the Council and the contact
 //! tool; the contact page offers prepared `mailto:` messages to Kamerleden by
-//! faction, with the Justice and Security committee marked, and to MEPs; the
-//! guide overview prints as a handout; the CSS stays small.
+//! faction, with the Justice and Security committee marked, and to MEPs, and
+//! says how each list is known and how complete it is; the guide overview
+//! prints as a handout; the CSS stays small.
 
 use crate::common;
 
@@ -74,16 +75,24 @@ fn the_home_page_answers_and_links_to_acting() {
 #[test]
 fn the_contact_page_offers_prepared_messages() {
     let site = common::site_copy();
-    // Mark one member as sitting on the Justice and Security committee, with an address.
+    // Give one member a seat on the Justice and Security committee and an
+    // address, and one MEP an address built from a pattern.
     let file = site.path().join("data/recipients/kamerleden.toml");
     let text = std::fs::read_to_string(&file).unwrap().replacen(
-        "party = \"sp\"\ncommittees = []\njustice_committee = false",
-        "party = \"sp\"\ncommittees = [\"Justitie en Veiligheid\"]\njustice_committee = true\nemail = \"j.dijk@tweedekamer.nl\"",
+        "party = \"sp\"\n",
+        "party = \"sp\"\ncommittees = [\"Justitie en Veiligheid\"]\njustice_committee = true\nemail = \"j.dijk@tweedekamer.nl\"\n",
+        1,
+    );
+    std::fs::write(&file, text).unwrap();
+    let file = site.path().join("data/recipients/editors.toml");
+    let text = std::fs::read_to_string(&file).unwrap().replacen(
+        "name = \"Bas Eickhout\"\n",
+        "name = \"Bas Eickhout\"\nemail = \"bas.eickhout@europarl.europa.eu\"\nemail_from_pattern = true\n",
         1,
     );
     std::fs::write(&file, text).unwrap();
     let out = tempfile::tempdir().unwrap();
-    common::build(site.path(), out.path(), &[]);
+    common::build(site.path(), out.path(), &["--today", "2026-12-04"]);
     let html = common::read(out.path(), "schrijf/index.html");
     let links: Vec<&str> = html
         .split("href=\"mailto:")
@@ -92,14 +101,15 @@ fn the_contact_page_offers_prepared_messages() {
         // The editor's button gets its address from the script.
         .filter(|link| !link.is_empty())
         .collect();
-    assert!(
-        links.len() >= 8,
-        "schrijf/index.html: at least 8 mailto: links with an address, found {links:?}"
+    assert_eq!(
+        links.len(),
+        10,
+        "schrijf/index.html: one prepared message per recipient (6 Kamerleden, the minister, 3 MEPs), found {links:?}"
     );
     for link in &links {
         assert!(
-            link.contains("?subject=Chatcontrole") && link.contains("&amp;body=Beste%20"),
-            "schrijf/index.html: mailto:{link} lacks ?subject=Chatcontrole or &amp;body=Beste%20"
+            link.contains("subject=Chatcontrole") && link.contains("body=Beste%20"),
+            "schrijf/index.html: mailto:{link} lacks subject=Chatcontrole or body=Beste%20"
         );
     }
     let dijk = links
@@ -114,13 +124,16 @@ fn the_contact_page_offers_prepared_messages() {
     let page = "schrijf/index.html";
     html::assert_contains(&html, "Lid van de commissie Justitie en Veiligheid", page);
     html::assert_contains(&html, "1 in de commissie Justitie en Veiligheid", page);
-    html::assert_contains(&html, "bas.eickhout@europarl.europa.eu?subject=", page);
     html::assert_exists(
         &html,
         r#"a[href^="mailto:bas.eickhout@europarl.europa.eu?subject="]"#,
         page,
     );
-    html::assert_contains(&html, "bijgewerkt op 1 december 2026", page);
+    html::assert_contains(
+        &html,
+        "(adres afgeleid van een patroon, niet op een pagina nagekeken)",
+        page,
+    );
     assert!(!html.contains("<form"), "nothing is posted");
     html::assert_none(&html, "form", page);
     html::assert_contains(
@@ -132,9 +145,15 @@ fn the_contact_page_offers_prepared_messages() {
 }
 
 #[test]
-fn the_example_contact_page_names_the_minister_and_marks_the_committee() {
-    let out = built();
+fn the_example_contact_page_names_the_minister_and_says_how_complete_it_is() {
+    let out = tempfile::tempdir().unwrap();
+    common::build(
+        &common::example_site(),
+        out.path(),
+        &["--today", "2026-12-04"],
+    );
     let html = common::read(out.path(), "schrijf/index.html");
+    let page = "schrijf/index.html";
     let minister = html
         .split("<h2 id=\"minister\">")
         .nth(1)
@@ -142,21 +161,81 @@ fn the_example_contact_page_names_the_minister_and_marks_the_committee() {
         .expect("schrijf/index.html: no <h2 id=\"minister\"> section for the minister");
     assert!(minister.contains("Mail David van Weel"), "{minister}");
     assert!(
+        !html.contains("Van Oosten"),
+        "the minister whose role ended is gone"
+    );
+    assert!(
         minister.contains("href=\"mailto:?subject=Chatcontrole"),
         "a prepared message without an address, as the ministry publishes none: {minister}"
     );
     assert!(minister.contains("vul zelf een adres in"), "{minister}");
-    assert_eq!(
-        html.matches("title=\"Lid van de commissie Justitie en Veiligheid\"")
-            .count(),
-        2,
-        "the example marks two members"
+    assert!(minister.contains("sinds 23 februari 2026"), "{minister}");
+    assert!(
+        minister.contains("Bron: volgens <a href=\"https://www.bnnvara.nl/"),
+        "the minister's source, worded as press: {minister}"
     );
-    html::assert_contains(&html, "europarl.europa.eu?subject=", "schrijf/index.html");
+    // The hand-written list says so, and how much of the Kamer it covers.
+    html::assert_contains(
+        &html,
+        "Deze lijst is vastgesteld door de redactie: een voorbeeld van zes Kamerleden, met de hand overgenomen",
+        page,
+    );
+    assert!(
+        !html.contains("opgehaald"),
+        "nothing on the page was fetched"
+    );
+    assert!(!html.contains("open data van de Tweede Kamer)"), "{html}");
+    html::assert_contains(
+        &html,
+        "<strong>6 van de 150 Kamerleden</strong>; vul aan met <code>sync members</code>.",
+        page,
+    );
+    html::assert_contains(
+        &html,
+        "staat nog niemand in de lijst: D66 (26 zetels), VVD (22 zetels)",
+        page,
+    );
+    html::assert_contains(&html, "Volt (1 zetel).", page);
+    // No committee seat is claimed without a source, and no MEP address is guessed.
     html::assert_count(
         &html,
         r#"[title="Lid van de commissie Justitie en Veiligheid"]"#,
-        2,
+        0,
+        page,
+    );
+    assert!(
+        !html.contains("@europarl.europa.eu"),
+        "no guessed MEP address"
+    );
+    html::assert_contains(&html, "(geen nagekeken adres; vul het zelf in)", page);
+    // The minister shortcode names the minister in the page text too.
+    html::assert_contains(
+        &html,
+        "de minister van Justitie en Veiligheid (<span class=\"fact\" title=\"Minister sinds 23 februari 2026, uit onze lijst van ontvangers\">David van Weel</span>)",
+        page,
+    );
+}
+
+#[test]
+fn a_synced_list_says_it_was_fetched() {
+    let site = common::site_copy();
+    let file = site.path().join("data/recipients/kamerleden.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let start = text.find("[provenance]").unwrap();
+    let end = text.find("[[member]]").unwrap();
+    let synced = "[provenance]\nkind = \"synced\"\napi = \"https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/FractieZetelPersoon\"\nfetched_at = \"2026-12-03T08:00:00Z\"\n\n";
+    std::fs::write(&file, format!("{}{synced}{}", &text[..start], &text[end..])).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    common::build(site.path(), out.path(), &["--today", "2026-12-04"]);
+    let html = common::read(out.path(), "schrijf/index.html");
+    html::assert_contains(
+        &html,
+        "Deze lijst is opgehaald uit <a href=\"https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/FractieZetelPersoon\">de open data van de Tweede Kamer</a> op 3 december 2026.",
+        "schrijf/index.html",
+    );
+    html::assert_contains(
+        &html,
+        "(het adres staat niet in de open data; vul het zelf in)",
         "schrijf/index.html",
     );
 }

@@ -117,9 +117,15 @@ fn writes_the_members_with_faction_party_committees_and_email() {
     );
     let toml: toml::Table =
         toml::from_str(&std::fs::read_to_string(file(site.path())).unwrap()).unwrap();
-    assert!(toml["fetched_at"].as_str().unwrap().ends_with('Z'));
+    let provenance = toml["provenance"].as_table().unwrap();
+    assert_eq!(
+        provenance["kind"].as_str(),
+        Some("synced"),
+        "the list says it was fetched, with the real query and moment"
+    );
+    assert!(provenance["fetched_at"].as_str().unwrap().ends_with('Z'));
     assert!(
-        toml["source"]
+        provenance["api"]
             .as_str()
             .unwrap()
             .starts_with(&format!("{}FractieZetelPersoon?", mock.api))
@@ -138,6 +144,11 @@ fn writes_the_members_with_faction_party_committees_and_email() {
     assert_eq!(anna["committees"].as_array().unwrap().len(), 1);
     assert_eq!(anna["justice_committee"].as_bool(), Some(true));
     assert_eq!(anna["email"].as_str(), Some("a.jansen@tweedekamer.nl"));
+    assert_eq!(
+        anna["start"].as_str(),
+        Some("2023-12-06"),
+        "the first day of the faction seat"
+    );
     let bram = members[1].as_table().unwrap();
     assert!(bram.get("party").is_none());
     assert!(bram.get("email").is_none());
@@ -174,6 +185,32 @@ fn failures_keep_the_previous_file() {
         assert_eq!(out.status.code(), Some(1), "{}", text(&out));
         assert!(std::fs::read(file(site.path())).unwrap() == before);
     }
+}
+
+#[test]
+fn an_unchanged_list_fetched_on_an_earlier_day_gets_the_new_moment() {
+    let site = site();
+    let mock = Mock::start(|p, _| answer(p));
+    assert!(run(site.path(), &mock.api).status.success());
+    let written = std::fs::read_to_string(file(site.path())).unwrap();
+    let table: toml::Table = toml::from_str(&written).unwrap();
+    let fetched = table["provenance"]["fetched_at"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let old = written.replace(&fetched, "2026-01-02T03:04:05Z");
+    std::fs::write(file(site.path()), &old).unwrap();
+    let again = run(site.path(), &mock.api);
+    assert!(
+        text(&again).contains("sync members: 2 members, written"),
+        "{}",
+        text(&again)
+    );
+    let renewed = std::fs::read_to_string(file(site.path())).unwrap();
+    assert!(
+        !renewed.contains("2026-01-02T03:04:05Z"),
+        "the old moment is replaced: {renewed}"
+    );
 }
 
 /// The addresses of issue 20 (finding 5) that `sync members` used to write
