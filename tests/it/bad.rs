@@ -5,8 +5,9 @@
 //! A case folder holds:
 //! - `case.toml`: `about` (what the case shows), `base` (`"example"`: a copy of
 //!   the example site, already built once into the output folder; `"empty"`:
-//!   an empty folder), optional `args` (default `["build", "--site", "{site}",
-//!   "--out", "{out}"]`; `{site}`, `{out}` and `{case}` are replaced by the
+//!   an empty folder), optional `args` (default `["build", "--today",
+//!   "2026-12-04", "--site", "{site}", "--out", "{out}"]`: a fixed day, so
+//!   that the freshness checks give the same output whatever the clock says; `{site}`, `{out}` and `{case}` are replaced by the
 //!   paths), optional `exit` (default 1), optional `[[edit]]` tables
 //!   (`file`, `find`, `replace`) that change one text in a base file, and
 //!   optional `remove = ["path", …]` to delete base files first, and optional
@@ -177,9 +178,17 @@ fn check_case(dir: &Path) -> Vec<String> {
         .args
         .clone()
         .unwrap_or_else(|| {
-            ["build", "--site", "{site}", "--out", "{out}"]
-                .map(String::from)
-                .to_vec()
+            [
+                "build",
+                "--today",
+                "2026-12-04",
+                "--site",
+                "{site}",
+                "--out",
+                "{out}",
+            ]
+            .map(String::from)
+            .to_vec()
         })
         .iter()
         .map(|a| replace(a))
