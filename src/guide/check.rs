@@ -112,6 +112,18 @@ fn check_evidence(data: &GuideData, entry: &PartyEntry, diags: &mut Diagnostics)
                 ),
             );
         }
+        if e.kind == EvidenceKind::Vote && e.provenance().is_none() {
+            let item = e.item.as_deref().unwrap_or("");
+            diags.push(
+                Diagnostic::error(
+                    file,
+                    line,
+                    1,
+                    format!("this vote on {item} has no source: no file in data/votes/ records this party's vote, and the evidence has no [evidence.source]"),
+                )
+                .with_hint(format!("run `chatcontrole sync votes --item {item}` to record the vote from the Tweede Kamer's open data, or add an [evidence.source] table (kind = \"press\", \"official\" or \"editor\") saying where the vote comes from; if no source gives it, remove the vote")),
+            );
+        }
         if e.stance == Stance::Unclassified {
             diags.push(
                 Diagnostic::warning(file, line, 1, "evidence is not classified yet")

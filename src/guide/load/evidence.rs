@@ -59,6 +59,8 @@ pub(super) struct RawEvidence {
     date: Option<Spanned<toml::Value>>,
     item: Option<Spanned<String>>,
     vote: Option<Spanned<String>>,
+    /// Where a vote comes from when no file in `data/votes/` records it.
+    source: Option<crate::provenance::RawProvenance>,
 }
 
 /// The line of the `n`-th (0-based) `[[header]]` line of `file`, or 0 when not found.
@@ -159,6 +161,18 @@ pub(super) fn convert_evidence(
                 )),
         );
     }
+    let source = e.source.as_ref().and_then(|raw| match raw.parse(src) {
+        Ok(p) => {
+            if let Some(host) = p.local_address() {
+                diags.push(local_address(src, raw, host));
+            }
+            Some(p)
+        }
+        Err(errors) => {
+            diags.extend(errors);
+            None
+        }
+    });
     let pages = e
         .pages
         .as_ref()
@@ -192,6 +206,7 @@ pub(super) fn convert_evidence(
         item: e.item.map(|i| i.into_inner()),
         vote,
         synced: None,
+        source,
         contradicts: None,
         origin: Origin {
             file: src.path.clone(),
@@ -281,4 +296,21 @@ fn stance_verb(stance: Stance) -> &'static str {
         Stance::Undermines => "undermines",
         _ => "points both ways",
     }
+}
+
+/// The error for a source whose address points at this machine or a private
+/// network (a test API): it must never reach published data.
+pub(crate) fn local_address<T>(
+    file: &Parsed<T>,
+    raw: &crate::provenance::RawProvenance,
+    host: &str,
+) -> Diagnostic {
+    let (line, column) = crate::diagnostics::line_col(&file.text, raw.address_span().start);
+    Diagnostic::error(
+        &file.path,
+        line,
+        column,
+        format!("this vote's source is a local address ({host}), which must not be published"),
+    )
+    .with_hint("run `chatcontrole sync votes` against the Tweede Kamer's real API (the default --api), or give the press report or official record the vote comes from")
 }
