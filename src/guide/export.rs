@@ -7,11 +7,11 @@
 use serde::Serialize;
 
 use super::assessed::Assessed;
-use crate::provenance::{self, Provenance};
 use super::model::{
     Districts, Election, Evidence, EvidenceKind, PartyEntry, ProgrammeFormat, Stance, Strength,
     VoteChoice,
 };
+use crate::provenance::{self, Provenance};
 
 /// The whole `data.json` document.
 #[derive(Debug, Clone, Serialize)]

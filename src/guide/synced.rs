@@ -269,7 +269,10 @@ mod tests {
         assert_eq!(ev.stance, Stance::Protects);
         assert_eq!(ev.strength, Some(Strength::Explicit));
         assert_eq!(ev.synced.as_ref().unwrap().factions, ["GroenLinks", "PvdA"]);
-        assert_eq!(ev.synced.as_ref().unwrap().outcome, Some(crate::guide::votes_file::Outcome::Adopted));
+        assert_eq!(
+            ev.synced.as_ref().unwrap().outcome,
+            Some(crate::guide::votes_file::Outcome::Adopted)
+        );
     }
 
     #[test]

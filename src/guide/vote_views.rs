@@ -15,6 +15,9 @@ pub struct ProvenanceView {
     /// The source in honest words ([`Provenance::wording`]); none when the
     /// vote has no source (then `check` has already refused it).
     pub wording: Option<Wording>,
+    /// `wording.before` with a capital, to open a sentence: "Volgens ",
+    /// "Opgehaald uit ", "Vastgesteld door de redactie: ".
+    pub lead: String,
     /// The faction label(s) at the time, e.g. "GroenLinks en PvdA"; empty
     /// for a vote no file in `data/votes/` records.
     pub factions: String,
@@ -37,9 +40,14 @@ pub fn provenance(e: &Evidence) -> Option<ProvenanceView> {
         return None;
     }
     let wording = e.provenance().map(Provenance::wording);
+    let lead = wording
+        .as_ref()
+        .map(|w| capitalised(&w.before))
+        .unwrap_or_default();
     let s = e.synced.as_ref();
     Some(ProvenanceView {
         wording,
+        lead,
         factions: s.map(|s| join(&s.factions)).unwrap_or_default(),
         seats: s.and_then(|s| s.seats).map(seats_dutch),
         result: s.and_then(|s| s.outcome).map(Outcome::dutch),
@@ -171,6 +179,15 @@ fn kind_source(kind: EvidenceKind) -> &'static str {
         EvidenceKind::Reply => "antwoord aan ons",
         EvidenceKind::Debate => "Kamerdebat",
         _ => "publieke uitspraak",
+    }
+}
+
+/// `text` with its first letter in upper case.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 

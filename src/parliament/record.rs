@@ -117,7 +117,10 @@ mod tests {
         assert!(text.contains("mistaken = true"), "{text}");
         let back: VotesFile = toml::from_str(&text).unwrap();
         assert_eq!(back, a);
-        assert!(text.contains("[source]\nkind = \"synced\"\napi = \"http://x/\"\nfetched_at = \"t1\""), "{text}");
+        assert!(
+            text.contains("[source]\nkind = \"synced\"\napi = \"http://x/\"\nfetched_at = \"t1\""),
+            "{text}"
+        );
         let b = VotesFile {
             source: crate::provenance::RawProvenance::synced("http://x/", "t2"),
             ..a.clone()

@@ -61,6 +61,16 @@ pub const BUILTINS: &[Builtin] = &[
         )),
     },
     Builtin {
+        name: "partij-stem",
+        source: include_str!("builtin/shortcodes/partij-stem.html"),
+        named: &[],
+        positional: 2,
+        needs: Some((
+            has_state_and_date,
+            "a party and an item: `{{< partij-stem sgp 36263 >}}`",
+        )),
+    },
+    Builtin {
         name: "raad-positie",
         source: include_str!("builtin/shortcodes/raad-positie.html"),
         named: &["bron"],
@@ -144,6 +154,8 @@ fn first_positional(call: &Call) -> bool {
         .is_some_and(|v| !v.trim().is_empty())
 }
 
+/// Two non-empty positional arguments: a state and a date (`raad-positie`),
+/// or a party and an item (`partij-stem`).
 fn has_state_and_date(call: &Call) -> bool {
     call.positional.len() == 2 && call.positional.iter().all(|v| !v.trim().is_empty())
 }
