@@ -678,8 +678,9 @@ pub struct Evidence {
     #[serde(skip)]
     pub synced: Option<SyncedVote>,
     /// The evidence's own source (`[evidence.source]`): required for a vote
-    /// that no file in `data/votes/` records for this party.
-    #[serde(skip)]
+    /// that no file in `data/votes/` records for this party. Written in the
+    /// shape the data files read (the importer writes it).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<crate::provenance::Provenance>,
     /// For a hand-typed vote: the synced vote it contradicts, if any.
     #[serde(skip)]
