@@ -32,7 +32,29 @@ pub fn check(assessed: &Assessed) -> Diagnostics {
         check_equal_treatment(election, &mut diags);
     }
     check_items(data, &mut diags);
+    check_vote_files(data, &mut diags);
     diags
+}
+
+const LOCAL_ADDRESS_HINT: &str = "run `chatcontrole sync votes` against the Tweede Kamer's real API (the default --api), or give the press report or official record the vote comes from";
+
+/// A vote file written from a test API (127.0.0.1, a private network) must
+/// not reach published data: its address would be in data.json and on the
+/// pages.
+fn check_vote_files(data: &GuideData, diags: &mut Diagnostics) {
+    for file in data.votes.values() {
+        if let Some(host) = file.provenance.as_ref().and_then(|p| p.local_address()) {
+            diags.push(
+                Diagnostic::error(
+                    &file.source_at.file,
+                    file.source_at.line,
+                    1,
+                    format!("this vote's source is a local address ({host}), which must not be published"),
+                )
+                .with_hint(LOCAL_ADDRESS_HINT),
+            );
+        }
+    }
 }
 
 /// An item whose protecting vote nobody decided yet (`protects` missing or
@@ -110,6 +132,17 @@ fn check_evidence(data: &GuideData, entry: &PartyEntry, diags: &mut Diagnostics)
                 Diagnostic::warning(file, line, 1, "evidence without a url").with_hint(
                     "add url = \"https://...\" pointing at the programme, vote or article",
                 ),
+            );
+        }
+        if let Some(host) = e.source.as_ref().and_then(|p| p.local_address()) {
+            diags.push(
+                Diagnostic::error(
+                    file,
+                    line,
+                    1,
+                    format!("this vote's source is a local address ({host}), which must not be published"),
+                )
+                .with_hint(LOCAL_ADDRESS_HINT),
             );
         }
         if e.kind == EvidenceKind::Vote && e.provenance().is_none() {

@@ -45,14 +45,15 @@ pub fn load_votes(
         let mut file = parsed.value.clone();
         match file.source.parse(&parsed) {
             Ok(p) => {
-                if let Some(host) = p.local_address() {
-                    diags.push(super::load::evidence_local_address(
-                        &parsed,
-                        &file.source,
-                        host,
-                    ));
-                }
                 file.provenance = Some(p);
+                file.source_at = Origin {
+                    file: path.clone(),
+                    line: crate::diagnostics::line_col(
+                        &parsed.text,
+                        file.source.address_span().start,
+                    )
+                    .0,
+                };
             }
             Err(errors) => {
                 diags.extend(errors);

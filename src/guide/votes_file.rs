@@ -97,6 +97,9 @@ pub struct VotesFile {
     /// The same, checked: filled in by the guide's loader.
     #[serde(skip)]
     pub provenance: Option<Provenance>,
+    /// Where `[source]` names its address (file and line), for `check`.
+    #[serde(skip)]
+    pub source_at: crate::guide::model::Origin,
     /// Seats (or members) per choice.
     pub totals: Totals,
     /// One entry per faction.
@@ -183,6 +186,7 @@ impl VotesFile {
         let strip = |v: &VotesFile| VotesFile {
             source: RawProvenance::synced("", ""),
             provenance: None,
+            source_at: Default::default(),
             note: None,
             ..v.clone()
         };

@@ -77,6 +77,7 @@ pub fn record_from_tally(
         note: None,
         source: crate::provenance::RawProvenance::synced(query, fetched_at),
         provenance: None,
+        source_at: Default::default(),
         totals: Totals {
             for_: f,
             against: a,

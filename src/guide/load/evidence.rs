@@ -162,12 +162,7 @@ pub(super) fn convert_evidence(
         );
     }
     let source = e.source.as_ref().and_then(|raw| match raw.parse(src) {
-        Ok(p) => {
-            if let Some(host) = p.local_address() {
-                diags.push(local_address(src, raw, host));
-            }
-            Some(p)
-        }
+        Ok(p) => Some(p),
         Err(errors) => {
             diags.extend(errors);
             None
@@ -296,21 +291,4 @@ fn stance_verb(stance: Stance) -> &'static str {
         Stance::Undermines => "undermines",
         _ => "points both ways",
     }
-}
-
-/// The error for a source whose address points at this machine or a private
-/// network (a test API): it must never reach published data.
-pub(crate) fn local_address<T>(
-    file: &Parsed<T>,
-    raw: &crate::provenance::RawProvenance,
-    host: &str,
-) -> Diagnostic {
-    let (line, column) = crate::diagnostics::line_col(&file.text, raw.address_span().start);
-    Diagnostic::error(
-        &file.path,
-        line,
-        column,
-        format!("this vote's source is a local address ({host}), which must not be published"),
-    )
-    .with_hint("run `chatcontrole sync votes` against the Tweede Kamer's real API (the default --api), or give the press report or official record the vote comes from")
 }

@@ -139,7 +139,6 @@ fn file_stem(path: &Path) -> String {
 }
 
 pub use crate::guide::model::is_valid_id;
-pub(crate) use evidence::local_address as evidence_local_address;
 
 /// Where `at` was written, for the model.
 fn origin_at<T>(file: &Parsed<()>, at: &Spanned<T>) -> Origin {
