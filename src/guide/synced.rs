@@ -225,6 +225,7 @@ mod tests {
                 "2026-12-01T21:00:00Z",
             ),
             provenance: None,
+            source_at: Origin::default(),
             totals: Totals {
                 for_: 0,
                 against: 0,
