@@ -138,7 +138,7 @@ fn check_evidence(data: &GuideData, entry: &PartyEntry, diags: &mut Diagnostics)
             diags.push(
                 Diagnostic::error(
                     file,
-                    line,
+                    if e.source_line > 0 { e.source_line } else { line },
                     1,
                     format!("this vote's source is a local address ({host}), which must not be published"),
                 )

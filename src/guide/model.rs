@@ -682,6 +682,9 @@ pub struct Evidence {
     /// shape the data files read (the importer writes it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<crate::provenance::Provenance>,
+    /// The line where `[evidence.source]` names its address (0 when none).
+    #[serde(skip)]
+    pub source_line: usize,
     /// For a hand-typed vote: the synced vote it contradicts, if any.
     #[serde(skip)]
     pub contradicts: Option<VoteChoice>,

@@ -202,6 +202,11 @@ pub(super) fn convert_evidence(
         vote,
         synced: None,
         source,
+        source_line: e
+            .source
+            .as_ref()
+            .map(|raw| crate::diagnostics::line_col(&src.text, raw.address_span().start).0)
+            .unwrap_or(0),
         contradicts: None,
         origin: Origin {
             file: src.path.clone(),
