@@ -66,8 +66,10 @@ fn raad_positie(data: Option<&crate::council::CouncilData>) -> Value {
 
 /// The template function behind the `partij-stem` shortcode: how a party
 /// voted on a motion or bill, with its source, from the guide's data
-/// ([`crate::guide::facts`]); an unknown party or item, or a site without a
-/// guide, is an error the page's diagnostic names.
+/// ([`crate::guide::facts`]); an unknown party or item is an error the
+/// page's diagnostic names. `data` is none only when the guide's files have
+/// errors, which are reported already: then the shortcode says the vote is
+/// unknown instead of repeating them on every page that uses it.
 fn partij_stem(data: Option<&crate::guide::GuideData>) -> Value {
     let data = data.cloned().map(std::sync::Arc::new);
     Value::from_function(
@@ -75,9 +77,8 @@ fn partij_stem(data: Option<&crate::guide::GuideData>) -> Value {
             let refuse =
                 |msg: String| minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, msg);
             let Some(data) = &data else {
-                return Err(refuse(
-                    "partij-stem needs the guide's data in data/, which this site does not have"
-                        .to_string(),
+                return Ok(Value::from_serialize(
+                    crate::guide::facts::VoteFact::unknown(&party, &item),
                 ));
             };
             crate::guide::facts::vote_fact(data, &party, &item)

@@ -32,6 +32,21 @@ pub struct VoteFact {
     pub source: Option<Wording>,
 }
 
+impl VoteFact {
+    /// A vote nothing is known about, named by the arguments as written
+    /// (for a build whose guide data could not be read).
+    pub fn unknown(party: &str, item: &str) -> VoteFact {
+        VoteFact {
+            party: party.to_string(),
+            party_short: party.to_string(),
+            item: item.to_string(),
+            item_url: None,
+            vote: None,
+            source: None,
+        }
+    }
+}
+
 /// What the data says about `party`'s vote on `item`. The error says in
 /// plain words which argument is unknown.
 pub fn vote_fact(data: &GuideData, party: &str, item: &str) -> Result<VoteFact, String> {
