@@ -46,8 +46,8 @@ fn check_vote_files(data: &GuideData, diags: &mut Diagnostics) {
         if let Some(host) = file.provenance.as_ref().and_then(|p| p.local_address()) {
             diags.push(
                 Diagnostic::error(
-                    &file.source_at.file,
-                    file.source_at.line,
+                    &file.source_at.0,
+                    file.source_at.1,
                     1,
                     format!("this vote's source is a local address ({host}), which must not be published"),
                 )

@@ -46,14 +46,10 @@ pub fn load_votes(
         match file.source.parse(&parsed) {
             Ok(p) => {
                 file.provenance = Some(p);
-                file.source_at = Origin {
-                    file: path.clone(),
-                    line: crate::diagnostics::line_col(
-                        &parsed.text,
-                        file.source.address_span().start,
-                    )
-                    .0,
-                };
+                file.source_at = (
+                    path.clone(),
+                    crate::diagnostics::line_col(&parsed.text, file.source.address_span().start).0,
+                );
             }
             Err(errors) => {
                 diags.extend(errors);
@@ -225,7 +221,7 @@ mod tests {
                 "2026-12-01T21:00:00Z",
             ),
             provenance: None,
-            source_at: Origin::default(),
+            source_at: Default::default(),
             totals: Totals {
                 for_: 0,
                 against: 0,

@@ -99,7 +99,7 @@ pub struct VotesFile {
     pub provenance: Option<Provenance>,
     /// Where `[source]` names its address (file and line), for `check`.
     #[serde(skip)]
-    pub source_at: crate::guide::model::Origin,
+    pub source_at: (PathBuf, usize),
     /// Seats (or members) per choice.
     pub totals: Totals,
     /// One entry per faction.
