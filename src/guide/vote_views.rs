@@ -198,3 +198,139 @@ fn join(items: &[String]) -> String {
         [rest @ .., last] => format!("{} en {last}", rest.join(", ")),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::guide::model::SyncedVote;
+    use crate::url::{ExternalUrl, Schemes};
+    use test_case::test_case;
+
+    fn press() -> Provenance {
+        Provenance::Press {
+            url: ExternalUrl::parse("https://www.security.nl/posting/815611/x", Schemes::Web)
+                .unwrap(),
+            title: "Security.NL".into(),
+            date: crate::content::dates::ClaimDate::parse("2023-10").unwrap(),
+        }
+    }
+
+    fn synced() -> Provenance {
+        Provenance::Synced {
+            api: ExternalUrl::parse(
+                "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/Zaak",
+                Schemes::Web,
+            )
+            .unwrap(),
+            fetched_at: "2026-12-01T09:30:00Z".parse().unwrap(),
+        }
+    }
+
+    fn editor() -> Provenance {
+        Provenance::Editor {
+            note: "nagekeken in het verslag".into(),
+            checked_on: "2026-12-04".parse().unwrap(),
+        }
+    }
+
+    fn vote(source: Provenance, in_file: bool, seats: Option<u32>) -> Evidence {
+        Evidence {
+            kind: EvidenceKind::Vote,
+            item: Some("36263".into()),
+            vote: Some(crate::guide::model::VoteChoice::For),
+            synced: in_file.then(|| SyncedVote {
+                factions: vec!["BBB".into()],
+                seats,
+                outcome: Some(Outcome::Adopted),
+                source: Some(source.clone()),
+                note: Some("één keer per pagina".into()),
+                ..SyncedVote::default()
+            }),
+            source: (!in_file).then_some(source),
+            ..Evidence::default()
+        }
+    }
+
+    #[test_case(press(), true, Some(1), "Volgens Security.NL, oktober 2023", Some("1 zetel"); "press, one seat")]
+    #[test_case(synced(), true, Some(34), "Opgehaald uit de open data van de Tweede Kamer op 1 december 2026", Some("34 zetels"); "synced, seats")]
+    #[test_case(editor(), false, None, "Vastgesteld door de redactie: nagekeken in het verslag (gecontroleerd op 4 december 2026)", None; "evidence's own source")]
+    fn votes_are_worded_from_their_source(
+        source: Provenance,
+        in_file: bool,
+        seats: Option<u32>,
+        sentence: &str,
+        seats_label: Option<&str>,
+    ) {
+        let view = provenance(&vote(source, in_file, seats)).unwrap();
+        let w = view.wording.as_ref().unwrap();
+        assert_eq!(format!("{}{}{}", view.lead, w.link, w.after), sentence);
+        assert_eq!(view.seats.as_deref(), seats_label);
+        assert_eq!(view.result, in_file.then_some("aangenomen"));
+        assert_eq!(view.has_note, in_file);
+    }
+
+    #[test]
+    fn other_evidence_has_no_vote_provenance() {
+        let e = Evidence {
+            kind: EvidenceKind::Programme,
+            ..Evidence::default()
+        };
+        assert!(provenance(&e).is_none());
+    }
+
+    #[test_case(Some("Wij leggen het recht op encryptie vast."), Some("samenvatting"), Some("Wij leggen het recht op encryptie vast."), None; "a quotation is quoted")]
+    #[test_case(None, Some("Het programma wil privacy beter beschermen."), None, Some("Het programma wil privacy beter beschermen."); "a summary is marked as ours")]
+    #[test_case(None, None, None, None; "nothing recorded, no flag")]
+    fn the_flag_says_no_more_than_the_evidence(
+        quote: Option<&str>,
+        note: Option<&str>,
+        shown_quote: Option<&str>,
+        shown_summary: Option<&str>,
+    ) {
+        let entry = PartyEntry {
+            evidence: vec![
+                Evidence {
+                    kind: EvidenceKind::Programme,
+                    stance: Stance::Protects,
+                    quote: quote.map(str::to_string),
+                    note: note.map(str::to_string),
+                    pages: vec![6],
+                    ..Evidence::default()
+                },
+                Evidence {
+                    stance: Stance::Undermines,
+                    ..vote(press(), true, Some(3))
+                },
+            ],
+            ..PartyEntry::default()
+        };
+        let mut data = GuideData::default();
+        data.items.insert(
+            "36263".into(),
+            crate::guide::model::Item {
+                number: "36263".into(),
+                title: "Tijdelijke wet".into(),
+                name: Some("de tijdelijke wet".into()),
+                mover: None,
+                source: Some(press()),
+                date: None,
+                kind: ItemKind::Bill,
+                url: None,
+                protects: Some(crate::guide::model::VoteChoice::Against),
+                results: vec![],
+                origin: Default::default(),
+            },
+        );
+        let flag = said_vs_did(&data, &entry);
+        assert_eq!(
+            flag.is_some(),
+            shown_quote.is_some() || shown_summary.is_some()
+        );
+        if let Some(flag) = flag {
+            assert_eq!(flag.quote.as_deref(), shown_quote);
+            assert_eq!(flag.summary.as_deref(), shown_summary);
+            assert_eq!(flag.said_source, "verkiezingsprogramma, p. 6");
+            assert_eq!(flag.did, "vóór de tijdelijke wet (wetsvoorstel 36263)");
+        }
+    }
+}
