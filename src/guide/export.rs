@@ -245,7 +245,7 @@ pub fn data_json(assessed: &Assessed, election: &Election) -> String {
 }
 
 /// The columns of `data.csv`, in order.
-pub const CSV_COLUMNS: [&str; 15] = [
+pub const CSV_COLUMNS: [&str; 16] = [
     "id",
     "name",
     "verdict",
@@ -261,6 +261,7 @@ pub const CSV_COLUMNS: [&str; 15] = [
     "summary",
     "said_vs_did",
     "signed",
+    "vote_sources",
 ];
 
 /// `data.csv` of `election`: one row per party, RFC 4180 quoting, `\r\n` line ends.
@@ -277,6 +278,20 @@ pub fn data_csv(assessed: &Assessed, election: &Election) -> String {
             .evidence
             .iter()
             .filter_map(|e| Some(format!("{}={}", e.item.as_ref()?, e.vote?.id())))
+            .collect();
+        // The kind of each vote's source, in the order of `votes`; the
+        // whole provenance is in votes.csv and data.json.
+        let vote_sources: Vec<String> = p
+            .evidence
+            .iter()
+            .filter_map(|e| {
+                e.vote?;
+                Some(format!(
+                    "{}={}",
+                    e.item.as_ref()?,
+                    e.source.as_ref().map(Provenance::kind).unwrap_or("none")
+                ))
+            })
             .collect();
         let signed: Vec<String> = p
             .evidence
@@ -311,6 +326,7 @@ pub fn data_csv(assessed: &Assessed, election: &Election) -> String {
                 p.summary.clone(),
                 p.said_vs_did.to_string(),
                 signed.join(";"),
+                vote_sources.join(";"),
             ]
             .into_iter(),
         );

@@ -589,6 +589,13 @@ fn synced_votes_are_evidence_with_provenance_and_said_vs_did_is_flagged() {
     }
     let json_text = text(&out, "stemwijzer2023/data.json");
     assert_lacks(&json_text, "127.0.0.1", "stemwijzer2023/data.json");
+    let data_csv = text(&out, "stemwijzer2023/data.csv");
+    assert!(
+        data_csv
+            .lines()
+            .any(|l| l.starts_with("sp,") && l.ends_with(",2023Z07239=press;36263=editor")),
+        "stemwijzer2023/data.csv: the SP's vote sources"
+    );
     let votes = text(&out, "stemwijzer2023/votes.csv");
     assert_eq!(
         votes.lines().next(),
@@ -612,7 +619,10 @@ fn synced_votes_are_evidence_with_provenance_and_said_vs_did_is_flagged() {
     );
     let csv = text(&out, "stemwijzer2023/data.csv");
     assert!(
-        csv.lines().next().unwrap().ends_with(",said_vs_did,signed"),
+        csv.lines()
+            .next()
+            .unwrap()
+            .ends_with(",said_vs_did,signed,vote_sources"),
         "stemwijzer2023/data.csv: header {:?}",
         csv.lines().next()
     );
