@@ -145,7 +145,8 @@ fn check_evidence(data: &GuideData, entry: &PartyEntry, diags: &mut Diagnostics)
                 .with_hint(LOCAL_ADDRESS_HINT),
             );
         }
-        if e.kind == EvidenceKind::Vote && e.provenance().is_none() {
+        // A vote that contradicts the vote file is reported as such below.
+        if e.kind == EvidenceKind::Vote && e.provenance().is_none() && e.contradicts.is_none() {
             let item = e.item.as_deref().unwrap_or("");
             diags.push(
                 Diagnostic::error(
@@ -172,14 +173,15 @@ fn check_evidence(data: &GuideData, entry: &PartyEntry, diags: &mut Diagnostics)
                     line,
                     1,
                     format!(
-                        "this vote says `{}` on {}, but the Tweede Kamer's open data record `{}` for this party",
+                        "this vote says `{}` on {}, but data/votes/{}.toml records `{}` for this party",
                         vote.id(),
+                        e.item.as_deref().unwrap_or(""),
                         e.item.as_deref().unwrap_or(""),
                         synced.id()
                     ),
                 )
                 .with_hint(format!(
-                    "remove this [[evidence]] (the synced vote in data/votes/{}.toml counts for the party) or correct vote = \"{}\"",
+                    "remove this [[evidence]] (the recorded vote in data/votes/{}.toml counts for the party) or correct vote = \"{}\"; if the vote file is wrong, run `chatcontrole sync votes`",
                     e.item.as_deref().unwrap_or(""),
                     synced.id()
                 )),
