@@ -65,6 +65,30 @@ fn raad_positie(data: Option<&crate::council::CouncilData>) -> Value {
     )
 }
 
+/// The template function behind the `partij-stem` shortcode: how a party
+/// voted on a motion or bill, with its source, from the guide's data
+/// ([`crate::guide::facts`]); an unknown party or item is an error the
+/// page's diagnostic names. `data` is none only when the guide's files have
+/// errors, which are reported already: then the shortcode says the vote is
+/// unknown instead of repeating them on every page that uses it.
+fn partij_stem(data: Option<&crate::guide::GuideData>) -> Value {
+    let data = data.cloned().map(std::sync::Arc::new);
+    Value::from_function(
+        move |party: String, item: String| -> Result<Value, minijinja::Error> {
+            let refuse =
+                |msg: String| minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, msg);
+            let Some(data) = &data else {
+                return Ok(Value::from_serialize(
+                    crate::guide::facts::VoteFact::unknown(&party, &item),
+                ));
+            };
+            crate::guide::facts::vote_fact(data, &party, &item)
+                .map(|fact| Value::from_serialize(&fact))
+                .map_err(refuse)
+        },
+    )
+}
+
 /// Derives everything the renderers need from `model`.
 pub fn derive(model: &SiteModel) -> Derived<'_> {
     let today = model.now.date_naive();
@@ -124,6 +148,7 @@ pub fn derive(model: &SiteModel) -> Derived<'_> {
         globals.push(("council", crate::council::view::template_globals(data)));
     }
     globals.push(("raad_positie", raad_positie(council_data)));
+    globals.push(("partij_stem", partij_stem(model.guide.as_ref())));
     if let Some(data) = &model.guide {
         globals.push(("guide_home", crate::home::guide_summary(data, today)));
     }

@@ -266,24 +266,31 @@ pub fn is_local_host(host: &str) -> bool {
 /// title = "Security.NL"
 /// date = 2023-10-17      # or "2023-10" when only the month is known
 /// ```
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawProvenance {
     /// `synced`, `press`, `official` or `editor`.
     pub kind: Spanned<String>,
     /// The article or document (press, official).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<Spanned<String>>,
     /// The publication or document title (press: required; official: optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<Spanned<String>>,
     /// The publication date (press, official).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Spanned<DateText>>,
     /// The queried address (synced).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub api: Option<Spanned<String>>,
     /// When it was fetched (synced).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fetched_at: Option<Spanned<DateText>>,
     /// What the editors checked (editor).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Spanned<String>>,
     /// The day of the last check (editor).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checked_on: Option<Spanned<DateText>>,
 }
 
@@ -298,6 +305,32 @@ fn fields_of(kind: &str) -> &'static [&'static str] {
 }
 
 impl RawProvenance {
+    /// The table a `sync` command writes: kind "synced" with the queried
+    /// address and the moment it was fetched (RFC 3339).
+    pub fn synced(api: &str, fetched_at: &str) -> RawProvenance {
+        let at = |text: &str| Spanned::new(0..0, text.to_string());
+        RawProvenance {
+            kind: at("synced"),
+            url: None,
+            title: None,
+            date: None,
+            api: Some(at(api)),
+            fetched_at: Some(Spanned::new(0..0, DateText(fetched_at.to_string()))),
+            note: None,
+            checked_on: None,
+        }
+    }
+
+    /// The span of the address (`api` or `url`), else of `kind`: where a
+    /// mistake about the source as a whole is reported.
+    pub fn address_span(&self) -> std::ops::Range<usize> {
+        self.api
+            .as_ref()
+            .or(self.url.as_ref())
+            .map(|s| s.span())
+            .unwrap_or_else(|| self.kind.span())
+    }
+
     /// Validates the table read from `file`: the kind, the fields that kind
     /// needs (and no others), http(s) addresses and real dates. Every mistake
     /// is a diagnostic on its own line.
@@ -482,8 +515,9 @@ impl RawProvenance {
 }
 
 /// A date field as text: a TOML date (`2023-10-17`) or a string
-/// (`"2023-10"`, for a month) both work.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// (`"2023-10"`, for a month) both work. Written back as a string.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
 pub struct DateText(pub String);
 
 impl<'de> Deserialize<'de> for DateText {

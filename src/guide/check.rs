@@ -32,7 +32,29 @@ pub fn check(assessed: &Assessed) -> Diagnostics {
         check_equal_treatment(election, &mut diags);
     }
     check_items(data, &mut diags);
+    check_vote_files(data, &mut diags);
     diags
+}
+
+const LOCAL_ADDRESS_HINT: &str = "run `chatcontrole sync votes` against the Tweede Kamer's real API (the default --api), or give the press report or official record the vote comes from";
+
+/// A vote file written from a test API (127.0.0.1, a private network) must
+/// not reach published data: its address would be in data.json and on the
+/// pages.
+fn check_vote_files(data: &GuideData, diags: &mut Diagnostics) {
+    for file in data.votes.values() {
+        if let Some(host) = file.provenance.as_ref().and_then(|p| p.local_address()) {
+            diags.push(
+                Diagnostic::error(
+                    &file.source_at.0,
+                    file.source_at.1,
+                    1,
+                    format!("this vote's source is a local address ({host}), which must not be published"),
+                )
+                .with_hint(LOCAL_ADDRESS_HINT),
+            );
+        }
+    }
 }
 
 /// An item whose protecting vote nobody decided yet (`protects` missing or
@@ -112,6 +134,30 @@ fn check_evidence(data: &GuideData, entry: &PartyEntry, diags: &mut Diagnostics)
                 ),
             );
         }
+        if let Some(host) = e.source.as_ref().and_then(|p| p.local_address()) {
+            diags.push(
+                Diagnostic::error(
+                    file,
+                    if e.source_line > 0 { e.source_line } else { line },
+                    1,
+                    format!("this vote's source is a local address ({host}), which must not be published"),
+                )
+                .with_hint(LOCAL_ADDRESS_HINT),
+            );
+        }
+        // A vote that contradicts the vote file is reported as such below.
+        if e.kind == EvidenceKind::Vote && e.provenance().is_none() && e.contradicts.is_none() {
+            let item = e.item.as_deref().unwrap_or("");
+            diags.push(
+                Diagnostic::error(
+                    file,
+                    line,
+                    1,
+                    format!("this vote on {item} has no source: no file in data/votes/ records this party's vote, and the evidence has no [evidence.source]"),
+                )
+                .with_hint(format!("run `chatcontrole sync votes --item {item}` to record the vote from the Tweede Kamer's open data, or add an [evidence.source] table (kind = \"press\", \"official\" or \"editor\") saying where the vote comes from; if no source gives it, remove the vote")),
+            );
+        }
         if e.stance == Stance::Unclassified {
             diags.push(
                 Diagnostic::warning(file, line, 1, "evidence is not classified yet")
@@ -127,14 +173,15 @@ fn check_evidence(data: &GuideData, entry: &PartyEntry, diags: &mut Diagnostics)
                     line,
                     1,
                     format!(
-                        "this vote says `{}` on {}, but the Tweede Kamer's open data record `{}` for this party",
+                        "this vote says `{}` on {}, but data/votes/{}.toml records `{}` for this party",
                         vote.id(),
+                        e.item.as_deref().unwrap_or(""),
                         e.item.as_deref().unwrap_or(""),
                         synced.id()
                     ),
                 )
                 .with_hint(format!(
-                    "remove this [[evidence]] (the synced vote in data/votes/{}.toml counts for the party) or correct vote = \"{}\"",
+                    "remove this [[evidence]] (the recorded vote in data/votes/{}.toml counts for the party) or correct vote = \"{}\"; if the vote file is wrong, run `chatcontrole sync votes`",
                     e.item.as_deref().unwrap_or(""),
                     synced.id()
                 )),

@@ -11,6 +11,7 @@ use super::model::{
     Districts, Election, Evidence, EvidenceKind, PartyEntry, ProgrammeFormat, Stance, Strength,
     VoteChoice,
 };
+use crate::provenance::{self, Provenance};
 
 /// The whole `data.json` document.
 #[derive(Debug, Clone, Serialize)]
@@ -86,19 +87,18 @@ pub struct SaidVsDidRecord {
     pub did: usize,
 }
 
-/// Where a synced vote comes from, in `data.json`.
+/// A vote recorded in `data/votes/`, in `data.json`: the faction(s) it
+/// was cast by and what the Kamer decided (its source is the evidence's
+/// `source`).
 #[derive(Debug, Clone, Serialize)]
-pub struct SourceRecord {
-    /// The query the vote was fetched with; null for a vote the editors
-    /// reconstructed from other sources (`note` says which).
-    pub query: Option<String>,
-    /// When it was fetched (RFC 3339); null for a reconstructed vote.
-    pub fetched_at: Option<String>,
-    /// The faction label(s) as the Tweede Kamer wrote them.
+pub struct RecordedVoteRecord {
+    /// The faction label(s) as the record writes them.
     pub factions: Vec<String>,
     /// True when the faction declared its vote a mistake afterwards.
     pub mistaken: bool,
-    /// The editors' note on the source, or null.
+    /// `adopted`, `rejected` or null when the record does not say.
+    pub outcome: Option<super::votes_file::Outcome>,
+    /// The editors' note on the vote file, or null.
     pub note: Option<String>,
 }
 
@@ -138,9 +138,14 @@ pub struct EvidenceRecord {
     /// For votes: `for`, `against` or `absent`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vote: Option<VoteChoice>,
-    /// For votes synced from the Tweede Kamer's open data: where it comes from.
+    /// For votes: where the vote comes from, a provenance
+    /// (`{"kind": "press", "url": …, "title": …, "date": …}`, see
+    /// `crate::provenance`); null for other evidence.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<SourceRecord>,
+    pub source: Option<Provenance>,
+    /// For votes a file in `data/votes/` records: the faction(s) and the outcome.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recorded_vote: Option<RecordedVoteRecord>,
 }
 
 /// Builds the `data.json` document of `election`.
@@ -221,11 +226,11 @@ fn evidence_record(e: &Evidence) -> EvidenceRecord {
         date: e.date.map(|d| d.to_string()),
         item: e.item.clone().filter(|_| is_vote || e.kind.is_signature()),
         vote: e.vote.filter(|_| is_vote),
-        source: e.synced.as_ref().map(|s| SourceRecord {
-            query: s.query.clone(),
-            fetched_at: s.fetched_at.clone(),
+        source: e.provenance().cloned().filter(|_| is_vote),
+        recorded_vote: e.synced.as_ref().map(|s| RecordedVoteRecord {
             factions: s.factions.clone(),
             mistaken: s.mistaken,
+            outcome: s.outcome,
             note: s.note.clone(),
         }),
     }
@@ -240,7 +245,7 @@ pub fn data_json(assessed: &Assessed, election: &Election) -> String {
 }
 
 /// The columns of `data.csv`, in order.
-pub const CSV_COLUMNS: [&str; 15] = [
+pub const CSV_COLUMNS: [&str; 16] = [
     "id",
     "name",
     "verdict",
@@ -256,6 +261,7 @@ pub const CSV_COLUMNS: [&str; 15] = [
     "summary",
     "said_vs_did",
     "signed",
+    "vote_sources",
 ];
 
 /// `data.csv` of `election`: one row per party, RFC 4180 quoting, `\r\n` line ends.
@@ -272,6 +278,20 @@ pub fn data_csv(assessed: &Assessed, election: &Election) -> String {
             .evidence
             .iter()
             .filter_map(|e| Some(format!("{}={}", e.item.as_ref()?, e.vote?.id())))
+            .collect();
+        // The kind of each vote's source, in the order of `votes`; the
+        // whole provenance is in votes.csv and data.json.
+        let vote_sources: Vec<String> = p
+            .evidence
+            .iter()
+            .filter_map(|e| {
+                e.vote?;
+                Some(format!(
+                    "{}={}",
+                    e.item.as_ref()?,
+                    e.source.as_ref().map(Provenance::kind).unwrap_or("none")
+                ))
+            })
             .collect();
         let signed: Vec<String> = p
             .evidence
@@ -306,9 +326,52 @@ pub fn data_csv(assessed: &Assessed, election: &Election) -> String {
                 p.summary.clone(),
                 p.said_vs_did.to_string(),
                 signed.join(";"),
+                vote_sources.join(";"),
             ]
             .into_iter(),
         );
+    }
+    out
+}
+
+/// The columns of `votes.csv`, in order: the party, the item and its vote,
+/// then the vote's source in the four columns of [`provenance::CSV_COLUMNS`].
+pub const VOTES_CSV_COLUMNS: [&str; 7] = [
+    "party",
+    "item",
+    "vote",
+    provenance::CSV_COLUMNS[0],
+    provenance::CSV_COLUMNS[1],
+    provenance::CSV_COLUMNS[2],
+    provenance::CSV_COLUMNS[3],
+];
+
+/// `votes.csv` of `election`: one row per vote a party's verdict rests on,
+/// with its source, in the order of `data.json` (parties by name, evidence
+/// in the editors' order).
+pub fn votes_csv(assessed: &Assessed, election: &Election) -> String {
+    let mut out = String::new();
+    push_row(&mut out, VOTES_CSV_COLUMNS.iter().map(|c| c.to_string()));
+    for entry in election.entries_by_name(assessed.data) {
+        for e in entry
+            .evidence
+            .iter()
+            .filter(|e| e.kind == EvidenceKind::Vote)
+        {
+            let (Some(item), Some(vote)) = (&e.item, e.vote) else {
+                continue;
+            };
+            let source = e
+                .provenance()
+                .map(Provenance::csv_fields)
+                .unwrap_or_default();
+            push_row(
+                &mut out,
+                [entry.party.clone(), item.clone(), vote.id().to_string()]
+                    .into_iter()
+                    .chain(source),
+            );
+        }
     }
     out
 }

@@ -10,6 +10,7 @@ pub mod assessed;
 pub mod cards;
 pub mod check;
 pub mod export;
+pub mod facts;
 pub mod import;
 pub mod load;
 pub mod model;

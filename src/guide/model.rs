@@ -198,6 +198,15 @@ pub struct Item {
     pub number: String,
     /// Title in Dutch.
     pub title: String,
+    /// The name it is known by, e.g. "motie-Van Ginneken".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Who moved it, e.g. "Kamerlid Van Ginneken (D66)".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mover: Option<String>,
+    /// Where the name and mover come from (required with either).
+    #[serde(skip)]
+    pub source: Option<crate::provenance::Provenance>,
     /// Date of the vote, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<NaiveDate>,
@@ -668,12 +677,31 @@ pub struct Evidence {
     /// For votes taken from `data/votes/`: where the vote comes from.
     #[serde(skip)]
     pub synced: Option<SyncedVote>,
+    /// The evidence's own source (`[evidence.source]`): required for a vote
+    /// that no file in `data/votes/` records for this party. Written in the
+    /// shape the data files read (the importer writes it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<crate::provenance::Provenance>,
+    /// The line where `[evidence.source]` names its address (0 when none).
+    #[serde(skip)]
+    pub source_line: usize,
     /// For a hand-typed vote: the synced vote it contradicts, if any.
     #[serde(skip)]
     pub contradicts: Option<VoteChoice>,
     /// Where this evidence is written.
     #[serde(skip)]
     pub origin: Origin,
+}
+
+impl Evidence {
+    /// Where this evidence comes from, when it records one: the vote file's
+    /// source for a recorded vote, else the evidence's own `[source]`.
+    pub fn provenance(&self) -> Option<&crate::provenance::Provenance> {
+        self.synced
+            .as_ref()
+            .and_then(|s| s.source.as_ref())
+            .or(self.source.as_ref())
+    }
 }
 
 /// Provenance of a vote taken from a `data/votes/<item>.toml` file.
@@ -683,15 +711,10 @@ pub struct SyncedVote {
     pub factions: Vec<String>,
     /// Seats of those factions, when the source gave them.
     pub seats: Option<u32>,
-    /// The decision, e.g. `Stemmen - aangenomen`.
-    pub result: String,
-    /// The query the data came from; none when the editors reconstructed
-    /// the vote from other sources.
-    pub query: Option<String>,
-    /// When it was fetched (RFC 3339); none for a reconstructed vote.
-    pub fetched_at: Option<String>,
-    /// True when the query went to the Tweede Kamer's own API.
-    pub official: bool,
+    /// The decision, when the record says it.
+    pub outcome: Option<crate::guide::votes_file::Outcome>,
+    /// Where the vote file's data comes from (synced, press or editor).
+    pub source: Option<crate::provenance::Provenance>,
     /// The editors' note on the source, if any.
     pub note: Option<String>,
     /// The faction declared its vote a mistake afterwards.

@@ -42,7 +42,20 @@ pub fn load_votes(
         ) else {
             continue;
         };
-        let file = parsed.value;
+        let mut file = parsed.value.clone();
+        match file.source.parse(&parsed) {
+            Ok(p) => {
+                file.provenance = Some(p);
+                file.source_at = (
+                    path.clone(),
+                    crate::diagnostics::line_col(&parsed.text, file.source.address_span().start).0,
+                );
+            }
+            Err(errors) => {
+                diags.extend(errors);
+                continue;
+            }
+        }
         let stem = path.file_stem().unwrap_or_default().to_string_lossy();
         if file.item != stem {
             diags.push(
@@ -103,10 +116,8 @@ fn add_votes(entry: &mut PartyEntry, item: &Item, file: &VotesFile) {
         let synced = SyncedVote {
             factions: factions.iter().map(|f| f.name.clone()).collect(),
             seats: factions.iter().map(|f| f.seats).sum(),
-            result: file.result.clone(),
-            query: file.query.clone(),
-            fetched_at: file.fetched_at.clone(),
-            official: file.from_official_api(),
+            outcome: file.outcome(),
+            source: file.provenance.clone(),
             note: file.note.clone(),
             mistaken: factions.iter().any(|f| f.mistaken),
             split: factions.iter().any(|f| f.split),
@@ -183,6 +194,9 @@ mod tests {
         Item {
             number: "2023Z1".into(),
             title: "Motie".into(),
+            name: None,
+            mover: None,
+            source: None,
             date: None,
             kind: ItemKind::Motion,
             url: Some("https://www.tweedekamer.nl/x".into()),
@@ -201,9 +215,13 @@ mod tests {
             date: Some("2023-04-18".parse().unwrap()),
             result: "Stemmen - aangenomen".into(),
             vote_kind: VoteKind::Faction,
-            query: Some("https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/Zaak".into()),
-            fetched_at: Some("2026-12-01T21:00:00Z".into()),
             note: None,
+            source: crate::provenance::RawProvenance::synced(
+                "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/Zaak",
+                "2026-12-01T21:00:00Z",
+            ),
+            provenance: None,
+            source_at: Default::default(),
             totals: Totals {
                 for_: 0,
                 against: 0,
@@ -249,7 +267,10 @@ mod tests {
         assert_eq!(ev.stance, Stance::Protects);
         assert_eq!(ev.strength, Some(Strength::Explicit));
         assert_eq!(ev.synced.as_ref().unwrap().factions, ["GroenLinks", "PvdA"]);
-        assert!(ev.synced.as_ref().unwrap().official);
+        assert_eq!(
+            ev.synced.as_ref().unwrap().outcome,
+            Some(crate::guide::votes_file::Outcome::Adopted)
+        );
     }
 
     #[test]

@@ -13,7 +13,7 @@ use minijinja::{Value, context};
 use serde::Serialize;
 
 use super::assessed::Assessed;
-use super::export::{data_csv, data_json};
+use super::export::{data_csv, data_json, votes_csv};
 use super::model::{
     Districts, Election, Evidence, EvidenceKind, GuideData, ItemKind, Level, PartyEntry,
     ProgrammeFormat, VoteChoice, name_key,
@@ -68,6 +68,10 @@ pub struct VoteView {
     pub item: String,
     /// Item title.
     pub title: String,
+    /// How the item is known, e.g. "motie-Van Ginneken (motie 2023Z07239)".
+    pub phrase: String,
+    /// Who moved it, when the data says (with a source).
+    pub mover: Option<String>,
     /// "motie" or "wetsvoorstel".
     pub kind: &'static str,
     /// Link to the item.
@@ -224,6 +228,7 @@ impl<'a> ElectionPages<'a> {
                 changes_url => previous.map(|_| self.path("veranderingen/")),
                 data_json_url => self.path("data.json"),
                 data_csv_url => self.path("data.csv"),
+                votes_csv_url => self.path("votes.csv"),
                 party_count => e.entries.len(),
             },
             scale => Value::from_serialize(&self.scale),
@@ -318,6 +323,7 @@ impl<'a> ElectionPages<'a> {
         for (name, bytes) in [
             ("data.json", data_json(self.assessed, e)),
             ("data.csv", data_csv(self.assessed, e)),
+            ("votes.csv", votes_csv(self.assessed, e)),
         ] {
             let path = self.path(name);
             if let Err(d) = out.add(&path, bytes, Some(&e.origin.file)) {
@@ -419,6 +425,7 @@ impl<'a> ElectionPages<'a> {
         let ctx = context! {
             row => Value::from_serialize(row),
             evidence => Value::from_serialize(&evidence),
+            vote_notes => Value::from_serialize(super::vote_views::vote_notes(self.data, entry)),
             outreach => outreach,
             override_reason => entry.override_reason.clone(),
             agrees => assessment.agrees,
@@ -700,6 +707,8 @@ fn vote_view(data: &GuideData, e: &Evidence) -> Option<VoteView> {
         title: item
             .map(|i| i.title.clone())
             .unwrap_or_else(|| number.clone()),
+        phrase: super::vote_views::item_phrase(data, &number),
+        mover: item.and_then(|i| i.mover.clone()),
         kind: match item.map(|i| i.kind) {
             Some(ItemKind::Bill) => "wetsvoorstel",
             _ => "motie",
@@ -801,7 +810,7 @@ fn evidence_view(data: &GuideData, e: &Evidence) -> EvidenceView {
         vote,
         signed,
         context: debate_context(e),
-        provenance: super::vote_views::provenance(data, e),
+        provenance: super::vote_views::provenance(e),
     }
 }
 

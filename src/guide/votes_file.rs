@@ -1,10 +1,12 @@
 //! `data/votes/<item>.toml`: one recorded vote as `sync votes` wrote it, with
-//! provenance (the query URL and when it was fetched). Documented in
-//! `docs/data-schema.md`.
+//! its provenance in a `[source]` table (`crate::provenance`): `synced` with
+//! the queried address and the moment it was fetched, or — for a vote the
+//! editors reconstructed before it could be synced — `press` or `editor`.
+//! Documented in `docs/data-schema.md`.
 //!
 //! The file is written by the program and read by the guide; editors only
-//! add a `note` (kept across syncs), e.g. to say where a reconstructed vote
-//! comes from. The guide owns this record: `parliament/` fetches votes and
+//! add a `note` (kept across syncs) and, for a reconstructed vote, the
+//! `[source]` it was reconstructed from. The guide owns this record: `parliament/` fetches votes and
 //! converts them into it (`parliament::record`), so the guide never needs
 //! to know the Tweede Kamer's API.
 
@@ -12,6 +14,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+use crate::provenance::{Provenance, RawProvenance};
 
 /// What kind of parliamentary item a motion or bill is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,20 +84,22 @@ pub struct VotesFile {
     /// The vote date, when the API gave it.
     #[serde(default, skip_serializing_if = "Option::is_none", with = "toml_date")]
     pub date: Option<NaiveDate>,
-    /// The decision, e.g. `Stemmen - aangenomen`.
+    /// The decision as the API words it, e.g. `Stemmen - aangenomen`
+    /// ([`Outcome::parse`] reads it).
     pub result: String,
     /// `faction` (show of hands) or `roll_call`.
     pub vote_kind: VoteKind,
-    /// The query the data came from; none for a vote the editors
-    /// reconstructed from other sources (its `note` says which).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub query: Option<String>,
-    /// When it was fetched (RFC 3339, UTC); none for a reconstructed vote.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fetched_at: Option<String>,
     /// An editor's note on the source (kept when the file is synced again).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Where the vote comes from, as written (`[source]`).
+    pub source: RawProvenance,
+    /// The same, checked: filled in by the guide's loader.
+    #[serde(skip)]
+    pub provenance: Option<Provenance>,
+    /// Where `[source]` names its address (file and line), for `check`.
+    #[serde(skip)]
+    pub source_at: (PathBuf, usize),
     /// Seats (or members) per choice.
     pub totals: Totals,
     /// One entry per faction.
@@ -170,29 +176,32 @@ impl VotesFile {
     pub fn to_toml(&self) -> String {
         let body = toml::to_string(self).unwrap_or_default();
         format!(
-            "# Written by `chatcontrole sync votes`; `query` says where the data came from.\n# Do not edit by hand (only `note` is kept when the vote is synced again).\n\n{body}"
+            "# Written by `chatcontrole sync votes`; [source] says where the data came from.\n# Do not edit by hand (only `note` is kept when the vote is synced again).\n\n{body}"
         )
     }
 
-    /// True when `other` records the same vote, ignoring when and from
-    /// which address it was fetched.
+    /// True when `other` records the same vote, ignoring its source (when
+    /// and from which address it was fetched) and note.
     pub fn same_vote(&self, other: &VotesFile) -> bool {
         let strip = |v: &VotesFile| VotesFile {
-            fetched_at: None,
-            query: None,
+            source: RawProvenance::synced("", ""),
+            provenance: None,
+            source_at: Default::default(),
             note: None,
             ..v.clone()
         };
         strip(self) == strip(other)
     }
 
-    /// True when the query went to the Tweede Kamer's own API.
-    pub fn from_official_api(&self) -> bool {
-        self.query
-            .as_deref()
-            .and_then(|q| url::Url::parse(q).ok())
-            .and_then(|u| u.host_str().map(str::to_string))
-            .is_some_and(|h| h == "gegevensmagazijn.tweedekamer.nl")
+    /// True when the file was written by `sync votes` (its source is of kind
+    /// `synced`), not reconstructed by the editors.
+    pub fn is_synced(&self) -> bool {
+        self.source.kind.get_ref().trim() == "synced"
+    }
+
+    /// The decision in plain words, when the API's text says it.
+    pub fn outcome(&self) -> Option<Outcome> {
+        Outcome::parse(&self.result)
     }
 
     /// The faction entry of party `id`, if it sat in the Kamer (several
@@ -202,6 +211,46 @@ impl VotesFile {
             .iter()
             .filter(|f| f.party.as_deref() == Some(party))
             .collect()
+    }
+}
+
+/// What the Kamer decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// Aangenomen.
+    Adopted,
+    /// Verworpen.
+    Rejected,
+}
+
+impl Outcome {
+    /// Reads the API's decision text (`Stemmen - aangenomen`,
+    /// `Aangenomen.`, `Verworpen`, …); none when it says neither.
+    pub fn parse(text: &str) -> Option<Outcome> {
+        let text = text.to_lowercase();
+        match (text.contains("aangenomen"), text.contains("verworpen")) {
+            (true, false) => Some(Outcome::Adopted),
+            (false, true) => Some(Outcome::Rejected),
+            _ => None,
+        }
+    }
+
+    /// "aangenomen" or "verworpen".
+    pub fn dutch(self) -> &'static str {
+        match self {
+            Outcome::Adopted => "aangenomen",
+            Outcome::Rejected => "verworpen",
+        }
+    }
+}
+
+/// "1 zetel", "3 zetels".
+pub fn seats_dutch(n: u32) -> String {
+    if n == 1 {
+        "1 zetel".to_string()
+    } else {
+        format!("{n} zetels")
     }
 }
 
@@ -239,4 +288,28 @@ mod toml_date {
 /// `data/votes/<item>.toml` below `site`.
 pub fn path_of(site: &Path, item: &str) -> PathBuf {
     site.join("data").join("votes").join(format!("{item}.toml"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use test_case::test_case;
+
+    #[test_case("Stemmen - aangenomen", Some("aangenomen"); "api bill text")]
+    #[test_case("Aangenomen.", Some("aangenomen"); "plain adopted")]
+    #[test_case("Stemmen - verworpen", Some("verworpen"); "rejected")]
+    #[test_case("Verworpen.", Some("verworpen"); "plain rejected")]
+    #[test_case("Aangehouden", None; "held over")]
+    #[test_case("", None; "empty")]
+    fn results_in_plain_dutch(api: &str, expected: Option<&str>) {
+        assert_eq!(Outcome::parse(api).map(Outcome::dutch), expected);
+    }
+
+    #[test_case(0, "0 zetels")]
+    #[test_case(1, "1 zetel")]
+    #[test_case(2, "2 zetels")]
+    #[test_case(34, "34 zetels")]
+    fn seats_singular_and_plural(n: u32, expected: &str) {
+        assert_eq!(seats_dutch(n), expected);
+    }
 }

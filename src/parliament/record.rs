@@ -74,9 +74,10 @@ pub fn record_from_tally(
         date: tally.date,
         result: tally.result.clone(),
         vote_kind: tally.kind,
-        query: Some(query.to_string()),
-        fetched_at: Some(fetched_at.to_string()),
         note: None,
+        source: crate::provenance::RawProvenance::synced(query, fetched_at),
+        provenance: None,
+        source_at: Default::default(),
         totals: Totals {
             for_: f,
             against: a,
@@ -117,8 +118,12 @@ mod tests {
         assert!(text.contains("mistaken = true"), "{text}");
         let back: VotesFile = toml::from_str(&text).unwrap();
         assert_eq!(back, a);
+        assert!(
+            text.contains("[source]\nkind = \"synced\"\napi = \"http://x/\"\nfetched_at = \"t1\""),
+            "{text}"
+        );
         let b = VotesFile {
-            fetched_at: Some("t2".into()),
+            source: crate::provenance::RawProvenance::synced("http://x/", "t2"),
             ..a.clone()
         };
         assert!(a.same_vote(&b));

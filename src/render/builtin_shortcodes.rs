@@ -71,12 +71,22 @@ pub const BUILTINS: &[Builtin] = &[
         )),
     },
     Builtin {
+        name: "partij-stem",
+        source: include_str!("builtin/shortcodes/partij-stem.html"),
+        named: &[],
+        positional: 2,
+        needs: Some((
+            has_two_arguments,
+            "a party and an item: `{{< partij-stem sgp 36263 >}}`",
+        )),
+    },
+    Builtin {
         name: "raad-positie",
         source: include_str!("builtin/shortcodes/raad-positie.html"),
         named: &["bron"],
         positional: 2,
         needs: Some((
-            has_state_and_date,
+            has_two_arguments,
             "a state and a date: `{{< raad-positie NL 2025-11-26 >}}`",
         )),
     },
@@ -154,7 +164,9 @@ fn first_positional(call: &Call) -> bool {
         .is_some_and(|v| !v.trim().is_empty())
 }
 
-fn has_state_and_date(call: &Call) -> bool {
+/// Two non-empty positional arguments: a state and a date (`raad-positie`),
+/// or a party and an item (`partij-stem`).
+fn has_two_arguments(call: &Call) -> bool {
     call.positional.len() == 2 && call.positional.iter().all(|v| !v.trim().is_empty())
 }
 

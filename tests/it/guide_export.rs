@@ -136,4 +136,6 @@ fn csv_has_one_row_per_party() {
     assert!(csv.contains("\r\nvvd,VVD,beschermt-niet,❌,Beschermt niet,beschermt-niet,,all,"));
     assert!(csv.contains(",except:3;16;20,"));
     assert!(csv.contains("2023Z07239=against;36263=for"));
+    // The imported votes carry the imported page as their source.
+    assert!(csv.contains(",2023Z07239=editor;36263=editor\r\n"), "{csv}");
 }

@@ -150,7 +150,7 @@ fn every_party_has_a_page_with_its_evidence() {
     html::assert_selects_containing(&bbb, "blockquote > p", "“We halen barrières", bbb_at);
     assert_contains(
         &bbb,
-        "stemde <strong>vóór</strong> wetsvoorstel 36263",
+        "stemde <strong>vóór</strong> de tijdelijke wet voor de AIVD en MIVD (wetsvoorstel 36263)",
         bbb_at,
     );
     let lp = text(&out, "stemwijzer2023/lp/index.html");
@@ -522,25 +522,45 @@ fn synced_votes_are_evidence_with_provenance_and_said_vs_did_is_flagged() {
     let d66 = text(&out, d66_at);
     assert_contains(
         &d66,
-        "stemde <strong>vóór</strong> motie 2023Z07239",
+        "stemde <strong>vóór</strong> motie-Van Ginneken (motie 2023Z07239)",
         d66_at,
     );
+    assert_contains(&d66, "Ingediend door Kamerlid Van Ginneken (D66).", d66_at);
     // The example's votes were reconstructed from press reports: the page
-    // says so and claims no fetch (the API was never asked).
-    assert_contains(&d66, "door de redactie nagebouwde stemgegevens", d66_at);
+    // names and links the report and claims no fetch (the API was never asked).
+    assert_contains(
+        &d66,
+        "Volgens <a href=\"https://www.security.nl/posting/801335/",
+        d66_at,
+    );
+    html::assert_selects_containing(&d66, "p.meta a", "Security.NL", d66_at);
     assert!(
-        !d66.contains("opgehaald op"),
+        !d66.contains("opgehaald"),
         "{d66_at}: claims a fetch for a reconstructed vote"
     );
-    assert_contains(&d66, "motie 2023Z07239 op tweedekamer.nl</a>", d66_at);
-    html::assert_selects_containing(&d66, "a", "motie 2023Z07239 op tweedekamer.nl", d66_at);
+    assert_contains(&d66, "Uitslag: aangenomen.", d66_at);
+    assert_lacks(&d66, "Stemmen - aangenomen", d66_at);
+    // The vote file's note is shown once, not under every vote.
+    assert_eq!(
+        count(
+            &d66,
+            "Nog niet uit de open data van de Tweede Kamer gehaald."
+        ),
+        2,
+        "{d66_at}: one note per vote file (two items), not one per vote"
+    );
+    html::assert_exists(&d66, "h3#over-de-stemmingen", d66_at);
     // D66's programme protects encryption, its vote on 36263 does not.
     assert_contains(&d66, "Zegt het een, stemde het ander:", d66_at);
-    assert_contains(&d66, "vóór wetsvoorstel 36263", d66_at);
+    assert_contains(
+        &d66,
+        "vóór de tijdelijke wet voor de AIVD en MIVD (wetsvoorstel 36263)",
+        d66_at,
+    );
     let overview = text(&out, "stemwijzer2023/index.html");
     assert_contains(
         &overview,
-        "Zegt het een, stemde het ander:</strong> D66 zegt",
+        "Zegt het een, stemde het ander:</strong> D66 schreef “",
         "stemwijzer2023/index.html",
     );
     let json: serde_json::Value =
@@ -559,12 +579,50 @@ fn synced_votes_are_evidence_with_provenance_and_said_vs_did_is_flagged() {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|e| e["source"].is_object())
+        .filter(|e| e["recorded_vote"].is_object())
         .collect();
-    assert_eq!(synced.len(), 2, "both votes are synced evidence for D66");
+    assert_eq!(synced.len(), 2, "both votes are recorded evidence for D66");
+    for e in &synced {
+        assert_eq!(e["source"]["kind"], "press", "{e}");
+        assert_eq!(e["source"]["title"], "Security.NL", "{e}");
+        assert!(e.get("query").is_none(), "{e}");
+    }
+    let json_text = text(&out, "stemwijzer2023/data.json");
+    assert_lacks(&json_text, "127.0.0.1", "stemwijzer2023/data.json");
+    let data_csv = text(&out, "stemwijzer2023/data.csv");
+    assert!(
+        data_csv
+            .lines()
+            .any(|l| l.starts_with("sp,") && l.ends_with(",2023Z07239=press;36263=editor")),
+        "stemwijzer2023/data.csv: the SP's vote sources"
+    );
+    let votes = text(&out, "stemwijzer2023/votes.csv");
+    assert_eq!(
+        votes.lines().next(),
+        Some("party,item,vote,source_kind,source_url,source_text,source_date"),
+        "stemwijzer2023/votes.csv: header"
+    );
+    assert!(
+        votes
+            .lines()
+            .any(|l| l.starts_with("sp,36263,against,editor,,")),
+        "stemwijzer2023/votes.csv: the SP's vote on 36263 with the editors' source"
+    );
+    assert!(
+        votes.lines().any(|l| l
+            == "d66,2023Z07239,for,press,https://www.security.nl/posting/801335/Kabinet+weigert+aangenomen+motie+over+client-side+scanning+uit+te+voeren,Security.NL,2023-06"),
+        "stemwijzer2023/votes.csv: D66's vote on the motion with its press source"
+    );
+    assert!(
+        !votes.lines().any(|l| l.starts_with("sgp,36263,")),
+        "stemwijzer2023/votes.csv: no vote of the SGP on 36263"
+    );
     let csv = text(&out, "stemwijzer2023/data.csv");
     assert!(
-        csv.lines().next().unwrap().ends_with(",said_vs_did,signed"),
+        csv.lines()
+            .next()
+            .unwrap()
+            .ends_with(",said_vs_did,signed,vote_sources"),
         "stemwijzer2023/data.csv: header {:?}",
         csv.lines().next()
     );

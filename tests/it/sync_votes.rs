@@ -4,6 +4,7 @@
 //! the previous files are byte-identical.
 
 use crate::common::tk_mock;
+use chatcontrole::guide::votes_file::VotesFile;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
@@ -240,8 +241,11 @@ fn motion_with_absent_deleted_and_unmapped_factions() {
             "{all}"
         );
     }
-    assert!(file["query"].as_str().unwrap().starts_with(&mock.api));
-    assert!(file["fetched_at"].as_str().unwrap().ends_with('Z'));
+    let source = file["source"].as_table().expect("a [source] table");
+    assert_eq!(source["kind"].as_str(), Some("synced"));
+    assert!(source["api"].as_str().unwrap().starts_with(&mock.api));
+    assert!(source["fetched_at"].as_str().unwrap().ends_with('Z'));
+    assert!(file.get("query").is_none() && file.get("fetched_at").is_none());
 }
 
 #[test]
@@ -465,19 +469,19 @@ fn example_mock() -> Mock {
     })
 }
 
-/// The example site's data/votes/ is what `sync votes` writes from the
-/// reconstructed answers (BLESS=1 writes them into site/ again).
+/// The example site's data/votes/ records what `sync votes` writes from the
+/// reconstructed answers: the same numbers, factions and parties. Syncing
+/// replaces the editors' press source by a `synced` one (the mock's local
+/// address, which `check` then refuses to publish), keeping the note.
 #[test]
 fn example_votes_are_what_sync_writes() {
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("site");
     let mock = example_mock();
-    if std::env::var_os("BLESS").is_some() {
-        let out = run(&example, &mock.api, &[]);
-        assert!(out.status.success(), "{}", text(&out));
-        return;
-    }
     let copy = tempfile::tempdir().unwrap();
-    for entry in walkdir::WalkDir::new(example.join("data")) {
+    for entry in walkdir::WalkDir::new(&example)
+        .into_iter()
+        .filter_entry(|e| e.file_name() != "public")
+    {
         let entry = entry.unwrap();
         let target = copy
             .path()
@@ -491,14 +495,44 @@ fn example_votes_are_what_sync_writes() {
     let before = std::fs::read_dir(copy.path().join("data/votes"))
         .unwrap()
         .count();
+    assert_eq!(before, 2);
     let out = run(copy.path(), &mock.api, &[]);
     let all = text(&out);
     assert!(out.status.success(), "{all}");
-    assert!(all.contains("0 fetched, 2 unchanged, 0 failed"), "{all}");
-    assert_eq!(before, 2);
+    assert!(all.contains("2 fetched, 0 unchanged, 0 failed"), "{all}");
     assert!(
         all.contains("faction `Fractie Den Haan` in the vote on 2023Z07239 maps to no party"),
         "{all}"
+    );
+    for item in ["2023Z07239", "36263"] {
+        let ours: VotesFile =
+            toml::from_str(&std::fs::read_to_string(votes(&example, item)).unwrap()).unwrap();
+        let synced: VotesFile =
+            toml::from_str(&std::fs::read_to_string(votes(copy.path(), item)).unwrap()).unwrap();
+        assert!(ours.same_vote(&synced), "{item}: the numbers differ");
+        assert_eq!(ours.source.kind.get_ref(), "press", "{item}");
+        assert_eq!(synced.source.kind.get_ref(), "synced", "{item}");
+        assert_eq!(synced.note, ours.note, "{item}: the note is kept");
+    }
+    // A second sync of synced files changes nothing.
+    let again = run(copy.path(), &mock.api, &[]);
+    assert!(
+        text(&again).contains("0 fetched, 2 unchanged, 0 failed"),
+        "{}",
+        text(&again)
+    );
+    // The synced files name the mock's local address: check refuses them.
+    let check = std::process::Command::new(env!("CARGO_BIN_EXE_chatcontrole"))
+        .args(["check", "--site"])
+        .arg(copy.path())
+        .output()
+        .unwrap();
+    let report = text(&check);
+    assert!(!check.status.success(), "{report}");
+    assert!(
+        report.contains("data/votes/36263.toml:")
+            && report.contains("is a local address (127.0.0.1)"),
+        "{report}"
     );
 }
 

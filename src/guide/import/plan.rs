@@ -155,9 +155,26 @@ impl<'a> Planner<'a> {
             }
         }
         let new_items = self.decide_items(&item_refs, &known_items);
+        // An imported vote's source is the guide page it was read from:
+        // `check` refuses a vote without one (issue 21), and the editors
+        // replace it by the Kamer's record (`sync votes`) or a press report.
+        let page = self
+            .file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let imported_on = chrono::Utc::now().date_naive();
         for entry in &mut entries {
             for e in &mut entry.evidence {
                 classify_vote(e, &self.items);
+                if e.kind == EvidenceKind::Vote && e.source.is_none() {
+                    e.source = Some(crate::provenance::Provenance::Editor {
+                        note: format!(
+                            "overgenomen uit de geïmporteerde stemwijzer ({page}); nog niet nagekeken in het verslag of de open data van de Tweede Kamer"
+                        ),
+                        checked_on: imported_on,
+                    });
+                }
             }
         }
         let (Some(date), false) = (date, self.diags.has_errors()) else {
@@ -467,6 +484,9 @@ impl<'a> Planner<'a> {
                     crate::guide::model::ItemKind::Motion => format!("Motie {}", r.number),
                     crate::guide::model::ItemKind::Bill => format!("Wetsvoorstel {}", r.number),
                 },
+                name: None,
+                mover: None,
+                source: None,
                 date: None,
                 kind: r.kind,
                 url: Some(r.url.clone()),

@@ -72,6 +72,7 @@ fn fields_at(place: &str) -> &'static [&'static str] {
         "districts" => fields_of::<RawDistricts>(),
         "programme" => fields_of::<RawProgramme>(),
         "evidence" => fields_of::<RawEvidence>(),
+        "evidence.source" => fields_of::<crate::provenance::RawProvenance>(),
         "outreach" => fields_of::<RawOutreach>(),
         _ => fields_of::<RawEntry>(),
     }

@@ -59,6 +59,8 @@ pub(super) struct RawEvidence {
     date: Option<Spanned<toml::Value>>,
     item: Option<Spanned<String>>,
     vote: Option<Spanned<String>>,
+    /// Where a vote comes from when no file in `data/votes/` records it.
+    source: Option<crate::provenance::RawProvenance>,
 }
 
 /// The line of the `n`-th (0-based) `[[header]]` line of `file`, or 0 when not found.
@@ -159,6 +161,13 @@ pub(super) fn convert_evidence(
                 )),
         );
     }
+    let source = e.source.as_ref().and_then(|raw| match raw.parse(src) {
+        Ok(p) => Some(p),
+        Err(errors) => {
+            diags.extend(errors);
+            None
+        }
+    });
     let pages = e
         .pages
         .as_ref()
@@ -192,6 +201,12 @@ pub(super) fn convert_evidence(
         item: e.item.map(|i| i.into_inner()),
         vote,
         synced: None,
+        source,
+        source_line: e
+            .source
+            .as_ref()
+            .map(|raw| crate::diagnostics::line_col(&src.text, raw.address_span().start).0)
+            .unwrap_or(0),
         contradicts: None,
         origin: Origin {
             file: src.path.clone(),

@@ -25,6 +25,9 @@ const PROTECTING_VOTES: [(&str, VoteChoice); 2] =
 struct RawItem {
     number: Spanned<String>,
     title: String,
+    name: Option<Spanned<String>>,
+    mover: Option<Spanned<String>>,
+    source: Option<crate::provenance::RawProvenance>,
     date: Option<Spanned<toml::Value>>,
     kind: Spanned<String>,
     url: Option<Spanned<String>>,
@@ -71,6 +74,28 @@ pub(crate) fn load_items(dir: &Path, diags: &mut Diagnostics) -> BTreeMap<String
             .url
             .as_ref()
             .and_then(|u| web_url(src, u, Schemes::Web, diags));
+        let source = raw.source.as_ref().and_then(|p| match p.parse(src) {
+            Ok(p) => Some(p),
+            Err(errors) => {
+                diags.extend(errors);
+                None
+            }
+        });
+        // The name and the mover are facts like any other: they need a source.
+        if raw.source.is_none()
+            && let Some(at) = raw.name.as_ref().or(raw.mover.as_ref())
+        {
+            diags.push(
+                src.error(at, "the item's name and mover need a [source]")
+                    .with_hint("add a [source] table (kind = \"press\" with url, title and date, or \"official\") saying where the name and mover come from"),
+            );
+        }
+        let text = |field: &Option<Spanned<String>>| {
+            field
+                .as_ref()
+                .map(|t| t.get_ref().trim().to_string())
+                .filter(|t| !t.is_empty())
+        };
         let Some(kind) = kind else { continue };
         items.insert(
             number.clone(),
@@ -78,6 +103,9 @@ pub(crate) fn load_items(dir: &Path, diags: &mut Diagnostics) -> BTreeMap<String
                 origin: origin_at(src, &raw.number),
                 number,
                 title: raw.title,
+                name: text(&raw.name),
+                mover: text(&raw.mover),
+                source,
                 date,
                 kind,
                 url,
