@@ -47,40 +47,55 @@ pub fn check_with(options: &BuildOptions, external: Option<&ExternalOptions>) ->
 pub fn outside_links(output: &Output, base: &BaseUrl) -> BTreeMap<String, Vec<Place>> {
     let prefix = base.path_prefix();
     let mut found: BTreeMap<String, Vec<Place>> = BTreeMap::new();
-    for (file, entry) in output.files() {
-        if !file.ends_with(".html") || output.is_redirect(file) {
+    for (file, origin, url) in page_links(output) {
+        if base.own_path(&url).is_some() {
             continue;
         }
-        let html = String::from_utf8_lossy(&entry.bytes);
-        for caps in LINK.captures_iter(&html) {
-            let url = decode_entities(&caps[2]);
-            if base.own_path(&url).is_some() {
-                continue;
-            }
-            let Ok(mut target) = url::Url::parse(url.trim()) else {
-                continue;
-            };
-            if !matches!(target.scheme(), "http" | "https") || target.host_str().is_none() {
-                continue;
-            }
-            target.set_fragment(None);
-            let origin = entry
-                .origin
-                .clone()
-                .unwrap_or_else(|| PathBuf::from(format!("(generated) {file}")));
-            let (line, column) = locate(&origin, &url, prefix);
-            let place = Place {
-                file: origin,
-                line,
-                column,
-            };
-            let places = found.entry(target.to_string()).or_default();
-            if !places.contains(&place) {
-                places.push(place);
-            }
+        let Ok(mut target) = url::Url::parse(url.trim()) else {
+            continue;
+        };
+        if !matches!(target.scheme(), "http" | "https") || target.host_str().is_none() {
+            continue;
+        }
+        target.set_fragment(None);
+        let origin = origin_or_generated(origin, file);
+        let (line, column) = locate(&origin, &url, prefix);
+        let place = Place {
+            file: origin,
+            line,
+            column,
+        };
+        let places = found.entry(target.to_string()).or_default();
+        if !places.contains(&place) {
+            places.push(place);
         }
     }
     found
+}
+
+/// Every link (`href` or `src`, entities decoded) of every HTML page of
+/// `output` that is not a redirect, with the page's output path and the
+/// source file it was made from.
+fn page_links(output: &Output) -> impl Iterator<Item = (&str, Option<&PathBuf>, String)> {
+    output
+        .files()
+        .filter(|(file, _)| file.ends_with(".html") && !output.is_redirect(file))
+        .flat_map(|(file, entry)| {
+            let html = String::from_utf8_lossy(&entry.bytes);
+            let urls: Vec<String> = LINK
+                .captures_iter(&html)
+                .map(|caps| decode_entities(&caps[2]))
+                .collect();
+            urls.into_iter()
+                .map(move |url| (file, entry.origin.as_ref(), url))
+        })
+}
+
+/// The source file a page was made from, or a name saying it was generated.
+fn origin_or_generated(origin: Option<&PathBuf>, file: &str) -> PathBuf {
+    origin
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from(format!("(generated) {file}")))
 }
 
 /// Verifies internal links and anchors in every HTML file of `output`. A
@@ -90,28 +105,18 @@ pub fn check_links(output: &Output, base: &BaseUrl) -> Diagnostics {
     let prefix = base.path_prefix();
     let mut ids_cache: HashMap<String, BTreeSet<String>> = HashMap::new();
     let mut found: BTreeMap<(PathBuf, String), Diagnostic> = BTreeMap::new();
-    for (file, entry) in output.files() {
-        if !file.ends_with(".html") || output.is_redirect(file) {
+    for (file, origin, url) in page_links(output) {
+        let inside = base.own_path(&url).unwrap_or_else(|| url.clone());
+        let Some(problem) = problem_with(&inside, file, output, prefix, &mut ids_cache) else {
             continue;
-        }
-        let html = String::from_utf8_lossy(&entry.bytes);
-        for caps in LINK.captures_iter(&html) {
-            let url = decode_entities(&caps[2]);
-            let inside = base.own_path(&url).unwrap_or_else(|| url.clone());
-            let Some(problem) = problem_with(&inside, file, output, prefix, &mut ids_cache) else {
-                continue;
-            };
-            let origin = entry
-                .origin
-                .clone()
-                .unwrap_or_else(|| PathBuf::from(format!("(generated) {file}")));
-            let (line, column) = locate(&origin, &url, prefix);
-            let key = (origin.clone(), url.clone());
-            found.entry(key).or_insert_with(|| {
-                Diagnostic::error(&origin, line, column, format!("broken link `{url}`: {problem}"))
-                    .with_hint("check the spelling of the address; internal addresses look like /nieuws/titel-van-het-bericht/ and anchors like #kop-van-de-sectie")
-            });
-        }
+        };
+        let origin = origin_or_generated(origin, file);
+        let (line, column) = locate(&origin, &url, prefix);
+        let key = (origin.clone(), url.clone());
+        found.entry(key).or_insert_with(|| {
+            Diagnostic::error(&origin, line, column, format!("broken link `{url}`: {problem}"))
+                .with_hint("check the spelling of the address; internal addresses look like /nieuws/titel-van-het-bericht/ and anchors like #kop-van-de-sectie")
+        });
     }
     let mut diags = Diagnostics::new();
     diags.extend(found.into_values());
