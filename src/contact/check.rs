@@ -45,11 +45,27 @@ pub fn check(recipients: &Recipients, today: NaiveDate, max_age: Days) -> Vec<Di
         );
     }
     for m in &recipients.members {
-        found.extend(period_rules(&m.name, "Kamerlid", &m.period, today));
+        found.extend(period_rules(&m.name, "Kamerlid", &m.period, today, false));
     }
     for o in &recipients.others {
-        found.extend(period_rules(&o.name, &o.role, &o.period, today));
-        found.extend(staleness(&o.name, &o.checked_on, today, max_age));
+        // A minister or MEP whose role ended is history (so that the site
+        // can be built as of an earlier day) once a successor of the same
+        // kind is recorded: someone who holds the role today, or who took
+        // over later (and is reported in turn if their role ended too).
+        // Without one the page would address nobody, or the wrong person.
+        let succeeded = recipients.others.iter().any(|other| {
+            other.kind == o.kind
+                && (other.period.holds_on(today)
+                    || matches!(
+                        (&o.period.end, &other.period.start),
+                        (Some(end), Some(start)) if start.day >= end.day
+                    ))
+        });
+        found.extend(period_rules(&o.name, &o.role, &o.period, today, succeeded));
+        let ended = o.period.end.as_ref().is_some_and(|end| end.day <= today);
+        if !ended {
+            found.extend(staleness(&o.name, &o.checked_on, today, max_age));
+        }
     }
     found
 }
@@ -67,9 +83,18 @@ pub fn is_stale(as_of: NaiveDate, today: NaiveDate, max_age: Days) -> bool {
         .is_some_and(|limit| limit < today)
 }
 
-/// Errors for a role that has not started or has ended on `today`, or whose
-/// end comes before its start.
-pub fn period_rules(name: &str, role: &str, period: &Period, today: NaiveDate) -> Vec<Diagnostic> {
+/// What is wrong with a role's period on `today`: an end before the start
+/// (an error), a start after today (a warning: the page does not address the
+/// recipient until then, which is right for a successor named in advance and
+/// wrong for a mistyped year), and a role that has ended (an error unless
+/// `succeeded`: someone else holds it today, and this entry is history).
+pub fn period_rules(
+    name: &str,
+    role: &str,
+    period: &Period,
+    today: NaiveDate,
+    succeeded: bool,
+) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     if let (Some(start), Some(end)) = (&period.start, &period.end)
         && end.day <= start.day
@@ -92,16 +117,17 @@ pub fn period_rules(name: &str, role: &str, period: &Period, today: NaiveDate) -
         found.push(
             start
                 .at
-                .error(format!(
-                    "{name} starts as {role} on {}, after today ({})",
+                .warning(format!(
+                    "{name} starts as {role} on {}, after today ({}): the contact page does not address them until then",
                     dutch_day(start.day),
                     dutch_day(today)
                 ))
-                .with_hint("the contact page addresses only people who hold their role today: correct `start`, or add this recipient on the day the role begins"),
+                .with_hint("the contact page addresses only people who hold their role today: correct `start` if the year or day is mistyped"),
         );
     }
     if let Some(end) = &period.end
         && end.day <= today
+        && !succeeded
     {
         found.push(
             end.at
@@ -109,7 +135,7 @@ pub fn period_rules(name: &str, role: &str, period: &Period, today: NaiveDate) -
                     "the role of {name} ({role}) ended on {}; the contact page would address someone who no longer holds it",
                     dutch_day(end.day)
                 ))
-                .with_hint("remove this recipient and add their successor, with `start` the day they took over and a source that names them"),
+                .with_hint("add their successor, with `start` the day they took over and a source that names them (this entry may stay, as history), or remove this recipient"),
         );
     }
     found
@@ -170,11 +196,11 @@ mod tests {
     #[test_case(Some("2025-09-01"), Some("2026-02-23"), "2026-02-22", &[]; "last day before the end")]
     #[test_case(Some("2025-09-01"), Some("2026-02-23"), "2026-02-23", &["6:9: error: the role of X (minister) ended on 23 februari 2026; the contact page would address someone who no longer holds it"]; "ended on the day of the end")]
     #[test_case(Some("2025-09-01"), Some("2026-02-23"), "2026-12-04", &["6:9: error: the role of X (minister) ended on 23 februari 2026; the contact page would address someone who no longer holds it"]; "ended long ago")]
-    #[test_case(Some("2027-01-01"), None, "2026-12-04", &["5:9: error: X starts as minister on 1 januari 2027, after today (4 december 2026)"]; "starts after today")]
+    #[test_case(Some("2027-01-01"), None, "2026-12-04", &["5:9: warning: X starts as minister on 1 januari 2027, after today (4 december 2026): the contact page does not address them until then"]; "starts after today")]
     #[test_case(Some("2026-03-01"), Some("2026-02-23"), "2026-12-04", &["6:9: error: the role of X ends on 2026-02-23 but starts on 2026-03-01"]; "ends before it starts")]
     fn role_periods(start: Option<&str>, end: Option<&str>, today: &str, expected: &[&str]) {
         let p = period(start, end);
-        let found: Vec<String> = period_rules("X", "minister", &p, day(today))
+        let found: Vec<String> = period_rules("X", "minister", &p, day(today), false)
             .iter()
             .map(|d| {
                 format!(
@@ -191,6 +217,17 @@ mod tests {
             p.holds_on(day(today)),
             expected.is_empty(),
             "a role is held exactly when no rule is broken"
+        );
+    }
+
+    #[test]
+    fn an_ended_role_with_a_successor_is_history() {
+        let p = period(Some("2025-09-05"), Some("2026-02-23"));
+        assert!(period_rules("X", "minister", &p, day("2026-12-04"), true).is_empty());
+        assert_eq!(
+            period_rules("X", "minister", &p, day("2026-12-04"), false).len(),
+            1,
+            "without a successor the ended role is an error"
         );
     }
 
