@@ -260,7 +260,7 @@ pub fn is_local_host(host: &str) -> bool {
 /// A provenance table as an editor writes it in a data file:
 ///
 /// ```toml
-/// [provenance]
+/// [source]
 /// kind = "press"
 /// url = "https://www.security.nl/posting/…"
 /// title = "Security.NL"

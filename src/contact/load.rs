@@ -22,12 +22,12 @@
 //! party = "volt"                   # optional: a party id from parties.toml
 //! email = "naam@europarl.europa.eu"  # optional
 //! email_from_pattern = true        # optional: the address was built, not read
-//! [recipient.provenance]           # where name and role are published
+//! [recipient.source]               # where name and role are published
 //! kind = "press"
 //! …
 //! ```
 //!
-//! `kamerleden.toml` has one `[provenance]` table for the whole list and
+//! `kamerleden.toml` has one `[source]` table for the whole list and
 //! `[[member]]` rows (`id`, `name`, `faction`, optional `party`,
 //! `committees`, `justice_committee`, `email`, `start`, `end`).
 //!
@@ -199,6 +199,7 @@ impl Recipients {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct MembersFile {
+    #[serde(rename = "source")]
     provenance: RawProvenance,
     #[serde(default)]
     member: Vec<MemberRow>,
@@ -240,6 +241,7 @@ struct EditorRow {
     email: Option<Spanned<String>>,
     #[serde(default)]
     email_from_pattern: bool,
+    #[serde(rename = "source")]
     provenance: RawProvenance,
 }
 
@@ -469,8 +471,8 @@ mod tests {
         dir
     }
 
-    pub(crate) const MEMBERS: &str = "[provenance]\nkind = \"synced\"\napi = \"https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/FractieZetelPersoon\"\nfetched_at = \"2026-12-01T09:00:00Z\"\n\n[[member]]\nid = \"a1\"\nname = \"A. Lid\"\nfaction = \"Volt\"\nparty = \"volt\"\ncommittees = [\"Justitie en Veiligheid\"]\njustice_committee = true\nemail = \"a.lid@tweedekamer.nl\"\nstart = \"2025-11-12\"\n";
-    pub(crate) const EDITORS: &str = "[[recipient]]\nkind = \"mep\"\nname = \"B. Lid\"\nrole = \"Europarlementariër\"\nstart = 2024-07-16\nchecked_on = 2026-12-01\nemail = \"b.lid@europarl.europa.eu\"\nemail_from_pattern = true\n[recipient.provenance]\nkind = \"official\"\nurl = \"https://www.europarl.europa.eu/meps/nl/\"\ndate = 2024-07-16\n";
+    pub(crate) const MEMBERS: &str = "[source]\nkind = \"synced\"\napi = \"https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/FractieZetelPersoon\"\nfetched_at = \"2026-12-01T09:00:00Z\"\n\n[[member]]\nid = \"a1\"\nname = \"A. Lid\"\nfaction = \"Volt\"\nparty = \"volt\"\ncommittees = [\"Justitie en Veiligheid\"]\njustice_committee = true\nemail = \"a.lid@tweedekamer.nl\"\nstart = \"2025-11-12\"\n";
+    pub(crate) const EDITORS: &str = "[[recipient]]\nkind = \"mep\"\nname = \"B. Lid\"\nrole = \"Europarlementariër\"\nstart = 2024-07-16\nchecked_on = 2026-12-01\nemail = \"b.lid@europarl.europa.eu\"\nemail_from_pattern = true\n[recipient.source]\nkind = \"official\"\nurl = \"https://www.europarl.europa.eu/meps/nl/\"\ndate = 2024-07-16\n";
 
     #[test]
     fn reads_both_files() {

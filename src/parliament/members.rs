@@ -55,13 +55,14 @@ pub struct SyncMembersArgs {
 #[serde(deny_unknown_fields)]
 pub struct MembersFile {
     /// How the list is known: always `synced` when this command wrote it.
+    #[serde(rename = "source")]
     pub provenance: SyncedProvenance,
     /// The members, sorted by name.
     #[serde(default, rename = "member")]
     pub members: Vec<Member>,
 }
 
-/// The `[provenance]` table `sync members` writes: a provenance of kind
+/// The `[source]` table `sync members` writes: a provenance of kind
 /// `synced` (see [`crate::provenance`]) with the real query and moment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -221,9 +221,9 @@ fn a_synced_list_says_it_was_fetched() {
     let site = common::site_copy();
     let file = site.path().join("data/recipients/kamerleden.toml");
     let text = std::fs::read_to_string(&file).unwrap();
-    let start = text.find("[provenance]").unwrap();
+    let start = text.find("[source]").unwrap();
     let end = text.find("[[member]]").unwrap();
-    let synced = "[provenance]\nkind = \"synced\"\napi = \"https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/FractieZetelPersoon\"\nfetched_at = \"2026-12-03T08:00:00Z\"\n\n";
+    let synced = "[source]\nkind = \"synced\"\napi = \"https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/FractieZetelPersoon\"\nfetched_at = \"2026-12-03T08:00:00Z\"\n\n";
     std::fs::write(&file, format!("{}{synced}{}", &text[..start], &text[end..])).unwrap();
     let out = tempfile::tempdir().unwrap();
     common::build(site.path(), out.path(), &["--today", "2026-12-04"]);

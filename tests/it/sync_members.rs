@@ -117,7 +117,7 @@ fn writes_the_members_with_faction_party_committees_and_email() {
     );
     let toml: toml::Table =
         toml::from_str(&std::fs::read_to_string(file(site.path())).unwrap()).unwrap();
-    let provenance = toml["provenance"].as_table().unwrap();
+    let provenance = toml["source"].as_table().unwrap();
     assert_eq!(
         provenance["kind"].as_str(),
         Some("synced"),
@@ -194,10 +194,7 @@ fn an_unchanged_list_fetched_on_an_earlier_day_gets_the_new_moment() {
     assert!(run(site.path(), &mock.api).status.success());
     let written = std::fs::read_to_string(file(site.path())).unwrap();
     let table: toml::Table = toml::from_str(&written).unwrap();
-    let fetched = table["provenance"]["fetched_at"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let fetched = table["source"]["fetched_at"].as_str().unwrap().to_string();
     let old = written.replace(&fetched, "2026-01-02T03:04:05Z");
     std::fs::write(file(site.path()), &old).unwrap();
     let again = run(site.path(), &mock.api);
