@@ -176,6 +176,12 @@ pub fn derive(model: &SiteModel) -> Derived<'_> {
             today,
         );
         globals.push(("contact", value));
+        if let Some(data) = council_data {
+            globals.push((
+                "council_by_party",
+                crate::party_record::template_value(data, recipients, today),
+            ));
+        }
     }
     globals.push((
         "minister",

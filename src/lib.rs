@@ -30,6 +30,7 @@ pub mod options;
 pub mod out_folder;
 pub mod output;
 pub mod parliament;
+pub mod party_record;
 pub mod provenance;
 pub mod render;
 pub mod serve;
