@@ -627,3 +627,23 @@ fn synced_votes_are_evidence_with_provenance_and_said_vs_did_is_flagged() {
         csv.lines().next()
     );
 }
+
+/// A party page opens with three lines (promised, voted, did since), each
+/// drawn from data shown further down the page: VVD held the Justice file in
+/// the Council, GroenLinks-PvdA moved a motion in the Kamer of 2025, BIJ1 is
+/// no longer in the Kamer.
+#[test]
+fn party_pages_open_with_three_lines_from_the_data() {
+    let out = generated(&common::example_site());
+    let mut shown = String::new();
+    for party in ["vvd", "groenlinks-pvda", "bij1"] {
+        let path = format!("stemwijzer2023/{party}/index.html");
+        let page = text(&out, &path);
+        html::assert_count(&page, "dl.party-lines > div.party-line", 3, &path);
+        shown.push_str(&format!("{party}:\n"));
+        for line in html::select_text(&page, "div.party-line") {
+            shown.push_str(&format!("  {line}\n"));
+        }
+    }
+    insta::assert_snapshot!(shown);
+}
