@@ -354,6 +354,8 @@ impl<'a> ElectionPages<'a> {
                     filter_level => Value::from_serialize(level),
                 },
             );
+            // A filtered view of the overview: the overview stands for it in search.
+            out.mark_unsearched(&level.url);
         }
         for district in self.districts() {
             let rows: Vec<&RowView> = e
@@ -383,6 +385,7 @@ impl<'a> ElectionPages<'a> {
                 ),
                 context! { rows => Value::from_serialize(&rows), filter, filter_level => () },
             );
+            out.mark_unsearched(&district.url);
         }
     }
 

@@ -31,6 +31,8 @@ pub struct Output {
     files: BTreeMap<OutputPath, OutputFile>,
     redirects: BTreeSet<OutputPath>,
     hidden: BTreeSet<OutputPath>,
+    /// Pages left out of the search index (filtered views of another page).
+    unsearched: BTreeSet<OutputPath>,
     lastmod: BTreeMap<OutputPath, String>,
     /// The staging folder files are written into as they are added; None
     /// when the files are kept in memory.
@@ -277,6 +279,19 @@ impl Output {
     /// Keeps the page at `path` out of the sitemap.
     pub fn mark_hidden(&mut self, path: &str) {
         self.hidden.extend(file_for_path(path));
+    }
+
+    /// Keeps the page at `path` out of the search index, not out of the
+    /// sitemap: a filtered view of another page (the guide's verdict and
+    /// district filters) would otherwise fill the results with copies.
+    pub fn mark_unsearched(&mut self, path: &str) {
+        self.unsearched.extend(file_for_path(path));
+    }
+
+    /// True when the page at the site path `path` is kept out of the search
+    /// index (see [`Output::mark_unsearched`]).
+    pub fn is_unsearched(&self, path: &str) -> bool {
+        file_for_path(path).is_some_and(|f| self.unsearched.contains(&f))
     }
 
     /// Records when the page at `path` last changed, for the sitemap (`2025-11-24`).

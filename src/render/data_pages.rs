@@ -53,6 +53,12 @@ impl<'o> DataPages<'o> {
         self.out.add(path, bytes, origin)
     }
 
+    /// Keeps the page at `path` out of the search index (see
+    /// [`Output::mark_unsearched`]).
+    pub fn mark_unsearched(&mut self, path: &str) {
+        self.out.mark_unsearched(path);
+    }
+
     /// Records when the page at `path` last changed (see [`Output::set_lastmod`]).
     pub fn set_lastmod(&mut self, path: &str, date: String) {
         self.out.set_lastmod(path, date);
@@ -68,6 +74,9 @@ impl<'o> DataPages<'o> {
         let mut by_path: HashMap<String, SearchPage> =
             documents.into_iter().map(|d| (d.path.clone(), d)).collect();
         for (path, _) in self.out.sitemap_pages() {
+            if self.out.is_unsearched(&path) {
+                continue;
+            }
             if let Some(document) = by_path.remove(&path) {
                 indexer.add(document);
             }

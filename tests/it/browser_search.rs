@@ -199,3 +199,115 @@ async fn without_javascript_the_page_lists_the_sections_and_hides_the_form() {
         );
     }
 }
+
+/// What a visitor trips over in the results (issue #25): the first ten
+/// results for "encryptie" are ten different pages (the guide's filtered
+/// views stay out of the index), and every excerpt quotes text the visitor
+/// can see on the page it links to — no screen-reader-only words run into
+/// the visible ones ("Beschermtbeschermt"). The home page is in the index.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn results_are_distinct_pages_quoting_visible_text() {
+    let Some(browser) = Browser::launch("search-excerpts").await else {
+        return;
+    };
+    let serve = ServeProcess::start(&common::example_site());
+    let origin = serve.url.trim_end_matches('/').to_string();
+    let mut report = Vec::new();
+    let results = |query: &str| {
+        let query = query.to_string();
+        let browser = &browser;
+        let origin = origin.clone();
+        async move {
+            browser.open(&format!("{origin}/zoeken/?q={query}")).await;
+            wait_until(
+                browser,
+                r##"var status = document.getElementById("search-status").textContent;
+                   if (status.indexOf("resulta") === -1) return false;
+                   return Array.prototype.map.call(document.querySelectorAll("#search-results li"), function (li) {
+                     var a = li.querySelector("a"), p = li.querySelector("p");
+                     return { href: a.getAttribute("href"), excerpt: p ? p.textContent : "" };
+                   });"##,
+                Duration::from_secs(30),
+            )
+            .await
+        }
+    };
+
+    let found = results("encryptie").await;
+    let found = found.as_array().cloned().unwrap_or_default();
+    let hrefs: Vec<String> = found
+        .iter()
+        .take(10)
+        .filter_map(|r| r["href"].as_str().map(str::to_string))
+        .collect();
+    let mut distinct = hrefs.clone();
+    distinct.sort();
+    distinct.dedup();
+    if hrefs.len() < 10 || distinct.len() != hrefs.len() {
+        report.push(format!(
+            "the first 10 results for encryptie are not 10 different pages: {hrefs:#?}"
+        ));
+    }
+    if hrefs
+        .iter()
+        .any(|h| h.contains("/kieskring/") || h.contains("/oordeel/"))
+    {
+        report.push(format!(
+            "a filtered view of the guide is a result: {hrefs:#?}"
+        ));
+    }
+
+    // Each excerpt, without its "…", is part of the visible text of its page
+    // (with every <details> opened, as a visitor can).
+    for result in found.iter().take(10) {
+        let href = result["href"].as_str().unwrap_or_default();
+        let excerpt = result["excerpt"].as_str().unwrap_or_default();
+        browser.open(&format!("{origin}{href}")).await;
+        let visible = browser
+            .eval(
+                r#"document.querySelectorAll("details").forEach(function (d) { d.open = true; });
+                   var main = document.querySelector("main") || document.body;
+                   // Elements the eye cannot see (a screen reader's text is clipped to 1 px).
+                   main.querySelectorAll("*").forEach(function (e) {
+                     var r = e.getBoundingClientRect();
+                     if (e.getClientRects().length > 0 && r.width <= 1 && r.height <= 1) e.setAttribute("data-unseen", "");
+                   });
+                   var copy = main.cloneNode(true);
+                   // What the index leaves out on purpose (navigation, forms, buttons) and the unseen.
+                   copy.querySelectorAll("nav, form, button, script, svg, [data-unseen]").forEach(function (e) { e.remove(); });
+                   document.body.appendChild(copy);
+                   var text = copy.innerText;
+                   copy.remove();
+                   return text.replace(/\s+/g, " ").toLowerCase();"#,
+                vec![],
+            )
+            .await;
+        let visible = visible.as_str().unwrap_or_default().to_string();
+        for piece in excerpt.split('\u{2026}') {
+            let piece = piece
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            if !piece.is_empty() && !visible.contains(&piece) {
+                report.push(format!(
+                    "the excerpt of {href} is not text a visitor sees there: {piece:?}"
+                ));
+            }
+        }
+    }
+
+    // The home page is found by what it says about itself.
+    let home = results("envelop").await;
+    let home_listed = home
+        .as_array()
+        .is_some_and(|r| r.iter().any(|r| r["href"].as_str() == Some("/")));
+    if !home_listed {
+        report.push(format!(
+            "searching for envelop does not list the home page: {home}"
+        ));
+    }
+
+    browser.close().await;
+    assert!(report.is_empty(), "search results:\n{}", report.join("\n"));
+}

@@ -146,14 +146,18 @@ pub enum IndexError {
     Stopped,
 }
 
-/// True when the content page `page` belongs in the search index: a single
-/// page of one of the sections in `config.search_sections`.
+/// True when the content page `page` belongs in the search index: the home
+/// page (what the campaign is about, often what a visitor looks for) and a
+/// single page of one of the sections in `config.search_sections`.
 pub fn is_searched(page: &Page, config: &SiteConfig) -> bool {
-    page.kind == PageKind::Page
-        && config
+    match page.kind {
+        PageKind::Home => true,
+        PageKind::Section => false,
+        PageKind::Page => config
             .search_sections
             .iter()
-            .any(|s| s == page.top_section())
+            .any(|s| s == page.top_section()),
+    }
 }
 
 /// Adds the pages made from data (the voting guide, the Council pages) to
@@ -165,7 +169,7 @@ pub fn is_searched(page: &Page, config: &SiteConfig) -> bool {
 fn add_data_pages(indexer: &Indexer, content: &Content, out: &Output) {
     let content: HashSet<&str> = content.pages.iter().map(|p| p.path.as_str()).collect();
     for (path, _) in out.sitemap_pages() {
-        if content.contains(path.as_str()) || is_pagination(&path) {
+        if content.contains(path.as_str()) || is_pagination(&path) || out.is_unsearched(&path) {
             continue;
         }
         let Some(bytes) = file_for_path(&path).and_then(|file| out.read(file.as_str())) else {

@@ -107,6 +107,62 @@ fn tag_end(html: &str) -> Option<usize> {
     None
 }
 
+/// Classes that hide an element from the eye but not from screen readers,
+/// in this site's theme and the common frameworks its imports come from.
+const SCREEN_READER_ONLY: &[&str] = &["visually-hidden", "sr-only", "screen-reader-text"];
+
+/// True when the opening tag `tag` (without `<` and `>`) hides its element
+/// from sight: a screen-reader-only class or the `hidden` attribute.
+fn hidden_from_sight(tag: &str) -> bool {
+    let mut rest = tag.trim_start_matches(|c: char| c.is_ascii_alphanumeric());
+    loop {
+        rest = rest.trim_start();
+        let name_len = rest
+            .find(|c: char| c.is_whitespace() || c == '=' || c == '/' || c == '>')
+            .unwrap_or(rest.len());
+        if name_len == 0 {
+            // Nothing left, or a stray character: skip it.
+            match rest.chars().next() {
+                None => return false,
+                Some(c) => {
+                    rest = &rest[c.len_utf8()..];
+                    continue;
+                }
+            }
+        }
+        let name = rest[..name_len].to_ascii_lowercase();
+        rest = rest[name_len..].trim_start();
+        let mut value = "";
+        if let Some(after) = rest.strip_prefix('=') {
+            let after = after.trim_start();
+            let (v, tail) = match after.chars().next() {
+                Some(q @ ('"' | '\'')) => {
+                    let body = &after[1..];
+                    let end = body.find(q).unwrap_or(body.len());
+                    (&body[..end], body.get(end + 1..).unwrap_or(""))
+                }
+                _ => {
+                    let end = after.find(char::is_whitespace).unwrap_or(after.len());
+                    (&after[..end], &after[end..])
+                }
+            };
+            value = v;
+            rest = tail;
+        }
+        match name.as_str() {
+            "hidden" => return true,
+            "class"
+                if value
+                    .split_whitespace()
+                    .any(|class| SCREEN_READER_ONLY.contains(&class)) =>
+            {
+                return true;
+            }
+            _ => {}
+        }
+    }
+}
+
 #[derive(Default)]
 struct Reader {
     /// The skipped element being read past, with how deeply it nests.
@@ -114,6 +170,8 @@ struct Reader {
     weight: Option<u32>,
     in_title: bool,
     title_done: bool,
+    /// A hidden element was skipped: the next word must not join the last.
+    space_pending: bool,
     page: PageText,
     run: String,
 }
@@ -124,6 +182,12 @@ impl Reader {
             return;
         }
         let text = html_escape::decode_html_entities(raw);
+        if std::mem::take(&mut self.space_pending)
+            && text.starts_with(char::is_alphanumeric)
+            && self.run.ends_with(char::is_alphanumeric)
+        {
+            self.run.push(' ');
+        }
         if self.in_title {
             self.page.title.push_str(&text);
         }
@@ -156,6 +220,15 @@ impl Reader {
                 self.end_run();
                 self.skipping = Some((name, 1));
             }
+            return;
+        }
+        if !closing && !tag.ends_with('/') && hidden_from_sight(tag) {
+            // Text only a screen reader hears (or nobody sees) is not what a
+            // result may quote: "Beschermt" + "beschermt je digitale
+            // rechten" would read as "Beschermtbeschermt". Its words stay
+            // apart from their neighbours.
+            self.space_pending = true;
+            self.skipping = Some((name, 1));
             return;
         }
         if INLINE.contains(&name.as_str()) {
@@ -223,6 +296,15 @@ mod tests {
             text.plain(),
             "Nederland onthoudt zich De regering & de Kamer: encryptie > alles. Stemming Partij Stem VVD tegen Laatste zin."
         );
+    }
+
+    #[test_case::test_case(r#"<p>Oordeel: <span class="verdict"><span aria-hidden="true">Beschermt</span><span class="visually-hidden">beschermt je digitale rechten</span></span>.</p>"#, "Oordeel: Beschermt."; "a screen reader's words are not quoted")]
+    #[test_case::test_case(r#"<p>a<span class="x sr-only">b</span>c</p>"#, "a c"; "a framework's screen-reader class")]
+    #[test_case::test_case(r#"<section hidden><p>Je bericht</p></section><p>Lijst</p>"#, "Lijst"; "the hidden attribute")]
+    #[test_case::test_case(r#"<p aria-hidden="true">zichtbaar</p><p data-hidden="x">ook</p>"#, "zichtbaar ook"; "aria-hidden text is seen")]
+    #[test_case::test_case(r#"<span class="visually-hidden"><span>a</span>b</span>c"#, "c"; "nested inside the hidden element")]
+    fn reads_only_what_the_eye_sees(html: &str, expected: &str) {
+        assert_eq!(page_text(&format!("<main>{html}</main>")).plain(), expected);
     }
 
     #[test]
