@@ -216,6 +216,7 @@ mod tests {
             result: "Stemmen - aangenomen".into(),
             vote_kind: VoteKind::Faction,
             note: None,
+            editors_note: None,
             source: crate::provenance::RawProvenance::synced(
                 "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/Zaak",
                 "2026-12-01T21:00:00Z",

@@ -113,6 +113,10 @@ pub struct Rule {
     pub number: usize,
     /// The condition as the methodology page states it (Dutch).
     pub condition: &'static str,
+    /// The same in a few words that stand on their own, for a party page
+    /// ("ondermijnend bewijs, niet in beide richtingen expliciet"): the
+    /// condition of a later rule only makes sense after the earlier ones.
+    pub in_short: &'static str,
     /// The outcome when the condition holds.
     pub outcome: RuleOutcome,
     /// Decides the condition.
@@ -130,24 +134,28 @@ pub static RULES: [Rule; 4] = [
     Rule {
         number: 1,
         condition: "Er is geen beschermend en geen ondermijnend bewijs: de partij zwijgt, of we vonden niets.",
+        in_short: "geen beschermend en geen ondermijnend bewijs",
         outcome: RuleOutcome::Unclear,
         applies: |p| !p.protects() && !p.undermines(),
     },
     Rule {
         number: 2,
         condition: "Er is beschermend bewijs en geen enkel ondermijnend bewijs.",
+        in_short: "alleen beschermend bewijs",
         outcome: RuleOutcome::Protects,
         applies: |p| p.protects() && !p.undermines(),
     },
     Rule {
         number: 3,
         condition: "Er is expliciet beschermend én expliciet ondermijnend bewijs, bijvoorbeeld een duidelijke belofte in het programma en een stem voor massasurveillance.",
+        in_short: "expliciet bewijs in beide richtingen",
         outcome: RuleOutcome::Mixed,
         applies: |p| p.explicit_protects > 0 && p.explicit_undermines > 0,
     },
     Rule {
         number: 4,
         condition: "In alle andere gevallen met ondermijnend bewijs.",
+        in_short: "ondermijnend bewijs, en niet in beide richtingen expliciet bewijs",
         outcome: RuleOutcome::DoesNotProtect,
         applies: |p| p.undermines(),
     },
@@ -175,10 +183,10 @@ impl Suggestion {
             .map(|l| l.label.clone())
             .unwrap_or_else(|| "(geen niveau op de schaal)".to_string());
         format!(
-            "Bewijs: {}. Regel {} is van toepassing: {} Suggestie: {}.",
+            "Gevonden bewijs: {}. Daarvoor geldt regel {} ({}), en die komt uit op: {}.",
             self.profile.describe(),
             self.rule.number,
-            self.rule.condition,
+            self.rule.in_short,
             level
         )
     }
@@ -412,11 +420,9 @@ mod tests {
         assert_eq!(texts[1].symbol, "✅");
         assert_eq!(texts[0].label, "geen niveau op de schaal");
         let s = suggest(&evidence(&[EP, EU]));
-        assert!(s.explanation(&election).contains("Regel 3"));
-        // The sentence is read aloud: the level's label, never its bare symbol.
-        assert!(
-            s.explanation(&election)
-                .ends_with("Suggestie: mogelijk-niet.")
+        assert_eq!(
+            s.explanation(&election),
+            "Gevonden bewijs: 1 expliciet beschermend, 1 expliciet ondermijnend. Daarvoor geldt regel 3 (expliciet bewijs in beide richtingen), en die komt uit op: mogelijk-niet."
         );
         assert!(!s.explanation(&election).contains("🟠"));
         assert_eq!(texts[2].tone, "mixed");

@@ -789,12 +789,14 @@ fn evidence_view(data: &GuideData, e: &Evidence) -> EvidenceView {
     let link_text = e
         .title
         .clone()
-        .or_else(|| vote.as_ref().map(|v| format!("{} {}", v.kind, v.item)))
+        // A motion by its name ("motie-Van Ginneken (motie 2023Z07239)"),
+        // not by its number alone, which says nothing to a reader.
+        .or_else(|| vote.as_ref().map(|v| v.phrase.clone()))
         .unwrap_or_else(|| match e.kind {
             EvidenceKind::Programme => "verkiezingsprogramma".to_string(),
             EvidenceKind::Debate => "verslag van het debat".to_string(),
             EvidenceKind::Submitted | EvidenceKind::Cosigned => match &e.item {
-                Some(number) => format!("motie {number}"),
+                Some(number) => super::vote_views::item_phrase(data, number),
                 None => "motie".to_string(),
             },
             _ => "bron".to_string(),

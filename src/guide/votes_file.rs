@@ -89,9 +89,15 @@ pub struct VotesFile {
     pub result: String,
     /// `faction` (show of hands) or `roll_call`.
     pub vote_kind: VoteKind,
-    /// An editor's note on the source (kept when the file is synced again).
+    /// A note for readers on the vote, shown once on each party page that
+    /// cites it (kept when the file is synced again).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The editors' own working note (what is still unknown, what was
+    /// checked); never shown on a page or in the open data, kept when the
+    /// file is synced again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub editors_note: Option<String>,
     /// Where the vote comes from, as written (`[source]`).
     pub source: RawProvenance,
     /// The same, checked: filled in by the guide's loader.
@@ -176,18 +182,19 @@ impl VotesFile {
     pub fn to_toml(&self) -> String {
         let body = toml::to_string(self).unwrap_or_default();
         format!(
-            "# Written by `chatcontrole sync votes`; [source] says where the data came from.\n# Do not edit by hand (only `note` is kept when the vote is synced again).\n\n{body}"
+            "# Written by `chatcontrole sync votes`; [source] says where the data came from.\n# Do not edit by hand (only `note` and `editors_note` are kept when the vote is synced again).\n\n{body}"
         )
     }
 
     /// True when `other` records the same vote, ignoring its source (when
-    /// and from which address it was fetched) and note.
+    /// and from which address it was fetched) and notes.
     pub fn same_vote(&self, other: &VotesFile) -> bool {
         let strip = |v: &VotesFile| VotesFile {
             source: RawProvenance::synced("", ""),
             provenance: None,
             source_at: Default::default(),
             note: None,
+            editors_note: None,
             ..v.clone()
         };
         strip(self) == strip(other)

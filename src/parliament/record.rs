@@ -75,6 +75,7 @@ pub fn record_from_tally(
         result: tally.result.clone(),
         vote_kind: tally.kind,
         note: None,
+        editors_note: None,
         source: crate::provenance::RawProvenance::synced(query, fetched_at),
         provenance: None,
         source_at: Default::default(),

@@ -316,6 +316,7 @@ async fn sync_item(
         .and_then(|t| toml::from_str::<VotesFile>(&t).ok());
     if let Some(previous) = &previous {
         file.note = previous.note.clone();
+        file.editors_note = previous.editors_note.clone();
         // A vote the editors reconstructed is replaced by the synced record
         // even when the numbers agree, so that its source says "synced".
         if previous.is_synced() && previous.same_vote(&file) {
