@@ -142,6 +142,11 @@ pub fn derive(model: &SiteModel) -> Derived<'_> {
     }
     let mut globals = vec![
         ("today", Value::from(today.format("%Y-%m-%d").to_string())),
+        // The build day in words, for the date a printed page carries.
+        (
+            "today_label",
+            Value::from(crate::content::dates::dutch_day(today)),
+        ),
         ("share_cards", share_cards::template_value(&share_cards)),
     ];
     if let Some(data) = council_data {

@@ -26,6 +26,7 @@ mod browser_guide;
 mod browser_hostile;
 mod browser_import_hugo;
 mod browser_live_reload;
+mod browser_print;
 mod browser_search;
 mod browser_site;
 mod build_kill;
