@@ -440,6 +440,19 @@ async fn filters_hide_the_other_parties() {
         if !current.as_str().is_some_and(|t| t.contains("Beschermt")) {
             problems.push(format!("the current filter is not marked: {current}"));
         }
+        // The districts fold with the filters: a visitor opens "Per kieskring" first.
+        match browser
+            .client()
+            .find(Locator::Css(".guide-districts > summary"))
+            .await
+        {
+            Ok(summary) => {
+                if summary.click().await.is_err() {
+                    problems.push("\"Per kieskring\" does not open".into());
+                }
+            }
+            Err(_) => problems.push("no \"Per kieskring\" among the filters".into()),
+        }
         if !follow(&browser, "/stemwijzer2023/kieskring/20/").await {
             problems.push("the kieskring 20 link does not open its page".into());
         }
@@ -698,4 +711,51 @@ async fn party_pages_are_reachable_by_keyboard() {
     note(&browser, &mut report, "toetsenbord", problems).await;
     browser.close().await;
     assert_clean(report);
+}
+
+/// The guide on a phone is a few screens, not a wall (issue #25): at
+/// 360 px each party's reason folds behind "Waarom", the district choice
+/// sits with the other filters near the top, and the page is at most
+/// 6,500 px, from 11,800; at 1280 px every reason shows open.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_guide_fits_a_phone_and_shows_reasons_on_a_laptop() {
+    let Some(browser) = Browser::launch("guide-length").await else {
+        return;
+    };
+    let serve = ServeProcess::start(&common::example_site());
+    let mut report = Vec::new();
+    let measure = r#"var reasons = Array.prototype.filter.call(document.querySelectorAll(".guide-parties .guide-reason"),
+                       function (p) { return p.checkVisibility(); }).length;
+                     var districts = document.querySelector(".guide-districts summary");
+                     return { height: document.documentElement.scrollHeight,
+                              reasons: reasons,
+                              parties: document.querySelectorAll(".guide-parties > li").length,
+                              districtsTop: districts ? Math.round(districts.getBoundingClientRect().top + window.scrollY) : -1 };"#;
+    browser.set_viewport(360, 800).await;
+    browser.open(&serve.page(OVERVIEW)).await;
+    let phone = browser.eval(measure, vec![]).await;
+    browser.set_viewport(1280, 900).await;
+    browser.open(&serve.page(OVERVIEW)).await;
+    let laptop = browser.eval(measure, vec![]).await;
+    browser.reset_viewport().await;
+    browser.close().await;
+    let height = phone["height"].as_i64().unwrap_or(i64::MAX);
+    if height > 6500 {
+        report.push(format!(
+            "the guide is {height} px tall at 360 px (at most 6,500)"
+        ));
+    }
+    if phone["reasons"].as_i64() != Some(0) {
+        report.push(format!("reasons show unfolded on a phone: {phone}"));
+    }
+    let top = phone["districtsTop"].as_i64().unwrap_or(-1);
+    if !(0..=1600).contains(&top) {
+        report.push(format!(
+            "the district choice is at {top} px, not near the top"
+        ));
+    }
+    if laptop["reasons"] != laptop["parties"] || laptop["parties"].as_i64() != Some(26) {
+        report.push(format!("not every reason shows at 1280 px: {laptop}"));
+    }
+    assert!(report.is_empty(), "{report:#?}");
 }
