@@ -117,7 +117,7 @@ impl Card {
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{HEIGHT}\" viewBox=\"0 0 {WIDTH} {HEIGHT}\">\
 <rect width=\"{WIDTH}\" height=\"{HEIGHT}\" fill=\"#f7f8fa\"/>\
 <rect width=\"28\" height=\"{HEIGHT}\" fill=\"{tone}\"/>\
-<rect x=\"28\" y=\"{}\" width=\"{}\" height=\"86\" fill=\"#12355b\"/>",
+<rect x=\"28\" y=\"{}\" width=\"{}\" height=\"86\" fill=\"#4c1d95\"/>",
             HEIGHT - 86,
             WIDTH - 28
         );
@@ -156,13 +156,18 @@ impl Card {
             svg.push_str(&text_line(84, y, 30, false, "#263445", line));
             y += 40;
         }
+        // The site's logo, the same drawing as in the pages' header, before the address.
+        svg.push_str(&Icon::Logo.paths_svg(
+            "#ffffff",
+            &format!("translate(84 {}) scale(1.75)", HEIGHT - 64),
+        ));
         svg.push_str(&text_line(
-            84,
+            138,
             HEIGHT - 30,
             30,
             true,
             "#ffffff",
-            &fit(&self.address, 30, true, 1040),
+            &fit(&self.address, 30, true, 986),
         ));
         svg.push_str("</svg>");
         svg
@@ -374,6 +379,7 @@ mod tests {
                 assert!(svg.contains(&format!("<path d=\"{d}\"/>")), "{mark:?}");
             }
             assert!(!svg.contains(">?<") && !svg.contains(">!<"), "{svg}");
+            assert!(svg.contains(Icon::Logo.paths()[0]), "the logo on the card");
             assert!(c.to_png().is_ok());
         }
     }
