@@ -106,3 +106,50 @@ pub fn council_now(now: &Standing) -> Value {
         date => dutch_day(now.date),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary() -> Value {
+        let site = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("site");
+        let data = crate::guide::load(&site).expect("example guide loads");
+        guide_summary(&data, NaiveDate::from_ymd_opt(2026, 12, 4).unwrap())
+    }
+
+    fn text(v: &Value, key: &str) -> String {
+        v.get_attr(key).unwrap().to_string()
+    }
+
+    #[test]
+    fn the_party_picker_lists_every_party_by_short_name_with_its_page() {
+        let s = summary();
+        let parties: Vec<Value> = s.get_attr("parties").unwrap().try_iter().unwrap().collect();
+        assert_eq!(parties.len(), 26);
+        let shorts: Vec<String> = parties.iter().map(|p| text(p, "short")).collect();
+        let mut sorted = shorts.clone();
+        sorted.sort_by_key(|s| s.to_lowercase());
+        assert_eq!(shorts, sorted, "sorted by short name");
+        let fvd = parties.iter().find(|p| text(p, "id") == "fvd").unwrap();
+        assert_eq!(text(fvd, "short"), "FVD");
+        assert_eq!(text(fvd, "name"), "Forum voor Democratie (FVD)");
+        assert_eq!(text(fvd, "url"), "/stemwijzer2023/fvd/");
+        // Without a short name, the name as written for the election.
+        let denk = parties.iter().find(|p| text(p, "id") == "denk").unwrap();
+        assert_eq!(text(denk, "short"), "DENK");
+    }
+
+    #[test]
+    fn each_verdict_group_has_the_tone_its_icon_is_drawn_for() {
+        let s = summary();
+        assert_eq!(s.get_attr("past").unwrap(), Value::from(true));
+        let tones: Vec<String> = s
+            .get_attr("groups")
+            .unwrap()
+            .try_iter()
+            .unwrap()
+            .map(|g| text(&g, "tone"))
+            .collect();
+        assert_eq!(tones, ["protects", "mixed", "does-not-protect", "unclear"]);
+    }
+}
