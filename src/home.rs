@@ -1,6 +1,7 @@
 //! What the home page answers at a glance, as template globals computed once
 //! per build: `guide_home` (the latest election of the voting guide: how many
-//! parties got each verdict, with their names) and `council_now` (the
+//! parties got each verdict, with their names, and every party for the
+//! home page's party picker) and `council_now` (the
 //! Council's standing today and its latest decision). The home template only
 //! lays these out; see `templates/partials/home-*.html`.
 
@@ -16,7 +17,10 @@ use crate::guide::GuideData;
 /// A party as the home page links to it.
 #[derive(Debug, Clone, Serialize)]
 struct PartyLink {
+    id: String,
     name: String,
+    /// The short name where the party has one, for the party picker.
+    short: String,
     url: String,
 }
 
@@ -33,13 +37,27 @@ struct VerdictGroup {
 }
 
 /// The `guide_home` global: the newest election (`title`, `url`, `date`,
-/// `past`, `party_count`) and `groups`, one per verdict in the scale's
-/// order, each with its parties by name. Undefined when there is no election.
+/// `past`, `party_count`), `groups`, one per verdict in the scale's order
+/// (with its `tone`, for the icon), each with its parties by name, and
+/// `parties`: every party of that election by short name (`id`, `name`,
+/// `short`, `url`). Undefined when there is no election.
 pub fn guide_summary(data: &GuideData, today: NaiveDate) -> Value {
     let Some(election) = data.elections.iter().max_by_key(|e| e.date) else {
         return Value::UNDEFINED;
     };
     let entries = election.entries_by_name(data);
+    let party_link = |e: &crate::guide::model::PartyEntry| {
+        let name = e.display_name(data).to_string();
+        PartyLink {
+            id: e.party.clone(),
+            short: data
+                .party(&e.party)
+                .and_then(|p| p.short_name.clone())
+                .unwrap_or_else(|| name.clone()),
+            name,
+            url: format!("{}{}/", election.path, e.party),
+        }
+    };
     let groups: Vec<VerdictGroup> = election
         .scale
         .iter()
@@ -56,13 +74,12 @@ pub fn guide_summary(data: &GuideData, today: NaiveDate) -> Value {
             parties: entries
                 .iter()
                 .filter(|e| e.verdict == level.id)
-                .map(|e| PartyLink {
-                    name: e.display_name(data).to_string(),
-                    url: format!("{}{}/", election.path, e.party),
-                })
+                .map(|e| party_link(e))
                 .collect(),
         })
         .collect();
+    let mut parties: Vec<PartyLink> = entries.iter().map(|e| party_link(e)).collect();
+    parties.sort_by_key(|p| p.short.to_lowercase());
     context! {
         title => election.title.clone(),
         url => election.path.clone(),
@@ -70,6 +87,7 @@ pub fn guide_summary(data: &GuideData, today: NaiveDate) -> Value {
         past => election.date < today,
         party_count => election.entries.len(),
         groups => Value::from_serialize(&groups),
+        parties => Value::from_serialize(&parties),
     }
 }
 
@@ -86,5 +104,52 @@ pub fn council_now(now: &Standing) -> Value {
         not_in_favour => context! { states => e.not_in_favour.states, share => percent(e.not_in_favour.population, total) },
         undecided => e.undecided.len(),
         date => dutch_day(now.date),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary() -> Value {
+        let site = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("site");
+        let data = crate::guide::load(&site).expect("example guide loads");
+        guide_summary(&data, NaiveDate::from_ymd_opt(2026, 12, 4).unwrap())
+    }
+
+    fn text(v: &Value, key: &str) -> String {
+        v.get_attr(key).unwrap().to_string()
+    }
+
+    #[test]
+    fn the_party_picker_lists_every_party_by_short_name_with_its_page() {
+        let s = summary();
+        let parties: Vec<Value> = s.get_attr("parties").unwrap().try_iter().unwrap().collect();
+        assert_eq!(parties.len(), 26);
+        let shorts: Vec<String> = parties.iter().map(|p| text(p, "short")).collect();
+        let mut sorted = shorts.clone();
+        sorted.sort_by_key(|s| s.to_lowercase());
+        assert_eq!(shorts, sorted, "sorted by short name");
+        let fvd = parties.iter().find(|p| text(p, "id") == "fvd").unwrap();
+        assert_eq!(text(fvd, "short"), "FVD");
+        assert_eq!(text(fvd, "name"), "Forum voor Democratie (FVD)");
+        assert_eq!(text(fvd, "url"), "/stemwijzer2023/fvd/");
+        // Without a short name, the name as written for the election.
+        let denk = parties.iter().find(|p| text(p, "id") == "denk").unwrap();
+        assert_eq!(text(denk, "short"), "DENK");
+    }
+
+    #[test]
+    fn each_verdict_group_has_the_tone_its_icon_is_drawn_for() {
+        let s = summary();
+        assert_eq!(s.get_attr("past").unwrap(), Value::from(true));
+        let tones: Vec<String> = s
+            .get_attr("groups")
+            .unwrap()
+            .try_iter()
+            .unwrap()
+            .map(|g| text(&g, "tone"))
+            .collect();
+        assert_eq!(tones, ["protects", "mixed", "does-not-protect", "unclear"]);
     }
 }

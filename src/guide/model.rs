@@ -280,9 +280,11 @@ impl RuleOutcome {
 pub struct Level {
     /// Id used in party files (`verdict = "beschermt"`).
     pub id: String,
-    /// The emoji or sign shown (`✅`).
+    /// The emoji or sign the editors chose (`✅`): kept as data (the JSON
+    /// export, imports); pages and share cards draw the icon of the level's
+    /// `rule` instead (see `crate::render::icons`).
     pub symbol: String,
-    /// Short label shown next to the symbol.
+    /// Short label shown next to the icon.
     pub label: String,
     /// Full meaning, as in the legend.
     pub meaning: String,

@@ -43,7 +43,7 @@ pub use crate::content::dates::dutch_day;
 pub struct LevelView {
     /// Level id.
     pub id: String,
-    /// Symbol (shown, hidden from screen readers).
+    /// The data's symbol; pages draw the icon for `tone` instead.
     pub symbol: String,
     /// Short label.
     pub label: String,

@@ -5,6 +5,7 @@ pub mod builtin_shortcodes;
 pub mod data_pages;
 pub mod feeds;
 pub mod headers;
+pub mod icons;
 pub mod json_ld;
 pub mod limits;
 pub mod pages;

@@ -14,6 +14,7 @@ use std::sync::OnceLock;
 use resvg::{tiny_skia, usvg};
 use sha2::{Digest, Sha256};
 
+use super::icons::{self, Icon};
 use crate::html::escape;
 
 /// Width of every card in pixels.
@@ -23,7 +24,7 @@ pub const HEIGHT: u32 = 630;
 
 /// Changes whenever the layout below changes, so that cached cards made by
 /// an older layout are not reused.
-const LAYOUT_VERSION: &str = "share-card-1";
+const LAYOUT_VERSION: &str = "share-card-2";
 
 const FONT_REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 const FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
@@ -42,6 +43,19 @@ pub enum Mark {
     Question,
     /// A minus: abstains.
     Minus,
+}
+
+impl Mark {
+    /// The icon that draws this mark.
+    pub fn icon(self) -> Icon {
+        match self {
+            Mark::Check => Icon::Protects,
+            Mark::Cross => Icon::DoesNotProtect,
+            Mark::Warning => Icon::Mixed,
+            Mark::Question => Icon::Unclear,
+            Mark::Minus => Icon::Abstains,
+        }
+    }
 }
 
 /// The tone of a badge, which decides its colour.
@@ -103,7 +117,7 @@ impl Card {
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{HEIGHT}\" viewBox=\"0 0 {WIDTH} {HEIGHT}\">\
 <rect width=\"{WIDTH}\" height=\"{HEIGHT}\" fill=\"#f7f8fa\"/>\
 <rect width=\"28\" height=\"{HEIGHT}\" fill=\"{tone}\"/>\
-<rect x=\"28\" y=\"{}\" width=\"{}\" height=\"86\" fill=\"#12355b\"/>",
+<rect x=\"28\" y=\"{}\" width=\"{}\" height=\"86\" fill=\"#4c1d95\"/>",
             HEIGHT - 86,
             WIDTH - 28
         );
@@ -126,11 +140,9 @@ impl Card {
         let label = fit(&self.badge.label, label_size, true, 900);
         let badge_width = 120 + estimate_width(&label, label_size, true);
         svg.push_str(&format!(
-            "<rect x=\"84\" y=\"{badge_top}\" width=\"{badge_width}\" height=\"92\" rx=\"46\" fill=\"{tone}\"/>\
-<circle cx=\"130\" cy=\"{}\" r=\"30\" fill=\"#ffffff\"/>",
-            badge_top + 46
+            "<rect x=\"84\" y=\"{badge_top}\" width=\"{badge_width}\" height=\"92\" rx=\"46\" fill=\"{tone}\"/>"
         ));
-        svg.push_str(&mark_svg(self.badge.mark, 130, badge_top + 46, tone));
+        svg.push_str(&mark_svg(self.badge.mark, 130, badge_top + 46));
         svg.push_str(&text_line(
             180,
             badge_top + 62,
@@ -144,13 +156,18 @@ impl Card {
             svg.push_str(&text_line(84, y, 30, false, "#263445", line));
             y += 40;
         }
+        // The site's logo, the same drawing as in the pages' header, before the address.
+        svg.push_str(&Icon::Logo.paths_svg(
+            "#ffffff",
+            &format!("translate(84 {}) scale(1.75)", HEIGHT - 64),
+        ));
         svg.push_str(&text_line(
-            84,
+            138,
             HEIGHT - 30,
             30,
             true,
             "#ffffff",
-            &fit(&self.address, 30, true, 1040),
+            &fit(&self.address, 30, true, 986),
         ));
         svg.push_str("</svg>");
         svg
@@ -222,40 +239,14 @@ fn text_line(x: u32, y: u32, size: u32, bold: bool, fill: &str, text: &str) -> S
     )
 }
 
-/// The symbol inside the white circle of the badge, centred on (cx, cy).
-fn mark_svg(mark: Mark, cx: u32, cy: u32, colour: &str) -> String {
-    let (x, y) = (cx as i64, cy as i64);
-    let stroke = format!(
-        "fill=\"none\" stroke=\"{colour}\" stroke-width=\"8\" stroke-linecap=\"round\" stroke-linejoin=\"round\""
-    );
-    match mark {
-        Mark::Check => format!(
-            "<path d=\"M{} {} L{} {} L{} {}\" {stroke}/>",
-            x - 14,
-            y + 1,
-            x - 4,
-            y + 12,
-            x + 15,
-            y - 11
-        ),
-        Mark::Cross => format!(
-            "<path d=\"M{} {} L{} {} M{} {} L{} {}\" {stroke}/>",
-            x - 12,
-            y - 12,
-            x + 12,
-            y + 12,
-            x + 12,
-            y - 12,
-            x - 12,
-            y + 12
-        ),
-        Mark::Minus => format!("<path d=\"M{} {y} L{} {y}\" {stroke}/>", x - 14, x + 14),
-        Mark::Warning | Mark::Question => format!(
-            "<text x=\"{x}\" y=\"{}\" text-anchor=\"middle\" font-family=\"DejaVu Sans\" font-size=\"44\" font-weight=\"bold\" fill=\"{colour}\">{}</text>",
-            y + 16,
-            if mark == Mark::Warning { "!" } else { "?" }
-        ),
-    }
+/// The badge's mark: the site's icon for it ([`Icon`], the same shapes as
+/// on the pages), drawn in white, 66 pixels wide, centred on (cx, cy).
+fn mark_svg(mark: Mark, cx: u32, cy: u32) -> String {
+    const SIZE: f32 = 66.0;
+    let scale = SIZE / icons::GRID as f32;
+    let (x, y) = (cx as f32 - SIZE / 2.0, cy as f32 - SIZE / 2.0);
+    mark.icon()
+        .paths_svg("#ffffff", &format!("translate({x} {y}) scale({scale})"))
 }
 
 /// An estimate of the width of `text` in DejaVu Sans; generous, so that
@@ -370,6 +361,27 @@ mod tests {
         let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
         let height = u32::from_be_bytes(png[20..24].try_into().unwrap());
         assert_eq!((width, height), (WIDTH, HEIGHT));
+    }
+
+    #[test]
+    fn the_badge_draws_the_pages_icon_not_a_glyph() {
+        for mark in [
+            Mark::Check,
+            Mark::Cross,
+            Mark::Warning,
+            Mark::Question,
+            Mark::Minus,
+        ] {
+            let mut c = card("Volt");
+            c.badge.mark = mark;
+            let svg = c.to_svg();
+            for d in mark.icon().paths() {
+                assert!(svg.contains(&format!("<path d=\"{d}\"/>")), "{mark:?}");
+            }
+            assert!(!svg.contains(">?<") && !svg.contains(">!<"), "{svg}");
+            assert!(svg.contains(Icon::Logo.paths()[0]), "the logo on the card");
+            assert!(c.to_png().is_ok());
+        }
     }
 
     #[test]

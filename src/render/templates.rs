@@ -442,6 +442,17 @@ fn register_helpers(env: &mut Environment<'static>, config: &SiteConfig, prefix:
         "media",
         move |src: String| -> Result<Value, minijinja::Error> { media_source(&p, &src) },
     );
+    // `icon("verdict-" ~ tone)`: an inline SVG icon (see `super::icons`).
+    env.add_function("icon", |name: String| -> Result<Value, minijinja::Error> {
+        super::icons::Icon::from_name(&name)
+            .map(|icon| Value::from_safe_string(icon.inline_svg()))
+            .ok_or_else(|| {
+                minijinja::Error::new(
+                    minijinja::ErrorKind::InvalidOperation,
+                    format!("there is no icon `{name}`"),
+                )
+            })
+    });
     env.add_global(
         "csp_meta",
         Value::from_safe_string(crate::render::headers::meta_content_security_policy()),

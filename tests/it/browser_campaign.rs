@@ -1,6 +1,7 @@
 //! The campaign pages as a visitor uses them, in a real browser (headless
 //! Chromium; see `tests/browser/`): the home page answers with links to the
-//! guide, the Council and the contact tool; the guide overview is grouped by
+//! guide, the Council and the contact tool, and on a 360×800 phone shows the
+//! state of play, the call to write and the party picker on its first screen; the guide overview is grouped by
 //! verdict and a shared filtered address opens filtered; the contact tool
 //! gives `mailto:` links with subject and body, without JavaScript as a list
 //! and with JavaScript as an editor whose edits change the link; the phone
@@ -86,6 +87,47 @@ async fn campaign_pages_answer_and_let_visitors_act() {
         .await,
     );
     note_problems(&browser, &mut report, "home-answers", "/", &problems).await;
+
+    // Home on a phone, 360×800: the state of play and the call to write are
+    // on the first screen; the party picker folds open without JavaScript.
+    let mut problems = Vec::new();
+    scripts(&browser, false).await;
+    browser.set_viewport(360, 800).await;
+    for dark in [false, true] {
+        browser.emulate_dark_mode(dark).await;
+        browser.open(&format!("{origin}/")).await;
+        problems.extend(
+            expect(
+                &browser,
+                &format!("the state of play and the link to /schrijf/ inside the first 800 px (dark {dark})"),
+                r#"var now = document.querySelector(".hero .now");
+                   var write = document.querySelector('.hero a[href="/schrijf/"]');
+                   return !!now && !!write && /Nu:/.test(now.textContent) && /Volgende stap:/.test(now.textContent)
+                     && now.getBoundingClientRect().top >= 0 && now.getBoundingClientRect().bottom <= 800
+                     && write.getBoundingClientRect().bottom <= 800 && write.offsetHeight >= 44
+                     && document.documentElement.scrollWidth <= 360;"#,
+            )
+            .await,
+        );
+    }
+    browser.emulate_dark_mode(false).await;
+    problems.extend(
+        expect(
+            &browser,
+            "the party picker on the first screen, opening to links to party pages",
+            r#"var picker = document.querySelector(".party-picker");
+               var summary = picker.querySelector("summary");
+               if (picker.open || summary.getBoundingClientRect().bottom > 800) return false;
+               summary.click();
+               var links = picker.querySelectorAll("a");
+               return picker.open && links.length === 26 && Array.prototype.every.call(links, function (a) {
+                 return /^\/stemwijzer2023\/[a-z0-9-]+\/$/.test(a.getAttribute("href")) && a.offsetHeight >= 44; });"#,
+        )
+        .await,
+    );
+    browser.reset_viewport().await;
+    scripts(&browser, true).await;
+    note_problems(&browser, &mut report, "home-first-screen", "/", &problems).await;
 
     // Guide: grouped in the scale's order; a shared filtered address opens
     // filtered, with and without JavaScript, and shows the filter.

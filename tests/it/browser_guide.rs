@@ -25,6 +25,7 @@ use browser::checks::{
 use browser::driver::Browser;
 use browser::serve_process::ServeProcess;
 use chatcontrole::guide::model::{Election, GuideData};
+use chatcontrole::render::icons::Icon;
 use fantoccini::Locator;
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
@@ -176,7 +177,10 @@ async fn every_verdict_symbol_has_its_screen_reader_text() {
     let scale: Vec<Json> = election(&data)
         .scale
         .iter()
-        .map(|l| json!({ "id": l.id, "symbol": l.symbol, "text": l.screen_reader }))
+        .map(|l| {
+            let icon = Icon::for_tone(l.rule.map(|r| r.id()).unwrap_or_default());
+            json!({ "id": l.id, "symbol": l.symbol, "icon": format!("icon-{}", icon.name()), "text": l.screen_reader })
+        })
         .collect();
     let serve = ServeProcess::start(&common::example_site());
     let mut report = Vec::new();
@@ -190,18 +194,19 @@ async fn every_verdict_symbol_has_its_screen_reader_text() {
     assert_clean(report);
 }
 
-/// Checks each `.verdict-symbol` in the DOM: inside `aria-hidden`, and its
-/// `.verdict` holds a visually hidden (but not removed) text equal to the
-/// level's screen-reader text. Also the rows' symbol matches their verdict.
+/// Checks each verdict's icon (`.verdict svg.icon`, drawn for the level's
+/// rule) in the DOM: inside `aria-hidden`, and its `.verdict` holds a
+/// visually hidden (but not removed) text equal to the level's screen-reader
+/// text. Also the rows' icon matches their verdict.
 async fn symbol_problems(browser: &Browser, scale: &[Json]) -> Vec<String> {
     let result = browser
         .eval(
             r#"var scale = arguments[0];
             var problems = [];
-            var symbols = document.querySelectorAll(".verdict-symbol");
+            var symbols = document.querySelectorAll(".verdict svg.icon");
             symbols.forEach(function (s, i) {
-              var where = "symbol " + (i + 1) + " “" + s.textContent + "”";
-              var level = scale.filter(function (l) { return l.symbol === s.textContent.trim(); })[0];
+              var where = "icon " + (i + 1) + " “" + s.getAttribute("class") + "”";
+              var level = scale.filter(function (l) { return s.classList.contains(l.icon); })[0];
               if (!level) { problems.push(where + " is not on the scale"); return; }
               if (!s.closest("[aria-hidden=true]")) problems.push(where + " is not hidden from screen readers");
               var verdict = s.closest(".verdict");
@@ -245,9 +250,9 @@ async fn accessibility_tree_problems(browser: &Browser, scale: &[Json]) -> Vec<S
             r#"var scale = arguments[0];
             var counts = {};
             scale.forEach(function (l) { counts[l.text] = 0; });
-            document.querySelectorAll(".verdict-symbol").forEach(function (s) {
+            document.querySelectorAll(".verdict svg.icon").forEach(function (s) {
               if (!s.closest(".verdict").getClientRects().length) return;
-              var level = scale.filter(function (l) { return l.symbol === s.textContent.trim(); })[0];
+              var level = scale.filter(function (l) { return s.classList.contains(l.icon); })[0];
               if (level) counts[level.text] += 1;
             });
             return counts;"#,

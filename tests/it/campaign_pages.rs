@@ -3,7 +3,8 @@
 //! tool; the contact page offers prepared `mailto:` messages to Kamerleden by
 //! faction, with the Justice and Security committee marked, and to MEPs, and
 //! says how each list is known and how complete it is; the guide overview
-//! prints as a handout; the CSS stays small.
+//! prints as a handout; the CSS stays small; the home, guide and Council
+//! pages draw their icons as SVG, without emoji.
 
 use crate::common;
 
@@ -53,10 +54,47 @@ fn the_home_page_answers_and_links_to_acting() {
     }
     html::assert_contains(
         main,
-        "archief: de verkiezingen waren op 22 november 2023",
+        "Archief: wie beloofde je privéberichten te beschermen?",
+        "index.html <main>",
+    );
+    html::assert_contains(
+        main,
+        "bij de verkiezingen van 22 november 2023. Sindsdien is de Tweede Kamer opnieuw gekozen, op 29 oktober 2025.",
         "index.html <main>",
     );
     html::assert_contains(main, "Laatste besluit", "index.html <main>");
+    // The first screen: the state of play from the Council's procedure (the
+    // last stage with a date, the next one), the call to write and the party
+    // picker, which lists the current Kamer's parties first.
+    html::assert_selects(
+        &home,
+        ".hero .now",
+        "Stand van zaken Nu: Onderhandelingen tussen Parlement, Raad en Commissie (triloog), sinds december 2025. Volgende stap: Voorlopig akkoord in de triloog. Waar staan de lidstaten?",
+        "index.html",
+    );
+    html::assert_selects(
+        &home,
+        ".hero a.button-cta[href=\"/schrijf/\"]",
+        "Schrijf je Kamerlid",
+        "index.html",
+    );
+    let picker = html::select_text(&home, ".party-picker .party-links");
+    assert_eq!(picker.len(), 2, "index.html: two lists in the party picker");
+    assert!(
+        picker[0].contains("D66") && picker[0].contains("Volt") && !picker[0].contains("BIJ1"),
+        "index.html: the current Kamer's parties first: {picker:?}"
+    );
+    assert!(
+        picker[1].contains("BIJ1") && !picker[1].contains("D66"),
+        "index.html: the other parties of 2023 after: {picker:?}"
+    );
+    html::assert_count(&home, ".party-picker a", 26, "index.html");
+    html::assert_count(
+        &home,
+        ".hero svg.hero-art[aria-hidden=\"true\"]",
+        1,
+        "index.html",
+    );
     let at = |id: &str| main.find(id);
     assert!(
         at("antwoord-stemwijzer") < at("laat-van-je-horen"),
@@ -254,7 +292,7 @@ fn pages_print_as_handouts_and_the_css_stays_small() {
     ] {
         let total: usize = files.iter().map(|f| css(f).len()).sum();
         assert!(
-            total < 20 * 1024,
+            total < 30 * 1024,
             "the {page} pages load {total} bytes of CSS"
         );
     }
@@ -270,5 +308,87 @@ fn pages_print_as_handouts_and_the_css_stays_small() {
         "p.print-only",
         "Chatcontrole: https://chatcontrole.nl/stemwijzer2023/ · 26 partijen",
         "stemwijzer2023/index.html",
+    );
+}
+
+/// An emoji or pictograph: what a system without an emoji font draws as an
+/// empty box, and whose colour cannot follow the theme. Arrows and geometric
+/// shapes used as ordinary text (›, ▾) are not counted.
+fn is_emoji(c: char) -> bool {
+    matches!(c as u32,
+        0x2300..=0x23FF // ⌚ ⏰ …
+        | 0x2600..=0x27BF // ☑ ✅ ❌ ❓ …
+        | 0x2B00..=0x2BFF // ⬛ ⭐ …
+        | 0xFE0F // the emoji variation selector
+        | 0x1F000..=0x1FAFF) // 🔒 🟠 and the flags
+}
+
+/// Every HTML file below `dir`.
+fn html_files(dir: &Path, found: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            html_files(&path, found);
+        } else if path.extension().is_some_and(|e| e == "html") {
+            found.push(path);
+        }
+    }
+}
+
+#[test]
+fn home_guide_and_council_pages_have_svg_icons_and_no_emoji() {
+    assert!(is_emoji('🔒') && is_emoji('✅') && is_emoji('🟠') && is_emoji('❌'));
+    assert!(!is_emoji('?') && !is_emoji('›') && !is_emoji('é'));
+    let out = built();
+    let mut pages = vec![out.path().join("index.html")];
+    html_files(&out.path().join("stemwijzer2023"), &mut pages);
+    html_files(&out.path().join("raad"), &mut pages);
+    assert!(pages.len() > 50, "{} pages", pages.len());
+    let mut found = Vec::new();
+    for page in &pages {
+        let text = std::fs::read_to_string(page).unwrap();
+        for (line, l) in text.lines().enumerate() {
+            if let Some(c) = l.chars().find(|c| is_emoji(*c)) {
+                let name = page.strip_prefix(out.path()).unwrap().display();
+                found.push(format!("{name}:{}: {c} in {l}", line + 1));
+            }
+        }
+    }
+    assert!(found.is_empty(), "emoji on the page:\n{}", found.join("\n"));
+    // The icons that replace them: the logo on every page, one shape per
+    // verdict tone where verdicts are shown.
+    let home = common::read(out.path(), "index.html");
+    html::assert_count(
+        &home,
+        ".site-name svg.icon-logo[aria-hidden=\"true\"][focusable=\"false\"]",
+        1,
+        "index.html",
+    );
+    for tone in ["protects", "mixed", "does-not-protect", "unclear"] {
+        html::assert_count(
+            &home,
+            &format!(".verdict-counts svg.icon-verdict-{tone}"),
+            1,
+            "index.html",
+        );
+    }
+    let overview = common::read(out.path(), "stemwijzer2023/index.html");
+    html::assert_count(
+        &overview,
+        ".guide-parties .verdict svg.icon",
+        26,
+        "stemwijzer2023/index.html",
+    );
+    html::assert_selects(
+        &common::read(out.path(), "stemwijzer2023/vvd/index.html"),
+        ".guide-party-verdict .verdict > [aria-hidden]",
+        "Beschermt niet",
+        "stemwijzer2023/vvd/index.html",
+    );
+    html::assert_count(
+        &common::read(out.path(), "stemwijzer2023/vvd/index.html"),
+        ".guide-party-verdict svg.icon-verdict-does-not-protect",
+        1,
+        "stemwijzer2023/vvd/index.html",
     );
 }

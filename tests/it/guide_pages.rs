@@ -55,10 +55,10 @@ fn overview_has_legend_rows_and_filters() {
         "{at}: <header class=\"guide-group-head\"> per verdict"
     );
     html::assert_count(&page, "header.guide-group-head", 4, at);
-    // Every verdict symbol is hidden from screen readers and has text for them.
+    // Every verdict icon is hidden from screen readers and has text for them.
     let symbols = count(
         &page,
-        r#"<span aria-hidden="true"><span class="verdict-symbol">"#,
+        r#"<span aria-hidden="true"><svg class="icon icon-verdict-"#,
     );
     let spoken = count(
         &page,
@@ -69,9 +69,9 @@ fn overview_has_legend_rows_and_filters() {
         "{symbols} symbols, {spoken} texts"
     );
     assert_eq!(
-        html::count(&page, r#"span[aria-hidden="true"] > span.verdict-symbol"#),
+        html::count(&page, r#"span[aria-hidden="true"] > svg.icon"#),
         symbols,
-        "{at}: the verdict symbols the parser sees"
+        "{at}: the verdict icons the parser sees"
     );
     assert_contains(&page, "beschermt je digitale rechten mogelijk niet", at);
     // Filters without JavaScript: links to server-rendered pages.
@@ -439,20 +439,20 @@ fn two_elections_get_a_page_of_what_changed_per_party() {
         // BIJ1 went from protects to does not protect.
         (
             "BIJ1",
-            "✅ Beschermt beschermt je digitale rechten",
-            "❌ Beschermt niet beschermt je digitale rechten niet",
+            "Beschermt beschermt je digitale rechten",
+            "Beschermt niet beschermt je digitale rechten niet",
             "ander oordeel",
         ),
         (
             "Testpartij Nieuw",
             "deed niet mee",
-            "✅ Beschermt beschermt je digitale rechten",
+            "Beschermt beschermt je digitale rechten",
             "nieuw",
         ),
         (
             "VVD",
-            "❌ Beschermt niet beschermt je digitale rechten niet",
-            "❌ Beschermt niet beschermt je digitale rechten niet",
+            "Beschermt niet beschermt je digitale rechten niet",
+            "Beschermt niet beschermt je digitale rechten niet",
             "gelijk",
         ),
     ];
