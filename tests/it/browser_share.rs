@@ -75,7 +75,10 @@ fn link_problems(found: &Json) -> Vec<String> {
         ),
         (
             "whatsapp",
-            format!("https://wa.me/?text={}", enc(&format!("{text} {canonical}"))),
+            format!(
+                "https://wa.me/?text={}",
+                enc(&format!("{text} {canonical}"))
+            ),
         ),
         (
             "telegram",
@@ -317,5 +320,9 @@ async fn the_council_map_and_outcome_are_on_the_first_phone_screen() {
         );
     }
     assert_eq!(found["tiles"], json!(27), "{found}");
-    assert_eq!(found["listed"], json!(27), "every state once in the list: {found}");
+    assert_eq!(
+        found["listed"],
+        json!(27),
+        "every state once in the list: {found}"
+    );
 }
