@@ -138,7 +138,7 @@ pub fn groups(blocks: &[Block]) -> Vec<Group> {
     [
         (Position::Support, "Voor"),
         (Position::Oppose, "Tegen"),
-        (Position::Abstain, "Onthouding (telt als niet voor)"),
+        (Position::Abstain, "Onthouding (telt als tegen)"),
         (Position::Undecided, "Onbeslist of onbekend"),
     ]
     .into_iter()
@@ -319,7 +319,7 @@ mod tests {
             [
                 "V Voor: Land DE",
                 "T Tegen: Land NL",
-                "O Onthouding (telt als niet voor): Land IT (betwist)",
+                "O Onthouding (telt als tegen): Land IT (betwist)",
                 "? Onbeslist of onbekend: Land MT",
             ]
         );

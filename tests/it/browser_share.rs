@@ -15,7 +15,9 @@
 use crate::browser;
 use crate::common;
 
-use browser::checks::{foreign_requests, note_problems, page_problems};
+use std::time::Duration;
+
+use browser::checks::{foreign_requests, note_problems, page_problems, wait_until};
 use browser::driver::Browser;
 use browser::serve_process::ServeProcess;
 use serde_json::{Value as Json, json};
@@ -238,6 +240,27 @@ async fn every_page_kind_can_be_shared_with_and_without_javascript() {
             vec![],
         )
         .await;
+    // "Kopieer link" says in the status line what happened (the clipboard
+    // or, where the browser refuses, how to copy by hand).
+    browser
+        .eval(
+            r#"document.querySelector("section.share .share-copy").click(); return true;"#,
+            vec![],
+        )
+        .await;
+    let copied = wait_until(
+        &browser,
+        r#"return document.querySelector("section.share .share-status").textContent;"#,
+        Duration::from_secs(5),
+    )
+    .await;
+    if !copied
+        .as_str()
+        .is_some_and(|t| t.contains("gekopieerd") || t.contains("kopieer hem zelf"))
+    {
+        let problems = vec![format!("Kopieer link left no message: {copied}")];
+        note_problems(&browser, &mut report, "kopieer", "/raad/", &problems).await;
+    }
     if refused[0] != json!("true") || !refused[1].as_str().is_some_and(|t| t.contains("server")) {
         let problems = vec![format!("a wrong Mastodon host was not refused: {refused}")];
         note_problems(&browser, &mut report, "mastodon", "/raad/", &problems).await;
