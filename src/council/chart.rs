@@ -1,6 +1,6 @@
 //! SVG pictures of the Council standing, drawn at build time so /raad/ needs
 //! no JavaScript to show them: a bar chart of population shares against the
-//! 65% and 35% lines, and a tile map of the member states.
+//! 65% and 35% lines (the tile map of the member states is in `tiles`).
 //!
 //! Every position has a colour *and* a pattern and a letter, so the pictures
 //! do not rely on colour alone; the table on the page is the accessible
@@ -38,7 +38,7 @@ pub fn letter(position: Position) -> &'static str {
     }
 }
 
-fn class(position: Position) -> &'static str {
+pub(super) fn class(position: Position) -> &'static str {
     match position {
         Position::Support => "pos-support",
         Position::Oppose => "pos-oppose",
@@ -47,7 +47,7 @@ fn class(position: Position) -> &'static str {
     }
 }
 
-fn pattern(position: Position) -> Option<&'static str> {
+pub(super) fn pattern(position: Position) -> Option<&'static str> {
     match position {
         Position::Support => None,
         Position::Oppose => Some("cc-pat-oppose"),
@@ -62,7 +62,15 @@ const DEFS: &str = r#"<defs>
 <pattern id="cc-pat-undecided" width="10" height="10" patternUnits="userSpaceOnUse"><line class="pattern-mark" x1="2" y1="5" x2="8" y2="5"/></pattern>
 </defs>"#;
 
-fn rect(out: &mut String, x: u64, y: u64, w: u64, h: u64, block: &Block, extra_class: &str) {
+pub(super) fn rect(
+    out: &mut String,
+    x: u64,
+    y: u64,
+    w: u64,
+    h: u64,
+    block: &Block,
+    extra_class: &str,
+) {
     let tip = format!(
         "{}: {}{}",
         block.name,
@@ -199,131 +207,6 @@ pub fn bar_chart(blocks: &[Block]) -> String {
     svg
 }
 
-const TILE: u64 = 64;
-const STEP: u64 = 70;
-
-/// The tile map: each state a square at its `tile` place, coloured and
-/// patterned by position, with its code and position letter, linking to
-/// its own page (`link(code)` gives the address). The legend is HTML
-/// ([`map_legend`]), so the map itself stays small enough to scale down to a
-/// phone screen and keep its labels readable.
-///
-/// The map is a `group`, not an `img`, because it holds links. Each link's
-/// name starts with the state and its position and ends with the visible
-/// text of the tile (code and letter, kept apart by a space so they read as
-/// two words), so speech users can say what they see.
-pub fn tile_map(blocks: &[Block], link: &dyn Fn(&str) -> String) -> String {
-    let cols = blocks
-        .iter()
-        .filter_map(|b| b.tile)
-        .map(|t| t.0)
-        .max()
-        .unwrap_or(0) as u64
-        + 1;
-    let rows = blocks
-        .iter()
-        .filter_map(|b| b.tile)
-        .map(|t| t.1)
-        .max()
-        .unwrap_or(0) as u64
-        + 1;
-    let width = cols * STEP - (STEP - TILE);
-    let height = rows * STEP - (STEP - TILE);
-    let mut svg = format!(
-        r#"<svg class="council-map" viewBox="0 0 {width} {height}" role="group" aria-labelledby="raad-kaart-titel" xmlns="http://www.w3.org/2000/svg"><title id="raad-kaart-titel">Kaart van de lidstaten naar standpunt; de tabel hieronder geeft dezelfde gegevens</title>"#
-    );
-    for block in blocks {
-        let Some((col, row)) = block.tile else {
-            continue;
-        };
-        let (x, y) = (col as u64 * STEP, row as u64 * STEP);
-        let letter = letter(block.position);
-        svg.push_str(&format!(
-            r#"<a href="{}" aria-label="{}">"#,
-            escape(&link(&block.code)),
-            escape(&format!(
-                "{}: {}{}, {} {letter}",
-                block.name,
-                block.position.label_nl(),
-                if block.disputed { " (betwist)" } else { "" },
-                block.code
-            ))
-        ));
-        rect(
-            &mut svg,
-            x,
-            y,
-            TILE,
-            TILE,
-            block,
-            if block.disputed { " disputed" } else { "" },
-        );
-        svg.push_str(&format!(
-            r#"<text class="tile-code" x="{}" y="{}" text-anchor="middle">{}</text> <text class="tile-letter" x="{}" y="{}" text-anchor="middle">{letter}</text></g></a>"#,
-            x + TILE / 2,
-            y + 28,
-            escape(&block.code),
-            x + TILE / 2,
-            y + 52,
-        ));
-    }
-    svg.push_str("</svg>");
-    svg
-}
-
-/// The legend of the tile map as an HTML list: a small swatch with the
-/// colour, pattern and letter of each position, and what it means in words.
-/// The patterns come from the `<defs>` of [`bar_chart`] on the same page.
-pub fn map_legend() -> String {
-    let items = [
-        (Some(Position::Support), "V", "voor het voorstel (effen)"),
-        (Some(Position::Oppose), "T", "tegen (schuine strepen)"),
-        (
-            Some(Position::Abstain),
-            "O",
-            "onthouding, telt als tegen (stippen)",
-        ),
-        (
-            Some(Position::Undecided),
-            "?",
-            "onbeslist of onbekend (streepjes)",
-        ),
-        (None, "", "stippelrand: bronnen zijn het oneens"),
-    ];
-    let mut html = String::from(r#"<ul class="council-legend">"#);
-    for (position, mark, text) in items {
-        let swatch = match position {
-            Some(position) => {
-                let pattern = pattern(position)
-                    .map(|id| {
-                        format!(
-                            r#"<rect class="pattern" x="1" y="1" width="26" height="26" fill="url(#{id})"/>"#
-                        )
-                    })
-                    .unwrap_or_default();
-                format!(
-                    r#"<rect class="block {}" x="1" y="1" width="26" height="26"/>{pattern}<text class="tile-letter" x="14" y="20" text-anchor="middle">{mark}</text>"#,
-                    class(position)
-                )
-            }
-            None => {
-                r#"<rect class="block pos-undecided disputed" x="2" y="2" width="24" height="24"/>"#
-                    .to_string()
-            }
-        };
-        html.push_str(&format!(
-            r#"<li><svg class="legend-swatch" viewBox="0 0 28 28" aria-hidden="true" focusable="false">{swatch}</svg> {}{text}</li>"#,
-            if mark.is_empty() {
-                String::new()
-            } else {
-                format!("{mark}: ")
-            }
-        ));
-    }
-    html.push_str("</ul>");
-    html
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -365,43 +248,7 @@ mod tests {
     }
 
     #[test]
-    fn map_links_every_tile_and_marks_position_with_letter_and_pattern() {
-        let svg = tile_map(&blocks(), &|code| format!("/raad/{}/", code.to_lowercase()));
-        for code in ["de", "nl", "it", "mt"] {
-            assert!(svg.contains(&format!(r#"href="/raad/{code}/""#)));
-        }
-        assert!(svg.contains(r#"fill="url(#cc-pat-oppose)""#));
-        assert!(svg.contains(">T</text>") && svg.contains(">V</text>"));
-        assert!(svg.contains("disputed"));
-        assert!(
-            svg.contains(r#"role="group""#),
-            "the map holds links, so it is no img"
-        );
-        assert!(
-            svg.contains(r#"aria-label="Land IT: onthouding (betwist), IT O""#),
-            "the name ends with the visible code and letter: {svg}"
-        );
-    }
-
-    #[test]
-    fn legend_explains_every_position_in_words() {
-        let html = map_legend();
-        for text in [
-            "V: voor",
-            "T: tegen",
-            "O: onthouding, telt als tegen",
-            "?: onbeslist",
-            "stippelrand",
-        ] {
-            assert!(html.contains(text), "{text}: {html}");
-        }
-        assert!(html.contains(r#"fill="url(#cc-pat-abstain)""#));
-        assert_eq!(html.matches(r#"aria-hidden="true""#).count(), 5);
-    }
-
-    #[test]
     fn empty_input_draws_without_panicking() {
         assert!(bar_chart(&[]).ends_with("</svg>"));
-        assert!(tile_map(&[], &|c| c.to_string()).ends_with("</svg>"));
     }
 }

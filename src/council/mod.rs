@@ -4,7 +4,7 @@
 //! `model` holds the data types, `load` reads `site/data/council/`, `check` warns about weak sources, `qmv`
 //! does the voting arithmetic, `standing` works out who counts with which
 //! position on a date, `explain` puts results into Dutch sentences and
-//! `cli` answers `chatcontrole council` (nothing else imports it); `view` and `chart` make the /raad/
+//! `cli` answers `chatcontrole council` (nothing else imports it); `view`, `chart` and `tiles` make the /raad/
 //! pages.
 
 pub mod cards;
@@ -18,6 +18,7 @@ pub mod model;
 pub mod prose_check;
 pub mod qmv;
 pub mod standing;
+pub mod tiles;
 pub mod view;
 
 pub use load::load;

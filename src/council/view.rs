@@ -15,6 +15,7 @@ use super::explain::{decision_sentence, explain, percent, reported_names, state_
 use super::model::{Claim, ClaimDate, CouncilData, Decision, Moment, Position, Precision, Source};
 use super::qmv::{Rule, Voter, evaluate};
 use super::standing::{Standing, StatePosition};
+use super::tiles;
 use crate::diagnostics::Diagnostics;
 use crate::model::Council;
 use crate::render::data_pages::DataPages;
@@ -489,8 +490,9 @@ fn overview(data: &CouncilData, now: &Standing, prefix: &str) -> Value {
         undecided_count => e.undecided.len(),
         states_needed => e.states_needed,
         chart_svg => Value::from_safe_string(chart::bar_chart(&blocks)),
-        map_svg => Value::from_safe_string(chart::tile_map(&blocks, &link)),
-        map_legend => Value::from_safe_string(chart::map_legend()),
+        map_svg => Value::from_safe_string(tiles::tile_map(&blocks, &link)),
+        map_legend => Value::from_safe_string(tiles::map_legend()),
+        map_groups => Value::from_serialize(tiles::groups(&blocks)),
         states => Value::from_serialize(&rows),
         disputed => disputed,
         unknown => unknown,

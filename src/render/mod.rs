@@ -12,6 +12,7 @@ pub mod pages;
 pub mod search;
 pub mod share_card;
 pub mod share_cards;
+pub mod share_links;
 pub mod sitemap;
 pub mod taxonomies;
 pub mod templates;

@@ -453,6 +453,17 @@ fn register_helpers(env: &mut Environment<'static>, config: &SiteConfig, prefix:
                 )
             })
     });
+    // Share links without trackers for `partials/share.html` (see share_links.rs).
+    env.add_function(
+        "share_links",
+        |title: String, url: String, text: Option<String>| -> Value {
+            Value::from_serialize(super::share_links::share_links(
+                &title,
+                &url,
+                text.as_deref().unwrap_or(""),
+            ))
+        },
+    );
     env.add_global(
         "csp_meta",
         Value::from_safe_string(crate::render::headers::meta_content_security_policy()),

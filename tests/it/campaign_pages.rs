@@ -286,14 +286,16 @@ fn pages_print_as_handouts_and_the_css_stays_small() {
     let guide = css("guide.css");
     html::assert_contains(&site, "@media print", "site/static/css/site.css");
     html::assert_contains(&guide, "@media print", "site/static/css/guide.css");
-    for (page, files) in [
-        ("guide", vec!["site.css", "guide.css"]),
-        ("council", vec!["site.css", "council.css"]),
+    // Every page kind may load 30 KB (README, "Performance"): the campaign
+    // look and, on the Council pages, the map, chart, table and what-if form.
+    for (page, files, budget) in [
+        ("guide", vec!["site.css", "guide.css"], 30 * 1024),
+        ("council", vec!["site.css", "council.css"], 30 * 1024),
     ] {
         let total: usize = files.iter().map(|f| css(f).len()).sum();
         assert!(
-            total < 30 * 1024,
-            "the {page} pages load {total} bytes of CSS"
+            total < budget,
+            "the {page} pages load {total} bytes of CSS, budget {budget}"
         );
     }
     let out = built();

@@ -182,20 +182,28 @@ fn council_pages_have_no_broken_links() {
 
 /// From the day of the Coreper decision on, /raad/ leads with it in plain
 /// Dutch (date, body, result, who voted against or abstained, what it
-/// means), then the next step, and only then the outlook for the next vote;
-/// a decided text is no longer presented as open.
+/// means), then the next step, the tile map of the states with the same as a
+/// list, and only then the outlook for the next vote; a decided text is no
+/// longer presented as open.
 #[test]
 fn overview_leads_with_the_latest_decision_and_the_next_step() {
     let page = html(&pages(), "raad/index.html");
     let main = &page[page.find("<main").expect("raad/index.html: no <main>")..];
     let decision =
         main.find("Laatste besluit: <time datetime=\"2025-11-26\">26 november 2025</time>");
-    let next = main.find("Volgende stap: Voorlopig akkoord in de triloog");
+    let next = main.find("Volgende stap:</strong> Voorlopig akkoord in de triloog");
+    let map = main.find("<svg class=\"council-map\"");
+    let list = main.find("Tegen (3):</strong> Nederland, Polen, Tsjechië");
     let outlook = main.find("Vooruitblik op de volgende stemming in de Raad");
     let procedure = main.find("De procedure in één oogopslag");
     assert!(
-        decision.is_some() && decision < next && next < outlook && outlook < procedure,
-        "order: {decision:?} {next:?} {outlook:?} {procedure:?}"
+        decision.is_some()
+            && decision < next
+            && next < map
+            && map < list
+            && list < outlook
+            && outlook < procedure,
+        "order: {decision:?} {next:?} {map:?} {list:?} {outlook:?} {procedure:?}"
     );
     for expected in [
         "De Raad heeft zijn standpunt vastgesteld: aangenomen.",

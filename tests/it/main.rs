@@ -28,6 +28,7 @@ mod browser_import_hugo;
 mod browser_live_reload;
 mod browser_print;
 mod browser_search;
+mod browser_share;
 mod browser_site;
 mod build_kill;
 mod campaign_pages;

@@ -503,6 +503,10 @@
           loc.search !== query && !(query === '' && loc.search === '?')) {
         root.history.replaceState(null, '', loc.pathname + query + loc.hash);
       }
+      /* The share section (js/share.js) puts the scenario into its links. */
+      if (typeof root.CustomEvent === 'function') {
+        doc.dispatchEvent(new root.CustomEvent('chatcontrole:scenario', { detail: { query: query } }));
+      }
     }
     form.addEventListener('change', update);
     form.addEventListener('submit', function (event) {

@@ -61,6 +61,15 @@ const GUIDE_FILES: &[(&str, &str)] = &[
         "static/css/guide.css",
         include_str!("../../../site/static/css/guide.css"),
     ),
+    // The party page includes the share section (plain links; the script only enhances).
+    (
+        "templates/partials/share.html",
+        include_str!("../../../site/templates/partials/share.html"),
+    ),
+    (
+        "static/js/share.js",
+        include_str!("../../../site/static/js/share.js"),
+    ),
 ];
 
 /// The line of a Markdown table whose header has the columns Partij and Oordeel.
