@@ -99,7 +99,7 @@ pub fn compose(
 ) -> Message {
     let mut paragraphs = vec![
         greeting(to),
-        "Ik schrijf u over chatcontrole: het Europese voorstel waarmee chatdiensten de berichten van hun gebruikers zouden doorzoeken, ook van mensen die nergens van worden verdacht.".to_string(),
+        "Ik schrijf u over chatcontrole: het Europese voorstel waarmee chatdiensten de berichten van hun gebruikers zouden doorzoeken op beelden van kindermisbruik, ook van mensen die nergens van worden verdacht.".to_string(),
     ];
     if let Some(d) = decision {
         paragraphs.push(format!(

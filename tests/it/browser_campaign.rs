@@ -173,28 +173,29 @@ async fn campaign_pages_answer_and_let_visitors_act() {
         )
         .await,
     );
-    // With JavaScript: an editor whose edits change the link.
+    // With JavaScript: a form with nobody chosen, whose edits change the link.
     scripts(&browser, true).await;
     browser.open(&format!("{origin}/schrijf/")).await;
     let ready = wait_until(
         &browser,
-        r#"var e = document.querySelector("[data-contact-editor]"); return !!e && !e.hidden && document.getElementById("contact-body").value.length > 100;"#,
+        r#"var e = document.querySelector("[data-contact-editor]"); return !!e && !e.hidden && document.getElementById("contact-to").value === "";"#,
         Duration::from_secs(5),
     )
     .await;
     if ready != Json::Bool(true) {
-        problems.push("with JavaScript the editor did not appear filled in".into());
+        problems.push("with JavaScript the form did not appear, or someone was chosen".into());
     }
     problems.extend(
         expect(
             &browser,
-            "choosing an MEP fills in the MEP's message and, as no address was checked, leaves the address to the visitor",
+            "choosing an MEP fills in the MEP's message and, as no address was checked, says so next to the choice",
             r#"var to = document.getElementById("contact-to");
-               var mep = Array.prototype.find.call(to.options, function (o) { return o.parentNode.label === "Europees Parlement"; });
+               var mep = Array.prototype.find.call(to.options, function (o) { return o.parentNode.label === "Europees Parlement" && !/^Alle/.test(o.textContent); });
                to.value = mep.value; to.dispatchEvent(new Event("change"));
                var href = document.getElementById("contact-send").getAttribute("href");
                return /^mailto:\?subject=/.test(href) && document.getElementById("contact-address").value === ""
-                 && /Parlement/.test(document.getElementById("contact-body").value);"#,
+                 && /Parlement/.test(document.getElementById("contact-body").value)
+                 && /geen nagekeken e-mailadres/.test(document.getElementById("contact-note").textContent);"#,
         )
         .await,
     );
