@@ -175,6 +175,7 @@ async fn campaign_pages_answer_and_let_visitors_act() {
     );
     // With JavaScript: a form with nobody chosen, whose edits change the link.
     scripts(&browser, true).await;
+    browser.set_viewport(360, 800).await;
     browser.open(&format!("{origin}/schrijf/")).await;
     let ready = wait_until(
         &browser,
@@ -202,6 +203,19 @@ async fn campaign_pages_answer_and_let_visitors_act() {
     problems.extend(
         expect(
             &browser,
+            "at 360×800 a Kamerlid without an address: the note and the send button fit on the first screen",
+            r#"var to = document.getElementById("contact-to");
+               var o = Array.prototype.find.call(to.options, function (o) { return /^Pepijn van Houwelingen/.test(o.textContent); });
+               to.value = o.value; to.dispatchEvent(new Event("change"));
+               var note = document.getElementById("contact-note");
+               var send = document.getElementById("contact-send").getBoundingClientRect().bottom;
+               return note.offsetHeight > 0 && send <= 800 || [note.offsetHeight, send];"#,
+        )
+        .await,
+    );
+    problems.extend(
+        expect(
+            &browser,
             "editing the text changes the link",
             r#"var body = document.getElementById("contact-body");
                body.value = "Mijn eigen woorden & meer"; body.dispatchEvent(new Event("input"));
@@ -210,6 +224,7 @@ async fn campaign_pages_answer_and_let_visitors_act() {
         )
         .await,
     );
+    browser.reset_viewport().await;
     note_problems(
         &browser,
         &mut report,
