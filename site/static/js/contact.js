@@ -99,7 +99,7 @@
     }
     var m = parse(link.getAttribute("href"));
     var greeting = link.getAttribute("data-greeting") || "";
-    address.value = m.to;
+    address.value = m.to.split(",").filter(Boolean).join(", ");
     var edited = body.value !== "" && body.value !== prepared.body;
     if (edited) {
       var lines = body.value.split("\n");
