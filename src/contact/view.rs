@@ -539,7 +539,7 @@ pub fn minister_function(recipients: Option<&Recipients>, broken: bool, today: N
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::contact::load::{Dated, Other, Period, Place};
+    use crate::contact::load::{Dated, Member, Other, Period, Place};
     use crate::provenance::Provenance;
     use test_case::test_case;
 
@@ -602,6 +602,129 @@ mod tests {
         let r = recipients();
         let found = minister_fact(Some(&r), day(today)).map(|f| f.name);
         assert_eq!(found.as_deref().map_err(String::as_str), expected);
+    }
+
+    fn member(name: &str, faction: &str, email: Option<&str>, justice: bool) -> Member {
+        Member {
+            id: name.to_string(),
+            name: name.to_string(),
+            faction: faction.to_string(),
+            party: None,
+            committees: Vec::new(),
+            justice_committee: justice,
+            email: email.map(|e| e.parse().unwrap()),
+            period: Period::default(),
+        }
+    }
+
+    fn built(members: Vec<Member>) -> serde_json::Value {
+        let mut r = recipients();
+        r.members = members;
+        let config = SiteConfig::parse(
+            std::path::Path::new("site.toml"),
+            "title='T'\nbase_url='https://e.org/'\n",
+        )
+        .unwrap();
+        let value = template_value(&r, None, None, None, &config, day("2026-12-04"));
+        serde_json::to_value(&value).unwrap()
+    }
+
+    #[test]
+    fn a_faction_of_several_gets_one_message_with_every_known_address() {
+        let v = built(vec![
+            member("C. Derde", "SP", None, false),
+            member("A. Eerste", "SP", Some("a.eerste@tweedekamer.nl"), true),
+            member("B. Tweede", "SP", Some("b.tweede@tweedekamer.nl"), false),
+            member("D. Alleen", "Volt", Some("d.alleen@tweedekamer.nl"), false),
+        ]);
+        let factions = v["factions"].as_array().unwrap();
+        let sp = factions.iter().find(|f| f["name"] == "SP").unwrap();
+        let all = &sp["all"];
+        assert_eq!(all["label"], "Alle 3 Kamerleden van SP");
+        assert_eq!(
+            all["addresses"],
+            "a.eerste@tweedekamer.nl,b.tweede@tweedekamer.nl"
+        );
+        assert_eq!(all["missing"], serde_json::json!(["C. Derde"]));
+        assert_eq!(all["greeting"], "Beste leden van de fractie van SP,");
+        assert!(
+            all["mailto"]
+                .as_str()
+                .unwrap()
+                .starts_with("mailto:a.eerste@tweedekamer.nl,b.tweede@tweedekamer.nl?subject="),
+            "{all}"
+        );
+        assert!(
+            all["plain"]
+                .as_str()
+                .unwrap()
+                .starts_with("Aan: a.eerste@tweedekamer.nl, b.tweede@tweedekamer.nl\n"),
+            "{all}"
+        );
+        let volt = factions.iter().find(|f| f["name"] == "Volt").unwrap();
+        assert!(volt["all"].is_null(), "one member needs no group: {volt}");
+        // The committee: only the marked member.
+        assert_eq!(
+            v["committee"]["label"],
+            "Commissie Justitie en Veiligheid (1 Kamerlid in onze lijst)"
+        );
+        assert_eq!(v["committee"]["addresses"], "a.eerste@tweedekamer.nl");
+        assert_eq!(v["justice_marked"], true);
+    }
+
+    #[test]
+    fn without_marked_members_there_is_no_committee_choice() {
+        let v = built(vec![
+            member("A. Eerste", "SP", Some("a.eerste@tweedekamer.nl"), false),
+            member("B. Tweede", "SP", None, false),
+        ]);
+        assert!(v["committee"].is_null());
+        assert_eq!(v["justice_marked"], false);
+    }
+
+    fn kamer(mover: &str, votes: Vec<(String, VoteChoice)>) -> Kamer {
+        Kamer {
+            elected_on: day("2025-10-29"),
+            installed_on: day("2025-11-12"),
+            seats: Vec::new(),
+            seats_source: Provenance::Editor {
+                note: "x".into(),
+                checked_on: day("2026-12-01"),
+            },
+            motions: vec![crate::kamer::model::Motion {
+                name: "motie-X".into(),
+                about: "Over chatcontrole.".into(),
+                mover_party: mover.into(),
+                voted_on: day("2025-11-25"),
+                adopted: true,
+                protects: true,
+                votes,
+                source: Provenance::Editor {
+                    note: "x".into(),
+                    checked_on: day("2026-12-01"),
+                },
+            }],
+        }
+    }
+
+    #[test_case("sp", vec![], Some("In de huidige Kamer diende SP de motie-X over chatcontrole in; die werd op 25 november 2025 aangenomen."); "the party moved it")]
+    #[test_case("pvv", vec![("sp".into(), VoteChoice::Against)], Some("Over de motie-X over chatcontrole stemde SP op 25 november 2025 tegen; de motie werd aangenomen."); "a vote a source gives")]
+    #[test_case("pvv", vec![("sp".into(), VoteChoice::Absent)], None; "absent says nothing")]
+    #[test_case("pvv", vec![], None; "no source, no vote")]
+    fn the_party_record_says_only_what_the_data_knows(
+        mover: &str,
+        votes: Vec<(String, VoteChoice)>,
+        expected: Option<&str>,
+    ) {
+        let lines = party_record(&kamer(mover, votes), "sp", "SP");
+        assert_eq!(lines.first().map(String::as_str), expected);
+        assert!(lines.len() <= 1);
+    }
+
+    #[test]
+    fn the_council_body_is_named_without_jargon() {
+        assert!(!body_in_words(Body::Coreper).contains("Coreper"));
+        assert!(!body_in_words(Body::JhaCouncil).contains("JBZ"));
     }
 
     #[test]
