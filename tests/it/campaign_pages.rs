@@ -319,6 +319,7 @@ fn pages_print_as_handouts_and_the_css_stays_small() {
     for (page, files) in [
         ("guide", vec!["site.css", "guide.css"]),
         ("council", vec!["site.css", "council.css"]),
+        ("contact", vec!["site.css", "contact.css"]),
     ] {
         let total: usize = files.iter().map(|f| css(f).len()).sum();
         assert!(
