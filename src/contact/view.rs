@@ -370,6 +370,7 @@ pub fn template_value(
             m.justice_committee,
         ));
     }
+    let complete = members.len() >= SEATS as usize;
     for (key, (message, mut people)) in faction_messages {
         if people.len() < 2 {
             // One member: the message to them is the message to all.
@@ -383,8 +384,10 @@ pub fn template_value(
             .iter()
             .map(|(n, e)| (n.as_str(), e.as_ref()))
             .collect();
+        // An incomplete list must not claim the whole faction.
+        let scope = if complete { "" } else { " in onze lijst" };
         f.all = Some(group(
-            format!("Alle {} van {}", kamerleden(people.len()), f.name),
+            format!("Alle {} van {}{scope}", kamerleden(people.len()), f.name),
             &people,
             Audience::Faction(&f.name),
             message,
@@ -464,7 +467,7 @@ pub fn template_value(
         "committee": committee,
         "member_count": members.len(),
         "seats": SEATS,
-        "complete": members.len() >= SEATS as usize,
+        "complete": complete,
         "justice_marked": members.iter().any(|m| m.justice_committee),
         "missing_factions": missing,
         "kamer_elected": kamer.map(|k| dutch_day(k.elected_on)),
@@ -640,7 +643,7 @@ mod tests {
         let factions = v["factions"].as_array().unwrap();
         let sp = factions.iter().find(|f| f["name"] == "SP").unwrap();
         let all = &sp["all"];
-        assert_eq!(all["label"], "Alle 3 Kamerleden van SP");
+        assert_eq!(all["label"], "Alle 3 Kamerleden van SP in onze lijst");
         assert_eq!(
             all["addresses"],
             "a.eerste@tweedekamer.nl,b.tweede@tweedekamer.nl"
@@ -670,6 +673,19 @@ mod tests {
         );
         assert_eq!(v["committee"]["addresses"], "a.eerste@tweedekamer.nl");
         assert_eq!(v["justice_marked"], true);
+    }
+
+    #[test]
+    fn only_a_complete_list_speaks_of_the_whole_faction() {
+        let members = (0..150)
+            .map(|n| member(&format!("Lid {n:03}"), "SP", None, false))
+            .collect();
+        let v = built(members);
+        assert_eq!(v["complete"], true);
+        assert_eq!(
+            v["factions"][0]["all"]["label"],
+            "Alle 150 Kamerleden van SP"
+        );
     }
 
     #[test]

@@ -350,7 +350,7 @@ async fn the_contact_tool_leads_with_the_form_and_writes_to_groups() {
         expect(
             &browser,
             "mailto: links for people and groups, and a plain block with the same addresses and text",
-            r#"var group = document.querySelector('a[data-label="Alle 3 Kamerleden van SP"]');
+            r#"var group = document.querySelector('a[data-label="Alle 3 Kamerleden van SP in onze lijst"]');
                var plain = Array.prototype.map.call(document.querySelectorAll("details.plain-copy textarea"), function (t) { return t.value; });
                var sp = plain.find(function (t) { return /Beste leden van de fractie van SP,/.test(t); }) || "";
                return document.querySelector("[data-contact-editor]").offsetHeight === 0

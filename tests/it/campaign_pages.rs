@@ -122,7 +122,7 @@ fn the_contact_page_offers_prepared_messages() {
     );
     html::assert_exists(
         &html,
-        r#"a[data-label="Alle 2 Kamerleden van GroenLinks-PvdA"][href^="mailto:?subject="][data-note]"#,
+        r#"a[data-label="Alle 2 Kamerleden van GroenLinks-PvdA in onze lijst"][href^="mailto:?subject="][data-note]"#,
         page,
     );
     html::assert_contains(
