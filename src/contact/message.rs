@@ -12,10 +12,38 @@ use super::email::EmailAddress;
 pub enum Audience<'a> {
     /// A member of the Tweede Kamer.
     Kamerlid(&'a str),
+    /// All members of one faction of the Tweede Kamer (its name).
+    Faction(&'a str),
+    /// The members of the Justice and Security committee.
+    Committee,
     /// The responsible minister.
     Minister(&'a str),
     /// A Dutch member of the European Parliament.
     Mep(&'a str),
+    /// All Dutch members of the European Parliament in the list.
+    Meps,
+}
+
+impl Audience<'_> {
+    /// True for the audiences in the Tweede Kamer, who hear their party's
+    /// record.
+    fn in_kamer(self) -> bool {
+        matches!(self, Audience::Kamerlid(_) | Audience::Faction(_))
+    }
+}
+
+/// The first line of the message, the only one that names the recipient:
+/// the contact tool swaps it when the visitor picks someone else and keeps
+/// the rest of their text.
+pub fn greeting(to: Audience<'_>) -> String {
+    match to {
+        Audience::Kamerlid(n) | Audience::Minister(n) | Audience::Mep(n) => format!("Beste {n},"),
+        Audience::Faction(f) => format!("Beste leden van de fractie van {f},"),
+        Audience::Committee => {
+            "Beste leden van de vaste commissie voor Justitie en Veiligheid,".to_string()
+        }
+        Audience::Meps => "Beste Europarlementariërs,".to_string(),
+    }
 }
 
 /// The latest decision in the Council, as the message mentions it.
@@ -23,7 +51,8 @@ pub enum Audience<'a> {
 pub struct Decision {
     /// "26 november 2025".
     pub date: String,
-    /// "Coreper" or "JBZ-Raad".
+    /// Who took it, in plain words ("het overleg van de ambassadeurs van de
+    /// lidstaten"), without the Council's own jargon.
     pub body: String,
     /// The editors' summary of what happened.
     pub summary: String,
@@ -38,8 +67,8 @@ pub struct PartyVerdict {
     pub label: String,
     /// What the verdict means.
     pub meaning: String,
-    /// The guide's title.
-    pub election: String,
+    /// The year of the guide's election: an old verdict always says it.
+    pub year: i32,
     /// True when the election is over (the message then uses the past tense).
     pub past: bool,
     /// The party page, as an absolute URL.
@@ -58,17 +87,18 @@ pub struct Message {
 /// The subject of every prepared message.
 pub const SUBJECT: &str = "Chatcontrole: bescherm vertrouwelijke communicatie";
 
-/// Writes the default message for `to`.
+/// Writes the default message for `to`: the greeting, the Council's latest
+/// decision, and for the Kamer the party's record (its verdict in the guide,
+/// with the year, and `record`: sentences about its motions and votes in
+/// the current Kamer), then the concern and one question. Kept short.
 pub fn compose(
     to: Audience<'_>,
     decision: Option<&Decision>,
     verdict: Option<&PartyVerdict>,
+    record: &[String],
 ) -> Message {
-    let name = match to {
-        Audience::Kamerlid(n) | Audience::Minister(n) | Audience::Mep(n) => n,
-    };
     let mut paragraphs = vec![
-        format!("Beste {name},"),
+        greeting(to),
         "Ik schrijf u over chatcontrole: het Europese voorstel waarmee chatdiensten de berichten van hun gebruikers zouden doorzoeken op beelden van kindermisbruik, ook van mensen die nergens van worden verdacht.".to_string(),
     ];
     if let Some(d) = decision {
@@ -79,24 +109,50 @@ pub fn compose(
             d.summary.trim()
         ));
     }
-    if let (Audience::Kamerlid(_), Some(v)) = (to, verdict) {
-        let verb = if v.past { "kreeg" } else { "krijgt" };
-        paragraphs.push(format!(
-            "In de {} {verb} {} het oordeel \"{}\": {} De onderbouwing staat op {}",
-            v.election, v.party, v.label, v.meaning, v.url
-        ));
+    if to.in_kamer() {
+        let mut lines = Vec::new();
+        if let Some(v) = verdict {
+            let verb = if v.past { "kreeg" } else { "krijgt" };
+            lines.push(format!(
+                "In de stemwijzer van {} {verb} {} het oordeel \"{}\": {}",
+                v.year, v.party, v.label, v.meaning
+            ));
+        }
+        lines.extend(record.iter().cloned());
+        if !lines.is_empty() {
+            let mut paragraph = lines.join(" ");
+            if let Some(v) = verdict {
+                paragraph.push_str(&format!("\nDe onderbouwing: {}", v.url));
+            }
+            paragraphs.push(paragraph);
+        }
     }
-    paragraphs.push("Kinderen verdienen betere bescherming. Maar het doorzoeken van ieders privéberichten maakt versleuteling zwakker, treft vooral onschuldige mensen en levert veel valse meldingen op.".to_string());
+    paragraphs.push("Kinderen verdienen betere bescherming. Maar het doorzoeken van ieders privéberichten maakt versleuteling zwakker en treft vooral onschuldige mensen.".to_string());
     paragraphs.push(match to {
-        Audience::Kamerlid(_) => "Wilt u het kabinet vragen om in Brussel op te komen voor versleutelde communicatie, en tegen het doorzoeken van berichten zonder verdenking?",
+        Audience::Kamerlid(_) | Audience::Faction(_) | Audience::Committee => "Wilt u het kabinet vragen om in Brussel op te komen voor versleutelde communicatie, en tegen het doorzoeken van berichten zonder verdenking?",
         Audience::Minister(_) => "Wilt u er in de Raad voor zorgen dat Nederland opkomt voor versleutelde communicatie, en geen tekst steunt die het doorzoeken van privéberichten zonder verdenking mogelijk maakt?",
-        Audience::Mep(_) => "Wilt u in de onderhandelingen met de Raad vasthouden aan het standpunt van het Parlement: gericht onderzoek naar verdachten, geen ongericht scannen en geen verzwakking van versleuteling?",
+        Audience::Mep(_) | Audience::Meps => "Wilt u in de onderhandelingen met de Raad vasthouden aan het standpunt van het Parlement: gericht onderzoek naar verdachten, geen ongericht scannen en geen verzwakking van versleuteling?",
     }.to_string());
     paragraphs.push("Met vriendelijke groet,\n\n[uw naam en woonplaats]".to_string());
     Message {
         subject: SUBJECT.to_string(),
         body: paragraphs.join("\n\n"),
     }
+}
+
+/// The same message as plain text for a webmail user to copy: the
+/// addresses, the subject and the body, each labelled.
+pub fn plain(to: &[&EmailAddress], message: &Message) -> String {
+    let to: Vec<&str> = to.iter().map(|a| a.as_str()).collect();
+    let to = if to.is_empty() {
+        "(geen nagekeken adres in onze lijst: vul het zelf in)".to_string()
+    } else {
+        to.join(", ")
+    };
+    format!(
+        "Aan: {to}\nOnderwerp: {}\n\n{}",
+        message.subject, message.body
+    )
 }
 
 /// Characters kept as they are in a `mailto:` link (RFC 3986 unreserved).
@@ -127,11 +183,12 @@ pub fn mailto(to: &[&EmailAddress], message: &Message) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use test_case::test_case;
 
     fn decision() -> Decision {
         Decision {
             date: "26 november 2025".into(),
-            body: "Coreper".into(),
+            body: "het overleg van de ambassadeurs van de lidstaten".into(),
             summary: "De lidstaten stelden hun standpunt vast.".into(),
         }
     }
@@ -141,45 +198,72 @@ mod tests {
             party: "Volt".into(),
             label: "Beschermt".into(),
             meaning: "Komt op voor digitale rechten.".into(),
-            election: "stemwijzer 2023".into(),
+            year: 2023,
             past,
             url: "https://chatcontrole.nl/stemwijzer2023/volt/".into(),
         }
     }
 
     #[test]
-    fn a_kamerlid_hears_about_the_council_and_their_party() {
+    fn a_kamerlid_hears_about_the_council_and_their_party_with_the_year() {
+        let record = vec!["In de huidige Kamer diende Volt de motie-X in.".to_string()];
         let m = compose(
             Audience::Kamerlid("A. Lid"),
             Some(&decision()),
             Some(&verdict(true)),
+            &record,
         );
         assert!(m.body.starts_with("Beste A. Lid,\n\n"));
+        assert!(m.body.contains(
+            "viel op 26 november 2025, in het overleg van de ambassadeurs van de lidstaten. De lidstaten"
+        ));
         assert!(
+            m.body.contains(
+                "In de stemwijzer van 2023 kreeg Volt het oordeel \"Beschermt\": Komt op voor digitale rechten. In de huidige Kamer diende Volt de motie-X in.\nDe onderbouwing: https://chatcontrole.nl/stemwijzer2023/volt/"
+            ),
+            "{}",
             m.body
-                .contains("viel op 26 november 2025, in Coreper. De lidstaten")
         );
-        assert!(m.body.contains("kreeg Volt het oordeel \"Beschermt\""));
-        assert!(
-            m.body
-                .contains("https://chatcontrole.nl/stemwijzer2023/volt/")
+        assert!(!m.body.contains("Coreper"));
+        let now = compose(
+            Audience::Kamerlid("A. Lid"),
+            None,
+            Some(&verdict(false)),
+            &[],
         );
-        let now = compose(Audience::Kamerlid("A. Lid"), None, Some(&verdict(false)));
-        assert!(now.body.contains("krijgt Volt"));
+        assert!(now.body.contains("In de stemwijzer van 2023 krijgt Volt"));
         assert!(!now.body.contains("Raad van de EU viel"));
     }
 
-    #[test]
-    fn others_get_their_own_question_and_no_party_verdict() {
+    #[test_case(Audience::Kamerlid("A. Lid"), "Beste A. Lid,", true; "one member")]
+    #[test_case(Audience::Faction("Volt"), "Beste leden van de fractie van Volt,", true; "a whole faction")]
+    #[test_case(Audience::Committee, "Beste leden van de vaste commissie voor Justitie en Veiligheid,", false; "the committee")]
+    #[test_case(Audience::Minister("C. Lid"), "Beste C. Lid,", false; "the minister")]
+    #[test_case(Audience::Mep("B. Lid"), "Beste B. Lid,", false; "one MEP")]
+    #[test_case(Audience::Meps, "Beste Europarlementariërs,", false; "all MEPs")]
+    fn each_audience_has_its_greeting_and_only_the_kamer_hears_the_party_record(
+        to: Audience<'_>,
+        first_line: &str,
+        record: bool,
+    ) {
         let m = compose(
-            Audience::Mep("B. Lid"),
+            to,
             Some(&decision()),
             Some(&verdict(true)),
+            &["Een motie.".to_string()],
         );
-        assert!(!m.body.contains("oordeel"));
-        assert!(m.body.contains("standpunt van het Parlement"));
-        let m = compose(Audience::Minister("C. Lid"), None, None);
-        assert!(m.body.contains("in de Raad voor zorgen"));
+        assert_eq!(m.body.lines().next(), Some(first_line));
+        assert_eq!(greeting(to), first_line);
+        assert_eq!(m.body.contains("oordeel"), record, "{}", m.body);
+        assert_eq!(m.body.contains("Een motie."), record, "{}", m.body);
+    }
+
+    #[test_case(Audience::Minister("C. Lid"), "in de Raad voor zorgen"; "the minister")]
+    #[test_case(Audience::Mep("B. Lid"), "standpunt van het Parlement"; "an MEP")]
+    #[test_case(Audience::Meps, "standpunt van het Parlement"; "all MEPs")]
+    #[test_case(Audience::Committee, "het kabinet vragen"; "the committee")]
+    fn each_audience_gets_its_own_question(to: Audience<'_>, question: &str) {
+        assert!(compose(to, None, None, &[]).body.contains(question));
     }
 
     #[test]
@@ -200,5 +284,31 @@ mod tests {
             "{}",
             mailto(&[&odd], &m)
         );
+    }
+
+    #[test]
+    fn several_recipients_share_one_link_comma_separated() {
+        let m = Message {
+            subject: "S".into(),
+            body: "B".into(),
+        };
+        let a: EmailAddress = "a.lid@tweedekamer.nl".parse().unwrap();
+        let b: EmailAddress = "b.lid@tweedekamer.nl".parse().unwrap();
+        assert_eq!(
+            mailto(&[&a, &b], &m),
+            "mailto:a.lid@tweedekamer.nl,b.lid@tweedekamer.nl?subject=S&body=B"
+        );
+    }
+
+    #[test_case(&["a.lid@tweedekamer.nl", "b.lid@tweedekamer.nl"], "Aan: a.lid@tweedekamer.nl, b.lid@tweedekamer.nl\nOnderwerp: S\n\nB"; "addresses")]
+    #[test_case(&[], "Aan: (geen nagekeken adres in onze lijst: vul het zelf in)\nOnderwerp: S\n\nB"; "no address says so")]
+    fn the_plain_text_for_webmail(to: &[&str], expected: &str) {
+        let to: Vec<EmailAddress> = to.iter().map(|a| a.parse().unwrap()).collect();
+        let to: Vec<&EmailAddress> = to.iter().collect();
+        let m = Message {
+            subject: "S".into(),
+            body: "B".into(),
+        };
+        assert_eq!(plain(&to, &m), expected);
     }
 }

@@ -3,17 +3,18 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use minijinja::Value;
 use serde::Serialize;
 
 use super::email::EmailAddress;
 use super::load::{Kind, Recipients};
-use super::message::{Audience, Decision, Message, PartyVerdict, compose, mailto};
+use super::message::{Audience, Decision, Message, PartyVerdict, compose, greeting, mailto, plain};
 use crate::config::SiteConfig;
 use crate::content::dates::dutch_day;
-use crate::council::model::{CouncilData, MomentResult};
+use crate::council::model::{Body, CouncilData, MomentResult};
 use crate::guide::GuideData;
+use crate::guide::votes_file::VoteChoice;
 use crate::kamer::Kamer;
 use crate::parliament::tally::SEATS;
 use crate::provenance::Wording;
@@ -33,6 +34,9 @@ pub struct RecipientView {
     pub subject: String,
     /// The prepared message's body.
     pub body: String,
+    /// Its first line, which names the recipient (the script swaps it when
+    /// the visitor picks someone else and keeps the rest of their text).
+    pub greeting: String,
     /// `mailto:` link with subject and body.
     pub mailto: String,
     /// How name and role are known (editors' list only).
@@ -43,6 +47,32 @@ pub struct RecipientView {
     pub checked: Option<String>,
     /// True when the address was built from a pattern, not read on a page.
     pub email_from_pattern: bool,
+}
+
+/// Several people in one message: all members of a faction, the Justice and
+/// Security committee, or all MEPs. The `mailto:` link lists every known
+/// address, comma separated (RFC 6068); the plain text is the same message
+/// for a webmail user to copy.
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupView {
+    /// What the choice is called ("Alle 3 Kamerleden van SP").
+    pub label: String,
+    /// How many people the group has.
+    pub count: usize,
+    /// The known addresses, comma separated.
+    pub addresses: String,
+    /// The names of members without a known address.
+    pub missing: Vec<String>,
+    /// The prepared subject.
+    pub subject: String,
+    /// The prepared body.
+    pub body: String,
+    /// Its first line.
+    pub greeting: String,
+    /// `mailto:` link to every known address with subject and body.
+    pub mailto: String,
+    /// Addresses, subject and body as plain text.
+    pub plain: String,
 }
 
 /// A party elected to the Kamer of which the list has no member.
@@ -63,6 +93,8 @@ pub struct FactionView {
     pub id: String,
     /// The guide's verdict label for the party, when known.
     pub verdict: Option<String>,
+    /// The year of the guide's election that gave the verdict.
+    pub verdict_year: Option<i32>,
     /// The guide's verdict level id (for the CSS tone), when known.
     pub tone: Option<String>,
     /// The party page in the guide.
@@ -71,6 +103,18 @@ pub struct FactionView {
     pub members: Vec<RecipientView>,
     /// How many of them sit on the Justice and Security committee.
     pub justice_count: usize,
+    /// One message to all members (filled in once the members are known).
+    pub all: Option<GroupView>,
+}
+
+/// Who took a Council decision, in words a voter knows: no "Coreper".
+pub fn body_in_words(body: Body) -> &'static str {
+    match body {
+        Body::Coreper => "het overleg van de ambassadeurs van de lidstaten in Brussel",
+        Body::JhaCouncil => {
+            "de vergadering van de Europese ministers van Justitie en Binnenlandse Zaken"
+        }
+    }
 }
 
 /// The latest decision the Council took: the last moment with a result of
@@ -83,7 +127,7 @@ pub fn latest_decision(council: &CouncilData) -> Option<Decision> {
         .find(|m| m.result == MomentResult::Agreed)
         .map(|m| Decision {
             date: m.date.label_nl(),
-            body: m.body.label_nl().to_string(),
+            body: body_in_words(m.body).to_string(),
             summary: m.summary.clone(),
         })
 }
@@ -107,7 +151,7 @@ fn verdict_of(
             party: entry.display_name(guide).to_string(),
             label: level.label.clone(),
             meaning: level.meaning.clone(),
-            election: election.title.clone(),
+            year: election.date.year(),
             past: election.date < today,
             url: config.absolute_url(&format!("{}{}/", election.path, party)),
         },
@@ -115,10 +159,37 @@ fn verdict_of(
     ))
 }
 
+/// What the party did in the current Kamer, from `kamer.toml`: the motions
+/// it moved and its votes where a source gives them, one sentence each.
+pub fn party_record(kamer: &Kamer, party: &str, name: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    for m in &kamer.motions {
+        let result = if m.adopted { "aangenomen" } else { "verworpen" };
+        let day = dutch_day(m.voted_on);
+        if m.mover_party == party {
+            lines.push(format!(
+                "In de huidige Kamer diende {name} de {} over chatcontrole in; die werd op {day} {result}.",
+                m.name
+            ));
+        } else if let Some((_, vote)) = m.votes.iter().find(|(p, _)| p == party) {
+            match vote {
+                VoteChoice::For | VoteChoice::Against => lines.push(format!(
+                    "Over de {} over chatcontrole stemde {name} op {day} {}; de motie werd {result}.",
+                    m.name,
+                    vote.dutch()
+                )),
+                VoteChoice::Absent => {}
+            }
+        }
+    }
+    lines
+}
+
 fn view(
     name: &str,
     role: String,
     email: Option<&EmailAddress>,
+    audience: Audience<'_>,
     message: Message,
     justice_committee: bool,
 ) -> RecipientView {
@@ -129,12 +200,39 @@ fn view(
         email: email.map(|e| e.to_string()).unwrap_or_default(),
         justice_committee,
         mailto: mailto(&to, &message),
+        greeting: greeting(audience),
         subject: message.subject,
         body: message.body,
         provenance: None,
         since: None,
         checked: None,
         email_from_pattern: false,
+    }
+}
+
+/// One message to several people; `people` are names with their address,
+/// if known.
+fn group(
+    label: String,
+    people: &[(&str, Option<&EmailAddress>)],
+    audience: Audience<'_>,
+    message: Message,
+) -> GroupView {
+    let to: Vec<&EmailAddress> = people.iter().filter_map(|(_, e)| *e).collect();
+    GroupView {
+        label,
+        count: people.len(),
+        addresses: to.iter().map(|e| e.as_str()).collect::<Vec<_>>().join(","),
+        missing: people
+            .iter()
+            .filter(|(_, e)| e.is_none())
+            .map(|(n, _)| n.to_string())
+            .collect(),
+        mailto: mailto(&to, &message),
+        plain: plain(&to, &message),
+        greeting: greeting(audience),
+        subject: message.subject,
+        body: message.body,
     }
 }
 
@@ -167,11 +265,26 @@ fn missing_factions(
     missing
 }
 
-/// The `contact` global: `factions` (the current Kamerleden per faction),
-/// `ministers` and `meps` in their role on `today`, how the list of
-/// Kamerleden is known (`members_provenance`, `members_synced`) and how
-/// complete it is (`member_count` of `seats`, `missing_factions` of the
-/// Kamer elected on `kamer_elected`).
+/// A name with its address, if known.
+type Person = (String, Option<EmailAddress>);
+
+/// "1 Kamerlid" or "3 Kamerleden", as a choice's label counts them.
+fn kamerleden(n: usize) -> String {
+    if n == 1 {
+        "1 Kamerlid".to_string()
+    } else {
+        format!("{n} Kamerleden")
+    }
+}
+
+/// The `contact` global: `factions` (the current Kamerleden per faction,
+/// each with `all`, one message to every member), `committee` (one message
+/// to the Justice and Security committee, only when the list marks its
+/// members: `justice_marked`), `ministers`, `meps` and `meps_all` in their
+/// role on `today`, how the list of Kamerleden is known
+/// (`members_provenance`, `members_synced`) and how complete it is
+/// (`member_count` of `seats`, `missing_factions` of the Kamer elected on
+/// `kamer_elected`).
 pub fn template_value(
     recipients: &Recipients,
     guide: Option<&GuideData>,
@@ -183,6 +296,8 @@ pub fn template_value(
     let decision = council.and_then(latest_decision);
     let prefix = config.path_prefix();
     let mut factions: BTreeMap<String, FactionView> = BTreeMap::new();
+    // Per faction: the message to all, prepared with the first member's party.
+    let mut faction_messages: BTreeMap<String, (Message, Vec<Person>)> = BTreeMap::new();
     let members: Vec<_> = recipients
         .members
         .iter()
@@ -194,32 +309,51 @@ pub fn template_value(
             .as_deref()
             .zip(guide)
             .and_then(|(p, g)| verdict_of(g, config, today, p));
-        let faction = factions
-            .entry(m.faction.to_lowercase())
-            .or_insert_with(|| FactionView {
-                name: m.faction.clone(),
-                id: format!(
-                    "fractie-{}",
-                    m.faction
-                        .to_lowercase()
-                        .chars()
-                        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-                        .collect::<String>()
+        let record = match (m.party.as_deref(), kamer) {
+            (Some(p), Some(k)) => party_record(k, p, &m.faction),
+            _ => Vec::new(),
+        };
+        let key = m.faction.to_lowercase();
+        let faction = factions.entry(key.clone()).or_insert_with(|| FactionView {
+            name: m.faction.clone(),
+            id: format!(
+                "fractie-{}",
+                m.faction
+                    .to_lowercase()
+                    .chars()
+                    .map(|c| if c.is_alphanumeric() { c } else { '-' })
+                    .collect::<String>()
+            ),
+            verdict: verdict.as_ref().map(|(v, _)| v.label.clone()),
+            verdict_year: verdict.as_ref().map(|(v, _)| v.year),
+            tone: verdict.as_ref().map(|(_, t)| t.clone()),
+            party_url: verdict.as_ref().and_then(|(v, _)| {
+                v.url
+                    .strip_prefix(config.base_url.as_str().trim_end_matches('/'))
+                    .map(|path| format!("{prefix}{path}"))
+            }),
+            members: Vec::new(),
+            justice_count: 0,
+            all: None,
+        });
+        let entry = faction_messages.entry(key).or_insert_with(|| {
+            (
+                compose(
+                    Audience::Faction(&m.faction),
+                    decision.as_ref(),
+                    verdict.as_ref().map(|(v, _)| v),
+                    &record,
                 ),
-                verdict: verdict.as_ref().map(|(v, _)| v.label.clone()),
-                tone: verdict.as_ref().map(|(_, t)| t.clone()),
-                party_url: verdict.as_ref().and_then(|(v, _)| {
-                    v.url
-                        .strip_prefix(config.base_url.as_str().trim_end_matches('/'))
-                        .map(|path| format!("{prefix}{path}"))
-                }),
-                members: Vec::new(),
-                justice_count: 0,
-            });
+                Vec::new(),
+            )
+        });
+        entry.1.push((m.name.clone(), m.email.clone()));
+        let audience = Audience::Kamerlid(&m.name);
         let message = compose(
-            Audience::Kamerlid(&m.name),
+            audience,
             decision.as_ref(),
             verdict.as_ref().map(|(v, _)| v),
+            &record,
         );
         let role = if m.justice_committee {
             format!("{}, commissie Justitie en Veiligheid", m.faction)
@@ -231,19 +365,65 @@ pub fn template_value(
             &m.name,
             role,
             m.email.as_ref(),
+            audience,
             message,
             m.justice_committee,
+        ));
+    }
+    let complete = members.len() >= SEATS as usize;
+    for (key, (message, mut people)) in faction_messages {
+        if people.len() < 2 {
+            // One member: the message to them is the message to all.
+            continue;
+        }
+        people.sort();
+        let f = factions
+            .get_mut(&key)
+            .expect("every message has its faction");
+        let people: Vec<(&str, Option<&EmailAddress>)> = people
+            .iter()
+            .map(|(n, e)| (n.as_str(), e.as_ref()))
+            .collect();
+        // An incomplete list must not claim the whole faction.
+        let scope = if complete { "" } else { " in onze lijst" };
+        f.all = Some(group(
+            format!("Alle {} van {}{scope}", kamerleden(people.len()), f.name),
+            &people,
+            Audience::Faction(&f.name),
+            message,
         ));
     }
     let mut factions: Vec<FactionView> = factions.into_values().collect();
     for f in &mut factions {
         f.members.sort_by(|a, b| a.name.cmp(&b.name));
     }
-    let others = |kind: Kind| -> Vec<RecipientView> {
+    let committee = {
+        let mut people: Vec<(&str, Option<&EmailAddress>)> = members
+            .iter()
+            .filter(|m| m.justice_committee)
+            .map(|m| (m.name.as_str(), m.email.as_ref()))
+            .collect();
+        people.sort();
+        (!people.is_empty()).then(|| {
+            group(
+                format!(
+                    "Commissie Justitie en Veiligheid ({} in onze lijst)",
+                    kamerleden(people.len())
+                ),
+                &people,
+                Audience::Committee,
+                compose(Audience::Committee, decision.as_ref(), None, &[]),
+            )
+        })
+    };
+    let current = |kind: Kind| {
         recipients
             .others
             .iter()
-            .filter(|o| o.kind == kind && o.period.holds_on(today))
+            .filter(move |o| o.kind == kind && o.period.holds_on(today))
+    };
+    let others = |kind: Kind| -> Vec<RecipientView> {
+        current(kind)
             .map(|o| {
                 let audience = match kind {
                     Kind::Minister => Audience::Minister(&o.name),
@@ -258,26 +438,42 @@ pub fn template_value(
                         &o.name,
                         o.role.clone(),
                         o.email.as_ref(),
-                        compose(audience, decision.as_ref(), None),
+                        audience,
+                        compose(audience, decision.as_ref(), None, &[]),
                         false,
                     )
                 }
             })
             .collect()
     };
+    let meps_all = {
+        let people: Vec<(&str, Option<&EmailAddress>)> = current(Kind::Mep)
+            .map(|o| (o.name.as_str(), o.email.as_ref()))
+            .collect();
+        (people.len() > 1).then(|| {
+            group(
+                format!("Alle {} Europarlementariërs in onze lijst", people.len()),
+                &people,
+                Audience::Meps,
+                compose(Audience::Meps, decision.as_ref(), None, &[]),
+            )
+        })
+    };
     let missing = kamer
         .map(|k| missing_factions(recipients, k, guide, today))
         .unwrap_or_default();
     Value::from_serialize(serde_json::json!({
         "factions": factions,
+        "committee": committee,
         "member_count": members.len(),
         "seats": SEATS,
-        "complete": members.len() >= SEATS as usize,
+        "complete": complete,
         "justice_marked": members.iter().any(|m| m.justice_committee),
         "missing_factions": missing,
         "kamer_elected": kamer.map(|k| dutch_day(k.elected_on)),
         "ministers": others(Kind::Minister),
         "meps": others(Kind::Mep),
+        "meps_all": meps_all,
         "members_synced": matches!(recipients.members_provenance, crate::provenance::Provenance::Synced { .. }),
         "members_provenance": recipients.members_provenance.wording(),
     }))
@@ -346,7 +542,7 @@ pub fn minister_function(recipients: Option<&Recipients>, broken: bool, today: N
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::contact::load::{Dated, Other, Period, Place};
+    use crate::contact::load::{Dated, Member, Other, Period, Place};
     use crate::provenance::Provenance;
     use test_case::test_case;
 
@@ -409,6 +605,142 @@ mod tests {
         let r = recipients();
         let found = minister_fact(Some(&r), day(today)).map(|f| f.name);
         assert_eq!(found.as_deref().map_err(String::as_str), expected);
+    }
+
+    fn member(name: &str, faction: &str, email: Option<&str>, justice: bool) -> Member {
+        Member {
+            id: name.to_string(),
+            name: name.to_string(),
+            faction: faction.to_string(),
+            party: None,
+            committees: Vec::new(),
+            justice_committee: justice,
+            email: email.map(|e| e.parse().unwrap()),
+            period: Period::default(),
+        }
+    }
+
+    fn built(members: Vec<Member>) -> serde_json::Value {
+        let mut r = recipients();
+        r.members = members;
+        let config = SiteConfig::parse(
+            std::path::Path::new("site.toml"),
+            "title='T'\nbase_url='https://e.org/'\n",
+        )
+        .unwrap();
+        let value = template_value(&r, None, None, None, &config, day("2026-12-04"));
+        serde_json::to_value(&value).unwrap()
+    }
+
+    #[test]
+    fn a_faction_of_several_gets_one_message_with_every_known_address() {
+        let v = built(vec![
+            member("C. Derde", "SP", None, false),
+            member("A. Eerste", "SP", Some("a.eerste@tweedekamer.nl"), true),
+            member("B. Tweede", "SP", Some("b.tweede@tweedekamer.nl"), false),
+            member("D. Alleen", "Volt", Some("d.alleen@tweedekamer.nl"), false),
+        ]);
+        let factions = v["factions"].as_array().unwrap();
+        let sp = factions.iter().find(|f| f["name"] == "SP").unwrap();
+        let all = &sp["all"];
+        assert_eq!(all["label"], "Alle 3 Kamerleden van SP in onze lijst");
+        assert_eq!(
+            all["addresses"],
+            "a.eerste@tweedekamer.nl,b.tweede@tweedekamer.nl"
+        );
+        assert_eq!(all["missing"], serde_json::json!(["C. Derde"]));
+        assert_eq!(all["greeting"], "Beste leden van de fractie van SP,");
+        assert!(
+            all["mailto"]
+                .as_str()
+                .unwrap()
+                .starts_with("mailto:a.eerste@tweedekamer.nl,b.tweede@tweedekamer.nl?subject="),
+            "{all}"
+        );
+        assert!(
+            all["plain"]
+                .as_str()
+                .unwrap()
+                .starts_with("Aan: a.eerste@tweedekamer.nl, b.tweede@tweedekamer.nl\n"),
+            "{all}"
+        );
+        let volt = factions.iter().find(|f| f["name"] == "Volt").unwrap();
+        assert!(volt["all"].is_null(), "one member needs no group: {volt}");
+        // The committee: only the marked member.
+        assert_eq!(
+            v["committee"]["label"],
+            "Commissie Justitie en Veiligheid (1 Kamerlid in onze lijst)"
+        );
+        assert_eq!(v["committee"]["addresses"], "a.eerste@tweedekamer.nl");
+        assert_eq!(v["justice_marked"], true);
+    }
+
+    #[test]
+    fn only_a_complete_list_speaks_of_the_whole_faction() {
+        let members = (0..150)
+            .map(|n| member(&format!("Lid {n:03}"), "SP", None, false))
+            .collect();
+        let v = built(members);
+        assert_eq!(v["complete"], true);
+        assert_eq!(
+            v["factions"][0]["all"]["label"],
+            "Alle 150 Kamerleden van SP"
+        );
+    }
+
+    #[test]
+    fn without_marked_members_there_is_no_committee_choice() {
+        let v = built(vec![
+            member("A. Eerste", "SP", Some("a.eerste@tweedekamer.nl"), false),
+            member("B. Tweede", "SP", None, false),
+        ]);
+        assert!(v["committee"].is_null());
+        assert_eq!(v["justice_marked"], false);
+    }
+
+    fn kamer(mover: &str, votes: Vec<(String, VoteChoice)>) -> Kamer {
+        Kamer {
+            elected_on: day("2025-10-29"),
+            installed_on: day("2025-11-12"),
+            seats: Vec::new(),
+            seats_source: Provenance::Editor {
+                note: "x".into(),
+                checked_on: day("2026-12-01"),
+            },
+            motions: vec![crate::kamer::model::Motion {
+                name: "motie-X".into(),
+                about: "Over chatcontrole.".into(),
+                mover_party: mover.into(),
+                voted_on: day("2025-11-25"),
+                adopted: true,
+                protects: true,
+                votes,
+                source: Provenance::Editor {
+                    note: "x".into(),
+                    checked_on: day("2026-12-01"),
+                },
+            }],
+        }
+    }
+
+    #[test_case("sp", vec![], Some("In de huidige Kamer diende SP de motie-X over chatcontrole in; die werd op 25 november 2025 aangenomen."); "the party moved it")]
+    #[test_case("pvv", vec![("sp".into(), VoteChoice::Against)], Some("Over de motie-X over chatcontrole stemde SP op 25 november 2025 tegen; de motie werd aangenomen."); "a vote a source gives")]
+    #[test_case("pvv", vec![("sp".into(), VoteChoice::Absent)], None; "absent says nothing")]
+    #[test_case("pvv", vec![], None; "no source, no vote")]
+    fn the_party_record_says_only_what_the_data_knows(
+        mover: &str,
+        votes: Vec<(String, VoteChoice)>,
+        expected: Option<&str>,
+    ) {
+        let lines = party_record(&kamer(mover, votes), "sp", "SP");
+        assert_eq!(lines.first().map(String::as_str), expected);
+        assert!(lines.len() <= 1);
+    }
+
+    #[test]
+    fn the_council_body_is_named_without_jargon() {
+        assert!(!body_in_words(Body::Coreper).contains("Coreper"));
+        assert!(!body_in_words(Body::JhaCouncil).contains("JBZ"));
     }
 
     #[test]

@@ -215,28 +215,43 @@ async fn campaign_pages_answer_and_let_visitors_act() {
         )
         .await,
     );
-    // With JavaScript: an editor whose edits change the link.
+    // With JavaScript: a form with nobody chosen, whose edits change the link.
     scripts(&browser, true).await;
+    browser.set_viewport(360, 800).await;
     browser.open(&format!("{origin}/schrijf/")).await;
     let ready = wait_until(
         &browser,
-        r#"var e = document.querySelector("[data-contact-editor]"); return !!e && !e.hidden && document.getElementById("contact-body").value.length > 100;"#,
+        r#"var e = document.querySelector("[data-contact-editor]"); return !!e && !e.hidden && document.getElementById("contact-to").value === "";"#,
         Duration::from_secs(5),
     )
     .await;
     if ready != Json::Bool(true) {
-        problems.push("with JavaScript the editor did not appear filled in".into());
+        problems.push("with JavaScript the form did not appear, or someone was chosen".into());
     }
     problems.extend(
         expect(
             &browser,
-            "choosing an MEP fills in the MEP's message and, as no address was checked, leaves the address to the visitor",
+            "choosing an MEP fills in the MEP's message and, as no address was checked, says so next to the choice",
             r#"var to = document.getElementById("contact-to");
-               var mep = Array.prototype.find.call(to.options, function (o) { return o.parentNode.label === "Europees Parlement"; });
+               var mep = Array.prototype.find.call(to.options, function (o) { return o.parentNode.label === "Europees Parlement" && !/^Alle/.test(o.textContent); });
                to.value = mep.value; to.dispatchEvent(new Event("change"));
                var href = document.getElementById("contact-send").getAttribute("href");
                return /^mailto:\?subject=/.test(href) && document.getElementById("contact-address").value === ""
-                 && /Parlement/.test(document.getElementById("contact-body").value);"#,
+                 && /Parlement/.test(document.getElementById("contact-body").value)
+                 && /geen nagekeken e-mailadres/.test(document.getElementById("contact-note").textContent);"#,
+        )
+        .await,
+    );
+    problems.extend(
+        expect(
+            &browser,
+            "at 360×800 a Kamerlid without an address: the note and the send button fit on the first screen",
+            r#"var to = document.getElementById("contact-to");
+               var o = Array.prototype.find.call(to.options, function (o) { return /^Pepijn van Houwelingen/.test(o.textContent); });
+               to.value = o.value; to.dispatchEvent(new Event("change"));
+               var note = document.getElementById("contact-note");
+               var send = document.getElementById("contact-send").getBoundingClientRect().bottom;
+               return note.offsetHeight > 0 && send <= 800 || [note.offsetHeight, send];"#,
         )
         .await,
     );
@@ -251,6 +266,7 @@ async fn campaign_pages_answer_and_let_visitors_act() {
         )
         .await,
     );
+    browser.reset_viewport().await;
     note_problems(
         &browser,
         &mut report,

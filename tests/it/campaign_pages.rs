@@ -141,8 +141,48 @@ fn the_contact_page_offers_prepared_messages() {
         .collect();
     assert_eq!(
         links.len(),
-        10,
-        "schrijf/index.html: one prepared message per recipient (6 Kamerleden, the minister, 3 MEPs), found {links:?}"
+        13,
+        "schrijf/index.html: one prepared message per recipient (6 Kamerleden, the minister, 3 MEPs) and per group (the committee, the faction of two, all MEPs), found {links:?}"
+    );
+    // The groups: the committee (the one marked member), a faction of two, the MEPs.
+    let page = "schrijf/index.html";
+    html::assert_attr(
+        &html,
+        r#"a[data-label^="Commissie Justitie en Veiligheid"]"#,
+        "data-greeting",
+        "Beste leden van de vaste commissie voor Justitie en Veiligheid,",
+        page,
+    );
+    html::assert_exists(
+        &html,
+        r#"a[data-label^="Commissie Justitie en Veiligheid"][href^="mailto:j.dijk@tweedekamer.nl?subject="]"#,
+        page,
+    );
+    html::assert_exists(
+        &html,
+        r#"a[data-label="Alle 2 Kamerleden van GroenLinks-PvdA in onze lijst"][href^="mailto:?subject="][data-note]"#,
+        page,
+    );
+    html::assert_contains(
+        &html,
+        "Van geen van hen staat een nagekeken e-mailadres in onze lijst: zoek de adressen op",
+        page,
+    );
+    html::assert_exists(
+        &html,
+        r#"a[data-label="Alle 3 Europarlementariërs in onze lijst"][href^="mailto:bas.eickhout@europarl.europa.eu?subject="]"#,
+        page,
+    );
+    html::assert_contains(
+        &html,
+        "Van 2 van de 3 staat geen nagekeken e-mailadres in onze lijst (Kim van Sparrentak, Reinier van Lanschot)",
+        page,
+    );
+    // The same text for webmail users, without JavaScript.
+    html::assert_contains(
+        &html,
+        "readonly rows=\"8\">Aan: j.dijk@tweedekamer.nl\nOnderwerp: Chatcontrole: bescherm vertrouwelijke communicatie\n\nBeste leden van de vaste commissie voor Justitie en Veiligheid,\n",
+        page,
     );
     for link in &links {
         assert!(
@@ -152,14 +192,24 @@ fn the_contact_page_offers_prepared_messages() {
     }
     let dijk = links
         .iter()
-        .find(|l| l.starts_with("j.dijk@tweedekamer.nl?"))
+        .find(|l| {
+            l.starts_with("j.dijk@tweedekamer.nl?") && l.contains("body=Beste%20Jimmy%20Dijk%2C")
+        })
         .unwrap_or_else(|| {
             panic!("schrijf/index.html: no mailto: link to j.dijk@tweedekamer.nl among {links:?}")
         });
-    // The SP's verdict in the guide and the Council's latest decision are in the text.
-    assert!(dijk.contains("het%20oordeel%20%22Beschermt%22"), "{dijk}");
+    // The SP's verdict in the guide, with its year, and the Council's latest
+    // decision, in words (no "Coreper"), are in the text.
+    assert!(
+        dijk.contains("In%20de%20stemwijzer%20van%202023%20kreeg%20SP%20%28Socialistische%20Partij%29%20het%20oordeel%20%22Beschermt%22"),
+        "{dijk}"
+    );
+    assert!(
+        dijk.contains("in%20het%20overleg%20van%20de%20ambassadeurs%20van%20de%20lidstaten"),
+        "{dijk}"
+    );
+    assert!(!html.contains("Coreper"), "no jargon on the contact page");
     assert!(dijk.contains("26%20november%202025"), "{dijk}");
-    let page = "schrijf/index.html";
     html::assert_contains(&html, "Lid van de commissie Justitie en Veiligheid", page);
     html::assert_contains(&html, "1 in de commissie Justitie en Veiligheid", page);
     html::assert_exists(
@@ -245,7 +295,25 @@ fn the_example_contact_page_names_the_minister_and_says_how_complete_it_is() {
         !html.contains("@europarl.europa.eu"),
         "no guessed MEP address"
     );
-    html::assert_contains(&html, "(geen nagekeken adres; vul het zelf in)", page);
+    html::assert_contains(
+        &html,
+        "Van Geert Wilders staat geen nagekeken e-mailadres in onze lijst: zoek het op <a href=\"https://www.tweedekamer.nl/kamerleden_en_commissies/alle_kamerleden\">tweedekamer.nl</a> (elk Kamerlid heeft daar een eigen pagina)",
+        page,
+    );
+    // The committee's members are not marked, and the page says so.
+    html::assert_contains(
+        &html,
+        "Deze lijst zegt niet wie in de vaste commissie voor Justitie en Veiligheid zit",
+        page,
+    );
+    html::assert_none(&html, r#"a[data-label^="Commissie"]"#, page);
+    // No invented addresses: every Kamerlid's link has an empty "to".
+    for href in html::select_attr(&html, "li a[data-recipient]", "href") {
+        assert!(
+            href.starts_with("mailto:?subject="),
+            "an address on the example page: {href}"
+        );
+    }
     // The minister shortcode names the minister in the page text too.
     html::assert_contains(
         &html,
@@ -273,7 +341,7 @@ fn a_synced_list_says_it_was_fetched() {
     );
     html::assert_contains(
         &html,
-        "(het adres staat niet in de open data; vul het zelf in)",
+        "Het adres staat niet in de open data: zoek het op <a href=\"https://www.tweedekamer.nl/kamerleden_en_commissies/alle_kamerleden\">tweedekamer.nl</a> (elk Kamerlid heeft daar een eigen pagina)",
         "schrijf/index.html",
     );
 }
@@ -291,6 +359,7 @@ fn pages_print_as_handouts_and_the_css_stays_small() {
     for (page, files, budget) in [
         ("guide", vec!["site.css", "guide.css"], 30 * 1024),
         ("council", vec!["site.css", "council.css"], 30 * 1024),
+        ("contact", vec!["site.css", "contact.css"], 30 * 1024),
     ] {
         let total: usize = files.iter().map(|f| css(f).len()).sum();
         assert!(

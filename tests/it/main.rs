@@ -21,6 +21,7 @@ mod common;
 mod architecture;
 mod bad;
 mod browser_campaign;
+mod browser_contact;
 mod browser_council;
 mod browser_guide;
 mod browser_hostile;
