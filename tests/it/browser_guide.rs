@@ -214,7 +214,8 @@ async fn symbol_problems(browser: &Browser, scale: &[Json]) -> Vec<String> {
                 return c.classList.contains("visually-hidden");
               });
               if (!spoken || spoken.length !== 1) { problems.push(where + " has no single visually hidden text"); return; }
-              var text = spoken[0].textContent.trim();
+              // The visible label is read first; the screen-reader text follows it after ": ".
+              var text = spoken[0].textContent.trim().replace(/^:\s*/, "");
               if (text !== level.text) problems.push(where + " is read as “" + text + "” instead of “" + level.text + "”");
               var cs = getComputedStyle(spoken[0]);
               if (cs.display === "none" || cs.visibility === "hidden") problems.push(where + ": its text is hidden from screen readers too");
@@ -280,7 +281,9 @@ async fn accessibility_tree_problems(browser: &Browser, scale: &[Json]) -> Vec<S
         let expected = counts[text].as_u64().unwrap_or(0) as usize;
         let heard = names
             .iter()
-            .filter(|(role, name)| role == "StaticText" && name == text)
+            .filter(|(role, name)| {
+                role == "StaticText" && name.trim_start_matches(':').trim() == text
+            })
             .count();
         if heard != expected {
             problems.push(format!(
@@ -763,4 +766,60 @@ async fn the_guide_fits_a_phone_and_shows_reasons_on_a_laptop() {
         report.push(format!("not every reason shows at 1280 px: {laptop}"));
     }
     assert!(report.is_empty(), "{report:#?}");
+}
+
+/// Voice control (WCAG 2.5.3, label in name): the accessible name of each
+/// verdict filter starts with the label a visitor sees on it, so saying
+/// "klik Beschermt niet" works.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn verdict_filters_are_named_by_their_visible_label() {
+    let Some(browser) = Browser::launch("guide-label-in-name").await else {
+        return;
+    };
+    let serve = ServeProcess::start(&common::example_site());
+    browser.open(&serve.page(OVERVIEW)).await;
+    // Mark each filter link so its node can be found in the accessibility tree.
+    let labels = browser
+        .eval(
+            r#"return Array.prototype.map.call(document.querySelectorAll(".guide-chips a"), function (a, i) {
+                 var copy = a.cloneNode(true);
+                 copy.querySelectorAll(".visually-hidden").forEach(function (e) { e.remove(); });
+                 return copy.textContent.replace(/\s+/g, " ").trim();
+               });"#,
+            vec![],
+        )
+        .await;
+    browser.cdp("Accessibility.enable", json!({})).await;
+    let tree = browser.cdp("Accessibility.getFullAXTree", json!({})).await;
+    browser.cdp("Accessibility.disable", json!({})).await;
+    browser.close().await;
+    let link_names: Vec<String> = tree["nodes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|n| n["ignored"] != true && n["role"]["value"] == "link")
+        .filter_map(|n| n["name"]["value"].as_str().map(|s| s.trim().to_string()))
+        .collect();
+    let mut problems = Vec::new();
+    let labels: Vec<String> = labels
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|l| l.as_str().map(str::to_string))
+        .collect();
+    if labels.len() != 5 {
+        problems.push(format!(
+            "expected 5 verdict filters (all + 4 verdicts), found {labels:?}"
+        ));
+    }
+    for label in &labels {
+        // The visible label without its count: "Beschermt niet (6)" → "Beschermt niet".
+        let words = label.split(" (").next().unwrap_or(label).trim();
+        if !link_names.iter().any(|name| name.starts_with(words)) {
+            problems.push(format!(
+                "no link is named starting with its visible label {words:?}; link names: {link_names:?}"
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
 }

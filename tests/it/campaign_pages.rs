@@ -297,7 +297,7 @@ fn the_example_contact_page_names_the_minister_and_says_how_complete_it_is() {
     );
     html::assert_contains(
         &html,
-        "Van Geert Wilders staat geen nagekeken e-mailadres in onze lijst: zoek het op <a href=\"https://www.tweedekamer.nl/kamerleden_en_commissies/alle_kamerleden\">tweedekamer.nl</a> (elk Kamerlid heeft daar een eigen pagina)",
+        "Van Geert Wilders staat geen nagekeken e-mailadres in onze lijst: zoek het op <a href=\"https://www.tweedekamer.nl/kamerleden_en_commissies/alle_kamerleden\">tweedekamer.nl</a>",
         page,
     );
     // The committee's members are not marked, and the page says so.
@@ -341,7 +341,7 @@ fn a_synced_list_says_it_was_fetched() {
     );
     html::assert_contains(
         &html,
-        "Het adres staat niet in de open data: zoek het op <a href=\"https://www.tweedekamer.nl/kamerleden_en_commissies/alle_kamerleden\">tweedekamer.nl</a> (elk Kamerlid heeft daar een eigen pagina)",
+        "Het adres staat niet in de open data: zoek het op <a href=\"https://www.tweedekamer.nl/kamerleden_en_commissies/alle_kamerleden\">tweedekamer.nl</a>",
         "schrijf/index.html",
     );
 }
