@@ -273,8 +273,8 @@ async fn results_are_distinct_pages_quoting_visible_text() {
                      if (e.getClientRects().length > 0 && r.width <= 1 && r.height <= 1) e.setAttribute("data-unseen", "");
                    });
                    var copy = main.cloneNode(true);
-                   // What the index leaves out on purpose (navigation, forms, buttons) and the unseen.
-                   copy.querySelectorAll("nav, form, button, script, svg, [data-unseen]").forEach(function (e) { e.remove(); });
+                   // What the index leaves out on purpose (navigation, forms, buttons, details' toggles) and the unseen.
+                   copy.querySelectorAll("nav, form, button, summary, script, svg, [data-unseen]").forEach(function (e) { e.remove(); });
                    document.body.appendChild(copy);
                    var text = copy.innerText;
                    copy.remove();

@@ -452,13 +452,13 @@ fn home_guide_and_council_pages_have_svg_icons_and_no_emoji() {
     );
     html::assert_selects(
         &common::read(out.path(), "stemwijzer2023/vvd/index.html"),
-        ".guide-party-verdict .verdict > [aria-hidden]",
-        "Beschermt niet",
+        ".party-verdict .verdict",
+        "Beschermt niet: beschermt je digitale rechten niet",
         "stemwijzer2023/vvd/index.html",
     );
     html::assert_count(
         &common::read(out.path(), "stemwijzer2023/vvd/index.html"),
-        ".guide-party-verdict svg.icon-verdict-does-not-protect",
+        ".party-verdict svg.icon-verdict-does-not-protect",
         1,
         "stemwijzer2023/vvd/index.html",
     );

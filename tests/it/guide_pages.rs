@@ -62,7 +62,7 @@ fn overview_has_legend_rows_and_filters() {
     );
     let spoken = count(
         &page,
-        r#"</span><span class="visually-hidden">[^<]+</span></span>"#,
+        r#"<span class="visually-hidden">: [^<]+</span></span>"#,
     );
     assert!(
         symbols > 26 && symbols == spoken,
@@ -439,20 +439,20 @@ fn two_elections_get_a_page_of_what_changed_per_party() {
         // BIJ1 went from protects to does not protect.
         (
             "BIJ1",
-            "Beschermt beschermt je digitale rechten",
-            "Beschermt niet beschermt je digitale rechten niet",
+            "Beschermt : beschermt je digitale rechten",
+            "Beschermt niet : beschermt je digitale rechten niet",
             "ander oordeel",
         ),
         (
             "Testpartij Nieuw",
             "deed niet mee",
-            "Beschermt beschermt je digitale rechten",
+            "Beschermt : beschermt je digitale rechten",
             "nieuw",
         ),
         (
             "VVD",
-            "Beschermt niet beschermt je digitale rechten niet",
-            "Beschermt niet beschermt je digitale rechten niet",
+            "Beschermt niet : beschermt je digitale rechten niet",
+            "Beschermt niet : beschermt je digitale rechten niet",
             "gelijk",
         ),
     ];

@@ -7,9 +7,11 @@
 //! this program generated itself (well-formed, attributes quoted), and a
 //! full parse of every page would cost more than the whole index.
 
-/// Elements whose content is left out of the index.
+/// Elements whose content is left out of the index: navigation, controls
+/// (a `<summary>` is the button that unfolds a `<details>`, and may be
+/// hidden where the details show open) and what is not text.
 const SKIPPED: &[&str] = &[
-    "nav", "form", "button", "script", "style", "template", "svg", "noscript",
+    "nav", "form", "button", "summary", "script", "style", "template", "svg", "noscript",
 ];
 
 /// Elements that sit inside a word or sentence; every other tag separates
