@@ -17,7 +17,7 @@ use std::time::Duration;
 use browser::checks::{note_problems, page_problems, wait_until};
 use browser::driver::Browser;
 use browser::serve_process::ServeProcess;
-use serde_json::{Value as Json, json};
+use serde_json::Value as Json;
 
 const PAGES: &[(&str, &str)] = &[
     ("home", "/"),
@@ -26,21 +26,6 @@ const PAGES: &[(&str, &str)] = &[
     ("schrijf", "/schrijf/"),
     ("partij", "/stemwijzer2023/volt/"),
 ];
-
-/// Runs `script` and returns a problem when it does not return true.
-async fn expect(browser: &Browser, what: &str, script: &str) -> Option<String> {
-    let value = browser.eval(script, vec![]).await;
-    (value != Json::Bool(true)).then(|| format!("{what}: got {value}"))
-}
-
-async fn scripts(browser: &Browser, enabled: bool) {
-    browser
-        .cdp(
-            "Emulation.setScriptExecutionDisabled",
-            json!({ "value": !enabled }),
-        )
-        .await;
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn campaign_pages_answer_and_let_visitors_act() {
@@ -60,17 +45,16 @@ async fn campaign_pages_answer_and_let_visitors_act() {
     let mut problems = Vec::new();
     for href in ["/stemwijzer2023/", "/raad/", "/schrijf/"] {
         problems.extend(
-            expect(
-                &browser,
-                &format!("a link to {href} in <main>"),
-                &format!("return !!document.querySelector('main a[href=\"{href}\"]');"),
-            )
-            .await,
+            browser
+                .expect(
+                    &format!("a link to {href} in <main>"),
+                    &format!("return !!document.querySelector('main a[href=\"{href}\"]');"),
+                )
+                .await,
         );
     }
     problems.extend(
-        expect(
-            &browser,
+        browser.expect(
             "the verdict counts in the scale's order, adding up to the 26 parties",
             r#"var heads = Array.prototype.map.call(document.querySelectorAll(".verdict-count-head"), function (p) { return p.textContent.trim(); });
                var total = heads.reduce(function (n, t) { return n + parseInt(t.replace(/^\D*/, ""), 10); }, 0);
@@ -79,8 +63,7 @@ async fn campaign_pages_answer_and_let_visitors_act() {
         .await,
     );
     problems.extend(
-        expect(
-            &browser,
+        browser.expect(
             "the Council block with the latest decision and the next step",
             r#"var s = document.querySelector("[aria-labelledby=antwoord-raad]"); return !!s && /Laatste besluit/.test(s.textContent) && /26 november 2025/.test(s.textContent) && /Volgende stap/.test(s.textContent);"#,
         )
@@ -91,14 +74,13 @@ async fn campaign_pages_answer_and_let_visitors_act() {
     // Home on a phone, 360×800: the state of play and the call to write are
     // on the first screen; the party picker folds open without JavaScript.
     let mut problems = Vec::new();
-    scripts(&browser, false).await;
+    browser.set_scripts(false).await;
     browser.set_viewport(360, 800).await;
     for dark in [false, true] {
         browser.emulate_dark_mode(dark).await;
         browser.open(&format!("{origin}/")).await;
         problems.extend(
-            expect(
-                &browser,
+            browser.expect(
                 &format!("the state of play and the link to /schrijf/ inside the first 800 px (dark {dark})"),
                 r#"var now = document.querySelector(".hero .now");
                    var write = document.querySelector('.hero a[href="/schrijf/"]');
@@ -112,8 +94,7 @@ async fn campaign_pages_answer_and_let_visitors_act() {
     }
     browser.emulate_dark_mode(false).await;
     problems.extend(
-        expect(
-            &browser,
+        browser.expect(
             "the party picker on the first screen, opening to links to party pages",
             r#"var picker = document.querySelector(".party-picker");
                var summary = picker.querySelector("summary");
@@ -126,7 +107,7 @@ async fn campaign_pages_answer_and_let_visitors_act() {
         .await,
     );
     browser.reset_viewport().await;
-    scripts(&browser, true).await;
+    browser.set_scripts(true).await;
     note_problems(&browser, &mut report, "home-first-screen", "/", &problems).await;
 
     // Guide: grouped in the scale's order; a shared filtered address opens
@@ -134,8 +115,7 @@ async fn campaign_pages_answer_and_let_visitors_act() {
     let mut problems = Vec::new();
     browser.open(&format!("{origin}/stemwijzer2023/")).await;
     problems.extend(
-        expect(
-            &browser,
+        browser.expect(
             "groups in the scale's order",
             r#"var ids = Array.prototype.map.call(document.querySelectorAll(".guide-group h2"), function (h) { return h.id; });
                return ids.join(",") === "groep-beschermt,groep-mogelijk-niet,groep-beschermt-niet,groep-onduidelijk";"#,
@@ -143,8 +123,7 @@ async fn campaign_pages_answer_and_let_visitors_act() {
         .await,
     );
     problems.extend(
-        expect(
-            &browser,
+        browser.expect(
             "every party with its verdict and a reason",
             r#"var items = document.querySelectorAll(".guide-parties > li");
                return items.length === 26 && Array.prototype.every.call(items, function (li) {
@@ -153,21 +132,19 @@ async fn campaign_pages_answer_and_let_visitors_act() {
         .await,
     );
     problems.extend(
-        expect(
-            &browser,
+        browser.expect(
             "the archive note with the election date",
             r#"var a = document.querySelector(".guide-archive"); return !!a && /22 november 2023/.test(a.textContent) && /waren/.test(a.textContent);"#,
         )
         .await,
     );
     for enabled in [true, false] {
-        scripts(&browser, enabled).await;
+        browser.set_scripts(enabled).await;
         browser
             .open(&format!("{origin}/stemwijzer2023/oordeel/beschermt/"))
             .await;
         problems.extend(
-            expect(
-                &browser,
+            browser.expect(
                 &format!("the shared filtered view (JavaScript {enabled})"),
                 r#"var groups = document.querySelectorAll(".guide-group");
                    var current = document.querySelector(".guide-chips a[aria-current=page]");
@@ -179,7 +156,7 @@ async fn campaign_pages_answer_and_let_visitors_act() {
             .await,
         );
     }
-    scripts(&browser, true).await;
+    browser.set_scripts(true).await;
     note_problems(
         &browser,
         &mut report,
@@ -191,11 +168,10 @@ async fn campaign_pages_answer_and_let_visitors_act() {
 
     // Contact tool without JavaScript: a list of mailto: links.
     let mut problems = Vec::new();
-    scripts(&browser, false).await;
+    browser.set_scripts(false).await;
     browser.open(&format!("{origin}/schrijf/")).await;
     problems.extend(
-        expect(
-            &browser,
+        browser.expect(
             "without JavaScript: mailto links with subject and body, the editor hidden",
             r#"var links = document.querySelectorAll("a[data-recipient]");
                var editor = document.querySelector("[data-contact-editor]");
@@ -205,8 +181,7 @@ async fn campaign_pages_answer_and_let_visitors_act() {
         .await,
     );
     problems.extend(
-        expect(
-            &browser,
+        browser.expect(
             "Kamerleden per faction, the MEPs, how each list is known and how complete it is",
             r#"var t = document.querySelector("main").textContent;
                return document.querySelectorAll(".faction").length > 0 && /vastgesteld door de redactie/.test(t) && /gecontroleerd op/.test(t)
@@ -216,7 +191,7 @@ async fn campaign_pages_answer_and_let_visitors_act() {
         .await,
     );
     // With JavaScript: a form with nobody chosen, whose edits change the link.
-    scripts(&browser, true).await;
+    browser.set_scripts(true).await;
     browser.set_viewport(360, 800).await;
     browser.open(&format!("{origin}/schrijf/")).await;
     let ready = wait_until(
@@ -229,8 +204,7 @@ async fn campaign_pages_answer_and_let_visitors_act() {
         problems.push("with JavaScript the form did not appear, or someone was chosen".into());
     }
     problems.extend(
-        expect(
-            &browser,
+        browser.expect(
             "choosing an MEP fills in the MEP's message and, as no address was checked, says so next to the choice",
             r#"var to = document.getElementById("contact-to");
                var mep = Array.prototype.find.call(to.options, function (o) { return o.parentNode.label === "Europees Parlement" && !/^Alle/.test(o.textContent); });
@@ -243,8 +217,7 @@ async fn campaign_pages_answer_and_let_visitors_act() {
         .await,
     );
     problems.extend(
-        expect(
-            &browser,
+        browser.expect(
             "at 360×800 a Kamerlid without an address: the note and the send button fit on the first screen",
             r#"var to = document.getElementById("contact-to");
                var o = Array.prototype.find.call(to.options, function (o) { return /^Pepijn van Houwelingen/.test(o.textContent); });
@@ -256,8 +229,7 @@ async fn campaign_pages_answer_and_let_visitors_act() {
         .await,
     );
     problems.extend(
-        expect(
-            &browser,
+        browser.expect(
             "editing the text changes the link",
             r#"var body = document.getElementById("contact-body");
                body.value = "Mijn eigen woorden & meer"; body.dispatchEvent(new Event("input"));
@@ -278,12 +250,11 @@ async fn campaign_pages_answer_and_let_visitors_act() {
 
     // The phone menu folds open without JavaScript.
     let mut problems = Vec::new();
-    scripts(&browser, false).await;
+    browser.set_scripts(false).await;
     browser.set_viewport(360, 740).await;
     browser.open(&format!("{origin}/")).await;
     problems.extend(
-        expect(
-            &browser,
+        browser.expect(
             "a closed menu button, no row of links, header under 80 px",
             r#"var fold = document.querySelector(".menu-fold");
                return !fold.open && fold.offsetHeight > 0 && document.querySelector(".menu-row").offsetHeight === 0
@@ -292,8 +263,7 @@ async fn campaign_pages_answer_and_let_visitors_act() {
         .await,
     );
     problems.extend(
-        expect(
-            &browser,
+        browser.expect(
             "opening the menu shows every link",
             r#"document.querySelector(".menu-fold summary").click();
                var links = document.querySelectorAll(".menu-fold .main-nav a");
@@ -302,7 +272,7 @@ async fn campaign_pages_answer_and_let_visitors_act() {
         .await,
     );
     browser.reset_viewport().await;
-    scripts(&browser, true).await;
+    browser.set_scripts(true).await;
     note_problems(&browser, &mut report, "phone-menu", "/", &problems).await;
 
     browser.close().await;

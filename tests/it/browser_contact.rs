@@ -87,12 +87,6 @@ fn synced_site() -> tempfile::TempDir {
     site
 }
 
-/// Runs `script` and returns a problem when it does not return true.
-async fn expect(browser: &Browser, what: &str, script: &str) -> Option<String> {
-    let value = browser.eval(script, vec![]).await;
-    (value != Json::Bool(true)).then(|| format!("{what}: got {value}"))
-}
-
 /// Chooses the option whose text starts with `label` (a JavaScript
 /// function body prefix for the scripts below).
 const CHOOSE: &str = r#"function choose(label) {
@@ -105,7 +99,7 @@ const CHOOSE: &str = r#"function choose(label) {
 "#;
 
 async fn check(browser: &Browser, what: &str, script: &str) -> Option<String> {
-    expect(browser, what, &format!("{CHOOSE}{script}")).await
+    browser.expect(what, &format!("{CHOOSE}{script}")).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -347,8 +341,7 @@ async fn the_contact_tool_leads_with_the_form_and_writes_to_groups() {
         .await;
     browser.open(&url).await;
     problems.extend(
-        expect(
-            &browser,
+        browser.expect(
             "mailto: links for people and groups, and a plain block with the same addresses and text",
             r#"var group = document.querySelector('a[data-label="Alle 3 Kamerleden van SP in onze lijst"]');
                var plain = Array.prototype.map.call(document.querySelectorAll("details.plain-copy textarea"), function (t) { return t.value; });

@@ -107,15 +107,6 @@ fn link_problems(found: &Json) -> Vec<String> {
     problems
 }
 
-async fn scripts(browser: &Browser, enabled: bool) {
-    browser
-        .cdp(
-            "Emulation.setScriptExecutionDisabled",
-            json!({ "value": !enabled }),
-        )
-        .await;
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_page_kind_can_be_shared_with_and_without_javascript() {
     let Some(browser) = Browser::launch("share").await else {
@@ -130,7 +121,7 @@ async fn every_page_kind_can_be_shared_with_and_without_javascript() {
     note_problems(&browser, &mut report, name, path, &problems).await;
 
     for enabled in [false, true] {
-        scripts(&browser, enabled).await;
+        browser.set_scripts(enabled).await;
         for (name, path) in PAGES {
             browser.clear_logs().await;
             browser.open(&serve.page(path)).await;

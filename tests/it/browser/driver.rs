@@ -354,6 +354,23 @@ impl Browser {
         .await;
     }
 
+    /// Runs JavaScript on the pages opened from now on (true) or not
+    /// (false), as a visitor who switched it off.
+    pub async fn set_scripts(&self, enabled: bool) {
+        self.cdp(
+            "Emulation.setScriptExecutionDisabled",
+            json!({ "value": !enabled }),
+        )
+        .await;
+    }
+
+    /// Runs `script` and returns a problem naming `what` when it does not
+    /// return true.
+    pub async fn expect(&self, what: &str, script: &str) -> Option<String> {
+        let value = self.eval(script, vec![]).await;
+        (value != Json::Bool(true)).then(|| format!("{what}: got {value}"))
+    }
+
     /// Back to the normal window size.
     pub async fn reset_viewport(&self) {
         self.cdp("Emulation.clearDeviceMetricsOverride", json!({}))
