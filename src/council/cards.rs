@@ -145,6 +145,43 @@ pub fn plan(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
+    use test_case::test_case;
+
+    fn example() -> CouncilData {
+        let site = Path::new(env!("CARGO_MANIFEST_DIR")).join("site");
+        crate::council::load(&site).expect("the example site's Council data loads")
+    }
+
+    fn config() -> SiteConfig {
+        SiteConfig::parse(
+            Path::new("site.toml"),
+            "title='T'\nbase_url='https://e.org/'\n",
+        )
+        .unwrap()
+    }
+
+    #[test_case("2025-11-25", "Raad van de EU · stand op " ; "before the decision: the latest claim's date")]
+    #[test_case("2025-11-26", "Raad van de EU · besluit van 26 november 2025" ; "on the decision's day")]
+    #[test_case("2026-12-04", "Raad van de EU · besluit van 26 november 2025" ; "a year later: still the decision")]
+    fn the_council_card_is_dated_by_its_decision_not_the_build_day(today: &str, kicker: &str) {
+        let today: NaiveDate = today.parse().unwrap();
+        let cards = plan(&config(), &example(), today).unwrap();
+        let raad = cards.iter().find(|c| c.page_path == "/raad/").unwrap();
+        assert!(raad.card.kicker.starts_with(kicker), "{}", raad.card.kicker);
+        assert!(
+            !raad.card.kicker.contains(&ClaimDate::day(today).label_nl())
+                || today.to_string() == "2025-11-26",
+            "{}",
+            raad.card.kicker
+        );
+    }
+
+    #[test]
+    fn without_any_claim_there_is_no_card() {
+        let cards = plan(&config(), &example(), "2000-01-01".parse().unwrap()).unwrap();
+        assert!(cards.is_empty());
+    }
 
     #[test]
     fn positions_never_rely_on_colour_alone() {
