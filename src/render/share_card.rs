@@ -330,7 +330,22 @@ fn cut_to_lines(
     if lines.len() > max_lines {
         let rest = lines[max_lines - 1..].join(" ");
         lines.truncate(max_lines - 1);
-        let mut last = fit(&rest, size, bold, max_width);
+        // Whole words only, with room for the mark.
+        let mut last = String::new();
+        for word in rest.split_whitespace() {
+            let candidate = if last.is_empty() {
+                word.to_string()
+            } else {
+                format!("{last} {word}")
+            };
+            if estimate_width(&format!("{candidate}…"), size, bold) > max_width {
+                break;
+            }
+            last = candidate;
+        }
+        if last.is_empty() {
+            last = fit(&rest, size, bold, max_width);
+        }
         // A line that ends a sentence needs no mark; any other cut does.
         if !last.ends_with(['…', '.', '!', '?']) {
             last.push('…');
@@ -466,7 +481,9 @@ mod tests {
     fn a_detail_too_long_for_its_lines_ends_with_an_ellipsis() {
         let lines = cut_to_lines(&"woord ".repeat(100), 30, false, 1040, 2);
         assert_eq!(lines.len(), 2);
-        assert!(lines[1].ends_with('…'), "{lines:?}");
+        assert!(lines[1].ends_with("woord…"), "{lines:?}");
+        let lines = cut_to_lines(&"woorden ".repeat(100), 30, false, 1040, 2);
+        assert!(lines[1].ends_with("woorden…"), "a whole word: {lines:?}");
         assert_eq!(cut_to_lines("kort", 30, false, 1040, 2), vec!["kort"]);
     }
 }
