@@ -137,9 +137,18 @@ pub fn derive(model: &SiteModel) -> Derived<'_> {
     if let Some(data) = &model.guide {
         share_cards.extend(crate::guide::cards::plan(&model.settings, data));
     }
-    if let (Some(data), Some(now)) = (council_data, &council_standing) {
-        share_cards.extend(crate::council::cards::plan(&model.settings, data, now));
+    // The Council's cards show the standing as of its latest decision, not
+    // of `today`; a failure is the one `council_standing` reported already.
+    if let (Some(data), Some(_)) = (council_data, &council_standing) {
+        match crate::council::cards::plan(&model.settings, data, today) {
+            Ok(cards) => share_cards.extend(cards),
+            Err(e) => diagnostics.push(e),
+        }
     }
+    share_cards.extend(crate::render::page_cards::plan(
+        &model.settings,
+        &model.content.pages,
+    ));
     let mut globals = vec![
         ("today", Value::from(today.format("%Y-%m-%d").to_string())),
         // The build day in words, for the date a printed page carries.

@@ -1,6 +1,8 @@
 //! The share card of every party page of the voting guide: the party's
 //! name, the election and its verdict (see [`crate::render::share_card`] for
-//! how a card is drawn).
+//! how a card is drawn), with the election's year large in the corner.
+
+use chrono::Datelike;
 
 use crate::config::SiteConfig;
 use crate::guide::GuideData;
@@ -23,13 +25,15 @@ pub fn plan(config: &SiteConfig, data: &GuideData) -> Vec<PlannedCard> {
             let card = Card {
                 kicker: election.title.clone(),
                 title: entry.display_name(data).to_string(),
-                badge: Badge {
+                badge: Some(Badge {
                     label: level
                         .map(|l| l.label.clone())
                         .unwrap_or_else(|| entry.verdict.clone()),
                     tone,
                     mark,
-                },
+                }),
+                // The election's year, large: the verdict is of that election.
+                tag: Some(election.date.year().to_string()),
                 detail: level.map(|l| l.meaning.clone()).unwrap_or_default(),
                 address: String::new(),
             };

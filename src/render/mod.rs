@@ -8,6 +8,7 @@ pub mod headers;
 pub mod icons;
 pub mod json_ld;
 pub mod limits;
+pub mod page_cards;
 pub mod pages;
 pub mod search;
 pub mod share_card;

@@ -24,7 +24,11 @@ pub const HEIGHT: u32 = 630;
 
 /// Changes whenever the layout below changes, so that cached cards made by
 /// an older layout are not reused.
-const LAYOUT_VERSION: &str = "share-card-2";
+const LAYOUT_VERSION: &str = "share-card-3";
+
+/// The site's own colour (the footer bar, the tag, the stripe of a card
+/// without a badge).
+const BRAND: &str = "#4c1d95";
 
 const FONT_REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 const FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
@@ -101,9 +105,12 @@ pub struct Card {
     pub kicker: String,
     /// The page's subject: a party, a state, "De Raad van de EU".
     pub title: String,
-    /// The verdict or position.
-    pub badge: Badge,
-    /// One or two sentences under the badge.
+    /// The verdict or position, if the page has one (a news post has none).
+    pub badge: Option<Badge>,
+    /// A short label drawn large in the top right corner, e.g. the
+    /// election year of a party card.
+    pub tag: Option<String>,
+    /// One or two sentences under the badge (up to three without a badge).
     pub detail: String,
     /// The address shown at the bottom, without `https://`.
     pub address: String,
@@ -112,48 +119,66 @@ pub struct Card {
 impl Card {
     /// The card as an SVG document of [`WIDTH`]×[`HEIGHT`].
     pub fn to_svg(&self) -> String {
-        let tone = self.badge.tone.colour();
+        let tone = self.badge.as_ref().map_or(BRAND, |b| b.tone.colour());
         let mut svg = format!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{HEIGHT}\" viewBox=\"0 0 {WIDTH} {HEIGHT}\">\
 <rect width=\"{WIDTH}\" height=\"{HEIGHT}\" fill=\"#f7f8fa\"/>\
 <rect width=\"28\" height=\"{HEIGHT}\" fill=\"{tone}\"/>\
-<rect x=\"28\" y=\"{}\" width=\"{}\" height=\"86\" fill=\"#4c1d95\"/>",
+<rect x=\"28\" y=\"{}\" width=\"{}\" height=\"86\" fill=\"{BRAND}\"/>",
             HEIGHT - 86,
             WIDTH - 28
         );
+        let mut kicker_width = 1040;
+        if let Some(tag) = &self.tag {
+            let tag = fit(tag, 52, true, 400);
+            let width = 48 + estimate_width(&tag, 52, true);
+            let x = WIDTH - 64 - width;
+            svg.push_str(&format!(
+                "<rect x=\"{x}\" y=\"44\" width=\"{width}\" height=\"80\" rx=\"14\" fill=\"{BRAND}\"/>"
+            ));
+            svg.push_str(&text_line(x + 24, 104, 52, true, "#ffffff", &tag));
+            kicker_width = x.saturating_sub(84 + 24);
+        }
         svg.push_str(&text_line(
             84,
             104,
             30,
             false,
             "#384656",
-            &fit(&self.kicker, 30, false, 1040),
+            &fit(&self.kicker, 30, false, kicker_width),
         ));
-        let (title_size, title_lines) = title_layout(&self.title);
+        // Without a badge the title may take a third line.
+        let max_title_lines = if self.badge.is_some() { 2 } else { 3 };
+        let (title_size, title_lines) = title_layout(&self.title, max_title_lines);
         let mut y = 104 + 24 + title_size;
         for line in &title_lines {
             svg.push_str(&text_line(84, y, title_size, true, "#102a43", line));
             y += title_size + 12;
         }
-        let badge_top = y - title_size + 28;
-        let label_size = 46;
-        let label = fit(&self.badge.label, label_size, true, 900);
-        let badge_width = 120 + estimate_width(&label, label_size, true);
-        svg.push_str(&format!(
-            "<rect x=\"84\" y=\"{badge_top}\" width=\"{badge_width}\" height=\"92\" rx=\"46\" fill=\"{tone}\"/>"
-        ));
-        svg.push_str(&mark_svg(self.badge.mark, 130, badge_top + 46));
-        svg.push_str(&text_line(
-            180,
-            badge_top + 62,
-            label_size,
-            true,
-            "#ffffff",
-            &label,
-        ));
-        let mut y = badge_top + 92 + 50;
-        for line in wrap(&self.detail, 30, false, 1040).iter().take(2) {
-            svg.push_str(&text_line(84, y, 30, false, "#263445", line));
+        let (mut y, detail_lines) = match &self.badge {
+            Some(badge) => {
+                let badge_top = y - title_size + 28;
+                let label_size = 46;
+                let label = fit(&badge.label, label_size, true, 900);
+                let badge_width = 120 + estimate_width(&label, label_size, true);
+                svg.push_str(&format!(
+                    "<rect x=\"84\" y=\"{badge_top}\" width=\"{badge_width}\" height=\"92\" rx=\"46\" fill=\"{tone}\"/>"
+                ));
+                svg.push_str(&mark_svg(badge.mark, 130, badge_top + 46));
+                svg.push_str(&text_line(
+                    180,
+                    badge_top + 62,
+                    label_size,
+                    true,
+                    "#ffffff",
+                    &label,
+                ));
+                (badge_top + 92 + 50, 2)
+            }
+            None => (y - title_size + 28 + 30, 5 - title_lines.len().max(2)),
+        };
+        for line in cut_to_lines(&self.detail, 30, false, 1040, detail_lines) {
+            svg.push_str(&text_line(84, y, 30, false, "#263445", &line));
             y += 40;
         }
         // The site's logo, the same drawing as in the pages' header, before the address.
@@ -292,6 +317,44 @@ fn wrap(text: &str, size: u32, bold: bool, max_width: u32) -> Vec<String> {
         .collect()
 }
 
+/// `text` wrapped onto at most `max_lines` lines; when it does not fit, the
+/// last line ends with `…`.
+fn cut_to_lines(
+    text: &str,
+    size: u32,
+    bold: bool,
+    max_width: u32,
+    max_lines: usize,
+) -> Vec<String> {
+    let mut lines = wrap(text, size, bold, max_width);
+    if lines.len() > max_lines {
+        let rest = lines[max_lines - 1..].join(" ");
+        lines.truncate(max_lines - 1);
+        // Whole words only, with room for the mark.
+        let mut last = String::new();
+        for word in rest.split_whitespace() {
+            let candidate = if last.is_empty() {
+                word.to_string()
+            } else {
+                format!("{last} {word}")
+            };
+            if estimate_width(&format!("{candidate}…"), size, bold) > max_width {
+                break;
+            }
+            last = candidate;
+        }
+        if last.is_empty() {
+            last = fit(&rest, size, bold, max_width);
+        }
+        // A line that ends a sentence needs no mark; any other cut does.
+        if !last.ends_with(['…', '.', '!', '?']) {
+            last.push('…');
+        }
+        lines.push(last);
+    }
+    lines
+}
+
 /// `text` cut with `…` so that it fits `max_width`.
 fn fit(text: &str, size: u32, bold: bool, max_width: u32) -> String {
     if estimate_width(text, size, bold) <= max_width {
@@ -308,8 +371,10 @@ fn fit(text: &str, size: u32, bold: bool, max_width: u32) -> String {
     String::new()
 }
 
-/// The title's font size and lines: as large as possible on at most two lines.
-fn title_layout(title: &str) -> (u32, Vec<String>) {
+/// The title's font size and lines: as large as possible on one line, or
+/// at most `max_lines` lines (at most 72 pixels when it takes more than one);
+/// cut with `…` on the last line when even 60 pixels do not fit.
+fn title_layout(title: &str, max_lines: usize) -> (u32, Vec<String>) {
     for size in [84, 72, 60] {
         let lines = wrap(title, size, true, 1040);
         if lines.len() == 1 {
@@ -318,14 +383,11 @@ fn title_layout(title: &str) -> (u32, Vec<String>) {
         if lines.len() == 2 && size <= 72 {
             return (size, lines);
         }
+        if lines.len() <= max_lines && size <= 60 {
+            return (size, lines);
+        }
     }
-    let mut lines = wrap(title, 60, true, 1040);
-    if lines.len() > 2 {
-        let rest = lines[1..].join(" ");
-        lines.truncate(1);
-        lines.push(fit(&rest, 60, true, 1040));
-    }
-    (60, lines)
+    (60, cut_to_lines(title, 60, true, 1040, max_lines.max(1)))
 }
 
 #[cfg(test)]
@@ -343,11 +405,12 @@ mod tests {
         Card {
             kicker: "Stemwijzer · Tweede Kamerverkiezing 2023".into(),
             title: title.into(),
-            badge: Badge {
+            badge: Some(Badge {
                 label: "Beschermt".into(),
                 tone: Tone::Good,
                 mark: Mark::Check,
-            },
+            }),
+            tag: Some("2023".into()),
             detail: "Komt op voor vertrouwelijke communicatie en digitale rechten.".into(),
             address: "chatcontrole.nl/stemwijzer2023/volt/".into(),
         }
@@ -373,7 +436,9 @@ mod tests {
             Mark::Minus,
         ] {
             let mut c = card("Volt");
-            c.badge.mark = mark;
+            if let Some(badge) = &mut c.badge {
+                badge.mark = mark;
+            }
             let svg = c.to_svg();
             for d in mark.icon().paths() {
                 assert!(svg.contains(&format!("<path d=\"{d}\"/>")), "{mark:?}");
@@ -400,11 +465,25 @@ mod tests {
 
     #[test]
     fn long_titles_wrap_onto_two_lines_and_are_cut_after() {
-        assert_eq!(title_layout("VVD"), (84, vec!["VVD".to_string()]));
-        let (_, lines) = title_layout("Christen-Democratisch Appèl");
+        assert_eq!(title_layout("VVD", 2), (84, vec!["VVD".to_string()]));
+        let (_, lines) = title_layout("Christen-Democratisch Appèl", 2);
         assert_eq!(lines.join(" "), "Christen-Democratisch Appèl");
-        let (size, lines) = title_layout(&"Partij voor de Toekomst van Nederland ".repeat(4));
+        let long = "Partij voor de Toekomst van Nederland ".repeat(4);
+        let (size, lines) = title_layout(&long, 2);
         assert_eq!((size, lines.len()), (60, 2));
         assert!(lines[1].ends_with('…'));
+        let (size, lines) = title_layout(&long, 3);
+        assert_eq!((size, lines.len()), (60, 3));
+        assert!(lines[2].ends_with('…'));
+    }
+
+    #[test]
+    fn a_detail_too_long_for_its_lines_ends_with_an_ellipsis() {
+        let lines = cut_to_lines(&"woord ".repeat(100), 30, false, 1040, 2);
+        assert_eq!(lines.len(), 2);
+        assert!(lines[1].ends_with("woord…"), "{lines:?}");
+        let lines = cut_to_lines(&"woorden ".repeat(100), 30, false, 1040, 2);
+        assert!(lines[1].ends_with("woorden…"), "a whole word: {lines:?}");
+        assert_eq!(cut_to_lines("kort", 30, false, 1040, 2), vec!["kort"]);
     }
 }

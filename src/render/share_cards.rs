@@ -1,9 +1,9 @@
 //! Which pages get a share card, where each card is published, and drawing
 //! them: every party page of the voting guide, `/raad/` and every member
-//! state's page.
+//! state's page, the home page, every news post and `/schrijf/`.
 //!
 //! What a card says is planned by its domain ([`crate::guide::cards`],
-//! [`crate::council::cards`]) with [`planned`], when the build derives its
+//! [`crate::council::cards`], [`crate::render::page_cards`]) with [`planned`], when the build derives its
 //! values; [`template_value`] tells the templates where each
 //! page's card is (the global `share_cards`: page path → image path),
 //! loading the site reads the cards the previous build already drew from
@@ -178,11 +178,12 @@ mod tests {
         let card = Card {
             kicker: "k".into(),
             title: "t".into(),
-            badge: super::super::share_card::Badge {
+            badge: Some(super::super::share_card::Badge {
                 label: "l".into(),
                 tone: super::super::share_card::Tone::Mixed,
                 mark: super::super::share_card::Mark::Minus,
-            },
+            }),
+            tag: None,
             detail: "d".into(),
             address: "a".into(),
         };
