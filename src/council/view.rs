@@ -573,7 +573,6 @@ fn state_page(data: &CouncilData, now: &Standing, code: &'static str) -> Value {
         code => code,
         populations => populations,
         name => state.name_nl.clone(),
-        name_en => state.name_en.clone(),
         population => row.map(|r| thousands(r.population)),
         population_share => row.map(|r| percent(r.population, total)),
         population_year => now.population_year,

@@ -315,3 +315,23 @@ fn an_archive_copy_is_offered_next_to_the_original() {
         "{at}: only the claim with an archive_url offers a copy"
     );
 }
+
+/// Issue #25: the state page speaks Dutch only, and its claim dates cannot be
+/// misread. A numbered list put "5." before a month-only date, which read as
+/// "5. augustus 2024" (the fifth of August).
+#[test]
+fn state_pages_speak_dutch_and_their_dates_cannot_be_misread() {
+    let out = pages();
+    for code in STATE_CODES {
+        let at = format!("raad/{}/index.html", code.to_lowercase());
+        let page = html(&out, &at);
+        html::assert_none(&page, "ol.council-claims", &at);
+        html::assert_exists(&page, "ul.council-claims", &at);
+    }
+    let at = "raad/nl/index.html";
+    let nl = html(&out, at);
+    assert_contains(&nl, "Nederland (NL) heeft ongeveer", at);
+    assert_lacks(&nl, "Netherlands", at);
+    let de = html(&out, "raad/de/index.html");
+    assert_lacks(&de, "Germany", "raad/de/index.html");
+}
