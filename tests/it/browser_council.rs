@@ -717,3 +717,86 @@ async fn phone_chart_fits_and_whatif_stays_in_view_and_can_be_shared() {
     browser.close().await;
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Issue #25: the 404 page offers a search box that works without
+/// JavaScript (a plain GET form to /zoeken/ with `q`), and on a short page in
+/// a tall window the footer reaches the bottom edge: no band of page colour
+/// under it, on a phone or a desktop, light or dark.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn not_found_page_has_a_search_box_and_no_band_under_the_footer() {
+    let Some(browser) = Browser::launch("council-404").await else {
+        return;
+    };
+    let serve = ServeProcess::start(&common::example_site());
+    let url = serve.page("/bestaat-niet/");
+    let mut problems = Vec::new();
+    for (width, height) in [(360, 800), (1280, 2000)] {
+        for dark in [false, true] {
+            browser.emulate_dark_mode(dark).await;
+            browser.set_viewport(width, height).await;
+            browser.open(&url).await;
+            let found = browser
+                .eval(
+                    r##"var form = document.querySelector("main form[role=search]");
+                    var input = form && form.querySelector("input[name=q]");
+                    var label = input && document.querySelector("label[for='" + input.id + "']");
+                    var footer = document.querySelector(".site-footer").getBoundingClientRect();
+                    return {
+                      action: form ? new URL(form.action).pathname : "",
+                      method: form ? form.method : "",
+                      labelled: !!label && label.textContent.trim().length > 0,
+                      gap: Math.round(window.innerHeight - (footer.bottom + window.scrollY)),
+                    };"##,
+                    vec![],
+                )
+                .await;
+            let at = format!("{width}×{height}{}", if dark { " dark" } else { "" });
+            if found["action"] != json!("/zoeken/") || found["method"] != json!("get") {
+                problems.push(format!("{at}: no GET search form to /zoeken/: {found}"));
+            }
+            if found["labelled"] != json!(true) {
+                problems.push(format!("{at}: the search box has no visible label"));
+            }
+            if found["gap"].as_i64().unwrap_or(i64::MAX) > 0 {
+                problems.push(format!(
+                    "{at}: {} px of page colour under the footer",
+                    found["gap"]
+                ));
+            }
+            match axe_violations(&browser).await {
+                Ok(violations) => {
+                    problems.extend(violations.into_iter().map(|v| format!("{at}: axe: {v}")))
+                }
+                Err(e) => problems.push(e),
+            }
+            browser
+                .screenshot(&format!("404-{width}{}", if dark { "-dark" } else { "" }))
+                .await;
+        }
+    }
+    browser.emulate_dark_mode(false).await;
+    browser.set_viewport(360, 800).await;
+    browser.open(&url).await;
+    browser
+        .eval(
+            r#"var form = document.querySelector("main form[role=search]");
+               form.querySelector("input[name=q]").value = "raad";
+               form.submit(); return true;"#,
+            vec![],
+        )
+        .await;
+    let landed = wait_until(
+        &browser,
+        r#"return location.pathname === "/zoeken/" ? location.search : null;"#,
+        Duration::from_secs(5),
+    )
+    .await;
+    if landed != json!("?q=raad") {
+        problems.push(format!(
+            "submitting the form did not open /zoeken/?q=raad: {landed}"
+        ));
+    }
+    browser.reset_viewport().await;
+    browser.close().await;
+    assert!(problems.is_empty(), "404 page:\n{}", problems.join("\n"));
+}
