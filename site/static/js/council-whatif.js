@@ -371,8 +371,8 @@
     var count = function (n) { return n + (n === 1 ? ' lidstaat' : ' lidstaten'); };
     var parts = [
       'Uitkomst: ' + OUTCOME_NL[r.outcome] + '.',
-      'Voor: ' + count(r.in_favour.states) + ', ' + percent(r.in_favour.population, total) +
-        ' van de bevolking. Niet voor (tegen of onthouding): ' + count(r.not_in_favour.states) +
+      'Voor het voorstel: ' + count(r.in_favour.states) + ', ' + percent(r.in_favour.population, total) +
+        ' van de bevolking. Niet voor het voorstel (tegen of onthouding): ' + count(r.not_in_favour.states) +
         ', ' + percent(r.not_in_favour.population, total) + '.'
     ];
     if (r.undecided.length) {
