@@ -893,6 +893,18 @@ async fn a_shared_scenario_says_it_is_a_scenario_and_names_what_it_changed() {
         }
         browser
             .eval(
+                r#"document.getElementById("council-whatif-shared").scrollIntoView(); return true;"#,
+                vec![],
+            )
+            .await;
+        browser
+            .screenshot(&format!(
+                "scenario-note-360{}",
+                if dark { "-dark" } else { "" }
+            ))
+            .await;
+        browser
+            .eval(
                 r#"document.getElementById("whatif-NL").scrollIntoView({ block: "center" }); return true;"#,
                 vec![],
             )
