@@ -842,6 +842,13 @@ async fn a_shared_scenario_says_it_is_a_scenario_and_names_what_it_changed() {
     )
     .await;
     let seen = browser.eval(state, vec![]).await;
+    // "(aangepast)" in a label must not push the row wider than the phone.
+    problems.extend(
+        layout_problems(&browser)
+            .await
+            .into_iter()
+            .map(|p| format!("shared scenario at 360 px: {p}")),
+    );
     let summary = seen["summary"].as_str().unwrap_or_default();
     if !summary.starts_with("Jouw scenario: ")
         || !["aangenomen", "geblokkeerd", "hangt af"]

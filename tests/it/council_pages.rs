@@ -350,6 +350,14 @@ fn voor_and_tegen_say_of_what() {
     html::assert_selects_containing(&page, ".council-groups li", "Voor het voorstel (23)", at);
     html::assert_selects_containing(&page, ".council-groups li", "Tegen het voorstel (3)", at);
     assert_contains(&page, "Duitsland: voor het voorstel", at);
+    // The what-if's selects keep the short words (a 360 px row has no room
+    // for more); the legend of their group says of what.
+    html::assert_selects(
+        &page,
+        ".council-whatif fieldset legend",
+        "Standpunt over het voorstel, per lidstaat",
+        at,
+    );
     for bare in [
         ">Voor:",
         ">Voor (",
