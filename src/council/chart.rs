@@ -74,7 +74,7 @@ pub(super) fn rect(
     let tip = format!(
         "{}: {}{}",
         block.name,
-        block.position.label_nl(),
+        block.position.label_proposal_nl(),
         if block.disputed { " (betwist)" } else { "" }
     );
     out.push_str(&format!(
@@ -101,8 +101,9 @@ const LEFT: u64 = 8;
 const WIDTH: u64 = 424;
 /// Width of the drawing.
 const VIEW_WIDTH: u64 = 440;
-/// Height of one row: a label line, the bar and two lines of threshold label.
-const ROW: u64 = 150;
+/// Height of one row: two label lines (what and share, then the count), the
+/// bar and two lines of threshold label.
+const ROW: u64 = 178;
 
 /// The bar chart: supporters' population against the 65% line, the states
 /// not in favour (against or abstaining) against the 35% line, and the
@@ -121,12 +122,12 @@ pub fn bar_chart(blocks: &[Block]) -> String {
         |pop: u128| -> u64 { LEFT + (pop * WIDTH as u128).checked_div(total).unwrap_or(0) as u64 };
     let rows: [Row; 3] = [
         (
-            "Voor",
+            "Voor het voorstel",
             &[Position::Support],
             Some((65, "nodig om aan te nemen")),
         ),
         (
-            "Niet voor",
+            "Niet voor het voorstel",
             &[Position::Oppose, Position::Abstain],
             Some((35, "blokkerende minderheid")),
         ),
@@ -141,7 +142,7 @@ pub fn bar_chart(blocks: &[Block]) -> String {
     svg.push_str(DEFS);
     for (row, (label, positions, line)) in rows.iter().enumerate() {
         let top = 10 + row as u64 * ROW;
-        let y = top + 32;
+        let y = top + 60;
         let mut members: Vec<&Block> = blocks
             .iter()
             .filter(|b| positions.contains(&b.position))
@@ -160,8 +161,9 @@ pub fn bar_chart(blocks: &[Block]) -> String {
         );
         desc.push(format!("{label}: {count}, {share}"));
         svg.push_str(&format!(
-            r#"<text class="chart-label" x="{LEFT}" y="{}">{label}: {share} <tspan class="chart-share">· {count}</tspan></text>"#,
+            r#"<text class="chart-label" x="{LEFT}" y="{}">{label}: {share}</text><text class="chart-label chart-share" x="{LEFT}" y="{}">{count}</text>"#,
             top + 22,
+            top + 50,
         ));
         svg.push_str(&format!(
             r#"<rect class="chart-track" x="{LEFT}" y="{y}" width="{WIDTH}" height="44"/>"#
@@ -242,7 +244,7 @@ mod tests {
         // 65% of 424 units from x = 8, and 35%.
         assert!(svg.contains(r#"x1="283""#), "{svg}");
         assert!(svg.contains(r#"x1="156""#), "{svg}");
-        assert!(svg.contains("Voor: 1 lidstaat, 60,0%"));
+        assert!(svg.contains("Voor het voorstel: 1 lidstaat, 60,0%"));
         assert!(svg.contains("Land IT: onthouding (betwist)"));
         assert!(!svg.contains("style="));
     }

@@ -89,6 +89,21 @@ impl Position {
     }
 }
 
+impl Position {
+    /// The position as a label that says of what (issue #25): "voor het
+    /// voorstel", "tegen het voorstel", "onthouding", "onbeslist". For
+    /// legends, lists and charts, where a bare "voor" leaves the reader
+    /// guessing; prose keeps [`Position::label_nl`].
+    pub fn label_proposal_nl(self) -> &'static str {
+        match self {
+            Position::Support => "voor het voorstel",
+            Position::Oppose => "tegen het voorstel",
+            Position::Abstain => "onthouding",
+            Position::Undecided => "onbeslist",
+        }
+    }
+}
+
 impl fmt::Display for Position {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

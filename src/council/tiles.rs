@@ -92,7 +92,7 @@ pub fn tile_map(blocks: &[Block], link: &dyn Fn(&str) -> String) -> String {
             escape(&format!(
                 "{}: {}{}, {} {letter}",
                 block.name,
-                block.position.label_nl(),
+                block.position.label_proposal_nl(),
                 if block.disputed { " (betwist)" } else { "" },
                 block.code
             ))
@@ -136,8 +136,8 @@ pub struct Group {
 /// out: the same facts as the map, as text.
 pub fn groups(blocks: &[Block]) -> Vec<Group> {
     [
-        (Position::Support, "Voor"),
-        (Position::Oppose, "Tegen"),
+        (Position::Support, "Voor het voorstel"),
+        (Position::Oppose, "Tegen het voorstel"),
         (Position::Abstain, "Onthouding (telt als tegen)"),
         (Position::Undecided, "Onbeslist of onbekend"),
     ]
@@ -170,7 +170,11 @@ pub fn groups(blocks: &[Block]) -> Vec<Group> {
 pub fn map_legend() -> String {
     let items = [
         (Some(Position::Support), "V", "voor het voorstel (effen)"),
-        (Some(Position::Oppose), "T", "tegen (schuine strepen)"),
+        (
+            Some(Position::Oppose),
+            "T",
+            "tegen het voorstel (schuine strepen)",
+        ),
         (
             Some(Position::Abstain),
             "O",
@@ -317,8 +321,8 @@ mod tests {
         assert_eq!(
             text,
             [
-                "V Voor: Land DE",
-                "T Tegen: Land NL",
+                "V Voor het voorstel: Land DE",
+                "T Tegen het voorstel: Land NL",
                 "O Onthouding (telt als tegen): Land IT (betwist)",
                 "? Onbeslist of onbekend: Land MT",
             ]

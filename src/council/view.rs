@@ -231,7 +231,11 @@ fn stance_label(data: &CouncilData, code: &str, date: NaiveDate) -> String {
     if stance.is_unknown() {
         return "onbekend".to_string();
     }
-    let labels: Vec<&str> = stance.positions().iter().map(|p| p.label_nl()).collect();
+    let labels: Vec<&str> = stance
+        .positions()
+        .iter()
+        .map(|p| p.label_proposal_nl())
+        .collect();
     labels.join(" of ")
 }
 
@@ -392,13 +396,17 @@ fn projection_label(
                 (
                     format!(
                         "{} bij het besluit ({how})",
-                        decision.vote_of(s.code).label_nl()
+                        decision.vote_of(s.code).label_proposal_nl()
                     ),
                     Some(moment.date),
                 )
             } else {
                 let later = data.claims_between(s.code, moment.date.effective, now.date);
-                let labels: Vec<&str> = later.positions().iter().map(|p| p.label_nl()).collect();
+                let labels: Vec<&str> = later
+                    .positions()
+                    .iter()
+                    .map(|p| p.label_proposal_nl())
+                    .collect();
                 (labels.join(" of "), later.claims.first().map(|c| c.date))
             }
         }
@@ -525,7 +533,7 @@ fn claim_view(data: &CouncilData, claim: &Claim, current_text: Option<&str>) -> 
         date: date_iso(&claim.date),
         date_label: claim.date.label_nl(),
         position: claim.position.as_str(),
-        position_label: claim.position.label_nl(),
+        position_label: claim.position.label_proposal_nl(),
         letter: chart::letter(claim.position),
         text: data
             .text(&claim.text)
@@ -573,7 +581,6 @@ fn state_page(data: &CouncilData, now: &Standing, code: &'static str) -> Value {
         code => code,
         populations => populations,
         name => state.name_nl.clone(),
-        name_en => state.name_en.clone(),
         population => row.map(|r| thousands(r.population)),
         population_share => row.map(|r| percent(r.population, total)),
         population_year => now.population_year,

@@ -717,3 +717,245 @@ async fn phone_chart_fits_and_whatif_stays_in_view_and_can_be_shared() {
     browser.close().await;
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Issue #25: the 404 page offers a search box that works without
+/// JavaScript (a plain GET form to /zoeken/ with `q`), and on a short page in
+/// a tall window the footer reaches the bottom edge: no band of page colour
+/// under it, on a phone or a desktop, light or dark.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn not_found_page_has_a_search_box_and_no_band_under_the_footer() {
+    let Some(browser) = Browser::launch("council-404").await else {
+        return;
+    };
+    let serve = ServeProcess::start(&common::example_site());
+    let url = serve.page("/bestaat-niet/");
+    let mut problems = Vec::new();
+    for (width, height) in [(360, 800), (1280, 2000)] {
+        for dark in [false, true] {
+            browser.emulate_dark_mode(dark).await;
+            browser.set_viewport(width, height).await;
+            browser.open(&url).await;
+            let found = browser
+                .eval(
+                    r##"var form = document.querySelector("main form[role=search]");
+                    var input = form && form.querySelector("input[name=q]");
+                    var label = input && document.querySelector("label[for='" + input.id + "']");
+                    var footer = document.querySelector(".site-footer").getBoundingClientRect();
+                    return {
+                      action: form ? new URL(form.action).pathname : "",
+                      method: form ? form.method : "",
+                      labelled: !!label && label.textContent.trim().length > 0,
+                      gap: Math.round(window.innerHeight - (footer.bottom + window.scrollY)),
+                    };"##,
+                    vec![],
+                )
+                .await;
+            let at = format!("{width}×{height}{}", if dark { " dark" } else { "" });
+            if found["action"] != json!("/zoeken/") || found["method"] != json!("get") {
+                problems.push(format!("{at}: no GET search form to /zoeken/: {found}"));
+            }
+            if found["labelled"] != json!(true) {
+                problems.push(format!("{at}: the search box has no visible label"));
+            }
+            if found["gap"].as_i64().unwrap_or(i64::MAX) > 0 {
+                problems.push(format!(
+                    "{at}: {} px of page colour under the footer",
+                    found["gap"]
+                ));
+            }
+            match axe_violations(&browser).await {
+                Ok(violations) => {
+                    problems.extend(violations.into_iter().map(|v| format!("{at}: axe: {v}")))
+                }
+                Err(e) => problems.push(e),
+            }
+            browser
+                .screenshot(&format!("404-{width}{}", if dark { "-dark" } else { "" }))
+                .await;
+        }
+    }
+    browser.emulate_dark_mode(false).await;
+    browser.set_viewport(360, 800).await;
+    browser.open(&url).await;
+    browser
+        .eval(
+            r#"var form = document.querySelector("main form[role=search]");
+               form.querySelector("input[name=q]").value = "raad";
+               form.submit(); return true;"#,
+            vec![],
+        )
+        .await;
+    let landed = wait_until(
+        &browser,
+        r#"return location.pathname === "/zoeken/" ? location.search : null;"#,
+        Duration::from_secs(5),
+    )
+    .await;
+    if landed != json!("?q=raad") {
+        problems.push(format!(
+            "submitting the form did not open /zoeken/?q=raad: {landed}"
+        ));
+    }
+    browser.reset_viewport().await;
+    browser.close().await;
+    assert!(problems.is_empty(), "404 page:\n{}", problems.join("\n"));
+}
+
+/// Issue #25, on a 360 × 800 phone: a shared scenario link does not read as
+/// fact. The sticky bar says "Jouw scenario: …", the page says that someone
+/// made this scenario and links to the real standing, the states changed
+/// are marked with a class and the words "(aangepast)", and the parts of
+/// the link that the page cannot use are named, not dropped silently.
+/// Without a scenario in the address none of these notes shows.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_shared_scenario_says_it_is_a_scenario_and_names_what_it_changed() {
+    let Some(browser) = Browser::launch("council-scenario").await else {
+        return;
+    };
+    let serve = ServeProcess::start(&common::example_site());
+    let mut problems = Vec::new();
+    let state = r##"var shared = document.getElementById("council-whatif-shared");
+        var invalid = document.getElementById("council-whatif-invalid");
+        var visible = function (el) { return !!el && !el.hidden && el.getClientRects().length > 0; };
+        var row = function (code) {
+          var sel = document.getElementById("whatif-" + code);
+          var p = sel.parentNode;
+          return { changed: p.classList.contains("whatif-changed"), label: p.querySelector("label").innerText.trim() };
+        };
+        var link = shared && shared.querySelector("a");
+        return {
+          summary: document.getElementById("council-whatif-summary").textContent,
+          shared: visible(shared),
+          real: link ? new URL(link.href).pathname + new URL(link.href).search : "",
+          invalid: visible(invalid) ? invalid.textContent : "",
+          NL: row("NL"), DE: row("DE"), BE: row("BE"),
+        };"##;
+
+    browser.set_viewport(360, 800).await;
+    browser
+        .open(&serve.page("/raad/?NL=support&XX=oppose&DE=misschien#wat-als"))
+        .await;
+    wait_until(
+        &browser,
+        r#"return document.getElementById("council-whatif-summary").textContent;"#,
+        Duration::from_secs(5),
+    )
+    .await;
+    let seen = browser.eval(state, vec![]).await;
+    // "(aangepast)" in a label must not push the row wider than the phone.
+    problems.extend(
+        layout_problems(&browser)
+            .await
+            .into_iter()
+            .map(|p| format!("shared scenario at 360 px: {p}")),
+    );
+    let summary = seen["summary"].as_str().unwrap_or_default();
+    if !summary.starts_with("Jouw scenario: ")
+        || !["aangenomen", "geblokkeerd", "hangt af"]
+            .iter()
+            .any(|w| summary.contains(w))
+    {
+        problems.push(format!(
+            "the sticky bar does not say it is the visitor's scenario: {summary:?}"
+        ));
+    }
+    if seen["shared"] != json!(true) || seen["real"] != json!("/raad/") {
+        problems.push(format!(
+            "no visible note that this is someone's scenario, with a link to /raad/: {seen}"
+        ));
+    }
+    let invalid = seen["invalid"].as_str().unwrap_or_default();
+    if !invalid.contains("XX=oppose")
+        || !invalid.contains("DE=misschien")
+        || invalid.contains("NL=")
+    {
+        problems.push(format!(
+            "the note on unusable link parts does not name XX=oppose and DE=misschien (and only those): {invalid:?}"
+        ));
+    }
+    if seen["NL"]["changed"] != json!(true) || seen["NL"]["label"] != json!("Nederland (aangepast)")
+    {
+        problems.push(format!(
+            "the Netherlands, changed by the link, is not marked: {seen}"
+        ));
+    }
+    for code in ["DE", "BE"] {
+        if seen[code]["changed"] != json!(false)
+            || seen[code]["label"]
+                .as_str()
+                .is_some_and(|l| l.contains("aangepast"))
+        {
+            problems.push(format!("{code} is marked as changed but is not: {seen}"));
+        }
+    }
+    for dark in [false, true] {
+        browser.emulate_dark_mode(dark).await;
+        match axe_violations(&browser).await {
+            Ok(violations) => problems.extend(
+                violations
+                    .into_iter()
+                    .map(|v| format!("shared scenario, dark {dark}: axe: {v}")),
+            ),
+            Err(e) => problems.push(e),
+        }
+        browser
+            .eval(
+                r#"document.getElementById("council-whatif-shared").scrollIntoView(); return true;"#,
+                vec![],
+            )
+            .await;
+        browser
+            .screenshot(&format!(
+                "scenario-note-360{}",
+                if dark { "-dark" } else { "" }
+            ))
+            .await;
+        browser
+            .eval(
+                r#"document.getElementById("whatif-NL").scrollIntoView({ block: "center" }); return true;"#,
+                vec![],
+            )
+            .await;
+        browser
+            .screenshot(&format!("scenario-360{}", if dark { "-dark" } else { "" }))
+            .await;
+    }
+    browser.emulate_dark_mode(false).await;
+
+    choose(&browser, "BE", "oppose").await;
+    let seen = wait_until(
+        &browser,
+        &format!("var s = (function () {{ {state} }})(); return s.BE.changed ? s : null;"),
+        Duration::from_secs(5),
+    )
+    .await;
+    if seen["BE"]["label"] != json!("België (aangepast)") {
+        problems.push(format!("a state changed by hand is not marked: {seen}"));
+    }
+
+    browser.open(&serve.page("/raad/")).await;
+    wait_until(
+        &browser,
+        r#"return document.getElementById("council-whatif-summary").textContent;"#,
+        Duration::from_secs(5),
+    )
+    .await;
+    let seen = browser.eval(state, vec![]).await;
+    if seen["shared"] != json!(false) || seen["invalid"] != json!("") {
+        problems.push(format!(
+            "without a scenario in the address a scenario note shows: {seen}"
+        ));
+    }
+    if seen["NL"]["changed"] != json!(false) {
+        problems.push(format!(
+            "without a scenario a state is marked as changed: {seen}"
+        ));
+    }
+    browser.reset_viewport().await;
+    browser.close().await;
+    assert!(
+        problems.is_empty(),
+        "shared scenario:\n{}",
+        problems.join("\n")
+    );
+}

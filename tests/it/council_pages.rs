@@ -193,7 +193,7 @@ fn overview_leads_with_the_latest_decision_and_the_next_step() {
         main.find("Laatste besluit: <time datetime=\"2025-11-26\">26 november 2025</time>");
     let next = main.find("Volgende stap:</strong> Voorlopig akkoord in de triloog");
     let map = main.find("<svg class=\"council-map\"");
-    let list = main.find("Tegen (3):</strong> Nederland, Polen, Tsjechië");
+    let list = main.find("Tegen het voorstel (3):</strong> Nederland, Polen, Tsjechië");
     let outlook = main.find("Vooruitblik op de volgende stemming in de Raad");
     let procedure = main.find("De procedure in één oogopslag");
     assert!(
@@ -313,5 +313,109 @@ fn an_archive_copy_is_offered_next_to_the_original() {
         nl.matches("gearchiveerde kopie").count(),
         1,
         "{at}: only the claim with an archive_url offers a copy"
+    );
+}
+
+/// Issue #25: the state page speaks Dutch only, and its claim dates cannot be
+/// misread. A numbered list put "5." before a month-only date, which read as
+/// "5. augustus 2024" (the fifth of August).
+#[test]
+fn state_pages_speak_dutch_and_their_dates_cannot_be_misread() {
+    let out = pages();
+    for code in STATE_CODES {
+        let at = format!("raad/{}/index.html", code.to_lowercase());
+        let page = html(&out, &at);
+        html::assert_none(&page, "ol.council-claims", &at);
+        html::assert_exists(&page, "ul.council-claims", &at);
+    }
+    let at = "raad/nl/index.html";
+    let nl = html(&out, at);
+    assert_contains(&nl, "Nederland (NL) heeft ongeveer", at);
+    assert_lacks(&nl, "Netherlands", at);
+    let de = html(&out, "raad/de/index.html");
+    assert_lacks(&de, "Germany", "raad/de/index.html");
+}
+
+/// Issue #25: "voor" always says of what, in the chart, the legend, the
+/// list beside the map, the table and the state pages.
+#[test]
+fn voor_and_tegen_say_of_what() {
+    let out = pages();
+    let at = "raad/index.html";
+    let page = html(&out, at);
+    assert_contains(&page, "Voor het voorstel: 23 lidstaten", at);
+    assert_contains(&page, "Niet voor het voorstel: 4 lidstaten", at);
+    assert_contains(&page, "voor het voorstel (effen)", at);
+    assert_contains(&page, "tegen het voorstel (schuine strepen)", at);
+    html::assert_selects_containing(&page, ".council-groups li", "Voor het voorstel (23)", at);
+    html::assert_selects_containing(&page, ".council-groups li", "Tegen het voorstel (3)", at);
+    assert_contains(&page, "Duitsland: voor het voorstel", at);
+    // The what-if's selects keep the short words (a 360 px row has no room
+    // for more); the legend of their group says of what.
+    html::assert_selects(
+        &page,
+        ".council-whatif fieldset legend",
+        "Standpunt over het voorstel, per lidstaat",
+        at,
+    );
+    for bare in [
+        ">Voor:",
+        ">Voor (",
+        ">Tegen (",
+        "Niet voor:",
+        ": voor<",
+        ": tegen<",
+        ">voor bij het besluit",
+    ] {
+        assert_lacks(&page, bare, at);
+    }
+    let at = "raad/nl/index.html";
+    let nl = html(&out, at);
+    html::assert_selects_containing(&nl, ".claim-head strong", "tegen het voorstel", at);
+    assert_lacks(&nl, "<strong>tegen</strong>", at);
+}
+
+/// Issue #25: the colour for "voor" is not a red or salmon that reads as an
+/// alarm, and black letters on it stay readable.
+#[test]
+fn the_colour_for_voor_does_not_read_as_alarm() {
+    let css = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("site/static/css/council.css"),
+    )
+    .unwrap();
+    let rule = css
+        .lines()
+        .find(|l| l.starts_with(".block.pos-support"))
+        .expect("a rule for .block.pos-support");
+    let hex = rule.split("fill: #").nth(1).expect("a fill colour")[..6].to_string();
+    let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).unwrap() as f64 / 255.0;
+    let (r, g, b) = (channel(0), channel(2), channel(4));
+    let (max, min) = (r.max(g).max(b), r.min(g).min(b));
+    let hue = if max == min {
+        0.0
+    } else if max == r {
+        (60.0 * ((g - b) / (max - min))).rem_euclid(360.0)
+    } else if max == g {
+        60.0 * ((b - r) / (max - min)) + 120.0
+    } else {
+        60.0 * ((r - g) / (max - min)) + 240.0
+    };
+    let saturated = max - min > 0.15;
+    assert!(
+        !saturated || (30.0..=330.0).contains(&hue),
+        "#{hex} (hue {hue:.0}°) reads as red or salmon"
+    );
+    let linear = |c: f64| {
+        if c <= 0.03928 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let luminance = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+    let contrast = (luminance + 0.05) / 0.05;
+    assert!(
+        contrast >= 7.0,
+        "black on #{hex} has contrast {contrast:.1}"
     );
 }

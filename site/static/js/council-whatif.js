@@ -371,8 +371,8 @@
     var count = function (n) { return n + (n === 1 ? ' lidstaat' : ' lidstaten'); };
     var parts = [
       'Uitkomst: ' + OUTCOME_NL[r.outcome] + '.',
-      'Voor: ' + count(r.in_favour.states) + ', ' + percent(r.in_favour.population, total) +
-        ' van de bevolking. Niet voor (tegen of onthouding): ' + count(r.not_in_favour.states) +
+      'Voor het voorstel: ' + count(r.in_favour.states) + ', ' + percent(r.in_favour.population, total) +
+        ' van de bevolking. Niet voor het voorstel (tegen of onthouding): ' + count(r.not_in_favour.states) +
         ', ' + percent(r.not_in_favour.population, total) + '.'
     ];
     if (r.undecided.length) {
@@ -400,10 +400,11 @@
     return parts.join(' ');
   }
 
-  /* One short line for the sticky summary on phones. */
+  /* One short line for the sticky summary on phones; it says that this is
+     the visitor's own scenario, not the real standing. */
   function summarize(r) {
     var total = r.participating.population;
-    return 'Uitkomst: ' + OUTCOME_NL[r.outcome] + ' · voor ' + r.in_favour.states + ' (' +
+    return 'Jouw scenario: ' + OUTCOME_NL[r.outcome] + ' · voor het voorstel ' + r.in_favour.states + ' (' +
       percent(r.in_favour.population, total) + ') · niet voor ' + r.not_in_favour.states + ' (' +
       percent(r.not_in_favour.population, total) + ')';
   }
@@ -427,31 +428,78 @@
     return parts.length ? '?' + parts.join('&') : '';
   }
 
-  /* Sets the form from a query string made by scenarioQuery; unknown keys
-     and values are ignored. */
+  /* Sets the form from a query string made by scenarioQuery. Returns what
+     it used ({ applied: n }) and, in `invalid`, each part it could not use
+     (an unknown state code or position, a malformed pair), as written, so
+     the page can name them instead of dropping them silently. */
   function applyQuery(search, ruleSelect, selects) {
     var params = {};
+    var invalid = [];
+    var applied = 0;
     String(search || '').replace(/^\?/, '').split('&').forEach(function (pair) {
+      if (!pair) {
+        return;
+      }
       var kv = pair.split('=');
-      if (kv.length === 2) {
-        try {
-          params[decodeURIComponent(kv[0]).toUpperCase()] = decodeURIComponent(kv[1]).toLowerCase();
-        } catch (e) {
-          /* a malformed escape: ignore this pair */
-        }
+      var shown = pair;
+      try {
+        shown = decodeURIComponent(pair.replace(/\+/g, ' '));
+      } catch (e) {
+        /* keep the raw text */
+      }
+      if (kv.length !== 2) {
+        invalid.push(shown);
+        return;
+      }
+      try {
+        params[decodeURIComponent(kv[0]).toUpperCase()] = { value: decodeURIComponent(kv[1]).toLowerCase(), shown: shown };
+      } catch (e) {
+        invalid.push(shown);
       }
     });
     var valid = function (sel, value) {
       return Array.prototype.some.call(sel.options, function (o) { return o.value === value; });
     };
-    if (ruleSelect && params.RULE && valid(ruleSelect, params.RULE)) {
-      ruleSelect.value = params.RULE;
+    var known = {};
+    if (ruleSelect) {
+      known.RULE = ruleSelect;
     }
     selects.forEach(function (sel) {
-      var value = params[sel.getAttribute('data-state')];
-      if (value && valid(sel, value)) {
-        sel.value = value;
+      known[sel.getAttribute('data-state')] = sel;
+    });
+    Object.keys(params).forEach(function (key) {
+      var sel = known[key];
+      if (sel && valid(sel, params[key].value)) {
+        sel.value = params[key].value;
+        applied += 1;
+      } else {
+        invalid.push(params[key].shown);
       }
+    });
+    return { applied: applied, invalid: invalid };
+  }
+
+  /* Marks the states whose position differs from the page's starting point:
+     a class on the row and the words "(aangepast)" in the label, so the
+     change does not rest on colour alone. */
+  function markChanged(doc, selects) {
+    selects.forEach(function (sel) {
+      var start = sel.querySelector('option[selected]');
+      var changed = !start || start.value !== sel.value;
+      var row = sel.parentNode;
+      var label = row && row.querySelector('label');
+      if (!label) {
+        return;
+      }
+      var mark = label.querySelector('.whatif-changed-mark');
+      if (!mark) {
+        mark = doc.createElement('span');
+        mark.className = 'whatif-changed-mark';
+        mark.textContent = ' (aangepast)';
+        label.appendChild(mark);
+      }
+      mark.hidden = !changed;
+      row.classList.toggle('whatif-changed', changed);
     });
   }
 
@@ -478,7 +526,17 @@
     var summary = doc.getElementById('council-whatif-summary');
     var link = doc.getElementById('council-whatif-link');
     var loc = root.location;
-    applyQuery(loc ? loc.search : '', ruleSelect, selects);
+    var fromLink = applyQuery(loc ? loc.search : '', ruleSelect, selects);
+    var shared = doc.getElementById('council-whatif-shared');
+    if (shared && fromLink.applied > 0) {
+      shared.hidden = false;
+    }
+    var invalidNote = doc.getElementById('council-whatif-invalid');
+    if (invalidNote && fromLink.invalid.length) {
+      invalidNote.textContent = 'Deze delen van de link herkennen we niet en zijn overgeslagen: ' +
+        joinNl(fromLink.invalid.map(function (s) { return '\u201c' + s + '\u201d'; })) + '.';
+      invalidNote.hidden = false;
+    }
     function update() {
       var result = evaluate({
         rule: ruleSelect ? ruleSelect.value : 'qmv',
@@ -492,6 +550,7 @@
       });
       out.textContent = describe(result, function (code) { return names[code] || code; });
       form.setAttribute('data-outcome', result.outcome);
+      markChanged(doc, selects);
       if (summary) {
         summary.textContent = summarize(result);
       }
