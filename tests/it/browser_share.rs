@@ -340,3 +340,51 @@ async fn the_council_map_and_outcome_are_on_the_first_phone_screen() {
         "every state once in the list: {found}"
     );
 }
+
+/// What a chat app shows of a shared link (issue #25): the browser loads
+/// the `og:image` of the home page, a news post, `/schrijf/` and `/raad/`
+/// the way a link preview does, and finds a PNG of 1200 × 630 pixels
+/// under 100 KB (never an SVG, which chat apps do not show).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn share_previews_are_small_png_pictures() {
+    let Some(browser) = Browser::launch("share-previews").await else {
+        return;
+    };
+    let serve = ServeProcess::start(&common::example_site());
+    let mut report = Vec::new();
+    for path in ["/", PAGES[3].1, "/schrijf/", "/raad/"] {
+        browser.open(&serve.page(path)).await;
+        let found = browser
+            .client()
+            .execute_async(
+                r#"var done = arguments[arguments.length - 1];
+                   var meta = document.querySelector('meta[property="og:image"]');
+                   if (!meta) { done({ error: "no og:image" }); return; }
+                   // The picture from this server, at the path the tag names.
+                   var url = new URL(meta.content).pathname;
+                   fetch(url).then(function (r) { return r.blob(); }).then(function (blob) {
+                     var img = new Image();
+                     img.onload = function () { done({ url: url, type: blob.type, bytes: blob.size, width: img.naturalWidth, height: img.naturalHeight }); };
+                     img.onerror = function () { done({ url: url, error: "does not load as a picture" }); };
+                     // The page's CSP allows pictures from the site itself (not blob: addresses).
+                     img.src = url;
+                   }).catch(function (e) { done({ url: url, error: String(e) }); });"#,
+                vec![],
+            )
+            .await
+            .unwrap_or_else(|e| json!({ "error": e.to_string() }));
+        let ok = found["type"] == "image/png"
+            && found["width"] == 1200
+            && found["height"] == 630
+            && found["bytes"]
+                .as_u64()
+                .is_some_and(|b| b > 0 && b < 100 * 1024);
+        if !ok {
+            report.push(format!(
+                "{path}: the share picture is not a PNG of 1200 × 630 under 100 KB: {found}"
+            ));
+        }
+    }
+    browser.close().await;
+    assert!(report.is_empty(), "{report:#?}");
+}
