@@ -28,12 +28,11 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use chrono::NaiveDate;
 use serde::Deserialize;
 use toml::Spanned;
 
 use super::model::{Kamer, Motion};
-use crate::data_file::{Parsed, read_toml};
+use crate::data_file::read_toml;
 use crate::diagnostics::Diagnostics;
 use crate::guide::model::VoteChoice;
 use crate::provenance::{DateText, RawProvenance};
@@ -76,19 +75,19 @@ pub fn load(site: &Path, known: &dyn Fn(&str) -> bool, diags: &mut Diagnostics) 
     let parsed = read_toml::<KamerFile>(&path, "", diags)?;
     let before = diags.error_count();
     let file = &parsed.value;
-    let elected_on = day(&parsed, &file.elected_on, diags);
-    let installed_on = day(&parsed, &file.installed_on, diags);
-    let seats_source = provenance(&parsed, &file.seats_source, diags);
+    let elected_on = parsed.day(&file.elected_on, diags);
+    let installed_on = parsed.day(&file.installed_on, diags);
+    let seats_source = parsed.provenance(&file.seats_source, diags);
     let mut seats = Vec::new();
     for (party, n) in &file.seats {
         if !known(party) {
-            diags.push(unknown_party(&parsed, n, party));
+            diags.push(parsed.unknown_party(n, party));
         }
         seats.push((party.clone(), *n.get_ref()));
     }
     let mut motions = Vec::new();
     for m in &file.motions {
-        let voted_on = day(&parsed, &m.voted_on, diags);
+        let voted_on = parsed.day(&m.voted_on, diags);
         let adopted = match m.result.get_ref().as_str() {
             "adopted" => Some(true),
             "rejected" => Some(false),
@@ -104,16 +103,12 @@ pub fn load(site: &Path, known: &dyn Fn(&str) -> bool, diags: &mut Diagnostics) 
             }
         };
         if !known(m.mover_party.get_ref()) {
-            diags.push(unknown_party(
-                &parsed,
-                &m.mover_party,
-                m.mover_party.get_ref(),
-            ));
+            diags.push(parsed.unknown_party(&m.mover_party, m.mover_party.get_ref()));
         }
         let mut votes = Vec::new();
         for (party, vote) in &m.votes {
             if !known(party) {
-                diags.push(unknown_party(&parsed, vote, party));
+                diags.push(parsed.unknown_party(vote, party));
             }
             match vote.get_ref().as_str() {
                 "for" => votes.push((party.clone(), VoteChoice::For)),
@@ -134,7 +129,7 @@ pub fn load(site: &Path, known: &dyn Fn(&str) -> bool, diags: &mut Diagnostics) 
                 );
             }
         }
-        let source = provenance(&parsed, &m.source, diags);
+        let source = parsed.provenance(&m.source, diags);
         if let (Some(voted_on), Some(adopted), Some(source)) = (voted_on, adopted, source) {
             motions.push(Motion {
                 name: m.name.get_ref().trim().to_string(),
@@ -159,49 +154,4 @@ pub fn load(site: &Path, known: &dyn Fn(&str) -> bool, diags: &mut Diagnostics) 
         seats_source: seats_source?,
         motions,
     })
-}
-
-fn unknown_party<S>(
-    parsed: &Parsed<KamerFile>,
-    at: &Spanned<S>,
-    party: &str,
-) -> crate::diagnostics::Diagnostic {
-    parsed
-        .error(
-            at,
-            format!("there is no party `{party}` in data/parties.toml"),
-        )
-        .with_hint("use the party's id from data/parties.toml, e.g. groenlinks-pvda")
-}
-
-fn day(
-    parsed: &Parsed<KamerFile>,
-    at: &Spanned<DateText>,
-    diags: &mut Diagnostics,
-) -> Option<NaiveDate> {
-    match NaiveDate::parse_from_str(&at.get_ref().0, "%Y-%m-%d") {
-        Ok(d) => Some(d),
-        Err(_) => {
-            diags.push(
-                parsed
-                    .error(at, format!("`{}` is not a day", at.get_ref().0))
-                    .with_hint("write the day as 2025-11-25"),
-            );
-            None
-        }
-    }
-}
-
-fn provenance(
-    parsed: &Parsed<KamerFile>,
-    raw: &RawProvenance,
-    diags: &mut Diagnostics,
-) -> Option<crate::provenance::Provenance> {
-    match raw.parse(parsed) {
-        Ok(p) => Some(p),
-        Err(errors) => {
-            diags.extend(errors);
-            None
-        }
-    }
 }
