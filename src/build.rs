@@ -113,6 +113,15 @@ pub fn render_site(
     if let (Some(council), Some(now)) = (&model.council, &derived.council_standing) {
         crate::council::view::render(council, now, &renderer, &mut data_pages, &mut diags);
     }
+    if let Some(parties) = &derived.levels {
+        crate::levels::view::render(
+            parties,
+            derived.today,
+            &renderer,
+            &mut data_pages,
+            &mut diags,
+        );
+    }
     crate::render::taxonomies::render_taxonomies(&prepared, &renderer, &mut data_pages, &mut diags);
     if let Some(indexer) = &indexer {
         data_pages.index_into(indexer);

@@ -33,6 +33,9 @@ pub struct Derived<'m> {
     pub guide: Option<Assessed<'m>>,
     /// The share cards to draw, one per page that has one.
     pub share_cards: Vec<PlannedCard>,
+    /// Every party's three levels (Tweede Kamer, Council, European
+    /// Parliament), when the site has a guide.
+    pub levels: Option<Vec<crate::levels::PartyLevels>>,
     /// The template globals, by name: `today`, `share_cards`, `council`,
     /// `guide_home`, `council_now` and `contact` (each only when its data is
     /// there), and the functions `raad_positie` and `minister` behind the
@@ -190,13 +193,23 @@ pub fn derive(model: &SiteModel) -> Derived<'_> {
             today,
         );
         globals.push(("contact", value));
-        if let Some(data) = council_data {
-            globals.push((
-                "council_by_party",
-                crate::party_record::template_value(data, recipients, today),
-            ));
-        }
     }
+    let levels = model.guide.as_ref().map(|guide| {
+        let inputs = crate::levels::Inputs {
+            guide,
+            kamer: model.kamer.as_ref(),
+            council: council_data,
+            cabinets: model.cabinets.as_ref(),
+            today,
+        };
+        let parties = crate::levels::build(&inputs);
+        let timeline = crate::levels::timeline::timeline(&inputs);
+        globals.push((
+            "levels",
+            crate::levels::view::template_value(&parties, &timeline),
+        ));
+        parties
+    });
     globals.push((
         "minister",
         crate::contact::view::minister_function(
@@ -216,6 +229,7 @@ pub fn derive(model: &SiteModel) -> Derived<'_> {
         council_standing,
         guide,
         share_cards,
+        levels,
         globals,
         diagnostics,
     }

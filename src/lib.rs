@@ -9,6 +9,7 @@
 
 pub mod base_url;
 pub mod build;
+pub mod cabinets;
 pub mod check;
 pub mod config;
 pub mod confined;
@@ -25,12 +26,12 @@ pub mod html;
 pub mod import;
 pub mod kamer;
 pub mod leftovers;
+pub mod levels;
 pub mod model;
 pub mod options;
 pub mod out_folder;
 pub mod output;
 pub mod parliament;
-pub mod party_record;
 pub mod provenance;
 pub mod render;
 pub mod serve;

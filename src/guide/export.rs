@@ -388,7 +388,8 @@ fn districts_text(d: &Districts) -> String {
     }
 }
 
-fn push_row(out: &mut String, fields: impl Iterator<Item = String>) {
+/// Appends one CSV row (RFC 4180 quoting, CRLF) to `out`.
+pub fn push_row(out: &mut String, fields: impl Iterator<Item = String>) {
     let fields: Vec<String> = fields.map(|f| csv_field(&f)).collect();
     out.push_str(&fields.join(","));
     out.push_str("\r\n");

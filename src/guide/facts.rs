@@ -78,7 +78,7 @@ pub fn vote_fact(data: &GuideData, party: &str, item: &str) -> Result<VoteFact, 
 
 /// The vote and its source: from the vote file when it records the party,
 /// else from a party's vote evidence that carries its own source.
-fn recorded<'a>(
+pub fn recorded<'a>(
     data: &'a GuideData,
     party: &str,
     item: &str,

@@ -30,6 +30,14 @@ const GUIDE_FILES: &[(&str, &str)] = &[
         include_str!("../../../site/templates/guide/_provenance.html"),
     ),
     (
+        "templates/guide/_levels.html",
+        include_str!("../../../site/templates/guide/_levels.html"),
+    ),
+    (
+        "templates/levels/overview.html",
+        include_str!("../../../site/templates/levels/overview.html"),
+    ),
+    (
         "templates/guide/_verdict.html",
         include_str!("../../../site/templates/guide/_verdict.html"),
     ),

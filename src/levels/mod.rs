@@ -1,0 +1,320 @@
+//! One party, three levels: what its MPs voted in the Tweede Kamer, what the
+//! government it was part of did in the Council of the EU, and how its
+//! members of the European Parliament voted — side by side.
+//!
+//! Voters hear one party say different things in The Hague and in Brussels;
+//! the data to show it is spread over four sets that know nothing of each
+//! other (the guide's votes and `kamer.toml`, the Council's moments with the
+//! cabinets, the EP's votes with the MEPs' parties). This module joins them
+//! once, as pure functions of the loaded model, into [`PartyLevels`]: per
+//! level the events with date, what happened, whether it protected private
+//! messages and the source in honest words, and a flag when the levels
+//! disagree. The party pages, `/niveaus/`, its open data and the timeline
+//! all read that one result.
+
+pub mod council;
+pub mod export;
+pub mod kamer;
+pub mod timeline;
+pub mod view;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::cabinets::Cabinets;
+use crate::council::model::CouncilData;
+use crate::guide::GuideData;
+use crate::kamer::Kamer;
+use crate::provenance::Wording;
+
+/// Everything the three levels are built from, as loaded.
+#[derive(Clone, Copy)]
+pub struct Inputs<'a> {
+    /// The guide's parties, items and votes.
+    pub guide: &'a GuideData,
+    /// The Kamer that sits now.
+    pub kamer: Option<&'a Kamer>,
+    /// The Council's moments and positions.
+    pub council: Option<&'a CouncilData>,
+    /// The cabinets and their ministers of Justice and Security.
+    pub cabinets: Option<&'a Cabinets>,
+    /// The build day: later events are not yet history.
+    pub today: NaiveDate,
+}
+
+/// Which of the three levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LevelKind {
+    /// The Tweede Kamer in The Hague.
+    Kamer,
+    /// The Council of the EU (the Dutch government).
+    Council,
+    /// The European Parliament.
+    Ep,
+}
+
+impl LevelKind {
+    /// All three, in the order pages show them.
+    pub const ALL: [LevelKind; 3] = [LevelKind::Kamer, LevelKind::Council, LevelKind::Ep];
+
+    /// The level's name on the site.
+    pub fn title(self) -> &'static str {
+        match self {
+            LevelKind::Kamer => "Tweede Kamer",
+            LevelKind::Council => "Raad van de EU",
+            LevelKind::Ep => "Europees Parlement",
+        }
+    }
+
+    /// The path segment of the level's filter page below `/niveaus/`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            LevelKind::Kamer => "tweede-kamer",
+            LevelKind::Council => "raad",
+            LevelKind::Ep => "europees-parlement",
+        }
+    }
+
+    /// The id used in open data.
+    pub fn id(self) -> &'static str {
+        match self {
+            LevelKind::Kamer => "kamer",
+            LevelKind::Council => "council",
+            LevelKind::Ep => "ep",
+        }
+    }
+}
+
+/// One thing a party (or its government, or its MEPs) did at one level.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LevelEvent {
+    /// The day, `YYYY-MM-DD` (the last day of the month when only the month
+    /// is known).
+    pub date: NaiveDate,
+    /// The day in Dutch words.
+    pub date_label: String,
+    /// What happened, one sentence in plain Dutch.
+    pub what: String,
+    /// Further detail (names of MEPs, who dissented), when there is any.
+    pub detail: Option<String>,
+    /// True when what the party did protected private messages, false when
+    /// it did not, none when the event points neither way.
+    pub protects: Option<bool>,
+    /// Where it comes from, in honest words; none when the link is `page`.
+    pub source: Option<Wording>,
+    /// A page of this site with more (e.g. `/raad/nl/`), when there is one.
+    pub page: Option<String>,
+}
+
+/// What a party did at one level.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Level {
+    /// Which level.
+    pub kind: LevelKind,
+    /// Its name on the site.
+    pub title: &'static str,
+    /// The events, oldest first.
+    pub events: Vec<LevelEvent>,
+    /// The way the events point together: true when all that point a way
+    /// protect, false when none does, none when mixed or none points.
+    pub protects: Option<bool>,
+    /// That in words: "beschermde", "beschermde niet", "wisselend", "geen
+    /// oordeel".
+    pub label: &'static str,
+    /// The verdict tone it is drawn with: `protects`, `does-not-protect`,
+    /// `mixed`, or `none` when nothing points a way.
+    pub tone: &'static str,
+    /// Why there is nothing (or little) to show, in plain Dutch; empty when
+    /// the events say it all.
+    pub note: String,
+}
+
+impl Level {
+    /// A level with its summary worked out from `events`.
+    pub fn new(kind: LevelKind, mut events: Vec<LevelEvent>, note: String) -> Level {
+        events.sort_by_key(|e| e.date);
+        let pointing: Vec<bool> = events.iter().filter_map(|e| e.protects).collect();
+        let protects = match pointing.as_slice() {
+            [] => None,
+            all if all.iter().all(|p| *p) => Some(true),
+            all if all.iter().all(|p| !*p) => Some(false),
+            _ => None,
+        };
+        let (label, tone) = match (protects, pointing.is_empty()) {
+            (Some(true), _) => ("beschermde", "protects"),
+            (Some(false), _) => ("beschermde niet", "does-not-protect"),
+            (None, false) => ("wisselend", "mixed"),
+            (None, true) => ("geen oordeel", "none"),
+        };
+        Level {
+            kind,
+            title: kind.title(),
+            events,
+            protects,
+            label,
+            tone,
+            note,
+        }
+    }
+}
+
+/// The three levels of one party.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PartyLevels {
+    /// The party id.
+    pub party: String,
+    /// The party's name.
+    pub name: String,
+    /// Its short name, or the name.
+    pub short_name: String,
+    /// The party's page on this site, when the guide has one.
+    pub page: Option<String>,
+    /// Tweede Kamer, Council, European Parliament, in that order.
+    pub levels: Vec<Level>,
+    /// When one level protected and another did not: in plain Dutch, which.
+    pub disagreement: Option<String>,
+    /// True when any level has an event.
+    pub has_record: bool,
+}
+
+impl PartyLevels {
+    /// The level of `kind`.
+    pub fn level(&self, kind: LevelKind) -> &Level {
+        &self.levels[LevelKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)]
+    }
+}
+
+/// "in de Tweede Kamer", "in de Raad van de EU", "in het Europees Parlement".
+fn where_(kind: LevelKind) -> &'static str {
+    match kind {
+        LevelKind::Kamer => "in de Tweede Kamer",
+        LevelKind::Council => "in de Raad van de EU (via het kabinet)",
+        LevelKind::Ep => "in het Europees Parlement",
+    }
+}
+
+/// The "said vs did across levels" flag: which levels protected and which
+/// did not, when both happened.
+fn disagreement(levels: &[Level]) -> Option<String> {
+    let yes: Vec<&str> = levels
+        .iter()
+        .filter(|l| l.protects == Some(true))
+        .map(|l| where_(l.kind))
+        .collect();
+    let no: Vec<&str> = levels
+        .iter()
+        .filter(|l| l.protects == Some(false))
+        .map(|l| where_(l.kind))
+        .collect();
+    if yes.is_empty() || no.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "Niet overal hetzelfde: {} beschermde de partij vertrouwelijke communicatie, {} niet.",
+        dutch_list(&yes),
+        dutch_list(&no)
+    ))
+}
+
+/// "a", "a en b", "a, b en c".
+fn dutch_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} en {last}", rest.join(", ")),
+    }
+}
+
+/// The three levels of every party of the guide, sorted by name. Parties
+/// with nothing at any level are included (the page says so); callers that
+/// compare only parties with a record filter on [`PartyLevels::has_record`].
+pub fn build(inputs: &Inputs) -> Vec<PartyLevels> {
+    let mut all: Vec<PartyLevels> = inputs
+        .guide
+        .parties
+        .iter()
+        .map(|party| {
+            let levels = vec![
+                kamer::level(inputs, &party.id),
+                council::level(inputs, &party.id),
+                Level::new(LevelKind::Ep, Vec::new(), String::new()),
+            ];
+            PartyLevels {
+                party: party.id.clone(),
+                name: party.name.clone(),
+                short_name: party
+                    .short_name
+                    .clone()
+                    .unwrap_or_else(|| party.name.clone()),
+                page: party_page(inputs.guide, &party.id),
+                disagreement: disagreement(&levels),
+                has_record: levels.iter().any(|l| !l.events.is_empty()),
+                levels,
+            }
+        })
+        .collect();
+    all.sort_by(|a, b| {
+        a.short_name
+            .to_lowercase()
+            .cmp(&b.short_name.to_lowercase())
+    });
+    all
+}
+
+/// The party's page in the newest guide that has an entry for it.
+fn party_page(guide: &GuideData, party: &str) -> Option<String> {
+    guide
+        .elections
+        .iter()
+        .filter(|e| e.entry(party).is_some())
+        .max_by_key(|e| e.date)
+        .map(|e| format!("{}{party}/", e.path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use test_case::test_case;
+
+    fn event(protects: Option<bool>) -> LevelEvent {
+        LevelEvent {
+            date: NaiveDate::from_ymd_opt(2025, 11, 25).unwrap(),
+            date_label: "25 november 2025".into(),
+            what: "x".into(),
+            detail: None,
+            protects,
+            source: None,
+            page: None,
+        }
+    }
+
+    #[test_case(&[], None, "geen oordeel"; "nothing")]
+    #[test_case(&[None], None, "geen oordeel"; "nothing that points a way")]
+    #[test_case(&[Some(true), None], Some(true), "beschermde"; "all that point protect")]
+    #[test_case(&[Some(false)], Some(false), "beschermde niet"; "none protects")]
+    #[test_case(&[Some(true), Some(false)], None, "wisselend"; "mixed")]
+    fn a_level_sums_up_its_events(points: &[Option<bool>], protects: Option<bool>, label: &str) {
+        let level = Level::new(
+            LevelKind::Kamer,
+            points.iter().map(|p| event(*p)).collect(),
+            String::new(),
+        );
+        assert_eq!((level.protects, level.label), (protects, label));
+    }
+
+    #[test_case(&[Some(true), None, Some(false)], Some("Niet overal hetzelfde: in de Tweede Kamer beschermde de partij vertrouwelijke communicatie, in het Europees Parlement niet."); "Kamer yes, EP no")]
+    #[test_case(&[Some(true), Some(true), None], None; "agreeing levels")]
+    #[test_case(&[None, None, Some(false)], None; "one level only")]
+    fn levels_that_disagree_are_flagged(points: &[Option<bool>], expected: Option<&str>) {
+        let levels: Vec<Level> = LevelKind::ALL
+            .iter()
+            .zip(points)
+            .map(|(kind, p)| {
+                let events = p.map(|p| vec![event(Some(p))]).unwrap_or_default();
+                Level::new(*kind, events, String::new())
+            })
+            .collect();
+        assert_eq!(disagreement(&levels).as_deref(), expected);
+    }
+}

@@ -1,0 +1,154 @@
+//! The timeline of the three levels: every Kamer vote, Council meeting and
+//! European Parliament vote on chat control that the data records, oldest
+//! first, each with its sources — read from the same files as the pages, so
+//! nothing on the timeline is typed a second time.
+//!
+//! The `drie-niveaus` shortcode of the example site prints it (template
+//! global `levels.timeline`).
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::council::what_happened;
+use super::{Inputs, LevelKind};
+use crate::content::dates::dutch_day;
+use crate::council::facts::end_of;
+use crate::guide::vote_views::item_phrase;
+use crate::guide::votes_file::Outcome;
+
+/// A link to a source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceLink {
+    /// The link text (a host or a title).
+    pub label: String,
+    /// The address.
+    pub url: String,
+}
+
+/// One event on the timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimelineEvent {
+    /// The day (the last day of the month when only the month is known).
+    pub date: NaiveDate,
+    /// The day in Dutch words (the month only when only that is known).
+    pub date_label: String,
+    /// Which level acted.
+    pub level: LevelKind,
+    /// Its name on the site.
+    pub level_title: &'static str,
+    /// What happened, one sentence in plain Dutch.
+    pub text: String,
+    /// A page of this site with more, when there is one.
+    pub page: Option<String>,
+    /// Where it comes from.
+    pub sources: Vec<SourceLink>,
+}
+
+fn host_of(url: &str) -> String {
+    url::Url::parse(url)
+        .ok()
+        .and_then(|u| {
+            u.host_str()
+                .map(|h| h.trim_start_matches("www.").to_string())
+        })
+        .unwrap_or_else(|| url.to_string())
+}
+
+fn link(url: &str) -> SourceLink {
+    SourceLink {
+        label: host_of(url),
+        url: url.to_string(),
+    }
+}
+
+/// The events of all three levels up to the build day, oldest first (on
+/// one day: Kamer, Council, Parliament).
+pub fn timeline(inputs: &Inputs) -> Vec<TimelineEvent> {
+    let mut events = Vec::new();
+    let guide = inputs.guide;
+    for (number, item) in &guide.items {
+        let Some((date, date_label)) =
+            super::kamer::vote_day(guide, number).filter(|(d, _)| *d <= inputs.today)
+        else {
+            continue;
+        };
+        let outcome = guide
+            .votes
+            .get(number)
+            .and_then(|v| Outcome::parse(&v.result));
+        let mut sources: Vec<SourceLink> = item.url.iter().map(|u| link(u)).collect();
+        if let Some(p) = guide.votes.get(number).and_then(|v| v.provenance.as_ref())
+            && let Some(url) = p.url()
+            && !sources.iter().any(|s| s.url == url.as_str())
+        {
+            sources.push(link(url.as_str()));
+        }
+        events.push(TimelineEvent {
+            date,
+            date_label,
+            level: LevelKind::Kamer,
+            level_title: LevelKind::Kamer.title(),
+            text: format!(
+                "Stemming over de {}{}: {}",
+                item_phrase(guide, number),
+                outcome
+                    .map(|o| format!(" ({})", o.dutch()))
+                    .unwrap_or_default(),
+                item.title.trim_end_matches('.')
+            ) + ".",
+            page: None,
+            sources,
+        });
+    }
+    if let Some(kamer) = inputs.kamer {
+        for m in kamer.motions.iter().filter(|m| m.voted_on <= inputs.today) {
+            events.push(TimelineEvent {
+                date: m.voted_on,
+                date_label: dutch_day(m.voted_on),
+                level: LevelKind::Kamer,
+                level_title: LevelKind::Kamer.title(),
+                text: format!(
+                    "De {} wordt {}. {}",
+                    m.name,
+                    if m.adopted { "aangenomen" } else { "verworpen" },
+                    m.about
+                ),
+                page: None,
+                sources: m
+                    .source
+                    .url()
+                    .map(|u| link(u.as_str()))
+                    .into_iter()
+                    .collect(),
+            });
+        }
+    }
+    if let Some(council) = inputs.council {
+        for m in &council.moments {
+            let day = end_of(&m.date);
+            if day > inputs.today {
+                continue;
+            }
+            let what = what_happened(m.body, m.result);
+            let mut text = String::new();
+            let mut chars = what.chars();
+            if let Some(first) = chars.next() {
+                text.extend(first.to_uppercase());
+                text.push_str(chars.as_str());
+            }
+            text.push_str(". ");
+            text.push_str(&m.summary);
+            events.push(TimelineEvent {
+                date: day,
+                date_label: m.date.label_nl(),
+                level: LevelKind::Council,
+                level_title: LevelKind::Council.title(),
+                text,
+                page: Some("/raad/".to_string()),
+                sources: m.sources.iter().map(|s| link(s.url.as_str())).collect(),
+            });
+        }
+    }
+    events.sort_by_key(|e| (e.date, e.level));
+    events
+}
