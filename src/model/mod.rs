@@ -51,6 +51,9 @@ pub struct SiteModel {
     pub contact: Option<Recipients>,
     /// The Kamer that sits now (`data/kamer.toml`), when the site has it.
     pub kamer: Option<crate::kamer::Kamer>,
+    /// The European Parliament's votes and the country's MEPs
+    /// (`data/ep/`), when the site has them.
+    pub ep: Option<crate::ep::EpData>,
     /// Every file of `static/`, to be published at the same path.
     pub statics: Vec<StaticFile>,
     /// Share cards an earlier build left in the output folder, by their
@@ -127,6 +130,7 @@ pub fn load(
     let known = |id: &str| guide.as_ref().is_none_or(|g| g.party(id).is_some());
     let contact = crate::contact::load(site, &known, &mut diags);
     let kamer = crate::kamer::load(site, &known, &mut diags);
+    let ep = crate::ep::load(site, &known, &mut diags);
     let statics = read_static(site, &mut diags);
     let previous_cards = previous_cards(&options.out_dir());
     Ok(SiteModel {
@@ -138,6 +142,7 @@ pub fn load(
         council,
         contact,
         kamer,
+        ep,
         statics,
         previous_cards,
         diagnostics: diags,
