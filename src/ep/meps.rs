@@ -254,3 +254,86 @@ fn periods<'a, V>(
     }
     done
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use test_case::test_case;
+
+    const GOOD: &str = r#"[national_parties]
+"GroenLinks" = "groenlinks-pvda"
+"Partij van de Arbeid" = "groenlinks-pvda"
+
+[[mep]]
+id = 124831
+name = "Bas Eickhout"
+country = "NL"
+checked_on = 2026-12-04
+[[mep.term]]
+from = 2019-07-02
+[[mep.party]]
+name = "GroenLinks"
+from = 2019-07-02
+[[mep.group]]
+code = "GREENS"
+from = 2019-07-02
+[mep.source]
+kind = "editor"
+note = "nagekeken"
+checked_on = 2026-12-04
+"#;
+
+    fn load_text(text: &str) -> (Option<Meps>, Vec<String>) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(FILE), text).unwrap();
+        let mut diags = Diagnostics::new();
+        let known = |id: &str| id == "groenlinks-pvda";
+        let meps = load_meps(dir.path(), &known, &mut diags);
+        let messages = diags
+            .sorted()
+            .iter()
+            .map(|d| format!("{}:{}: {}", d.line, d.column, d.message))
+            .collect();
+        (meps, messages)
+    }
+
+    #[test]
+    fn reads_a_good_file() {
+        let (meps, messages) = load_text(GOOD);
+        assert_eq!(messages, Vec::<String>::new());
+        let (parties, meps) = meps.unwrap();
+        assert_eq!(parties["GroenLinks"], "groenlinks-pvda");
+        assert_eq!(meps[0].id, Some(124831));
+        assert_eq!(meps[0].groups[0].0, Group::Greens);
+        assert_eq!(meps[0].at.line, 7);
+    }
+
+    #[test_case("\"GroenLinks\" = \"groenlinks-pvda\"", "\"GroenLinks\" = \"gl\"", &["2:16: there is no party `gl` in data/parties.toml"]; "unknown party id")]
+    #[test_case("name = \"GroenLinks\"", "name = \"GL\"", &["13:8: `GL` is not a key of [national_parties]"]; "party name not a key")]
+    #[test_case("code = \"GREENS\"", "code = \"Groenen\"", &["16:8: `Groenen` is not a political group code"]; "unknown group")]
+    #[test_case("country = \"NL\"", "country = \"nl\"", &["8:11: `nl` is not a two-letter country code"]; "country")]
+    #[test_case("[[mep.term]]\nfrom = 2019-07-02", "[[mep.term]]\nfrom = 2019-07-02\nuntil = 2019-01-01", &["12:9: `until` (2019-01-01) is before `from` (2019-07-02)"]; "until before from")]
+    #[test_case("[[mep.party]]\nname = \"GroenLinks\"\nfrom = 2019-07-02", "[[mep.party]]\nname = \"GroenLinks\"\nfrom = 2019-07-02\n[[mep.party]]\nname = \"Partij van de Arbeid\"\nfrom = 2024-07-16", &["17:8: this MEP's national parties overlap: 2019-07-02 to now and 2024-07-16 to now"]; "overlapping parties")]
+    #[test_case("[[mep.term]]\nfrom = 2019-07-02", "[[mep.term]]\nfrom = 2019-07-02\nuntil = 2024-07-15\n[[mep.term]]\nfrom = 2024-07-16", &[]; "terms one after the other")]
+    #[test_case("checked_on = 2026-12-04\n[[mep.term]]", "checked_on = \"gisteren\"\n[[mep.term]]", &["9:14: `checked_on` is not a day: `gisteren`"]; "checked_on not a day")]
+    #[test_case("id = 124831", "id = -3", &["6:6: `-3` is not a member id"]; "negative id")]
+    fn mistakes_are_on_their_line(find: &str, replace: &str, expected: &[&str]) {
+        assert!(GOOD.contains(find), "{find}");
+        let (meps, messages) = load_text(&GOOD.replacen(find, replace, 1));
+        assert_eq!(messages, expected);
+        let kept = meps.unwrap().1.len();
+        let unknown_id_only = expected.iter().all(|m| m.contains("in data/parties.toml"));
+        assert_eq!(kept == 1, expected.is_empty() || unknown_id_only);
+    }
+
+    #[test]
+    fn one_member_id_twice_is_an_error() {
+        let text = format!("{GOOD}{}", &GOOD[GOOD.find("[[mep]]").unwrap()..]);
+        let (meps, messages) = load_text(&text);
+        assert_eq!(
+            messages,
+            ["23:6: member id 124831 is also given to Bas Eickhout (line 7)"]
+        );
+        assert_eq!(meps.unwrap().1.len(), 1);
+    }
+}
