@@ -19,6 +19,7 @@ pub mod council;
 pub mod data_file;
 pub mod derive;
 pub mod diagnostics;
+pub mod ep;
 pub mod external_links;
 pub mod guide;
 pub mod home;

@@ -89,7 +89,7 @@ enum Command {
     /// Bring existing material into the site's data.
     #[command(subcommand)]
     Import(ImportCommand),
-    /// Fetch data from the Tweede Kamer's open data (the only command that uses the network).
+    /// Fetch data from the Tweede Kamer's open data and HowTheyVote.eu (the only command that uses the network).
     #[command(subcommand)]
     Sync(SyncCommand),
 }
@@ -100,6 +100,8 @@ enum SyncCommand {
     Votes(chatcontrole::parliament::sync::SyncVotesArgs),
     /// Fetch the current members of the Tweede Kamer into data/recipients/kamerleden.toml.
     Members(chatcontrole::parliament::members::SyncMembersArgs),
+    /// Fetch European Parliament roll-call votes from HowTheyVote.eu into data/ep/votes/.
+    EpVotes(chatcontrole::ep::sync::SyncEpVotesArgs),
 }
 
 #[derive(Subcommand)]
@@ -162,6 +164,18 @@ fn main() -> ExitCode {
                 Err(diags) => fail(&diags, "sync failed before fetching anything"),
             }
         }
+        Command::Sync(SyncCommand::EpVotes(args)) => match chatcontrole::ep::sync::run(&args) {
+            Ok(report) => {
+                print_diagnostics(&report.diagnostics);
+                say(&report.to_string());
+                if report.failed > 0 {
+                    ExitCode::from(1)
+                } else {
+                    ExitCode::SUCCESS
+                }
+            }
+            Err(diags) => fail(&diags, "sync ep-votes failed before fetching anything"),
+        },
         Command::Sync(SyncCommand::Members(args)) => {
             match chatcontrole::parliament::members::run(&args) {
                 Ok(report) => {

@@ -54,6 +54,9 @@ pub struct SiteModel {
     /// The cabinets and their ministers of Justice and Security
     /// (`data/cabinets.toml`), when the site has them.
     pub cabinets: Option<crate::cabinets::Cabinets>,
+    /// The European Parliament's votes and the country's MEPs
+    /// (`data/ep/`), when the site has them.
+    pub ep: Option<crate::ep::EpData>,
     /// Every file of `static/`, to be published at the same path.
     pub statics: Vec<StaticFile>,
     /// Share cards an earlier build left in the output folder, by their
@@ -131,6 +134,7 @@ pub fn load(
     let contact = crate::contact::load(site, &known, &mut diags);
     let kamer = crate::kamer::load(site, &known, &mut diags);
     let cabinets = crate::cabinets::load(site, &known, &mut diags);
+    let ep = crate::ep::load(site, &known, &mut diags);
     let statics = read_static(site, &mut diags);
     let previous_cards = previous_cards(&options.out_dir());
     Ok(SiteModel {
@@ -143,6 +147,7 @@ pub fn load(
         contact,
         kamer,
         cabinets,
+        ep,
         statics,
         previous_cards,
         diagnostics: diags,

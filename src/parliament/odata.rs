@@ -204,6 +204,27 @@ impl Client {
         Ok(rows)
     }
 
+    /// Fetches one JSON document that is not an OData collection (as
+    /// HowTheyVote.eu's API answers), with the same timeouts, retries, size
+    /// limit and same-host rule as [`Client::get_all`].
+    pub async fn get_one(&self, url: &str) -> Result<Value, FetchError> {
+        let on_api = url::Url::parse(url).is_ok_and(|u| u.origin() == self.base.origin());
+        if !on_api {
+            return Err(FetchError::new(format!(
+                "{url} is not on {} (the host of --api); not fetched",
+                self.origin()
+            )));
+        }
+        self.get_json(url, self.options.max_bytes)
+            .await
+            .map(|(value, _)| value)
+    }
+
+    /// The timeouts, retries and limits this client keeps to.
+    pub fn options(&self) -> &ClientOptions {
+        &self.options
+    }
+
     /// A nextLink may be absolute (as the API writes it) or relative; it must
     /// stay on the scheme, host and port of the API.
     fn next_page(&self, current: &str, link: &str) -> Result<String, FetchError> {

@@ -1,0 +1,495 @@
+//! `chatcontrole sync ep-votes`: fetch roll-call votes of the European
+//! Parliament from HowTheyVote.eu and write `data/ep/votes/<id>.toml`.
+//!
+//! It reuses the Tweede Kamer sync's client ([`crate::parliament::odata`]):
+//! timeouts, retries with back-off, size and page caps, requests only to
+//! the host of `--api`. Only the members of `--country` are kept, mapped to
+//! our parties through `data/ep/meps.toml` by member id; a member whose
+//! party cannot be found is written all the same and named in a warning
+//! that says what to add to `meps.toml`.
+//!
+//! Which votes: every `--vote`, the main votes of every `--procedure`
+//! (found through the API's paged listing), or, without either, every file
+//! with a numeric id already in `data/ep/votes/`. Each vote is fetched and
+//! written on its own, atomically, keeping the editors' words
+//! ([`super::vote_file`]); an unchanged vote leaves its file byte-identical,
+//! a failed one keeps its file, and the command then exits 1 after trying
+//! the others.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+
+use super::api::{ApiError, ApiVote, parse_list_page, parse_vote};
+use super::join::UnmappedReason;
+use super::load::FOLDER;
+use super::meps::load_meps;
+use super::model::{EpData, Group, VoteMember};
+use super::vote_file::{EditorFields, SyncedVote, WrittenMember, editor_fields, render};
+use super::votes::{DIR, is_numeric_id};
+use crate::data_file::write_atomically;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::parliament::client_args::ClientArgs;
+use crate::parliament::odata::{Client, FetchError};
+use crate::terminal::printable_diagnostics;
+
+/// HowTheyVote.eu's API.
+pub const DEFAULT_API: &str = "https://howtheyvote.eu/api";
+
+/// Votes per page when listing the votes of a procedure (the API allows 200).
+const PAGE_SIZE: u32 = 100;
+
+/// Arguments of `sync ep-votes`.
+#[derive(Debug, Clone, Args)]
+pub struct SyncEpVotesArgs {
+    /// The site folder.
+    #[arg(long, default_value = "site")]
+    pub site: PathBuf,
+    /// Base URL of HowTheyVote.eu's API.
+    #[arg(long, default_value = DEFAULT_API)]
+    pub api: String,
+    /// Fetch this vote (HowTheyVote.eu's vote id, e.g. 189574); without --vote and --procedure every numeric file in data/ep/votes/ is refreshed.
+    #[arg(long = "vote", value_name = "ID", num_args = 1..)]
+    pub votes: Vec<String>,
+    /// Also fetch the main votes of this procedure (e.g. 2022/0155(COD)), found through the API's listing.
+    #[arg(long = "procedure", value_name = "REF", num_args = 1..)]
+    pub procedures: Vec<String>,
+    /// Keep the members of this country (ISO 3166 alpha-2).
+    #[arg(long, default_value = "NL")]
+    pub country: String,
+    /// Timeouts, retries and limits.
+    #[command(flatten)]
+    pub client: ClientArgs,
+}
+
+/// What a sync did.
+#[derive(Debug, Default)]
+pub struct EpSyncReport {
+    /// Votes whose file was written.
+    pub fetched: usize,
+    /// Votes that had not changed (file left as it was).
+    pub unchanged: usize,
+    /// Votes or procedures that failed (files kept).
+    pub failed: usize,
+    /// Warnings and errors.
+    pub diagnostics: Diagnostics,
+}
+
+impl fmt::Display for EpSyncReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "sync ep-votes: {} fetched, {} unchanged, {} failed",
+            self.fetched, self.unchanged, self.failed
+        )
+    }
+}
+
+/// True for a procedure reference such as `2022/0155(COD)`.
+pub fn is_procedure(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() == 14
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'/'
+        && b[5..9].iter().all(u8::is_ascii_digit)
+        && b[9] == b'('
+        && b[10..13].iter().all(u8::is_ascii_uppercase)
+        && b[13] == b')'
+}
+
+/// `data/ep/votes/<id>.toml` below `site`.
+pub fn vote_path(site: &Path, id: &str) -> PathBuf {
+    site.join("data")
+        .join(FOLDER)
+        .join(DIR)
+        .join(format!("{id}.toml"))
+}
+
+/// Runs `sync ep-votes`. `Err` only for problems before any request (bad
+/// arguments, an unreadable meps.toml); per-vote failures are in the
+/// report. Every diagnostic comes back printable: the API's text in it
+/// (names) cannot steer the terminal.
+pub fn run(args: &SyncEpVotesArgs) -> Result<EpSyncReport, Diagnostics> {
+    match run_unchecked(args) {
+        Ok(mut report) => {
+            report.diagnostics = printable_diagnostics(report.diagnostics);
+            Ok(report)
+        }
+        Err(diags) => Err(printable_diagnostics(diags)),
+    }
+}
+
+fn run_unchecked(args: &SyncEpVotesArgs) -> Result<EpSyncReport, Diagnostics> {
+    let mut usage = Diagnostics::new();
+    for id in &args.votes {
+        if !is_numeric_id(id) {
+            usage.push(
+                Diagnostic::usage(format!("--vote `{id}` is not a HowTheyVote.eu vote id"))
+                    .with_hint("give the number of the vote's page, e.g. 189574 for howtheyvote.eu/votes/189574"),
+            );
+        }
+    }
+    for p in &args.procedures {
+        if !is_procedure(p) {
+            usage.push(
+                Diagnostic::usage(format!("--procedure `{p}` is not a procedure reference"))
+                    .with_hint("write it as the Legislative Observatory does, e.g. 2022/0155(COD)"),
+            );
+        }
+    }
+    let country = args.country.trim().to_ascii_uppercase();
+    if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
+        usage.push(
+            Diagnostic::usage(format!(
+                "--country `{}` is not a two-letter country code",
+                args.country
+            ))
+            .with_hint("write the ISO 3166 code, e.g. --country NL"),
+        );
+    }
+    let client = match args.client.client(&args.api) {
+        Ok(c) => Some(c),
+        Err(e) => {
+            usage.push(Diagnostic::usage(format!("--api: {}", e.message)));
+            None
+        }
+    };
+    if usage.has_errors() {
+        return Err(usage);
+    }
+    let client = client.ok_or(usage)?;
+    let mut diags = Diagnostics::new();
+    let ep_dir = args.site.join("data").join(FOLDER);
+    let (national_parties, meps) = load_meps(&ep_dir, &|_| true, &mut diags).unwrap_or_default();
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    let data = EpData {
+        national_parties,
+        meps,
+        votes: Vec::new(),
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| {
+            let mut d = Diagnostics::new();
+            d.push(Diagnostic::error(
+                "sync",
+                0,
+                0,
+                format!("cannot start: {e}"),
+            ));
+            d
+        })?;
+    let job = Job {
+        client: &client,
+        site: &args.site,
+        data: &data,
+        country: &country,
+    };
+    let mut report = EpSyncReport {
+        diagnostics: diags,
+        ..EpSyncReport::default()
+    };
+    runtime.block_on(job.sync_all(args, &mut report));
+    Ok(report)
+}
+
+/// What every vote's sync needs.
+struct Job<'a> {
+    client: &'a Client,
+    site: &'a Path,
+    data: &'a EpData,
+    country: &'a str,
+}
+
+/// Why one vote could not be synced.
+#[derive(Debug, thiserror::Error)]
+enum VoteError {
+    #[error("{0}")]
+    Fetch(FetchError),
+    #[error(transparent)]
+    Api(#[from] ApiError),
+    #[error("the API answered vote {0} for this id")]
+    OtherVote(u64),
+    #[error("{name} (member id {id}) has no group code in the API's answer")]
+    NoGroup { name: String, id: u64 },
+    #[error(
+        "{name} (member id {id}) is in the group `{code}`, which ep::model::Group does not know yet"
+    )]
+    UnknownGroup { name: String, id: u64, code: String },
+    #[error(
+        "the existing file cannot be read ({0}); it was kept so that the editors' words are not lost: fix it and sync again"
+    )]
+    Existing(String),
+    #[error("cannot write the file: {0}")]
+    Write(std::io::Error),
+}
+
+enum Outcome {
+    Written,
+    Unchanged,
+}
+
+impl Job<'_> {
+    async fn sync_all(&self, args: &SyncEpVotesArgs, report: &mut EpSyncReport) {
+        let mut ids: BTreeSet<u64> = args.votes.iter().filter_map(|v| v.parse().ok()).collect();
+        for procedure in &args.procedures {
+            match self.votes_of(procedure).await {
+                Ok(found) => {
+                    if found.is_empty() {
+                        report.diagnostics.push(
+                            Diagnostic::warning("sync ep-votes", 0, 0, format!("HowTheyVote.eu lists no main vote of {procedure}"))
+                                .with_hint("check the reference on oeil.europarl.europa.eu; give single votes with --vote"),
+                        );
+                    }
+                    ids.extend(found);
+                }
+                Err(e) => {
+                    report.failed += 1;
+                    report.diagnostics.push(
+                        Diagnostic::error("sync ep-votes", 0, 0, format!("the votes of {procedure}: {e}"))
+                            .with_hint("no file was changed for this procedure; try again later or check --api"),
+                    );
+                }
+            }
+        }
+        if args.votes.is_empty() && args.procedures.is_empty() {
+            ids.extend(existing_ids(self.site));
+            if ids.is_empty() {
+                report.diagnostics.push(
+                    Diagnostic::warning(self.site.join("data").join(FOLDER).join(DIR), 0, 0, "there is no vote to refresh")
+                        .with_hint("give a vote with --vote 189574 or a procedure with --procedure 2022/0155(COD)"),
+                );
+            }
+        }
+        for id in ids {
+            let path = vote_path(self.site, &id.to_string());
+            match self.sync_vote(id, &path, &mut report.diagnostics).await {
+                Ok(Outcome::Written) => report.fetched += 1,
+                Ok(Outcome::Unchanged) => report.unchanged += 1,
+                Err(e) => {
+                    report.failed += 1;
+                    report.diagnostics.push(
+                        Diagnostic::error(&path, 0, 0, format!("vote {id}: {e}")).with_hint(
+                            "the previous file (if any) was kept; try again later or check --api",
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    /// The main votes of `procedure`, through every page of the listing
+    /// (at most the client's page cap).
+    async fn votes_of(&self, procedure: &str) -> Result<Vec<u64>, String> {
+        let mut ids = Vec::new();
+        let cap = self.client.options().max_pages;
+        for page in 1.. {
+            if page > cap {
+                return Err(format!(
+                    "more than {cap} pages; the server keeps sending a next page (raise --max-pages if the API really has this many)"
+                ));
+            }
+            let url = self.client.url(&format!(
+                "votes?q={procedure}&page={page}&page_size={PAGE_SIZE}"
+            ));
+            let value = self.client.get_one(&url).await.map_err(|e| e.message)?;
+            let listed = parse_list_page(&value).map_err(|e| format!("{url}: {e}"))?;
+            ids.extend(listed.main_votes);
+            if !listed.has_next {
+                break;
+            }
+        }
+        Ok(ids)
+    }
+
+    async fn sync_vote(
+        &self,
+        id: u64,
+        path: &Path,
+        diags: &mut Diagnostics,
+    ) -> Result<Outcome, VoteError> {
+        let previous = match std::fs::read_to_string(path) {
+            Ok(text) => Some(text),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(VoteError::Existing(e.to_string())),
+        };
+        let editor = match &previous {
+            Some(text) => editor_fields(text).map_err(VoteError::Existing)?,
+            None => EditorFields::default(),
+        };
+        let url = self.client.url(&format!("votes/{id}"));
+        let answer = self.client.get_one(&url).await.map_err(VoteError::Fetch)?;
+        let vote = parse_vote(&answer)?;
+        if vote.id != id {
+            return Err(VoteError::OtherVote(vote.id));
+        }
+        let members = self.members(&vote, path, diags)?;
+        let fetched_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let synced = SyncedVote {
+            date: vote.date,
+            title_en: vote.title,
+            procedure: vote.procedure,
+            result: vote.result,
+            totals: vote.totals,
+            api: url,
+            fetched_at,
+            members,
+        };
+        if let (Some(text), Some(at)) = (&previous, &editor.fetched_at) {
+            let same = SyncedVote {
+                fetched_at: at.clone(),
+                ..synced.clone()
+            };
+            if render(&same, &editor) == *text {
+                return Ok(Outcome::Unchanged);
+            }
+        }
+        if previous.is_none() {
+            diags.push(
+                Diagnostic::warning(
+                    path,
+                    0,
+                    0,
+                    format!("vote {id} is new: title_nl, protects and why are empty"),
+                )
+                .with_hint("fill them in before the next build; `check` reports them until then"),
+            );
+        }
+        write_atomically(path, render(&synced, &editor).as_bytes()).map_err(VoteError::Write)?;
+        Ok(Outcome::Written)
+    }
+
+    /// The members of the country, with the names of meps.toml where it
+    /// knows them; a warning for each whose party cannot be found.
+    fn members(
+        &self,
+        vote: &ApiVote,
+        path: &Path,
+        diags: &mut Diagnostics,
+    ) -> Result<Vec<WrittenMember>, VoteError> {
+        let mut written = Vec::new();
+        for m in vote
+            .members
+            .iter()
+            .filter(|m| m.country.as_deref() == Some(self.country))
+        {
+            let code = m.group.clone().ok_or_else(|| VoteError::NoGroup {
+                name: m.name.clone(),
+                id: m.id,
+            })?;
+            let group = Group::from_code(&code).ok_or_else(|| VoteError::UnknownGroup {
+                name: m.name.clone(),
+                id: m.id,
+                code: code.clone(),
+            })?;
+            let known = self.data.mep_by_id(m.id);
+            let name = known.map_or_else(|| m.name.clone(), |k| k.name.clone());
+            let member = VoteMember {
+                mep: Some(m.id),
+                name: name.clone(),
+                group,
+                vote: m.vote,
+                at: Default::default(),
+            };
+            if let Some(reason) = self.data.why_unmapped(&member, vote.date) {
+                diags.push(unmapped_warning(path, vote, &member, &reason));
+            }
+            written.push(WrittenMember {
+                mep: m.id,
+                name,
+                group: code,
+                vote: m.vote,
+            });
+        }
+        Ok(written)
+    }
+}
+
+/// The warning for a member whose party cannot be found, with what to add.
+fn unmapped_warning(
+    path: &Path,
+    vote: &ApiVote,
+    m: &VoteMember,
+    reason: &UnmappedReason,
+) -> Diagnostic {
+    let id = m.mep.unwrap_or_default();
+    let (why, hint) = match reason {
+        UnmappedReason::NotInMeps => (
+            "is not in data/ep/meps.toml".to_string(),
+            format!(
+                "add to data/ep/meps.toml: [[mep]] id = {id}, name = \"…\", country, checked_on, [[mep.term]] from, [[mep.party]] name = \"<national party>\" from, [[mep.group]] code = \"{}\" from, and [mep.source]",
+                m.group
+            ),
+        ),
+        UnmappedReason::NoPartyOnDate => (
+            format!(
+                "has no national party on {} in data/ep/meps.toml",
+                vote.date
+            ),
+            format!(
+                "add a [[mep.party]] to member {id} in data/ep/meps.toml whose period covers {}",
+                vote.date
+            ),
+        ),
+        UnmappedReason::PartyNotMapped(national) => (
+            format!("belongs to `{national}`, which [national_parties] does not map"),
+            format!(
+                "add \"{national}\" = \"<party id>\" to [national_parties] in data/ep/meps.toml"
+            ),
+        ),
+    };
+    Diagnostic::warning(
+        path,
+        0,
+        0,
+        format!(
+            "{} (member id {id}) voted {} on vote {} but {why}; the vote counts for no party",
+            m.name, m.vote, vote.id
+        ),
+    )
+    .with_hint(hint)
+}
+
+/// The numeric ids of the files in `data/ep/votes/`.
+fn existing_ids(site: &Path) -> Vec<u64> {
+    let dir = site.join("data").join(FOLDER).join(DIR);
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().into_string().ok()?;
+            let id = name.strip_suffix(".toml")?;
+            is_numeric_id(id).then(|| id.parse().ok()).flatten()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use test_case::test_case;
+
+    #[test_case("2022/0155(COD)", true; "regulation")]
+    #[test_case("2025/0429(COD)", true; "another")]
+    #[test_case("2022/0155(cod)", false; "lower case")]
+    #[test_case("2022/155(COD)", false; "short number")]
+    #[test_case("2022/0155(COD) ", false; "trailing space")]
+    fn procedures(text: &str, ok: bool) {
+        assert_eq!(is_procedure(text), ok);
+    }
+
+    #[test]
+    fn vote_files_live_below_data_ep_votes() {
+        assert_eq!(
+            vote_path(Path::new("site"), "189574"),
+            Path::new("site/data/ep/votes/189574.toml")
+        );
+    }
+}
