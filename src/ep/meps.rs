@@ -185,13 +185,6 @@ fn mep(parsed: &Parsed<MepsFile>, raw: &RawMep, diags: &mut Diagnostics) -> Opti
         }
     }
     let groups = periods(parsed, groups.into_iter(), "groups", diags);
-    if raw.terms.is_empty() {
-        diags.push(
-            parsed
-                .error(&raw.name, "this MEP has no [[mep.term]]")
-                .with_hint("add [[mep.term]] with `from` (and `until` when the term ended)"),
-        );
-    }
     let source = provenance(parsed, &raw.source, diags);
     if diags.error_count() > before {
         return None;

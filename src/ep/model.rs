@@ -88,9 +88,11 @@ impl Mep {
             .map(|(name, _)| name.as_str())
     }
 
-    /// True when `day` falls in one of the MEP's terms.
-    pub fn sits_on(&self, day: NaiveDate) -> bool {
-        self.terms.iter().any(|t| t.contains(day))
+    /// Whether `day` falls in one of the MEP's terms; None when no term is
+    /// on record (an editor who cannot find when a successor took the seat
+    /// leaves the terms out rather than guess).
+    pub fn sits_on(&self, day: NaiveDate) -> Option<bool> {
+        (!self.terms.is_empty()).then(|| self.terms.iter().any(|t| t.contains(day)))
     }
 }
 

@@ -22,7 +22,7 @@ pub fn check(data: &EpData, diags: &mut Diagnostics) {
                 .map(|id| format!(" (member id {id})"))
                 .unwrap_or_default();
             if let Some(mep) = data.mep_of(m)
-                && !mep.sits_on(vote.date)
+                && mep.sits_on(vote.date) == Some(false)
             {
                 diags.push(warn(
                     format!(

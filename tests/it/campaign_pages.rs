@@ -124,8 +124,8 @@ fn the_contact_page_offers_prepared_messages() {
     std::fs::write(&file, text).unwrap();
     let file = site.path().join("data/recipients/editors.toml");
     let text = std::fs::read_to_string(&file).unwrap().replacen(
-        "name = \"Bas Eickhout\"\n",
-        "name = \"Bas Eickhout\"\nemail = \"bas.eickhout@europarl.europa.eu\"\nemail_from_pattern = true\n",
+        "name = \"Kim van Sparrentak\"\n",
+        "name = \"Kim van Sparrentak\"\nemail = \"kim.vansparrentak@europarl.europa.eu\"\nemail_from_pattern = true\n",
         1,
     );
     std::fs::write(&file, text).unwrap();
@@ -141,8 +141,8 @@ fn the_contact_page_offers_prepared_messages() {
         .collect();
     assert_eq!(
         links.len(),
-        13,
-        "schrijf/index.html: one prepared message per recipient (6 Kamerleden, the minister, 3 MEPs) and per group (the committee, the faction of two, all MEPs), found {links:?}"
+        12,
+        "schrijf/index.html: one prepared message per recipient (6 Kamerleden, the minister, 2 MEPs) and per group (the committee, the faction of two, all MEPs), found {links:?}"
     );
     // The groups: the committee (the one marked member), a faction of two, the MEPs.
     let page = "schrijf/index.html";
@@ -170,12 +170,12 @@ fn the_contact_page_offers_prepared_messages() {
     );
     html::assert_exists(
         &html,
-        r#"a[data-label="Alle 3 Europarlementariërs in onze lijst"][href^="mailto:bas.eickhout@europarl.europa.eu?subject="]"#,
+        r#"a[data-label="Alle 2 Europarlementariërs in onze lijst"][href^="mailto:kim.vansparrentak@europarl.europa.eu?subject="]"#,
         page,
     );
     html::assert_contains(
         &html,
-        "Van 2 van de 3 staat geen nagekeken e-mailadres in onze lijst (Kim van Sparrentak, Reinier van Lanschot)",
+        "Van 1 van de 2 staat geen nagekeken e-mailadres in onze lijst (Reinier van Lanschot)",
         page,
     );
     // The same text for webmail users, without JavaScript.
@@ -214,7 +214,7 @@ fn the_contact_page_offers_prepared_messages() {
     html::assert_contains(&html, "1 in de commissie Justitie en Veiligheid", page);
     html::assert_exists(
         &html,
-        r#"a[href^="mailto:bas.eickhout@europarl.europa.eu?subject="]"#,
+        r#"a[href^="mailto:kim.vansparrentak@europarl.europa.eu?subject="]"#,
         page,
     );
     html::assert_contains(
