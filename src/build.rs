@@ -116,6 +116,7 @@ pub fn render_site(
     if let Some(parties) = &derived.levels {
         crate::levels::view::render(
             parties,
+            crate::levels::ep::credit(model.ep.as_ref()).as_deref(),
             derived.today,
             &renderer,
             &mut data_pages,

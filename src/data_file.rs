@@ -45,39 +45,6 @@ impl<T> Parsed<T> {
         line_col(&self.text, at.span().start).0
     }
 
-    /// The day written at `at` (`2025-11-25`), or an error on its line.
-    pub fn day(
-        &self,
-        at: &Spanned<crate::provenance::DateText>,
-        diags: &mut Diagnostics,
-    ) -> Option<chrono::NaiveDate> {
-        match chrono::NaiveDate::parse_from_str(&at.get_ref().0, "%Y-%m-%d") {
-            Ok(d) => Some(d),
-            Err(_) => {
-                diags.push(
-                    self.error(at, format!("`{}` is not a day", at.get_ref().0))
-                        .with_hint("write the day as 2025-11-25"),
-                );
-                None
-            }
-        }
-    }
-
-    /// The provenance table `raw`, or its mistakes in `diags`.
-    pub fn provenance(
-        &self,
-        raw: &crate::provenance::RawProvenance,
-        diags: &mut Diagnostics,
-    ) -> Option<crate::provenance::Provenance> {
-        match raw.parse(self) {
-            Ok(p) => Some(p),
-            Err(errors) => {
-                diags.extend(errors);
-                None
-            }
-        }
-    }
-
     /// The error for a party id that `data/parties.toml` does not have.
     pub fn unknown_party<S>(&self, at: &Spanned<S>, party: &str) -> Diagnostic {
         self.error(

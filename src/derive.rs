@@ -200,13 +200,18 @@ pub fn derive(model: &SiteModel) -> Derived<'_> {
             kamer: model.kamer.as_ref(),
             council: council_data,
             cabinets: model.cabinets.as_ref(),
+            ep: model.ep.as_ref(),
             today,
         };
         let parties = crate::levels::build(&inputs);
-        let timeline = crate::levels::timeline::timeline(&inputs);
+        let timeline = crate::levels::timeline(&inputs);
         globals.push((
             "levels",
-            crate::levels::view::template_value(&parties, &timeline),
+            crate::levels::view::template_value(
+                &parties,
+                &timeline,
+                crate::levels::ep::credit(model.ep.as_ref()).as_deref(),
+            ),
         ));
         parties
     });

@@ -22,8 +22,43 @@ use toml::Spanned;
 
 use crate::content::dates::{ClaimDate, dutch_day};
 use crate::data_file::Parsed;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::url::{ExternalUrl, Schemes};
+
+/// Days and provenance tables in an editor's data file, read where they were
+/// written so that a mistake points at its line. (They live here rather than
+/// in [`crate::data_file`] so that reading a file does not depend on what a
+/// provenance is.)
+impl<T> Parsed<T> {
+    /// The day written at `at` (`2025-11-25`), or an error on its line.
+    pub fn day(
+        &self,
+        at: &Spanned<DateText>,
+        diags: &mut Diagnostics,
+    ) -> Option<chrono::NaiveDate> {
+        match chrono::NaiveDate::parse_from_str(&at.get_ref().0, "%Y-%m-%d") {
+            Ok(d) => Some(d),
+            Err(_) => {
+                diags.push(
+                    self.error(at, format!("`{}` is not a day", at.get_ref().0))
+                        .with_hint("write the day as 2025-11-25"),
+                );
+                None
+            }
+        }
+    }
+
+    /// The provenance table `raw`, or its mistakes in `diags`.
+    pub fn provenance(&self, raw: &RawProvenance, diags: &mut Diagnostics) -> Option<Provenance> {
+        match raw.parse(self) {
+            Ok(p) => Some(p),
+            Err(errors) => {
+                diags.extend(errors);
+                None
+            }
+        }
+    }
+}
 
 /// How we know a published fact.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -96,6 +96,7 @@ pub fn level(inputs: &Inputs, party: &str) -> Level {
             },
             source: None,
             page: Some("/raad/nl/".to_string()),
+            more: None,
         });
     }
     let note = if events.is_empty() {

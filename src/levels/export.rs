@@ -10,16 +10,14 @@ use serde::Serialize;
 use super::{LevelEvent, LevelKind, PartyLevels};
 use crate::guide::export::push_row;
 
-/// Who the European Parliament's votes come from, and on what terms.
-pub const EP_CREDIT: &str = "Stemmingen van het Europees Parlement: HowTheyVote.eu (https://howtheyvote.eu), onder de Open Database License (ODbL 1.0), waar de gegevens met `sync ep-votes` zijn opgehaald; anders de bron bij elke stemming.";
-
 /// The whole `data.json` document.
 #[derive(Debug, Clone, Serialize)]
 pub struct LevelsData<'a> {
     /// The build day, `YYYY-MM-DD`: events after it are not included.
     pub as_of: String,
-    /// Credit and licence of the data reused.
-    pub credit: &'static str,
+    /// Credit and licence of the European Parliament's votes (see
+    /// [`super::ep::credit`]), with the addresses; null when the site has none.
+    pub credit: Option<String>,
     /// One record per party, by short name.
     pub parties: Vec<PartyRecord<'a>>,
 }
@@ -65,6 +63,8 @@ pub struct EventRecord<'a> {
     pub source: Option<SourceRecord>,
     /// The page of the site with more, when there is one.
     pub page: Option<&'a str>,
+    /// The whole record elsewhere (a vote on HowTheyVote.eu), when there is one.
+    pub more_url: Option<&'a str>,
 }
 
 /// A source in `data.json`.
@@ -90,14 +90,16 @@ fn event(e: &LevelEvent) -> EventRecord<'_> {
             url: w.url.clone(),
         }),
         page: e.page.as_deref(),
+        more_url: e.more.as_ref().map(|l| l.url.as_str()),
     }
 }
 
 /// `data.json`, pretty-printed.
-pub fn json(parties: &[PartyLevels], as_of: &str) -> String {
+pub fn json<'a>(parties: &'a [PartyLevels], as_of: &str, credit: Option<&'a str>) -> String {
     let data = LevelsData {
         as_of: as_of.to_string(),
-        credit: EP_CREDIT,
+        credit: credit
+            .map(|c| format!("{c} {} {}", super::ep::HOWTHEYVOTE_URL, super::ep::ODBL_URL)),
         parties: parties
             .iter()
             .map(|p| PartyRecord {

@@ -60,6 +60,7 @@ pub fn level(inputs: &Inputs, party: &str) -> Level {
             },
             source: Some(source.wording()),
             page: None,
+            more: None,
         });
     }
     if let Some(kamer) = inputs.kamer {
@@ -99,6 +100,7 @@ pub fn level(inputs: &Inputs, party: &str) -> Level {
                 protects,
                 source: Some(motion.source.wording()),
                 page: None,
+                more: None,
             });
         }
     }

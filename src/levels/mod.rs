@@ -13,6 +13,7 @@
 //! all read that one result.
 
 pub mod council;
+pub mod ep;
 pub mod export;
 pub mod kamer;
 pub mod timeline;
@@ -23,6 +24,7 @@ use serde::Serialize;
 
 use crate::cabinets::Cabinets;
 use crate::council::model::CouncilData;
+use crate::ep::EpData;
 use crate::guide::GuideData;
 use crate::kamer::Kamer;
 use crate::provenance::Wording;
@@ -38,6 +40,8 @@ pub struct Inputs<'a> {
     pub council: Option<&'a CouncilData>,
     /// The cabinets and their ministers of Justice and Security.
     pub cabinets: Option<&'a Cabinets>,
+    /// The European Parliament's votes and the country's MEPs.
+    pub ep: Option<&'a EpData>,
     /// The build day: later events are not yet history.
     pub today: NaiveDate,
 }
@@ -105,6 +109,8 @@ pub struct LevelEvent {
     pub source: Option<Wording>,
     /// A page of this site with more (e.g. `/raad/nl/`), when there is one.
     pub page: Option<String>,
+    /// A page elsewhere with the whole record (the vote on HowTheyVote.eu).
+    pub more: Option<timeline::SourceLink>,
 }
 
 /// What a party did at one level.
@@ -238,7 +244,7 @@ pub fn build(inputs: &Inputs) -> Vec<PartyLevels> {
             let levels = vec![
                 kamer::level(inputs, &party.id),
                 council::level(inputs, &party.id),
-                Level::new(LevelKind::Ep, Vec::new(), String::new()),
+                ep::level(inputs, &party.id),
             ];
             PartyLevels {
                 party: party.id.clone(),
@@ -272,6 +278,15 @@ fn party_page(guide: &GuideData, party: &str) -> Option<String> {
         .map(|e| format!("{}{party}/", e.path))
 }
 
+/// The events of all three levels up to the build day, oldest first (on one
+/// day: Kamer, Council, Parliament), for the global `levels.timeline`.
+pub fn timeline(inputs: &Inputs) -> Vec<timeline::TimelineEvent> {
+    let mut events = timeline::kamer_and_council(inputs);
+    events.extend(ep::timeline(inputs));
+    events.sort_by_key(|e| (e.date, e.level));
+    events
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -286,6 +301,7 @@ mod tests {
             protects,
             source: None,
             page: None,
+            more: None,
         }
     }
 

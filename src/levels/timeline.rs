@@ -54,16 +54,17 @@ fn host_of(url: &str) -> String {
         .unwrap_or_else(|| url.to_string())
 }
 
-fn link(url: &str) -> SourceLink {
+/// A source link labelled with the address's host.
+pub fn link(url: &str) -> SourceLink {
     SourceLink {
         label: host_of(url),
         url: url.to_string(),
     }
 }
 
-/// The events of all three levels up to the build day, oldest first (on
-/// one day: Kamer, Council, Parliament).
-pub fn timeline(inputs: &Inputs) -> Vec<TimelineEvent> {
+/// The Kamer's and the Council's events up to the build day, in no order
+/// ([`super::timeline`] adds the Parliament's and sorts them).
+pub fn kamer_and_council(inputs: &Inputs) -> Vec<TimelineEvent> {
     let mut events = Vec::new();
     let guide = inputs.guide;
     for (number, item) in &guide.items {
@@ -149,6 +150,5 @@ pub fn timeline(inputs: &Inputs) -> Vec<TimelineEvent> {
             });
         }
     }
-    events.sort_by_key(|e| (e.date, e.level));
     events
 }

@@ -53,6 +53,8 @@ struct OverviewView<'a> {
     csv_path: &'static str,
     /// The build day in words.
     as_of: String,
+    /// The credit for the Parliament's votes, when the site has them.
+    ep_credit: Option<&'a str>,
 }
 
 fn filters(only: Option<LevelKind>) -> Vec<FilterLink> {
@@ -73,19 +75,26 @@ fn filters(only: Option<LevelKind>) -> Vec<FilterLink> {
     links
 }
 
-/// The template global `levels`: `parties` (party id → its three levels)
-/// and `timeline` (every event, oldest first), and `path`.
-pub fn template_value(parties: &[PartyLevels], timeline: &[TimelineEvent]) -> Value {
+/// The template global `levels`: `parties` (party id → its three levels),
+/// `timeline` (every event, oldest first), `path`, and `ep_credit` (the
+/// credit for the Parliament's votes, see [`super::ep::credit`]).
+pub fn template_value(
+    parties: &[PartyLevels],
+    timeline: &[TimelineEvent],
+    ep_credit: Option<&str>,
+) -> Value {
     #[derive(Serialize)]
     struct Global<'a> {
         path: &'static str,
         parties: std::collections::BTreeMap<&'a str, &'a PartyLevels>,
         timeline: &'a [TimelineEvent],
+        ep_credit: Option<&'a str>,
     }
     Value::from_serialize(Global {
         path: PATH,
         parties: parties.iter().map(|p| (p.party.as_str(), p)).collect(),
         timeline,
+        ep_credit,
     })
 }
 
@@ -93,6 +102,7 @@ pub fn template_value(parties: &[PartyLevels], timeline: &[TimelineEvent]) -> Va
 /// the site has the template.
 pub fn render(
     parties: &[PartyLevels],
+    ep_credit: Option<&str>,
     as_of: chrono::NaiveDate,
     renderer: &Renderer,
     out: &mut DataPages,
@@ -127,6 +137,7 @@ pub fn render(
             json_path: "/niveaus/data.json",
             csv_path: "/niveaus/data.csv",
             as_of: crate::content::dates::dutch_day(as_of),
+            ep_credit,
         };
         let (path, title, description) = match only {
             None => (
@@ -138,8 +149,8 @@ pub fn render(
                 format!("{PATH}{}/", kind.slug()),
                 format!("Drie niveaus: {}", kind.title()),
                 format!(
-                    "Wat elke partij in de {} deed over chatcontrole, met datum en bron.",
-                    kind.title()
+                    "Wat elke partij {} deed over chatcontrole, met datum en bron.",
+                    super::where_(kind)
                 ),
             ),
         };
@@ -168,7 +179,10 @@ pub fn render(
     }
     let as_of_iso = as_of.to_string();
     for (path, bytes) in [
-        ("/niveaus/data.json", export::json(parties, &as_of_iso)),
+        (
+            "/niveaus/data.json",
+            export::json(parties, &as_of_iso, ep_credit),
+        ),
         ("/niveaus/data.csv", export::csv(parties)),
     ] {
         if let Err(e) = out.add(path, bytes, None) {

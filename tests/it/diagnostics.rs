@@ -111,7 +111,7 @@ fn unknown_shortcode() {
         },
         &[
             "content/nieuws/kapot.md:5:6: unknown shortcode `tweet`",
-            "known shortcodes are: alert, audio, details, email",
+            "known shortcodes are: alert, audio, details, drie-niveaus, email",
         ],
     );
 }
