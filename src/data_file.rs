@@ -217,7 +217,9 @@ fn mistakes_with<T>(
 
 /// Writes `bytes` to `path` through a temporary file in the same folder that
 /// replaces `path` in one rename, creating missing parent folders. If anything
-/// fails, `path` is left exactly as it was.
+/// fails, `path` is left exactly as it was. The file keeps the permissions it
+/// had; a new one gets those of an ordinary file (`rw-r--r--`), not the
+/// temporary file's owner-only ones.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     let parent = match path.parent() {
@@ -226,10 +228,28 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     };
     std::fs::create_dir_all(parent)?;
     let mut temp = tempfile::NamedTempFile::new_in(parent)?;
+    let permissions = match std::fs::metadata(path) {
+        Ok(existing) => existing.permissions(),
+        Err(_) => ordinary_file_permissions(temp.as_file())?,
+    };
+    temp.as_file().set_permissions(permissions)?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+#[cfg(unix)]
+fn ordinary_file_permissions(file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut permissions = file.metadata()?.permissions();
+    permissions.set_mode(0o644);
+    Ok(permissions)
+}
+
+#[cfg(not(unix))]
+fn ordinary_file_permissions(file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
+    Ok(file.metadata()?.permissions())
 }
 
 #[cfg(test)]
@@ -252,6 +272,22 @@ mod tests {
         let d = parsed.error(&parsed.value.name, "bad");
         assert_eq!((d.line, d.column), (3, 8));
         assert!(diags.is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_atomic_write_keeps_the_files_permissions_and_gives_a_new_file_ordinary_ones() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let new = dir.path().join("new.toml");
+        write_atomically(&new, b"a = 1\n").unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&new), 0o644);
+        let kept = dir.path().join("kept.toml");
+        std::fs::write(&kept, "a = 1\n").unwrap();
+        std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o664)).unwrap();
+        write_atomically(&kept, b"a = 2\n").unwrap();
+        assert_eq!(mode(&kept), 0o664);
     }
 
     #[test]

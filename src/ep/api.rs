@@ -78,8 +78,11 @@ pub struct ApiMember {
 /// One page of a vote listing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListPage {
-    /// Ids of the votes on the page that are main votes (not amendments).
+    /// Ids of the votes on the page that are main votes (not amendments) of
+    /// the procedure asked for.
     pub main_votes: Vec<u64>,
+    /// How many rows the page had, of any kind (for the client's row cap).
+    pub rows: usize,
     /// True when there is a next page.
     pub has_next: bool,
 }
@@ -170,15 +173,20 @@ fn member(row: &Value) -> Result<ApiMember, ApiError> {
     })
 }
 
-/// Reads one page of `GET /votes?q=…&page=N`.
-pub fn parse_list_page(value: &Value) -> Result<ListPage, ApiError> {
+/// Reads one page of `GET /votes?q=…&page=N`. The listing is a text
+/// search, so a row that names another procedure than `procedure` is left
+/// out (a row that names none is kept: it was found by the reference).
+pub fn parse_list_page(value: &Value, procedure: &str) -> Result<ListPage, ApiError> {
     let rows = field(value, "results")
         .and_then(Value::as_array)
         .ok_or_else(|| ApiError::Field("results".to_string()))?;
     let mut main_votes = Vec::new();
     for row in rows {
         let id = number(row, "id").map_err(|_| ApiError::Field("results[].id".to_string()))?;
-        if field(row, "is_main").and_then(Value::as_bool) == Some(true) {
+        let other_procedure = field(row, "procedure.reference")
+            .and_then(Value::as_str)
+            .is_some_and(|r| r != procedure);
+        if field(row, "is_main").and_then(Value::as_bool) == Some(true) && !other_procedure {
             main_votes.push(id);
         }
     }
@@ -187,6 +195,7 @@ pub fn parse_list_page(value: &Value) -> Result<ListPage, ApiError> {
         .ok_or_else(|| ApiError::Field("has_next".to_string()))?;
     Ok(ListPage {
         main_votes,
+        rows: rows.len(),
         has_next,
     })
 }
@@ -268,12 +277,25 @@ mod tests {
         let page = json!({"total": 3, "page": 1, "page_size": 2, "has_prev": false, "has_next": true,
             "results": [{"id": 5, "is_main": true}, {"id": 6, "is_main": false}], "facets": {}});
         assert_eq!(
-            parse_list_page(&page).unwrap(),
+            parse_list_page(&page, "2022/0155(COD)").unwrap(),
             ListPage {
                 main_votes: vec![5],
+                rows: 2,
                 has_next: true
             }
         );
-        assert!(parse_list_page(&json!({"results": []})).is_err());
+    }
+
+    #[test]
+    fn a_main_vote_of_another_procedure_found_by_the_text_search_is_left_out() {
+        let page = json!({"has_next": false, "results": [
+            {"id": 5, "is_main": true, "procedure": {"reference": "2022/0155(COD)"}},
+            {"id": 7, "is_main": true, "procedure": {"reference": "2024/0001(COD)"}},
+            {"id": 8, "is_main": true, "procedure": null}]});
+        assert_eq!(
+            parse_list_page(&page, "2022/0155(COD)").unwrap().main_votes,
+            vec![5, 8]
+        );
+        assert!(parse_list_page(&json!({"results": []}), "2022/0155(COD)").is_err());
     }
 }

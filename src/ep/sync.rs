@@ -268,7 +268,11 @@ impl Job<'_> {
         }
         for id in ids {
             let path = vote_path(self.site, &id.to_string());
-            match self.sync_vote(id, &path, &mut report.diagnostics).await {
+            let named = args.votes.iter().any(|v| v.parse() == Ok(id));
+            match self
+                .sync_vote(id, &path, named, &mut report.diagnostics)
+                .await
+            {
                 Ok(Outcome::Written) => report.fetched += 1,
                 Ok(Outcome::Unchanged) => report.unchanged += 1,
                 Err(e) => {
@@ -283,11 +287,14 @@ impl Job<'_> {
         }
     }
 
-    /// The main votes of `procedure`, through every page of the listing
-    /// (at most the client's page cap).
+    /// The main votes of `procedure`, through every page of the listing,
+    /// within the client's caps on pages, rows and bytes (all pages together).
     async fn votes_of(&self, procedure: &str) -> Result<Vec<u64>, String> {
         let mut ids = Vec::new();
-        let cap = self.client.options().max_pages;
+        let limits = self.client.options();
+        let cap = limits.max_pages;
+        let mut budget = limits.max_bytes;
+        let mut rows = 0;
         for page in 1.. {
             if page > cap {
                 return Err(format!(
@@ -297,8 +304,20 @@ impl Job<'_> {
             let url = self.client.url(&format!(
                 "votes?q={procedure}&page={page}&page_size={PAGE_SIZE}"
             ));
-            let value = self.client.get_one(&url).await.map_err(|e| e.message)?;
-            let listed = parse_list_page(&value).map_err(|e| format!("{url}: {e}"))?;
+            let (value, size) = self
+                .client
+                .get_one_within(&url, budget)
+                .await
+                .map_err(|e| e.message)?;
+            budget = budget.saturating_sub(size);
+            let listed = parse_list_page(&value, procedure).map_err(|e| format!("{url}: {e}"))?;
+            rows += listed.rows;
+            if rows > limits.max_rows {
+                return Err(format!(
+                    "more than {} rows; the server keeps sending rows (raise --max-rows if the API really has this many)",
+                    limits.max_rows
+                ));
+            }
             ids.extend(listed.main_votes);
             if !listed.has_next {
                 break;
@@ -307,10 +326,15 @@ impl Job<'_> {
         Ok(ids)
     }
 
+    /// Fetches vote `id` into `path`. A file the editors entered by hand
+    /// (a provenance other than `synced`) is only replaced when the vote was
+    /// `named` with `--vote`; then its comments and its old provenance stay
+    /// in the file as comments.
     async fn sync_vote(
         &self,
         id: u64,
         path: &Path,
+        named: bool,
         diags: &mut Diagnostics,
     ) -> Result<Outcome, VoteError> {
         let previous = match std::fs::read_to_string(path) {
@@ -318,10 +342,29 @@ impl Job<'_> {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
             Err(e) => return Err(VoteError::Existing(e.to_string())),
         };
-        let editor = match &previous {
+        let mut editor = match &previous {
             Some(text) => editor_fields(text).map_err(VoteError::Existing)?,
             None => EditorFields::default(),
         };
+        let entered_by_hand =
+            previous.is_some() && editor.provenance_kind.as_deref() != Some("synced");
+        if entered_by_hand {
+            let kind = editor.provenance_kind.as_deref().unwrap_or("none");
+            if !named {
+                diags.push(
+                    Diagnostic::warning(path, 0, 0, format!("vote {id} was entered by the editors (provenance kind `{kind}`); left as it is"))
+                        .with_hint(format!("to replace it with HowTheyVote.eu's record, run sync ep-votes --vote {id}; the editors' words and comments are kept")),
+                );
+                return Ok(Outcome::Unchanged);
+            }
+            if let Some(text) = &previous {
+                editor.comments.extend(old_provenance(text));
+            }
+            diags.push(
+                Diagnostic::warning(path, 0, 0, format!("vote {id} was entered by the editors (provenance kind `{kind}`) and is now HowTheyVote.eu's record"))
+                    .with_hint("title_nl, protects, why, editors_note and the comments at the top were kept, and the old provenance is a comment there; check the members' votes against it"),
+            );
+        }
         let url = self.client.url(&format!("votes/{id}"));
         let answer = self.client.get_one(&url).await.map_err(VoteError::Fetch)?;
         let vote = parse_vote(&answer)?;
@@ -453,6 +496,23 @@ fn unmapped_warning(
         ),
     )
     .with_hint(hint)
+}
+
+/// The `[provenance]` table of an editor's file as comment lines, so that
+/// replacing it with a synced record does not lose where it came from.
+fn old_provenance(text: &str) -> Vec<String> {
+    let Ok(table) = text.parse::<toml::Table>() else {
+        return Vec::new();
+    };
+    let Some(toml::Value::Table(p)) = table.get("provenance") else {
+        return Vec::new();
+    };
+    let mut lines =
+        vec!["# Before sync ep-votes replaced it, the editors' provenance was:".to_string()];
+    for (key, value) in p {
+        lines.push(format!("#   {key} = {value}"));
+    }
+    lines
 }
 
 /// The numeric ids of the files in `data/ep/votes/`.

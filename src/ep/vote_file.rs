@@ -31,6 +31,29 @@ pub struct EditorFields {
     pub result: Option<String>,
     /// The `fetched_at` of the existing file, to tell an unchanged vote.
     pub fetched_at: Option<String>,
+    /// The existing file's `[provenance] kind` (`synced`, `editor`, …).
+    pub provenance_kind: Option<String>,
+    /// The comment lines at the top of the existing file that sync did not
+    /// write (the editors' notes on their sources), kept above the data.
+    pub comments: Vec<String>,
+}
+
+/// The comment lines `render` itself writes at the top of a file.
+const HEADER: [&str; 4] = [
+    "# Written by `chatcontrole sync ep-votes` from HowTheyVote.eu; sync again to refresh.",
+    "# title_nl, protects, why and editors_note are the editors' words: sync keeps them.",
+    "# Editors: fill in title_nl (what was voted on, in plain Dutch), protects (\"for\" or",
+    "# \"against\": the vote that protects private messages) and why (one Dutch sentence).",
+];
+
+/// The comment lines before the first line of data in `text`, without the
+/// ones `render` writes itself.
+fn leading_comments(text: &str) -> Vec<String> {
+    text.lines()
+        .take_while(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+        .filter(|l| l.trim_start().starts_with('#') && !HEADER.contains(&l.trim_end()))
+        .map(|l| l.trim_end().to_string())
+        .collect()
 }
 
 /// Reads the editors' fields of an existing file. Err (with the reason)
@@ -62,6 +85,12 @@ pub fn editor_fields(text: &str) -> Result<EditorFields, String> {
         editors_note: get("editors_note")?,
         result: get("result")?,
         fetched_at,
+        provenance_kind: table
+            .get("provenance")
+            .and_then(|p| p.get("kind"))
+            .and_then(toml::Value::as_str)
+            .map(str::to_string),
+        comments: leading_comments(text),
     })
 }
 
@@ -105,18 +134,16 @@ fn quoted(text: &str) -> String {
 
 /// The file's text: the API's facts with the editors' fields kept.
 pub fn render(vote: &SyncedVote, editor: &EditorFields) -> String {
-    let mut out = String::from(
-        "# Written by `chatcontrole sync ep-votes` from HowTheyVote.eu; sync again to refresh.\n\
-         # title_nl, protects, why and editors_note are the editors' words: sync keeps them.\n",
-    );
+    let mut out = format!("{}\n{}\n", HEADER[0], HEADER[1]);
     let unfilled = editor.title_nl.trim().is_empty()
         || editor.protects.trim().is_empty()
         || editor.why.trim().is_empty();
     if unfilled {
-        out.push_str(
-            "# Editors: fill in title_nl (what was voted on, in plain Dutch), protects (\"for\" or\n\
-             # \"against\": the vote that protects private messages) and why (one Dutch sentence).\n",
-        );
+        out.push_str(&format!("{}\n{}\n", HEADER[2], HEADER[3]));
+    }
+    for line in &editor.comments {
+        out.push_str(line);
+        out.push('\n');
     }
     out.push_str(&format!("date = {}\n", vote.date));
     out.push_str(&format!("title_nl = {}\n", quoted(&editor.title_nl)));
@@ -202,6 +229,8 @@ mod tests {
             editors_note: Some("Nagekeken in de notulen.".to_string()),
             result: None,
             fetched_at: None,
+            provenance_kind: None,
+            comments: vec!["# Uitslag nagekeken in de notulen van de vergadering.".to_string()],
         };
         let text = render(&vote(), &editor);
         assert!(!text.contains("# Editors: fill in"));
@@ -211,6 +240,7 @@ mod tests {
             EditorFields {
                 result: Some("rejected".to_string()),
                 fetched_at: Some("2026-12-04T10:00:00Z".to_string()),
+                provenance_kind: Some("synced".to_string()),
                 ..editor
             }
         );

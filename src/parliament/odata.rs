@@ -208,6 +208,15 @@ impl Client {
     /// HowTheyVote.eu's API answers), with the same timeouts, retries, size
     /// limit and same-host rule as [`Client::get_all`].
     pub async fn get_one(&self, url: &str) -> Result<Value, FetchError> {
+        self.get_one_within(url, self.options.max_bytes)
+            .await
+            .map(|(value, _)| value)
+    }
+
+    /// [`Client::get_one`] for one page of a listing that is not OData: at
+    /// most `budget` bytes (what is left of `max_bytes` for the whole
+    /// listing); gives the answer and its size, to take from the budget.
+    pub async fn get_one_within(&self, url: &str, budget: u64) -> Result<(Value, u64), FetchError> {
         let on_api = url::Url::parse(url).is_ok_and(|u| u.origin() == self.base.origin());
         if !on_api {
             return Err(FetchError::new(format!(
@@ -215,9 +224,7 @@ impl Client {
                 self.origin()
             )));
         }
-        self.get_json(url, self.options.max_bytes)
-            .await
-            .map(|(value, _)| value)
+        self.get_json(url, budget).await
     }
 
     /// The timeouts, retries and limits this client keeps to.
