@@ -95,14 +95,16 @@ async fn campaign_pages_answer_and_let_visitors_act() {
     browser.emulate_dark_mode(false).await;
     problems.extend(
         browser.expect(
-            "the party picker on the first screen, opening to links to party pages",
+            "the party picker on the first screen, opening to links to party pages and to /niveaus/",
             r#"var picker = document.querySelector(".party-picker");
                var summary = picker.querySelector("summary");
                if (picker.open || summary.getBoundingClientRect().bottom > 800) return false;
                summary.click();
-               var links = picker.querySelectorAll("a");
+               var links = picker.querySelectorAll(".party-links a");
+               var all = picker.querySelector(".party-picker-all a");
                return picker.open && links.length === 26 && Array.prototype.every.call(links, function (a) {
-                 return /^\/stemwijzer2023\/[a-z0-9-]+\/$/.test(a.getAttribute("href")) && a.offsetHeight >= 44; });"#,
+                 return /^\/stemwijzer2023\/[a-z0-9-]+\/$/.test(a.getAttribute("href")) && a.offsetHeight >= 44; })
+                 && !!all && all.getAttribute("href") === "/niveaus/" && all.offsetHeight >= 44;"#,
         )
         .await,
     );

@@ -88,7 +88,14 @@ fn the_home_page_answers_and_links_to_acting() {
         picker[1].contains("BIJ1") && !picker[1].contains("D66"),
         "index.html: the other parties of 2023 after: {picker:?}"
     );
-    html::assert_count(&home, ".party-picker a", 26, "index.html");
+    html::assert_count(&home, ".party-picker .party-links a", 26, "index.html");
+    html::assert_attr(
+        &home,
+        ".party-picker .party-picker-all a",
+        "href",
+        "/niveaus/",
+        "index.html",
+    );
     html::assert_count(
         &home,
         ".hero svg.hero-art[aria-hidden=\"true\"]",
