@@ -45,6 +45,27 @@ impl<T> Parsed<T> {
         line_col(&self.text, at.span().start).0
     }
 
+    /// The trimmed text written at `at`; an empty one is an error naming
+    /// `field`, with `hint`.
+    pub fn filled(
+        &self,
+        at: &Spanned<String>,
+        field: &str,
+        hint: &str,
+        diags: &mut Diagnostics,
+    ) -> Option<String> {
+        let text = at.get_ref().trim();
+        if text.is_empty() {
+            diags.push(
+                self.error(at, format!("`{field}` is empty"))
+                    .with_hint(hint),
+            );
+            None
+        } else {
+            Some(text.to_string())
+        }
+    }
+
     /// The error for a party id that `data/parties.toml` does not have.
     pub fn unknown_party<S>(&self, at: &Spanned<S>, party: &str) -> Diagnostic {
         self.error(

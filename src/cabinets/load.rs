@@ -122,7 +122,12 @@ fn cabinet(
     diags: &mut Diagnostics,
 ) -> Option<Cabinet> {
     let before = diags.error_count();
-    let name = text(parsed, &entry.name, "name", diags);
+    let name = parsed.filled(
+        &entry.name,
+        "name",
+        "write the name as the government writes it",
+        diags,
+    );
     let from = parsed.day(&entry.from, diags);
     let until = entry.until.as_ref().and_then(|u| parsed.day(u, diags));
     if let (Some(from), Some(until), Some(at)) = (from, until, &entry.until) {
@@ -239,7 +244,12 @@ fn minister(
     diags: &mut Diagnostics,
 ) -> Option<Minister> {
     let before = diags.error_count();
-    let name = text(parsed, &entry.name, "name", diags);
+    let name = parsed.filled(
+        &entry.name,
+        "name",
+        "write the name as the government writes it",
+        diags,
+    );
     if let Some(party) = &entry.party
         && !known(party.get_ref())
     {
@@ -261,24 +271,6 @@ fn minister(
         until,
         source: source?,
     })
-}
-
-fn text(
-    parsed: &Parsed<CabinetsFile>,
-    at: &Spanned<String>,
-    field: &str,
-    diags: &mut Diagnostics,
-) -> Option<String> {
-    let text = at.get_ref().trim();
-    if text.is_empty() {
-        diags.push(
-            parsed
-                .error(at, format!("`{field}` is empty"))
-                .with_hint("write the name as the government writes it"),
-        );
-        return None;
-    }
-    Some(text.to_string())
 }
 
 fn period_order(

@@ -89,27 +89,6 @@ pub fn provenance<T>(
     }
 }
 
-/// The trimmed text at `at`; an empty one is an error with `hint`.
-pub fn filled<T>(
-    parsed: &Parsed<T>,
-    at: &Spanned<String>,
-    field: &str,
-    hint: &str,
-    diags: &mut Diagnostics,
-) -> Option<String> {
-    let text = at.get_ref().trim();
-    if text.is_empty() {
-        diags.push(
-            parsed
-                .error(at, format!("`{field}` is empty"))
-                .with_hint(hint),
-        );
-        None
-    } else {
-        Some(text.to_string())
-    }
-}
-
 /// The place of `at` in `parsed`.
 pub fn place<T, S>(parsed: &Parsed<T>, at: &Spanned<S>) -> Place {
     let (line, column) = crate::diagnostics::line_col(&parsed.text, at.span().start);

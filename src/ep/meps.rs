@@ -15,7 +15,7 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::fields::{RawPeriod, day, filled, period, place, provenance};
+use super::fields::{RawPeriod, day, period, place, provenance};
 use super::model::{Group, Mep, Period};
 use crate::data_file::{Parsed, read_toml};
 use crate::diagnostics::Diagnostics;
@@ -136,8 +136,7 @@ fn mep(parsed: &Parsed<MepsFile>, raw: &RawMep, diags: &mut Diagnostics) -> Opti
             }
         },
     };
-    let name = filled(
-        parsed,
+    let name = parsed.filled(
         &raw.name,
         "name",
         "write the MEP's name as the Parliament's site writes it",

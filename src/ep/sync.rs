@@ -171,19 +171,11 @@ fn run_unchecked(args: &SyncEpVotesArgs) -> Result<EpSyncReport, Diagnostics> {
         meps,
         votes: Vec::new(),
     };
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| {
-            let mut d = Diagnostics::new();
-            d.push(Diagnostic::error(
-                "sync",
-                0,
-                0,
-                format!("cannot start: {e}"),
-            ));
-            d
-        })?;
+    let runtime = crate::parliament::client_args::runtime().map_err(|e| {
+        let mut d = Diagnostics::new();
+        d.push(Diagnostic::error("sync", 0, 0, e));
+        d
+    })?;
     let job = Job {
         client: &client,
         site: &args.site,

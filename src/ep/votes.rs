@@ -15,7 +15,7 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::fields::{day, filled, place, provenance};
+use super::fields::{day, place, provenance};
 use super::model::{EpVote, Group, Protects, Totals, VoteMember, VoteResult, VoteWord};
 use crate::data_file::{Parsed, read_toml};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -118,15 +118,13 @@ pub fn load_vote(path: &Path, diags: &mut Diagnostics) -> Option<EpVote> {
     let before = diags.error_count();
     let file = &parsed.value;
     let date = day(&parsed, &file.date, "date", diags);
-    let title_nl = filled(
-        &parsed,
+    let title_nl = parsed.filled(
         &file.title_nl,
         "title_nl",
         "write in plain Dutch what was voted on, e.g. title_nl = \"Verlenging van de tijdelijke uitzondering op de e-privacyrichtlijn\"",
         diags,
     );
-    let why = filled(
-        &parsed,
+    let why = parsed.filled(
         &file.why,
         "why",
         "write in one Dutch sentence why that vote protects private messages; it is published with the vote",
@@ -262,8 +260,7 @@ fn members(parsed: &Parsed<VoteFile>, diags: &mut Diagnostics) -> Option<Vec<Vot
                 }
             },
         };
-        let name = filled(
-            parsed,
+        let name = parsed.filled(
             &raw.name,
             "name",
             "write the member's name as meps.toml writes it",

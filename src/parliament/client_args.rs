@@ -1,6 +1,7 @@
-//! The switches `sync votes` and `sync members` share: how the client waits
-//! and retries, and how much the API may send before the client stops
-//! reading ([`ClientOptions`]), so both commands are limited alike.
+//! The switches the `sync` commands share: how the client waits and
+//! retries, and how much the API may send before the client stops reading
+//! ([`ClientOptions`]), so every command is limited alike; and the one
+//! runtime they run their requests on.
 
 use std::time::Duration;
 
@@ -63,4 +64,13 @@ impl ClientArgs {
     pub fn client(&self, api: &str) -> Result<Client, FetchError> {
         Client::new(api, self.options())
     }
+}
+
+/// The single-threaded runtime a `sync` command runs its requests on; the
+/// reason it cannot start, in words, otherwise.
+pub fn runtime() -> Result<tokio::runtime::Runtime, String> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start: {e}"))
 }

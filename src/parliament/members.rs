@@ -168,10 +168,7 @@ fn run_unchecked(args: &SyncMembersArgs) -> Result<MembersReport, Diagnostics> {
         return Err(diags);
     }
     let client = args.client.client(&args.api).map_err(|e| fail(e.message))?;
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| fail(format!("cannot start: {e}")))?;
+    let runtime = super::client_args::runtime().map_err(fail)?;
     let source = client.url(SEATS_QUERY);
     let (seats, committees, emails) = runtime
         .block_on(async {

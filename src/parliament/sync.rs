@@ -137,19 +137,11 @@ fn run_unchecked(args: &SyncVotesArgs) -> Result<SyncReport, Diagnostics> {
         return Err(usage);
     }
     let items = items_to_sync(&data, &args.items);
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| {
-            let mut d = Diagnostics::new();
-            d.push(Diagnostic::error(
-                "sync",
-                0,
-                0,
-                format!("cannot start: {e}"),
-            ));
-            d
-        })?;
+    let runtime = crate::parliament::client_args::runtime().map_err(|e| {
+        let mut d = Diagnostics::new();
+        d.push(Diagnostic::error("sync", 0, 0, e));
+        d
+    })?;
     Ok(runtime.block_on(sync_all(&client, &args.site, &data, &items)))
 }
 
