@@ -79,9 +79,9 @@ fn names_phrase(record: &PartyEpVote) -> String {
 
 /// The vote's page on HowTheyVote.eu, when its id is HowTheyVote's number.
 pub fn howtheyvote_link(id: &str) -> Option<SourceLink> {
-    (!id.is_empty() && id.bytes().all(|b| b.is_ascii_digit())).then(|| SourceLink {
+    crate::ep::votes::is_numeric_id(id).then(|| SourceLink {
         label: "de hele stemming op HowTheyVote.eu".to_string(),
-        url: format!("https://howtheyvote.eu/votes/{id}"),
+        url: format!("{HOWTHEYVOTE_URL}votes/{id}"),
     })
 }
 

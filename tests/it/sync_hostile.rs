@@ -9,8 +9,8 @@
 //! paging); `sync votes` uses the same client and switches.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 use serde_json::{Value, json};
 use test_case::test_case;
@@ -69,33 +69,17 @@ struct Run {
 /// Runs `sync members` against `api` with `extra` switches; fails the test
 /// (and kills the process) when it has not ended after 60 s.
 fn run(site: &Path, api: &str, extra: &[&str]) -> Run {
-    let logs = tempfile::tempdir().unwrap();
-    let stderr_path = logs.path().join("stderr");
-    let started = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_chatcontrole"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_chatcontrole"));
+    command
         .args(["sync", "members", "--site"])
         .arg(site)
         .args(["--api", api, "--retry-delay", "1", "--retries", "1"])
-        .args(extra)
-        .stdout(Stdio::null())
-        .stderr(std::fs::File::create(&stderr_path).unwrap())
-        .spawn()
-        .unwrap();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if started.elapsed() > Duration::from_secs(60) {
-            child.kill().unwrap();
-            child.wait().unwrap();
-            panic!("sync members did not end within 60 s");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
+        .args(extra);
+    let done = crate::common::run_within(command, Duration::from_secs(60), "sync members");
     Run {
-        code: status.code(),
-        stderr: std::fs::read_to_string(&stderr_path).unwrap(),
-        took: started.elapsed(),
+        code: done.code,
+        stderr: done.stderr,
+        took: done.took,
     }
 }
 

@@ -5,7 +5,8 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 /// The example site in the repository.
 pub fn example_site() -> PathBuf {
@@ -107,3 +108,47 @@ pub fn write(root: &Path, rel: &str, text: &str) {
 pub mod html;
 pub mod qmv_vectors;
 pub mod tk_mock;
+
+/// How a command run by [`run_within`] ended.
+pub struct Finished {
+    /// Its exit code (none when a signal ended it).
+    pub code: Option<i32>,
+    /// What it printed on stdout.
+    pub stdout: String,
+    /// What it printed on stderr.
+    pub stderr: String,
+    /// How long it ran.
+    pub took: Duration,
+}
+
+/// Runs `command` with no stdin and its output caught in files (so a
+/// chatty child never blocks on a full pipe); kills it and fails the test
+/// when it has not ended after `limit`, naming it as `what`.
+pub fn run_within(mut command: Command, limit: Duration, what: &str) -> Finished {
+    let logs = tempfile::tempdir().unwrap();
+    let (out, err) = (logs.path().join("stdout"), logs.path().join("stderr"));
+    let started = Instant::now();
+    let mut child = command
+        .stdin(Stdio::null())
+        .stdout(std::fs::File::create(&out).unwrap())
+        .stderr(std::fs::File::create(&err).unwrap())
+        .spawn()
+        .unwrap();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > limit {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("{what} did not end within {} s", limit.as_secs());
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    Finished {
+        code: status.code(),
+        stdout: std::fs::read_to_string(out).unwrap(),
+        stderr: std::fs::read_to_string(err).unwrap(),
+        took: started.elapsed(),
+    }
+}

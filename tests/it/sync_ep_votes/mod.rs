@@ -15,7 +15,7 @@
 //! changed one keeps the editors' words.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -334,8 +334,6 @@ impl Run {
 /// back-off, two retries and a 5 s timeout unless `extra` sets them; fails
 /// the test (and kills the process) when it has not ended after 60 s.
 fn run(site: &Path, api: &str, extra: &[&str]) -> Run {
-    let logs = tempfile::tempdir().unwrap();
-    let (out, err) = (logs.path().join("out"), logs.path().join("err"));
     let mut args: Vec<&str> = vec!["sync", "ep-votes", "--api", api];
     for (flag, value) in [
         ("--retry-delay", "1"),
@@ -347,31 +345,13 @@ fn run(site: &Path, api: &str, extra: &[&str]) -> Run {
         }
     }
     args.extend_from_slice(extra);
-    let started = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_chatcontrole"))
-        .args(&args)
-        .arg("--site")
-        .arg(site)
-        .stdin(Stdio::null())
-        .stdout(std::fs::File::create(&out).unwrap())
-        .stderr(std::fs::File::create(&err).unwrap())
-        .spawn()
-        .unwrap();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if started.elapsed() > Duration::from_secs(60) {
-            child.kill().unwrap();
-            child.wait().unwrap();
-            panic!("sync ep-votes did not end within 60 s");
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    };
+    let mut command = Command::new(env!("CARGO_BIN_EXE_chatcontrole"));
+    command.args(&args).arg("--site").arg(site);
+    let done = crate::common::run_within(command, Duration::from_secs(60), "sync ep-votes");
     Run {
-        code: status.code(),
-        stdout: std::fs::read_to_string(out).unwrap(),
-        stderr: std::fs::read_to_string(err).unwrap(),
+        code: done.code,
+        stdout: done.stdout,
+        stderr: done.stderr,
     }
 }
 
