@@ -352,10 +352,6 @@ impl Job<'_> {
             if let Some(text) = &previous {
                 editor.comments.extend(old_provenance(text));
             }
-            diags.push(
-                Diagnostic::warning(path, 0, 0, format!("vote {id} was entered by the editors (provenance kind `{kind}`) and is now HowTheyVote.eu's record"))
-                    .with_hint("title_nl, protects, why, editors_note and the comments at the top were kept, and the old provenance is a comment there; check the members' votes against it"),
-            );
         }
         let url = self.client.url(&format!("votes/{id}"));
         let answer = self.client.get_one(&url).await.map_err(VoteError::Fetch)?;
@@ -396,6 +392,13 @@ impl Job<'_> {
             );
         }
         write_atomically(path, render(&synced, &editor).as_bytes()).map_err(VoteError::Write)?;
+        if entered_by_hand {
+            let kind = editor.provenance_kind.as_deref().unwrap_or("none");
+            diags.push(
+                Diagnostic::warning(path, 0, 0, format!("vote {id} was entered by the editors (provenance kind `{kind}`) and is now HowTheyVote.eu's record"))
+                    .with_hint("title_nl, protects, why, editors_note and the comments at the top were kept, and the old provenance is a comment there; check the members' votes against it"),
+            );
+        }
         Ok(Outcome::Written)
     }
 

@@ -125,3 +125,18 @@ fn a_vote_file_is_readable_by_others_and_a_rewrite_keeps_its_permissions() {
     );
     assert_eq!(mode(&path), 0o664);
 }
+
+#[test]
+fn a_named_vote_the_editors_entered_that_fails_to_download_is_kept_and_not_said_replaced() {
+    let site = site_with_a_vote_entered_by_hand();
+    let files = snapshot(site.path());
+    let api = Htv::start(|_, _| Answer::status(500));
+    let run = run(site.path(), &api.api(), &["--vote", "189270"]);
+    assert_eq!(run.code, Some(1), "{}", run.all());
+    assert!(
+        !run.stderr.contains("is now HowTheyVote.eu's record"),
+        "{}",
+        run.all()
+    );
+    assert!(snapshot(site.path()) == files);
+}
