@@ -106,6 +106,23 @@ impl BaseUrl {
         Some(path)
     }
 
+    /// The address of the folder `dir` below this one
+    /// (`https://e.org/` and `en` → `https://e.org/en/`): where a site's
+    /// second language lives.
+    pub fn below(&self, dir: &str) -> BaseUrl {
+        let mut url = self.0.clone();
+        let path = format!("{}/{}/", self.path_prefix(), dir.trim_matches('/'));
+        url.set_path(&path);
+        BaseUrl(url)
+    }
+
+    /// The same host with `prefix` as its path (`/campagne` → `…/campagne/`).
+    pub fn with_path_prefix(&self, prefix: &str) -> BaseUrl {
+        let mut url = self.0.clone();
+        url.set_path(&format!("{prefix}/"));
+        BaseUrl(url)
+    }
+
     /// The absolute address of a site path such as `/nieuws/`.
     pub fn join_path(&self, path: &str) -> String {
         let base = self.as_str().trim_end_matches('/');

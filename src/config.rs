@@ -113,6 +113,51 @@ pub struct SiteConfig {
     /// `permalinks` and `ugly_urls` parsed once, when the settings are read.
     #[serde(skip)]
     pub urls: UrlSettings,
+    /// The default language's code (Hugo's `defaultContentLanguage`); the
+    /// primary subtag of `language` when not given.
+    #[serde(default, alias = "defaultContentLanguage")]
+    pub default_content_language: Option<String>,
+    /// Puts the default language under `/<code>/` too, with a redirect from
+    /// `/` (Hugo's `defaultContentLanguageInSubdir`).
+    #[serde(default, alias = "defaultContentLanguageInSubdir")]
+    pub default_content_language_in_subdir: bool,
+    /// Languages that are not built (Hugo's `disableLanguages`).
+    #[serde(default, alias = "disableLanguages")]
+    pub disable_languages: Vec<String>,
+    /// The site's languages by code (`[languages.en]`), see
+    /// [`crate::languages`].
+    #[serde(default)]
+    pub languages: std::collections::BTreeMap<String, crate::languages::LanguageConfig>,
+    /// The language these settings render, once
+    /// [`SiteConfig::for_language`] made them; None for the site's own.
+    #[serde(skip)]
+    pub current_language: Option<crate::languages::Language>,
+    /// The files published once at the root for every language (`static/`),
+    /// so that `/css/site.css` is the same address on an English page.
+    #[serde(skip)]
+    pub root_files: RootFiles,
+}
+
+/// The files of a site that live at its root whatever the language
+/// (`static/`), by output path (`css/site.css`), with the root's path prefix.
+#[derive(Debug, Clone, Default, Hash, PartialEq, Eq)]
+pub struct RootFiles {
+    /// The root's path prefix (`""`, `/campagne`).
+    pub prefix: String,
+    /// The files' paths without the leading `/`.
+    pub files: std::sync::Arc<std::collections::BTreeSet<String>>,
+}
+
+impl RootFiles {
+    /// The link to `path` (`/css/site.css?v=1`) when it names one of the
+    /// root's files.
+    pub fn link(&self, path: &str) -> Option<String> {
+        let file = path.split(['?', '#']).next().unwrap_or_default();
+        let file = file.strip_prefix('/')?;
+        self.files
+            .contains(file)
+            .then(|| format!("{}{path}", self.prefix))
+    }
 }
 
 /// The `[markdown]` table of site.toml.
@@ -286,26 +331,8 @@ impl SiteConfig {
             );
         }
         check_content_settings(&mut config, path, text, &mut diags);
-        for entries in config.menu.values_mut() {
-            for entry in entries.iter_mut() {
-                match menu_url(&entry.url) {
-                    Ok(url) => entry.url = url,
-                    Err((message, hint)) => {
-                        let (line, col) = value_position(text, &entry.url);
-                        diags.push(
-                            Diagnostic::error(
-                                path,
-                                line,
-                                col,
-                                format!("menu entry `{}`: {message}", entry.name),
-                            )
-                            .with_hint(hint),
-                        );
-                    }
-                }
-            }
-            entries.sort_by(|a, b| (a.weight, &a.name).cmp(&(b.weight, &b.name)));
-        }
+        check_menus(&mut config.menu, path, text, &mut diags);
+        crate::languages::check(&mut config, path, text, &mut diags);
         if diags.has_errors() {
             Err(diags)
         } else {
@@ -363,17 +390,71 @@ impl SiteConfig {
         self.base_url.path_prefix().to_string()
     }
 
-    /// The absolute URL of a site path such as `/nieuws/`.
+    /// The absolute URL of a site path such as `/nieuws/`; a file of
+    /// `static/` is at the site's root in every language.
     pub fn absolute_url(&self, path: &str) -> String {
         if path.starts_with("http://") || path.starts_with("https://") {
             return path.to_string();
         }
+        if let Some(link) = self.root_files.link(path) {
+            return self
+                .base_url
+                .with_path_prefix(&self.root_files.prefix)
+                .join_path(&link[self.root_files.prefix.len()..]);
+        }
         self.base_url.join_path(path)
+    }
+
+    /// The link a page writes for the site path `path`: the base URL's
+    /// path before it (`/en/raad/`), or the root's for a file of
+    /// `static/` (`/css/site.css`).
+    pub fn link(&self, path: &str) -> String {
+        self.root_files
+            .link(path)
+            .unwrap_or_else(|| format!("{}{path}", self.path_prefix()))
     }
 }
 
+/// Checks the links of `menus` (`[menu]` or a language's) and sorts each
+/// menu by weight; a link that cannot be used is an error on its line.
+pub fn check_menus(
+    menus: &mut std::collections::BTreeMap<String, Vec<MenuEntry>>,
+    path: &Path,
+    text: &str,
+    diags: &mut Diagnostics,
+) {
+    for entries in menus.values_mut() {
+        for entry in entries.iter_mut() {
+            match menu_url(&entry.url) {
+                Ok(url) => entry.url = url,
+                Err((message, hint)) => {
+                    let (line, col) = value_position(text, &entry.url);
+                    diags.push(
+                        Diagnostic::error(
+                            path,
+                            line,
+                            col,
+                            format!("menu entry `{}`: {message}", entry.name),
+                        )
+                        .with_hint(hint),
+                    );
+                }
+            }
+        }
+        entries.sort_by(|a, b| (a.weight, &a.name).cmp(&(b.weight, &b.name)));
+    }
+}
+
+/// True when `dir` is a folder inside the site folder (no `..`, not absolute).
+pub fn is_inside(dir: &str) -> bool {
+    !dir.trim().is_empty()
+        && Path::new(dir)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
+}
+
 /// True for a BCP 47 language tag as sites write them: `nl`, `nl-NL`, `zh-Hant-TW`.
-fn is_language_tag(tag: &str) -> bool {
+pub fn is_language_tag(tag: &str) -> bool {
     let mut parts = tag.split('-');
     let first = parts.next().unwrap_or_default();
     (2..=8).contains(&first.len())
@@ -445,12 +526,7 @@ fn check_content_settings(
     text: &str,
     diags: &mut Diagnostics,
 ) {
-    let dir = Path::new(&config.content_dir);
-    let inside = !config.content_dir.trim().is_empty()
-        && dir
-            .components()
-            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
-    if !inside {
+    if !is_inside(&config.content_dir) {
         let (line, col) = key_position(text, "content_dir");
         diags.push(
             Diagnostic::error(

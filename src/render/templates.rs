@@ -11,12 +11,13 @@ use minijinja::{Environment, Value, context};
 use serde::Serialize;
 
 use crate::config::SiteConfig;
-use crate::content::dates::{dutch_date, dutch_day, parse_date};
+use crate::content::dates::parse_date;
 use crate::content::markdown::{
     self, MarkdownOptions, NoShortcodes, ShortcodeRenderError, ShortcodeRenderer,
 };
 use crate::content::shortcodes::Call;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::locale::Locale;
 use crate::model::templates::TemplateFiles;
 use crate::render::builtin_shortcodes;
 use crate::render::limits::{self, FuelMeter, Runaways};
@@ -91,6 +92,9 @@ pub struct Renderer {
     fuel: FuelMeter,
     /// Templates that ran out of fuel; each renderer (each build) its own.
     runaways: Runaways,
+    /// The language pages are rendered in: `T`, and the words Rust views
+    /// write.
+    locale: std::sync::Arc<Locale>,
 }
 
 impl Renderer {
@@ -152,6 +156,10 @@ impl Renderer {
         let prefix = config.path_prefix();
         register_helpers(&mut env, config, &prefix);
         env.add_global("site", site_value(config, &prefix));
+        let locale = std::sync::Arc::new(Locale::builtin(&crate::languages::primary(
+            &config.language,
+        )));
+        register_strings(&mut env, &locale);
         Ok(Renderer {
             env,
             templates_dir,
@@ -160,6 +168,7 @@ impl Renderer {
             prefix,
             fuel: FuelMeter::default(),
             runaways: Runaways::default(),
+            locale,
         })
     }
 
@@ -178,7 +187,20 @@ impl Renderer {
             prefix,
             fuel: self.fuel.clone(),
             runaways: Runaways::default(),
+            locale: self.locale.clone(),
         }
+    }
+
+    /// Renders in the language of `locale` from now on: `T`/`i18n` in the
+    /// templates and [`Renderer::locale`] for Rust views.
+    pub fn set_locale(&mut self, locale: Locale) {
+        self.locale = std::sync::Arc::new(locale);
+        register_strings(&mut self.env, &self.locale);
+    }
+
+    /// The language pages are rendered in.
+    pub fn locale(&self) -> &Locale {
+        &self.locale
     }
 
     /// The most fuel (template steps, see [`limits::TEMPLATE_FUEL`]) one
@@ -266,8 +288,69 @@ impl Renderer {
         MarkdownOptions {
             url_prefix: self.prefix.clone(),
             typographer: self.config.markdown.typographer,
+            root_files: self.config.root_files.clone(),
         }
     }
+}
+
+/// `T`/`i18n` (Hugo's translation function) for `locale`: `T("key")`,
+/// `T("key", count)`, `T("key", {"Name": x})` or `T("key", name=x)`.
+fn register_strings(env: &mut Environment<'static>, locale: &std::sync::Arc<Locale>) {
+    let l = locale.clone();
+    let translate = move |key: String,
+                          arg: Option<Value>,
+                          kwargs: minijinja::value::Kwargs|
+          -> Result<String, minijinja::Error> {
+        let mut count = None;
+        let mut named: Vec<(String, Value)> = Vec::new();
+        if let Some(arg) = arg.filter(|a| !a.is_undefined() && !a.is_none()) {
+            if let Ok(n) = i64::try_from(arg.clone()) {
+                count = Some(n);
+            } else if arg.kind() == minijinja::value::ValueKind::Map {
+                for name in arg.try_iter()? {
+                    let value = arg.get_item(&name)?;
+                    named.push((name.to_string(), value));
+                }
+            } else {
+                named.push((String::new(), arg));
+            }
+        }
+        for name in kwargs.args() {
+            named.push((name.to_string(), kwargs.get(name)?));
+        }
+        let mut args = Vec::new();
+        for (name, value) in named {
+            if name.eq_ignore_ascii_case("count") {
+                count = i64::try_from(value.clone()).ok();
+            }
+            args.push((name, value.to_string()));
+        }
+        Ok(l.text(&key, count, &args))
+    };
+    env.add_function("T", translate.clone());
+    env.add_function("i18n", translate);
+    let l = locale.clone();
+    env.add_filter("number", move |value: Value| -> String {
+        match i64::try_from(value.clone()) {
+            Ok(n) => l.number(n),
+            Err(_) => value.to_string(),
+        }
+    });
+    let l = locale.clone();
+    env.add_filter(
+        "join_list",
+        move |value: Value| -> Result<String, minijinja::Error> {
+            let items: Vec<String> = value.try_iter()?.map(|v| v.to_string()).collect();
+            Ok(l.list(&items))
+        },
+    );
+    let l = locale.clone();
+    env.add_filter("date_label", move |value: String| -> String {
+        parse_date(&value)
+            .map(|d| l.date(d.date_naive()))
+            .unwrap_or(value)
+    });
+    env.add_global("lang", Value::from(locale.code().to_string()));
 }
 
 /// The link to a site path as pages write it: the base URL's path (`prefix`,
@@ -280,8 +363,9 @@ pub fn site_url(prefix: &str, path: &str) -> String {
 /// The `page` value of a template: the meta facts plus `url`, `permalink` and
 /// `date_display`, and the fields of `extra` (an object) when given.
 pub fn page_value(config: &SiteConfig, prefix: &str, page: &PageMeta, extra: Value) -> Value {
-    let date_display = page.date.map(dutch_day);
-    let lastmod_display = page.lastmod.map(dutch_day);
+    let formats = crate::locale::format::Formats::of(&config.language);
+    let date_display = page.date.map(|d| formats.date(d));
+    let lastmod_display = page.lastmod.map(|d| formats.date(d));
     let base = context! {
         url => site_url(prefix, &page.path),
         permalink => config.absolute_url(&page.path),
@@ -351,10 +435,10 @@ fn site_value(config: &SiteConfig, prefix: &str) -> Value {
 }
 
 fn register_helpers(env: &mut Environment<'static>, config: &SiteConfig, prefix: &str) {
-    let p = prefix.to_string();
+    let c = config.clone();
     env.add_function("rel_url", move |path: String| -> String {
         if path.starts_with('/') && !path.starts_with("//") {
-            format!("{p}{path}")
+            c.link(&path)
         } else {
             path
         }
@@ -373,15 +457,22 @@ fn register_helpers(env: &mut Environment<'static>, config: &SiteConfig, prefix:
             }
         },
     );
-    env.add_filter("date_nl", |value: String| -> String {
-        parse_date(&value).map(|d| dutch_date(&d)).unwrap_or(value)
+    // The page's language's way of writing a date; named `date_nl` when
+    // Dutch was the only language, kept so that older templates work.
+    let formats = crate::locale::format::Formats::of(&config.language);
+    env.add_filter("date_nl", move |value: String| -> String {
+        parse_date(&value)
+            .map(|d| formats.date(d.date_naive()))
+            .unwrap_or(value)
     });
     let p = prefix.to_string();
     let typographer = config.markdown.typographer;
+    let root_files = config.root_files.clone();
     env.add_filter("markdownify", move |value: String| -> Value {
         let options = MarkdownOptions {
             url_prefix: p.clone(),
             typographer,
+            root_files: root_files.clone(),
         };
         let html = markdown::render(Path::new("(template)"), &value, 1, &NoShortcodes, &options)
             .map(|r| r.html)

@@ -598,6 +598,9 @@ fn linkify(
 }
 
 fn prefixed<'a>(url: CowStr<'a>, options: &MarkdownOptions) -> CowStr<'a> {
+    if let Some(link) = options.root_files.link(&url) {
+        return CowStr::from(link);
+    }
     if !options.url_prefix.is_empty() && url.starts_with('/') && !url.starts_with("//") {
         CowStr::from(format!("{}{}", options.url_prefix, url))
     } else {

@@ -96,6 +96,9 @@ pub struct MarkdownOptions {
     /// Curly quotes, dashes, ellipses and guillemets in the text, as Hugo's
     /// typographer; on by default (`[markdown] typographer` in site.toml).
     pub typographer: bool,
+    /// Files at the site's root in every language (`static/`): a link to
+    /// one gets the root's prefix, not the language's.
+    pub root_files: crate::config::RootFiles,
 }
 
 impl Default for MarkdownOptions {
@@ -103,6 +106,7 @@ impl Default for MarkdownOptions {
         MarkdownOptions {
             url_prefix: String::new(),
             typographer: true,
+            root_files: Default::default(),
         }
     }
 }

@@ -1,0 +1,549 @@
+//! The languages of a site, as Hugo's multilingual mode has them:
+//! `[languages.<code>]` in site.toml with a name, weight, title, params,
+//! menus and content folder per language, the default language at `/` (or
+//! `/<code>/` with `default_content_language_in_subdir`) and every other
+//! one under `/<code>/`. A site without `[languages]` has one language,
+//! its `language`, and is built exactly as before.
+//!
+//! Each language is built as a site of its own from
+//! [`SiteConfig::for_language`], with the data shared and the interface
+//! strings of that language; [`Alternates`] links the pages that are
+//! translations of each other.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::{MenuEntry, SiteConfig, key_position};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+/// One `[languages.<code>]` table of site.toml.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageConfig {
+    /// The language's name in itself, shown in the language switch
+    /// (`Nederlands`, `English`); the code when not given.
+    #[serde(default, alias = "languageName")]
+    pub name: Option<String>,
+    /// Its BCP 47 tag for `<html lang>`, `hreflang` and feeds (`en-GB`);
+    /// the code when not given.
+    #[serde(default, alias = "languageCode")]
+    pub language_code: Option<String>,
+    /// Lower weights come first in the language switch; the default
+    /// language is built first whatever its weight.
+    #[serde(default)]
+    pub weight: i64,
+    /// The site's name in this language.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The site's description in this language.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// The folder of this language's pages (`content/en`); without it the
+    /// language's pages are the `*.<code>.md` files of the site's content
+    /// folder (Hugo's translation by file name).
+    #[serde(default, alias = "contentDir")]
+    pub content_dir: Option<String>,
+    /// Values for templates, over the site's `[params]` (a key here wins).
+    #[serde(default)]
+    pub params: toml::Table,
+    /// This language's menus; when given, they replace the site's `[menu]`.
+    #[serde(default, alias = "menus")]
+    pub menu: BTreeMap<String, Vec<MenuEntry>>,
+    /// Hugo's `disabled`: the language is not built.
+    #[serde(default)]
+    pub disabled: bool,
+}
+
+/// One language a site is built in, as the build and the templates see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Language {
+    /// The code as site.toml names it (`nl`, `en`): the folder of its pages
+    /// and the name of its i18n file.
+    pub code: String,
+    /// Its BCP 47 tag (`en-GB`).
+    pub tag: String,
+    /// Its name in itself (`English`).
+    pub name: String,
+    /// Its weight in the language switch.
+    pub weight: i64,
+    /// True for the default language.
+    pub is_default: bool,
+    /// The folder below the output root its pages go to: `""` for the
+    /// language at the root, `en` for `/en/`.
+    pub dir: String,
+}
+
+impl Language {
+    /// The site path of this language's home page: `/` or `/en/`.
+    pub fn home_path(&self) -> String {
+        if self.dir.is_empty() {
+            "/".to_string()
+        } else {
+            format!("/{}/", self.dir)
+        }
+    }
+}
+
+/// The primary subtag of a language tag, lower case: `nl` for `nl-NL`.
+pub fn primary(tag: &str) -> String {
+    tag.split(['-', '_'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+}
+
+impl SiteConfig {
+    /// The code of the default language: `default_content_language`, else
+    /// the primary subtag of `language`.
+    pub fn default_language(&self) -> String {
+        self.default_content_language
+            .clone()
+            .unwrap_or_else(|| primary(&self.language))
+    }
+
+    /// True when the site has more than one language to build.
+    pub fn is_multilingual(&self) -> bool {
+        self.languages().len() > 1
+    }
+
+    /// The languages the site is built in, the default one first, then by
+    /// weight and code; disabled languages are left out. A site without
+    /// `[languages]` has one: its default language, at the root.
+    pub fn languages(&self) -> Vec<Language> {
+        let default = self.default_language();
+        let enabled = |code: &String, lang: &LanguageConfig| {
+            !lang.disabled
+                && !self
+                    .disable_languages
+                    .iter()
+                    .any(|d| d.eq_ignore_ascii_case(code))
+        };
+        let mut list: Vec<Language> = self
+            .languages
+            .iter()
+            .filter(|(code, lang)| enabled(code, lang) || **code == default)
+            .map(|(code, lang)| {
+                let is_default = *code == default;
+                Language {
+                    code: code.clone(),
+                    tag: lang.language_code.clone().unwrap_or_else(|| {
+                        if is_default && primary(&self.language) == *code {
+                            self.language.clone()
+                        } else {
+                            code.clone()
+                        }
+                    }),
+                    name: lang.name.clone().unwrap_or_else(|| code.clone()),
+                    weight: lang.weight,
+                    is_default,
+                    dir: if is_default && !self.default_content_language_in_subdir {
+                        String::new()
+                    } else {
+                        code.clone()
+                    },
+                }
+            })
+            .collect();
+        if !list.iter().any(|l| l.is_default) {
+            list.push(Language {
+                code: default.clone(),
+                tag: self.language.clone(),
+                name: default.clone(),
+                weight: 0,
+                is_default: true,
+                dir: if self.default_content_language_in_subdir && !self.languages.is_empty() {
+                    default
+                } else {
+                    String::new()
+                },
+            });
+        }
+        list.sort_by(|a, b| {
+            (!a.is_default, a.weight, &a.code).cmp(&(!b.is_default, b.weight, &b.code))
+        });
+        list
+    }
+
+    /// The settings of one of the site's languages: its title,
+    /// description, tag, params, menus and content folder over the site's,
+    /// and the base URL of its folder (`https://example.org/en/`).
+    pub fn for_language(&self, language: &Language) -> SiteConfig {
+        let mut config = self.clone();
+        config.language = language.tag.clone();
+        if !language.dir.is_empty() {
+            config.base_url = self.base_url.below(&language.dir);
+        }
+        if let Some(own) = self.languages.get(&language.code) {
+            if let Some(title) = &own.title {
+                config.title = title.clone();
+            }
+            if let Some(description) = &own.description {
+                config.description = description.clone();
+            }
+            for (key, value) in &own.params {
+                config.params.insert(key.clone(), value.clone());
+            }
+            if !own.menu.is_empty() {
+                config.menu = own.menu.clone();
+            }
+            if let Some(dir) = &own.content_dir {
+                config.content_dir = dir.clone();
+            }
+        }
+        config.current_language = Some(language.clone());
+        config
+    }
+
+    /// The language these settings render ([`SiteConfig::for_language`]);
+    /// the default language for the site's own settings.
+    pub fn language_of(&self) -> Language {
+        self.current_language.clone().unwrap_or_else(|| {
+            let languages = self.languages();
+            languages
+                .into_iter()
+                .find(|l| l.is_default)
+                .expect("languages() always has the default language")
+        })
+    }
+
+    /// True when the language's pages are the `*.<code>.md` files of a
+    /// content folder it shares with other languages (no `content_dir` of
+    /// its own while another language has the same folder).
+    pub fn shares_content_folder(&self) -> bool {
+        let languages = self.languages();
+        let dirs: Vec<String> = languages
+            .iter()
+            .map(|l| {
+                self.languages
+                    .get(&l.code)
+                    .and_then(|c| c.content_dir.clone())
+                    .unwrap_or_else(|| self.content_dir.clone())
+            })
+            .collect();
+        let mine = self
+            .languages
+            .get(&self.language_of().code)
+            .and_then(|c| c.content_dir.clone())
+            .unwrap_or_else(|| self.content_dir.clone());
+        languages.len() > 1 && dirs.iter().filter(|d| **d == mine).count() > 1
+    }
+}
+
+/// Checks the language settings where site.toml is read: codes, the
+/// default language, menus and content folders.
+pub fn check(config: &mut SiteConfig, path: &Path, text: &str, diags: &mut Diagnostics) {
+    let default = config.default_language();
+    for code in config.languages.keys() {
+        if !is_code(code) {
+            let (line, col) = table_position(text, code);
+            diags.push(
+                Diagnostic::error(path, line, col, format!("`{code}` is not a language code"))
+                    .with_hint("name each language by its code, for example [languages.en] or [languages.pt-br]"),
+            );
+        }
+    }
+    if !config.languages.is_empty() && !config.languages.contains_key(&default) {
+        let (line, col) = key_position(text, "default_content_language");
+        let known: Vec<&str> = config.languages.keys().map(String::as_str).collect();
+        diags.push(
+            Diagnostic::error(
+                path,
+                line,
+                col,
+                format!("the default language `{default}` has no [languages.{default}] table"),
+            )
+            .with_hint(format!(
+                "add [languages.{default}], or set default_content_language to one of: {}",
+                known.join(", ")
+            )),
+        );
+    }
+    if config
+        .disable_languages
+        .iter()
+        .any(|d| d.eq_ignore_ascii_case(&default))
+    {
+        let (line, col) = key_position(text, "disable_languages");
+        diags.push(
+            Diagnostic::error(
+                path,
+                line,
+                col,
+                format!("the default language `{default}` cannot be disabled"),
+            )
+            .with_hint("remove it from disable_languages, or make another language the default"),
+        );
+    }
+    for (code, lang) in config.languages.iter_mut() {
+        if let Some(dir) = &lang.content_dir
+            && !crate::config::is_inside(dir)
+        {
+            let (line, col) = key_position(text, "content_dir");
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    line,
+                    col,
+                    format!("`content_dir` of language `{code}` must be a folder inside the site folder: {dir:?}"),
+                )
+                .with_hint(format!("write it relative to the site folder, for example content_dir = \"content/{code}\"")),
+            );
+        }
+        if let Some(tag) = &lang.language_code
+            && !crate::config::is_language_tag(tag)
+        {
+            let (line, col) = key_position(text, "language_code");
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    line,
+                    col,
+                    format!("`language_code` of language `{code}` is not a language tag: {tag:?}"),
+                )
+                .with_hint(
+                    "write a language code, optionally with its region: \"en\" or \"en-GB\"",
+                ),
+            );
+        }
+        crate::config::check_menus(&mut lang.menu, path, text, diags);
+    }
+}
+
+/// True for a language code as Hugo names languages: letters, digits and
+/// `-`, starting with a letter (`en`, `pt-br`, `zh-hans`).
+fn is_code(code: &str) -> bool {
+    let mut chars = code.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && code.len() <= 35
+}
+
+/// Line and column of the `[languages.<code>]` header, or (0, 0).
+fn table_position(text: &str, code: &str) -> (usize, usize) {
+    let header = format!("[languages.{code}");
+    text.lines()
+        .enumerate()
+        .find(|(_, l)| l.trim_start().starts_with(&header))
+        .map(|(i, l)| (i + 1, l.len() - l.trim_start().len() + 1))
+        .unwrap_or((0, 0))
+}
+
+/// A page in one language as the translation index knows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Alternate {
+    /// The language's code (`en`).
+    pub lang: String,
+    /// Its tag for `hreflang` (`en-GB`).
+    pub hreflang: String,
+    /// Its name in itself, for the language switch.
+    pub name: String,
+    /// The site path of the page, with the language's folder (`/en/about/`).
+    pub path: String,
+    /// True when this is a translation of the page, false when it is the
+    /// language's home page standing in for a page that has none.
+    pub translation: bool,
+}
+
+/// Which pages are translations of which: content pages by their
+/// `translationKey` or their path in the content folder, the pages made
+/// from the data (guide, Council, levels, contact tool, search) by their
+/// path, which is the same in every language.
+#[derive(Debug, Clone, Default)]
+pub struct Translations {
+    languages: Vec<Language>,
+    /// Per language code: content page path (without the language folder)
+    /// → its key.
+    keys: HashMap<String, HashMap<String, String>>,
+    /// Per key: language code → content page path.
+    pages: HashMap<String, BTreeMap<String, String>>,
+}
+
+impl Translations {
+    /// An index of the `languages` and, per language code, the content
+    /// pages as (site path without the language folder, translation key).
+    pub fn new(languages: Vec<Language>, pages: Vec<(String, Vec<(String, String)>)>) -> Self {
+        let mut index = Translations {
+            languages,
+            ..Default::default()
+        };
+        for (lang, list) in pages {
+            for (path, key) in list {
+                index
+                    .pages
+                    .entry(key.clone())
+                    .or_default()
+                    .insert(lang.clone(), path.clone());
+                index
+                    .keys
+                    .entry(lang.clone())
+                    .or_default()
+                    .insert(path, key);
+            }
+        }
+        index
+    }
+
+    /// The languages, the default one first.
+    pub fn languages(&self) -> &[Language] {
+        &self.languages
+    }
+
+    /// The page at `path` (without the language folder) of language `lang`
+    /// in every language: itself, its translations, and the home page of
+    /// each language that has no translation of it. `data_page` is true for
+    /// a page made from the data, which every language has at the same path.
+    pub fn alternates(&self, lang: &str, path: &str, data_page: bool) -> Vec<Alternate> {
+        let key = self.keys.get(lang).and_then(|k| k.get(path));
+        self.languages
+            .iter()
+            .map(|l| {
+                let found = if l.code == lang {
+                    Some(path.to_string())
+                } else if let Some(key) = key {
+                    self.pages.get(key).and_then(|p| p.get(&l.code)).cloned()
+                } else if data_page {
+                    Some(path.to_string())
+                } else {
+                    None
+                };
+                let (path, translation) = match found {
+                    Some(p) => (join(&l.dir, &p), true),
+                    None => (l.home_path(), false),
+                };
+                Alternate {
+                    lang: l.code.clone(),
+                    hreflang: l.tag.clone(),
+                    name: l.name.clone(),
+                    path,
+                    translation,
+                }
+            })
+            .collect()
+    }
+}
+
+/// A site path inside a language's folder: `/about/` in `en` → `/en/about/`.
+pub fn join(dir: &str, path: &str) -> String {
+    if dir.is_empty() {
+        path.to_string()
+    } else {
+        format!("/{dir}{path}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<SiteConfig, Diagnostics> {
+        SiteConfig::parse(Path::new("site.toml"), text)
+    }
+
+    const TWO: &str = "title = 'Chatcontrole'\nbase_url = 'https://e.org/'\nlanguage = 'nl-NL'\n[languages.nl]\nname = 'Nederlands'\nweight = 1\n[languages.en]\nlanguageName = 'English'\nlanguageCode = 'en-GB'\nweight = 2\ntitle = 'Chat control'\n[languages.en.params]\ntagline = 'Private stays private'\n[[languages.en.menu.main]]\nname = 'News'\nurl = '/news/'\n";
+
+    #[test]
+    fn a_site_without_languages_has_one_at_the_root() {
+        let c = parse("title='T'\nbase_url='https://e.org/'\nlanguage='nl-NL'\n").unwrap();
+        let langs = c.languages();
+        assert_eq!(langs.len(), 1);
+        assert_eq!(
+            (
+                langs[0].code.as_str(),
+                langs[0].tag.as_str(),
+                langs[0].dir.as_str()
+            ),
+            ("nl", "nl-NL", "")
+        );
+        assert!(!c.is_multilingual());
+    }
+
+    #[test]
+    fn the_default_language_is_at_the_root_and_others_below() {
+        let c = parse(TWO).unwrap();
+        let langs = c.languages();
+        let summary: Vec<_> = langs
+            .iter()
+            .map(|l| {
+                (
+                    l.code.as_str(),
+                    l.tag.as_str(),
+                    l.dir.as_str(),
+                    l.name.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("nl", "nl-NL", "", "Nederlands"),
+                ("en", "en-GB", "en", "English")
+            ]
+        );
+        let en = c.for_language(&langs[1]);
+        assert_eq!(en.title, "Chat control");
+        assert_eq!(en.path_prefix(), "/en");
+        assert_eq!(en.absolute_url("/raad/"), "https://e.org/en/raad/");
+        assert_eq!(en.params["tagline"].as_str(), Some("Private stays private"));
+        assert_eq!(en.menu["main"][0].name, "News");
+        assert_eq!(en.language, "en-GB");
+        let nl = c.for_language(&langs[0]);
+        assert_eq!(nl.path_prefix(), "");
+    }
+
+    #[test]
+    fn in_subdir_and_disabled() {
+        let text =
+            format!("default_content_language_in_subdir = true\ndisable_languages = ['en']\n{TWO}");
+        let c = parse(&text).unwrap();
+        let langs = c.languages();
+        assert_eq!(langs.len(), 1);
+        assert_eq!(langs[0].dir, "nl");
+        assert_eq!(c.for_language(&langs[0]).path_prefix(), "/nl");
+    }
+
+    #[test]
+    fn mistakes_are_on_their_lines() {
+        let text = "title='T'\nbase_url='https://e.org/'\ndefault_content_language = 'fr'\n[languages.nl]\n[languages.en]\nlanguage_code = 'en GB'\ncontent_dir = '../x'\n[[languages.en.menu.main]]\nname = 'X'\nurl = 'javascript:alert(1)'\n";
+        let err = parse(text).unwrap_err();
+        let lines: Vec<usize> = err.sorted().iter().map(|d| d.line).collect();
+        assert_eq!(lines, [3, 6, 7, 10], "{err}");
+    }
+
+    #[test]
+    fn translations_by_key_and_by_data_path() {
+        let c = parse(TWO).unwrap();
+        let t = Translations::new(
+            c.languages(),
+            vec![
+                (
+                    "nl".into(),
+                    vec![
+                        ("/over/".into(), "over.md".into()),
+                        ("/nieuws/a/".into(), "nieuws/a.md".into()),
+                    ],
+                ),
+                ("en".into(), vec![("/about/".into(), "over.md".into())]),
+            ],
+        );
+        let over = t.alternates("nl", "/over/", false);
+        assert_eq!(over[1].path, "/en/about/");
+        assert!(over[1].translation);
+        let about = t.alternates("en", "/about/", false);
+        assert_eq!(
+            (about[0].path.as_str(), about[0].translation),
+            ("/over/", true)
+        );
+        let news = t.alternates("nl", "/nieuws/a/", false);
+        assert_eq!(
+            (news[1].path.as_str(), news[1].translation),
+            ("/en/", false)
+        );
+        let raad = t.alternates("en", "/raad/", true);
+        assert_eq!(
+            (raad[0].path.as_str(), raad[1].path.as_str()),
+            ("/raad/", "/en/raad/")
+        );
+    }
+}
