@@ -405,6 +405,14 @@ impl SiteConfig {
         self.base_url.join_path(path)
     }
 
+    /// The absolute URL of `path` from the root of the site, whatever
+    /// language these settings are for (`/en/sitemap.xml`).
+    pub fn root_url(&self, path: &str) -> String {
+        self.base_url
+            .with_path_prefix(&self.root_files.prefix)
+            .join_path(path)
+    }
+
     /// The link a page writes for the site path `path`: the base URL's
     /// path before it (`/en/raad/`), or the root's for a file of
     /// `static/` (`/css/site.css`).

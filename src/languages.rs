@@ -341,8 +341,10 @@ pub struct Alternate {
     pub name: String,
     /// The site path of the page, with the language's folder (`/en/about/`).
     pub path: String,
-    /// True when this is a translation of the page, false when it is the
-    /// language's home page standing in for a page that has none.
+    /// True when this is the page or a translation of it, false when it is
+    /// the language's home page standing in for a page that has none (and,
+    /// from `alternates(page)`, for the page itself when it has no
+    /// translation at all).
     pub translation: bool,
 }
 
@@ -427,8 +429,8 @@ impl Translations {
 /// The template function `alternates(page)`: the page in every language of
 /// the site (see [`Translations::alternates`]), each as `{lang, hreflang,
 /// name, url, permalink, translation, current}`: what the language switch
-/// and the `hreflang` links are made of. A site with one language gets one
-/// entry, the page itself.
+/// and the `hreflang` links are made of. A site with one language gets an
+/// empty list: no switch, no alternates.
 pub fn alternates_function(model: &crate::model::SiteModel) -> minijinja::Value {
     #[derive(Serialize)]
     struct Entry {
@@ -444,8 +446,12 @@ pub fn alternates_function(model: &crate::model::SiteModel) -> minijinja::Value 
     let lang = model.language.code.clone();
     let prefix = model.settings.root_files.prefix.clone();
     let root = model.settings.base_url.with_path_prefix(&prefix);
+    let single = translations.languages().len() < 2;
     minijinja::Value::from_function(
         move |page: minijinja::Value| -> Result<minijinja::Value, minijinja::Error> {
+            if single {
+                return Ok(minijinja::Value::from(Vec::<minijinja::Value>::new()));
+            }
             let path = page.get_attr("path")?;
             let Some(path) = path.as_str() else {
                 return Ok(minijinja::Value::from(Vec::<minijinja::Value>::new()));
@@ -453,9 +459,16 @@ pub fn alternates_function(model: &crate::model::SiteModel) -> minijinja::Value 
             let kind = page.get_attr("kind")?;
             let kind = kind.as_str().unwrap_or("page");
             let data_page = !matches!(kind, "section" | "404");
-            let entries: Vec<Entry> = translations
-                .alternates(&lang, path, data_page)
+            let mut found = translations.alternates(&lang, path, data_page);
+            // A page without any translation has no alternates, not even itself.
+            if !found.iter().any(|a| a.translation && a.lang != lang) {
+                for a in &mut found {
+                    a.translation = false;
+                }
+            }
+            let entries: Vec<Entry> = found
                 .into_iter()
+
                 .map(|a| Entry {
                     current: a.lang == lang,
                     url: format!("{prefix}{}", a.path),
@@ -488,7 +501,7 @@ pub fn render_language_redirects(
     } else {
         ("/".to_string(), default.home_path())
     };
-    let target = crate::html::escape(&config.absolute_url(&to));
+    let target = crate::html::escape(&config.root_url(&to));
     let html = format!(
         "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{target}</title><link rel=\"canonical\" href=\"{target}\"><meta name=\"robots\" content=\"noindex\"><meta http-equiv=\"refresh\" content=\"0; url={target}\"></head><body><p><a href=\"{target}\">{target}</a></p></body></html>\n",
         lang = crate::html::escape(&default.tag),

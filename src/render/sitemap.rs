@@ -36,7 +36,7 @@ pub fn render_sitemap(config: &SiteConfig, at: &str, out: &mut Output, diags: &m
 pub fn render_robots(config: &SiteConfig, out: &mut Output, diags: &mut Diagnostics) {
     let robots = format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
-        config.absolute_url("/sitemap.xml")
+        config.root_url("/sitemap.xml")
     );
     if let Err(e) = out.add("robots.txt", robots, None) {
         diags.push(e);
@@ -45,7 +45,7 @@ pub fn render_robots(config: &SiteConfig, out: &mut Output, diags: &mut Diagnost
 
 /// Writes `/sitemap.xml` as a sitemap index over every language's sitemap
 /// (`/nl/sitemap.xml`, `/en/sitemap.xml`), as Hugo does for a site with
-/// several languages; `config` is the site's own settings (its root).
+/// several languages; `config` is the site's own settings (any language's: URLs are made from the root).
 pub fn render_sitemap_index(
     config: &SiteConfig,
     languages: &[crate::languages::Language],
@@ -58,7 +58,7 @@ pub fn render_sitemap_index(
         let at = format!("/{}/sitemap.xml", language.code);
         xml.push_str(&format!(
             "<sitemap><loc>{}</loc></sitemap>\n",
-            escape(&config.absolute_url(&at))
+            escape(&config.root_url(&at))
         ));
     }
     xml.push_str("</sitemapindex>\n");

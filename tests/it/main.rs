@@ -60,6 +60,7 @@ mod import_hugo_meta;
 mod import_hugo_nothing_silent;
 mod import_hugo_shortcodes;
 mod import_kill;
+mod languages;
 mod levels_pages;
 mod limits;
 mod out_folder;
