@@ -10,9 +10,11 @@ use super::case_links;
 use super::config::HugoConfig;
 use super::embeds;
 use super::guides::{guide_id, guide_table_line};
-use super::report::{GuideRow, Report, ShortcodeRow, UrlKind, UrlRow};
+use super::i18n;
+use super::languages::View;
+use super::report::{GuideRow, LanguageRow, Report, ShortcodeRow, UrlKind, UrlRow};
 use super::shortcodes::{self, Outcome, Use};
-use super::site_toml;
+use super::site_toml::{self, HugoMenus, Menus};
 use crate::config::{MenuEntry, SiteConfig};
 use crate::content::permalinks::{Permalink, UrlSettings, ugly_text as ugly};
 use crate::content::{Content, PageKind, front_matter, load_content_from, menu};
@@ -47,6 +49,18 @@ pub struct Plan {
     pub warnings: Diagnostics,
 }
 
+/// One language's pages as Hugo published them.
+struct LanguagePages {
+    /// The language's code.
+    code: String,
+    /// What its addresses start with (`""` or `/en`).
+    prefix: String,
+    /// Its published pages.
+    content: Content,
+    /// Its pages with drafts, future and expired ones.
+    all_pages: Content,
+}
+
 /// Reads the Hugo site in `hugo_dir` and plans the new site for `into`:
 /// one step per part of the site, in the order the report tells them.
 pub fn plan(hugo_dir: &Path, into: &Path) -> Result<Plan, Diagnostics> {
@@ -55,6 +69,7 @@ pub fn plan(hugo_dir: &Path, into: &Path) -> Result<Plan, Diagnostics> {
     settings.read_files(hugo_dir, &config);
     let base_url = base_url(hugo_dir, &config, &settings)?;
     let mut draft = Draft::new(hugo_dir, into, &config, &settings);
+    draft.check_languages(&config, &settings)?;
     let url_settings = UrlSettings {
         permalinks: settings
             .permalinks
@@ -63,35 +78,48 @@ pub fn plan(hugo_dir: &Path, into: &Path) -> Result<Plan, Diagnostics> {
             .collect(),
         ugly_urls: settings.ugly_urls,
     };
-    let hugo_content = hugo_dir.join(&settings.content_dir);
-    let content = load_content_from(
-        hugo_dir,
-        &hugo_content,
-        &url_settings,
-        Utc::now().fixed_offset(),
-        false,
-        crate::content::load::DEFAULT_MAX_PAGE_BYTES,
-    )?;
-    let all_pages = load_content_from(
-        hugo_dir,
-        &hugo_content,
-        &url_settings,
-        Utc::now().fixed_offset(),
-        true,
-        crate::content::load::DEFAULT_MAX_PAGE_BYTES,
-    )?;
-    let uses = draft.copy_content(&settings, &hugo_content, &all_pages);
+    let languages = draft.load_languages(&settings, &url_settings)?;
+    let content = &languages[0].content;
+    let uses = draft.copy_content(&settings, &languages);
     draft.note_other_languages(&settings);
-    draft.copy_static_data_and_i18n();
+    draft.copy_static_and_data();
+    draft.copy_i18n(&config);
     draft.copy_used_assets();
     draft.note_layouts();
     draft.note_home_layout(&settings);
     draft.add_shortcodes(uses);
     draft.add_starter_files();
-    let (menus, section_menus) = draft.plan_menus(&settings, &content);
-    draft.add_site_toml(&settings, &base_url, &content, &menus, &section_menus);
-    draft.count_pages_and_urls(&config, &settings, &content, &all_pages, &url_settings);
+    let (menus, language_menus, section_menus) = draft.plan_menus(&settings, &languages);
+    draft.add_site_toml(
+        &settings,
+        &base_url,
+        content,
+        &menus,
+        &language_menus,
+        &section_menus,
+    );
+    draft.count_pages_and_urls(&config, &settings, &languages, &url_settings);
+    draft.note_languages(&settings, &languages);
     draft.finish()
+}
+
+/// Loads a language's pages from `dir`, published ones and all.
+fn load_pages(
+    site_root: &Path,
+    dir: &Path,
+    urls: &UrlSettings,
+) -> (Result<Content, Diagnostics>, Result<Content, Diagnostics>) {
+    let load = |drafts| {
+        load_content_from(
+            site_root,
+            dir,
+            urls,
+            Utc::now().fixed_offset(),
+            drafts,
+            crate::content::load::DEFAULT_MAX_PAGE_BYTES,
+        )
+    };
+    (load(false), load(true))
 }
 
 /// The Hugo site's `baseURL`, which must be a full http(s) address.
@@ -159,11 +187,10 @@ impl<'a> Draft<'a> {
                 .config_ignored
                 .push(("menus".into(), format!("{dropped} dropped: the new menus have name, url, weight, identifier, parent and title")));
         }
-        if config.flag("defaultcontentlanguageinsubdir") {
-            report.config_ignored.push((
-                "defaultcontentlanguageinsubdir".into(),
-                format!("Hugo served the site under /{}/; the new site serves it at the root, so those addresses change", settings.language),
-            ));
+        if let Some(languages) = &settings.languages {
+            report
+                .config_ignored
+                .extend(languages.not_carried.iter().cloned());
         }
         Draft {
             hugo_dir,
@@ -172,6 +199,126 @@ impl<'a> Draft<'a> {
             report,
             diags: Diagnostics::new(),
         }
+    }
+
+    /// What makes Hugo refuse the languages is an error here too; a
+    /// language setting the new site cannot follow, which moves pages, a
+    /// warning.
+    fn check_languages(
+        &mut self,
+        config: &HugoConfig,
+        settings: &site_toml::Settings,
+    ) -> Result<(), Diagnostics> {
+        let Some(languages) = &settings.languages else {
+            return Ok(());
+        };
+        let file = self
+            .hugo_dir
+            .join(config.files.first().map(String::as_str).unwrap_or_default());
+        let mut errors = Diagnostics::new();
+        for problem in &languages.problems {
+            errors.push(Diagnostic::error(&file, 0, 0, problem.clone()).with_hint(
+                "make defaultContentLanguage one of the languages that is built, as Hugo requires",
+            ));
+        }
+        if errors.has_errors() {
+            return Err(errors);
+        }
+        for (setting, why) in &languages.url_changes {
+            self.diags.push(
+                Diagnostic::warning(&file, 0, 0, format!("`{setting}` is not carried: {why}"))
+                    .with_hint("the URL table of MIGRATION.md lists where the pages are now; add aliases for the old addresses where they matter"),
+            );
+            self.report
+                .language_todo
+                .push(format!("`{setting}` is not carried: {why}"));
+        }
+        Ok(())
+    }
+
+    /// The pages of every language Hugo built, the default language's
+    /// first. A language in a folder of its own is read from it; languages
+    /// that share a folder are each read from a [`View`] of their files.
+    fn load_languages(
+        &mut self,
+        settings: &site_toml::Settings,
+        urls: &UrlSettings,
+    ) -> Result<Vec<LanguagePages>, Diagnostics> {
+        let Some(languages) = &settings.languages else {
+            let dir = self.hugo_dir.join(&settings.content_dir);
+            let (content, all_pages) = load_pages(self.hugo_dir, &dir, urls);
+            return Ok(vec![LanguagePages {
+                code: settings.language.clone(),
+                prefix: String::new(),
+                content: content?,
+                all_pages: all_pages?,
+            }]);
+        };
+        let mut order: Vec<_> = languages.enabled().collect();
+        order.sort_by_key(|l| l.code != languages.default);
+        let mut out = Vec::new();
+        let mut errors = Diagnostics::new();
+        for language in order {
+            let folder = languages.content_dir_of(language);
+            let dir = self.hugo_dir.join(folder);
+            let prefix = languages.prefix(&language.code);
+            if !dir.is_dir() && language.code != languages.default {
+                self.report.language_todo.push(format!(
+                    "`{}` has no content folder `{folder}`: Hugo made only its home page and lists at `{prefix}/`; create the folder with an `_index.md` for the new site",
+                    language.code
+                ));
+                out.push(LanguagePages {
+                    code: language.code.clone(),
+                    prefix,
+                    content: Content::default(),
+                    all_pages: Content::default(),
+                });
+                continue;
+            }
+            let (content, all_pages) = if languages.is_shared(folder) {
+                let files: Vec<String> = crate::confined::files(&dir, self.hugo_dir)
+                    .files
+                    .iter()
+                    .map(|p| slash_path(&dir, p))
+                    .collect();
+                let view = View::new(&dir, &languages.view_files(folder, &language.code, &files))
+                    .map_err(|e| {
+                    Diagnostics::from(Diagnostic::error(
+                        &dir,
+                        0,
+                        0,
+                        format!(
+                            "cannot copy the pages of `{}` to a temporary folder to read them: {e}",
+                            language.code
+                        ),
+                    ))
+                })?;
+                let (content, all_pages) = load_pages(view.path(), view.path(), urls);
+                (
+                    content
+                        .map(|c| view.content(c))
+                        .map_err(|d| view.diagnostics(d)),
+                    all_pages
+                        .map(|c| view.content(c))
+                        .map_err(|d| view.diagnostics(d)),
+                )
+            } else {
+                load_pages(self.hugo_dir, &dir, urls)
+            };
+            match (content, all_pages) {
+                (Ok(content), Ok(all_pages)) => out.push(LanguagePages {
+                    code: language.code.clone(),
+                    prefix,
+                    content,
+                    all_pages,
+                }),
+                (Err(e), _) | (_, Err(e)) => errors.extend(e),
+            }
+        }
+        if errors.has_errors() {
+            return Err(errors);
+        }
+        Ok(out)
     }
 
     /// The files below `dir`, through the one walk that never leaves the
@@ -205,52 +352,113 @@ impl<'a> Draft<'a> {
         }
     }
 
-    /// Content: copied unchanged, except raw HTML that breaks the site's
-    /// promises. Returns where each shortcode is used.
+    /// Content of every language (switched-off ones too, so that an editor
+    /// can switch them on): copied unchanged, except raw HTML that breaks
+    /// the site's promises. Returns where each shortcode is used.
     fn copy_content(
         &mut self,
         settings: &site_toml::Settings,
-        hugo_content: &Path,
-        all_pages: &Content,
+        languages: &[LanguagePages],
     ) -> BTreeMap<String, Vec<Use>> {
         let mut uses: BTreeMap<String, Vec<Use>> = BTreeMap::new();
-        let published = case_links::Published::new(all_pages.pages.iter().map(|p| p.path.as_str()));
-        for path in self.walk(hugo_content) {
-            let rel = slash_path(hugo_content, &path);
-            let target = format!("{}/{rel}", settings.content_dir);
-            let bytes = read(&path, &mut self.diags);
-            if !rel.ends_with(".md") {
-                self.files.insert(target, bytes);
-                continue;
+        let paths: Vec<String> = languages
+            .iter()
+            .flat_map(|l| {
+                l.all_pages
+                    .pages
+                    .iter()
+                    .map(move |p| format!("{}{}", l.prefix, p.path))
+            })
+            .collect();
+        let published = case_links::Published::new(paths.iter().map(String::as_str));
+        let folders = match &settings.languages {
+            Some(l) => l.folders(),
+            None => vec![settings.content_dir.clone()],
+        };
+        for folder in folders {
+            let hugo_content = self.hugo_dir.join(&folder);
+            for path in self.walk(&hugo_content) {
+                let rel = slash_path(&hugo_content, &path);
+                let target = format!("{folder}/{rel}");
+                // A language's folder inside another's is walked twice.
+                if self.files.contains_key(&target) {
+                    continue;
+                }
+                let (language, seen) = match &settings.languages {
+                    Some(l) => l.language_of(&folder, &rel),
+                    None => (settings.language.clone(), rel.clone()),
+                };
+                let all_pages = languages
+                    .iter()
+                    .find(|l| l.code == language)
+                    .map(|l| &l.all_pages);
+                self.copy_page(
+                    &path, &target, &seen, &language, settings, all_pages, &published, &mut uses,
+                );
             }
-            let text = String::from_utf8_lossy(&bytes).into_owned();
-            let Ok(split) = front_matter::split(&path, &text) else {
-                self.files.insert(target, bytes);
-                continue;
-            };
-            let body_start = text.len() - split.body.len();
-            let body_line = split.body_line;
-            let (cased, case_fixes) = case_links::fix(split.body, &published);
-            let (clean, mut findings) = embeds::clean(&cased);
-            let kept = embeds::front_matter_findings(split.raw, split.raw_line);
-            for (line, call) in shortcodes::uses(split.body) {
-                uses.entry(call.name.clone()).or_default().push(Use {
-                    file: target.clone(),
-                    line: line + body_line - 1,
-                    call,
-                });
-            }
-            if let Ok(front) = front_matter::parse(&path, &split) {
-                for field in front.params.keys() {
-                    if !front_matter::EFFECTIVE_KEYS.contains(&field.as_str()) {
-                        *self.report.fields.entry(field.clone()).or_default() += 1;
-                    }
+        }
+        uses
+    }
+
+    /// One content file: Markdown is cleaned of what breaks the site's
+    /// promises, its links wrong only in case are fixed, and what it uses
+    /// is noted; other files are copied as they are. `seen` is its path as
+    /// its language sees it, `all_pages` that language's pages (None for
+    /// a language that is switched off).
+    #[allow(clippy::too_many_arguments)]
+    fn copy_page(
+        &mut self,
+        path: &Path,
+        target: &str,
+        seen: &str,
+        language: &str,
+        settings: &site_toml::Settings,
+        all_pages: Option<&Content>,
+        published: &case_links::Published,
+        uses: &mut BTreeMap<String, Vec<Use>>,
+    ) {
+        let target = target.to_string();
+        let bytes = read(path, &mut self.diags);
+        if !target.ends_with(".md") {
+            self.files.insert(target, bytes);
+            return;
+        }
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let Ok(split) = front_matter::split(path, &text) else {
+            self.files.insert(target, bytes);
+            return;
+        };
+        let body_start = text.len() - split.body.len();
+        let body_line = split.body_line;
+        let (cased, case_fixes) = case_links::fix(split.body, published);
+        let (clean, mut findings) = embeds::clean(&cased);
+        let kept = embeds::front_matter_findings(split.raw, split.raw_line);
+        for (line, call) in shortcodes::uses(split.body) {
+            uses.entry(call.name.clone()).or_default().push(Use {
+                file: target.clone(),
+                line: line + body_line - 1,
+                call,
+            });
+        }
+        if let Ok(front) = front_matter::parse(path, &split) {
+            for field in front.params.keys() {
+                if !front_matter::EFFECTIVE_KEYS.contains(&field.as_str()) {
+                    *self.report.fields.entry(field.clone()).or_default() += 1;
                 }
             }
-            if guide_table_line(split.body).is_some()
-                && let Some(page) = all_pages.pages.iter().find(|p| p.rel == rel)
+        }
+        if guide_table_line(split.body).is_some() {
+            // Voting guides are data of the default language; a guide table
+            // in another language's page stays the Markdown table it is.
+            if language != settings.language {
+                self.report.language_notes.push(format!(
+                    "`{target}` has a voting-guide table; it stays a Markdown page, as `import guide` makes guide data for the default language `{}` only",
+                    settings.language
+                ));
+            } else if let Some(page) =
+                all_pages.and_then(|a| a.pages.iter().find(|p| p.rel == seen))
             {
-                let id = guide_id(&rel);
+                let id = guide_id(seen);
                 self.report.guides.push(GuideRow {
                     file: target.clone(),
                     url: page.path.clone(),
@@ -262,53 +470,59 @@ impl<'a> Draft<'a> {
                     result: None,
                 });
             }
-            for f in &mut findings {
-                f.line += body_line - 1;
-            }
-            for fix in case_fixes.iter().cloned() {
-                let line = fix.line + body_line - 1;
-                self.report
-                    .case_links
-                    .push((target.clone(), case_links::CaseFix { line, ..fix }));
-            }
-            if findings.is_empty() && case_fixes.is_empty() {
-                self.files.insert(target.clone(), bytes);
-            } else {
-                let mut new_text = text[..body_start].to_string();
-                new_text.push_str(&clean);
-                self.files.insert(target.clone(), new_text.into_bytes());
-            }
-            let all: Vec<embeds::Finding> = kept.into_iter().chain(findings).collect();
-            if !all.is_empty() {
-                self.report.findings.push((target, all));
-            }
         }
-        uses
+        for f in &mut findings {
+            f.line += body_line - 1;
+        }
+        for fix in case_fixes.iter().cloned() {
+            let line = fix.line + body_line - 1;
+            self.report
+                .case_links
+                .push((target.clone(), case_links::CaseFix { line, ..fix }));
+        }
+        if findings.is_empty() && case_fixes.is_empty() {
+            self.files.insert(target.clone(), bytes);
+        } else {
+            let mut new_text = text[..body_start].to_string();
+            new_text.push_str(&clean);
+            self.files.insert(target.clone(), new_text.into_bytes());
+        }
+        let all: Vec<embeds::Finding> = kept.into_iter().chain(findings).collect();
+        if !all.is_empty() {
+            self.report.findings.push((target, all));
+        }
     }
 
-    /// Notes the other language folders of `content/`, which are not copied.
+    /// Notes the folders of `content/` that no language reads, which are not copied.
     fn note_other_languages(&mut self, settings: &site_toml::Settings) {
+        let folders = match &settings.languages {
+            Some(l) => l.folders(),
+            None => vec![settings.content_dir.clone()],
+        };
+        let inside = |a: &str, b: &str| a == b || a.starts_with(&format!("{b}/"));
         if let Ok(entries) = std::fs::read_dir(self.hugo_dir.join("content")) {
-            let migrated = self.hugo_dir.join(&settings.content_dir);
-            for e in entries.flatten() {
-                let path = e.path();
-                if path.is_dir()
-                    && path != migrated
-                    && !migrated.starts_with(&path)
-                    && settings.content_dir != "content"
-                {
-                    self.report.other_languages.push(format!(
-                        "`content/{}` (not copied)",
-                        e.file_name().to_string_lossy()
-                    ));
+            let mut names: Vec<String> = entries
+                .flatten()
+                .filter(|e| e.path().is_dir())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect();
+            names.sort();
+            for name in names {
+                let rel = format!("content/{name}");
+                if folders.iter().any(|f| inside(&rel, f) || inside(f, &rel)) {
+                    continue;
                 }
+                self.report.other_languages.push(match settings.languages {
+                    Some(_) => format!("`{rel}` (not copied: no language of the site reads it)"),
+                    None => format!("`{rel}` (not copied)"),
+                });
             }
         }
     }
 
-    /// `static/`, `data/` and `i18n/`, as they are.
-    fn copy_static_data_and_i18n(&mut self) {
-        for folder in ["static", "data", "i18n"] {
+    /// `static/` and `data/`, as they are.
+    fn copy_static_and_data(&mut self) {
+        for folder in ["static", "data"] {
             let dir = self.hugo_dir.join(folder);
             let files = self.walk(&dir);
             let n = files.len();
@@ -321,6 +535,22 @@ impl<'a> Draft<'a> {
                 self.report.files_copied.push((folder.to_string(), n));
             }
         }
+    }
+
+    /// `i18n/` of the site and its theme (see [`i18n`]): every file of a
+    /// language, switched off or not, checked to be one Hugo reads.
+    fn copy_i18n(&mut self, config: &HugoConfig) {
+        let carried = i18n::carry(self.hugo_dir, config);
+        self.refuse(carried.refused);
+        self.diags.extend(carried.warnings);
+        if !carried.files.is_empty() {
+            self.report
+                .files_copied
+                .push(("i18n".to_string(), carried.files.len()));
+        }
+        self.files.extend(carried.files);
+        self.report.i18n = carried.rows;
+        self.report.i18n_missing_themes = carried.missing_themes;
     }
 
     /// `assets/` that content refers to become static files.
@@ -430,80 +660,101 @@ impl<'a> Draft<'a> {
             .or_insert_with(|| include_bytes!("starter/favicon.svg").to_vec());
     }
 
-    /// Menus: `pageRef` becomes the page's URL; page menus are added as the
-    /// engine adds them; with Doks's `params.menu.section.auto`, a menu named
-    /// after a section is built from that section, as Doks built its sidebar.
-    /// Returns the menus for `site.toml` and the sections whose menu is built.
+    /// Menus: `pageRef` becomes the page's URL in its language (with the
+    /// language's prefix, as Hugo's `.RelPermalink`); page menus are added
+    /// as the engine adds them; with Doks's `params.menu.section.auto`, a
+    /// menu named after a section is built from that section, as Doks built
+    /// its sidebar. Returns the top-level menus for `site.toml`, each
+    /// language's own (those that have their own, or whose `pageRef`s lead
+    /// elsewhere than the default language's), and the sections whose menu
+    /// is built.
     fn plan_menus(
         &mut self,
         settings: &site_toml::Settings,
-        content: &Content,
-    ) -> (BTreeMap<String, Vec<MenuEntry>>, Vec<String>) {
-        let mut menus: BTreeMap<String, Vec<MenuEntry>> = BTreeMap::new();
-        for (name, entries) in &settings.menus {
-            let before = self.report.menus_before.entry(name.clone()).or_default();
-            for (entry, page_ref) in entries {
-                let mut entry = entry.clone();
-                if let Some(page_ref) = page_ref {
-                    let wanted = page_ref.trim_matches('/');
-                    match content.pages.iter().find(|p| {
-                        let stem = p.rel.trim_end_matches(".md").trim_end_matches("_index").trim_end_matches("index").trim_end_matches('/');
-                        stem == wanted
-                    }) {
-                        Some(page) => entry.url = page.path.clone(),
-                        None => self.report.config_ignored.push(("menus".into(), format!("pageRef `{page_ref}` of \"{}\" names no page; the entry points at {page_ref}", entry.name))),
-                    }
-                    if entry.url.is_empty() {
-                        entry.url = format!("/{wanted}/");
-                    }
+        languages: &[LanguagePages],
+    ) -> (Menus, BTreeMap<String, Menus>, Vec<String>) {
+        let default = &languages[0];
+        let section_menus = self.section_menus(settings, &default.content);
+        let (top, _) = resolve_menus(&settings.menus, Some(&default.content), &default.prefix);
+        let mut language_menus = BTreeMap::new();
+        for lang in languages {
+            let label = |name: &str| {
+                if lang.code == default.code {
+                    format!("`{name}`")
+                } else {
+                    format!("`{name}` ({})", lang.code)
                 }
-                before.push(format!(
-                    "- {} → `{}` (weight {}{})",
-                    entry.name,
-                    entry.url,
-                    entry.weight,
-                    entry
-                        .parent
-                        .as_deref()
-                        .map(|p| format!(", parent {p}"))
-                        .unwrap_or_default()
-                ));
-                menus.entry(name.clone()).or_default().push(entry);
+            };
+            let own = settings
+                .languages
+                .as_ref()
+                .and_then(|l| l.get(&lang.code))
+                .map(|l| &l.menus)
+                .filter(|m| !m.is_empty());
+            let (resolved, (before, notes)) = resolve_menus(
+                own.unwrap_or(&settings.menus),
+                Some(&lang.content),
+                &lang.prefix,
+            );
+            if settings.languages.is_some() && (own.is_some() || resolved != top) {
+                language_menus.insert(lang.code.clone(), resolved.clone());
             }
-        }
-        for page in &content.pages {
-            for m in &page.front.menus {
+            for note in notes {
+                if !self.report.config_ignored.contains(&note) {
+                    self.report.config_ignored.push(note);
+                }
+            }
+            for (name, lines) in before {
                 self.report
                     .menus_before
-                    .entry(m.menu.clone())
+                    .entry(label(&name))
                     .or_default()
-                    .push(format!(
-                        "- {} → `{}` (front matter of `{}`{})",
-                        m.name.clone().unwrap_or_else(|| page.title()),
-                        page.path,
-                        page.rel,
-                        m.parent
-                            .as_deref()
-                            .map(|p| format!(", parent {p}"))
-                            .unwrap_or_default()
-                    ));
+                    .extend(lines);
             }
-        }
-        let section_menus = self.section_menus(settings, content);
-        let mut built = menus.clone();
-        menu::add_page_entries(&mut built, &content.pages, &section_menus);
-        self.note_missing_parents(&built);
-        crate::content::section_menu::add_section_menus(&mut built, &content.pages, &section_menus);
-        for (name, entries) in &built {
-            let lines = self.report.menus_after.entry(name.clone()).or_default();
-            for node in menu::tree(entries) {
-                lines.push(format!("- {} → `{}`", node.entry.name, node.entry.url));
-                for child in &node.children {
-                    lines.push(format!("  - {} → `{}`", child.entry.name, child.entry.url));
+            let pages = with_prefix(&lang.content.pages, &lang.prefix);
+            for page in &pages {
+                for m in &page.front.menus {
+                    self.report
+                        .menus_before
+                        .entry(label(&m.menu))
+                        .or_default()
+                        .push(format!(
+                            "- {} → `{}` (front matter of `{}`{})",
+                            m.name.clone().unwrap_or_else(|| page.title()),
+                            page.path,
+                            page.rel,
+                            m.parent
+                                .as_deref()
+                                .map(|p| format!(", parent {p}"))
+                                .unwrap_or_default()
+                        ));
+                }
+            }
+            let mut built = resolved;
+            menu::add_page_entries(&mut built, &pages, &section_menus);
+            self.note_missing_parents(&built);
+            crate::content::section_menu::add_section_menus(&mut built, &pages, &section_menus);
+            for (name, entries) in &built {
+                let lines = self.report.menus_after.entry(label(name)).or_default();
+                for node in menu::tree(entries) {
+                    lines.push(format!("- {} → `{}`", node.entry.name, node.entry.url));
+                    for child in &node.children {
+                        lines.push(format!("  - {} → `{}`", child.entry.name, child.entry.url));
+                    }
                 }
             }
         }
-        (menus, section_menus)
+        // A switched-off language's own menus are carried too; Hugo read no
+        // pages of it, so a `pageRef` leads to the page's path.
+        if let Some(l) = &settings.languages {
+            for off in l.list.iter().filter(|l| l.disabled && !l.menus.is_empty()) {
+                let (resolved, (_, notes)) =
+                    resolve_menus(&off.menus, None, &format!("/{}", off.code));
+                self.report.config_ignored.extend(notes);
+                language_menus.insert(off.code.clone(), resolved);
+            }
+        }
+        (top, language_menus, section_menus)
     }
 
     /// With Doks's `params.menu.section.auto`, the menus that pages name in
@@ -558,11 +809,14 @@ impl<'a> Draft<'a> {
                 let Some(parent) = entry.parent.as_deref().filter(|p| !p.is_empty()) else {
                     continue;
                 };
-                if !entries.iter().any(|e| menu::key(e) == parent) {
-                    self.report.menu_notes.push(format!(
-                        "\"{}\" (`{}`) names the parent `{parent}`, which the `{name}` menu does not have: Hugo left it out, and so does the new site; add an entry `{parent}` or change the parent.",
-                        entry.name, entry.url
-                    ));
+                let note = format!(
+                    "\"{}\" (`{}`) names the parent `{parent}`, which the `{name}` menu does not have: Hugo left it out, and so does the new site; add an entry `{parent}` or change the parent.",
+                    entry.name, entry.url
+                );
+                if !entries.iter().any(|e| menu::key(e) == parent)
+                    && !self.report.menu_notes.contains(&note)
+                {
+                    self.report.menu_notes.push(note);
                 }
             }
         }
@@ -574,7 +828,8 @@ impl<'a> Draft<'a> {
         settings: &site_toml::Settings,
         base_url: &str,
         content: &Content,
-        menus: &BTreeMap<String, Vec<MenuEntry>>,
+        menus: &Menus,
+        language_menus: &BTreeMap<String, Menus>,
         section_menus: &[String],
     ) {
         let sections: Vec<String> = content
@@ -600,6 +855,7 @@ impl<'a> Draft<'a> {
             &main_section,
             &sections,
             menus,
+            language_menus,
             section_menus,
         );
         if let Err(e) = SiteConfig::parse(&self.into.join("site.toml"), &site_toml) {
@@ -609,65 +865,135 @@ impl<'a> Draft<'a> {
             .insert("site.toml".into(), site_toml.into_bytes());
     }
 
-    /// Counts of pages and every URL Hugo published, with how it answers now.
+    /// Counts of pages and every URL Hugo published, in every language it
+    /// built, with how it answers now.
     fn count_pages_and_urls(
         &mut self,
         config: &HugoConfig,
         settings: &site_toml::Settings,
-        content: &Content,
-        all_pages: &Content,
+        languages: &[LanguagePages],
         url_settings: &UrlSettings,
     ) {
-        let lists = content
-            .pages
-            .iter()
-            .filter(|p| p.kind != PageKind::Page)
-            .count();
-        let regular = content.pages.len() - lists;
-        self.report.page_counts = (lists, regular, all_pages.pages.len() - content.pages.len());
-        self.report.urls = hugo_urls(self.hugo_dir, content, url_settings);
-        for url in taxonomy_urls(content, &settings.taxonomies) {
-            let url = if settings.ugly_urls && url.ends_with('/') {
-                ugly(&url)
-            } else {
-                url
-            };
-            self.report.urls.push(UrlRow {
-                hugo: url.clone(),
-                new: url,
-                kind: UrlKind::Generated,
-            });
+        let (mut lists, mut regular, mut hidden) = (0, 0, 0);
+        for l in languages {
+            let n = l
+                .content
+                .pages
+                .iter()
+                .filter(|p| p.kind != PageKind::Page)
+                .count();
+            lists += n;
+            regular += l.content.pages.len() - n;
+            hidden += l.all_pages.pages.len() - l.content.pages.len();
         }
-        // The further pages of lists Hugo paginated (`page/1/` is a redirect).
-        for url in settings
-            .list_pagination
-            .iter()
-            .flat_map(|p| p.urls(content))
-        {
-            let (new, kind) = match url.strip_suffix("page/1/") {
-                Some(list) => (list.to_string(), UrlKind::Alias),
-                None => (url.clone(), UrlKind::Generated),
+        self.report.page_counts = (lists, regular, hidden);
+        let several = settings
+            .languages
+            .as_ref()
+            .filter(|l| l.enabled().count() > 1);
+        let mut rows = BTreeSet::new();
+        for (i, l) in languages.iter().enumerate() {
+            let place = Place {
+                prefix: &l.prefix,
+                first: i == 0,
+                several: several.is_some(),
             };
-            let (url, new) = if settings.ugly_urls {
-                let new = if kind == UrlKind::Alias {
-                    new
+            hugo_urls(self.hugo_dir, &l.content, url_settings, &place, &mut rows);
+            for url in taxonomy_urls(&l.content, &settings.taxonomies) {
+                let url = format!("{}{url}", l.prefix);
+                let url = if settings.ugly_urls && url.ends_with('/') {
+                    ugly(&url)
                 } else {
-                    ugly(&new)
+                    url
                 };
-                (ugly(&url), new)
+                rows.insert(UrlRow {
+                    hugo: url.clone(),
+                    new: url,
+                    kind: UrlKind::Generated,
+                });
+            }
+            // The further pages of lists Hugo paginated (`page/1/` is a redirect).
+            for url in settings
+                .list_pagination
+                .iter()
+                .flat_map(|p| p.urls(&l.content))
+            {
+                let url = format!("{}{url}", l.prefix);
+                let (new, kind) = match url.strip_suffix("page/1/") {
+                    Some(list) => (list.to_string(), UrlKind::Alias),
+                    None => (url.clone(), UrlKind::Generated),
+                };
+                let (url, new) = if settings.ugly_urls {
+                    let new = if kind == UrlKind::Alias {
+                        new
+                    } else {
+                        ugly(&new)
+                    };
+                    (ugly(&url), new)
+                } else {
+                    (url, new)
+                };
+                rows.insert(UrlRow {
+                    hugo: url,
+                    new,
+                    kind,
+                });
+            }
+        }
+        // With several languages built, Hugo's redirect between `/` and the
+        // default language's folder.
+        if let Some(langs) = several {
+            let home = format!("/{}/", langs.default);
+            let (from, to) = if langs.subdir_in_effect() {
+                ("/".to_string(), home)
             } else {
-                (url, new)
+                (home, "/".to_string())
             };
-            self.report.urls.push(UrlRow {
-                hugo: url,
-                new,
-                kind,
+            rows.insert(UrlRow {
+                hugo: from,
+                new: to,
+                kind: UrlKind::LanguageRedirect,
             });
         }
-        self.report.urls.sort();
+        self.report.urls = rows.into_iter().collect();
         if config.flag("disablealiases") {
             self.report.urls.retain(|u| u.kind != UrlKind::Alias);
         }
+    }
+
+    /// The "Languages" part of the report: each language, where it is
+    /// published, its content folder and pages.
+    fn note_languages(&mut self, settings: &site_toml::Settings, pages: &[LanguagePages]) {
+        let Some(languages) = &settings.languages else {
+            return;
+        };
+        for l in &languages.list {
+            let built = pages.iter().find(|p| p.code == l.code);
+            self.report.languages.push(LanguageRow {
+                code: l.code.clone(),
+                name: l.name.clone(),
+                default: l.code == languages.default,
+                disabled: l.disabled,
+                content_dir: languages.content_dir_of(l).to_string(),
+                own_folder: l.content_dir.is_some(),
+                address: built.map(|p| format!("{}/", p.prefix)),
+                pages: built.map_or(0, |p| p.content.pages.len()),
+            });
+        }
+        self.report.subdir = Some(match (languages.in_subdir, languages.subdir_in_effect()) {
+            (true, true) => format!(
+                "`defaultContentLanguageInSubdir = true`: the default language `{}` is published under `/{}/`, and `/` is a redirect page to it, as in Hugo (`default_content_language_in_subdir = true`)",
+                languages.default, languages.default
+            ),
+            (true, false) => format!(
+                "`defaultContentLanguageInSubdir = true`, but with one language built Hugo published `{}` at the root; so does the new site (`default_content_language_in_subdir = false`). Set it to `true` when you switch on another language, to have Hugo's `/{}/` addresses",
+                languages.default, languages.default
+            ),
+            (false, _) => format!(
+                "the default language `{}` is published at the root (`default_content_language_in_subdir = false`), as in Hugo",
+                languages.default
+            ),
+        });
     }
 
     /// The plan, or every problem found.
@@ -683,66 +1009,144 @@ impl<'a> Draft<'a> {
     }
 }
 
-/// Every URL Hugo published for this content, and how it answers in the new site.
-fn hugo_urls(hugo_dir: &Path, content: &Content, urls: &UrlSettings) -> Vec<UrlRow> {
-    let mut rows = BTreeSet::new();
-    let row = |hugo: String, new: String, kind| UrlRow { hugo, new, kind };
-    rows.insert(row(
-        "/index.xml".into(),
-        "/index.xml".into(),
-        UrlKind::Generated,
-    ));
-    rows.insert(row(
-        "/sitemap.xml".into(),
-        "/sitemap.xml".into(),
-        UrlKind::Generated,
-    ));
-    for special in ["404.html", "robots.txt"] {
-        let made = match special {
-            "404.html" => hugo_dir.join("layouts/404.html").is_file(),
-            _ => false,
-        };
-        if made {
-            rows.insert(row(
-                format!("/{special}"),
-                format!("/{special}"),
-                UrlKind::Generated,
+/// Menu lines for the report (menu name → lines) and notes on the configuration.
+type MenuReport = (BTreeMap<String, Vec<String>>, Vec<(String, String)>);
+
+/// Hugo's menus with each `pageRef` resolved to its page's address in
+/// `pages` (a language's pages, whose addresses start with `prefix`); with
+/// no pages (a language that is not built) a `pageRef` leads to its path.
+/// Also returns the report's lines on them and the notes on what could not
+/// be resolved.
+fn resolve_menus(hugo: &HugoMenus, pages: Option<&Content>, prefix: &str) -> (Menus, MenuReport) {
+    let mut menus: Menus = BTreeMap::new();
+    let (mut before, mut notes): MenuReport = Default::default();
+    for (name, entries) in hugo {
+        let lines = before.entry(name.clone()).or_default();
+        for (entry, page_ref) in entries {
+            let mut entry = entry.clone();
+            if let Some(page_ref) = page_ref {
+                let wanted = page_ref.trim_matches('/');
+                let found = pages.map(|content| {
+                    content.pages.iter().find(|p| {
+                        let stem = p
+                            .rel
+                            .trim_end_matches(".md")
+                            .trim_end_matches("_index")
+                            .trim_end_matches("index")
+                            .trim_end_matches('/');
+                        stem == wanted
+                    })
+                });
+                match found {
+                    Some(Some(page)) => entry.url = format!("{prefix}{}", page.path),
+                    Some(None) => notes.push(("menus".into(), format!("pageRef `{page_ref}` of \"{}\" names no page{}; the entry points at {page_ref}", entry.name, if prefix.is_empty() { String::new() } else { format!(" of `{}`", prefix.trim_start_matches('/')) }))),
+                    None => notes.push(("menus".into(), format!("pageRef `{page_ref}` of \"{}\" in the menus of `{}`, which is switched off, points at the page's path", entry.name, prefix.trim_start_matches('/')))),
+                }
+                if entry.url.is_empty() {
+                    entry.url = format!("{prefix}/{wanted}/");
+                }
+            }
+            lines.push(format!(
+                "- {} → `{}` (weight {}{})",
+                entry.name,
+                entry.url,
+                entry.weight,
+                entry
+                    .parent
+                    .as_deref()
+                    .map(|p| format!(", parent {p}"))
+                    .unwrap_or_default()
             ));
+            menus.entry(name.clone()).or_default().push(entry);
         }
     }
+    (menus, (before, notes))
+}
+
+/// `pages` with their addresses under `prefix` (for the report of a
+/// language published under `/en/`); the same pages when there is none.
+fn with_prefix(pages: &[crate::content::Page], prefix: &str) -> Vec<crate::content::Page> {
+    pages
+        .iter()
+        .cloned()
+        .map(|mut p| {
+            p.path = format!("{prefix}{}", p.path);
+            p
+        })
+        .collect()
+}
+
+/// Where a language's URLs are: what they start with, whether it is the
+/// first language listed (the static files and the site's sitemap are
+/// listed once), and whether Hugo built several languages.
+struct Place<'a> {
+    prefix: &'a str,
+    first: bool,
+    several: bool,
+}
+
+/// Every URL Hugo published for this language's content, and how it answers
+/// in the new site. Aliases are written as they are: Hugo publishes them
+/// at the address given, without the language's prefix.
+fn hugo_urls(
+    hugo_dir: &Path,
+    content: &Content,
+    urls: &UrlSettings,
+    place: &Place<'_>,
+    rows: &mut BTreeSet<UrlRow>,
+) {
+    let prefix = place.prefix;
+    let row = |hugo: String, new: String, kind| UrlRow { hugo, new, kind };
+    let generated = |path: String| row(path.clone(), path, UrlKind::Generated);
+    rows.insert(generated(format!("{prefix}/index.xml")));
+    if place.several {
+        // A sitemap per language, and `/sitemap.xml` the index of them.
+        rows.insert(generated(format!("{prefix}/sitemap.xml")));
+        rows.insert(generated("/sitemap.xml".into()));
+    } else if place.first {
+        rows.insert(generated("/sitemap.xml".into()));
+    }
+    if hugo_dir.join("layouts/404.html").is_file() {
+        rows.insert(generated(format!("{prefix}/404.html")));
+    }
+    if content.pages.iter().all(|p| p.kind != PageKind::Home) {
+        rows.insert(row(
+            format!("{prefix}/"),
+            format!("{prefix}/"),
+            UrlKind::Page,
+        ));
+    }
     for page in &content.pages {
+        let path = format!("{prefix}{}", page.path);
         let ugly_section = urls.ugly_urls && page.kind == PageKind::Section;
         if ugly_section {
-            rows.insert(row(ugly(&page.path), page.path.clone(), UrlKind::Redirect));
+            rows.insert(row(ugly(&path), path.clone(), UrlKind::Redirect));
         } else {
-            rows.insert(row(page.path.clone(), page.path.clone(), UrlKind::Page));
+            rows.insert(row(path.clone(), path.clone(), UrlKind::Page));
         }
         if page.kind == PageKind::Section {
-            rows.insert(row(
-                format!("{}index.xml", page.path),
-                format!("{}index.xml", page.path),
-                UrlKind::Generated,
-            ));
+            rows.insert(generated(format!("{path}index.xml")));
         }
         for alias in &page.front.aliases {
             let alias = alias.to_string();
             if ugly_section && alias == ugly(&page.path) {
                 continue;
             }
-            rows.insert(row(alias, page.path.clone(), UrlKind::Alias));
+            rows.insert(row(alias, path.clone(), UrlKind::Alias));
         }
     }
     for resource in &content.resources {
-        let path = format!("/{}", resource.target);
+        let path = format!("{prefix}/{}", resource.target);
         rows.insert(row(path.clone(), path, UrlKind::File));
     }
-    let static_dir = hugo_dir.join("static");
-    // What is refused here was reported when `static/` was copied.
-    for file in crate::confined::files(&static_dir, hugo_dir).files {
-        let path = format!("/{}", slash_path(&static_dir, &file));
-        rows.insert(row(path.clone(), path, UrlKind::File));
+    if place.first {
+        let static_dir = hugo_dir.join("static");
+        // What is refused here was reported when `static/` was copied.
+        for file in crate::confined::files(&static_dir, hugo_dir).files {
+            let path = format!("/{}", slash_path(&static_dir, &file));
+            rows.insert(row(path.clone(), path, UrlKind::File));
+        }
     }
-    rows.into_iter().collect()
 }
 
 /// The taxonomy pages Hugo made (`/tags/`, `/tags/privacy/`, their feeds);
