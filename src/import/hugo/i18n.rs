@@ -54,6 +54,19 @@ pub enum Message {
     Forms(BTreeMap<String, String>),
 }
 
+impl Message {
+    /// The string as Hugo reads it: a table with only `other` is the same
+    /// as the text itself (`[key] other = "…"` and `key = "…"`).
+    fn normalized(&self) -> Message {
+        match self {
+            Message::Forms(forms) if forms.len() == 1 && forms.contains_key("other") => {
+                Message::Text(forms["other"].clone())
+            }
+            other => other.clone(),
+        }
+    }
+}
+
 /// How a file lists its strings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
@@ -489,11 +502,14 @@ fn holds(ext: &str, merged: &str, own: &Catalogue, extra: &[(String, Message)]) 
     let Ok(read) = parse(ext, merged) else {
         return false;
     };
-    let mut expected = own.as_map();
-    for (k, m) in extra {
-        expected.insert(k, m);
-    }
-    read.as_map() == expected
+    let normal = |entries: &mut dyn Iterator<Item = (&String, &Message)>| {
+        entries
+            .map(|(k, m)| (k.clone(), m.normalized()))
+            .collect::<BTreeMap<String, Message>>()
+    };
+    let mut expected = normal(&mut own.entries.iter().map(|(k, m)| (k, m)));
+    expected.extend(normal(&mut extra.iter().map(|(k, m)| (k, m))));
+    normal(&mut read.entries.iter().map(|(k, m)| (k, m))) == expected
 }
 
 /// A string as a TOML/YAML/JSON value.
@@ -655,7 +671,7 @@ mod tests {
     #[test_case::test_case("json", "{\n  \"hallo\": \"Hallo\",\n  \"lees\": \"Lees\"\n}\n"; "json")]
     #[test_case::test_case("json", "[{\"id\": \"hallo\", \"translation\": \"Hallo\"}, {\"id\": \"lees\", \"translation\": \"Lees\"}]"; "json list")]
     fn the_themes_extra_keys_are_appended_and_the_sites_win(ext: &str, site: &str) {
-        let theme = "hallo = 'Hoi'\n[pagina]\none = '1 pagina'\nother = \"{{ .Count }} pagina's\"\n[\"a.b\"]\nother = 'punt'\n";
+        let theme = "hallo = 'Hoi'\nzeg = 'Zeg'\n[pagina]\none = '1 pagina'\nother = \"{{ .Count }} pagina's\"\n[\"a.b\"]\nother = 'punt'\n";
         let carried = merge(ext, site, "toml", theme);
         let file = format!("i18n/nl.{ext}");
         let text = String::from_utf8(carried.files[&file].clone()).unwrap();
@@ -677,11 +693,12 @@ mod tests {
         );
         assert!(matches!(map["pagina"], Message::Forms(f) if f["one"] == "1 pagina"));
         assert!(map.contains_key("a.b"));
-        assert_eq!(map.len(), 4);
+        assert_eq!(map["zeg"].normalized(), Message::Text("Zeg".into()));
+        assert_eq!(map.len(), 5);
         let row = carried.rows.iter().find(|r| r.file == file).unwrap();
         assert_eq!(row.themes, ["themes/doks/i18n/nl.toml"]);
-        assert_eq!(row.added, ["a.b", "pagina"]);
-        assert_eq!(row.keys, 4);
+        assert_eq!(row.added, ["a.b", "pagina", "zeg"]);
+        assert_eq!(row.keys, 5);
         // A language only the theme has: its file as it is.
         assert_eq!(carried.files["i18n/en.toml"], b"more = 'More'\n");
     }

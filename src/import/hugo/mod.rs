@@ -18,6 +18,7 @@ pub mod home_layout;
 mod html_findings;
 pub mod i18n;
 pub mod identity;
+pub mod language_links;
 pub mod languages;
 pub mod list_layouts;
 mod plan;

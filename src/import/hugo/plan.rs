@@ -1,7 +1,7 @@
 //! Plans an import in memory: every file of the new site and the report,
 //! computed from the Hugo folder without writing anything.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::Path;
 
 use chrono::Utc;
@@ -11,6 +11,7 @@ use super::config::HugoConfig;
 use super::embeds;
 use super::guides::{guide_id, guide_table_line};
 use super::i18n;
+use super::language_links;
 use super::languages::View;
 use super::report::{GuideRow, LanguageRow, Report, ShortcodeRow, UrlKind, UrlRow};
 use super::shortcodes::{self, Outcome, Use};
@@ -47,6 +48,18 @@ pub struct Plan {
     pub report: Report,
     /// Warnings to show on the terminal (what was left out and why).
     pub warnings: Diagnostics,
+}
+
+/// What the links of content are checked against: the addresses Hugo
+/// published for pages and page resources of every language (with its
+/// prefix), and the static files.
+struct Links<'a> {
+    /// The pages' addresses, looked up without regard to case.
+    published: &'a case_links::Published,
+    /// The pages' and page resources' addresses.
+    paths: &'a HashSet<String>,
+    /// The static files (`/css/site.css`).
+    statics: &'a HashSet<String>,
 }
 
 /// One language's pages as Hugo published them.
@@ -361,7 +374,7 @@ impl<'a> Draft<'a> {
         languages: &[LanguagePages],
     ) -> BTreeMap<String, Vec<Use>> {
         let mut uses: BTreeMap<String, Vec<Use>> = BTreeMap::new();
-        let paths: Vec<String> = languages
+        let pages: Vec<String> = languages
             .iter()
             .flat_map(|l| {
                 l.all_pages
@@ -370,7 +383,27 @@ impl<'a> Draft<'a> {
                     .map(move |p| format!("{}{}", l.prefix, p.path))
             })
             .collect();
-        let published = case_links::Published::new(paths.iter().map(String::as_str));
+        let mut paths: HashSet<String> = pages.iter().cloned().collect();
+        for l in languages {
+            paths.extend(
+                l.content
+                    .resources
+                    .iter()
+                    .map(|r| format!("{}/{}", l.prefix, r.target)),
+            );
+        }
+        let static_dir = self.hugo_dir.join("static");
+        let statics: HashSet<String> = crate::confined::files(&static_dir, self.hugo_dir)
+            .files
+            .iter()
+            .map(|f| format!("/{}", slash_path(&static_dir, f)))
+            .collect();
+        let published = case_links::Published::new(pages.iter().map(String::as_str));
+        let links = Links {
+            published: &published,
+            paths: &paths,
+            statics: &statics,
+        };
         let folders = match &settings.languages {
             Some(l) => l.folders(),
             None => vec![settings.content_dir.clone()],
@@ -388,12 +421,12 @@ impl<'a> Draft<'a> {
                     Some(l) => l.language_of(&folder, &rel),
                     None => (settings.language.clone(), rel.clone()),
                 };
-                let all_pages = languages
-                    .iter()
-                    .find(|l| l.code == language)
-                    .map(|l| &l.all_pages);
+                let built = languages.iter().find(|l| l.code == language);
+                let all_pages = built.map(|l| &l.all_pages);
+                let prefix = built.map_or("", |l| l.prefix.as_str());
                 self.copy_page(
-                    &path, &target, &seen, &language, settings, all_pages, &published, &mut uses,
+                    &path, &target, &seen, &language, settings, all_pages, &links, prefix,
+                    &mut uses,
                 );
             }
         }
@@ -404,7 +437,8 @@ impl<'a> Draft<'a> {
     /// promises, its links wrong only in case are fixed, and what it uses
     /// is noted; other files are copied as they are. `seen` is its path as
     /// its language sees it, `all_pages` that language's pages (None for
-    /// a language that is switched off).
+    /// a language that is switched off) and `prefix` what its addresses
+    /// start with.
     #[allow(clippy::too_many_arguments)]
     fn copy_page(
         &mut self,
@@ -414,7 +448,8 @@ impl<'a> Draft<'a> {
         language: &str,
         settings: &site_toml::Settings,
         all_pages: Option<&Content>,
-        published: &case_links::Published,
+        links: &Links<'_>,
+        prefix: &str,
         uses: &mut BTreeMap<String, Vec<Use>>,
     ) {
         let target = target.to_string();
@@ -430,7 +465,15 @@ impl<'a> Draft<'a> {
         };
         let body_start = text.len() - split.body.len();
         let body_line = split.body_line;
-        let (cased, case_fixes) = case_links::fix(split.body, published);
+        let (cased, case_fixes) = case_links::fix(split.body, links.published);
+        let exists = |p: &str| links.paths.contains(p) || links.paths.contains(&format!("{p}/"));
+        let is_static = |p: &str| links.statics.contains(p);
+        for moved in language_links::moved(&cased, prefix, &is_static, &exists) {
+            let line = moved.line + body_line - 1;
+            self.report
+                .moved_links
+                .push((target.clone(), language_links::Moved { line, ..moved }));
+        }
         let (clean, mut findings) = embeds::clean(&cased);
         let kept = embeds::front_matter_findings(split.raw, split.raw_line);
         for (line, call) in shortcodes::uses(split.body) {
@@ -894,6 +937,7 @@ impl<'a> Draft<'a> {
         let mut rows = BTreeSet::new();
         for (i, l) in languages.iter().enumerate() {
             let place = Place {
+                code: &l.code,
                 prefix: &l.prefix,
                 first: i == 0,
                 several: several.is_some(),
@@ -979,6 +1023,29 @@ impl<'a> Draft<'a> {
                 address: built.map(|p| format!("{}/", p.prefix)),
                 pages: built.map_or(0, |p| p.content.pages.len()),
             });
+        }
+        // `main_section` and `search_sections` are the site's, read from the
+        // default language's sections; a language whose sections have other
+        // names is told.
+        let sections = |content: &Content| -> Vec<String> {
+            content
+                .pages
+                .iter()
+                .filter(|p| p.kind == PageKind::Section && !p.section_dir.contains('/'))
+                .map(|p| p.section_dir.clone())
+                .collect()
+        };
+        let default_sections = sections(&pages[0].content);
+        for l in &pages[1..] {
+            let own = sections(&l.content);
+            if own != default_sections {
+                self.report.language_notes.push(format!(
+                    "`{}` has the sections {}, the default language {}: `main_section` and `search_sections` in site.toml name the default language's",
+                    l.code,
+                    code_list(&own),
+                    code_list(&default_sections)
+                ));
+            }
         }
         self.report.subdir = Some(match (languages.in_subdir, languages.subdir_in_effect()) {
             (true, true) => format!(
@@ -1076,10 +1143,11 @@ fn with_prefix(pages: &[crate::content::Page], prefix: &str) -> Vec<crate::conte
         .collect()
 }
 
-/// Where a language's URLs are: what they start with, whether it is the
-/// first language listed (the static files and the site's sitemap are
-/// listed once), and whether Hugo built several languages.
+/// Where a language's URLs are: its code, what they start with, whether it
+/// is the first language listed (the static files and the site's sitemap
+/// are listed once), and whether Hugo built several languages.
 struct Place<'a> {
+    code: &'a str,
     prefix: &'a str,
     first: bool,
     several: bool,
@@ -1100,8 +1168,9 @@ fn hugo_urls(
     let generated = |path: String| row(path.clone(), path, UrlKind::Generated);
     rows.insert(generated(format!("{prefix}/index.xml")));
     if place.several {
-        // A sitemap per language, and `/sitemap.xml` the index of them.
-        rows.insert(generated(format!("{prefix}/sitemap.xml")));
+        // A sitemap per language in its folder (the default language's too,
+        // when it is at the root), and `/sitemap.xml` the index of them.
+        rows.insert(generated(format!("/{}/sitemap.xml", place.code)));
         rows.insert(generated("/sitemap.xml".into()));
     } else if place.first {
         rows.insert(generated("/sitemap.xml".into()));
@@ -1179,6 +1248,18 @@ fn taxonomy_urls(content: &Content, taxonomies: &[String]) -> Vec<String> {
         }
     }
     urls.into_iter().collect()
+}
+
+/// `a`, `b` as a list of code (or "none").
+fn code_list(items: &[String]) -> String {
+    if items.is_empty() {
+        return "none".into();
+    }
+    items
+        .iter()
+        .map(|i| format!("`{i}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The top-level section with the most dated pages.

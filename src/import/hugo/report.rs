@@ -145,6 +145,9 @@ pub struct Report {
     pub language_notes: Vec<String>,
     /// What an editor must see to about the languages.
     pub language_todo: Vec<String>,
+    /// Root links in pages of a language under its own folder that the new
+    /// site gives the language's prefix: (content file, the link).
+    pub moved_links: Vec<(String, super::language_links::Moved)>,
     /// The i18n files of the new site.
     pub i18n: Vec<super::i18n::Row>,
     /// Themes whose i18n files could not be read: not in `themes/`.
@@ -261,6 +264,12 @@ impl Report {
                     row.file
                 ));
             }
+        }
+        for (file, m) in self.moved_links.iter().filter(|(_, m)| !m.exists) {
+            todo.push(format!(
+                "check the link `{}` in `{file}:{}`: Hugo led it to `{}`; the new site leads it to `{}`, which does not exist (see \"Links in other languages' pages\")",
+                m.from, m.line, m.from, m.to
+            ));
         }
         for theme in &self.i18n_missing_themes {
             todo.push(format!(
@@ -405,6 +414,24 @@ impl Report {
 
         self.languages_markdown(&mut md);
         self.i18n_markdown(&mut md);
+        if !self.moved_links.is_empty() {
+            let _ = writeln!(
+                md,
+                "\n## Links in other languages' pages\n\nHugo wrote a Markdown link as it is, so a root link in a page under `/en/` led outside `/en/`. The new site gives a root link that is not a static file the page's language prefix, as it does in templates. These links now lead elsewhere; they are left as written. To keep Hugo's target, write the full address (with the site's base URL).\n"
+            );
+            for (file, m) in &self.moved_links {
+                let state = if m.exists {
+                    "exists"
+                } else {
+                    "**does not exist**"
+                };
+                let _ = writeln!(
+                    md,
+                    "- `{file}:{}`: `{}` → `{}` ({state})",
+                    m.line, m.from, m.to
+                );
+            }
+        }
 
         if !self.case_links.is_empty() {
             let _ = writeln!(
