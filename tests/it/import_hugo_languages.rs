@@ -620,6 +620,25 @@ fn import_hugo_of_a_two_language_site_keeps_every_url_in_both_languages(variant:
         "Hugo URLs that do not answer in the imported site: {missing:?}"
     );
     sitemap_index(&out, &["nl", "en"]).unwrap();
+    // Translations are paired by translationKey (and by path), whatever
+    // their slugs: the starter's head names the other language's page.
+    if variant == Variant::TranslationKeys {
+        for (page, other) in [
+            ("en/news/first-post/index.html", "/nieuws/eerste-bericht/"),
+            ("en/about-us/index.html", "/over/"),
+            ("nieuws/eerste-bericht/index.html", "/en/news/first-post/"),
+        ] {
+            let html = scraper::Html::parse_document(&read(&out, page));
+            let alternates: Vec<String> = html
+                .select(&scraper::Selector::parse("link[rel=alternate][hreflang]").unwrap())
+                .filter_map(|l| l.value().attr("href").map(str::to_string))
+                .collect();
+            assert!(
+                alternates.iter().any(|href| href.ends_with(other)),
+                "{page} does not name its translation {other}: {alternates:?}"
+            );
+        }
+    }
     // Pages that were pages in Hugo are pages, not redirects, in both languages.
     for file in hugo_files.iter().filter(|f| f.ends_with("index.html")) {
         let hugo_redirect = read(&hugo_out, file).contains("http-equiv=\"refresh\"");

@@ -10,15 +10,14 @@
 //! content is carried so that an editor can switch them on again) the new
 //! `site.toml` gets the multilingual keys of the shared spec.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
 use super::config::HugoConfig;
 use super::identity::identity;
-use super::site_toml::{HugoMenus, read_menus, to_toml};
-use crate::config::MenuEntry;
+use super::menu_config::{HugoMenus, read_menus};
 use crate::content::Content;
 use crate::diagnostics::Diagnostics;
 
@@ -382,63 +381,6 @@ impl Languages {
             })
             .collect()
     }
-
-    /// The top-level keys of the new `site.toml`, and its `[languages]`
-    /// table with each language's menus as they were resolved.
-    pub fn to_toml(
-        &self,
-        menus: &BTreeMap<String, BTreeMap<String, Vec<MenuEntry>>>,
-    ) -> (Vec<(String, toml::Value)>, toml::Table) {
-        let s = |v: &str| toml::Value::String(v.to_string());
-        let mut top = vec![
-            ("default_content_language".to_string(), s(&self.default)),
-            (
-                "default_content_language_in_subdir".to_string(),
-                toml::Value::Boolean(self.subdir_in_effect()),
-            ),
-        ];
-        if !self.disabled.is_empty() {
-            top.push((
-                "disable_languages".into(),
-                toml::Value::Array(self.disabled.iter().map(|c| s(c)).collect()),
-            ));
-        }
-        let mut tables = toml::Table::new();
-        for l in &self.list {
-            let mut t = toml::Table::new();
-            let mut put = |key: &str, value: &Option<String>| {
-                if let Some(v) = value {
-                    t.insert(key.into(), s(v));
-                }
-            };
-            put("name", &l.name);
-            put("language_code", &l.language_code);
-            put("title", &l.title);
-            put("description", &l.description);
-            put("content_dir", &l.content_dir);
-            if let Some(w) = l.weight {
-                t.insert("weight".into(), toml::Value::Integer(w));
-            }
-            if let Some(toml::Value::Table(params)) = to_toml(&Value::Object(l.params.clone()))
-                && !params.is_empty()
-            {
-                t.insert("params".into(), toml::Value::Table(params));
-            }
-            if let Some(own) = menus.get(&l.code).filter(|m| !m.is_empty()) {
-                let mut menu_table = toml::Table::new();
-                for (name, entries) in own {
-                    let items = entries
-                        .iter()
-                        .filter_map(|e| toml::Value::try_from(e).ok())
-                        .collect();
-                    menu_table.insert(name.clone(), toml::Value::Array(items));
-                }
-                t.insert("menu".into(), toml::Value::Table(menu_table));
-            }
-            tables.insert(l.code.clone(), toml::Value::Table(t));
-        }
-        (top, tables)
-    }
 }
 
 /// A lower-cased Hugo setting as Hugo's documentation writes it.
@@ -461,7 +403,7 @@ pub struct View {
 
 /// The start of the name of a view's temporary folder; a view left by an
 /// import that was killed is removed by the next one.
-pub const VIEW_PREFIX: &str = ".chatcontrole-import-view-";
+pub const VIEW_PREFIX: &str = ".chatcontrole-language-view-";
 
 impl View {
     /// Copies `files` (path in `folder` → path as the language sees it) of

@@ -1,10 +1,8 @@
 //! Plans an import in memory: every file of the new site and the report,
 //! computed from the Hugo folder without writing anything.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
-
-use chrono::Utc;
 
 use super::case_links;
 use super::config::HugoConfig;
@@ -12,13 +10,15 @@ use super::embeds;
 use super::guides::{guide_id, guide_table_line};
 use super::i18n;
 use super::language_links;
-use super::languages::View;
-use super::report::{GuideRow, LanguageRow, Report, ShortcodeRow, UrlKind, UrlRow};
+use super::language_pages::{self, LanguagePages};
+use super::menu_plan;
+use super::report::{GuideRow, Report, ShortcodeRow};
 use super::shortcodes::{self, Outcome, Use};
-use super::site_toml::{self, HugoMenus, Menus};
-use crate::config::{MenuEntry, SiteConfig};
-use crate::content::permalinks::{Permalink, UrlSettings, ugly_text as ugly};
-use crate::content::{Content, PageKind, front_matter, load_content_from, menu};
+use super::site_toml::{self, Menus};
+use super::urls;
+use crate::config::SiteConfig;
+use crate::content::permalinks::{Permalink, UrlSettings};
+use crate::content::{Content, PageKind, front_matter};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::slash_path;
 
@@ -62,18 +62,6 @@ struct Links<'a> {
     statics: &'a HashSet<String>,
 }
 
-/// One language's pages as Hugo published them.
-struct LanguagePages {
-    /// The language's code.
-    code: String,
-    /// What its addresses start with (`""` or `/en`).
-    prefix: String,
-    /// Its published pages.
-    content: Content,
-    /// Its pages with drafts, future and expired ones.
-    all_pages: Content,
-}
-
 /// Reads the Hugo site in `hugo_dir` and plans the new site for `into`:
 /// one step per part of the site, in the order the report tells them.
 pub fn plan(hugo_dir: &Path, into: &Path) -> Result<Plan, Diagnostics> {
@@ -82,7 +70,13 @@ pub fn plan(hugo_dir: &Path, into: &Path) -> Result<Plan, Diagnostics> {
     settings.read_files(hugo_dir, &config);
     let base_url = base_url(hugo_dir, &config, &settings)?;
     let mut draft = Draft::new(hugo_dir, into, &config, &settings);
-    draft.check_languages(&config, &settings)?;
+    language_pages::check(
+        hugo_dir,
+        &config,
+        &settings,
+        &mut draft.report,
+        &mut draft.diags,
+    )?;
     let url_settings = UrlSettings {
         permalinks: settings
             .permalinks
@@ -91,7 +85,7 @@ pub fn plan(hugo_dir: &Path, into: &Path) -> Result<Plan, Diagnostics> {
             .collect(),
         ugly_urls: settings.ugly_urls,
     };
-    let languages = draft.load_languages(&settings, &url_settings)?;
+    let languages = language_pages::load(hugo_dir, &settings, &url_settings, &mut draft.report)?;
     let content = &languages[0].content;
     let uses = draft.copy_content(&settings, &languages);
     draft.note_other_languages(&settings);
@@ -102,7 +96,8 @@ pub fn plan(hugo_dir: &Path, into: &Path) -> Result<Plan, Diagnostics> {
     draft.note_home_layout(&settings);
     draft.add_shortcodes(uses);
     draft.add_starter_files();
-    let (menus, language_menus, section_menus) = draft.plan_menus(&settings, &languages);
+    let (menus, language_menus, section_menus) =
+        menu_plan::plan(&mut draft.report, &settings, &languages);
     draft.add_site_toml(
         &settings,
         &base_url,
@@ -111,28 +106,16 @@ pub fn plan(hugo_dir: &Path, into: &Path) -> Result<Plan, Diagnostics> {
         &language_menus,
         &section_menus,
     );
-    draft.count_pages_and_urls(&config, &settings, &languages, &url_settings);
-    draft.note_languages(&settings, &languages);
+    urls::count(
+        &mut draft.report,
+        hugo_dir,
+        &config,
+        &settings,
+        &languages,
+        &url_settings,
+    );
+    language_pages::report(&mut draft.report, &settings, &languages);
     draft.finish()
-}
-
-/// Loads a language's pages from `dir`, published ones and all.
-fn load_pages(
-    site_root: &Path,
-    dir: &Path,
-    urls: &UrlSettings,
-) -> (Result<Content, Diagnostics>, Result<Content, Diagnostics>) {
-    let load = |drafts| {
-        load_content_from(
-            site_root,
-            dir,
-            urls,
-            Utc::now().fixed_offset(),
-            drafts,
-            crate::content::load::DEFAULT_MAX_PAGE_BYTES,
-        )
-    };
-    (load(false), load(true))
 }
 
 /// The Hugo site's `baseURL`, which must be a full http(s) address.
@@ -212,126 +195,6 @@ impl<'a> Draft<'a> {
             report,
             diags: Diagnostics::new(),
         }
-    }
-
-    /// What makes Hugo refuse the languages is an error here too; a
-    /// language setting the new site cannot follow, which moves pages, a
-    /// warning.
-    fn check_languages(
-        &mut self,
-        config: &HugoConfig,
-        settings: &site_toml::Settings,
-    ) -> Result<(), Diagnostics> {
-        let Some(languages) = &settings.languages else {
-            return Ok(());
-        };
-        let file = self
-            .hugo_dir
-            .join(config.files.first().map(String::as_str).unwrap_or_default());
-        let mut errors = Diagnostics::new();
-        for problem in &languages.problems {
-            errors.push(Diagnostic::error(&file, 0, 0, problem.clone()).with_hint(
-                "make defaultContentLanguage one of the languages that is built, as Hugo requires",
-            ));
-        }
-        if errors.has_errors() {
-            return Err(errors);
-        }
-        for (setting, why) in &languages.url_changes {
-            self.diags.push(
-                Diagnostic::warning(&file, 0, 0, format!("`{setting}` is not carried: {why}"))
-                    .with_hint("the URL table of MIGRATION.md lists where the pages are now; add aliases for the old addresses where they matter"),
-            );
-            self.report
-                .language_todo
-                .push(format!("`{setting}` is not carried: {why}"));
-        }
-        Ok(())
-    }
-
-    /// The pages of every language Hugo built, the default language's
-    /// first. A language in a folder of its own is read from it; languages
-    /// that share a folder are each read from a [`View`] of their files.
-    fn load_languages(
-        &mut self,
-        settings: &site_toml::Settings,
-        urls: &UrlSettings,
-    ) -> Result<Vec<LanguagePages>, Diagnostics> {
-        let Some(languages) = &settings.languages else {
-            let dir = self.hugo_dir.join(&settings.content_dir);
-            let (content, all_pages) = load_pages(self.hugo_dir, &dir, urls);
-            return Ok(vec![LanguagePages {
-                code: settings.language.clone(),
-                prefix: String::new(),
-                content: content?,
-                all_pages: all_pages?,
-            }]);
-        };
-        let mut order: Vec<_> = languages.enabled().collect();
-        order.sort_by_key(|l| l.code != languages.default);
-        let mut out = Vec::new();
-        let mut errors = Diagnostics::new();
-        for language in order {
-            let folder = languages.content_dir_of(language);
-            let dir = self.hugo_dir.join(folder);
-            let prefix = languages.prefix(&language.code);
-            if !dir.is_dir() && language.code != languages.default {
-                self.report.language_todo.push(format!(
-                    "`{}` has no content folder `{folder}`: Hugo made only its home page and lists at `{prefix}/`; create the folder with an `_index.md` for the new site",
-                    language.code
-                ));
-                out.push(LanguagePages {
-                    code: language.code.clone(),
-                    prefix,
-                    content: Content::default(),
-                    all_pages: Content::default(),
-                });
-                continue;
-            }
-            let (content, all_pages) = if languages.is_shared(folder) {
-                let files: Vec<String> = crate::confined::files(&dir, self.hugo_dir)
-                    .files
-                    .iter()
-                    .map(|p| slash_path(&dir, p))
-                    .collect();
-                let view = View::new(&dir, &languages.view_files(folder, &language.code, &files))
-                    .map_err(|e| {
-                    Diagnostics::from(Diagnostic::error(
-                        &dir,
-                        0,
-                        0,
-                        format!(
-                            "cannot copy the pages of `{}` to a temporary folder to read them: {e}",
-                            language.code
-                        ),
-                    ))
-                })?;
-                let (content, all_pages) = load_pages(view.path(), view.path(), urls);
-                (
-                    content
-                        .map(|c| view.content(c))
-                        .map_err(|d| view.diagnostics(d)),
-                    all_pages
-                        .map(|c| view.content(c))
-                        .map_err(|d| view.diagnostics(d)),
-                )
-            } else {
-                load_pages(self.hugo_dir, &dir, urls)
-            };
-            match (content, all_pages) {
-                (Ok(content), Ok(all_pages)) => out.push(LanguagePages {
-                    code: language.code.clone(),
-                    prefix,
-                    content,
-                    all_pages,
-                }),
-                (Err(e), _) | (_, Err(e)) => errors.extend(e),
-            }
-        }
-        if errors.has_errors() {
-            return Err(errors);
-        }
-        Ok(out)
     }
 
     /// The files below `dir`, through the one walk that never leaves the
@@ -703,168 +566,6 @@ impl<'a> Draft<'a> {
             .or_insert_with(|| include_bytes!("starter/favicon.svg").to_vec());
     }
 
-    /// Menus: `pageRef` becomes the page's URL in its language (with the
-    /// language's prefix, as Hugo's `.RelPermalink`); page menus are added
-    /// as the engine adds them; with Doks's `params.menu.section.auto`, a
-    /// menu named after a section is built from that section, as Doks built
-    /// its sidebar. Returns the top-level menus for `site.toml`, each
-    /// language's own (those that have their own, or whose `pageRef`s lead
-    /// elsewhere than the default language's), and the sections whose menu
-    /// is built.
-    fn plan_menus(
-        &mut self,
-        settings: &site_toml::Settings,
-        languages: &[LanguagePages],
-    ) -> (Menus, BTreeMap<String, Menus>, Vec<String>) {
-        let default = &languages[0];
-        let section_menus = self.section_menus(settings, &default.content);
-        let (top, _) = resolve_menus(&settings.menus, Some(&default.content), &default.prefix);
-        let mut language_menus = BTreeMap::new();
-        for lang in languages {
-            let label = |name: &str| {
-                if lang.code == default.code {
-                    format!("`{name}`")
-                } else {
-                    format!("`{name}` ({})", lang.code)
-                }
-            };
-            let own = settings
-                .languages
-                .as_ref()
-                .and_then(|l| l.get(&lang.code))
-                .map(|l| &l.menus)
-                .filter(|m| !m.is_empty());
-            let (resolved, (before, notes)) = resolve_menus(
-                own.unwrap_or(&settings.menus),
-                Some(&lang.content),
-                &lang.prefix,
-            );
-            if settings.languages.is_some() && (own.is_some() || resolved != top) {
-                language_menus.insert(lang.code.clone(), resolved.clone());
-            }
-            for note in notes {
-                if !self.report.config_ignored.contains(&note) {
-                    self.report.config_ignored.push(note);
-                }
-            }
-            for (name, lines) in before {
-                self.report
-                    .menus_before
-                    .entry(label(&name))
-                    .or_default()
-                    .extend(lines);
-            }
-            let pages = with_prefix(&lang.content.pages, &lang.prefix);
-            for page in &pages {
-                for m in &page.front.menus {
-                    self.report
-                        .menus_before
-                        .entry(label(&m.menu))
-                        .or_default()
-                        .push(format!(
-                            "- {} → `{}` (front matter of `{}`{})",
-                            m.name.clone().unwrap_or_else(|| page.title()),
-                            page.path,
-                            page.rel,
-                            m.parent
-                                .as_deref()
-                                .map(|p| format!(", parent {p}"))
-                                .unwrap_or_default()
-                        ));
-                }
-            }
-            let mut built = resolved;
-            menu::add_page_entries(&mut built, &pages, &section_menus);
-            self.note_missing_parents(&built);
-            crate::content::section_menu::add_section_menus(&mut built, &pages, &section_menus);
-            for (name, entries) in &built {
-                let lines = self.report.menus_after.entry(label(name)).or_default();
-                for node in menu::tree(entries) {
-                    lines.push(format!("- {} → `{}`", node.entry.name, node.entry.url));
-                    for child in &node.children {
-                        lines.push(format!("  - {} → `{}`", child.entry.name, child.entry.url));
-                    }
-                }
-            }
-        }
-        // A switched-off language's own menus are carried too; Hugo read no
-        // pages of it, so a `pageRef` leads to the page's path.
-        if let Some(l) = &settings.languages {
-            for off in l.list.iter().filter(|l| l.disabled && !l.menus.is_empty()) {
-                let (resolved, (_, notes)) =
-                    resolve_menus(&off.menus, None, &format!("/{}", off.code));
-                self.report.config_ignored.extend(notes);
-                language_menus.insert(off.code.clone(), resolved);
-            }
-        }
-        (top, language_menus, section_menus)
-    }
-
-    /// With Doks's `params.menu.section.auto`, the menus that pages name in
-    /// their front matter and that are also a top-level section (`docs`):
-    /// Doks built those sidebars from the section, so the new site does too.
-    /// The front-matter blocks Doks never showed are reported.
-    fn section_menus(&mut self, settings: &site_toml::Settings, content: &Content) -> Vec<String> {
-        let auto = settings
-            .params
-            .get("menu")
-            .and_then(|m| m.get("section"))
-            .and_then(|s| s.get("auto"))
-            .and_then(serde_json::Value::as_bool)
-            == Some(true);
-        if !auto {
-            return Vec::new();
-        }
-        let mut named: Vec<String> = content
-            .pages
-            .iter()
-            .flat_map(|p| p.front.menus.iter().map(|m| m.menu.clone()))
-            .filter(|menu| {
-                content
-                    .pages
-                    .iter()
-                    .any(|p| p.kind == PageKind::Section && p.section_dir == *menu)
-            })
-            .collect();
-        named.sort();
-        named.dedup();
-        for section in &named {
-            let unused: Vec<String> = content
-                .pages
-                .iter()
-                .filter(|p| p.front.menus.iter().any(|m| m.menu == *section))
-                .map(|p| format!("`{}`", p.rel))
-                .collect();
-            self.report.menu_notes.push(format!(
-                "Doks built the `{section}` sidebar from the `{section}` section (`params.menu.section.auto`), and so does the new site (`section_menus = [\"{section}\"]` in site.toml): its subsections and pages, in Hugo's page order. The `menu: {section}:` blocks in the front matter of {} page(s) were never shown by Doks (most come from its archetype) and are not used: {}.",
-                unused.len(),
-                unused.join(", ")
-            ));
-        }
-        named
-    }
-
-    /// Reports menu entries whose `parent` names no entry of their menu:
-    /// Hugo leaves them out, and so does the new site.
-    fn note_missing_parents(&mut self, menus: &BTreeMap<String, Vec<MenuEntry>>) {
-        for (name, entries) in menus {
-            for entry in entries {
-                let Some(parent) = entry.parent.as_deref().filter(|p| !p.is_empty()) else {
-                    continue;
-                };
-                let note = format!(
-                    "\"{}\" (`{}`) names the parent `{parent}`, which the `{name}` menu does not have: Hugo left it out, and so does the new site; add an entry `{parent}` or change the parent.",
-                    entry.name, entry.url
-                );
-                if !entries.iter().any(|e| menu::key(e) == parent)
-                    && !self.report.menu_notes.contains(&note)
-                {
-                    self.report.menu_notes.push(note);
-                }
-            }
-        }
-    }
-
     /// `site.toml`, checked as the new site will read it.
     fn add_site_toml(
         &mut self,
@@ -908,161 +609,6 @@ impl<'a> Draft<'a> {
             .insert("site.toml".into(), site_toml.into_bytes());
     }
 
-    /// Counts of pages and every URL Hugo published, in every language it
-    /// built, with how it answers now.
-    fn count_pages_and_urls(
-        &mut self,
-        config: &HugoConfig,
-        settings: &site_toml::Settings,
-        languages: &[LanguagePages],
-        url_settings: &UrlSettings,
-    ) {
-        let (mut lists, mut regular, mut hidden) = (0, 0, 0);
-        for l in languages {
-            let n = l
-                .content
-                .pages
-                .iter()
-                .filter(|p| p.kind != PageKind::Page)
-                .count();
-            lists += n;
-            regular += l.content.pages.len() - n;
-            hidden += l.all_pages.pages.len() - l.content.pages.len();
-        }
-        self.report.page_counts = (lists, regular, hidden);
-        let several = settings
-            .languages
-            .as_ref()
-            .filter(|l| l.enabled().count() > 1);
-        let mut rows = BTreeSet::new();
-        for (i, l) in languages.iter().enumerate() {
-            let place = Place {
-                code: &l.code,
-                prefix: &l.prefix,
-                first: i == 0,
-                several: several.is_some(),
-            };
-            hugo_urls(self.hugo_dir, &l.content, url_settings, &place, &mut rows);
-            for url in taxonomy_urls(&l.content, &settings.taxonomies) {
-                let url = format!("{}{url}", l.prefix);
-                let url = if settings.ugly_urls && url.ends_with('/') {
-                    ugly(&url)
-                } else {
-                    url
-                };
-                rows.insert(UrlRow {
-                    hugo: url.clone(),
-                    new: url,
-                    kind: UrlKind::Generated,
-                });
-            }
-            // The further pages of lists Hugo paginated (`page/1/` is a redirect).
-            for url in settings
-                .list_pagination
-                .iter()
-                .flat_map(|p| p.urls(&l.content))
-            {
-                let url = format!("{}{url}", l.prefix);
-                let (new, kind) = match url.strip_suffix("page/1/") {
-                    Some(list) => (list.to_string(), UrlKind::Alias),
-                    None => (url.clone(), UrlKind::Generated),
-                };
-                let (url, new) = if settings.ugly_urls {
-                    let new = if kind == UrlKind::Alias {
-                        new
-                    } else {
-                        ugly(&new)
-                    };
-                    (ugly(&url), new)
-                } else {
-                    (url, new)
-                };
-                rows.insert(UrlRow {
-                    hugo: url,
-                    new,
-                    kind,
-                });
-            }
-        }
-        // With several languages built, Hugo's redirect between `/` and the
-        // default language's folder.
-        if let Some(langs) = several {
-            let home = format!("/{}/", langs.default);
-            let (from, to) = if langs.subdir_in_effect() {
-                ("/".to_string(), home)
-            } else {
-                (home, "/".to_string())
-            };
-            rows.insert(UrlRow {
-                hugo: from,
-                new: to,
-                kind: UrlKind::LanguageRedirect,
-            });
-        }
-        self.report.urls = rows.into_iter().collect();
-        if config.flag("disablealiases") {
-            self.report.urls.retain(|u| u.kind != UrlKind::Alias);
-        }
-    }
-
-    /// The "Languages" part of the report: each language, where it is
-    /// published, its content folder and pages.
-    fn note_languages(&mut self, settings: &site_toml::Settings, pages: &[LanguagePages]) {
-        let Some(languages) = &settings.languages else {
-            return;
-        };
-        for l in &languages.list {
-            let built = pages.iter().find(|p| p.code == l.code);
-            self.report.languages.push(LanguageRow {
-                code: l.code.clone(),
-                name: l.name.clone(),
-                default: l.code == languages.default,
-                disabled: l.disabled,
-                content_dir: languages.content_dir_of(l).to_string(),
-                own_folder: l.content_dir.is_some(),
-                address: built.map(|p| format!("{}/", p.prefix)),
-                pages: built.map_or(0, |p| p.content.pages.len()),
-            });
-        }
-        // `main_section` and `search_sections` are the site's, read from the
-        // default language's sections; a language whose sections have other
-        // names is told.
-        let sections = |content: &Content| -> Vec<String> {
-            content
-                .pages
-                .iter()
-                .filter(|p| p.kind == PageKind::Section && !p.section_dir.contains('/'))
-                .map(|p| p.section_dir.clone())
-                .collect()
-        };
-        let default_sections = sections(&pages[0].content);
-        for l in &pages[1..] {
-            let own = sections(&l.content);
-            if own != default_sections {
-                self.report.language_notes.push(format!(
-                    "`{}` has the sections {}, the default language {}: `main_section` and `search_sections` in site.toml name the default language's",
-                    l.code,
-                    code_list(&own),
-                    code_list(&default_sections)
-                ));
-            }
-        }
-        self.report.subdir = Some(match (languages.in_subdir, languages.subdir_in_effect()) {
-            (true, true) => format!(
-                "`defaultContentLanguageInSubdir = true`: the default language `{}` is published under `/{}/`, and `/` is a redirect page to it, as in Hugo (`default_content_language_in_subdir = true`)",
-                languages.default, languages.default
-            ),
-            (true, false) => format!(
-                "`defaultContentLanguageInSubdir = true`, but with one language built Hugo published `{}` at the root; so does the new site (`default_content_language_in_subdir = false`). Set it to `true` when you switch on another language, to have Hugo's `/{}/` addresses",
-                languages.default, languages.default
-            ),
-            (false, _) => format!(
-                "the default language `{}` is published at the root (`default_content_language_in_subdir = false`), as in Hugo",
-                languages.default
-            ),
-        });
-    }
-
     /// The plan, or every problem found.
     fn finish(self) -> Result<Plan, Diagnostics> {
         if self.diags.has_errors() {
@@ -1074,192 +620,6 @@ impl<'a> Draft<'a> {
             warnings: self.diags,
         })
     }
-}
-
-/// Menu lines for the report (menu name → lines) and notes on the configuration.
-type MenuReport = (BTreeMap<String, Vec<String>>, Vec<(String, String)>);
-
-/// Hugo's menus with each `pageRef` resolved to its page's address in
-/// `pages` (a language's pages, whose addresses start with `prefix`); with
-/// no pages (a language that is not built) a `pageRef` leads to its path.
-/// Also returns the report's lines on them and the notes on what could not
-/// be resolved.
-fn resolve_menus(hugo: &HugoMenus, pages: Option<&Content>, prefix: &str) -> (Menus, MenuReport) {
-    let mut menus: Menus = BTreeMap::new();
-    let (mut before, mut notes): MenuReport = Default::default();
-    for (name, entries) in hugo {
-        let lines = before.entry(name.clone()).or_default();
-        for (entry, page_ref) in entries {
-            let mut entry = entry.clone();
-            if let Some(page_ref) = page_ref {
-                let wanted = page_ref.trim_matches('/');
-                let found = pages.map(|content| {
-                    content.pages.iter().find(|p| {
-                        let stem = p
-                            .rel
-                            .trim_end_matches(".md")
-                            .trim_end_matches("_index")
-                            .trim_end_matches("index")
-                            .trim_end_matches('/');
-                        stem == wanted
-                    })
-                });
-                match found {
-                    Some(Some(page)) => entry.url = format!("{prefix}{}", page.path),
-                    Some(None) => notes.push(("menus".into(), format!("pageRef `{page_ref}` of \"{}\" names no page{}; the entry points at {page_ref}", entry.name, if prefix.is_empty() { String::new() } else { format!(" of `{}`", prefix.trim_start_matches('/')) }))),
-                    None => notes.push(("menus".into(), format!("pageRef `{page_ref}` of \"{}\" in the menus of `{}`, which is switched off, points at the page's path", entry.name, prefix.trim_start_matches('/')))),
-                }
-                if entry.url.is_empty() {
-                    entry.url = format!("{prefix}/{wanted}/");
-                }
-            }
-            lines.push(format!(
-                "- {} → `{}` (weight {}{})",
-                entry.name,
-                entry.url,
-                entry.weight,
-                entry
-                    .parent
-                    .as_deref()
-                    .map(|p| format!(", parent {p}"))
-                    .unwrap_or_default()
-            ));
-            menus.entry(name.clone()).or_default().push(entry);
-        }
-    }
-    (menus, (before, notes))
-}
-
-/// `pages` with their addresses under `prefix` (for the report of a
-/// language published under `/en/`); the same pages when there is none.
-fn with_prefix(pages: &[crate::content::Page], prefix: &str) -> Vec<crate::content::Page> {
-    pages
-        .iter()
-        .cloned()
-        .map(|mut p| {
-            p.path = format!("{prefix}{}", p.path);
-            p
-        })
-        .collect()
-}
-
-/// Where a language's URLs are: its code, what they start with, whether it
-/// is the first language listed (the static files and the site's sitemap
-/// are listed once), and whether Hugo built several languages.
-struct Place<'a> {
-    code: &'a str,
-    prefix: &'a str,
-    first: bool,
-    several: bool,
-}
-
-/// Every URL Hugo published for this language's content, and how it answers
-/// in the new site. Aliases are written as they are: Hugo publishes them
-/// at the address given, without the language's prefix.
-fn hugo_urls(
-    hugo_dir: &Path,
-    content: &Content,
-    urls: &UrlSettings,
-    place: &Place<'_>,
-    rows: &mut BTreeSet<UrlRow>,
-) {
-    let prefix = place.prefix;
-    let row = |hugo: String, new: String, kind| UrlRow { hugo, new, kind };
-    let generated = |path: String| row(path.clone(), path, UrlKind::Generated);
-    rows.insert(generated(format!("{prefix}/index.xml")));
-    if place.several {
-        // A sitemap per language in its folder (the default language's too,
-        // when it is at the root), and `/sitemap.xml` the index of them.
-        rows.insert(generated(format!("/{}/sitemap.xml", place.code)));
-        rows.insert(generated("/sitemap.xml".into()));
-    } else if place.first {
-        rows.insert(generated("/sitemap.xml".into()));
-    }
-    if hugo_dir.join("layouts/404.html").is_file() {
-        rows.insert(generated(format!("{prefix}/404.html")));
-    }
-    if content.pages.iter().all(|p| p.kind != PageKind::Home) {
-        rows.insert(row(
-            format!("{prefix}/"),
-            format!("{prefix}/"),
-            UrlKind::Page,
-        ));
-    }
-    for page in &content.pages {
-        let path = format!("{prefix}{}", page.path);
-        let ugly_section = urls.ugly_urls && page.kind == PageKind::Section;
-        if ugly_section {
-            rows.insert(row(ugly(&path), path.clone(), UrlKind::Redirect));
-        } else {
-            rows.insert(row(path.clone(), path.clone(), UrlKind::Page));
-        }
-        if page.kind == PageKind::Section {
-            rows.insert(generated(format!("{path}index.xml")));
-        }
-        for alias in &page.front.aliases {
-            let alias = alias.to_string();
-            if ugly_section && alias == ugly(&page.path) {
-                continue;
-            }
-            rows.insert(row(alias, path.clone(), UrlKind::Alias));
-        }
-    }
-    for resource in &content.resources {
-        let path = format!("{prefix}/{}", resource.target);
-        rows.insert(row(path.clone(), path, UrlKind::File));
-    }
-    if place.first {
-        let static_dir = hugo_dir.join("static");
-        // What is refused here was reported when `static/` was copied.
-        for file in crate::confined::files(&static_dir, hugo_dir).files {
-            let path = format!("/{}", slash_path(&static_dir, &file));
-            rows.insert(row(path.clone(), path, UrlKind::File));
-        }
-    }
-}
-
-/// The taxonomy pages Hugo made (`/tags/`, `/tags/privacy/`, their feeds);
-/// the new site makes them too.
-fn taxonomy_urls(content: &Content, taxonomies: &[String]) -> Vec<String> {
-    let mut urls = BTreeSet::new();
-    for taxonomy in taxonomies {
-        for page in &content.pages {
-            let terms: Vec<String> = match page.front.params.get(taxonomy) {
-                Some(serde_json::Value::Array(items)) => items
-                    .iter()
-                    .filter_map(|v| v.as_str().map(str::to_string))
-                    .collect(),
-                Some(serde_json::Value::String(s)) => vec![s.clone()],
-                _ => Vec::new(),
-            };
-            for term in terms {
-                let base = crate::site_path::Slug::urlize(taxonomy);
-                urls.insert(format!("/{base}/"));
-                urls.insert(format!("/{base}/index.xml"));
-                urls.insert(format!(
-                    "/{base}/{}/",
-                    crate::site_path::Slug::urlize(&term)
-                ));
-                urls.insert(format!(
-                    "/{base}/{}/index.xml",
-                    crate::site_path::Slug::urlize(&term)
-                ));
-            }
-        }
-    }
-    urls.into_iter().collect()
-}
-
-/// `a`, `b` as a list of code (or "none").
-fn code_list(items: &[String]) -> String {
-    if items.is_empty() {
-        return "none".into();
-    }
-    items
-        .iter()
-        .map(|i| format!("`{i}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// The top-level section with the most dated pages.

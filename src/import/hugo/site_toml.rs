@@ -9,11 +9,8 @@ use super::config::HugoConfig;
 use super::identity::{Identity, identity};
 use super::languages::Languages;
 use super::list_layouts::{ListPagination, list_pagination};
+use super::menu_config::{HugoMenus, read_menus};
 use crate::config::MenuEntry;
-
-/// Menus as Hugo's configuration gives them: name → entries, each with
-/// Hugo's `pageRef` still to resolve.
-pub type HugoMenus = BTreeMap<String, Vec<(MenuEntry, Option<String>)>>;
 
 /// What the Hugo configuration says about the one language being migrated.
 #[derive(Debug, Clone)]
@@ -203,57 +200,6 @@ pub fn settings(config: &HugoConfig) -> Settings {
     }
 }
 
-/// The menus of one `menus` (or `menu`) table of Hugo's configuration:
-/// name → entries with their `pageRef`. Fields the new menus do not have
-/// are added to `dropped`.
-pub fn read_menus(value: Option<&Value>, dropped: &mut Vec<String>) -> HugoMenus {
-    let mut menus: HugoMenus = BTreeMap::new();
-    let Some(Value::Object(all)) = value else {
-        return menus;
-    };
-    for (menu, entries) in all {
-        let entries = match entries {
-            Value::Array(a) => a.clone(),
-            single @ Value::Object(_) => vec![single.clone()],
-            _ => continue,
-        };
-        for entry in entries {
-            let Value::Object(fields) = entry else {
-                continue;
-            };
-            let text = |k: &str| fields.get(k).and_then(Value::as_str).map(str::to_string);
-            let name = text("name").unwrap_or_default();
-            for key in fields.keys() {
-                if ![
-                    "name",
-                    "url",
-                    "pageref",
-                    "weight",
-                    "identifier",
-                    "parent",
-                    "title",
-                ]
-                .contains(&key.as_str())
-                {
-                    dropped.push(format!("`{key}` of \"{name}\" in menu `{menu}`"));
-                }
-            }
-            menus.entry(menu.clone()).or_default().push((
-                MenuEntry {
-                    name,
-                    url: text("url").unwrap_or_default(),
-                    weight: fields.get("weight").and_then(Value::as_i64).unwrap_or(0),
-                    title: text("title"),
-                    identifier: text("identifier"),
-                    parent: text("parent"),
-                },
-                text("pageref"),
-            ));
-        }
-    }
-    menus
-}
-
 /// Whether Hugo's typographer is on: `typographer = false` (Hugo 0.111) or
 /// `typographer.disable = true` (later versions) switch it off.
 fn typographer(config: &HugoConfig) -> bool {
@@ -427,6 +373,66 @@ pub fn to_toml(value: &Value) -> Option<toml::Value> {
     })
 }
 
+/// The multilingual top-level keys of the new `site.toml`, and its
+/// `[languages]` table with each language's menus as they were resolved.
+fn languages_toml(
+    languages: &Languages,
+    menus: &BTreeMap<String, Menus>,
+) -> (Vec<(String, toml::Value)>, toml::Table) {
+    let s = |v: &str| toml::Value::String(v.to_string());
+    let mut top = vec![
+        (
+            "default_content_language".to_string(),
+            s(&languages.default),
+        ),
+        (
+            "default_content_language_in_subdir".to_string(),
+            toml::Value::Boolean(languages.subdir_in_effect()),
+        ),
+    ];
+    if !languages.disabled.is_empty() {
+        top.push((
+            "disable_languages".into(),
+            toml::Value::Array(languages.disabled.iter().map(|c| s(c)).collect()),
+        ));
+    }
+    let mut tables = toml::Table::new();
+    for l in &languages.list {
+        let mut t = toml::Table::new();
+        let mut put = |key: &str, value: &Option<String>| {
+            if let Some(v) = value {
+                t.insert(key.into(), s(v));
+            }
+        };
+        put("name", &l.name);
+        put("language_code", &l.language_code);
+        put("title", &l.title);
+        put("description", &l.description);
+        put("content_dir", &l.content_dir);
+        if let Some(w) = l.weight {
+            t.insert("weight".into(), toml::Value::Integer(w));
+        }
+        if let Some(toml::Value::Table(params)) = to_toml(&Value::Object(l.params.clone()))
+            && !params.is_empty()
+        {
+            t.insert("params".into(), toml::Value::Table(params));
+        }
+        if let Some(own) = menus.get(&l.code).filter(|m| !m.is_empty()) {
+            let mut menu_table = toml::Table::new();
+            for (name, entries) in own {
+                let items = entries
+                    .iter()
+                    .filter_map(|e| toml::Value::try_from(e).ok())
+                    .collect();
+                menu_table.insert(name.clone(), toml::Value::Array(items));
+            }
+            t.insert("menu".into(), toml::Value::Table(menu_table));
+        }
+        tables.insert(l.code.clone(), toml::Value::Table(t));
+    }
+    (top, tables)
+}
+
 /// Menus with their addresses resolved: name → entries.
 pub type Menus = BTreeMap<String, Vec<MenuEntry>>;
 
@@ -542,7 +548,7 @@ pub fn render(
         table.insert("params".into(), toml::Value::Table(params));
     }
     if let Some(languages) = &settings.languages {
-        let (top, tables) = languages.to_toml(language_menus);
+        let (top, tables) = languages_toml(languages, language_menus);
         table.extend(top);
         table.insert("languages".into(), toml::Value::Table(tables));
     }
