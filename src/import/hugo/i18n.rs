@@ -265,6 +265,9 @@ pub struct Carried {
     /// Themes named in the configuration whose folder is not there (a Hugo
     /// module, say), so their strings could not be read.
     pub missing_themes: Vec<String>,
+    /// A theme's files not carried: for languages the site does not have,
+    /// or not i18n files (relative to the Hugo folder).
+    pub theme_skipped: Vec<String>,
 }
 
 /// A file found in an `i18n/` folder: its path there, its path in the Hugo
@@ -347,7 +350,10 @@ fn read_folder(hugo_dir: &Path, dir: &Path, carried: &mut Carried) -> Vec<Found>
 }
 
 /// Plans the new site's `i18n/` from the Hugo site's and its themes'.
-pub fn carry(hugo_dir: &Path, config: &HugoConfig) -> Carried {
+/// Every file of the site's `i18n/` is carried; a theme's file only for one
+/// of `languages` (the site's language codes, switched-off ones too), as
+/// Hugo uses no other: the rest are listed in [`Carried::theme_skipped`].
+pub fn carry(hugo_dir: &Path, config: &HugoConfig, languages: &[String]) -> Carried {
     let mut carried = Carried::default();
     let site = read_folder(hugo_dir, &hugo_dir.join("i18n"), &mut carried);
     let themes_dir = config.text("themesdir").unwrap_or_else(|| "themes".into());
@@ -360,7 +366,12 @@ pub fn carry(hugo_dir: &Path, config: &HugoConfig) -> Carried {
             carried.missing_themes.push(theme);
             continue;
         }
-        theme_files.extend(read_folder(hugo_dir, &dir.join("i18n"), &mut carried));
+        for file in read_folder(hugo_dir, &dir.join("i18n"), &mut carried) {
+            match file.language() {
+                Some(lang) if languages.contains(&lang) => theme_files.push(file),
+                _ => carried.theme_skipped.push(file.shown),
+            }
+        }
     }
     let of_language = |lang: &str| -> Vec<&Found> {
         theme_files
@@ -374,30 +385,12 @@ pub fn carry(hugo_dir: &Path, config: &HugoConfig) -> Carried {
     }
     let mut done: Vec<String> = site.iter().filter_map(Found::language).collect();
     for file in &theme_files {
-        match file.language() {
-            Some(lang) if !done.contains(&lang) => {
-                let all = of_language(&lang);
-                carry_file(file, &all[1..], &mut carried);
-                done.push(lang);
-            }
-            Some(_) => {}
-            // Not an i18n file for a language: as it is, unless the site has one of that name.
-            None => {
-                let target = format!("i18n/{}", file.rel);
-                if !carried.files.contains_key(&target) {
-                    carried.files.insert(target.clone(), file.bytes.clone());
-                    push_row(
-                        &mut carried,
-                        file,
-                        target,
-                        &[],
-                        Vec::new(),
-                        Vec::new(),
-                        None,
-                    );
-                }
-            }
-        }
+        let Some(lang) = file.language().filter(|l| !done.contains(l)) else {
+            continue;
+        };
+        let all = of_language(&lang);
+        carry_file(file, &all[1..], &mut carried);
+        done.push(lang);
     }
     carried
 }
@@ -662,7 +655,15 @@ mod tests {
         std::fs::write(d.join(format!("i18n/nl.{ext}")), site).unwrap();
         std::fs::write(d.join(format!("themes/doks/i18n/nl.{theme_ext}")), theme).unwrap();
         std::fs::write(d.join("themes/doks/i18n/en.toml"), "more = 'More'\n").unwrap();
-        carry(d, &HugoConfig::read(d).unwrap())
+        std::fs::write(d.join("themes/doks/i18n/ar.toml"), "more = 'المزيد'\n").unwrap();
+        let carried = carry(
+            d,
+            &HugoConfig::read(d).unwrap(),
+            &["nl".into(), "en".into()],
+        );
+        assert_eq!(carried.theme_skipped, ["themes/doks/i18n/ar.toml"]);
+        assert!(!carried.files.contains_key("i18n/ar.toml"));
+        carried
     }
 
     #[test_case::test_case("toml", "# eigen\nhallo = \"Hallo\"\n[lees]\nother = \"Lees\"\n"; "toml")]
@@ -746,7 +747,11 @@ mod tests {
             "theme = ['github.com/x/doks']\n",
         )
         .unwrap();
-        let carried = carry(dir.path(), &HugoConfig::read(dir.path()).unwrap());
+        let carried = carry(
+            dir.path(),
+            &HugoConfig::read(dir.path()).unwrap(),
+            &["nl".into()],
+        );
         assert_eq!(carried.missing_themes, ["github.com/x/doks"]);
     }
 }

@@ -185,7 +185,7 @@ pub fn report(report: &mut Report, settings: &Settings, pages: &[LanguagePages])
             content_dir: languages.content_dir_of(l).to_string(),
             own_folder: l.content_dir.is_some(),
             address: built.map(|p| format!("{}/", p.prefix)),
-            pages: built.map_or(0, |p| p.content.pages.len()),
+            pages: built.map(|p| p.content.pages.len()),
         });
     }
     // `main_section` and `search_sections` are the site's, read from the
@@ -204,7 +204,7 @@ pub fn report(report: &mut Report, settings: &Settings, pages: &[LanguagePages])
         let own = sections(&l.content);
         if own != default_sections {
             report.language_notes.push(format!(
-                "`{}` has the sections {}, the default language {}: `main_section` and `search_sections` in site.toml name the default language's",
+                "`{}` has the sections {}, the default language has {}: `main_section` and `search_sections` in site.toml name the default language's",
                 l.code,
                 code_list(&own),
                 code_list(&default_sections)

@@ -90,7 +90,7 @@ pub fn plan(hugo_dir: &Path, into: &Path) -> Result<Plan, Diagnostics> {
     let uses = draft.copy_content(&settings, &languages);
     draft.note_other_languages(&settings);
     draft.copy_static_and_data();
-    draft.copy_i18n(&config);
+    draft.copy_i18n(&config, &settings);
     draft.copy_used_assets();
     draft.note_layouts();
     draft.note_home_layout(&settings);
@@ -445,8 +445,12 @@ impl<'a> Draft<'a> {
 
     /// `i18n/` of the site and its theme (see [`i18n`]): every file of a
     /// language, switched off or not, checked to be one Hugo reads.
-    fn copy_i18n(&mut self, config: &HugoConfig) {
-        let carried = i18n::carry(self.hugo_dir, config);
+    fn copy_i18n(&mut self, config: &HugoConfig, settings: &site_toml::Settings) {
+        let languages: Vec<String> = match &settings.languages {
+            Some(l) => l.list.iter().map(|l| l.code.clone()).collect(),
+            None => vec![settings.language.clone()],
+        };
+        let carried = i18n::carry(self.hugo_dir, config, &languages);
         self.refuse(carried.refused);
         self.diags.extend(carried.warnings);
         if !carried.files.is_empty() {
@@ -457,6 +461,7 @@ impl<'a> Draft<'a> {
         self.files.extend(carried.files);
         self.report.i18n = carried.rows;
         self.report.i18n_missing_themes = carried.missing_themes;
+        self.report.i18n_theme_skipped = carried.theme_skipped;
     }
 
     /// `assets/` that content refers to become static files.

@@ -119,8 +119,8 @@ pub struct LanguageRow {
     pub own_folder: bool,
     /// Where it is published (`/`, `/en/`); None when it is not built.
     pub address: Option<String>,
-    /// Its published pages.
-    pub pages: usize,
+    /// Its published pages; None when it is not built (its pages were not read).
+    pub pages: Option<usize>,
 }
 
 /// Everything the report says.
@@ -152,6 +152,8 @@ pub struct Report {
     pub i18n: Vec<super::i18n::Row>,
     /// Themes whose i18n files could not be read: not in `themes/`.
     pub i18n_missing_themes: Vec<String>,
+    /// A theme's i18n files not carried (other languages, other files).
+    pub i18n_theme_skipped: Vec<String>,
     /// Configuration files read.
     pub config_files: Vec<String>,
     /// Environment folders found.
@@ -623,16 +625,23 @@ impl Report {
                 (None, true) => "not built: switched off with disableLanguages".to_string(),
                 (None, false) => "not built".to_string(),
             };
-            let content = if l.own_folder {
-                format!("`{}/`", l.content_dir)
-            } else {
-                format!("`{}/`, by file name (`*.{}.md`)", l.content_dir, l.code)
+            // Languages sharing a folder tell their pages apart by file
+            // name; the default language's are those named for no language.
+            let content = match (l.own_folder, l.default) {
+                (true, _) => format!("`{}/`", l.content_dir),
+                (false, true) => format!(
+                    "`{}/`, the files named for no other language (`*.md`, `*.{}.md`)",
+                    l.content_dir, l.code
+                ),
+                (false, false) => format!("`{}/`, the files `*.{}.md`", l.content_dir, l.code),
             };
+            let pages = l
+                .pages
+                .map_or_else(|| "not read".to_string(), |n| n.to_string());
             let _ = writeln!(
                 md,
-                "| {code} | {} | {at} | {content} | {} |",
-                l.name.as_deref().unwrap_or(""),
-                l.pages
+                "| {code} | {} | {at} | {content} | {pages} |",
+                l.name.as_deref().unwrap_or("")
             );
         }
         if !self.language_notes.is_empty() || !self.language_todo.is_empty() {
@@ -645,7 +654,10 @@ impl Report {
 
     /// The "Interface strings (i18n)" section.
     fn i18n_markdown(&self, md: &mut String) {
-        if self.i18n.is_empty() && self.i18n_missing_themes.is_empty() {
+        if self.i18n.is_empty()
+            && self.i18n_missing_themes.is_empty()
+            && self.i18n_theme_skipped.is_empty()
+        {
             return;
         }
         let _ = writeln!(
@@ -672,7 +684,10 @@ impl Report {
                         ));
                     }
                 }
-                None => line.push_str(&format!(", {} strings", row.keys)),
+                None => line.push_str(&format!(
+                    ", {}",
+                    crate::diagnostics::count(row.keys, "string", "strings")
+                )),
             }
             if !row.added.is_empty() {
                 line.push_str(&format!(
@@ -694,6 +709,13 @@ impl Report {
             let _ = writeln!(
                 md,
                 "- The theme `{theme}` is not in the Hugo folder's `themes/` (a Hugo module?): its strings were not read."
+            );
+        }
+        if !self.i18n_theme_skipped.is_empty() {
+            let _ = writeln!(
+                md,
+                "- Not copied, as Hugo used them for none of the site's languages: {}.",
+                join_code(&self.i18n_theme_skipped)
             );
         }
     }
