@@ -742,6 +742,18 @@ impl Report {
                 self.into, self.into
             ));
         }
+        if !self.languages.is_empty() {
+            let shown: Vec<String> = self
+                .languages
+                .iter()
+                .map(|l| match (&l.address, l.default) {
+                    (Some(at), true) => format!("{} (default, {at})", l.code),
+                    (Some(at), false) => format!("{} ({at})", l.code),
+                    (None, _) => format!("{} (switched off: copied, not built)", l.code),
+                })
+                .collect();
+            s.push_str(&format!("\nlanguages: {}", shown.join(", ")));
+        }
         let todo = self.todo();
         if !todo.is_empty() {
             s.push_str(&format!("\nto do before publishing ({}):", todo.len()));
