@@ -211,6 +211,15 @@ pub fn report(report: &mut Report, settings: &Settings, pages: &[LanguagePages])
             ));
         }
     }
+    if languages.only_default_built() && !languages.disabled.is_empty() {
+        report.language_notes.push(format!(
+            "`{}` is the only language built, so the new site builds it from the top-level settings as a site of one language: its params and menus are the top-level `[params]` and `[menu]`. When you switch on {}, move what is only `{}`'s into `[languages.{}]`.",
+            languages.default,
+            code_list(&languages.disabled),
+            languages.default,
+            languages.default
+        ));
+    }
     report.subdir = Some(match (languages.in_subdir, languages.subdir_in_effect()) {
         (true, true) => format!(
             "`defaultContentLanguageInSubdir = true`: the default language `{}` is published under `/{}/`, and `/` is a redirect page to it, as in Hugo (`default_content_language_in_subdir = true`)",

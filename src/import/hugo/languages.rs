@@ -264,6 +264,14 @@ impl Languages {
         self.list.iter().filter(|l| !l.disabled)
     }
 
+    /// Whether the default language is the only one built (the others are
+    /// switched off). The new site then builds it from the top-level
+    /// settings, as a site of one language, so its params and menus are
+    /// written there.
+    pub fn only_default_built(&self) -> bool {
+        self.enabled().count() == 1
+    }
+
     /// Whether Hugo published the default language under `/<code>/`: only
     /// with `defaultContentLanguageInSubdir` and more than one language
     /// built (with one, Hugo 0.111 publishes it at the root whatever the
@@ -549,6 +557,8 @@ mod tests {
         let one = read("defaultContentLanguage = 'nl'\ndefaultContentLanguageInSubdir = true\ndisableLanguages = ['en']\n[languages.nl]\nweight = 1\n[languages.en]\nweight = 2\n").unwrap();
         assert!(!one.subdir_in_effect());
         assert_eq!(one.prefix("nl"), "");
+        assert!(one.only_default_built());
+        assert!(!l.only_default_built());
     }
 
     #[test]

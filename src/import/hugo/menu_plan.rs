@@ -27,7 +27,25 @@ pub fn plan(
 ) -> (Menus, BTreeMap<String, Menus>, Vec<String>) {
     let default = &languages[0];
     let section_menus = section_menus(report, settings, &default.content);
-    let (top, _) = resolve_menus(&settings.menus, Some(&default.content), &default.prefix);
+    let own_menus = |code: &str| {
+        settings
+            .languages
+            .as_ref()
+            .and_then(|l| l.get(code))
+            .map(|l| &l.menus)
+            .filter(|m| !m.is_empty())
+    };
+    // With the default language the only one built, the new site reads its
+    // menus from the top level, as for a site of one language.
+    let only_default = settings
+        .languages
+        .as_ref()
+        .is_some_and(|l| l.only_default_built());
+    let top_menus = match own_menus(&default.code) {
+        Some(own) if only_default => own,
+        _ => &settings.menus,
+    };
+    let (top, _) = resolve_menus(top_menus, Some(&default.content), &default.prefix);
     let mut language_menus = BTreeMap::new();
     for lang in languages {
         let label = |name: &str| {
@@ -37,18 +55,14 @@ pub fn plan(
                 format!("`{name}` ({})", lang.code)
             }
         };
-        let own = settings
-            .languages
-            .as_ref()
-            .and_then(|l| l.get(&lang.code))
-            .map(|l| &l.menus)
-            .filter(|m| !m.is_empty());
+        let own = own_menus(&lang.code);
         let (resolved, (before, notes)) = resolve_menus(
             own.unwrap_or(&settings.menus),
             Some(&lang.content),
             &lang.prefix,
         );
-        if settings.languages.is_some() && (own.is_some() || resolved != top) {
+        let at_top = only_default && lang.code == default.code;
+        if settings.languages.is_some() && !at_top && (own.is_some() || resolved != top) {
             language_menus.insert(lang.code.clone(), resolved.clone());
         }
         for note in notes {

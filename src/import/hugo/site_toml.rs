@@ -412,8 +412,10 @@ fn languages_toml(
         if let Some(w) = l.weight {
             t.insert("weight".into(), toml::Value::Integer(w));
         }
+        let at_top = languages.only_default_built() && l.code == languages.default;
         if let Some(toml::Value::Table(params)) = to_toml(&Value::Object(l.params.clone()))
             && !params.is_empty()
+            && !at_top
         {
             t.insert("params".into(), toml::Value::Table(params));
         }
@@ -539,10 +541,12 @@ pub fn render(
         table.insert("markdown".into(), toml::Value::Table(markdown));
     }
     // With several languages each language's params are in its own table,
-    // so that one language's do not reach another.
+    // so that one language's do not reach another; with one language
+    // built, the new site reads only the top level, where the default
+    // language's params are written.
     let params = match &settings.languages {
-        Some(_) => &settings.root_params,
-        None => &settings.params,
+        Some(l) if !l.only_default_built() => &settings.root_params,
+        _ => &settings.params,
     };
     if let Some(toml::Value::Table(params)) = to_toml(&Value::Object(params.clone())) {
         table.insert("params".into(), toml::Value::Table(params));
