@@ -54,6 +54,7 @@ mod guide_load;
 mod guide_pages;
 mod import_hugo;
 mod import_hugo_fidelity;
+mod import_hugo_languages;
 mod import_hugo_links;
 mod import_hugo_menus;
 mod import_hugo_meta;

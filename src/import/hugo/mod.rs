@@ -16,14 +16,21 @@ mod foreign_html;
 mod guides;
 pub mod home_layout;
 mod html_findings;
+pub mod i18n;
 pub mod identity;
+pub mod language_links;
+mod language_pages;
+pub mod languages;
 pub mod list_layouts;
+pub mod menu_config;
+mod menu_plan;
 mod plan;
 pub mod report;
 pub mod shortcodes;
 pub mod site_toml;
 pub mod translate;
 mod translate_error;
+mod urls;
 
 use std::path::{Path, PathBuf};
 

@@ -1,21 +1,24 @@
 //! Plans an import in memory: every file of the new site and the report,
 //! computed from the Hugo folder without writing anything.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
-
-use chrono::Utc;
 
 use super::case_links;
 use super::config::HugoConfig;
 use super::embeds;
 use super::guides::{guide_id, guide_table_line};
-use super::report::{GuideRow, Report, ShortcodeRow, UrlKind, UrlRow};
+use super::i18n;
+use super::language_links;
+use super::language_pages::{self, LanguagePages};
+use super::menu_plan;
+use super::report::{GuideRow, Report, ShortcodeRow};
 use super::shortcodes::{self, Outcome, Use};
-use super::site_toml;
-use crate::config::{MenuEntry, SiteConfig};
-use crate::content::permalinks::{Permalink, UrlSettings, ugly_text as ugly};
-use crate::content::{Content, PageKind, front_matter, load_content_from, menu};
+use super::site_toml::{self, Menus};
+use super::urls;
+use crate::config::SiteConfig;
+use crate::content::permalinks::{Permalink, UrlSettings};
+use crate::content::{Content, PageKind, front_matter};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::slash_path;
 
@@ -47,6 +50,18 @@ pub struct Plan {
     pub warnings: Diagnostics,
 }
 
+/// What the links of content are checked against: the addresses Hugo
+/// published for pages and page resources of every language (with its
+/// prefix), and the static files.
+struct Links<'a> {
+    /// The pages' addresses, looked up without regard to case.
+    published: &'a case_links::Published,
+    /// The pages' and page resources' addresses.
+    paths: &'a HashSet<String>,
+    /// The static files (`/css/site.css`).
+    statics: &'a HashSet<String>,
+}
+
 /// Reads the Hugo site in `hugo_dir` and plans the new site for `into`:
 /// one step per part of the site, in the order the report tells them.
 pub fn plan(hugo_dir: &Path, into: &Path) -> Result<Plan, Diagnostics> {
@@ -55,6 +70,13 @@ pub fn plan(hugo_dir: &Path, into: &Path) -> Result<Plan, Diagnostics> {
     settings.read_files(hugo_dir, &config);
     let base_url = base_url(hugo_dir, &config, &settings)?;
     let mut draft = Draft::new(hugo_dir, into, &config, &settings);
+    language_pages::check(
+        hugo_dir,
+        &config,
+        &settings,
+        &mut draft.report,
+        &mut draft.diags,
+    )?;
     let url_settings = UrlSettings {
         permalinks: settings
             .permalinks
@@ -63,34 +85,36 @@ pub fn plan(hugo_dir: &Path, into: &Path) -> Result<Plan, Diagnostics> {
             .collect(),
         ugly_urls: settings.ugly_urls,
     };
-    let hugo_content = hugo_dir.join(&settings.content_dir);
-    let content = load_content_from(
-        hugo_dir,
-        &hugo_content,
-        &url_settings,
-        Utc::now().fixed_offset(),
-        false,
-        crate::content::load::DEFAULT_MAX_PAGE_BYTES,
-    )?;
-    let all_pages = load_content_from(
-        hugo_dir,
-        &hugo_content,
-        &url_settings,
-        Utc::now().fixed_offset(),
-        true,
-        crate::content::load::DEFAULT_MAX_PAGE_BYTES,
-    )?;
-    let uses = draft.copy_content(&settings, &hugo_content, &all_pages);
+    let languages = language_pages::load(hugo_dir, &settings, &url_settings, &mut draft.report)?;
+    let content = &languages[0].content;
+    let uses = draft.copy_content(&settings, &languages);
     draft.note_other_languages(&settings);
-    draft.copy_static_data_and_i18n();
+    draft.copy_static_and_data();
+    draft.copy_i18n(&config, &settings);
     draft.copy_used_assets();
     draft.note_layouts();
     draft.note_home_layout(&settings);
     draft.add_shortcodes(uses);
     draft.add_starter_files();
-    let (menus, section_menus) = draft.plan_menus(&settings, &content);
-    draft.add_site_toml(&settings, &base_url, &content, &menus, &section_menus);
-    draft.count_pages_and_urls(&config, &settings, &content, &all_pages, &url_settings);
+    let (menus, language_menus, section_menus) =
+        menu_plan::plan(&mut draft.report, &settings, &languages);
+    draft.add_site_toml(
+        &settings,
+        &base_url,
+        content,
+        &menus,
+        &language_menus,
+        &section_menus,
+    );
+    urls::count(
+        &mut draft.report,
+        hugo_dir,
+        &config,
+        &settings,
+        &languages,
+        &url_settings,
+    );
+    language_pages::report(&mut draft.report, &settings, &languages);
     draft.finish()
 }
 
@@ -159,11 +183,10 @@ impl<'a> Draft<'a> {
                 .config_ignored
                 .push(("menus".into(), format!("{dropped} dropped: the new menus have name, url, weight, identifier, parent and title")));
         }
-        if config.flag("defaultcontentlanguageinsubdir") {
-            report.config_ignored.push((
-                "defaultcontentlanguageinsubdir".into(),
-                format!("Hugo served the site under /{}/; the new site serves it at the root, so those addresses change", settings.language),
-            ));
+        if let Some(languages) = &settings.languages {
+            report
+                .config_ignored
+                .extend(languages.not_carried.iter().cloned());
         }
         Draft {
             hugo_dir,
@@ -205,52 +228,143 @@ impl<'a> Draft<'a> {
         }
     }
 
-    /// Content: copied unchanged, except raw HTML that breaks the site's
-    /// promises. Returns where each shortcode is used.
+    /// Content of every language (switched-off ones too, so that an editor
+    /// can switch them on): copied unchanged, except raw HTML that breaks
+    /// the site's promises. Returns where each shortcode is used.
     fn copy_content(
         &mut self,
         settings: &site_toml::Settings,
-        hugo_content: &Path,
-        all_pages: &Content,
+        languages: &[LanguagePages],
     ) -> BTreeMap<String, Vec<Use>> {
         let mut uses: BTreeMap<String, Vec<Use>> = BTreeMap::new();
-        let published = case_links::Published::new(all_pages.pages.iter().map(|p| p.path.as_str()));
-        for path in self.walk(hugo_content) {
-            let rel = slash_path(hugo_content, &path);
-            let target = format!("{}/{rel}", settings.content_dir);
-            let bytes = read(&path, &mut self.diags);
-            if !rel.ends_with(".md") {
-                self.files.insert(target, bytes);
-                continue;
+        let pages: Vec<String> = languages
+            .iter()
+            .flat_map(|l| {
+                l.all_pages
+                    .pages
+                    .iter()
+                    .map(move |p| format!("{}{}", l.prefix, p.path))
+            })
+            .collect();
+        let mut paths: HashSet<String> = pages.iter().cloned().collect();
+        for l in languages {
+            paths.extend(
+                l.content
+                    .resources
+                    .iter()
+                    .map(|r| format!("{}/{}", l.prefix, r.target)),
+            );
+        }
+        let static_dir = self.hugo_dir.join("static");
+        let statics: HashSet<String> = crate::confined::files(&static_dir, self.hugo_dir)
+            .files
+            .iter()
+            .map(|f| format!("/{}", slash_path(&static_dir, f)))
+            .collect();
+        let published = case_links::Published::new(pages.iter().map(String::as_str));
+        let links = Links {
+            published: &published,
+            paths: &paths,
+            statics: &statics,
+        };
+        let folders = match &settings.languages {
+            Some(l) => l.folders(),
+            None => vec![settings.content_dir.clone()],
+        };
+        for folder in folders {
+            let hugo_content = self.hugo_dir.join(&folder);
+            for path in self.walk(&hugo_content) {
+                let rel = slash_path(&hugo_content, &path);
+                let target = format!("{folder}/{rel}");
+                // A language's folder inside another's is walked twice.
+                if self.files.contains_key(&target) {
+                    continue;
+                }
+                let (language, seen) = match &settings.languages {
+                    Some(l) => l.language_of(&folder, &rel),
+                    None => (settings.language.clone(), rel.clone()),
+                };
+                let built = languages.iter().find(|l| l.code == language);
+                let all_pages = built.map(|l| &l.all_pages);
+                let prefix = built.map_or("", |l| l.prefix.as_str());
+                self.copy_page(
+                    &path, &target, &seen, &language, settings, all_pages, &links, prefix,
+                    &mut uses,
+                );
             }
-            let text = String::from_utf8_lossy(&bytes).into_owned();
-            let Ok(split) = front_matter::split(&path, &text) else {
-                self.files.insert(target, bytes);
-                continue;
-            };
-            let body_start = text.len() - split.body.len();
-            let body_line = split.body_line;
-            let (cased, case_fixes) = case_links::fix(split.body, &published);
-            let (clean, mut findings) = embeds::clean(&cased);
-            let kept = embeds::front_matter_findings(split.raw, split.raw_line);
-            for (line, call) in shortcodes::uses(split.body) {
-                uses.entry(call.name.clone()).or_default().push(Use {
-                    file: target.clone(),
-                    line: line + body_line - 1,
-                    call,
-                });
-            }
-            if let Ok(front) = front_matter::parse(&path, &split) {
-                for field in front.params.keys() {
-                    if !front_matter::EFFECTIVE_KEYS.contains(&field.as_str()) {
-                        *self.report.fields.entry(field.clone()).or_default() += 1;
-                    }
+        }
+        uses
+    }
+
+    /// One content file: Markdown is cleaned of what breaks the site's
+    /// promises, its links wrong only in case are fixed, and what it uses
+    /// is noted; other files are copied as they are. `seen` is its path as
+    /// its language sees it, `all_pages` that language's pages (None for
+    /// a language that is switched off) and `prefix` what its addresses
+    /// start with.
+    #[allow(clippy::too_many_arguments)]
+    fn copy_page(
+        &mut self,
+        path: &Path,
+        target: &str,
+        seen: &str,
+        language: &str,
+        settings: &site_toml::Settings,
+        all_pages: Option<&Content>,
+        links: &Links<'_>,
+        prefix: &str,
+        uses: &mut BTreeMap<String, Vec<Use>>,
+    ) {
+        let target = target.to_string();
+        let bytes = read(path, &mut self.diags);
+        if !target.ends_with(".md") {
+            self.files.insert(target, bytes);
+            return;
+        }
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let Ok(split) = front_matter::split(path, &text) else {
+            self.files.insert(target, bytes);
+            return;
+        };
+        let body_start = text.len() - split.body.len();
+        let body_line = split.body_line;
+        let (cased, case_fixes) = case_links::fix(split.body, links.published);
+        let exists = |p: &str| links.paths.contains(p) || links.paths.contains(&format!("{p}/"));
+        let is_static = |p: &str| links.statics.contains(p);
+        for moved in language_links::moved(&cased, prefix, &is_static, &exists) {
+            let line = moved.line + body_line - 1;
+            self.report
+                .moved_links
+                .push((target.clone(), language_links::Moved { line, ..moved }));
+        }
+        let (clean, mut findings) = embeds::clean(&cased);
+        let kept = embeds::front_matter_findings(split.raw, split.raw_line);
+        for (line, call) in shortcodes::uses(split.body) {
+            uses.entry(call.name.clone()).or_default().push(Use {
+                file: target.clone(),
+                line: line + body_line - 1,
+                call,
+            });
+        }
+        if let Ok(front) = front_matter::parse(path, &split) {
+            for field in front.params.keys() {
+                if !front_matter::EFFECTIVE_KEYS.contains(&field.as_str()) {
+                    *self.report.fields.entry(field.clone()).or_default() += 1;
                 }
             }
-            if guide_table_line(split.body).is_some()
-                && let Some(page) = all_pages.pages.iter().find(|p| p.rel == rel)
+        }
+        if guide_table_line(split.body).is_some() {
+            // Voting guides are data of the default language; a guide table
+            // in another language's page stays the Markdown table it is.
+            if language != settings.language {
+                self.report.language_notes.push(format!(
+                    "`{target}` has a voting-guide table; it stays a Markdown page, as `import guide` makes guide data for the default language `{}` only",
+                    settings.language
+                ));
+            } else if let Some(page) =
+                all_pages.and_then(|a| a.pages.iter().find(|p| p.rel == seen))
             {
-                let id = guide_id(&rel);
+                let id = guide_id(seen);
                 self.report.guides.push(GuideRow {
                     file: target.clone(),
                     url: page.path.clone(),
@@ -262,53 +376,59 @@ impl<'a> Draft<'a> {
                     result: None,
                 });
             }
-            for f in &mut findings {
-                f.line += body_line - 1;
-            }
-            for fix in case_fixes.iter().cloned() {
-                let line = fix.line + body_line - 1;
-                self.report
-                    .case_links
-                    .push((target.clone(), case_links::CaseFix { line, ..fix }));
-            }
-            if findings.is_empty() && case_fixes.is_empty() {
-                self.files.insert(target.clone(), bytes);
-            } else {
-                let mut new_text = text[..body_start].to_string();
-                new_text.push_str(&clean);
-                self.files.insert(target.clone(), new_text.into_bytes());
-            }
-            let all: Vec<embeds::Finding> = kept.into_iter().chain(findings).collect();
-            if !all.is_empty() {
-                self.report.findings.push((target, all));
-            }
         }
-        uses
+        for f in &mut findings {
+            f.line += body_line - 1;
+        }
+        for fix in case_fixes.iter().cloned() {
+            let line = fix.line + body_line - 1;
+            self.report
+                .case_links
+                .push((target.clone(), case_links::CaseFix { line, ..fix }));
+        }
+        if findings.is_empty() && case_fixes.is_empty() {
+            self.files.insert(target.clone(), bytes);
+        } else {
+            let mut new_text = text[..body_start].to_string();
+            new_text.push_str(&clean);
+            self.files.insert(target.clone(), new_text.into_bytes());
+        }
+        let all: Vec<embeds::Finding> = kept.into_iter().chain(findings).collect();
+        if !all.is_empty() {
+            self.report.findings.push((target, all));
+        }
     }
 
-    /// Notes the other language folders of `content/`, which are not copied.
+    /// Notes the folders of `content/` that no language reads, which are not copied.
     fn note_other_languages(&mut self, settings: &site_toml::Settings) {
+        let folders = match &settings.languages {
+            Some(l) => l.folders(),
+            None => vec![settings.content_dir.clone()],
+        };
+        let inside = |a: &str, b: &str| a == b || a.starts_with(&format!("{b}/"));
         if let Ok(entries) = std::fs::read_dir(self.hugo_dir.join("content")) {
-            let migrated = self.hugo_dir.join(&settings.content_dir);
-            for e in entries.flatten() {
-                let path = e.path();
-                if path.is_dir()
-                    && path != migrated
-                    && !migrated.starts_with(&path)
-                    && settings.content_dir != "content"
-                {
-                    self.report.other_languages.push(format!(
-                        "`content/{}` (not copied)",
-                        e.file_name().to_string_lossy()
-                    ));
+            let mut names: Vec<String> = entries
+                .flatten()
+                .filter(|e| e.path().is_dir())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect();
+            names.sort();
+            for name in names {
+                let rel = format!("content/{name}");
+                if folders.iter().any(|f| inside(&rel, f) || inside(f, &rel)) {
+                    continue;
                 }
+                self.report.other_languages.push(match settings.languages {
+                    Some(_) => format!("`{rel}` (not copied: no language of the site reads it)"),
+                    None => format!("`{rel}` (not copied)"),
+                });
             }
         }
     }
 
-    /// `static/`, `data/` and `i18n/`, as they are.
-    fn copy_static_data_and_i18n(&mut self) {
-        for folder in ["static", "data", "i18n"] {
+    /// `static/` and `data/`, as they are.
+    fn copy_static_and_data(&mut self) {
+        for folder in ["static", "data"] {
             let dir = self.hugo_dir.join(folder);
             let files = self.walk(&dir);
             let n = files.len();
@@ -321,6 +441,27 @@ impl<'a> Draft<'a> {
                 self.report.files_copied.push((folder.to_string(), n));
             }
         }
+    }
+
+    /// `i18n/` of the site and its theme (see [`i18n`]): every file of a
+    /// language, switched off or not, checked to be one Hugo reads.
+    fn copy_i18n(&mut self, config: &HugoConfig, settings: &site_toml::Settings) {
+        let languages: Vec<String> = match &settings.languages {
+            Some(l) => l.list.iter().map(|l| l.code.clone()).collect(),
+            None => vec![settings.language.clone()],
+        };
+        let carried = i18n::carry(self.hugo_dir, config, &languages);
+        self.refuse(carried.refused);
+        self.diags.extend(carried.warnings);
+        if !carried.files.is_empty() {
+            self.report
+                .files_copied
+                .push(("i18n".to_string(), carried.files.len()));
+        }
+        self.files.extend(carried.files);
+        self.report.i18n = carried.rows;
+        self.report.i18n_missing_themes = carried.missing_themes;
+        self.report.i18n_theme_skipped = carried.theme_skipped;
     }
 
     /// `assets/` that content refers to become static files.
@@ -430,151 +571,14 @@ impl<'a> Draft<'a> {
             .or_insert_with(|| include_bytes!("starter/favicon.svg").to_vec());
     }
 
-    /// Menus: `pageRef` becomes the page's URL; page menus are added as the
-    /// engine adds them; with Doks's `params.menu.section.auto`, a menu named
-    /// after a section is built from that section, as Doks built its sidebar.
-    /// Returns the menus for `site.toml` and the sections whose menu is built.
-    fn plan_menus(
-        &mut self,
-        settings: &site_toml::Settings,
-        content: &Content,
-    ) -> (BTreeMap<String, Vec<MenuEntry>>, Vec<String>) {
-        let mut menus: BTreeMap<String, Vec<MenuEntry>> = BTreeMap::new();
-        for (name, entries) in &settings.menus {
-            let before = self.report.menus_before.entry(name.clone()).or_default();
-            for (entry, page_ref) in entries {
-                let mut entry = entry.clone();
-                if let Some(page_ref) = page_ref {
-                    let wanted = page_ref.trim_matches('/');
-                    match content.pages.iter().find(|p| {
-                        let stem = p.rel.trim_end_matches(".md").trim_end_matches("_index").trim_end_matches("index").trim_end_matches('/');
-                        stem == wanted
-                    }) {
-                        Some(page) => entry.url = page.path.clone(),
-                        None => self.report.config_ignored.push(("menus".into(), format!("pageRef `{page_ref}` of \"{}\" names no page; the entry points at {page_ref}", entry.name))),
-                    }
-                    if entry.url.is_empty() {
-                        entry.url = format!("/{wanted}/");
-                    }
-                }
-                before.push(format!(
-                    "- {} → `{}` (weight {}{})",
-                    entry.name,
-                    entry.url,
-                    entry.weight,
-                    entry
-                        .parent
-                        .as_deref()
-                        .map(|p| format!(", parent {p}"))
-                        .unwrap_or_default()
-                ));
-                menus.entry(name.clone()).or_default().push(entry);
-            }
-        }
-        for page in &content.pages {
-            for m in &page.front.menus {
-                self.report
-                    .menus_before
-                    .entry(m.menu.clone())
-                    .or_default()
-                    .push(format!(
-                        "- {} → `{}` (front matter of `{}`{})",
-                        m.name.clone().unwrap_or_else(|| page.title()),
-                        page.path,
-                        page.rel,
-                        m.parent
-                            .as_deref()
-                            .map(|p| format!(", parent {p}"))
-                            .unwrap_or_default()
-                    ));
-            }
-        }
-        let section_menus = self.section_menus(settings, content);
-        let mut built = menus.clone();
-        menu::add_page_entries(&mut built, &content.pages, &section_menus);
-        self.note_missing_parents(&built);
-        crate::content::section_menu::add_section_menus(&mut built, &content.pages, &section_menus);
-        for (name, entries) in &built {
-            let lines = self.report.menus_after.entry(name.clone()).or_default();
-            for node in menu::tree(entries) {
-                lines.push(format!("- {} → `{}`", node.entry.name, node.entry.url));
-                for child in &node.children {
-                    lines.push(format!("  - {} → `{}`", child.entry.name, child.entry.url));
-                }
-            }
-        }
-        (menus, section_menus)
-    }
-
-    /// With Doks's `params.menu.section.auto`, the menus that pages name in
-    /// their front matter and that are also a top-level section (`docs`):
-    /// Doks built those sidebars from the section, so the new site does too.
-    /// The front-matter blocks Doks never showed are reported.
-    fn section_menus(&mut self, settings: &site_toml::Settings, content: &Content) -> Vec<String> {
-        let auto = settings
-            .params
-            .get("menu")
-            .and_then(|m| m.get("section"))
-            .and_then(|s| s.get("auto"))
-            .and_then(serde_json::Value::as_bool)
-            == Some(true);
-        if !auto {
-            return Vec::new();
-        }
-        let mut named: Vec<String> = content
-            .pages
-            .iter()
-            .flat_map(|p| p.front.menus.iter().map(|m| m.menu.clone()))
-            .filter(|menu| {
-                content
-                    .pages
-                    .iter()
-                    .any(|p| p.kind == PageKind::Section && p.section_dir == *menu)
-            })
-            .collect();
-        named.sort();
-        named.dedup();
-        for section in &named {
-            let unused: Vec<String> = content
-                .pages
-                .iter()
-                .filter(|p| p.front.menus.iter().any(|m| m.menu == *section))
-                .map(|p| format!("`{}`", p.rel))
-                .collect();
-            self.report.menu_notes.push(format!(
-                "Doks built the `{section}` sidebar from the `{section}` section (`params.menu.section.auto`), and so does the new site (`section_menus = [\"{section}\"]` in site.toml): its subsections and pages, in Hugo's page order. The `menu: {section}:` blocks in the front matter of {} page(s) were never shown by Doks (most come from its archetype) and are not used: {}.",
-                unused.len(),
-                unused.join(", ")
-            ));
-        }
-        named
-    }
-
-    /// Reports menu entries whose `parent` names no entry of their menu:
-    /// Hugo leaves them out, and so does the new site.
-    fn note_missing_parents(&mut self, menus: &BTreeMap<String, Vec<MenuEntry>>) {
-        for (name, entries) in menus {
-            for entry in entries {
-                let Some(parent) = entry.parent.as_deref().filter(|p| !p.is_empty()) else {
-                    continue;
-                };
-                if !entries.iter().any(|e| menu::key(e) == parent) {
-                    self.report.menu_notes.push(format!(
-                        "\"{}\" (`{}`) names the parent `{parent}`, which the `{name}` menu does not have: Hugo left it out, and so does the new site; add an entry `{parent}` or change the parent.",
-                        entry.name, entry.url
-                    ));
-                }
-            }
-        }
-    }
-
     /// `site.toml`, checked as the new site will read it.
     fn add_site_toml(
         &mut self,
         settings: &site_toml::Settings,
         base_url: &str,
         content: &Content,
-        menus: &BTreeMap<String, Vec<MenuEntry>>,
+        menus: &Menus,
+        language_menus: &BTreeMap<String, Menus>,
         section_menus: &[String],
     ) {
         let sections: Vec<String> = content
@@ -600,6 +604,7 @@ impl<'a> Draft<'a> {
             &main_section,
             &sections,
             menus,
+            language_menus,
             section_menus,
         );
         if let Err(e) = SiteConfig::parse(&self.into.join("site.toml"), &site_toml) {
@@ -607,67 +612,6 @@ impl<'a> Draft<'a> {
         }
         self.files
             .insert("site.toml".into(), site_toml.into_bytes());
-    }
-
-    /// Counts of pages and every URL Hugo published, with how it answers now.
-    fn count_pages_and_urls(
-        &mut self,
-        config: &HugoConfig,
-        settings: &site_toml::Settings,
-        content: &Content,
-        all_pages: &Content,
-        url_settings: &UrlSettings,
-    ) {
-        let lists = content
-            .pages
-            .iter()
-            .filter(|p| p.kind != PageKind::Page)
-            .count();
-        let regular = content.pages.len() - lists;
-        self.report.page_counts = (lists, regular, all_pages.pages.len() - content.pages.len());
-        self.report.urls = hugo_urls(self.hugo_dir, content, url_settings);
-        for url in taxonomy_urls(content, &settings.taxonomies) {
-            let url = if settings.ugly_urls && url.ends_with('/') {
-                ugly(&url)
-            } else {
-                url
-            };
-            self.report.urls.push(UrlRow {
-                hugo: url.clone(),
-                new: url,
-                kind: UrlKind::Generated,
-            });
-        }
-        // The further pages of lists Hugo paginated (`page/1/` is a redirect).
-        for url in settings
-            .list_pagination
-            .iter()
-            .flat_map(|p| p.urls(content))
-        {
-            let (new, kind) = match url.strip_suffix("page/1/") {
-                Some(list) => (list.to_string(), UrlKind::Alias),
-                None => (url.clone(), UrlKind::Generated),
-            };
-            let (url, new) = if settings.ugly_urls {
-                let new = if kind == UrlKind::Alias {
-                    new
-                } else {
-                    ugly(&new)
-                };
-                (ugly(&url), new)
-            } else {
-                (url, new)
-            };
-            self.report.urls.push(UrlRow {
-                hugo: url,
-                new,
-                kind,
-            });
-        }
-        self.report.urls.sort();
-        if config.flag("disablealiases") {
-            self.report.urls.retain(|u| u.kind != UrlKind::Alias);
-        }
     }
 
     /// The plan, or every problem found.
@@ -681,100 +625,6 @@ impl<'a> Draft<'a> {
             warnings: self.diags,
         })
     }
-}
-
-/// Every URL Hugo published for this content, and how it answers in the new site.
-fn hugo_urls(hugo_dir: &Path, content: &Content, urls: &UrlSettings) -> Vec<UrlRow> {
-    let mut rows = BTreeSet::new();
-    let row = |hugo: String, new: String, kind| UrlRow { hugo, new, kind };
-    rows.insert(row(
-        "/index.xml".into(),
-        "/index.xml".into(),
-        UrlKind::Generated,
-    ));
-    rows.insert(row(
-        "/sitemap.xml".into(),
-        "/sitemap.xml".into(),
-        UrlKind::Generated,
-    ));
-    for special in ["404.html", "robots.txt"] {
-        let made = match special {
-            "404.html" => hugo_dir.join("layouts/404.html").is_file(),
-            _ => false,
-        };
-        if made {
-            rows.insert(row(
-                format!("/{special}"),
-                format!("/{special}"),
-                UrlKind::Generated,
-            ));
-        }
-    }
-    for page in &content.pages {
-        let ugly_section = urls.ugly_urls && page.kind == PageKind::Section;
-        if ugly_section {
-            rows.insert(row(ugly(&page.path), page.path.clone(), UrlKind::Redirect));
-        } else {
-            rows.insert(row(page.path.clone(), page.path.clone(), UrlKind::Page));
-        }
-        if page.kind == PageKind::Section {
-            rows.insert(row(
-                format!("{}index.xml", page.path),
-                format!("{}index.xml", page.path),
-                UrlKind::Generated,
-            ));
-        }
-        for alias in &page.front.aliases {
-            let alias = alias.to_string();
-            if ugly_section && alias == ugly(&page.path) {
-                continue;
-            }
-            rows.insert(row(alias, page.path.clone(), UrlKind::Alias));
-        }
-    }
-    for resource in &content.resources {
-        let path = format!("/{}", resource.target);
-        rows.insert(row(path.clone(), path, UrlKind::File));
-    }
-    let static_dir = hugo_dir.join("static");
-    // What is refused here was reported when `static/` was copied.
-    for file in crate::confined::files(&static_dir, hugo_dir).files {
-        let path = format!("/{}", slash_path(&static_dir, &file));
-        rows.insert(row(path.clone(), path, UrlKind::File));
-    }
-    rows.into_iter().collect()
-}
-
-/// The taxonomy pages Hugo made (`/tags/`, `/tags/privacy/`, their feeds);
-/// the new site makes them too.
-fn taxonomy_urls(content: &Content, taxonomies: &[String]) -> Vec<String> {
-    let mut urls = BTreeSet::new();
-    for taxonomy in taxonomies {
-        for page in &content.pages {
-            let terms: Vec<String> = match page.front.params.get(taxonomy) {
-                Some(serde_json::Value::Array(items)) => items
-                    .iter()
-                    .filter_map(|v| v.as_str().map(str::to_string))
-                    .collect(),
-                Some(serde_json::Value::String(s)) => vec![s.clone()],
-                _ => Vec::new(),
-            };
-            for term in terms {
-                let base = crate::site_path::Slug::urlize(taxonomy);
-                urls.insert(format!("/{base}/"));
-                urls.insert(format!("/{base}/index.xml"));
-                urls.insert(format!(
-                    "/{base}/{}/",
-                    crate::site_path::Slug::urlize(&term)
-                ));
-                urls.insert(format!(
-                    "/{base}/{}/index.xml",
-                    crate::site_path::Slug::urlize(&term)
-                ));
-            }
-        }
-    }
-    urls.into_iter().collect()
 }
 
 /// The top-level section with the most dated pages.

@@ -22,6 +22,9 @@ pub enum UrlKind {
     Generated,
     /// A static file or page resource at the same address.
     File,
+    /// The redirect page Hugo writes between `/` and the default
+    /// language's folder when it builds several languages.
+    LanguageRedirect,
 }
 
 impl UrlKind {
@@ -32,6 +35,9 @@ impl UrlKind {
             UrlKind::Redirect => "redirect (was a page in Hugo)",
             UrlKind::Generated => "generated file",
             UrlKind::File => "file",
+            UrlKind::LanguageRedirect => {
+                "redirect (between `/` and the default language, as in Hugo)"
+            }
         }
     }
 }
@@ -95,6 +101,28 @@ pub enum GuideImportError {
     NoPath(PathBuf),
 }
 
+/// One language of a multilingual site, for the report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LanguageRow {
+    /// Its code.
+    pub code: String,
+    /// Its `languageName`.
+    pub name: Option<String>,
+    /// Whether it is the default language.
+    pub default: bool,
+    /// Whether it is switched off.
+    pub disabled: bool,
+    /// Its content folder in the new site (the same as in the Hugo site).
+    pub content_dir: String,
+    /// Whether the folder is its own (else the languages share it and tell
+    /// their pages apart by file name, `over.en.md`).
+    pub own_folder: bool,
+    /// Where it is published (`/`, `/en/`); None when it is not built.
+    pub address: Option<String>,
+    /// Its published pages; None when it is not built (its pages were not read).
+    pub pages: Option<usize>,
+}
+
 /// Everything the report says.
 #[derive(Debug, Clone, Default)]
 pub struct Report {
@@ -106,8 +134,26 @@ pub struct Report {
     pub language: String,
     /// The content folder, relative to the site folder.
     pub content_dir: String,
-    /// Languages of the Hugo site that were not migrated, with the reason.
+    /// Languages of the Hugo site that were not migrated, with the reason,
+    /// and content folders that no language reads.
     pub other_languages: Vec<String>,
+    /// The languages of a multilingual site; empty for one language.
+    pub languages: Vec<LanguageRow>,
+    /// How the default language is published, in a sentence (multilingual sites).
+    pub subdir: Option<String>,
+    /// What the report says on the languages besides the table.
+    pub language_notes: Vec<String>,
+    /// What an editor must see to about the languages.
+    pub language_todo: Vec<String>,
+    /// Root links in pages of a language under its own folder that the new
+    /// site gives the language's prefix: (content file, the link).
+    pub moved_links: Vec<(String, super::language_links::Moved)>,
+    /// The i18n files of the new site.
+    pub i18n: Vec<super::i18n::Row>,
+    /// Themes whose i18n files could not be read: not in `themes/`.
+    pub i18n_missing_themes: Vec<String>,
+    /// A theme's i18n files not carried (other languages, other files).
+    pub i18n_theme_skipped: Vec<String>,
     /// Configuration files read.
     pub config_files: Vec<String>,
     /// Environment folders found.
@@ -201,6 +247,37 @@ impl Report {
             todo.push(home.clone());
         }
         todo.extend(self.identity_todo.iter().cloned());
+        todo.extend(self.language_todo.iter().cloned());
+        for row in &self.i18n {
+            if let Some(p) = &row.problem {
+                let place = match p.line {
+                    0 => row.file.clone(),
+                    line => format!("{}:{line}", row.file),
+                };
+                todo.push(format!(
+                    "fix the i18n file `{place}`: {} (copied as it is; Hugo could not read it either)",
+                    p.message
+                ));
+            }
+            if !row.not_added.is_empty() {
+                todo.push(format!(
+                    "add the theme's strings {} to `{}` by hand: they could not be appended to it (see \"Interface strings\")",
+                    join_code(&row.not_added),
+                    row.file
+                ));
+            }
+        }
+        for (file, m) in self.moved_links.iter().filter(|(_, m)| !m.exists) {
+            todo.push(format!(
+                "check the link `{}` in `{file}:{}`: Hugo led it to `{}`; the new site leads it to `{}`, which does not exist (see \"Links in other languages' pages\")",
+                m.from, m.line, m.from, m.to
+            ));
+        }
+        for theme in &self.i18n_missing_themes {
+            todo.push(format!(
+                "the theme `{theme}` is not in the Hugo folder's themes/ (a Hugo module?): copy the strings of its i18n/ files that the site uses into i18n/"
+            ));
+        }
         for g in &self.guides {
             if !matches!(g.result, Some(Ok(_))) {
                 todo.push(format!(
@@ -245,6 +322,35 @@ impl Report {
         );
         for (folder, n) in &self.files_copied {
             let _ = writeln!(md, "- `{folder}/`: {n} files copied");
+        }
+        if !self.languages.is_empty() {
+            let built: Vec<String> = self
+                .languages
+                .iter()
+                .filter_map(|l| {
+                    l.address.as_ref().map(|a| {
+                        format!(
+                            "`{}` ({}at `{a}`)",
+                            l.code,
+                            if l.default { "default, " } else { "" }
+                        )
+                    })
+                })
+                .collect();
+            let _ = writeln!(md, "- Languages: {}", built.join(", "));
+            let off: Vec<String> = self
+                .languages
+                .iter()
+                .filter(|l| l.disabled)
+                .map(|l| format!("`{}`", l.code))
+                .collect();
+            if !off.is_empty() {
+                let _ = writeln!(
+                    md,
+                    "- Switched off (disableLanguages): {}; their content and i18n files are copied, and they are not built until removed from `disable_languages`",
+                    off.join(", ")
+                );
+            }
         }
         for lang in &self.other_languages {
             let _ = writeln!(md, "- Not migrated: {lang}");
@@ -308,6 +414,27 @@ impl Report {
             }
         }
 
+        self.languages_markdown(&mut md);
+        self.i18n_markdown(&mut md);
+        if !self.moved_links.is_empty() {
+            let _ = writeln!(
+                md,
+                "\n## Links in other languages' pages\n\nHugo wrote a Markdown link as it is, so a root link in a page under `/en/` led outside `/en/`. The new site gives a root link that is not a static file the page's language prefix, as it does in templates. These links now lead elsewhere; they are left as written. To keep Hugo's target, write the full address (with the site's base URL).\n"
+            );
+            for (file, m) in &self.moved_links {
+                let state = if m.exists {
+                    "exists"
+                } else {
+                    "**does not exist**"
+                };
+                let _ = writeln!(
+                    md,
+                    "- `{file}:{}`: `{}` → `{}` ({state})",
+                    m.line, m.from, m.to
+                );
+            }
+        }
+
         if !self.case_links.is_empty() {
             let _ = writeln!(
                 md,
@@ -342,7 +469,7 @@ impl Report {
         for name in names {
             let _ = writeln!(
                 md,
-                "### `{name}`\n\nBefore (Hugo configuration and front matter):\n"
+                "### {name}\n\nBefore (Hugo configuration and front matter):\n"
             );
             for line in self.menus_before.get(name).into_iter().flatten() {
                 let _ = writeln!(md, "{line}");
@@ -471,6 +598,128 @@ impl Report {
         md
     }
 
+    /// The "Languages" section of a multilingual site.
+    fn languages_markdown(&self, md: &mut String) {
+        if self.languages.is_empty() {
+            return;
+        }
+        let _ = writeln!(
+            md,
+            "\n## Languages\n\nEvery language of the Hugo site is in `site.toml` (`[languages.<code>]`), with its content folder and i18n file. {LANGUAGE_RULES}\n"
+        );
+        if let Some(subdir) = &self.subdir {
+            let _ = writeln!(md, "- {subdir}.");
+        }
+        let _ = writeln!(
+            md,
+            "\n| Language | Name | Published at | Content | Pages |\n|---|---|---|---|---|"
+        );
+        for l in &self.languages {
+            let code = if l.default {
+                format!("`{}` (default)", l.code)
+            } else {
+                format!("`{}`", l.code)
+            };
+            let at = match (&l.address, l.disabled) {
+                (Some(a), _) => format!("`{a}`"),
+                (None, true) => "not built: switched off with disableLanguages".to_string(),
+                (None, false) => "not built".to_string(),
+            };
+            // Languages sharing a folder tell their pages apart by file
+            // name; the default language's are those named for no language.
+            let content = match (l.own_folder, l.default) {
+                (true, _) => format!("`{}/`", l.content_dir),
+                (false, true) => format!(
+                    "`{}/`, the files named for no other language (`*.md`, `*.{}.md`)",
+                    l.content_dir, l.code
+                ),
+                (false, false) => format!("`{}/`, the files `*.{}.md`", l.content_dir, l.code),
+            };
+            let pages = l
+                .pages
+                .map_or_else(|| "not read".to_string(), |n| n.to_string());
+            let _ = writeln!(
+                md,
+                "| {code} | {} | {at} | {content} | {pages} |",
+                l.name.as_deref().unwrap_or("")
+            );
+        }
+        if !self.language_notes.is_empty() || !self.language_todo.is_empty() {
+            let _ = writeln!(md);
+        }
+        for note in self.language_notes.iter().chain(&self.language_todo) {
+            let _ = writeln!(md, "- {note}");
+        }
+    }
+
+    /// The "Interface strings (i18n)" section.
+    fn i18n_markdown(&self, md: &mut String) {
+        if self.i18n.is_empty()
+            && self.i18n_missing_themes.is_empty()
+            && self.i18n_theme_skipped.is_empty()
+        {
+            return;
+        }
+        let _ = writeln!(
+            md,
+            "\n## Interface strings (i18n)\n\nThe i18n files of the site and of its theme, in `i18n/`, read as Hugo reads them. Where both have a file for a language, the site's strings win key by key, and the theme's other strings are appended to the site's file in its format (the file is otherwise kept as it is).\n"
+        );
+        for row in &self.i18n {
+            let mut line = format!("- `{}`: from `{}`", row.file, row.from);
+            match &row.problem {
+                Some(p) => {
+                    let place = if p.line == 0 {
+                        String::new()
+                    } else {
+                        format!(" (line {})", p.line)
+                    };
+                    line.push_str(&format!(
+                        "; **cannot be read**{place}: {}; copied as it is",
+                        p.message
+                    ));
+                    if !row.themes.is_empty() {
+                        line.push_str(&format!(
+                            "; the theme's strings ({}) were not added to it",
+                            join_code(&row.themes)
+                        ));
+                    }
+                }
+                None => line.push_str(&format!(
+                    ", {}",
+                    crate::diagnostics::count(row.keys, "string", "strings")
+                )),
+            }
+            if !row.added.is_empty() {
+                line.push_str(&format!(
+                    "; added from {}: {}",
+                    join_code(&row.themes),
+                    join_code(&row.added)
+                ));
+            }
+            if !row.not_added.is_empty() {
+                line.push_str(&format!(
+                    "; **not added** from {} (the file's layout gives no place to append them; add them by hand): {}",
+                    join_code(&row.themes),
+                    join_code(&row.not_added)
+                ));
+            }
+            let _ = writeln!(md, "{line}");
+        }
+        for theme in &self.i18n_missing_themes {
+            let _ = writeln!(
+                md,
+                "- The theme `{theme}` is not in the Hugo folder's `themes/` (a Hugo module?): its strings were not read."
+            );
+        }
+        if !self.i18n_theme_skipped.is_empty() {
+            let _ = writeln!(
+                md,
+                "- Not copied, as Hugo used them for none of the site's languages: {}.",
+                join_code(&self.i18n_theme_skipped)
+            );
+        }
+    }
+
     /// A few lines for the terminal.
     pub fn short(&self, written: bool) -> String {
         let (lists, pages, _) = self.page_counts;
@@ -492,6 +741,18 @@ impl Report {
                 " into {}; read {}/MIGRATION.md",
                 self.into, self.into
             ));
+        }
+        if !self.languages.is_empty() {
+            let shown: Vec<String> = self
+                .languages
+                .iter()
+                .map(|l| match (&l.address, l.default) {
+                    (Some(at), true) => format!("{} (default, {at})", l.code),
+                    (Some(at), false) => format!("{} ({at})", l.code),
+                    (None, _) => format!("{} (switched off: copied, not built)", l.code),
+                })
+                .collect();
+            s.push_str(&format!("\nlanguages: {}", shown.join(", ")));
         }
         let todo = self.todo();
         if !todo.is_empty() {
@@ -519,6 +780,9 @@ impl Report {
         s
     }
 }
+
+/// How the languages are carried, for MIGRATION.md.
+const LANGUAGE_RULES: &str = "Each language keeps Hugo's addresses: the default language at the root (or under its code with `defaultContentLanguageInSubdir`), every other one under `/<code>/`; aliases stay where Hugo wrote them. Pages are translations of each other by `translationKey`, else by their path in their language's folder. A language's `params` and menus are its own; the top-level ones are for the languages without them.";
 
 /// How the importer finds the site's identity and list settings, for MIGRATION.md.
 const IDENTITY_RULES: &str = "The site's name is Hugo's `title` of the language, else `title`, else `params.title`, else Doks's `params.titleHome` (the language's params first); without any, the host name stands in and the to-do list asks for one. The description is `params.description`; the default share image (`og:image` of pages without their own) the first of `params.images` when it is in static/. `language` is the language's `languageCode` (`nl-NL`), giving `<html lang>` and `og:locale` (`nl_NL`). `feed_limit` is `rssLimit` (`services.rss.limit` in newer Hugo); without one, Hugo put every page in its feeds, and so does `feed_limit = 0`. Feeds hold what Hugo's RSS template put in them: the site feed every regular page, a section feed the pages directly in it, newest first. Lists follow Hugo's default order (weight, then newest first, then link title, then file) and are paginated by `paginate` only where Hugo's list template used `.Paginator`/`.Paginate`; `paginate = 0` (or a section's `section_paginate` entry of 0) puts every page on one page, as Doks's lists did.";

@@ -7,7 +7,9 @@ use serde_json::Value;
 
 use super::config::HugoConfig;
 use super::identity::{Identity, identity};
+use super::languages::Languages;
 use super::list_layouts::{ListPagination, list_pagination};
+use super::menu_config::{HugoMenus, read_menus};
 use crate::config::MenuEntry;
 
 /// What the Hugo configuration says about the one language being migrated.
@@ -32,12 +34,20 @@ pub struct Settings {
     pub ugly_urls: bool,
     /// Posts per list page.
     pub paginate: Option<i64>,
-    /// Menus: name → entries, with Hugo's `pageRef` still to resolve.
-    pub menus: BTreeMap<String, Vec<(MenuEntry, Option<String>)>>,
+    /// Menus: name → entries, with Hugo's `pageRef` still to resolve. With
+    /// one language, the language's menus or else the top-level ones; with
+    /// several, the top-level ones (each language's own are in [`Languages`]).
+    pub menus: HugoMenus,
     /// Menu fields dropped (`pre`, `post`, …): (menu, entry, field).
     pub menu_fields_dropped: Vec<String>,
-    /// The params, lower-case keys.
+    /// The params of the default language: the top-level ones with the
+    /// language's own over them (lower-case keys).
     pub params: serde_json::Map<String, Value>,
+    /// The top-level params alone, which a multilingual `site.toml` writes
+    /// (each language's own go into its `[languages.<code>.params]`).
+    pub root_params: serde_json::Map<String, Value>,
+    /// The languages of a Hugo site with more than one; None for one language.
+    pub languages: Option<Languages>,
     /// The taxonomies Hugo published pages for.
     pub taxonomies: Vec<String>,
     /// Goldmark's typographer (`markup.goldmark.extensions.typographer`, on unless switched off).
@@ -55,6 +65,8 @@ pub fn settings(config: &HugoConfig) -> Settings {
         .unwrap_or_else(|| "en".into())
         .to_lowercase();
     let lang = |key: &str| config.get(&format!("languages.{language}.{key}")).cloned();
+    let mut menu_fields_dropped = Vec::new();
+    let languages = Languages::read(config, &mut menu_fields_dropped);
     let disabled: Vec<String> = config
         .get("disablelanguages")
         .and_then(Value::as_array)
@@ -66,8 +78,10 @@ pub fn settings(config: &HugoConfig) -> Settings {
         })
         .unwrap_or_default();
     let mut other_languages = Vec::new();
-    if let Some(Value::Object(languages)) = config.get("languages") {
-        for (code, _) in languages.iter().filter(|(code, _)| **code != language) {
+    if languages.is_none()
+        && let Some(Value::Object(tables)) = config.get("languages")
+    {
+        for (code, _) in tables.iter().filter(|(code, _)| **code != language) {
             if disabled.contains(code) {
                 other_languages.push(format!("`{code}` (switched off with disableLanguages)"));
             } else {
@@ -77,16 +91,22 @@ pub fn settings(config: &HugoConfig) -> Settings {
             }
         }
     }
-    let content_dir = lang("contentdir")
-        .and_then(|v| v.as_str().map(str::to_string))
-        .or_else(|| config.text("contentdir"))
-        .unwrap_or_else(|| "content".into())
-        .trim_matches('/')
-        .to_string();
-    let mut params = match config.get("params") {
+    let content_dir = match &languages {
+        Some(l) => l.get(&language).map_or(l.shared_content_dir.clone(), |d| {
+            l.content_dir_of(d).to_string()
+        }),
+        None => lang("contentdir")
+            .and_then(|v| v.as_str().map(str::to_string))
+            .or_else(|| config.text("contentdir"))
+            .unwrap_or_else(|| "content".into())
+            .trim_matches('/')
+            .to_string(),
+    };
+    let root_params = match config.get("params") {
         Some(Value::Object(p)) => p.clone(),
         _ => serde_json::Map::new(),
     };
+    let mut params = root_params.clone();
     if let Some(Value::Object(p)) = lang("params") {
         params.extend(p);
     }
@@ -113,49 +133,20 @@ pub fn settings(config: &HugoConfig) -> Settings {
         }
         _ => BTreeMap::new(),
     };
-    let mut menu_fields_dropped = Vec::new();
-    let menus_value = lang("menus").or_else(|| config.get("menus").cloned());
-    let mut menus: BTreeMap<String, Vec<(MenuEntry, Option<String>)>> = BTreeMap::new();
-    if let Some(Value::Object(all)) = menus_value {
-        for (menu, entries) in all {
-            let entries = match entries {
-                Value::Array(a) => a,
-                single @ Value::Object(_) => vec![single],
-                _ => continue,
-            };
-            for entry in entries {
-                let Value::Object(fields) = entry else {
-                    continue;
-                };
-                let text = |k: &str| fields.get(k).and_then(Value::as_str).map(str::to_string);
-                let name = text("name").unwrap_or_default();
-                for key in fields.keys() {
-                    if ![
-                        "name",
-                        "url",
-                        "pageref",
-                        "weight",
-                        "identifier",
-                        "parent",
-                        "title",
-                    ]
-                    .contains(&key.as_str())
-                    {
-                        menu_fields_dropped.push(format!("`{key}` of \"{name}\" in menu `{menu}`"));
-                    }
-                }
-                menus.entry(menu.clone()).or_default().push((
-                    MenuEntry {
-                        name,
-                        url: text("url").unwrap_or_default(),
-                        weight: fields.get("weight").and_then(Value::as_i64).unwrap_or(0),
-                        title: text("title"),
-                        identifier: text("identifier"),
-                        parent: text("parent"),
-                    },
-                    text("pageref"),
-                ));
-            }
+    // Hugo reads both `menus` and `menu`. With several languages the
+    // top-level menus are for the languages without their own, so a
+    // language's menus stay with it.
+    let mut menus = BTreeMap::new();
+    let sources = match languages {
+        Some(_) => vec![config.get("menus").cloned(), config.get("menu").cloned()],
+        None => match lang("menus").or_else(|| lang("menu")) {
+            Some(own) => vec![Some(own)],
+            None => vec![config.get("menus").cloned(), config.get("menu").cloned()],
+        },
+    };
+    for source in sources {
+        for (name, entries) in read_menus(source.as_ref(), &mut menu_fields_dropped) {
+            menus.entry(name).or_insert_with(Vec::new).extend(entries);
         }
     }
     let disabled_kinds: Vec<String> = config
@@ -183,7 +174,7 @@ pub fn settings(config: &HugoConfig) -> Settings {
             _ => vec!["categories".into(), "tags".into()],
         }
     };
-    let (used, ignored) = classify_keys(config);
+    let (used, ignored) = classify_keys(config, languages.is_some());
     Settings {
         language,
         content_dir,
@@ -200,6 +191,8 @@ pub fn settings(config: &HugoConfig) -> Settings {
         menus,
         menu_fields_dropped,
         params,
+        root_params,
+        languages,
         taxonomies,
         typographer: typographer(config),
         used,
@@ -272,11 +265,32 @@ impl Settings {
 /// Hugo setting → where it went, or why it has no effect.
 type KeyNotes = Vec<(String, String)>;
 
-/// Which top-level Hugo settings are carried over, and why the others are not.
-fn classify_keys(config: &HugoConfig) -> (KeyNotes, KeyNotes) {
+/// Which top-level Hugo settings are carried over, and why the others are
+/// not; `multilingual` when the new site gets a `[languages]` table.
+fn classify_keys(config: &HugoConfig, multilingual: bool) -> (KeyNotes, KeyNotes) {
     let mut used = Vec::new();
     let mut ignored = Vec::new();
     for key in config.root.keys() {
+        let languages = match key.as_str() {
+            "defaultcontentlanguage" => {
+                Some("`default_content_language`; its pages are read from its content folder")
+            }
+            "languages" => Some(
+                "`[languages.<code>]`: name, language_code, weight, title, description, content_dir, params and menus of each language (see \"Languages\")",
+            ),
+            "disablelanguages" => Some(
+                "`disable_languages`: those languages are not built; their content and i18n files are copied",
+            ),
+            "defaultcontentlanguageinsubdir" => {
+                Some("`default_content_language_in_subdir`, as Hugo applied it (see \"Languages\")")
+            }
+            "contentdir" => Some("the content folder of the languages without their own"),
+            _ => None,
+        };
+        if let Some(to) = languages.filter(|_| multilingual) {
+            used.push((key.clone(), to.to_string()));
+            continue;
+        }
         let to = match key.as_str() {
             "baseurl" => Some("`base_url`"),
             "title" => Some("`title`"),
@@ -287,13 +301,16 @@ fn classify_keys(config: &HugoConfig) -> (KeyNotes, KeyNotes) {
             "contentdir" => Some("`content_dir`"),
             "disablelanguages" => Some("those languages are not migrated"),
             "defaultcontentlanguageinsubdir" => {
-                Some("pages of the default language stay without a language prefix")
+                Some("with one language Hugo published it at the root, and so does the new site")
             }
             "permalinks" => Some("`[permalinks]`"),
             "uglyurls" => Some("`ugly_urls`"),
             "params" => Some(
                 "`[params]` (keys lower-cased, as Hugo reads them); `description`, `images`, `title`/`titleHome` also become `description`, `image`, `title`",
             ),
+            "menus" | "menu" if multilingual => {
+                Some("`[[menu.<name>]]`, for the languages without menus of their own")
+            }
             "menus" | "menu" => Some("`[[menu.<name>]]`"),
             "paginate" | "pagination" => Some(
                 "`paginate` where Hugo's list template paginated (0 where it showed every page); see \"Site name, meta and lists\"",
@@ -356,13 +373,81 @@ pub fn to_toml(value: &Value) -> Option<toml::Value> {
     })
 }
 
-/// The text of the new `site.toml`.
+/// The multilingual top-level keys of the new `site.toml`, and its
+/// `[languages]` table with each language's menus as they were resolved.
+fn languages_toml(
+    languages: &Languages,
+    menus: &BTreeMap<String, Menus>,
+) -> (Vec<(String, toml::Value)>, toml::Table) {
+    let s = |v: &str| toml::Value::String(v.to_string());
+    let mut top = vec![
+        (
+            "default_content_language".to_string(),
+            s(&languages.default),
+        ),
+        (
+            "default_content_language_in_subdir".to_string(),
+            toml::Value::Boolean(languages.subdir_in_effect()),
+        ),
+    ];
+    if !languages.disabled.is_empty() {
+        top.push((
+            "disable_languages".into(),
+            toml::Value::Array(languages.disabled.iter().map(|c| s(c)).collect()),
+        ));
+    }
+    let mut tables = toml::Table::new();
+    for l in &languages.list {
+        let mut t = toml::Table::new();
+        let mut put = |key: &str, value: &Option<String>| {
+            if let Some(v) = value {
+                t.insert(key.into(), s(v));
+            }
+        };
+        put("name", &l.name);
+        put("language_code", &l.language_code);
+        put("title", &l.title);
+        put("description", &l.description);
+        put("content_dir", &l.content_dir);
+        if let Some(w) = l.weight {
+            t.insert("weight".into(), toml::Value::Integer(w));
+        }
+        let at_top = languages.only_default_built() && l.code == languages.default;
+        if let Some(toml::Value::Table(params)) = to_toml(&Value::Object(l.params.clone()))
+            && !params.is_empty()
+            && !at_top
+        {
+            t.insert("params".into(), toml::Value::Table(params));
+        }
+        if let Some(own) = menus.get(&l.code).filter(|m| !m.is_empty()) {
+            let mut menu_table = toml::Table::new();
+            for (name, entries) in own {
+                let items = entries
+                    .iter()
+                    .filter_map(|e| toml::Value::try_from(e).ok())
+                    .collect();
+                menu_table.insert(name.clone(), toml::Value::Array(items));
+            }
+            t.insert("menu".into(), toml::Value::Table(menu_table));
+        }
+        tables.insert(l.code.clone(), toml::Value::Table(t));
+    }
+    (top, tables)
+}
+
+/// Menus with their addresses resolved: name → entries.
+pub type Menus = BTreeMap<String, Vec<MenuEntry>>;
+
+/// The text of the new `site.toml`. `menus` are the top-level ones;
+/// `language_menus` each language's own (code → menus), written in its
+/// `[languages.<code>]` table when the site has several.
 pub fn render(
     settings: &Settings,
     base_url: &str,
     main_section: &str,
     search_sections: &[String],
-    menus: &BTreeMap<String, Vec<MenuEntry>>,
+    menus: &Menus,
+    language_menus: &BTreeMap<String, Menus>,
     section_menus: &[String],
 ) -> String {
     let mut table = toml::Table::new();
@@ -384,7 +469,11 @@ pub fn render(
         "feed_limit".into(),
         toml::Value::Integer(id.feed_limit.0 as i64),
     );
-    table.insert("content_dir".into(), s(&settings.content_dir));
+    let content_dir = settings
+        .languages
+        .as_ref()
+        .map_or(settings.content_dir.clone(), Languages::top_content_dir);
+    table.insert("content_dir".into(), s(&content_dir));
     table.insert("main_section".into(), s(main_section));
     table.insert(
         "search_sections".into(),
@@ -451,8 +540,21 @@ pub fn render(
         markdown.insert("typographer".into(), toml::Value::Boolean(false));
         table.insert("markdown".into(), toml::Value::Table(markdown));
     }
-    if let Some(toml::Value::Table(params)) = to_toml(&Value::Object(settings.params.clone())) {
+    // With several languages each language's params are in its own table,
+    // so that one language's do not reach another; with one language
+    // built, the new site reads only the top level, where the default
+    // language's params are written.
+    let params = match &settings.languages {
+        Some(l) if !l.only_default_built() => &settings.root_params,
+        _ => &settings.params,
+    };
+    if let Some(toml::Value::Table(params)) = to_toml(&Value::Object(params.clone())) {
         table.insert("params".into(), toml::Value::Table(params));
+    }
+    if let Some(languages) = &settings.languages {
+        let (top, tables) = languages_toml(languages, language_menus);
+        table.extend(top);
+        table.insert("languages".into(), toml::Value::Table(tables));
     }
     let body = toml::to_string(&table).unwrap_or_default();
     format!(
@@ -481,6 +583,7 @@ mod typographer_tests {
             "https://a.test/",
             "nieuws",
             &[],
+            &BTreeMap::new(),
             &BTreeMap::new(),
             &[],
         );
