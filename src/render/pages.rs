@@ -13,7 +13,6 @@ use serde::Serialize;
 
 use super::search::{Indexer, SearchPage, is_searched};
 use super::templates::{PageMeta, PageType, Renderer, page_value, site_url};
-use crate::content::dates::dutch_date;
 use crate::content::markdown::{self, Rendered, TocEntry};
 use crate::content::{Content, Page, PageKind, hash_of};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -41,7 +40,7 @@ pub struct ListItem {
     pub path: String,
     /// The page's day; templates see `2025-11-24`.
     pub date: Option<NaiveDate>,
-    /// `24 november 2025`.
+    /// The day as the page's language writes it (`24 november 2025`).
     pub date_display: Option<String>,
     /// One or two sentences.
     pub summary: String,
@@ -566,7 +565,13 @@ fn render_section(
         let page = if number > 1 {
             let meta = PageMeta {
                 path: page_path(number),
-                title: format!("{} (pagina {number})", p.meta.title),
+                title: renderer.locale().tf(
+                    "pagination_title",
+                    &[
+                        ("title", p.meta.title.as_str()),
+                        ("number", &number.to_string()),
+                    ],
+                ),
                 ..p.meta.clone()
             };
             context! { ..page_value(renderer.config(), prefix, &meta, Value::UNDEFINED), ..first_page.clone() }
@@ -655,9 +660,10 @@ fn render_alias(
     } else {
         let t = escape_attr(&target);
         format!(
-            "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><link rel=\"canonical\" href=\"{t}\"><meta name=\"robots\" content=\"noindex\"><meta http-equiv=\"refresh\" content=\"0; url={t}\"></head><body><p>Deze pagina is verhuisd naar <a href=\"{t}\">{t}</a>.</p></body></html>\n",
+            "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><link rel=\"canonical\" href=\"{t}\"><meta name=\"robots\" content=\"noindex\"><meta http-equiv=\"refresh\" content=\"0; url={t}\"></head><body><p>{} <a href=\"{t}\">{t}</a>.</p></body></html>\n",
             escape_attr(&renderer.config().language),
-            escape_attr(&p.meta.title)
+            escape_attr(&p.meta.title),
+            escape_attr(&renderer.locale().t("alias_moved"))
         )
     };
     Ok(out
@@ -665,28 +671,30 @@ fn render_alias(
         .redirect())
 }
 
-/// Renders `/404.html` and the search page (`/zoeken/`), both kept out of the sitemap.
+/// Renders `/404.html` and the search page (`/zoeken/`), both kept out of
+/// the sitemap, with their title and description in the page's language.
 pub fn render_special_pages(renderer: &Renderer, out: &mut Output, diags: &mut Diagnostics) {
     let specials = [
         (
             "404.html",
-            "Pagina niet gevonden",
-            "Deze pagina bestaat niet (meer).",
+            "not_found_title",
+            "not_found_description",
             "/404.html",
             PageType::NotFound,
         ),
         (
             "search.html",
-            "Zoeken",
-            "Zoek in het nieuws en de achtergronddocumenten.",
+            "search_title",
+            "search_description",
             "/zoeken/",
             PageType::Search,
         ),
     ];
+    let locale = renderer.locale();
     for (template, title, description, path, kind) in specials {
         let meta = PageMeta {
-            title: title.into(),
-            description: description.into(),
+            title: locale.t(title),
+            description: locale.t(description),
             path: path.into(),
             kind,
             noindex: true,
@@ -710,7 +718,7 @@ pub fn list_item(p: &Prepared<'_>, renderer: &Renderer) -> ListItem {
         url: site_url(renderer.url_prefix(), &p.page.path),
         path: p.page.path.clone(),
         date: date.map(|d| d.date_naive()),
-        date_display: date.map(|d| dutch_date(&d)),
+        date_display: date.map(|d| renderer.locale().date(d.date_naive())),
         summary: p.meta.description.clone(),
         kind: p.page.kind,
     }
