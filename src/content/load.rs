@@ -348,14 +348,19 @@ pub fn load_content_cached(
         }
     }
     if !pages.iter().any(|p| p.kind == PageKind::Home) {
+        // In a folder that languages share, each language's home has its
+        // code in its name (`_index.en.md`).
+        let (file, language) = match folder.language.filter(|l| !l.is_default) {
+            Some(l) => (format!("_index.{}.md", l.code), format!(" in language `{}`", l.code)),
+            None => ("_index.md".to_string(), String::new()),
+        };
+        let path = content_dir.join(&file);
         diags.push(
-            Diagnostic::error(
-                content_dir.join("_index.md"),
-                0,
-                0,
-                "the home page is missing",
-            )
-            .with_hint("create content/_index.md with a title and an introduction"),
+            Diagnostic::error(&path, 0, 0, format!("the home page{language} is missing"))
+                .with_hint(format!(
+                    "create {} with a title and an introduction",
+                    path.display()
+                )),
         );
     }
     // Bundle resources follow their page's URL.
