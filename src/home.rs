@@ -151,6 +151,25 @@ mod tests {
     }
 
     #[test]
+    fn the_election_day_is_a_date_the_template_writes_in_its_language() {
+        assert_eq!(text(&summary(), "date"), "2023-11-22");
+    }
+
+    #[test_case::test_case(0, 0; "an empty whole")]
+    #[test_case::test_case(1, 3; "a third rounds down")]
+    #[test_case::test_case(2, 3; "two thirds round up")]
+    #[test_case::test_case(1, 2000; "half a tenth rounds up")]
+    #[test_case::test_case(177_000_000, 451_000_000; "a population share")]
+    #[test_case::test_case(7, 7; "all")]
+    fn tenths_round_as_the_council_pages_round(part: u64, whole: u64) {
+        let t = tenths(part, whole);
+        assert_eq!(
+            format!("{},{}%", t / 10, t % 10),
+            crate::council::explain::percent(part, whole)
+        );
+    }
+
+    #[test]
     fn each_verdict_group_has_the_tone_its_icon_is_drawn_for() {
         let s = summary();
         assert_eq!(s.get_attr("past").unwrap(), Value::from(true));

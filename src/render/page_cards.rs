@@ -187,6 +187,22 @@ mod tests {
     }
 
     #[test]
+    fn an_english_card_writes_its_date_and_call_in_english() {
+        let cards = plan_in(&config(), &site(), &Locale::builtin("en"));
+        let kicker = |path: &str| {
+            cards
+                .iter()
+                .find(|c| c.page_path == path)
+                .map(|c| c.card.kicker.clone())
+        };
+        assert_eq!(
+            kicker("/nieuws/a/").as_deref(),
+            Some("Nieuws · 7 April 2026")
+        );
+        assert_eq!(kicker("/schrijf/").as_deref(), Some("T · take part"));
+    }
+
+    #[test]
     fn a_changed_title_changes_the_card_name() {
         let before = plan(&config(), &site());
         let mut pages = site();

@@ -77,3 +77,4 @@ mod sync_members;
 mod sync_votes;
 mod taxonomies;
 mod template_limits;
+mod theme_english;
