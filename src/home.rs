@@ -3,14 +3,15 @@
 //! parties got each verdict, with their names, and every party for the
 //! home page's party picker) and `council_now` (the
 //! Council's standing today and its latest decision). The home template only
-//! lays these out; see `templates/partials/home-*.html`.
+//! lays these out; see `templates/partials/home-*.html`. The values hold
+//! facts, not words: days as `2023-11-22` and shares as whole tenths of a
+//! percent, which the templates write in the page's language (`date_label`,
+//! the `percent_tenths` string), so one value serves every language.
 
 use chrono::NaiveDate;
 use minijinja::{Value, context};
 use serde::Serialize;
 
-use crate::content::dates::dutch_day;
-use crate::council::explain::percent;
 use crate::council::standing::Standing;
 use crate::guide::GuideData;
 
@@ -36,8 +37,8 @@ struct VerdictGroup {
     parties: Vec<PartyLink>,
 }
 
-/// The `guide_home` global: the newest election (`title`, `url`, `date`,
-/// `past`, `party_count`), `groups`, one per verdict in the scale's order
+/// The `guide_home` global: the newest election (`title`, `url`, `date` as
+/// `2023-11-22`, `past`, `party_count`), `groups`, one per verdict in the scale's order
 /// (with its `tone`, for the icon), each with its parties by name, and
 /// `parties`: every party of that election by short name (`id`, `name`,
 /// `short`, `url`). Undefined when there is no election.
@@ -83,7 +84,7 @@ pub fn guide_summary(data: &GuideData, today: NaiveDate) -> Value {
     context! {
         title => election.title.clone(),
         url => election.path.clone(),
-        date => dutch_day(election.date),
+        date => election.date.format("%Y-%m-%d").to_string(),
         past => election.date < today,
         party_count => election.entries.len(),
         groups => Value::from_serialize(&groups),
@@ -92,19 +93,29 @@ pub fn guide_summary(data: &GuideData, today: NaiveDate) -> Value {
 }
 
 /// The `council_now` global: `outcome` (`adopted`, `blocked`, `depends`),
-/// `outcome_label`, `in_favour`/`not_in_favour` (states and population
-/// share), `undecided` and `date`, from the standing derived for today.
+/// `in_favour`/`not_in_favour` (`states` and the population's share in
+/// `tenths` of a percent), `undecided` and `date` (`2026-12-03`), from the
+/// standing derived for today.
 pub fn council_now(now: &Standing) -> Value {
     let e = &now.evaluation;
     let total = e.participating.population;
     context! {
         outcome => e.outcome.as_str(),
-        outcome_label => e.outcome.label_nl(),
-        in_favour => context! { states => e.in_favour.states, share => percent(e.in_favour.population, total) },
-        not_in_favour => context! { states => e.not_in_favour.states, share => percent(e.not_in_favour.population, total) },
+        in_favour => context! { states => e.in_favour.states, tenths => tenths(e.in_favour.population, total) },
+        not_in_favour => context! { states => e.not_in_favour.states, tenths => tenths(e.not_in_favour.population, total) },
         undecided => e.undecided.len(),
-        date => dutch_day(now.date),
+        date => now.date.format("%Y-%m-%d").to_string(),
     }
+}
+
+/// `part` of `whole` in tenths of a percent, rounded half up as
+/// [`crate::council::explain::percent`] rounds (0 for an empty whole).
+fn tenths(part: u64, whole: u64) -> u64 {
+    if whole == 0 {
+        return 0;
+    }
+    let tenths = (1000 * u128::from(part) + u128::from(whole) / 2) / u128::from(whole);
+    u64::try_from(tenths).unwrap_or(u64::MAX)
 }
 
 #[cfg(test)]
@@ -137,6 +148,25 @@ mod tests {
         // Without a short name, the name as written for the election.
         let denk = parties.iter().find(|p| text(p, "id") == "denk").unwrap();
         assert_eq!(text(denk, "short"), "DENK");
+    }
+
+    #[test]
+    fn the_election_day_is_a_date_the_template_writes_in_its_language() {
+        assert_eq!(text(&summary(), "date"), "2023-11-22");
+    }
+
+    #[test_case::test_case(0, 0; "an empty whole")]
+    #[test_case::test_case(1, 3; "a third rounds down")]
+    #[test_case::test_case(2, 3; "two thirds round up")]
+    #[test_case::test_case(1, 2000; "half a tenth rounds up")]
+    #[test_case::test_case(177_000_000, 451_000_000; "a population share")]
+    #[test_case::test_case(7, 7; "all")]
+    fn tenths_round_as_the_council_pages_round(part: u64, whole: u64) {
+        let t = tenths(part, whole);
+        assert_eq!(
+            format!("{},{}%", t / 10, t % 10),
+            crate::council::explain::percent(part, whole)
+        );
     }
 
     #[test]

@@ -232,4 +232,69 @@ mod tests {
         let message = find(&c.name).unwrap().check(&c).unwrap_err();
         assert!(message.starts_with(expected), "{message}");
     }
+
+    /// `text` rendered by the built-in shortcode in language `lang`, with
+    /// made-up data behind `minister`, `partij-stem` and `raad-positie`.
+    fn render_in(lang: &str, text: &str) -> String {
+        use crate::content::markdown::ShortcodeRenderer;
+        use minijinja::{Value, context};
+        let dir = tempfile::tempdir().unwrap();
+        for (name, _) in crate::render::templates::REQUIRED_TEMPLATES {
+            let path = dir.path().join("templates").join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "{{ page.title }}").unwrap();
+        }
+        let config = crate::config::SiteConfig::parse(
+            std::path::Path::new("site.toml"),
+            "title='T'\nbase_url='https://e.org/'\n",
+        )
+        .unwrap();
+        let mut r = crate::render::templates::Renderer::new(
+            &crate::model::templates::read_templates(dir.path()),
+            &config,
+        )
+        .unwrap();
+        r.set_locale(crate::locale::Locale::builtin(lang));
+        r.add_global(
+            "minister",
+            Value::from_function(|| {
+                context! { name => "A. Person", role => "Minister of Justice", since => "2 July 2024" }
+            }),
+        );
+        r.add_global(
+            "partij_stem",
+            Value::from_function(|party: String, item: String| {
+                let vote = (item == "1").then_some("for");
+                context! { vote, party, item, party_short => party, source => context! { before => "", link => "record", url => "https://e.org/r", after => "" } }
+            }),
+        );
+        r.add_global(
+            "raad_positie",
+            Value::from_function(|state: String, _date: String| {
+                context! { path => "/raad/x/", state, date_label => "1 May 2025", label => "against", sources => vec![vec!["Source", "https://e.org/s"]] }
+            }),
+        );
+        ShortcodeRenderer::render(&r, &call(text), None).unwrap()
+    }
+
+    #[test_case(r#"{{< alert context="info" text="x" >}}"#, "Good to know", "Goed om te weten"; "alert info")]
+    #[test_case(r#"{{< alert context="warning" text="x" >}}"#, "Note", "Let op"; "alert warning")]
+    #[test_case(r#"{{< alert context="danger" text="x" >}}"#, "Warning", "Waarschuwing"; "alert danger")]
+    #[test_case(r#"{{< alert context="success" text="x" >}}"#, "Done", "Gelukt"; "alert success")]
+    #[test_case(r#"{{< audio src="https://e.org/a.mp3" >}}"#, "Listen to the recording</a> (external website)", "Luister naar de opname</a> (externe website)"; "audio elsewhere")]
+    #[test_case(r#"{{< audio src="/a.mp3" >}}"#, "Download the recording", "Download de opname"; "audio here")]
+    #[test_case(r#"{{< video src="https://e.org/v.mp4" >}}"#, "Watch the video</a> (external website)", "Bekijk de video</a> (externe website)"; "video elsewhere")]
+    #[test_case(r#"{{< video src="/v.mp4" captions="/v.vtt" >}}"#, "srclang=\"en\" label=\"English\"", "srclang=\"nl\" label=\"Nederlands\""; "video captions")]
+    #[test_case(r#"{{< details >}}"#, "<summary>Read more</summary>", "<summary>Meer lezen</summary>"; "details")]
+    #[test_case(r#"{{< minister >}}"#, "title=\"Minister since 2 July 2024, from our list of recipients\"", "title=\"Minister sinds 2 July 2024, uit onze lijst van ontvangers\""; "minister")]
+    #[test_case(r#"{{< partij-stem a 1 >}}"#, "title=\"Vote of a on 1, from our voting data\"", "title=\"Stem van a over 1, uit onze stemgegevens\""; "a known vote")]
+    #[test_case(r#"{{< partij-stem a 2 >}}"#, "in a way we do not know</span> (how a voted on 2 is not in our sources)", "op een manier die we niet kennen</span> (hoe a over 2 stemde, staat niet in onze bronnen)"; "an unknown vote")]
+    #[test_case(r#"{{< raad-positie XX 2025-05-01 bron="ja" >}}"#, "title=\"Position of XX on 1 May 2025, from our Council data\">against</a> (according to <a", "title=\"Standpunt van XX op 1 May 2025, uit onze Raadsgegevens\">against</a> (volgens <a"; "a council position")]
+    fn builtins_speak_the_page_language(text: &str, english: &str, dutch: &str) {
+        let en = render_in("en", text);
+        assert!(en.contains(english), "{en}");
+        assert!(!en.contains(dutch), "{en}");
+        let nl = render_in("nl", text);
+        assert!(nl.contains(dutch), "{nl}");
+    }
 }

@@ -5,11 +5,12 @@
 //!
 //! A card says only what the page's front matter and the site's settings
 //! say: the home page its tagline and lead, a news post its section, date,
-//! title and description, the contact page its title and lead.
+//! title and description, the contact page its title and lead. The few
+//! words of its own (the date, "doe mee") are in the page's language.
 
 use crate::config::SiteConfig;
-use crate::content::dates::dutch_date;
 use crate::content::page::{Page, PageKind};
+use crate::locale::Locale;
 use crate::render::share_card::Card;
 use crate::render::share_cards::{PlannedCard, planned};
 
@@ -36,8 +37,17 @@ fn lead(page: &Page) -> String {
 }
 
 /// One card for the home page, each news post (a page of the main section)
-/// and each page with the contact layout, of the published `pages`.
+/// and each page with the contact layout, of the published `pages`, in the
+/// built-in words of the site's language (`config.language`). A build that
+/// has the language's locale (with the site's own i18n files) calls
+/// [`plan_in`].
 pub fn plan(config: &SiteConfig, pages: &[Page]) -> Vec<PlannedCard> {
+    let locale = Locale::builtin(&crate::languages::primary(&config.language));
+    plan_in(config, pages, &locale)
+}
+
+/// [`plan`] with the words and dates of `locale`.
+pub fn plan_in(config: &SiteConfig, pages: &[Page], locale: &Locale) -> Vec<PlannedCard> {
     let site = param(config, "organisation").unwrap_or(&config.title);
     let section_title = |dir: &str| {
         pages
@@ -63,7 +73,7 @@ pub fn plan(config: &SiteConfig, pages: &[Page]) -> Vec<PlannedCard> {
             let section = section_title(&config.main_section);
             Card {
                 kicker: match page.date() {
-                    Some(date) => format!("{section} · {}", dutch_date(&date)),
+                    Some(date) => format!("{section} · {}", locale.date(date.date_naive())),
                     None => section,
                 },
                 title: page.title(),
@@ -74,7 +84,7 @@ pub fn plan(config: &SiteConfig, pages: &[Page]) -> Vec<PlannedCard> {
             }
         } else if page.front.layout.as_deref() == Some(CONTACT_LAYOUT) {
             Card {
-                kicker: format!("{site} · doe mee"),
+                kicker: format!("{site} · {}", locale.t("share_card_act")),
                 title: page.title(),
                 badge: None,
                 tag: None,
@@ -174,6 +184,22 @@ mod tests {
             )
         });
         assert_eq!(card, expected);
+    }
+
+    #[test]
+    fn an_english_card_writes_its_date_and_call_in_english() {
+        let cards = plan_in(&config(), &site(), &Locale::builtin("en"));
+        let kicker = |path: &str| {
+            cards
+                .iter()
+                .find(|c| c.page_path == path)
+                .map(|c| c.card.kicker.clone())
+        };
+        assert_eq!(
+            kicker("/nieuws/a/").as_deref(),
+            Some("Nieuws · 7 April 2026")
+        );
+        assert_eq!(kicker("/schrijf/").as_deref(), Some("T · take part"));
     }
 
     #[test]

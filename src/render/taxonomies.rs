@@ -60,14 +60,9 @@ pub fn render_taxonomies(
                 path: page_path(config.ugly_urls, &format!("{base}{slug}/")),
                 date: None,
                 date_display: None,
-                summary: format!(
-                    "{} {}",
-                    pages.len(),
-                    if pages.len() == 1 {
-                        "pagina"
-                    } else {
-                        "pagina's"
-                    }
+                summary: renderer.locale().tn(
+                    "taxonomy_pages",
+                    i64::try_from(pages.len()).unwrap_or(i64::MAX),
                 ),
                 kind: PageKind::Section,
             })
@@ -145,7 +140,10 @@ fn render_list(
         let page = if number > 1 {
             let numbered = PageMeta {
                 path: page_at(number),
-                title: format!("{title} (pagina {number})"),
+                title: renderer.locale().tf(
+                    "pagination_title",
+                    &[("title", title), ("number", &number.to_string())],
+                ),
                 ..meta.clone()
             };
             page_value(

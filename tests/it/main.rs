@@ -79,3 +79,4 @@ mod sync_members;
 mod sync_votes;
 mod taxonomies;
 mod template_limits;
+mod theme_english;

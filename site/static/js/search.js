@@ -3,7 +3,8 @@
 // chunks, the chunk that holds each typed word, and the short texts of the
 // pages it shows, nothing else. The query never leaves the visitor's device.
 // Without JavaScript the form stays hidden and the page lists the site's
-// sections instead.
+// sections instead. What the search says comes from the form's data-text-*
+// attributes, which the template fills in the page's language.
 (function () {
   "use strict";
   var form = document.getElementById("search-form");
@@ -21,6 +22,28 @@
   var meta = null;
   var chunks = {};
   var latest = 0;
+
+  // The page's words for `name` (the form's data-text-<name>), with the
+  // Hugo-style placeholders the build left in them ({{ .Query }}) filled
+  // from `values`, whose keys are lower case.
+  var PLACEHOLDER = /\{\{-?\s*\.?(\w*)\s*-?\}\}/g;
+  function say(name, values) {
+    var text = form.getAttribute("data-text-" + name) || "";
+    return text.replace(PLACEHOLDER, function (whole, key) {
+      var k = key.toLowerCase();
+      return values && Object.prototype.hasOwnProperty.call(values, k) ? String(values[k]) : whole;
+    });
+  }
+
+  // Items as a sentence in the page's language lists them ("a, b en c").
+  function sentenceList(items) {
+    if (typeof Intl !== "undefined" && Intl.ListFormat) {
+      try {
+        return new Intl.ListFormat(document.documentElement.lang || undefined, { type: "conjunction" }).format(items);
+      } catch (e) { /* an unknown language tag: plain commas below */ }
+    }
+    return items.join(", ");
+  }
 
   // The same rules as the build (src/render/search/words.rs): accents off,
   // lower case, split on everything that is neither a letter nor a digit.
@@ -204,15 +227,15 @@
     results.textContent = "";
     var shown = found.pages.length;
     status.textContent = found.found === 0
-      ? "Geen resultaten voor \u201c" + query + "\u201d. Probeer een ander woord, of kies hieronder een onderdeel."
+      ? say("none", { query: query })
       : found.found === 1
-        ? "1 resultaat voor \u201c" + query + "\u201d"
-        : found.found + " resultaten voor \u201c" + query + "\u201d" +
-          (found.found > shown ? ", de eerste " + shown + " staan hieronder" : "");
+        ? say("one", { count: 1, query: query })
+        : say("other", { count: found.found, query: query }) +
+          (found.found > shown ? say("first", { count: shown }) : "");
     if (found.found > 0 && found.shortened.length) {
-      status.textContent += " (met woorden die beginnen met " + found.shortened.map(function (w) {
+      status.textContent += say("prefixes", { words: sentenceList(found.shortened.map(function (w) {
         return "\u201c" + w + "\u201d";
-      }).join(" en ") + ")";
+      })) });
     }
     found.pages.forEach(function (page) {
       var li = document.createElement("li");
@@ -232,14 +255,14 @@
       status.textContent = "";
       return;
     }
-    status.textContent = "Zoeken\u2026";
+    status.textContent = say("busy");
     search(query)
       .then(function (found) {
         if (ticket === latest) show(query, found);
       })
       .catch(function () {
         if (ticket === latest) {
-          status.textContent = "De zoekindex kon niet worden geladen. Probeer het later opnieuw.";
+          status.textContent = say("failed");
         }
       });
   }

@@ -3,13 +3,16 @@
  * file the section is plain links (e-mail, WhatsApp, Telegram) and a field
  * with the page's address; nothing here loads anything from another server.
  *
- * With it: "Delen" opens the phone's share sheet (navigator.share, where the
- * browser has it; that is also the way to Signal), "Kopieer link" puts the
- * address on the clipboard (with a fallback for browsers without
+ * With it: the share button opens the phone's share sheet (navigator.share,
+ * where the browser has it; that is also the way to Signal), "copy link" puts
+ * the address on the clipboard (with a fallback for browsers without
  * navigator.clipboard), and a Mastodon field opens https://<server>/share
  * for the server the visitor types. On /raad/ the what-if calculator sends
  * "chatcontrole:scenario" events; every link then carries the scenario and
  * its message says it is a scenario.
+ *
+ * What it says comes from the section's data-text-* attributes, which the
+ * template fills in the page's language (a script cannot read i18n files).
  *
  * The links are built exactly like src/render/share_links.rs builds them
  * (encodeURIComponent there is the same escaping), so a page whose scenario
@@ -65,15 +68,20 @@
     return HOST.test(text) ? text : null;
   }
 
-  function say(section, text) {
+  /* The message `name` of the section (its data-text-<name> attribute). */
+  function text(section, name) {
+    return section.getAttribute('data-text-' + name) || '';
+  }
+
+  function say(section, message) {
     var status = section.querySelector('.share-status');
     if (status) {
-      status.textContent = text;
+      status.textContent = message;
     }
   }
 
   function copyText(section, input, url) {
-    var done = function () { say(section, 'Link gekopieerd.'); };
+    var done = function () { say(section, text(section, 'copied')); };
     var fallback = function () {
       var ok = false;
       if (input) {
@@ -85,7 +93,7 @@
           ok = false;
         }
       }
-      say(section, ok ? 'Link gekopieerd.' : 'Kopiëren lukte niet: selecteer de link in het veld en kopieer hem zelf.');
+      say(section, text(section, ok ? 'copied' : 'copy-failed'));
     };
     if (root.navigator.clipboard && root.navigator.clipboard.writeText) {
       root.navigator.clipboard.writeText(url).then(done, fallback);
@@ -142,7 +150,7 @@
         var host = mastodonHost(field.value);
         if (!host) {
           field.setAttribute('aria-invalid', 'true');
-          error.textContent = 'Typ alleen de naam van je server, bijvoorbeeld mastodon.social.';
+          error.textContent = text(section, 'mastodon-invalid');
           field.focus();
           return;
         }
@@ -153,9 +161,10 @@
     }
     var note = section.querySelector('.share-nojs');
     if (note) {
-      note.textContent = typeof root.navigator.share === 'function' ?
-        'Voor Signal en andere apps: kies Delen, of kopieer de link.' :
-        'Voor Signal en andere apps: kopieer de link en plak hem in een bericht.';
+      var hint = text(section, typeof root.navigator.share === 'function' ? 'hint-native' : 'hint-copy');
+      if (hint) {
+        note.textContent = hint;
+      }
     }
 
     if (scenarioText !== null) {
