@@ -14,7 +14,11 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
+use toml::Spanned;
+
 use super::model::ClaimDate;
+use crate::data_file::Parsed;
+use crate::diagnostics::Diagnostics;
 use crate::html::escape;
 use crate::locale::Locale;
 
@@ -87,6 +91,52 @@ impl From<String> for LocalText {
     fn from(nl: String) -> LocalText {
         LocalText::new(nl, None)
     }
+}
+
+/// The English sibling `<field>_en` of a Dutch text (`dutch`) in a data
+/// file, typed where it is read: none when the editors left it out; an
+/// empty one, or one beside an empty Dutch text (which Dutch pages would
+/// show), is a mistake on its line.
+pub fn english<T>(
+    file: &Parsed<T>,
+    dutch: &str,
+    en: Option<&Spanned<String>>,
+    field: &str,
+    diags: &mut Diagnostics,
+) -> Option<String> {
+    let en = en?;
+    let text = en.get_ref().trim();
+    if text.is_empty() {
+        diags.push(
+            file.error(en, format!("{field}_en is empty"))
+                .with_hint(format!(
+                    "write the English text of `{field}`, or leave `{field}_en` out: English pages then show the Dutch text, marked as Dutch"
+                )),
+        );
+        return None;
+    }
+    if dutch.trim().is_empty() {
+        diags.push(
+            file.error(en, format!("{field}_en has no Dutch `{field}` beside it"))
+                .with_hint(format!(
+                    "write the Dutch text in `{field}` too: Dutch pages show that one"
+                )),
+        );
+        return None;
+    }
+    Some(text.to_string())
+}
+
+/// A Dutch text of a data file and its English sibling (see [`english`]).
+pub fn local_text<T>(
+    file: &Parsed<T>,
+    dutch: &str,
+    en: Option<&Spanned<String>>,
+    field: &str,
+    diags: &mut Diagnostics,
+) -> LocalText {
+    let en = english(file, dutch, en, field, diags);
+    LocalText::new(dutch.trim(), en)
 }
 
 /// A day, or a month when only that is known, as `locale` writes it:
@@ -165,6 +215,21 @@ impl Phrase {
     pub fn push_dutch(&mut self, text: &str, locale: &Locale) {
         let fallback = locale.code() != DATA_LANGUAGE && !text.is_empty();
         self.push_data((text, fallback), locale);
+    }
+
+    /// Appends a Dutch name that is not translated (a motion's or a
+    /// cabinet's name, "motie-Kathmann c.s."): marked `lang="nl"` on pages
+    /// in another language, without the note.
+    pub fn push_dutch_name(&mut self, name: &str, locale: &Locale) {
+        if locale.code() == DATA_LANGUAGE || name.is_empty() {
+            self.push_str(name);
+        } else {
+            self.plain.push_str(name);
+            self.html.push_str(&format!(
+                r#"<span lang="{DATA_LANGUAGE}">{}</span>"#,
+                escape(name)
+            ));
+        }
     }
 
     fn push_data(&mut self, (text, fallback): (&str, bool), locale: &Locale) {
@@ -319,5 +384,138 @@ mod tests {
         assert_eq!(date_label(&june, &nl()), june.label_nl());
         let day = ClaimDate::parse("2025-11-26").unwrap();
         assert_eq!(date_label(&day, &en()), "26 November 2025");
+    }
+}
+
+/// What the tests of the Council, the levels and the Kamer block share to
+/// render the example site in English and look for Dutch that should not
+/// be there.
+#[cfg(test)]
+pub(crate) mod testing {
+    use std::sync::OnceLock;
+
+    use crate::locale::Locale;
+    use crate::model::SiteModel;
+    use crate::render::Renderer;
+
+    /// The example site's languages, loaded once, as on 3 December 2026.
+    pub fn example_models() -> &'static [SiteModel] {
+        static MODELS: OnceLock<Vec<SiteModel>> = OnceLock::new();
+        MODELS.get_or_init(|| {
+            let site = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("site");
+            let mut options = crate::options::BuildOptions::new(site);
+            options.now = Some(
+                chrono::DateTime::parse_from_rfc3339("2026-12-03T12:00:00+01:00")
+                    .expect("a valid moment"),
+            );
+            crate::model::load_languages(&options, None)
+                .unwrap_or_else(|d| panic!("the example site loads:\n{d}"))
+        })
+    }
+
+    /// The example site's model of language `code`.
+    pub fn example_model(code: &str) -> &'static SiteModel {
+        example_models()
+            .iter()
+            .find(|m| m.language.code == code)
+            .unwrap_or_else(|| panic!("the example site has no language `{code}`"))
+    }
+
+    /// A renderer of `model`'s language with the build's globals and its
+    /// settings, as the build makes it.
+    pub fn renderer(model: &SiteModel) -> Renderer {
+        let derived = crate::derive::derive(model);
+        let mut renderer = model.templates.with_config(&derived.settings);
+        for (name, value) in &derived.globals {
+            renderer.add_global(name, value.clone());
+        }
+        renderer
+    }
+
+    /// The Dutch interface strings of the keys starting with one of
+    /// `prefixes` whose English differs, cut at their placeholders: the
+    /// pieces of two words or more (or of seven letters or more) that no
+    /// English string of those keys contains.
+    pub fn dutch_fragments(prefixes: &[&str]) -> Vec<String> {
+        let (nl, en) = (Locale::builtin("nl"), Locale::builtin("en"));
+        let keys: Vec<String> = nl
+            .keys()
+            .filter(|k| prefixes.iter().any(|p| k.starts_with(p)))
+            .cloned()
+            .collect();
+        let texts = |l: &Locale, k: &str| [l.tn(k, 1), l.tn(k, 2)];
+        let english: String = keys
+            .iter()
+            .flat_map(|k| texts(&en, k))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let placeholder = regex::Regex::new(r"\{\{[^}]*\}\}").expect("a valid pattern");
+        let mut fragments: Vec<String> = keys
+            .iter()
+            .flat_map(|k| {
+                let (d, e) = (texts(&nl, k), texts(&en, k));
+                if d == e { Vec::new() } else { d.to_vec() }
+            })
+            .flat_map(|text| {
+                placeholder
+                    .split(&text)
+                    .map(|piece| {
+                        piece
+                            .trim_matches(|c: char| !c.is_alphanumeric())
+                            .to_string()
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .filter(|piece| piece.contains(' ') || piece.chars().count() >= 7)
+            .filter(|piece| !english.contains(piece.as_str()))
+            .collect();
+        fragments.sort();
+        fragments.dedup();
+        fragments
+    }
+
+    /// The `<main>` of a page without the elements marked `lang="nl"` and
+    /// without addresses (a link's address may hold any words).
+    pub fn main_without_dutch(html: &str) -> String {
+        let main = match (html.find("<main"), html.find("</main>")) {
+            (Some(start), Some(end)) => &html[start..end],
+            _ => html,
+        };
+        let marked =
+            regex::Regex::new(r#"(?s)<span lang="nl">.*?</span>|(?:href|src|action)="[^"]*""#)
+                .expect("a valid pattern");
+        marked.replace_all(main, "").into_owned()
+    }
+
+    /// Fails naming the Dutch interface strings of `prefixes` that the
+    /// English `html` (the page at `path`) shows outside `lang="nl"`.
+    pub fn assert_no_dutch(path: &str, html: &str, prefixes: &[&str]) {
+        let text = main_without_dutch(html);
+        let fragments = dutch_fragments(prefixes);
+        assert!(fragments.len() > 20, "too few fragments: {fragments:?}");
+        let found: Vec<&String> = fragments
+            .iter()
+            .filter(|f| text.contains(f.as_str()))
+            .collect();
+        let context: Vec<&str> = found
+            .iter()
+            .filter_map(|f| {
+                let at = text.find(f.as_str())?;
+                let boundary = |i: usize| (0..=i).rev().find(|j| text.is_char_boundary(*j));
+                let start = boundary(at.saturating_sub(80))?;
+                let end = boundary((at + f.len() + 40).min(text.len()))?;
+                Some(&text[start..end])
+            })
+            .collect();
+        assert!(
+            found.is_empty(),
+            "{path} shows Dutch interface strings: {found:?} in {context:?}"
+        );
+        for key in ["council_", "levels_", "kamer_", super::ONLY_IN_DUTCH_NOTE] {
+            assert!(
+                !text.contains(key),
+                "{path} shows a key without text: {key}"
+            );
+        }
     }
 }

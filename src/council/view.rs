@@ -676,6 +676,66 @@ mod tests {
         assert_eq!(date_label, "not yet");
     }
 
+    /// /raad/ and the state pages of the English site: every interface
+    /// string in English, the editors' texts in English (the example data
+    /// has them all), numbers and dates the English way.
+    #[test]
+    fn the_english_pages_have_no_dutch_interface_strings() {
+        use crate::council::local_text::testing;
+        let model = testing::example_model("en");
+        let renderer = testing::renderer(model);
+        assert_eq!(renderer.locale().code(), "en");
+        let council = model
+            .council
+            .as_ref()
+            .expect("the example has Council data");
+        let now = crate::derive::derive(model)
+            .council_standing
+            .expect("a standing");
+        let mut out = crate::output::Output::new();
+        let mut diags = Diagnostics::new();
+        render(
+            council,
+            &now,
+            &renderer,
+            &mut DataPages::new(&mut out, false),
+            &mut diags,
+        );
+        assert!(!diags.has_errors(), "{diags}");
+        let page = |path: &str| {
+            String::from_utf8(out.get(path).expect(path).bytes.clone()).expect("UTF-8")
+        };
+        let overview = page("raad/index.html");
+        for english in [
+            "Council of the EU: who stands where?",
+            "Latest decision",
+            "Outcome of a new vote with these positions: adopted.",
+            "Adopted: 23 of the 27 member states vote in favour, together 72.0% of the population",
+            "The procedure at a glance",
+            "Negotiating mandate of the Council",
+            "Population figures 2025, derived from the official shares and so inaccurate by up to about 23,000 inhabitants",
+            "Czechia, Netherlands and Poland voted against and Italy abstained",
+        ] {
+            assert!(overview.contains(english), "`{english}` not on /en/raad/");
+        }
+        testing::assert_no_dutch("/en/raad/", &overview, &["council_"]);
+        for code in STATE_PAGES {
+            let path = format!("raad/{code}/index.html");
+            let html = page(&path);
+            assert!(html.contains("What sources say, newest first"), "{path}");
+            testing::assert_no_dutch(&path, &html, &["council_"]);
+        }
+        let netherlands = page("raad/nl/index.html");
+        assert!(
+            netherlands.contains("has about 18,086,000 inhabitants, 4.0% of the EU population")
+        );
+        assert!(netherlands.contains("After the Kathmann motion was adopted (25 November)"));
+    }
+
+    /// A state page per kind of standing: reported against, counted with
+    /// the others, reported abstaining and disputed in the past.
+    const STATE_PAGES: [&str; 4] = ["nl", "de", "it", "lu"];
+
     #[test]
     fn state_paths_are_lower_case() {
         assert_eq!(state_path("EL"), "/raad/el/");

@@ -37,6 +37,7 @@ struct VoteFile {
     result: Spanned<String>,
     protects: Spanned<String>,
     why: Spanned<String>,
+    why_en: Option<Spanned<String>>,
     #[serde(default)]
     editors_note: Option<String>,
     #[serde(default)]
@@ -130,6 +131,13 @@ pub fn load_vote(path: &Path, diags: &mut Diagnostics) -> Option<EpVote> {
         "write in one Dutch sentence why that vote protects private messages; it is published with the vote",
         diags,
     );
+    let why_en = crate::council::local_text::english(
+        &parsed,
+        file.why.get_ref(),
+        file.why_en.as_ref(),
+        "why",
+        diags,
+    );
     let result = match file.result.get_ref().trim() {
         "adopted" => Some(VoteResult::Adopted),
         "rejected" => Some(VoteResult::Rejected),
@@ -195,6 +203,7 @@ pub fn load_vote(path: &Path, diags: &mut Diagnostics) -> Option<EpVote> {
         result: result?,
         protects: protects?,
         why: why?,
+        why_en,
         editors_note: text(&file.editors_note),
         totals: totals?,
         provenance: provenance?,

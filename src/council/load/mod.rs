@@ -134,50 +134,7 @@ fn check_not_empty<T>(file: &Parsed<T>, at: &Spanned<String>, what: &str, diags:
     }
 }
 
-/// The English sibling `<field>_en` of a Dutch text (`dutch`), typed:
-/// none when the editors left it out; an empty one, or one beside an empty
-/// Dutch text (which Dutch pages would show), is a mistake.
-fn english<T>(
-    file: &Parsed<T>,
-    dutch: &str,
-    en: Option<&Spanned<String>>,
-    field: &str,
-    diags: &mut Diagnostics,
-) -> Option<String> {
-    let en = en?;
-    let text = en.get_ref().trim();
-    if text.is_empty() {
-        diags.push(
-            file.error(en, format!("{field}_en is empty"))
-                .with_hint(format!(
-                    "write the English text of `{field}`, or leave `{field}_en` out: English pages then show the Dutch text, marked as Dutch"
-                )),
-        );
-        return None;
-    }
-    if dutch.trim().is_empty() {
-        diags.push(
-            file.error(en, format!("{field}_en has no Dutch `{field}` beside it"))
-                .with_hint(format!(
-                    "write the Dutch text in `{field}` too: Dutch pages show that one"
-                )),
-        );
-        return None;
-    }
-    Some(text.to_string())
-}
-
-/// A Dutch text and its English sibling, as the model keeps them.
-fn local_text<T>(
-    file: &Parsed<T>,
-    dutch: &str,
-    en: Option<&Spanned<String>>,
-    field: &str,
-    diags: &mut Diagnostics,
-) -> crate::council::model::LocalText {
-    let en = english(file, dutch, en, field, diags);
-    crate::council::model::LocalText::new(dutch.trim(), en)
-}
+use crate::council::local_text::{english, local_text};
 
 /// A claim date (`"2025-11-26"`, or `"2024-06"` when only the month is known), or a diagnostic.
 fn date<T>(file: &Parsed<T>, at: &Spanned<String>, diags: &mut Diagnostics) -> Option<ClaimDate> {
