@@ -439,10 +439,26 @@ vote = "for"
     #[test_case("title_nl = \"Verlenging\"", "title_nl = \"\"", &["2:12: `title_nl` is empty"]; "title placeholder")]
     #[test_case("result = \"rejected\"", "result = \"verworpen\"", &["4:10: `verworpen` is not a result"]; "result word")]
     #[test_case("date = 2026-03-26", "date = \"26 maart\"", &["1:8: `date` is not a day: `26 maart`"]; "date")]
+    #[test_case("why = \"Tegen stemmen beschermt.\"", "why = \"Tegen stemmen beschermt.\"\nwhy_en = \"\"", &["7:10: why_en is empty"]; "empty English why")]
     fn mistakes_are_on_their_line(find: &str, replace: &str, expected: &[&str]) {
         let (vote, messages) = load_text(&GOOD.replacen(find, replace, 1));
         assert_eq!(messages, expected);
         assert_eq!(vote.is_none(), !expected.is_empty());
+    }
+
+    #[test]
+    fn an_english_why_is_read_beside_the_dutch_one() {
+        let text = GOOD.replace(
+            "why = \"Tegen stemmen beschermt.\"",
+            "why = \"Tegen stemmen beschermt.\"\nwhy_en = \" Voting against protects. \"",
+        );
+        let (vote, messages) = load_text(&text);
+        assert_eq!(messages, Vec::<String>::new());
+        assert_eq!(
+            vote.unwrap().why_en.as_deref(),
+            Some("Voting against protects.")
+        );
+        assert_eq!(load_text(GOOD).0.unwrap().why_en, None);
     }
 
     #[test]
