@@ -4,6 +4,7 @@
 //! ```toml
 //! [[cabinet]]
 //! name = "kabinet-Schoof"
+//! name_en = "Schoof cabinet" # optional: the name on English pages
 //! from = 2024-07-02          # sworn in
 //! until = 2026-02-23         # the successor sworn in; absent while it sits
 //! parties = ["pvv", "vvd", "nsc", "bbb"]
@@ -48,6 +49,7 @@ struct CabinetsFile {
 #[serde(deny_unknown_fields)]
 struct CabinetEntry {
     name: Spanned<String>,
+    name_en: Option<Spanned<String>>,
     from: Spanned<DateText>,
     until: Option<Spanned<DateText>>,
     parties: Vec<Spanned<String>>,
@@ -126,6 +128,13 @@ fn cabinet(
         &entry.name,
         "name",
         "write the name as the government writes it",
+        diags,
+    );
+    let name_en = crate::council::local_text::english(
+        parsed,
+        entry.name.get_ref(),
+        entry.name_en.as_ref(),
+        "name",
         diags,
     );
     let from = parsed.day(&entry.from, diags);
@@ -228,6 +237,7 @@ fn cabinet(
     }
     Some(Cabinet {
         name: name?,
+        name_en,
         from: from?,
         until,
         parties: entry.parties.iter().map(|p| p.get_ref().clone()).collect(),

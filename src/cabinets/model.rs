@@ -3,6 +3,8 @@
 
 use chrono::NaiveDate;
 
+use crate::council::local_text::Phrase;
+use crate::locale::Locale;
 use crate::provenance::Provenance;
 
 /// Every cabinet on record, oldest first.
@@ -17,6 +19,9 @@ pub struct Cabinets {
 pub struct Cabinet {
     /// Its name, e.g. "kabinet-Schoof".
     pub name: String,
+    /// Its name on English pages, e.g. "Schoof cabinet", when the data
+    /// gives one.
+    pub name_en: Option<String>,
     /// The day it was sworn in.
     pub from: NaiveDate,
     /// The day its successor was sworn in; none while it sits.
@@ -53,6 +58,20 @@ fn within(from: NaiveDate, until: Option<NaiveDate>, day: NaiveDate) -> bool {
 }
 
 impl Cabinet {
+    /// The cabinet's name as a page in `locale`'s language shows it: the
+    /// English name on English pages when there is one, else the Dutch
+    /// name, marked as Dutch on pages in another language.
+    pub fn name_phrase(&self, locale: &Locale) -> Phrase {
+        match (&self.name_en, locale.code()) {
+            (Some(en), "en") => Phrase::text(en),
+            _ => {
+                let mut p = Phrase::default();
+                p.push_dutch_name(&self.name, locale);
+                p
+            }
+        }
+    }
+
     /// True when the cabinet governed on `day`.
     pub fn governs_on(&self, day: NaiveDate) -> bool {
         within(self.from, self.until, day)
@@ -106,6 +125,7 @@ mod tests {
             cabinets: vec![
                 Cabinet {
                     name: "A".into(),
+                    name_en: Some("Cabinet A".into()),
                     from: day("2022-01-10"),
                     until: Some(day("2024-07-02")),
                     parties: vec!["vvd".into()],
@@ -115,6 +135,7 @@ mod tests {
                 },
                 Cabinet {
                     name: "B".into(),
+                    name_en: None,
                     from: day("2024-07-02"),
                     until: None,
                     parties: vec!["pvv".into(), "nsc".into()],
@@ -124,6 +145,21 @@ mod tests {
                 },
             ],
         }
+    }
+
+    #[test]
+    fn a_name_without_english_stays_dutch_and_says_so() {
+        let all = cabinets();
+        let en = Locale::builtin("en");
+        assert_eq!(all.cabinets[0].name_phrase(&en).html(), "Cabinet A");
+        assert_eq!(
+            all.cabinets[1].name_phrase(&en).html(),
+            r#"<span lang="nl">B</span>"#
+        );
+        assert_eq!(
+            all.cabinets[0].name_phrase(&Locale::builtin("nl")).html(),
+            "A"
+        );
     }
 
     #[test_case("nsc", "2025-08-21", true; "a party on its last day in the coalition")]

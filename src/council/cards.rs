@@ -9,37 +9,36 @@
 
 use chrono::NaiveDate;
 
-use super::explain::{percent, state_name};
+use super::explain::state_name;
+use super::local_text::{DATA_LANGUAGE, date_label, percent};
 use super::model::{ClaimDate, CouncilData, Position};
 use super::qmv::{Outcome, Rule};
 use super::standing::standing;
 use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
+use crate::locale::Locale;
 use crate::render::share_card::{Badge, Card, Mark, Tone};
 use crate::render::share_cards::{PlannedCard, planned};
 
 /// How a state's position looks on a card. Supporting the proposal is bad
 /// for private communication, opposing it good.
-fn position_badge(position: Position, unknown: bool, disputed: bool) -> Badge {
+fn position_badge(position: Position, unknown: bool, disputed: bool, locale: &Locale) -> Badge {
     if unknown {
         return Badge {
-            label: "Standpunt onbekend".into(),
+            label: locale.t("council_card_position_unknown"),
             tone: Tone::Neutral,
             mark: Mark::Question,
         };
     }
-    let (label, tone, mark) = match position {
-        Position::Support => ("Vóór het voorstel", Tone::Bad, Mark::Cross),
-        Position::Oppose => ("Tegen het voorstel", Tone::Good, Mark::Check),
-        Position::Abstain => ("Onthoudt zich", Tone::Mixed, Mark::Minus),
-        Position::Undecided => ("Nog onbeslist", Tone::Neutral, Mark::Question),
+    let (tone, mark) = match position {
+        Position::Support => (Tone::Bad, Mark::Cross),
+        Position::Oppose => (Tone::Good, Mark::Check),
+        Position::Abstain => (Tone::Mixed, Mark::Minus),
+        Position::Undecided => (Tone::Neutral, Mark::Question),
     };
+    let label = locale.t(&format!("council_card_position_{}", position.as_str()));
     Badge {
-        label: if disputed {
-            format!("{label} (betwist)")
-        } else {
-            label.to_string()
-        },
+        label: format!("{label}{}", super::chart::disputed_mark(disputed, locale)),
         tone,
         mark,
     }
@@ -59,79 +58,100 @@ pub fn as_of(data: &CouncilData, today: NaiveDate) -> Option<(ClaimDate, bool)> 
         .map(|c| (c.date, false))
 }
 
-/// The card of `/raad/` and of every state's page, from the standing as of
-/// [`as_of`] on `today` (none when there is nothing to show yet).
+/// The cards in Dutch: [`plan_in`] with the built-in Dutch strings, for a
+/// build that plans its cards once for all languages.
 pub fn plan(
     config: &SiteConfig,
     data: &CouncilData,
     today: NaiveDate,
 ) -> Result<Vec<PlannedCard>, Diagnostic> {
+    plan_in(config, data, today, &Locale::builtin(DATA_LANGUAGE))
+}
+
+/// The card of `/raad/` and of every state's page, from the standing as of
+/// [`as_of`] on `today` (none when there is nothing to show yet), in
+/// `locale`'s language. A text title without translation is the Dutch one
+/// with the `only_in_dutch_note` (a picture has no `lang` attribute).
+pub fn plan_in(
+    config: &SiteConfig,
+    data: &CouncilData,
+    today: NaiveDate,
+    locale: &Locale,
+) -> Result<Vec<PlannedCard>, Diagnostic> {
     let Some((as_of, decided)) = as_of(data, today) else {
         return Ok(Vec::new());
     };
     let now = standing(data, as_of.effective, Rule::Qmv, &[])?;
-    let date = as_of.label_nl();
-    let kicker = if decided {
-        format!("Raad van de EU · besluit van {date}")
-    } else {
-        format!("Raad van de EU · stand op {date}")
-    };
+    let date = date_label(&as_of, locale);
+    let kicker = locale.tf(
+        if decided {
+            "council_card_kicker_decision"
+        } else {
+            "council_card_kicker_standing"
+        },
+        &[("date", &date)],
+    );
     let text = now
         .text
         .as_deref()
         .and_then(|id| data.text(id))
-        .map(|t| t.title.clone());
+        .map(|t| t.title.plain(locale));
     let e = &now.evaluation;
     let total = e.participating.population;
-    let (label, tone, mark) = match e.outcome {
-        Outcome::Adopted => ("Genoeg steun om aan te nemen", Tone::Bad, Mark::Warning),
-        Outcome::Blocked => ("Geblokkeerd", Tone::Good, Mark::Check),
-        Outcome::Depends => (
-            "Hangt af van onbesliste landen",
-            Tone::Neutral,
-            Mark::Question,
-        ),
+    let (tone, mark) = match e.outcome {
+        Outcome::Adopted => (Tone::Bad, Mark::Warning),
+        Outcome::Blocked => (Tone::Good, Mark::Check),
+        Outcome::Depends => (Tone::Neutral, Mark::Question),
     };
     let mut cards = vec![planned(
         config,
         "/raad/",
         Card {
             kicker,
-            title: "Wie staat waar in de Raad?".into(),
+            title: locale.t("council_card_title"),
             badge: Some(Badge {
-                label: label.into(),
+                label: locale.t(&format!("council_card_outcome_{}", e.outcome.as_str())),
                 tone,
                 mark,
             }),
             tag: None,
-            detail: format!(
-                "{} lidstaten vóór ({} van de bevolking), {} niet vóór ({}), {} onbeslist.",
-                e.in_favour.states,
-                percent(e.in_favour.population, total),
-                e.not_in_favour.states,
-                percent(e.not_in_favour.population, total),
-                e.undecided.len()
+            detail: locale.tf(
+                "council_card_detail",
+                &[
+                    ("yes", &e.in_favour.states.to_string()),
+                    ("yesshare", &percent(e.in_favour.population, total, locale)),
+                    ("no", &e.not_in_favour.states.to_string()),
+                    (
+                        "noshare",
+                        &percent(e.not_in_favour.population, total, locale),
+                    ),
+                    ("undecided", &e.undecided.len().to_string()),
+                ],
             ),
             address: String::new(),
         },
     )];
     for state in &now.states {
-        let name = state_name(data, state.code);
+        let name = state_name(data, state.code, locale);
         let detail = match &text {
-            Some(t) => format!("Stand op {date}, over: {t}."),
-            None => format!("Stand op {date}."),
+            Some(t) => locale.tf(
+                "council_card_state_detail_text",
+                &[("date", &date), ("text", t)],
+            ),
+            None => locale.tf("council_card_state_detail", &[("date", &date)]),
         };
         let path = format!("/raad/{}/", state.code.to_ascii_lowercase());
         cards.push(planned(
             config,
             &path,
             Card {
-                kicker: "Raad van de EU over chatcontrole".into(),
+                kicker: locale.t("council_card_state_kicker"),
                 title: name,
                 badge: Some(position_badge(
                     state.position,
                     state.unknown,
                     state.disputed,
+                    locale,
                 )),
                 tag: None,
                 detail,
@@ -185,20 +205,51 @@ mod tests {
 
     #[test]
     fn positions_never_rely_on_colour_alone() {
+        let nl = Locale::builtin("nl");
         let marks: Vec<Mark> = Position::ALL
             .iter()
-            .map(|p| position_badge(*p, false, false).mark)
+            .map(|p| position_badge(*p, false, false, &nl).mark)
             .collect();
         let mut unique = marks.clone();
         unique.dedup();
         assert_eq!(unique.len(), marks.len());
         assert_eq!(
-            position_badge(Position::Oppose, false, true).label,
+            position_badge(Position::Oppose, false, true, &nl).label,
             "Tegen het voorstel (betwist)"
         );
         assert_eq!(
-            position_badge(Position::Oppose, true, false).mark,
+            position_badge(Position::Oppose, true, false, &nl).mark,
             Mark::Question
         );
+    }
+
+    #[test]
+    fn english_cards_say_it_in_english() {
+        let en = Locale::builtin("en");
+        let cards = plan_in(&config(), &example(), "2026-12-04".parse().unwrap(), &en).unwrap();
+        let raad = cards.iter().find(|c| c.page_path == "/raad/").unwrap();
+        assert_eq!(
+            raad.card.kicker,
+            "Council of the EU · decision of 26 November 2025"
+        );
+        assert_eq!(raad.card.title, "Who stands where in the Council?");
+        assert!(
+            raad.card.detail.contains("member states in favour") && raad.card.detail.contains('.'),
+            "{}",
+            raad.card.detail
+        );
+        let nl_card = cards.iter().find(|c| c.page_path == "/raad/nl/").unwrap();
+        assert_eq!(nl_card.card.title, "Netherlands");
+        assert_eq!(
+            nl_card.card.badge.as_ref().unwrap().label,
+            "Against the proposal"
+        );
+        for card in &cards {
+            for text in [&card.card.kicker, &card.card.title, &card.card.detail] {
+                for dutch in ["Raad van", "lidstaten", "Stand op", "voorstel", "betwist"] {
+                    assert!(!text.contains(dutch), "{dutch} in {text}");
+                }
+            }
+        }
     }
 }

@@ -7,16 +7,17 @@
 //! alternative. Colours live in `council.css` (classes `pos-*`), patterns in
 //! the `<defs>` of the chart, which the map reuses on the same page.
 
-use super::explain::percent;
+use super::local_text::percent;
 use super::model::Position;
 use crate::html::escape;
+use crate::locale::Locale;
 
-/// One state as drawn: code, Dutch name, population and counted position.
+/// One state as drawn: code, name, population and counted position.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
     /// Country code.
     pub code: String,
-    /// Dutch name (for tooltips).
+    /// Name in the page's language (for tooltips).
     pub name: String,
     /// Population used in the vote.
     pub population: u64,
@@ -28,13 +29,18 @@ pub struct Block {
     pub tile: Option<(u32, u32)>,
 }
 
-/// The one-letter mark of a position on the map: V(oor), T(egen), O(nthouding), ?.
-pub fn letter(position: Position) -> &'static str {
-    match position {
-        Position::Support => "V",
-        Position::Oppose => "T",
-        Position::Abstain => "O",
-        Position::Undecided => "?",
+/// The one-letter mark of a position on the map, in the page's language
+/// (`council_letter_<position>`): V(oor), T(egen), O(nthouding), ? in Dutch.
+pub fn letter(position: Position, locale: &Locale) -> String {
+    locale.t(&format!("council_letter_{}", position.as_str()))
+}
+
+/// "(betwist)" after a disputed state, with the space before it.
+pub(super) fn disputed_mark(disputed: bool, locale: &Locale) -> String {
+    if disputed {
+        format!(" ({})", locale.t("council_disputed"))
+    } else {
+        String::new()
     }
 }
 
@@ -62,20 +68,20 @@ const DEFS: &str = r#"<defs>
 <pattern id="cc-pat-undecided" width="10" height="10" patternUnits="userSpaceOnUse"><line class="pattern-mark" x1="2" y1="5" x2="8" y2="5"/></pattern>
 </defs>"#;
 
+/// Draws `block` as a rectangle at `(x, y)` of size `(w, h)`, with its
+/// position's colour and pattern and a tooltip in the page's language.
 pub(super) fn rect(
     out: &mut String,
-    x: u64,
-    y: u64,
-    w: u64,
-    h: u64,
+    (x, y, w, h): (u64, u64, u64, u64),
     block: &Block,
     extra_class: &str,
+    locale: &Locale,
 ) {
     let tip = format!(
         "{}: {}{}",
         block.name,
-        block.position.label_proposal_nl(),
-        if block.disputed { " (betwist)" } else { "" }
+        block.position.label_proposal(locale),
+        disputed_mark(block.disputed, locale)
     );
     out.push_str(&format!(
         r#"<g><title>{}</title><rect class="block {}{}" x="{x}" y="{y}" width="{w}" height="{h}"/>"#,
@@ -91,11 +97,7 @@ pub(super) fn rect(
 }
 
 /// A chart row: label, the positions it shows and the threshold line (percentage, label).
-type Row = (
-    &'static str,
-    &'static [Position],
-    Option<(u128, &'static str)>,
-);
+type Row = (String, &'static [Position], Option<(u128, String)>);
 
 const LEFT: u64 = 8;
 const WIDTH: u64 = 424;
@@ -116,28 +118,35 @@ const ROW: u64 = 178;
 /// 360 px phone (about 310 px for the picture) the 22-unit labels stay above
 /// 15 px and nothing sticks out; on wide screens the stylesheet caps its
 /// width so the labels stay below about 26 px.
-pub fn bar_chart(blocks: &[Block]) -> String {
+pub fn bar_chart(blocks: &[Block], locale: &Locale) -> String {
     let total: u128 = blocks.iter().map(|b| b.population as u128).sum();
     let x_of =
         |pop: u128| -> u64 { LEFT + (pop * WIDTH as u128).checked_div(total).unwrap_or(0) as u64 };
     let rows: [Row; 3] = [
         (
-            "Voor het voorstel",
+            locale.t("council_chart_in_favour"),
             &[Position::Support],
-            Some((65, "nodig om aan te nemen")),
+            Some((65, locale.t("council_chart_needed_to_adopt"))),
         ),
         (
-            "Niet voor het voorstel",
+            locale.t("council_chart_not_in_favour"),
             &[Position::Oppose, Position::Abstain],
-            Some((35, "blokkerende minderheid")),
+            Some((35, locale.t("council_chart_blocking_minority"))),
         ),
-        ("Onbeslist", &[Position::Undecided], None),
+        (
+            locale.t("council_chart_undecided"),
+            &[Position::Undecided],
+            None,
+        ),
     ];
     let height = 10 + ROW * rows.len() as u64;
     let mut svg = format!(
         r#"<svg class="council-chart" viewBox="0 0 {VIEW_WIDTH} {height}" role="img" aria-labelledby="raad-grafiek-titel raad-grafiek-uitleg" xmlns="http://www.w3.org/2000/svg">"#,
     );
-    svg.push_str(r#"<title id="raad-grafiek-titel">Bevolkingsaandeel per groep lidstaten</title>"#);
+    svg.push_str(&format!(
+        r#"<title id="raad-grafiek-titel">{}</title>"#,
+        escape(&locale.t("council_chart_title"))
+    ));
     let mut desc = Vec::new();
     svg.push_str(DEFS);
     for (row, (label, positions, line)) in rows.iter().enumerate() {
@@ -149,21 +158,15 @@ pub fn bar_chart(blocks: &[Block]) -> String {
             .collect();
         members.sort_by(|a, b| b.population.cmp(&a.population).then(a.code.cmp(&b.code)));
         let sum: u64 = members.iter().map(|b| b.population).sum();
-        let share = percent(sum, total as u64);
-        let count = format!(
-            "{} {}",
-            members.len(),
-            if members.len() == 1 {
-                "lidstaat"
-            } else {
-                "lidstaten"
-            }
-        );
+        let share = percent(sum, total as u64, locale);
+        let count = locale.tn("council_states_count", members.len() as i64);
         desc.push(format!("{label}: {count}, {share}"));
         svg.push_str(&format!(
-            r#"<text class="chart-label" x="{LEFT}" y="{}">{label}: {share}</text><text class="chart-label chart-share" x="{LEFT}" y="{}">{count}</text>"#,
+            r#"<text class="chart-label" x="{LEFT}" y="{}">{}: {share}</text><text class="chart-label chart-share" x="{LEFT}" y="{}">{}</text>"#,
             top + 22,
+            escape(label),
             top + 50,
+            escape(&count),
         ));
         svg.push_str(&format!(
             r#"<rect class="chart-track" x="{LEFT}" y="{y}" width="{WIDTH}" height="44"/>"#
@@ -173,7 +176,7 @@ pub fn bar_chart(blocks: &[Block]) -> String {
             let x = x_of(acc);
             acc += block.population as u128;
             let w = x_of(acc).saturating_sub(x);
-            rect(&mut svg, x, y, w, 44, block, "");
+            rect(&mut svg, (x, y, w, 44), block, "", locale);
             if w >= 36 {
                 svg.push_str(&format!(
                     r#"<text class="block-label" x="{}" y="{}" text-anchor="middle">{}</text>"#,
@@ -193,17 +196,19 @@ pub fn bar_chart(blocks: &[Block]) -> String {
                 ("start", x + 4)
             };
             svg.push_str(&format!(
-                r#"<line class="chart-line" x1="{x}" y1="{}" x2="{x}" y2="{}"/><text class="chart-line-label" x="{tx}" y="{}" text-anchor="{anchor}">{pct}%</text><text class="chart-line-label" x="{LEFT}" y="{}">{pct}%: {text}</text>"#,
+                r#"<line class="chart-line" x1="{x}" y1="{}" x2="{x}" y2="{}"/><text class="chart-line-label" x="{tx}" y="{}" text-anchor="{anchor}">{pct}%</text><text class="chart-line-label" x="{LEFT}" y="{}">{pct}%: {}</text>"#,
                 y - 6,
                 y + 70,
                 y + 66,
                 y + 92,
+                escape(text),
             ));
         }
     }
     svg.push_str(&format!(
-        r#"<desc id="raad-grafiek-uitleg">{}. De lijn bij 65% is het bevolkingsaandeel dat vóór moet zijn; meer dan 35% niet vóór (met minstens vier lidstaten) is een blokkerende minderheid.</desc>"#,
-        escape(&desc.join("; "))
+        r#"<desc id="raad-grafiek-uitleg">{}. {}</desc>"#,
+        escape(&desc.join("; ")),
+        escape(&locale.t("council_chart_description"))
     ));
     svg.push_str("</svg>");
     svg
@@ -235,7 +240,7 @@ mod tests {
 
     #[test]
     fn chart_has_both_lines_and_a_block_per_state() {
-        let svg = bar_chart(&blocks());
+        let svg = bar_chart(&blocks(), &Locale::builtin("nl"));
         assert!(
             svg.contains("65%: nodig om aan te nemen")
                 && svg.contains("35%: blokkerende minderheid")
@@ -250,7 +255,18 @@ mod tests {
     }
 
     #[test]
+    fn the_chart_speaks_the_page_language() {
+        let svg = bar_chart(&blocks(), &Locale::builtin("en"));
+        assert!(svg.contains("65%: needed to adopt"), "{svg}");
+        assert!(svg.contains("In favour of the proposal: 1 member state, 60.0%"));
+        assert!(svg.contains("Land IT: abstention (disputed)"));
+        for dutch in ["lidsta", "voorstel", "betwist", "Bevolking", "blokkerende"] {
+            assert!(!svg.contains(dutch), "{dutch} in {svg}");
+        }
+    }
+
+    #[test]
     fn empty_input_draws_without_panicking() {
-        assert!(bar_chart(&[]).ends_with("</svg>"));
+        assert!(bar_chart(&[], &Locale::builtin("nl")).ends_with("</svg>"));
     }
 }

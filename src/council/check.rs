@@ -11,8 +11,8 @@
 use chrono::{Datelike, Days, NaiveDate};
 
 use super::model::{ClaimDate, CouncilData, SourceKind};
-use crate::content::dates::MONTHS_NL;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::locale::format::Formats;
 
 /// Adds the sourcing warnings for `data` to `diags` (claims dated after
 /// today and title/date disagreements are warned about where they are read).
@@ -104,16 +104,22 @@ fn max_age_days(age: Days, today: NaiveDate) -> i64 {
         .unwrap_or_default()
 }
 
-/// When `title` names a month and year (in Dutch, e.g. "november 2025")
-/// other than the month of `date`, says so in plain words.
-pub fn title_date_mismatch(title: &str, date: &ClaimDate) -> Option<String> {
+/// When `title`, written in `language` (`nl`, `en`), names a month and
+/// year ("november 2025", "November 2025") other than the month of `date`,
+/// says so in plain words.
+pub fn title_date_mismatch(title: &str, date: &ClaimDate, language: &str) -> Option<String> {
+    let formats = Formats::of(language);
+    let months: Vec<String> = (0..12)
+        .filter_map(|m| formats.month_name(m))
+        .map(str::to_lowercase)
+        .collect();
     let lower = title.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
     for pair in words.windows(2) {
-        let Some(month) = MONTHS_NL.iter().position(|m| *m == pair[0]) else {
+        let Some(month) = months.iter().position(|m| m == pair[0]) else {
             continue;
         };
         let Ok(year) = pair[1].parse::<i32>() else {
@@ -121,10 +127,14 @@ pub fn title_date_mismatch(title: &str, date: &ClaimDate) -> Option<String> {
         };
         let (m, y) = (date.effective.month0() as usize, date.effective.year());
         if (month, year) != (m, y) {
+            let label = if date.day_known {
+                formats.date(date.effective)
+            } else {
+                formats.month(date.effective)
+            };
             return Some(format!(
-                "the title names {} {year}, but the date is {date} ({})",
-                MONTHS_NL[month],
-                date.label_nl()
+                "the title names {} {year}, but the date is {date} ({label})",
+                formats.month_name(month as u32).unwrap_or_default(),
             ));
         }
     }
@@ -134,7 +144,7 @@ pub fn title_date_mismatch(title: &str, date: &ClaimDate) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::council::model::{Claim, MemberState, Position, Source, Stage};
+    use crate::council::model::{Claim, LocalText, MemberState, Position, Source, Stage};
     use crate::url::{ExternalUrl, Schemes};
     use std::collections::BTreeMap;
     use std::path::PathBuf;
@@ -152,16 +162,16 @@ mod tests {
             text: "t".to_string(),
             source: source.clone(),
             weakly_sourced: false,
-            note: String::new(),
+            note: LocalText::default(),
             file: PathBuf::from("positions/NL.toml"),
             line,
         };
         let stage = |date: Option<&str>| Stage {
             id: "s".to_string(),
-            title: "s".to_string(),
-            body: "b".to_string(),
+            title: "s".into(),
+            body: "b".into(),
             date: date.map(|d| ClaimDate::parse(d).unwrap()),
-            about: String::new(),
+            about: LocalText::default(),
             sources: Vec::new(),
         };
         CouncilData {
@@ -217,6 +227,18 @@ mod tests {
     #[test_case("Tekst van mei 2024", "2025-05-01", true; "other year")]
     fn finds_title_date_mismatches(title: &str, date: &str, mismatch: bool) {
         let date = ClaimDate::parse(date).unwrap();
-        assert_eq!(title_date_mismatch(title, &date).is_some(), mismatch);
+        assert_eq!(title_date_mismatch(title, &date, "nl").is_some(), mismatch);
+    }
+
+    #[test_case("Danish compromise of November 2025", "2025-10-30", true; "november titled, october dated")]
+    #[test_case("Danish text of July 2025", "2025-07-01", false; "july")]
+    #[test_case("Deens compromis van november 2025", "2025-10-30", true; "a Dutch title is no English one, but the month reads the same")]
+    fn finds_mismatches_in_english_titles(title: &str, date: &str, mismatch: bool) {
+        let date = ClaimDate::parse(date).unwrap();
+        let found = title_date_mismatch(title, &date, "en");
+        assert_eq!(found.is_some(), mismatch, "{found:?}");
+        if let Some(message) = found {
+            assert!(message.contains("(30 October 2025)"), "{message}");
+        }
     }
 }

@@ -3,8 +3,9 @@
 //!
 //! This module only reads the arguments and prints: the standing itself is
 //! worked out in [`super::standing`] (see there for which claims count), and
-//! its sentences come from [`super::explain`]. Nothing but `main.rs` imports
-//! this module.
+//! its sentences come from [`super::explain`], in the site's default
+//! language or the one `--lang` names. Nothing but `main.rs` imports this
+//! module.
 
 use std::path::PathBuf;
 
@@ -15,7 +16,9 @@ use super::explain::{decision_sentence, explain, state_name};
 use super::model::{ClaimDate, CouncilData, Position, normalize_code};
 use super::qmv::{Evaluation, Rule};
 use super::standing::{Change, Standing, StatePosition, standing};
+use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::locale::Locale;
 
 /// Arguments of `chatcontrole council`.
 #[derive(clap::Args, Debug, Clone, PartialEq, Eq)]
@@ -36,6 +39,9 @@ pub struct CouncilArgs {
     /// Print a JSON object instead of a sentence.
     #[arg(long)]
     pub json: bool,
+    /// The language of the sentences (default: the site's default language).
+    #[arg(long, value_name = "CODE", value_parser = clap::builder::PossibleValuesParser::new(crate::locale::builtin_languages()))]
+    pub lang: Option<String>,
 }
 
 /// The `--rule` values.
@@ -112,12 +118,46 @@ pub fn run(args: &CouncilArgs) -> Result<String, Diagnostics> {
         return Err(usage);
     };
     let data = super::load(&args.site)?;
+    let locale = locale(&args.site, args.lang.as_deref())?;
     let standing = standing(&data, date, args.rule.into(), &changes)?;
     Ok(if args.json {
-        format!("{}\n", render_json(&data, &standing))
+        format!("{}\n", render_json(&data, &standing, &locale))
     } else {
-        render_text(&data, &standing)
+        render_text(&data, &standing, &locale)
     })
+}
+
+/// The locale to print in: `lang`, or else the site's default language
+/// (Dutch for a site folder without `site.toml`), with the site's own
+/// i18n files over the built-in strings.
+pub fn locale(site: &std::path::Path, lang: Option<&str>) -> Result<Locale, Diagnostics> {
+    let config = if site.join("site.toml").is_file() {
+        Some(SiteConfig::load(site)?)
+    } else {
+        None
+    };
+    let languages = config
+        .as_ref()
+        .map(SiteConfig::languages)
+        .unwrap_or_default();
+    let code = match (lang, &config) {
+        (Some(code), _) => code.to_string(),
+        (None, Some(config)) => config.default_language(),
+        (None, None) => super::local_text::DATA_LANGUAGE.to_string(),
+    };
+    let tag = languages
+        .iter()
+        .find(|l| l.code == code)
+        .map(|l| l.tag.clone())
+        .unwrap_or_else(|| code.clone());
+    let mut diags = Diagnostics::new();
+    let locale = crate::locale::load(site, &[(code, tag)], &mut diags)
+        .into_iter()
+        .next();
+    match locale {
+        Some(locale) if !diags.has_errors() => Ok(locale),
+        _ => Err(diags),
+    }
 }
 
 fn share(part: u64, whole: u64) -> f64 {
@@ -141,6 +181,7 @@ fn evaluation_json(
     data: &CouncilData,
     states: &[StatePosition],
     e: &Evaluation,
+    locale: &Locale,
 ) -> serde_json::Map<String, serde_json::Value> {
     let total = e.participating.population;
     let positions: serde_json::Map<String, serde_json::Value> = states
@@ -165,7 +206,7 @@ fn evaluation_json(
         "to_adopt_undecided": e.to_adopt_undecided,
         "to_block_undecided": e.to_block_undecided,
         "positions": positions,
-        "explanation": explain(e, &|c: &str| state_name(data, c)),
+        "explanation": explain(e, &|c: &str| state_name(data, c, locale), locale),
     });
     match value {
         serde_json::Value::Object(map) => map,
@@ -178,7 +219,7 @@ fn source_json(source: &super::model::Source) -> serde_json::Value {
 }
 
 /// The `decision` object of `--json`: the decision in force, as recorded.
-fn decision_json(data: &CouncilData, standing: &Standing) -> serde_json::Value {
+fn decision_json(data: &CouncilData, standing: &Standing, locale: &Locale) -> serde_json::Value {
     let Some(in_force) = &standing.decision else {
         return serde_json::Value::Null;
     };
@@ -210,7 +251,7 @@ fn decision_json(data: &CouncilData, standing: &Standing) -> serde_json::Value {
         "votes": votes,
         "reported": decision.reported.iter().map(|(c, _)| *c).collect::<Vec<_>>(),
         "others": decision.others.as_str(),
-        "others_reason": decision.others_reason,
+        "others_reason": decision.others_reason.plain(locale),
         "sources": sources,
     })
 }
@@ -219,9 +260,10 @@ fn decision_json(data: &CouncilData, standing: &Standing) -> serde_json::Value {
 /// the recorded votes of the decision in force (so `outcome` is the decided
 /// one), or else the projection from claims, in both cases after `--set`.
 /// With a decision in force, `projection` is the outlook for the next
-/// decision point; otherwise it is null.
-pub fn render_json(data: &CouncilData, standing: &Standing) -> serde_json::Value {
-    let mut map = evaluation_json(data, &standing.states, &standing.evaluation);
+/// decision point; otherwise it is null. Sentences (`explanation`,
+/// `others_reason`) are in `locale`'s language.
+pub fn render_json(data: &CouncilData, standing: &Standing, locale: &Locale) -> serde_json::Value {
+    let mut map = evaluation_json(data, &standing.states, &standing.evaluation, locale);
     let extra = json!({
         "rule": standing.rule.as_str(),
         "date": standing.date.format("%Y-%m-%d").to_string(),
@@ -231,11 +273,11 @@ pub fn render_json(data: &CouncilData, standing: &Standing) -> serde_json::Value
         "disputed": flagged(standing, |s| s.disputed && !s.set),
         "population_year": standing.population_year,
         "population_precision": if standing.population_derived { "derived" } else { "official" },
-        "decision": decision_json(data, standing),
+        "decision": decision_json(data, standing, locale),
         "projection": standing
             .next
             .as_ref()
-            .map(|n| serde_json::Value::Object(evaluation_json(data, &n.states, &n.evaluation))),
+            .map(|n| serde_json::Value::Object(evaluation_json(data, &n.states, &n.evaluation, locale))),
     });
     if let serde_json::Value::Object(extra) = extra {
         map.extend(extra);
@@ -243,87 +285,97 @@ pub fn render_json(data: &CouncilData, standing: &Standing) -> serde_json::Value
     serde_json::Value::Object(map)
 }
 
-/// The sentence(s) printed without `--json`.
-pub fn render_text(data: &CouncilData, standing: &Standing) -> String {
+/// The sentence(s) printed without `--json`, in `locale`'s language.
+pub fn render_text(data: &CouncilData, standing: &Standing, locale: &Locale) -> String {
     let e = &standing.evaluation;
-    let mut out = String::new();
+    let name = |c: &str| state_name(data, c, locale);
+    let mut lines: Vec<String> = Vec::new();
     if !standing.changes.is_empty() {
-        out.push_str(&format!(
-            "Wat als: toegepaste wijzigingen {}.\n",
-            standing
-                .changes
-                .iter()
-                .map(Change::label)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+        let changes: Vec<String> = standing.changes.iter().map(Change::label).collect();
+        lines.push(locale.tf("council_cli_changes", &[("changes", &changes.join(", "))]));
     }
     let decided = standing
         .decision
         .as_ref()
         .and_then(|d| data.moments.iter().find(|m| m.id == d.moment));
     if let Some(moment) = decided
-        && let Some(sentence) = decision_sentence(data, moment)
+        && let Some(sentence) = decision_sentence(data, moment, locale)
     {
-        out.push_str(&format!("Besluit: {sentence}\n"));
+        lines.push(locale.tf("council_cli_decision", &[("sentence", sentence.plain())]));
     }
     let what = match (decided.is_some(), standing.changes.is_empty()) {
-        (true, true) => "uitkomst van het besluit",
-        (true, false) => "uitkomst van het besluit met de wijzigingen",
-        (false, _) => "uitkomst als er nu gestemd zou worden",
+        (true, true) => "council_cli_outcome_decision",
+        (true, false) => "council_cli_outcome_decision_changed",
+        (false, _) => "council_cli_outcome_now",
     };
-    out.push_str(&format!(
-        "Raad van de EU op {} ({}), {what}: {}.\n",
-        standing.date.format("%Y-%m-%d"),
-        e.rule.label_nl(),
-        e.outcome.label_nl()
+    lines.push(locale.tf(
+        "council_cli_standing",
+        &[
+            ("date", &standing.date.format("%Y-%m-%d").to_string()),
+            ("rule", &e.rule.label(locale)),
+            ("what", &locale.t(what)),
+            ("outcome", &e.outcome.label(locale)),
+        ],
     ));
     if let Some(text) = standing.text.as_deref().and_then(|id| data.text(id)) {
-        out.push_str(&format!("Tekst: {}.\n", text.title));
+        lines.push(locale.tf("council_cli_text", &[("text", &text.title.plain(locale))]));
     }
-    out.push_str(&explain(e, &|c: &str| state_name(data, c)));
-    out.push('\n');
+    lines.push(explain(e, &name, locale));
     if let Some(next) = &standing.next {
         if let Some(stage) = data.next_stage() {
-            out.push_str(&format!(
-                "Volgende stap: {} ({}).\n",
-                stage.title, stage.body
+            lines.push(locale.tf(
+                "council_cli_next_step",
+                &[
+                    ("stage", &stage.title.plain(locale)),
+                    ("body", &stage.body.plain(locale)),
+                ],
             ));
         }
         if next.evaluation != standing.evaluation {
-            out.push_str(&format!(
-            "Projectie voor het volgende besluit in de Raad (stemmen van het besluit, bijgewerkt met latere standpunten{}): {}. {}\n",
-            if standing.changes.is_empty() { "" } else { " en de wijzigingen" },
-            next.evaluation.outcome.label_nl(),
-            explain(&next.evaluation, &|c: &str| state_name(data, c))
-        ));
+            lines.push(locale.tf(
+                if standing.changes.is_empty() {
+                    "council_cli_projection"
+                } else {
+                    "council_cli_projection_changed"
+                },
+                &[
+                    ("outcome", &next.evaluation.outcome.label(locale)),
+                    ("explanation", &explain(&next.evaluation, &name, locale)),
+                ],
+            ));
         }
     }
     let unknown = flagged(standing, |s| s.unknown && !s.set);
     if !unknown.is_empty() {
-        out.push_str(&format!(
-            "Geen bekend standpunt (geteld als onbeslist): {}.\n",
-            unknown.join(", ")
-        ));
+        lines.push(locale.tf("council_cli_unknown", &[("states", &unknown.join(", "))]));
     }
     let disputed = flagged(standing, |s| s.disputed && !s.set);
     if !disputed.is_empty() {
-        out.push_str(&format!(
-            "Bronnen spreken elkaar tegen over: {}.\n",
-            disputed.join(", ")
+        lines.push(locale.tf("council_cli_disputed", &[("states", &disputed.join(", "))]));
+    }
+    let mut note = locale.tf(
+        "council_population_figures",
+        &[("year", &standing.population_year.to_string())],
+    );
+    if standing.population_derived {
+        note.push_str(&locale.tf(
+            "council_cli_population_derived",
+            &[("margin", &locale.number(DERIVED_MARGIN))],
         ));
     }
-    let mut note = format!("Bevolkingscijfers {}", standing.population_year);
-    if standing.population_derived {
-        note.push_str(", afgeleid uit officiële aandelen (tot ongeveer 23.000 afwijking per land)");
-    }
     if standing.later_population_year {
-        note.push_str("; voor deze datum zijn geen volledige cijfers bekend");
+        note.push_str(&locale.t("council_cli_population_later"));
     }
-    out.push_str(&note);
-    out.push_str(".\n");
+    note.push('.');
+    lines.push(note);
+    let mut out = lines.join("\n");
+    out.push('\n');
     out
 }
+
+/// How far a derived population figure may be off, in inhabitants: the
+/// official share has two decimals, so 0.005% of the EU's 451 million.
+pub const DERIVED_MARGIN: i64 = 23_000;
 
 #[cfg(test)]
 mod tests {
@@ -337,6 +389,7 @@ mod tests {
             rule,
             set: set.iter().map(|s| s.to_string()).collect(),
             json,
+            lang: None,
         }
     }
 
@@ -500,6 +553,57 @@ mod tests {
         let out = run(&args("2024-06-20", RuleArg::Qmv, &[], false)).unwrap();
         assert!(out.contains("Bevolkingscijfers 2025"), "{out}");
         assert!(out.contains("geen volledige cijfers"), "{out}");
+    }
+
+    #[test]
+    fn lang_en_prints_english() {
+        let mut a = args("2025-11-27", RuleArg::Qmv, &["NL=abstain"], false);
+        a.lang = Some("en".into());
+        let out = run(&a).unwrap();
+        assert!(
+            out.starts_with("What if: changes applied NL=abstain.\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains("Decision: On 26 November 2025, Coreper"),
+            "{out}"
+        );
+        assert!(
+            out.contains("Council of the EU on 2025-11-27 (qualified majority), outcome of the decision with the changes: adopted."),
+            "{out}"
+        );
+        assert!(
+            out.contains("off by up to about 23,000 per country"),
+            "{out}"
+        );
+        for dutch in ["lidsta", "Bevolking", "Besluit", "uitkomst", "telt een"] {
+            assert!(!out.contains(dutch), "{dutch} in {out}");
+        }
+        let mut j = args("2025-11-27", RuleArg::Qmv, &[], true);
+        j.lang = Some("en".into());
+        let v = json_of(&j);
+        assert!(
+            v["explanation"]
+                .as_str()
+                .unwrap()
+                .starts_with("Adopted: 23 of the 27 member states vote in favour"),
+            "{v}"
+        );
+        assert_eq!(
+            v["outcome"], "adopted",
+            "keywords do not change with the language"
+        );
+    }
+
+    #[test]
+    fn without_lang_the_site_default_language_is_used() {
+        let out = run(&args("2025-11-27", RuleArg::Qmv, &[], false)).unwrap();
+        assert!(out.contains("Raad van de EU op 2025-11-27"), "{out}");
+        let site = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("site");
+        assert_eq!(locale(&site, None).unwrap().code(), "nl");
+        assert_eq!(locale(&site, Some("en")).unwrap().code(), "en");
+        let bare = tempfile::tempdir().unwrap();
+        assert_eq!(locale(bare.path(), None).unwrap().code(), "nl");
     }
 
     #[test]

@@ -1,102 +1,117 @@
-//! Puts a vote's result into plain Dutch sentences, for the command line and
-//! the /raad/ page alike.
+//! Puts a vote's result into plain sentences in the page's language, for
+//! the command line and the /raad/ page alike (interface strings
+//! `council_explain_*` and `council_decision_*`).
 //!
-//! Percentages are shown with one decimal and a decimal comma; they are
-//! rounded for display only (the decision itself is made in `qmv.rs` on exact
-//! integers).
+//! Percentages are shown with one decimal in the language's notation; they
+//! are rounded for display only (the decision itself is made in `qmv.rs` on
+//! exact integers).
 
+use super::local_text::{LocalText, Phrase};
 use super::model::{CouncilData, Decision, Moment, Position};
 use super::qmv::{Evaluation, MIN_BLOCKING_STATES, Outcome, Rule};
+use crate::locale::Locale;
 
-/// `part` as a share of `whole`, in Dutch notation with one decimal: "27,9%".
+/// `part` as a share of `whole` in Dutch notation with one decimal:
+/// "27,9%" (for callers that do not render per language; pages use
+/// [`super::local_text::percent`]).
 pub fn percent(part: u64, whole: u64) -> String {
-    if whole == 0 {
-        return "0,0%".to_string();
-    }
-    let tenths = (1000 * part as u128 + whole as u128 / 2) / whole as u128;
-    format!("{},{}%", tenths / 10, tenths % 10)
+    super::local_text::percent(part, whole, &Locale::builtin("nl"))
 }
 
-/// Joins names Dutch-style: "A", "A en B", "A, B en C".
-pub fn join_nl(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} en {last}", init.join(", ")),
-    }
+/// The interface string `key` for `count` things with `args` filled in.
+fn say(locale: &Locale, key: &str, count: Option<usize>, args: &[(&str, String)]) -> String {
+    let args: Vec<(String, String)> = args
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.clone()))
+        .collect();
+    locale.text(key, count.map(|n| n as i64), &args)
 }
 
-fn states_word(n: usize) -> &'static str {
-    if n == 1 { "lidstaat" } else { "lidstaten" }
-}
-
-fn verb(n: usize, one: &'static str, many: &'static str) -> &'static str {
-    if n == 1 { one } else { many }
-}
-
-/// Explains `e` in a few Dutch sentences. `name` turns a state code into the
-/// name to show (e.g. "Nederland").
-pub fn explain(e: &Evaluation, name: &dyn Fn(&str) -> String) -> String {
+/// Explains `e` in a few sentences of `locale`'s language. `name` turns a
+/// state code into the name to show (e.g. "Nederland", "Netherlands").
+pub fn explain(e: &Evaluation, name: &dyn Fn(&str) -> String, locale: &Locale) -> String {
     // Lists of states read best alphabetically; the smallest groups keep
     // their order (most populous first).
     let sorted = |codes: &[String]| {
         let mut list: Vec<String> = codes.iter().map(|c| name(c)).collect();
         list.sort();
-        join_nl(&list)
+        locale.list(&list)
     };
-    let in_order = |codes: &[String]| join_nl(&codes.iter().map(|c| name(c)).collect::<Vec<_>>());
-    let total = e.participating.population;
+    let in_order =
+        |codes: &[String]| locale.list(&codes.iter().map(|c| name(c)).collect::<Vec<_>>());
+    let pct = |part: u64| super::local_text::percent(part, e.participating.population, locale);
     let (yes_n, no_n) = (e.in_favour.states, e.not_in_favour.states);
-    let yes = format!(
-        "{yes_n} van de {} lidstaten {} voor, samen {} van de bevolking",
-        e.participating.states,
-        verb(yes_n, "stemt", "stemmen"),
-        percent(e.in_favour.population, total)
+    let yes = say(
+        locale,
+        "council_explain_yes",
+        Some(yes_n),
+        &[
+            ("total", e.participating.states.to_string()),
+            ("share", pct(e.in_favour.population)),
+        ],
     );
-    let no = format!(
-        "{no_n} {} met samen {} van de bevolking {} niet voor (tegen of onthouding)",
-        states_word(no_n),
-        percent(e.not_in_favour.population, total),
-        verb(no_n, "stemt", "stemmen")
+    let no = say(
+        locale,
+        "council_explain_no",
+        Some(no_n),
+        &[("share", pct(e.not_in_favour.population))],
     );
+    let min = MIN_BLOCKING_STATES.to_string();
+    let needed = e.states_needed.to_string();
     let mut out = Vec::new();
     match (e.rule, e.outcome) {
         (Rule::Unanimity, Outcome::Adopted) => {
-            out.push(format!(
-                "Aangenomen: geen enkele lidstaat stemt tegen en {yes}."
+            out.push(say(
+                locale,
+                "council_explain_unanimity_adopted",
+                None,
+                &[("yes", yes.clone())],
             ));
             if !e.abstaining.is_empty() {
-                out.push(format!(
-                    "Bij unanimiteit houden onthoudingen ({}) een besluit niet tegen.",
-                    sorted(&e.abstaining)
+                out.push(say(
+                    locale,
+                    "council_explain_unanimity_abstentions",
+                    None,
+                    &[("states", sorted(&e.abstaining))],
                 ));
             }
         }
-        (Rule::Unanimity, Outcome::Blocked) if !e.opposing.is_empty() => out.push(format!(
-            "Geblokkeerd: {} {} tegen, en bij unanimiteit is één tegenstem genoeg.",
-            sorted(&e.opposing),
-            verb(e.opposing.len(), "stemt", "stemmen")
+        (Rule::Unanimity, Outcome::Blocked) if !e.opposing.is_empty() => out.push(say(
+            locale,
+            "council_explain_unanimity_veto",
+            Some(e.opposing.len()),
+            &[("states", sorted(&e.opposing))],
         )),
-        (Rule::Unanimity, Outcome::Blocked) => {
-            out.push("Geblokkeerd: geen enkele lidstaat stemt voor.".to_string())
-        }
+        (Rule::Unanimity, Outcome::Blocked) => out.push(locale.t("council_explain_unanimity_none")),
         (_, Outcome::Adopted) => {
             let deemed = e.rule == Rule::Qmv
                 && no_n + e.undecided_tally.states < MIN_BLOCKING_STATES
                 && (yes_n < e.states_needed || e.in_favour.population < e.population_needed);
             if deemed {
-                out.push(format!(
-                    "Aangenomen: maar {no}. Een blokkerende minderheid vraagt minstens {MIN_BLOCKING_STATES} lidstaten, dus geldt de gekwalificeerde meerderheid als bereikt."
+                out.push(say(
+                    locale,
+                    "council_explain_deemed",
+                    None,
+                    &[("no", no.clone()), ("min", min.clone())],
                 ));
             } else {
-                out.push(format!(
-                    "Aangenomen: {yes}; nodig zijn {} lidstaten en 65%.",
-                    e.states_needed
+                out.push(say(
+                    locale,
+                    "council_explain_adopted",
+                    None,
+                    &[("yes", yes.clone()), ("needed", needed.clone())],
                 ));
                 if e.rule == Rule::Qmv {
-                    out.push(format!(
-                        "{}{no}: geen blokkerende minderheid, want daarvoor is meer dan 35% nodig, met minstens {MIN_BLOCKING_STATES} lidstaten.",
-                        if no_n == 0 { "" } else { "Verder: " }
+                    let key = if no_n == 0 {
+                        "council_explain_not_blocking"
+                    } else {
+                        "council_explain_not_blocking_further"
+                    };
+                    out.push(say(
+                        locale,
+                        key,
+                        None,
+                        &[("no", no.clone()), ("min", min.clone())],
                     ));
                 }
             }
@@ -104,9 +119,11 @@ pub fn explain(e: &Evaluation, name: &dyn Fn(&str) -> String) -> String {
         (_, Outcome::Blocked) => {
             let mut reasons = Vec::new();
             if yes_n + e.undecided_tally.states < e.states_needed {
-                reasons.push(format!(
-                    "{yes}, terwijl er {} lidstaten nodig zijn",
-                    e.states_needed
+                reasons.push(say(
+                    locale,
+                    "council_explain_reason_states",
+                    None,
+                    &[("yes", yes.clone()), ("needed", needed.clone())],
                 ));
             }
             if e.in_favour
@@ -115,26 +132,51 @@ pub fn explain(e: &Evaluation, name: &dyn Fn(&str) -> String) -> String {
                 < e.population_needed
             {
                 reasons.push(if e.rule == Rule::Qmv {
-                    format!("{no}: meer dan 35%, een blokkerende minderheid")
+                    say(
+                        locale,
+                        "council_explain_reason_blocking",
+                        None,
+                        &[("no", no.clone())],
+                    )
                 } else {
-                    format!("{yes}, minder dan de nodige 65%")
+                    say(
+                        locale,
+                        "council_explain_reason_population",
+                        None,
+                        &[("yes", yes.clone())],
+                    )
                 });
             }
-            out.push(format!("Geblokkeerd: {}.", reasons.join("; en ")));
+            out.push(say(
+                locale,
+                "council_explain_blocked",
+                None,
+                &[(
+                    "reasons",
+                    reasons.join(&locale.t("council_explain_reasons_joiner")),
+                )],
+            ));
             if !e.undecided.is_empty() {
-                out.push("Dat blijft zo, ook als alle onbesliste lidstaten instemmen.".to_string());
+                out.push(locale.t("council_explain_blocked_stays"));
             }
         }
         (_, Outcome::Depends) => {
-            out.push(format!(
-                "Dat hangt af van de onbesliste lidstaten ({}). Nu {yes}; {no}.",
-                sorted(&e.undecided)
+            out.push(say(
+                locale,
+                "council_explain_depends",
+                None,
+                &[
+                    ("states", sorted(&e.undecided)),
+                    ("yes", yes.clone()),
+                    ("no", no.clone()),
+                ],
             ));
             if !e.decisive.is_empty() {
-                out.push(format!(
-                    "{} {} de uitkomst alleen bepalen, wat de andere onbesliste lidstaten ook doen.",
-                    sorted(&e.decisive),
-                    verb(e.decisive.len(), "kan", "kunnen elk")
+                out.push(say(
+                    locale,
+                    "council_explain_decisive",
+                    Some(e.decisive.len()),
+                    &[("states", sorted(&e.decisive))],
                 ));
             }
             let helpers: Vec<String> = e
@@ -144,136 +186,165 @@ pub fn explain(e: &Evaluation, name: &dyn Fn(&str) -> String) -> String {
                 .cloned()
                 .collect();
             if !helpers.is_empty() {
-                out.push(format!(
-                    "{} {} de doorslag geven, maar alleen samen met andere onbesliste lidstaten.",
-                    sorted(&helpers),
-                    verb(helpers.len(), "kan", "kunnen")
+                out.push(say(
+                    locale,
+                    "council_explain_pivotal",
+                    Some(helpers.len()),
+                    &[("states", sorted(&helpers))],
                 ));
             }
         }
     }
     let now_label = |code: &String| {
         let status = if e.opposing.contains(code) {
-            "nu tegen"
+            "council_explain_now_oppose"
         } else if e.abstaining.contains(code) {
-            "onthoudt zich nu"
+            "council_explain_now_abstain"
         } else if e.undecided.contains(code) {
-            "nu onbeslist"
+            "council_explain_now_undecided"
         } else {
-            "nu voor"
+            "council_explain_now_support"
         };
-        format!("{} ({status})", name(code))
+        format!("{} ({})", name(code), locale.t(status))
     };
-    let labelled = |codes: &[String]| join_nl(&codes.iter().map(now_label).collect::<Vec<_>>());
-    match (&e.to_adopt_undecided, &e.to_adopt) {
-        (Some(states), _) => out.push(format!(
-            "Onder de onbesliste lidstaten is de kleinste groep die het voorstel zeker laat aannemen: {}, als {} {}.",
-            in_order(states),
-            verb(states.len(), "die", "zij"),
-            verb(states.len(), "instemt", "instemmen")
-        )),
-        (None, Some(states)) => out.push(format!(
-            "{}De kleinste groep die het dan nog zeker kan laten aannemen: {}, als {} {}.",
-            if e.undecided.is_empty() {
-                "Aannemen kan alleen nog als lidstaten van standpunt veranderen. "
-            } else {
-                "De onbesliste lidstaten kunnen het samen niet laten aannemen; daarvoor moeten ook lidstaten van standpunt veranderen. "
-            },
-            labelled(states),
-            verb(states.len(), "die", "zij"),
-            verb(states.len(), "instemt", "instemmen")
-        )),
-        (None, None) => {}
-    }
-    match (&e.to_block_undecided, &e.to_block) {
-        (Some(states), _) => out.push(format!(
-            "Onder de onbesliste lidstaten is de kleinste groep die het zeker blokkeert: {}, als {} {}.",
-            in_order(states),
-            verb(states.len(), "die", "zij"),
-            verb(states.len(), "tegenstemt", "tegenstemmen")
-        )),
-        (None, Some(states)) => out.push(format!(
-            "{}De kleinste groep die het dan nog zeker kan blokkeren: {}, als {} {}.",
-            if e.undecided.is_empty() {
-                "Blokkeren kan alleen nog als lidstaten van standpunt veranderen. "
-            } else {
-                "De onbesliste lidstaten kunnen het samen niet blokkeren; daarvoor moeten ook lidstaten die nu voor zijn van standpunt veranderen. "
-            },
-            labelled(states),
-            verb(states.len(), "die", "zij"),
-            verb(states.len(), "tegenstemt", "tegenstemmen")
-        )),
-        (None, None) => {}
-    }
+    let labelled = |codes: &[String]| locale.list(&codes.iter().map(now_label).collect::<Vec<_>>());
+    // A group that can still tip it: from the undecided states alone, or
+    // (after a sentence that says why) with states that change sides.
+    let mut group = |from_undecided: &Option<Vec<String>>,
+                     any: &Option<Vec<String>>,
+                     keys: [&str; 4]| {
+        match (from_undecided, any) {
+            (Some(states), _) => out.push(say(
+                locale,
+                keys[0],
+                Some(states.len()),
+                &[("states", in_order(states))],
+            )),
+            (None, Some(states)) => out.push(format!(
+                "{} {}",
+                locale.t(if e.undecided.is_empty() {
+                    keys[1]
+                } else {
+                    keys[2]
+                }),
+                say(
+                    locale,
+                    keys[3],
+                    Some(states.len()),
+                    &[("states", labelled(states))],
+                )
+            )),
+            (None, None) => {}
+        }
+    };
+    group(
+        &e.to_adopt_undecided,
+        &e.to_adopt,
+        [
+            "council_explain_to_adopt_undecided",
+            "council_explain_adopt_needs_changes",
+            "council_explain_adopt_undecided_not_enough",
+            "council_explain_to_adopt",
+        ],
+    );
+    group(
+        &e.to_block_undecided,
+        &e.to_block,
+        [
+            "council_explain_to_block_undecided",
+            "council_explain_block_needs_changes",
+            "council_explain_block_undecided_not_enough",
+            "council_explain_to_block",
+        ],
+    );
     if e.rule != Rule::Unanimity {
-        out.push(
-            "Bij een gekwalificeerde meerderheid telt een onthouding hetzelfde als een tegenstem."
-                .to_string(),
-        );
+        out.push(locale.t("council_abstention_counts_against"));
     }
     out.join(" ")
 }
 
-/// The Dutch name of the state with `code` ("Nederland"), or the code
-/// itself when the data does not know it.
-pub fn state_name(data: &CouncilData, code: &str) -> String {
+/// The name of the state with `code` in `locale`'s language ("Nederland",
+/// "Netherlands"), or the code itself when the data does not know it.
+pub fn state_name(data: &CouncilData, code: &str, locale: &Locale) -> String {
     data.state(code)
-        .map(|s| s.name_nl.clone())
+        .map(|s| s.name(locale).to_string())
         .unwrap_or_else(|| code.to_string())
 }
 
-/// The Dutch names, sorted, of the states that sources report voted
-/// `position` at `decision`.
-pub fn reported_names(data: &CouncilData, decision: &Decision, position: Position) -> Vec<String> {
+/// The names, sorted, of the states that sources report voted `position`
+/// at `decision`.
+pub fn reported_names(
+    data: &CouncilData,
+    decision: &Decision,
+    position: Position,
+    locale: &Locale,
+) -> Vec<String> {
     let mut names: Vec<String> = decision
         .reported
         .iter()
         .filter(|(_, p)| *p == position)
-        .map(|(code, _)| state_name(data, code))
+        .map(|(code, _)| state_name(data, code, locale))
         .collect();
     names.sort();
     names
 }
 
-/// The plain-Dutch sentence about a recorded decision, e.g. "Op 26 november
-/// 2025 stelde Coreper ... vast. Tegen: Nederland, Polen en Tsjechië; ...".
-pub fn decision_sentence(data: &CouncilData, moment: &Moment) -> Option<String> {
+/// The plain sentence about a recorded decision, e.g. "Op 26 november
+/// 2025 stelde het Coreper ... vast. Volgens de bronnen stemden Nederland,
+/// Polen en Tsjechië tegen ...", ending with the editors' reason for how
+/// the other states are counted.
+pub fn decision_sentence(data: &CouncilData, moment: &Moment, locale: &Locale) -> Option<Phrase> {
     let decision = moment.decision.as_ref()?;
-    let names = |p: Position| reported_names(data, decision, p);
+    let names = |p: Position| reported_names(data, decision, p, locale);
     let (against, abstained) = (names(Position::Oppose), names(Position::Abstain));
     let mut parts = Vec::new();
-    if !against.is_empty() {
-        parts.push(format!(
-            "{} {} tegen",
-            if against.len() > 1 {
-                "stemden"
-            } else {
-                "stemde"
-            },
-            join_nl(&against)
-        ));
+    for (list, key) in [
+        (&against, "council_decision_against"),
+        (&abstained, "council_decision_abstained"),
+    ] {
+        if !list.is_empty() {
+            parts.push(say(
+                locale,
+                key,
+                Some(list.len()),
+                &[("states", locale.list(list))],
+            ));
+        }
     }
-    if !abstained.is_empty() {
-        parts.push(format!(
-            "{} {} zich",
-            if abstained.len() > 1 {
-                "onthielden"
-            } else {
-                "onthield"
-            },
-            join_nl(&abstained)
-        ));
-    }
-    let mut out = format!(
-        "Op {} stelde {} het standpunt van de Raad vast.",
-        moment.date.label_nl(),
-        moment.body.subject_nl(),
-    );
+    let mut out = Phrase::text(&say(
+        locale,
+        "council_decision_sentence",
+        None,
+        &[
+            ("date", super::local_text::date_label(&moment.date, locale)),
+            ("body", moment.body.subject(locale)),
+        ],
+    ));
     if !parts.is_empty() {
-        out.push_str(&format!(" Volgens de bronnen {}.", parts.join(" en ")));
+        out.push_str(" ");
+        out.push_str(&say(
+            locale,
+            "council_decision_reported",
+            None,
+            &[("votes", locale.list(&parts))],
+        ));
     }
-    out.push_str(&format!(" {}", decision.others_reason));
+    out.push_str(" ");
+    out.push_local(&decision.others_reason, locale);
     Some(out)
+}
+
+/// The editors' text `text` with its first letter in lower case, to follow
+/// a colon.
+pub fn lower_first(text: &LocalText) -> LocalText {
+    let lower = |t: &str| {
+        let mut chars = t.chars();
+        match chars.next() {
+            Some(first) => first.to_lowercase().chain(chars).collect(),
+            None => String::new(),
+        }
+    };
+    LocalText::new(lower(&text.nl), text.en.as_deref().map(lower))
 }
 
 #[cfg(test)]
@@ -292,14 +363,6 @@ mod tests {
     #[test_case(5, 0, "0,0%")]
     fn formats_percentages(part: u64, whole: u64, expected: &str) {
         assert_eq!(percent(part, whole), expected);
-    }
-
-    #[test_case(&[], ""; "none")]
-    #[test_case(&["A"], "A"; "one")]
-    #[test_case(&["A", "B", "C"], "A, B en C"; "three")]
-    fn joins_dutch_style(items: &[&str], expected: &str) {
-        let items: Vec<String> = items.iter().map(|s| s.to_string()).collect();
-        assert_eq!(join_nl(&items), expected);
     }
 
     fn code(c: &str) -> String {
@@ -327,9 +390,56 @@ mod tests {
     #[test_case(Rule::Unanimity, &[("MT", O)], &["MT stemt tegen"]; "veto")]
     #[test_case(Rule::Unanimity, &[("MT", A)], &["onthoudingen (MT)"]; "abstention in unanimity")]
     fn explains(rule: Rule, except: &[(&str, crate::council::model::Position)], parts: &[&str]) {
-        let text = explain(&evaluate(rule, &eu(except)), &code);
+        let text = explain(&evaluate(rule, &eu(except)), &code, &Locale::builtin("nl"));
         for part in parts {
             assert!(text.contains(part), "`{part}` not in: {text}");
         }
+    }
+
+    #[test_case(Rule::Qmv, &[("CZ", O), ("NL", A), ("PL", O), ("IT", A)], &["Adopted: 23 of the 27 member states vote in favour", "72.0%", "an abstention counts the same as a vote against"]; "seed 001")]
+    #[test_case(Rule::Qmv, &[("DE", O), ("FR", O), ("IT", O)], &["the qualified majority counts as reached"]; "deemed")]
+    #[test_case(Rule::Qmv, &[("DE", O), ("FR", O), ("IT", O), ("ES", O)], &["Blocked", "a blocking minority"]; "blocked by population")]
+    #[test_case(Rule::Qmv, &[("DE", U), ("FR", O), ("IT", O), ("ES", O)], &["undecided member states (DE)", "DE can decide the outcome alone"]; "depends")]
+    #[test_case(Rule::Qmv, &[("DE", U), ("FR", U), ("IT", O), ("ES", O), ("PL", O)], &["DE and FR can tip the balance, but only together"]; "two pivotal")]
+    #[test_case(Rule::Unanimity, &[("MT", O)], &["Blocked: MT votes against"]; "veto")]
+    #[test_case(Rule::Unanimity, &[("MT", A), ("LU", A)], &["abstentions (LU and MT)"]; "abstention in unanimity")]
+    fn explains_in_english(
+        rule: Rule,
+        except: &[(&str, crate::council::model::Position)],
+        parts: &[&str],
+    ) {
+        let text = explain(&evaluate(rule, &eu(except)), &code, &Locale::builtin("en"));
+        for part in parts {
+            assert!(text.contains(part), "`{part}` not in: {text}");
+        }
+        assert!(!text.contains("lidsta"), "{text}");
+        assert!(!text.contains("council_"), "a key without text: {text}");
+    }
+
+    #[test]
+    fn the_decision_sentence_names_who_voted_against_in_the_page_language() {
+        let site = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("site");
+        let data = crate::council::load(&site).unwrap();
+        let (moment, _) = data.latest_decision().unwrap();
+        let nl = decision_sentence(&data, moment, &Locale::builtin("nl")).unwrap();
+        assert!(
+            nl.plain()
+                .starts_with("Op 26 november 2025 stelde het Coreper"),
+            "{nl}"
+        );
+        assert!(
+            nl.plain()
+                .contains("stemden Nederland, Polen en Tsjechië tegen")
+        );
+        let en = decision_sentence(&data, moment, &Locale::builtin("en")).unwrap();
+        assert!(
+            en.plain().starts_with("On 26 November 2025, Coreper"),
+            "{en}"
+        );
+        assert!(
+            en.plain()
+                .contains("Czechia, Netherlands and Poland voted against and Italy abstained"),
+            "{en}"
+        );
     }
 }

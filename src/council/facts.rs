@@ -11,34 +11,47 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::local_text::{DATA_LANGUAGE, date_label};
 use super::model::{ClaimDate, CouncilData, Position, normalize_code};
+use crate::locale::Locale;
 
 /// A state's position on a date, as a page shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PositionFact {
     /// EU code, e.g. `NL`.
     pub code: &'static str,
-    /// Dutch name of the state.
+    /// Name of the state in the page's language.
     pub state: String,
     /// The state's page, e.g. `/raad/nl/`.
     pub path: String,
-    /// The date asked about, in Dutch.
+    /// The date asked about, in words.
     pub date_label: String,
-    /// The position in Dutch ("tegen", "voor", "onthouding", "onbeslist"),
+    /// The position in words ("tegen", "voor", "onthouding", "onbeslist"),
     /// "onbekend", or for disputed claims the positions joined with "of".
     pub label: String,
     /// The position keyword (`oppose`, …), or `unknown` / `disputed`.
     pub position: &'static str,
-    /// The day of the latest claim it rests on, in Dutch.
+    /// The day of the latest claim it rests on, in words.
     pub claim_date_label: Option<String>,
     /// The sources of those claims: (host, url).
     pub sources: Vec<(String, String)>,
 }
 
-/// What the Council data says about `code`'s position on `date`
-/// (`YYYY-MM-DD`, or `YYYY-MM` for the end of that month). The error says in
-/// plain words what is wrong with the arguments.
+/// [`position_fact_in`] in Dutch, with the built-in Dutch strings, for a
+/// build that registers the `raad_positie` function once for all languages.
 pub fn position_fact(data: &CouncilData, code: &str, date: &str) -> Result<PositionFact, String> {
+    position_fact_in(data, code, date, &Locale::builtin(DATA_LANGUAGE))
+}
+
+/// What the Council data says about `code`'s position on `date`
+/// (`YYYY-MM-DD`, or `YYYY-MM` for the end of that month), in `locale`'s
+/// words. The error says in plain words what is wrong with the arguments.
+pub fn position_fact_in(
+    data: &CouncilData,
+    code: &str,
+    date: &str,
+    locale: &Locale,
+) -> Result<PositionFact, String> {
     let Some(code) = normalize_code(code) else {
         return Err(format!(
             "`{code}` is not the code of an EU member state; write the two-letter code, e.g. {{{{< raad-positie NL 2025-11-26 >}}}}"
@@ -46,20 +59,17 @@ pub fn position_fact(data: &CouncilData, code: &str, date: &str) -> Result<Posit
     };
     let claim_date = ClaimDate::parse(date).map_err(|e| e.to_string())?;
     let on = end_of(&claim_date);
-    let state = data
-        .state(code)
-        .map(|s| s.name_nl.clone())
-        .unwrap_or_else(|| code.to_string());
+    let state = super::explain::state_name(data, code, locale);
     let stance = data.stance_at(code, on);
     let positions = stance.positions();
     let (label, position) = match positions.as_slice() {
-        [] => ("onbekend".to_string(), "unknown"),
-        [one] => (one.label_nl().to_string(), one.as_str()),
+        [] => (locale.t("council_position_unknown"), "unknown"),
+        [one] => (one.label(locale), one.as_str()),
         many => (
             many.iter()
-                .map(|p| p.label_nl())
+                .map(|p| p.label(locale))
                 .collect::<Vec<_>>()
-                .join(" of "),
+                .join(&format!(" {} ", locale.t("council_or"))),
             "disputed",
         ),
     };
@@ -78,10 +88,10 @@ pub fn position_fact(data: &CouncilData, code: &str, date: &str) -> Result<Posit
         code,
         state,
         path: format!("/raad/{}/", code.to_ascii_lowercase()),
-        date_label: claim_date.label_nl(),
+        date_label: date_label(&claim_date, locale),
         label,
         position,
-        claim_date_label: stance.claims.first().map(|c| c.date.label_nl()),
+        claim_date_label: stance.claims.first().map(|c| date_label(&c.date, locale)),
         sources,
     })
 }
@@ -124,6 +134,15 @@ mod tests {
     #[test_case("NL", "2019-01", "onbekend"; "before any text")]
     fn gives_the_recorded_position(code: &str, date: &str, label: &str) {
         assert_eq!(position_fact(&example(), code, date).unwrap().label, label);
+    }
+
+    #[test_case("NL", "2025-11-26", "against"; "the Netherlands in English")]
+    #[test_case("IT", "2025-11-26", "against or abstention"; "Italy in English")]
+    #[test_case("NL", "2019-01", "unknown"; "unknown in English")]
+    fn gives_the_recorded_position_in_english(code: &str, date: &str, label: &str) {
+        let fact = position_fact_in(&example(), code, date, &Locale::builtin("en")).unwrap();
+        assert_eq!(fact.label, label);
+        assert!(!fact.date_label.contains("november"), "{}", fact.date_label);
     }
 
     #[test_case("XX", "2025-11-26", "`XX` is not the code of an EU member state"; "unknown state")]

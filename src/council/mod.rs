@@ -3,7 +3,8 @@
 //!
 //! `model` holds the data types, `load` reads `site/data/council/`, `check` warns about weak sources, `qmv`
 //! does the voting arithmetic, `standing` works out who counts with which
-//! position on a date, `explain` puts results into Dutch sentences and
+//! position on a date, `explain` puts results into sentences of the page's
+//! language (`local_text` shows the editors' texts in it) and
 //! `cli` answers `chatcontrole council` (nothing else imports it); `view`, `chart` and `tiles` make the /raad/
 //! pages.
 
@@ -14,6 +15,7 @@ pub mod cli;
 pub mod explain;
 pub mod facts;
 pub mod load;
+pub mod local_text;
 pub mod model;
 pub mod prose_check;
 pub mod qmv;
@@ -23,4 +25,4 @@ pub mod view;
 
 pub use load::load;
 pub use model::{CouncilData, Position};
-pub use view::{render, template_globals};
+pub use view::{render, template_globals, template_globals_in};

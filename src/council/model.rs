@@ -5,7 +5,9 @@
 //! this state on that date?"). Reading and validating the TOML files lives in
 //! `load.rs`; the voting arithmetic lives in `qmv.rs`.
 
+pub use super::local_text::LocalText;
 pub use crate::content::dates::{BadClaimDate, ClaimDate};
+use crate::locale::Locale;
 use crate::url::ExternalUrl;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -78,29 +80,19 @@ impl Position {
         }
     }
 
-    /// The Dutch label shown on the site.
-    pub fn label_nl(self) -> &'static str {
-        match self {
-            Position::Support => "voor",
-            Position::Oppose => "tegen",
-            Position::Abstain => "onthouding",
-            Position::Undecided => "onbeslist",
-        }
+    /// The short label shown on the site ("voor", "against"), from the
+    /// interface strings `council_position_<keyword>`; prose uses it.
+    pub fn label(self, locale: &Locale) -> String {
+        locale.t(&format!("council_position_{}", self.as_str()))
     }
-}
 
-impl Position {
     /// The position as a label that says of what (issue #25): "voor het
-    /// voorstel", "tegen het voorstel", "onthouding", "onbeslist". For
-    /// legends, lists and charts, where a bare "voor" leaves the reader
-    /// guessing; prose keeps [`Position::label_nl`].
-    pub fn label_proposal_nl(self) -> &'static str {
-        match self {
-            Position::Support => "voor het voorstel",
-            Position::Oppose => "tegen het voorstel",
-            Position::Abstain => "onthouding",
-            Position::Undecided => "onbeslist",
-        }
+    /// voorstel", "against the proposal", "onthouding", "undecided"
+    /// (`council_position_proposal_<keyword>`). For legends, lists and
+    /// charts, where a bare "voor" leaves the reader guessing; prose keeps
+    /// [`Position::label`].
+    pub fn label_proposal(self, locale: &Locale) -> String {
+        locale.t(&format!("council_position_proposal_{}", self.as_str()))
     }
 }
 
@@ -168,8 +160,8 @@ pub struct Claim {
     /// True when an editor marked the claim as resting on weak sources only
     /// (blogs, aggregators); the page says so and `check` does not warn.
     pub weakly_sourced: bool,
-    /// A short note in Dutch, in our own words.
-    pub note: String,
+    /// A short note in our own words (`note`, `note_en`).
+    pub note: LocalText,
     /// The file the claim was read from.
     pub file: PathBuf,
     /// The line of the claim's `[[claim]]` header in that file.
@@ -185,10 +177,10 @@ pub struct Text {
     pub date: ClaimDate,
     /// The presidency that tabled it.
     pub presidency: &'static str,
-    /// Dutch title.
-    pub title: String,
-    /// Dutch summary.
-    pub summary: String,
+    /// Title (`title`, `title_en`).
+    pub title: LocalText,
+    /// Summary (`summary`, `summary_en`).
+    pub summary: LocalText,
     /// Where the description comes from.
     pub source: Source,
 }
@@ -217,21 +209,31 @@ pub enum Body {
 }
 
 impl Body {
-    /// Dutch label.
-    pub fn label_nl(self) -> &'static str {
+    /// The keyword used in data files (`coreper`, `jha-council`).
+    pub fn as_str(self) -> &'static str {
         match self {
-            Body::Coreper => "Coreper (permanente vertegenwoordigers)",
-            Body::JhaCouncil => "Raad Justitie en Binnenlandse Zaken",
+            Body::Coreper => "coreper",
+            Body::JhaCouncil => "jha-council",
         }
     }
 
-    /// The body as the subject of a Dutch sentence: "het Coreper (de
-    /// ambassadeurs van de lidstaten)".
-    pub fn subject_nl(self) -> &'static str {
+    fn key(self) -> &'static str {
         match self {
-            Body::Coreper => "het Coreper (de ambassadeurs van de lidstaten)",
-            Body::JhaCouncil => "de Raad Justitie en Binnenlandse Zaken (de ministers)",
+            Body::Coreper => "coreper",
+            Body::JhaCouncil => "jha",
         }
+    }
+
+    /// The body's name on the site: "Coreper (permanente
+    /// vertegenwoordigers)" (`council_body_<body>`).
+    pub fn label(self, locale: &Locale) -> String {
+        locale.t(&format!("council_body_{}", self.key()))
+    }
+
+    /// The body as the subject of a sentence: "het Coreper (de
+    /// ambassadeurs van de lidstaten)" (`council_body_subject_<body>`).
+    pub fn subject(self, locale: &Locale) -> String {
+        locale.t(&format!("council_body_subject_{}", self.key()))
     }
 }
 
@@ -246,12 +248,18 @@ pub enum MomentResult {
 }
 
 impl MomentResult {
-    /// Dutch label.
-    pub fn label_nl(self) -> &'static str {
+    /// The keyword used in data files (`agreed`, `withdrawn`).
+    pub fn as_str(self) -> &'static str {
         match self {
-            MomentResult::Agreed => "akkoord bereikt",
-            MomentResult::Withdrawn => "stemming afgeblazen",
+            MomentResult::Agreed => "agreed",
+            MomentResult::Withdrawn => "withdrawn",
         }
+    }
+
+    /// What came of the moment: "akkoord bereikt", "vote called off"
+    /// (`council_result_<keyword>`).
+    pub fn label(self, locale: &Locale) -> String {
+        locale.t(&format!("council_result_{}", self.as_str()))
     }
 }
 
@@ -270,8 +278,11 @@ pub struct Moment {
     pub text: String,
     /// Agreed or withdrawn.
     pub result: MomentResult,
-    /// Dutch summary, in our own words.
+    /// Dutch summary, in our own words. A plain text, as the contact tool
+    /// reads it; [`Moment::summary_text`] has it with its translation.
     pub summary: String,
+    /// The English summary (`summary_en`), when the editors wrote one.
+    pub summary_en: Option<String>,
     /// Sources.
     pub sources: Vec<Source>,
     /// The votes as reported, when the moment took a decision.
@@ -286,10 +297,30 @@ pub struct Decision {
     pub reported: Vec<(&'static str, Position)>,
     /// How every state not in `reported` is counted.
     pub others: Position,
-    /// Why the others are counted that way (Dutch, shown on the site).
-    pub others_reason: String,
+    /// Why the others are counted that way, shown on the site
+    /// (`others_reason`, `others_reason_en`).
+    pub others_reason: LocalText,
     /// Where the reported votes come from.
     pub sources: Vec<Source>,
+}
+
+impl MemberState {
+    /// The state's name in `locale`'s language: the Dutch name on Dutch
+    /// pages, the English one on all others.
+    pub fn name(&self, locale: &Locale) -> &str {
+        if locale.code() == super::local_text::DATA_LANGUAGE {
+            &self.name_nl
+        } else {
+            &self.name_en
+        }
+    }
+}
+
+impl Moment {
+    /// The summary with its English version.
+    pub fn summary_text(&self) -> LocalText {
+        LocalText::new(self.summary.clone(), self.summary_en.clone())
+    }
 }
 
 impl Decision {
@@ -358,16 +389,10 @@ impl SourceKind {
             .find(|k| k.as_str() == text.trim())
     }
 
-    /// The Dutch label shown beside a source.
-    pub fn label_nl(self) -> &'static str {
-        match self {
-            SourceKind::Official => "officieel document",
-            SourceKind::Parliamentary => "parlementair stuk",
-            SourceKind::Press => "pers",
-            SourceKind::Ngo => "maatschappelijke organisatie",
-            SourceKind::Blog => "blog of sociale media",
-            SourceKind::Aggregator => "doorgeefsite",
-        }
+    /// The label shown beside a source: "officieel document", "press"
+    /// (`council_source_kind_<keyword>`).
+    pub fn label(self, locale: &Locale) -> String {
+        locale.t(&format!("council_source_kind_{}", self.as_str()))
     }
 
     /// True for blogs and aggregators: a claim should not rest on these alone.
@@ -439,14 +464,14 @@ impl Source {
 pub struct Stage {
     /// Short id, e.g. `council-mandate`.
     pub id: String,
-    /// Dutch name of the stage.
-    pub title: String,
-    /// Who acts in it (Dutch).
-    pub body: String,
+    /// Name of the stage (`title`, `title_en`).
+    pub title: LocalText,
+    /// Who acts in it (`body`, `body_en`).
+    pub body: LocalText,
     /// When it happened; None means "not yet".
     pub date: Option<ClaimDate>,
-    /// What it means, in plain Dutch.
-    pub about: String,
+    /// What it means, in plain words (`about`, `about_en`).
+    pub about: LocalText,
     /// Sources (empty for stages that have not happened).
     pub sources: Vec<Source>,
 }
@@ -711,7 +736,7 @@ mod tests {
             text: text.to_string(),
             source: example_source(),
             weakly_sourced: false,
-            note: String::new(),
+            note: LocalText::default(),
             file: PathBuf::from("positions/x.toml"),
             line: 1,
         }
@@ -722,8 +747,8 @@ mod tests {
             id: id.to_string(),
             date: ClaimDate::parse(date).unwrap(),
             presidency: "DK",
-            title: id.to_string(),
-            summary: String::new(),
+            title: id.into(),
+            summary: LocalText::default(),
             source: example_source(),
         }
     }

@@ -126,7 +126,10 @@ pub fn warnings(
                     "this says {} {}, but the Council data records {} on {}",
                     c.state,
                     said_words(c.said),
-                    c.recorded.label_nl(),
+                    // The prose checked is Dutch, so the position is named in Dutch.
+                    c.recorded.label(&crate::locale::Locale::builtin(
+                        super::local_text::DATA_LANGUAGE
+                    )),
                     crate::content::dates::dutch_day(c.on)
                 ),
             )

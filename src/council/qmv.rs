@@ -90,13 +90,10 @@ impl Rule {
         }
     }
 
-    /// Dutch name of the rule.
-    pub fn label_nl(self) -> &'static str {
-        match self {
-            Rule::Qmv => "gekwalificeerde meerderheid",
-            Rule::Reinforced => "versterkte gekwalificeerde meerderheid",
-            Rule::Unanimity => "unanimiteit",
-        }
+    /// The rule's name: "gekwalificeerde meerderheid", "unanimity"
+    /// (`council_rule_<keyword>`).
+    pub fn label(self, locale: &crate::locale::Locale) -> String {
+        locale.t(&format!("council_rule_{}", self.as_str()))
     }
 
     /// The percentage of states needed in favour, for the majority rules.
@@ -174,7 +171,15 @@ impl Outcome {
         }
     }
 
-    /// Dutch label.
+    /// The outcome in words: "aangenomen", "blocked"
+    /// (`council_outcome_<keyword>`).
+    pub fn label(self, locale: &crate::locale::Locale) -> String {
+        locale.t(&format!("council_outcome_{}", self.as_str()))
+    }
+
+    /// The outcome in Dutch, for callers that do not render per language
+    /// (the home page's summary); the same words as
+    /// `Outcome::label(&Locale::builtin("nl"))`.
     pub fn label_nl(self) -> &'static str {
         match self {
             Outcome::Adopted => "aangenomen",

@@ -12,9 +12,10 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use super::chart::{Block, class, letter, pattern, rect};
+use super::chart::{Block, class, disputed_mark, letter, pattern, rect};
 use super::model::Position;
 use crate::html::escape;
+use crate::locale::Locale;
 
 const TILE: u64 = 64;
 const STEP: u64 = 70;
@@ -74,45 +75,45 @@ pub fn place(blocks: &[Block]) -> Vec<Placed<'_>> {
 /// name starts with the state and its position and ends with the visible
 /// text of the tile (code and letter, kept apart by a space so they read as
 /// two words), so speech users can say what they see.
-pub fn tile_map(blocks: &[Block], link: &dyn Fn(&str) -> String) -> String {
+pub fn tile_map(blocks: &[Block], link: &dyn Fn(&str) -> String, locale: &Locale) -> String {
     let tiles = place(blocks);
     let cols = tiles.iter().map(|t| t.col).max().map_or(0, |c| c + 1) as u64;
     let rows = tiles.iter().map(|t| t.row).max().map_or(0, |r| r + 1) as u64;
     let width = (cols * STEP).saturating_sub(STEP - TILE);
     let height = (rows * STEP).saturating_sub(STEP - TILE);
     let mut svg = format!(
-        r#"<svg class="council-map" viewBox="0 0 {width} {height}" role="group" aria-labelledby="raad-kaart-titel" xmlns="http://www.w3.org/2000/svg"><title id="raad-kaart-titel">Kaart van de lidstaten naar standpunt; de lijst ernaast geeft dezelfde gegevens</title>"#
+        r#"<svg class="council-map" viewBox="0 0 {width} {height}" role="group" aria-labelledby="raad-kaart-titel" xmlns="http://www.w3.org/2000/svg"><title id="raad-kaart-titel">{}</title>"#,
+        escape(&locale.t("council_map_title"))
     );
     for Placed { block, col, row } in tiles {
         let (x, y) = (col as u64 * STEP, row as u64 * STEP);
-        let letter = letter(block.position);
+        let letter = letter(block.position, locale);
         svg.push_str(&format!(
             r#"<a href="{}" aria-label="{}">"#,
             escape(&link(&block.code)),
             escape(&format!(
                 "{}: {}{}, {} {letter}",
                 block.name,
-                block.position.label_proposal_nl(),
-                if block.disputed { " (betwist)" } else { "" },
+                block.position.label_proposal(locale),
+                disputed_mark(block.disputed, locale),
                 block.code
             ))
         ));
         rect(
             &mut svg,
-            x,
-            y,
-            TILE,
-            TILE,
+            (x, y, TILE, TILE),
             block,
             if block.disputed { " disputed" } else { "" },
+            locale,
         );
         svg.push_str(&format!(
-            r#"<text class="tile-code" x="{}" y="{}" text-anchor="middle">{}</text> <text class="tile-letter" x="{}" y="{}" text-anchor="middle">{letter}</text></g></a>"#,
+            r#"<text class="tile-code" x="{}" y="{}" text-anchor="middle">{}</text> <text class="tile-letter" x="{}" y="{}" text-anchor="middle">{}</text></g></a>"#,
             x + TILE / 2,
             y + 28,
             escape(&block.code),
             x + TILE / 2,
             y + 52,
+            escape(&letter),
         ));
     }
     svg.push_str("</svg>");
@@ -125,68 +126,49 @@ pub struct Group {
     /// `support`, `oppose`, `abstain` or `undecided` (the CSS class `pos-*`).
     pub position: &'static str,
     /// The letter on the map.
-    pub letter: &'static str,
-    /// What the group is, in Dutch.
-    pub label: &'static str,
-    /// The states' Dutch names, alphabetical, "(betwist)" after a disputed one.
+    pub letter: String,
+    /// What the group is, in the page's language.
+    pub label: String,
+    /// The states' names, alphabetical, "(betwist)" after a disputed one.
     pub names: Vec<String>,
 }
 
 /// The states grouped by position in the legend's order, empty groups left
 /// out: the same facts as the map, as text.
-pub fn groups(blocks: &[Block]) -> Vec<Group> {
-    [
-        (Position::Support, "Voor het voorstel"),
-        (Position::Oppose, "Tegen het voorstel"),
-        (Position::Abstain, "Onthouding (telt als tegen)"),
-        (Position::Undecided, "Onbeslist of onbekend"),
-    ]
-    .into_iter()
-    .filter_map(|(position, label)| {
-        let mut names: Vec<String> = blocks
-            .iter()
-            .filter(|b| b.position == position)
-            .map(|b| {
-                if b.disputed {
-                    format!("{} (betwist)", b.name)
-                } else {
-                    b.name.clone()
-                }
+pub fn groups(blocks: &[Block], locale: &Locale) -> Vec<Group> {
+    Position::ALL
+        .into_iter()
+        .filter_map(|position| {
+            let mut names: Vec<String> = blocks
+                .iter()
+                .filter(|b| b.position == position)
+                .map(|b| format!("{}{}", b.name, disputed_mark(b.disputed, locale)))
+                .collect();
+            names.sort();
+            (!names.is_empty()).then(|| Group {
+                position: position.as_str(),
+                letter: letter(position, locale),
+                label: locale.t(&format!("council_group_{}", position.as_str())),
+                names,
             })
-            .collect();
-        names.sort();
-        (!names.is_empty()).then_some(Group {
-            position: position.as_str(),
-            letter: letter(position),
-            label,
-            names,
         })
-    })
-    .collect()
+        .collect()
 }
 
 /// The legend of the tile map as an HTML list: a small swatch with the
 /// colour, pattern and letter of each position, and what it means in words.
-pub fn map_legend() -> String {
-    let items = [
-        (Some(Position::Support), "V", "voor het voorstel (effen)"),
-        (
-            Some(Position::Oppose),
-            "T",
-            "tegen het voorstel (schuine strepen)",
-        ),
-        (
-            Some(Position::Abstain),
-            "O",
-            "onthouding, telt als tegen (stippen)",
-        ),
-        (
-            Some(Position::Undecided),
-            "?",
-            "onbeslist of onbekend (streepjes)",
-        ),
-        (None, "", "stippelrand: bronnen zijn het oneens"),
-    ];
+pub fn map_legend(locale: &Locale) -> String {
+    let mut items: Vec<(Option<Position>, String, String)> = Position::ALL
+        .into_iter()
+        .map(|p| {
+            (
+                Some(p),
+                letter(p, locale),
+                locale.t(&format!("council_legend_{}", p.as_str())),
+            )
+        })
+        .collect();
+    items.push((None, String::new(), locale.t("council_legend_disputed")));
     let mut html = String::from(r#"<ul class="council-legend">"#);
     for (position, mark, text) in items {
         let swatch = match position {
@@ -199,8 +181,9 @@ pub fn map_legend() -> String {
                     })
                     .unwrap_or_default();
                 format!(
-                    r#"<rect class="block {}" x="1" y="1" width="26" height="26"/>{pattern}<text class="tile-letter" x="14" y="20" text-anchor="middle">{mark}</text>"#,
-                    class(position)
+                    r#"<rect class="block {}" x="1" y="1" width="26" height="26"/>{pattern}<text class="tile-letter" x="14" y="20" text-anchor="middle">{}</text>"#,
+                    class(position),
+                    escape(&mark)
                 )
             }
             None => {
@@ -209,12 +192,13 @@ pub fn map_legend() -> String {
             }
         };
         html.push_str(&format!(
-            r#"<li><svg class="legend-swatch" viewBox="0 0 28 28" aria-hidden="true" focusable="false">{swatch}</svg> {}{text}</li>"#,
+            r#"<li><svg class="legend-swatch" viewBox="0 0 28 28" aria-hidden="true" focusable="false">{swatch}</svg> {}{}</li>"#,
             if mark.is_empty() {
                 String::new()
             } else {
-                format!("{mark}: ")
-            }
+                format!("{}: ", escape(&mark))
+            },
+            escape(&text)
         ));
     }
     html.push_str("</ul>");
@@ -225,6 +209,10 @@ pub fn map_legend() -> String {
 mod tests {
     use super::*;
     use test_case::test_case;
+
+    fn nl() -> Locale {
+        Locale::builtin("nl")
+    }
 
     fn block(code: &str, position: Position, tile: Option<(u32, u32)>) -> Block {
         Block {
@@ -273,7 +261,7 @@ mod tests {
         for p in &placed {
             assert_eq!(Some((p.col, p.row)), p.block.tile, "{} moved", p.block.code);
         }
-        let svg = tile_map(&blocks, &|c| format!("/raad/{c}/"));
+        let svg = tile_map(&blocks, &|c| format!("/raad/{c}/"), &nl());
         assert_eq!(svg.matches("<a href=").count(), 27);
     }
 
@@ -293,7 +281,11 @@ mod tests {
 
     #[test]
     fn map_links_every_tile_and_marks_position_with_letter_and_pattern() {
-        let svg = tile_map(&blocks(), &|code| format!("/raad/{}/", code.to_lowercase()));
+        let svg = tile_map(
+            &blocks(),
+            &|code| format!("/raad/{}/", code.to_lowercase()),
+            &nl(),
+        );
         for code in ["de", "nl", "it", "mt"] {
             assert!(svg.contains(&format!(r#"href="/raad/{code}/""#)));
         }
@@ -313,7 +305,7 @@ mod tests {
 
     #[test]
     fn groups_list_every_state_under_its_position() {
-        let groups = groups(&blocks());
+        let groups = groups(&blocks(), &nl());
         let text: Vec<String> = groups
             .iter()
             .map(|g| format!("{} {}: {}", g.letter, g.label, g.names.join(", ")))
@@ -328,14 +320,14 @@ mod tests {
             ]
         );
         assert!(
-            super::groups(&blocks()[..1]).len() == 1,
+            super::groups(&blocks()[..1], &nl()).len() == 1,
             "empty groups are left out"
         );
     }
 
     #[test]
     fn legend_explains_every_position_in_words() {
-        let html = map_legend();
+        let html = map_legend(&nl());
         for text in [
             "V: voor",
             "T: tegen",
@@ -351,7 +343,34 @@ mod tests {
 
     #[test]
     fn an_empty_map_draws_without_panicking() {
-        assert!(tile_map(&[], &|c| c.to_string()).ends_with("</svg>"));
-        assert!(groups(&[]).is_empty());
+        assert!(tile_map(&[], &|c| c.to_string(), &nl()).ends_with("</svg>"));
+        assert!(groups(&[], &nl()).is_empty());
+    }
+
+    #[test]
+    fn map_legend_and_groups_in_english() {
+        let en = Locale::builtin("en");
+        let svg = tile_map(&blocks(), &|c| format!("/en/raad/{c}/"), &en);
+        assert!(
+            svg.contains(r#"aria-label="Land IT: abstention (disputed), IT A""#),
+            "{svg}"
+        );
+        let html = map_legend(&en);
+        for text in [
+            "Y: in favour of the proposal",
+            "N: against the proposal",
+            "A: abstention, counts as against",
+            "?: undecided",
+        ] {
+            assert!(html.contains(text), "{text}: {html}");
+        }
+        let labels: Vec<String> = groups(&blocks(), &en)
+            .iter()
+            .map(|g| format!("{} {}", g.letter, g.label))
+            .collect();
+        assert_eq!(labels[0], "Y In favour of the proposal");
+        for dutch in ["voorstel", "betwist", "onthouding", "lidsta", "stippel"] {
+            assert!(!svg.contains(dutch) && !html.contains(dutch), "{dutch}");
+        }
     }
 }

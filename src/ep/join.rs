@@ -24,6 +24,8 @@ pub struct PartyEpVote {
     pub date: NaiveDate,
     /// What was voted on, in plain Dutch.
     pub title_nl: String,
+    /// The vote's English title, when recorded.
+    pub title_en: Option<String>,
     /// The procedure, when recorded.
     pub procedure: Option<String>,
     /// Adopted or rejected.
@@ -32,6 +34,8 @@ pub struct PartyEpVote {
     pub protects: Protects,
     /// Why that vote protects.
     pub why: String,
+    /// The same in English, when the editors wrote it.
+    pub why_en: Option<String>,
     /// The whole Parliament's numbers.
     pub totals: Totals,
     /// How the vote is known.
@@ -216,10 +220,12 @@ impl EpData {
             id: vote.id.clone(),
             date: vote.date,
             title_nl: vote.title_nl.clone(),
+            title_en: vote.title_en.clone(),
             procedure: vote.procedure.clone(),
             result: vote.result,
             protects: vote.protects,
             why: vote.why.clone(),
+            why_en: vote.why_en.clone(),
             totals: vote.totals,
             provenance: vote.provenance.clone(),
             source: vote.provenance.wording(),
@@ -309,6 +315,7 @@ mod tests {
             result: VoteResult::Rejected,
             protects,
             why: "omdat".to_string(),
+            why_en: None,
             editors_note: None,
             totals: Totals {
                 for_: 300,

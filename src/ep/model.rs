@@ -278,6 +278,8 @@ pub struct EpVote {
     pub protects: Protects,
     /// Why that vote protects (Dutch, one sentence, published).
     pub why: String,
+    /// The same in English (`why_en`), for English pages, when written.
+    pub why_en: Option<String>,
     /// The editors' note, never published.
     pub editors_note: Option<String>,
     /// The whole Parliament's numbers.

@@ -1,8 +1,8 @@
 //! The text of a `data/ep/votes/<id>.toml` that `sync ep-votes` writes, and
 //! the editors' words it keeps from the file already there.
 //!
-//! Sync must never lose an editor's words: `title_nl`, `protects`, `why` and
-//! `editors_note` (and `result`, when the API gives none) are read from the
+//! Sync must never lose an editor's words: `title_nl`, `protects`, `why`,
+//! `why_en` and `editors_note` (and `result`, when the API gives none) are read from the
 //! existing file and written back unchanged. A new file gets them empty,
 //! under a comment that says what to write; `check` reports them as errors
 //! until an editor fills them in. The file credits HowTheyVote.eu and its
@@ -25,6 +25,8 @@ pub struct EditorFields {
     pub protects: String,
     /// Why that vote protects.
     pub why: String,
+    /// The same in English, if written.
+    pub why_en: Option<String>,
     /// The editors' note, if any.
     pub editors_note: Option<String>,
     /// The result as written, kept when the API gives none.
@@ -82,6 +84,7 @@ pub fn editor_fields(text: &str) -> Result<EditorFields, String> {
         title_nl: get("title_nl")?.unwrap_or_default(),
         protects: get("protects")?.unwrap_or_default(),
         why: get("why")?.unwrap_or_default(),
+        why_en: get("why_en")?,
         editors_note: get("editors_note")?,
         result: get("result")?,
         fetched_at,
@@ -161,6 +164,9 @@ pub fn render(vote: &SyncedVote, editor: &EditorFields) -> String {
     out.push_str(&format!("result = {}\n", quoted(&result)));
     out.push_str(&format!("protects = {}\n", quoted(&editor.protects)));
     out.push_str(&format!("why = {}\n", quoted(&editor.why)));
+    if let Some(why_en) = &editor.why_en {
+        out.push_str(&format!("why_en = {}\n", quoted(why_en)));
+    }
     if let Some(note) = &editor.editors_note {
         out.push_str(&format!("editors_note = {}\n", quoted(note)));
     }
@@ -226,6 +232,7 @@ mod tests {
             title_nl: "Verlenging \"tijdelijk\"\nmet regel".to_string(),
             protects: "against".to_string(),
             why: "Omdat.".to_string(),
+            why_en: Some("Because.".to_string()),
             editors_note: Some("Nagekeken in de notulen.".to_string()),
             result: None,
             fetched_at: None,

@@ -37,6 +37,7 @@ struct VoteFile {
     result: Spanned<String>,
     protects: Spanned<String>,
     why: Spanned<String>,
+    why_en: Option<Spanned<String>>,
     #[serde(default)]
     editors_note: Option<String>,
     #[serde(default)]
@@ -130,6 +131,13 @@ pub fn load_vote(path: &Path, diags: &mut Diagnostics) -> Option<EpVote> {
         "write in one Dutch sentence why that vote protects private messages; it is published with the vote",
         diags,
     );
+    let why_en = crate::council::local_text::english(
+        &parsed,
+        file.why.get_ref(),
+        file.why_en.as_ref(),
+        "why",
+        diags,
+    );
     let result = match file.result.get_ref().trim() {
         "adopted" => Some(VoteResult::Adopted),
         "rejected" => Some(VoteResult::Rejected),
@@ -195,6 +203,7 @@ pub fn load_vote(path: &Path, diags: &mut Diagnostics) -> Option<EpVote> {
         result: result?,
         protects: protects?,
         why: why?,
+        why_en,
         editors_note: text(&file.editors_note),
         totals: totals?,
         provenance: provenance?,
@@ -430,10 +439,26 @@ vote = "for"
     #[test_case("title_nl = \"Verlenging\"", "title_nl = \"\"", &["2:12: `title_nl` is empty"]; "title placeholder")]
     #[test_case("result = \"rejected\"", "result = \"verworpen\"", &["4:10: `verworpen` is not a result"]; "result word")]
     #[test_case("date = 2026-03-26", "date = \"26 maart\"", &["1:8: `date` is not a day: `26 maart`"]; "date")]
+    #[test_case("why = \"Tegen stemmen beschermt.\"", "why = \"Tegen stemmen beschermt.\"\nwhy_en = \"\"", &["7:10: why_en is empty"]; "empty English why")]
     fn mistakes_are_on_their_line(find: &str, replace: &str, expected: &[&str]) {
         let (vote, messages) = load_text(&GOOD.replacen(find, replace, 1));
         assert_eq!(messages, expected);
         assert_eq!(vote.is_none(), !expected.is_empty());
+    }
+
+    #[test]
+    fn an_english_why_is_read_beside_the_dutch_one() {
+        let text = GOOD.replace(
+            "why = \"Tegen stemmen beschermt.\"",
+            "why = \"Tegen stemmen beschermt.\"\nwhy_en = \" Voting against protects. \"",
+        );
+        let (vote, messages) = load_text(&text);
+        assert_eq!(messages, Vec::<String>::new());
+        assert_eq!(
+            vote.unwrap().why_en.as_deref(),
+            Some("Voting against protects.")
+        );
+        assert_eq!(load_text(GOOD).0.unwrap().why_en, None);
     }
 
     #[test]

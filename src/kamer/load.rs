@@ -12,6 +12,7 @@
 //! [[motion]]
 //! name = "motie-Kathmann c.s."
 //! about = "…"                    # what it asked, in our own words
+//! about_en = "…"                 # optional: the same in English
 //! mover_party = "groenlinks-pvda"
 //! voted_on = 2025-11-25
 //! result = "adopted"             # or "rejected"
@@ -32,6 +33,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::model::{Kamer, Motion};
+use crate::council::local_text::local_text;
 use crate::data_file::read_toml;
 use crate::diagnostics::Diagnostics;
 use crate::guide::model::VoteChoice;
@@ -56,6 +58,7 @@ struct KamerFile {
 struct MotionFile {
     name: Spanned<String>,
     about: Spanned<String>,
+    about_en: Option<Spanned<String>>,
     mover_party: Spanned<String>,
     voted_on: Spanned<DateText>,
     result: Spanned<String>,
@@ -129,11 +132,18 @@ pub fn load(site: &Path, known: &dyn Fn(&str) -> bool, diags: &mut Diagnostics) 
                 );
             }
         }
+        let about = local_text(
+            &parsed,
+            m.about.get_ref(),
+            m.about_en.as_ref(),
+            "about",
+            diags,
+        );
         let source = parsed.provenance(&m.source, diags);
         if let (Some(voted_on), Some(adopted), Some(source)) = (voted_on, adopted, source) {
             motions.push(Motion {
                 name: m.name.get_ref().trim().to_string(),
-                about: m.about.get_ref().trim().to_string(),
+                about,
                 mover_party: m.mover_party.get_ref().clone(),
                 voted_on,
                 adopted,

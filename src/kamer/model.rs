@@ -26,8 +26,8 @@ pub struct Kamer {
 pub struct Motion {
     /// How it is known, e.g. "motie-Kathmann c.s.".
     pub name: String,
-    /// What it asked, in our own words (Dutch).
-    pub about: String,
+    /// What it asked, in our own words (`about`, `about_en`).
+    pub about: crate::council::local_text::LocalText,
     /// The party id of its first signatory.
     pub mover_party: String,
     /// The day of the vote.

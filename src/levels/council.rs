@@ -9,33 +9,29 @@
 //! coalition party did not decide alone.
 
 use super::{Inputs, Level, LevelEvent, LevelKind};
-use crate::council::facts::{end_of, position_fact};
-use crate::council::model::{Body, MomentResult};
+use crate::council::facts::{end_of, position_fact_in};
+use crate::council::local_text::{Phrase, date_label};
+use crate::council::model::{Body, MomentResult, Position};
+use crate::locale::Locale;
 
 /// Who met and what came of it, in words a voter knows (the Council's own
-/// names, such as Coreper, are jargon).
-pub fn what_happened(body: Body, result: MomentResult) -> &'static str {
-    match (body, result) {
-        (Body::Coreper, MomentResult::Agreed) => "de EU-ambassadeurs bereikten een akkoord",
-        (Body::Coreper, MomentResult::Withdrawn) => {
-            "een stemming van de EU-ambassadeurs ging niet door"
-        }
-        (Body::JhaCouncil, MomentResult::Agreed) => {
-            "de EU-ministers van Justitie bereikten een akkoord"
-        }
-        (Body::JhaCouncil, MomentResult::Withdrawn) => {
-            "een stemming van de EU-ministers van Justitie ging niet door"
-        }
-    }
+/// names, such as Coreper, are jargon): `levels_council_<body>_<result>`.
+pub fn what_happened(body: Body, result: MomentResult, locale: &Locale) -> String {
+    let body = match body {
+        Body::Coreper => "coreper",
+        Body::JhaCouncil => "jha",
+    };
+    locale.t(&format!("levels_council_{body}_{}", result.as_str()))
 }
 
-/// The party's Council level.
-pub fn level(inputs: &Inputs, party: &str) -> Level {
+/// The party's Council level, in `locale`'s words.
+pub fn level(inputs: &Inputs, party: &str, locale: &Locale) -> Level {
     let (Some(council), Some(cabinets)) = (inputs.council, inputs.cabinets) else {
         return Level::new(
             LevelKind::Council,
             Vec::new(),
-            "Deze site heeft geen gegevens over kabinetten en de Raad.".to_string(),
+            locale.t("levels_council_no_data"),
+            locale,
         );
     };
     let mut events = Vec::new();
@@ -51,43 +47,53 @@ pub fn level(inputs: &Inputs, party: &str) -> Level {
             continue;
         }
         let iso = day.format("%Y-%m-%d").to_string();
-        let fact = position_fact(council, "NL", &iso).ok();
+        let fact = position_fact_in(council, "NL", &iso, locale).ok();
         let (label, key) = fact
             .as_ref()
             .map(|f| (f.label.clone(), f.position))
-            .unwrap_or_else(|| ("onbekend".to_string(), "unknown"));
+            .unwrap_or_else(|| (locale.t("council_position_unknown"), "unknown"));
         let minister = cabinet.minister_on(day);
         let own = minister.is_some_and(|m| m.party.as_deref() == Some(party));
-        let who = match minister {
-            Some(m) => format!(
-                " Minister van Justitie en Veiligheid: {}{}{}.",
-                m.name,
-                m.party
-                    .as_deref()
-                    .map(|p| format!(" ({})", party_name(inputs, p)))
-                    .unwrap_or_default(),
-                if own { ", van deze partij" } else { "" }
-            ),
-            None => String::new(),
+        // A clear position says of what: "tegen het voorstel".
+        let position = match Position::parse(key) {
+            Some(p @ (Position::Oppose | Position::Support)) => p.label_proposal(locale),
+            _ => label,
         };
+        let cabinet_name = cabinet.name_phrase(locale);
+        let mut what = Phrase::tf(
+            locale,
+            if own {
+                "levels_council_event_own_minister"
+            } else {
+                "levels_council_event"
+            },
+            &[
+                ("cabinet", &cabinet_name),
+                (
+                    "what",
+                    &Phrase::text(&what_happened(moment.body, moment.result, locale)),
+                ),
+                ("position", &Phrase::text(&position)),
+            ],
+        );
+        if let Some(m) = minister {
+            let key = match (&m.party, own) {
+                (Some(_), true) => "levels_council_minister_own",
+                (Some(_), false) => "levels_council_minister_party",
+                (None, _) => "levels_council_minister",
+            };
+            let party_name = m
+                .party
+                .as_deref()
+                .map(|p| party_name(inputs, p))
+                .unwrap_or_default();
+            what.push_str(" ");
+            what.push_str(&locale.tf(key, &[("name", &m.name), ("party", &party_name)]));
+        }
         events.push(LevelEvent {
             date: day,
-            date_label: moment.date.label_nl(),
-            what: format!(
-                "Onder het {} ({}): {}; positie van Nederland: {label}{}.{who}",
-                cabinet.name,
-                if own {
-                    "met de minister van deze partij"
-                } else {
-                    "waarin de partij zat"
-                },
-                what_happened(moment.body, moment.result),
-                if matches!(key, "oppose" | "support") {
-                    " het voorstel"
-                } else {
-                    ""
-                },
-            ),
+            date_label: date_label(&moment.date, locale),
+            what,
             detail: None,
             protects: match key {
                 "oppose" => Some(true),
@@ -100,11 +106,11 @@ pub fn level(inputs: &Inputs, party: &str) -> Level {
         });
     }
     let note = if events.is_empty() {
-        "De partij zat niet in een kabinet op de dagen dat de Raad over chatcontrole besliste of een stemming schrapte.".to_string()
+        locale.t("levels_council_not_in_cabinet")
     } else {
-        "Een onthouding telt in de Raad mee als tegenstem, maar is geen nee; dan staat hier geen oordeel.".to_string()
+        locale.t("levels_council_abstention_note")
     };
-    Level::new(LevelKind::Council, events, note)
+    Level::new(LevelKind::Council, events, note, locale)
 }
 
 fn party_name(inputs: &Inputs, id: &str) -> String {

@@ -8,54 +8,57 @@
 
 use super::timeline::{SourceLink, TimelineEvent};
 use super::{Inputs, Level, LevelEvent, LevelKind};
-use crate::content::dates::dutch_day;
-use crate::ep::model::{EpData, EpVote, VoteResult, VoteWord};
+use crate::council::local_text::{DATA_LANGUAGE, LocalText, Phrase};
+use crate::ep::model::{EpData, EpVote, Totals, VoteResult, VoteWord};
 use crate::ep::{Counts, PartyEpVote};
+use crate::locale::Locale;
 use crate::provenance::Provenance;
 
-/// "aangenomen" or "verworpen".
-fn result_word(result: VoteResult) -> &'static str {
-    match result {
-        VoteResult::Adopted => "aangenomen",
-        VoteResult::Rejected => "verworpen",
-    }
+/// "aangenomen" or "rejected".
+fn result_word(result: VoteResult, locale: &Locale) -> String {
+    super::kamer::result_word(result == VoteResult::Adopted, locale)
 }
 
 /// "228 voor, 311 tegen, 92 onthoudingen": the whole Parliament.
-fn totals_phrase(vote_totals: &crate::ep::model::Totals) -> String {
-    let mut text = format!("{} voor, {} tegen", vote_totals.for_, vote_totals.against);
-    if let Some(a) = vote_totals.abstain {
-        text.push_str(&format!(
-            ", {a} {}",
-            if a == 1 { "onthouding" } else { "onthoudingen" }
-        ));
+fn totals_phrase(totals: &Totals, locale: &Locale) -> String {
+    let number = |n: u32| locale.number(i64::from(n));
+    let mut text = locale.tf(
+        "levels_ep_totals",
+        &[
+            ("for", &number(totals.for_)),
+            ("against", &number(totals.against)),
+        ],
+    );
+    if let Some(a) = totals.abstain {
+        text.push_str(", ");
+        text.push_str(&locale.tn("levels_ep_abstentions", i64::from(a)));
     }
     text
 }
 
-/// "3 voor, 1 tegen, 1 stemde niet": the party's MEPs.
-fn counts_phrase(c: &Counts) -> String {
+/// "3 voor, 1 tegen en 1 stemde niet": the party's MEPs.
+fn counts_phrase(c: &Counts, locale: &Locale) -> String {
     let parts: Vec<String> = [
-        (c.for_, "voor", "voor"),
-        (c.against, "tegen", "tegen"),
-        (c.abstain, "onthield zich", "onthielden zich"),
-        (c.absent, "stemde niet", "stemden niet"),
+        (c.for_, "for"),
+        (c.against, "against"),
+        (c.abstain, "abstain"),
+        (c.absent, "absent"),
     ]
     .iter()
-    .filter(|(n, _, _)| *n > 0)
-    .map(|(n, one, many)| format!("{n} {}", if *n == 1 { one } else { many }))
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, word)| locale.tn(&format!("levels_ep_count_{word}"), i64::from(*n)))
     .collect();
-    super::dutch_list(&parts.iter().map(String::as_str).collect::<Vec<_>>())
+    locale.list(&parts)
 }
 
 /// "Voor: A, B. Tegen: C." and who broke with the party's majority.
-fn names_phrase(record: &PartyEpVote) -> String {
+fn names_phrase(record: &PartyEpVote, locale: &Locale) -> String {
     let mut text = String::new();
-    for (word, label) in [
-        (VoteWord::For, "Voor"),
-        (VoteWord::Against, "Tegen"),
-        (VoteWord::Abstain, "Onthouding"),
-        (VoteWord::Absent, "Niet gestemd"),
+    for (word, key) in [
+        (VoteWord::For, "levels_ep_names_for"),
+        (VoteWord::Against, "levels_ep_names_against"),
+        (VoteWord::Abstain, "levels_ep_names_abstain"),
+        (VoteWord::Absent, "levels_ep_names_absent"),
     ] {
         let names: Vec<&str> = record
             .members
@@ -64,77 +67,101 @@ fn names_phrase(record: &PartyEpVote) -> String {
             .map(|m| m.name.as_str())
             .collect();
         if !names.is_empty() {
-            text.push_str(&format!("{label}: {}. ", super::dutch_list(&names)));
+            text.push_str(&format!("{}: {}. ", locale.t(key), locale.list(&names)));
         }
     }
     if !record.dissenters.is_empty() {
-        let names: Vec<&str> = record.dissenters.iter().map(String::as_str).collect();
-        text.push_str(&format!(
-            "Anders dan de meeste partijgenoten: {}.",
-            super::dutch_list(&names)
+        text.push_str(&locale.tf(
+            "levels_ep_dissenters",
+            &[("names", &locale.list(&record.dissenters))],
         ));
     }
     text.trim_end().to_string()
 }
 
-/// The vote's page on HowTheyVote.eu, when its id is HowTheyVote's number.
-pub fn howtheyvote_link(id: &str) -> Option<SourceLink> {
+/// The vote's page on HowTheyVote.eu, when its id is HowTheyVote's number,
+/// with its link text in `locale`'s words.
+pub fn howtheyvote_link(id: &str, locale: &Locale) -> Option<SourceLink> {
     crate::ep::votes::is_numeric_id(id).then(|| SourceLink {
-        label: "de hele stemming op HowTheyVote.eu".to_string(),
+        label: locale.t("levels_ep_howtheyvote"),
         url: format!("{HOWTHEYVOTE_URL}votes/{id}"),
     })
 }
 
-fn event(record: &PartyEpVote) -> LevelEvent {
-    let n = record.members.len();
-    let meps = if n == 1 {
-        "De Europarlementariër van de partij".to_string()
-    } else {
-        format!("De {n} Europarlementariërs van de partij")
-    };
+/// What was voted on, without a closing full stop: the English title on
+/// English pages when there is one, the editors' Dutch one otherwise.
+fn title(title_nl: &str, title_en: Option<&String>) -> LocalText {
+    LocalText::new(
+        title_nl.trim_end_matches('.'),
+        title_en.map(|t| t.trim_end_matches('.').to_string()),
+    )
+}
+
+fn event(record: &PartyEpVote, locale: &Locale) -> LevelEvent {
+    let meps = locale.tn("levels_ep_meps", record.members.len() as i64);
+    let what = Phrase::tf(
+        locale,
+        "levels_ep_event",
+        &[
+            (
+                "title",
+                &title(&record.title_nl, record.title_en.as_ref()).phrase(locale),
+            ),
+            ("meps", &Phrase::text(&meps)),
+            (
+                "counts",
+                &Phrase::text(&counts_phrase(&record.counts, locale)),
+            ),
+            ("result", &Phrase::text(&result_word(record.result, locale))),
+            (
+                "totals",
+                &Phrase::text(&totals_phrase(&record.totals, locale)),
+            ),
+        ],
+    );
+    let why = LocalText::new(record.why.trim(), record.why_en.clone());
+    let mut detail = why.phrase(locale);
+    detail.push_str(" ");
+    detail.push_str(&names_phrase(record, locale));
     LevelEvent {
         date: record.date,
-        date_label: dutch_day(record.date),
-        what: format!(
-            "{}. {meps}: {}. Uitslag: {} ({}).",
-            record.title_nl.trim_end_matches('.'),
-            counts_phrase(&record.counts),
-            result_word(record.result),
-            totals_phrase(&record.totals)
-        ),
-        detail: Some(format!("{} {}", record.why.trim(), names_phrase(record))),
+        date_label: locale.date(record.date),
+        what,
+        detail: Some(detail),
         protects: record.protected,
         source: Some(record.source.clone()),
         page: None,
-        more: howtheyvote_link(&record.id),
+        more: howtheyvote_link(&record.id, locale),
     }
 }
 
-/// The party's European Parliament level.
-pub fn level(inputs: &Inputs, party: &str) -> Level {
+/// The party's European Parliament level, in `locale`'s words.
+pub fn level(inputs: &Inputs, party: &str, locale: &Locale) -> Level {
     let Some(ep) = inputs.ep else {
         return Level::new(
             LevelKind::Ep,
             Vec::new(),
-            "Deze site heeft geen gegevens over het Europees Parlement.".to_string(),
+            locale.t("levels_ep_no_data"),
+            locale,
         );
     };
     let events: Vec<LevelEvent> = ep
         .party_record(party)
         .iter()
         .filter(|r| r.date <= inputs.today)
-        .map(event)
+        .map(|r| event(r, locale))
         .collect();
     let note = if events.is_empty() {
-        "De partij had geen Europarlementariërs bij de stemmingen in onze gegevens.".to_string()
+        locale.t("levels_ep_no_meps")
     } else {
-        "Bij elke stemming staat welke stem privéberichten beschermde en waarom; de partij beschermde als de meeste van haar Europarlementariërs zo stemden.".to_string()
+        locale.t("levels_ep_note")
     };
-    Level::new(LevelKind::Ep, events, note)
+    Level::new(LevelKind::Ep, events, note, locale)
 }
 
-/// The Parliament's votes for the timeline, up to the build day.
-pub fn timeline(inputs: &Inputs) -> Vec<TimelineEvent> {
+/// The Parliament's votes for the timeline, up to the build day, in
+/// `locale`'s words.
+pub fn timeline(inputs: &Inputs, locale: &Locale) -> Vec<TimelineEvent> {
     let Some(ep) = inputs.ep else {
         return Vec::new();
     };
@@ -143,10 +170,10 @@ pub fn timeline(inputs: &Inputs) -> Vec<TimelineEvent> {
         .filter(|v| v.date <= inputs.today)
         .map(|v| TimelineEvent {
             date: v.date,
-            date_label: dutch_day(v.date),
+            date_label: locale.date(v.date),
             level: LevelKind::Ep,
-            level_title: LevelKind::Ep.title(),
-            text: timeline_text(v),
+            level_title: LevelKind::Ep.title(locale),
+            text: timeline_text(v, locale),
             page: Some(format!("/niveaus/{}/", LevelKind::Ep.slug())),
             sources: v
                 .provenance
@@ -158,12 +185,18 @@ pub fn timeline(inputs: &Inputs) -> Vec<TimelineEvent> {
         .collect()
 }
 
-fn timeline_text(v: &EpVote) -> String {
-    format!(
-        "Het Europees Parlement stemt: {}. Uitslag: {} ({}).",
-        v.title_nl.trim_end_matches('.'),
-        result_word(v.result),
-        totals_phrase(&v.totals)
+fn timeline_text(v: &EpVote, locale: &Locale) -> Phrase {
+    Phrase::tf(
+        locale,
+        "levels_ep_timeline",
+        &[
+            (
+                "title",
+                &title(&v.title_nl, v.title_en.as_ref()).phrase(locale),
+            ),
+            ("result", &Phrase::text(&result_word(v.result, locale))),
+            ("totals", &Phrase::text(&totals_phrase(&v.totals, locale))),
+        ],
     )
 }
 
@@ -172,24 +205,30 @@ pub const HOWTHEYVOTE_URL: &str = "https://howtheyvote.eu/";
 /// The Open Database License that HowTheyVote.eu's data is under.
 pub const ODBL_URL: &str = "https://opendatacommons.org/licenses/odbl/1-0/";
 
+/// The credit in Dutch: [`credit_in`] with the built-in Dutch strings, for
+/// a build that words it once for all languages.
+pub fn credit(ep: Option<&EpData>) -> Option<String> {
+    credit_in(ep, &Locale::builtin(DATA_LANGUAGE))
+}
+
 /// The credit the pages and open data give for the Parliament's votes:
 /// HowTheyVote.eu and its licence, worded after how the votes were really
 /// got (fetched from its API, or entered by the editors and checkable
-/// there). None when the site has no Parliament votes.
-pub fn credit(ep: Option<&EpData>) -> Option<String> {
+/// there), in `locale`'s words. None when the site has no Parliament votes.
+pub fn credit_in(ep: Option<&EpData>, locale: &Locale) -> Option<String> {
     let ep = ep.filter(|e| !e.votes.is_empty())?;
     let synced = ep
         .votes
         .iter()
         .filter(|v| matches!(v.provenance, Provenance::Synced { .. }))
         .count();
-    Some(if synced == ep.votes.len() {
-        "De stemmingen van het Europees Parlement komen van HowTheyVote.eu, open data onder de Open Database License (ODbL 1.0).".to_string()
+    Some(locale.t(if synced == ep.votes.len() {
+        "levels_ep_credit_synced"
     } else if synced > 0 {
-        "Een deel van de stemmingen van het Europees Parlement komt van HowTheyVote.eu, open data onder de Open Database License (ODbL 1.0); bij de andere staat de bron bij de stemming.".to_string()
+        "levels_ep_credit_partly_synced"
     } else {
-        "De stemmingen van het Europees Parlement zijn ingevoerd door de redactie, met de bron bij elke stemming; elke stemming is na te gaan op HowTheyVote.eu, open data onder de Open Database License (ODbL 1.0).".to_string()
-    })
+        "levels_ep_credit_editors"
+    }))
 }
 
 #[cfg(test)]
@@ -201,13 +240,41 @@ mod tests {
     #[test_case(Counts { for_: 0, against: 0, abstain: 2, absent: 0 }, "2 onthielden zich"; "all abstained")]
     #[test_case(Counts { for_: 1, against: 0, abstain: 0, absent: 0 }, "1 voor"; "one member")]
     fn the_party_counts_in_words(counts: Counts, expected: &str) {
-        assert_eq!(counts_phrase(&counts), expected);
+        assert_eq!(counts_phrase(&counts, &Locale::builtin("nl")), expected);
+    }
+
+    #[test_case(Counts { for_: 3, against: 1, abstain: 0, absent: 1 }, "3 for, 1 against and 1 did not vote"; "mixed")]
+    #[test_case(Counts { for_: 0, against: 0, abstain: 2, absent: 0 }, "2 abstained"; "all abstained")]
+    fn the_party_counts_in_english(counts: Counts, expected: &str) {
+        assert_eq!(counts_phrase(&counts, &Locale::builtin("en")), expected);
+    }
+
+    #[test]
+    fn totals_use_the_language_and_plural() {
+        let totals = Totals {
+            for_: 228,
+            against: 1311,
+            abstain: Some(1),
+        };
+        assert_eq!(
+            totals_phrase(&totals, &Locale::builtin("en")),
+            "228 for, 1,311 against, 1 abstention"
+        );
+        assert_eq!(
+            totals_phrase(&totals, &Locale::builtin("nl")),
+            "228 voor, 1.311 tegen, 1 onthouding"
+        );
     }
 
     #[test_case("189270", Some("https://howtheyvote.eu/votes/189270"); "a HowTheyVote number")]
     #[test_case("mandaat-2023", None; "an editor's slug")]
     #[test_case("", None; "nothing")]
     fn only_numbers_link_to_howtheyvote(id: &str, expected: Option<&str>) {
-        assert_eq!(howtheyvote_link(id).map(|l| l.url).as_deref(), expected);
+        assert_eq!(
+            howtheyvote_link(id, &Locale::builtin("nl"))
+                .map(|l| l.url)
+                .as_deref(),
+            expected
+        );
     }
 }

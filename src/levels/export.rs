@@ -52,7 +52,8 @@ pub struct LevelRecord<'a> {
 pub struct EventRecord<'a> {
     /// `YYYY-MM-DD`.
     pub date: String,
-    /// What happened (Dutch).
+    /// What happened, in the page's language (a Dutch text without
+    /// translation followed by the `only_in_dutch_note`).
     pub what: &'a str,
     /// More detail, when there is any.
     pub detail: Option<&'a str>,
@@ -81,8 +82,8 @@ pub struct SourceRecord {
 fn event(e: &LevelEvent) -> EventRecord<'_> {
     EventRecord {
         date: e.date.to_string(),
-        what: &e.what,
-        detail: e.detail.as_deref(),
+        what: e.what.plain(),
+        detail: e.detail.as_ref().map(|d| d.plain()),
         protects: e.protects,
         source: e.source.as_ref().map(|w| SourceRecord {
             kind: w.kind,
@@ -150,8 +151,11 @@ pub fn csv(parties: &[PartyLevels]) -> String {
                         p.name.clone(),
                         kind.id().to_string(),
                         e.date.to_string(),
-                        e.what.clone(),
-                        e.detail.clone().unwrap_or_default(),
+                        e.what.plain().to_string(),
+                        e.detail
+                            .as_ref()
+                            .map(|d| d.plain().to_string())
+                            .unwrap_or_default(),
                         e.protects.map(|b| b.to_string()).unwrap_or_default(),
                         source.map(|s| s.kind.to_string()).unwrap_or_default(),
                         source.map(|s| s.plain()).unwrap_or_default(),

@@ -23,10 +23,12 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::cabinets::Cabinets;
+use crate::council::local_text::Phrase;
 use crate::council::model::CouncilData;
 use crate::ep::EpData;
 use crate::guide::GuideData;
 use crate::kamer::Kamer;
+use crate::locale::Locale;
 use crate::provenance::Wording;
 
 /// Everything the three levels are built from, as loaded.
@@ -62,13 +64,10 @@ impl LevelKind {
     /// All three, in the order pages show them.
     pub const ALL: [LevelKind; 3] = [LevelKind::Kamer, LevelKind::Council, LevelKind::Ep];
 
-    /// The level's name on the site.
-    pub fn title(self) -> &'static str {
-        match self {
-            LevelKind::Kamer => "Tweede Kamer",
-            LevelKind::Council => "Raad van de EU",
-            LevelKind::Ep => "Europees Parlement",
-        }
+    /// The level's name on the site (`levels_title_<id>`): "Tweede Kamer",
+    /// "Council of the EU".
+    pub fn title(self, locale: &Locale) -> String {
+        locale.t(&format!("levels_title_{}", self.id()))
     }
 
     /// The path segment of the level's filter page below `/niveaus/`.
@@ -96,12 +95,13 @@ pub struct LevelEvent {
     /// The day, `YYYY-MM-DD` (the last day of the month when only the month
     /// is known).
     pub date: NaiveDate,
-    /// The day in Dutch words.
+    /// The day in words.
     pub date_label: String,
-    /// What happened, one sentence in plain Dutch.
-    pub what: String,
+    /// What happened, one sentence in plain words of the page's language
+    /// (names and editors' texts without translation marked Dutch).
+    pub what: Phrase,
     /// Further detail (names of MEPs, who dissented), when there is any.
-    pub detail: Option<String>,
+    pub detail: Option<Phrase>,
     /// True when what the party did protected private messages, false when
     /// it did not, none when the event points neither way.
     pub protects: Option<bool>,
@@ -119,26 +119,32 @@ pub struct Level {
     /// Which level.
     pub kind: LevelKind,
     /// Its name on the site.
-    pub title: &'static str,
+    pub title: String,
     /// The events, oldest first.
     pub events: Vec<LevelEvent>,
     /// The way the events point together: true when all that point a way
     /// protect, false when none does, none when mixed or none points.
     pub protects: Option<bool>,
-    /// That in words: "beschermde", "beschermde niet", "wisselend", "geen
-    /// oordeel".
-    pub label: &'static str,
+    /// That in words: "beschermde", "did not protect", "wisselend", "no
+    /// verdict" (`levels_verdict_<tone>`).
+    pub label: String,
     /// The verdict tone it is drawn with: `protects`, `does-not-protect`,
     /// `mixed`, or `none` when nothing points a way.
     pub tone: &'static str,
-    /// Why there is nothing (or little) to show, in plain Dutch; empty when
+    /// Why there is nothing (or little) to show, in plain words; empty when
     /// the events say it all.
     pub note: String,
 }
 
 impl Level {
-    /// A level with its summary worked out from `events`.
-    pub fn new(kind: LevelKind, mut events: Vec<LevelEvent>, note: String) -> Level {
+    /// A level with its summary worked out from `events`, in `locale`'s
+    /// words.
+    pub fn new(
+        kind: LevelKind,
+        mut events: Vec<LevelEvent>,
+        note: String,
+        locale: &Locale,
+    ) -> Level {
         events.sort_by_key(|e| e.date);
         let pointing: Vec<bool> = events.iter().filter_map(|e| e.protects).collect();
         let protects = match pointing.as_slice() {
@@ -147,18 +153,18 @@ impl Level {
             all if all.iter().all(|p| !*p) => Some(false),
             _ => None,
         };
-        let (label, tone) = match (protects, pointing.is_empty()) {
-            (Some(true), _) => ("beschermde", "protects"),
-            (Some(false), _) => ("beschermde niet", "does-not-protect"),
-            (None, false) => ("wisselend", "mixed"),
-            (None, true) => ("geen oordeel", "none"),
+        let tone = match (protects, pointing.is_empty()) {
+            (Some(true), _) => "protects",
+            (Some(false), _) => "does-not-protect",
+            (None, false) => "mixed",
+            (None, true) => "none",
         };
         Level {
             kind,
-            title: kind.title(),
+            title: kind.title(locale),
             events,
             protects,
-            label,
+            label: locale.t(&format!("levels_verdict_{}", tone.replace('-', "_"))),
             tone,
             note,
         }
@@ -178,7 +184,7 @@ pub struct PartyLevels {
     pub page: Option<String>,
     /// Tweede Kamer, Council, European Parliament, in that order.
     pub levels: Vec<Level>,
-    /// When one level protected and another did not: in plain Dutch, which.
+    /// When one level protected and another did not: in plain words, which.
     pub disagreement: Option<String>,
     /// True when any level has an event.
     pub has_record: bool,
@@ -191,60 +197,60 @@ impl PartyLevels {
     }
 }
 
-/// "in de Tweede Kamer", "in de Raad van de EU", "in het Europees Parlement".
-fn where_(kind: LevelKind) -> &'static str {
-    match kind {
-        LevelKind::Kamer => "in de Tweede Kamer",
-        LevelKind::Council => "in de Raad van de EU (via het kabinet)",
-        LevelKind::Ep => "in het Europees Parlement",
-    }
+/// "in de Tweede Kamer", "in the Council of the EU (through the
+/// cabinet)", "in het Europees Parlement" (`levels_where_<id>`).
+fn where_(kind: LevelKind, locale: &Locale) -> String {
+    locale.t(&format!("levels_where_{}", kind.id()))
 }
 
 /// The "said vs did across levels" flag: which levels protected and which
 /// did not, when both happened.
-fn disagreement(levels: &[Level]) -> Option<String> {
-    let yes: Vec<&str> = levels
+fn disagreement(levels: &[Level], locale: &Locale) -> Option<String> {
+    let yes: Vec<String> = levels
         .iter()
         .filter(|l| l.protects == Some(true))
-        .map(|l| where_(l.kind))
+        .map(|l| where_(l.kind, locale))
         .collect();
-    let no: Vec<&str> = levels
+    let no: Vec<String> = levels
         .iter()
         .filter(|l| l.protects == Some(false))
-        .map(|l| where_(l.kind))
+        .map(|l| where_(l.kind, locale))
         .collect();
     if yes.is_empty() || no.is_empty() {
         return None;
     }
-    Some(format!(
-        "Niet overal hetzelfde: {} beschermde de partij vertrouwelijke communicatie, {} niet.",
-        dutch_list(&yes),
-        dutch_list(&no)
+    Some(locale.tf(
+        "levels_disagreement",
+        &[("yes", &locale.list(&yes)), ("no", &locale.list(&no))],
     ))
 }
 
-/// "a", "a en b", "a, b en c".
-fn dutch_list(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [rest @ .., last] => format!("{} en {last}", rest.join(", ")),
-    }
+/// The three levels of every party of the guide in Dutch: [`build_in`]
+/// with the built-in Dutch strings, for a build that derives them once for
+/// all languages.
+pub fn build(inputs: &Inputs) -> Vec<PartyLevels> {
+    build_in(inputs, &dutch())
 }
 
-/// The three levels of every party of the guide, sorted by name. Parties
-/// with nothing at any level are included (the page says so); callers that
-/// compare only parties with a record filter on [`PartyLevels::has_record`].
-pub fn build(inputs: &Inputs) -> Vec<PartyLevels> {
+/// The built-in Dutch locale, the language of the data.
+fn dutch() -> Locale {
+    Locale::builtin(crate::council::local_text::DATA_LANGUAGE)
+}
+
+/// The three levels of every party of the guide, sorted by name, in
+/// `locale`'s words. Parties with nothing at any level are included (the
+/// page says so); callers that compare only parties with a record filter
+/// on [`PartyLevels::has_record`].
+pub fn build_in(inputs: &Inputs, locale: &Locale) -> Vec<PartyLevels> {
     let mut all: Vec<PartyLevels> = inputs
         .guide
         .parties
         .iter()
         .map(|party| {
             let levels = vec![
-                kamer::level(inputs, &party.id),
-                council::level(inputs, &party.id),
-                ep::level(inputs, &party.id),
+                kamer::level(inputs, &party.id, locale),
+                council::level(inputs, &party.id, locale),
+                ep::level(inputs, &party.id, locale),
             ];
             PartyLevels {
                 party: party.id.clone(),
@@ -254,7 +260,7 @@ pub fn build(inputs: &Inputs) -> Vec<PartyLevels> {
                     .clone()
                     .unwrap_or_else(|| party.name.clone()),
                 page: party_page(inputs.guide, &party.id),
-                disagreement: disagreement(&levels),
+                disagreement: disagreement(&levels, locale),
                 has_record: levels.iter().any(|l| !l.events.is_empty()),
                 levels,
             }
@@ -278,11 +284,18 @@ fn party_page(guide: &GuideData, party: &str) -> Option<String> {
         .map(|e| format!("{}{party}/", e.path))
 }
 
-/// The events of all three levels up to the build day, oldest first (on one
-/// day: Kamer, Council, Parliament), for the global `levels.timeline`.
+/// The timeline in Dutch: [`timeline_in`] with the built-in Dutch
+/// strings, for a build that derives it once for all languages.
 pub fn timeline(inputs: &Inputs) -> Vec<timeline::TimelineEvent> {
-    let mut events = timeline::kamer_and_council(inputs);
-    events.extend(ep::timeline(inputs));
+    timeline_in(inputs, &dutch())
+}
+
+/// The events of all three levels up to the build day, oldest first (on one
+/// day: Kamer, Council, Parliament), for the global `levels.timeline`, in
+/// `locale`'s words.
+pub fn timeline_in(inputs: &Inputs, locale: &Locale) -> Vec<timeline::TimelineEvent> {
+    let mut events = timeline::kamer_and_council(inputs, locale);
+    events.extend(ep::timeline(inputs, locale));
     events.sort_by_key(|e| (e.date, e.level));
     events
 }
@@ -296,7 +309,7 @@ mod tests {
         LevelEvent {
             date: NaiveDate::from_ymd_opt(2025, 11, 25).unwrap(),
             date_label: "25 november 2025".into(),
-            what: "x".into(),
+            what: Phrase::text("x"),
             detail: None,
             protects,
             source: None,
@@ -315,8 +328,9 @@ mod tests {
             LevelKind::Kamer,
             points.iter().map(|p| event(*p)).collect(),
             String::new(),
+            &dutch(),
         );
-        assert_eq!((level.protects, level.label), (protects, label));
+        assert_eq!((level.protects, level.label.as_str()), (protects, label));
     }
 
     #[test_case(&[Some(true), None, Some(false)], Some("Niet overal hetzelfde: in de Tweede Kamer beschermde de partij vertrouwelijke communicatie, in het Europees Parlement niet."); "Kamer yes, EP no")]
@@ -328,9 +342,20 @@ mod tests {
             .zip(points)
             .map(|(kind, p)| {
                 let events = p.map(|p| vec![event(Some(p))]).unwrap_or_default();
-                Level::new(*kind, events, String::new())
+                Level::new(*kind, events, String::new(), &dutch())
             })
             .collect();
-        assert_eq!(disagreement(&levels).as_deref(), expected);
+        assert_eq!(disagreement(&levels, &dutch()).as_deref(), expected);
+        let en = Locale::builtin("en");
+        let english = disagreement(&levels, &en);
+        assert_eq!(english.is_some(), expected.is_some());
+        if let Some(text) = english {
+            assert!(
+                text.starts_with(
+                    "Not the same everywhere: in the House of Representatives the party protected"
+                ),
+                "{text}"
+            );
+        }
     }
 }

@@ -10,11 +10,12 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::council::what_happened;
+use super::kamer::{item_phrase, result_word};
 use super::{Inputs, LevelKind};
-use crate::content::dates::dutch_day;
 use crate::council::facts::end_of;
-use crate::guide::vote_views::item_phrase;
+use crate::council::local_text::{Phrase, date_label};
 use crate::guide::votes_file::Outcome;
+use crate::locale::Locale;
 
 /// A link to a source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -30,14 +31,15 @@ pub struct SourceLink {
 pub struct TimelineEvent {
     /// The day (the last day of the month when only the month is known).
     pub date: NaiveDate,
-    /// The day in Dutch words (the month only when only that is known).
+    /// The day in words (the month only when only that is known).
     pub date_label: String,
     /// Which level acted.
     pub level: LevelKind,
     /// Its name on the site.
-    pub level_title: &'static str,
-    /// What happened, one sentence in plain Dutch.
-    pub text: String,
+    pub level_title: String,
+    /// What happened, in plain words of the page's language (editors'
+    /// texts without translation marked Dutch).
+    pub text: Phrase,
     /// A page of this site with more, when there is one.
     pub page: Option<String>,
     /// Where it comes from.
@@ -63,13 +65,14 @@ pub fn link(url: &str) -> SourceLink {
 }
 
 /// The Kamer's and the Council's events up to the build day, in no order
-/// ([`super::timeline`] adds the Parliament's and sorts them).
-pub fn kamer_and_council(inputs: &Inputs) -> Vec<TimelineEvent> {
+/// ([`super::timeline_in`] adds the Parliament's and sorts them), in
+/// `locale`'s words.
+pub fn kamer_and_council(inputs: &Inputs, locale: &Locale) -> Vec<TimelineEvent> {
     let mut events = Vec::new();
     let guide = inputs.guide;
     for (number, item) in &guide.items {
         let Some((date, date_label)) =
-            super::kamer::vote_day(guide, number).filter(|(d, _)| *d <= inputs.today)
+            super::kamer::vote_day(guide, number, locale).filter(|(d, _)| *d <= inputs.today)
         else {
             continue;
         };
@@ -84,35 +87,46 @@ pub fn kamer_and_council(inputs: &Inputs) -> Vec<TimelineEvent> {
         {
             sources.push(link(url.as_str()));
         }
+        let mut subject = item_phrase(guide, number, locale);
+        if let Some(o) = outcome {
+            subject.push_str(&format!(
+                " ({})",
+                result_word(o == Outcome::Adopted, locale)
+            ));
+        }
+        let mut title = Phrase::default();
+        title.push_dutch(item.title.trim_end_matches('.'), locale);
         events.push(TimelineEvent {
             date,
             date_label,
             level: LevelKind::Kamer,
-            level_title: LevelKind::Kamer.title(),
-            text: format!(
-                "Stemming over de {}{}: {}",
-                item_phrase(guide, number),
-                outcome
-                    .map(|o| format!(" ({})", o.dutch()))
-                    .unwrap_or_default(),
-                item.title.trim_end_matches('.')
-            ) + ".",
+            level_title: LevelKind::Kamer.title(locale),
+            text: Phrase::tf(
+                locale,
+                "levels_timeline_kamer_vote",
+                &[("item", &subject), ("title", &title)],
+            ),
             page: None,
             sources,
         });
     }
     if let Some(kamer) = inputs.kamer {
         for m in kamer.motions.iter().filter(|m| m.voted_on <= inputs.today) {
+            let mut name = Phrase::default();
+            name.push_dutch_name(&m.name, locale);
             events.push(TimelineEvent {
                 date: m.voted_on,
-                date_label: dutch_day(m.voted_on),
+                date_label: locale.date(m.voted_on),
                 level: LevelKind::Kamer,
-                level_title: LevelKind::Kamer.title(),
-                text: format!(
-                    "De {} wordt {}. {}",
-                    m.name,
-                    if m.adopted { "aangenomen" } else { "verworpen" },
-                    m.about
+                level_title: LevelKind::Kamer.title(locale),
+                text: Phrase::tf(
+                    locale,
+                    if m.adopted {
+                        "levels_timeline_motion_adopted"
+                    } else {
+                        "levels_timeline_motion_rejected"
+                    },
+                    &[("motion", &name), ("about", &m.about.phrase(locale))],
                 ),
                 page: None,
                 sources: m
@@ -130,20 +144,21 @@ pub fn kamer_and_council(inputs: &Inputs) -> Vec<TimelineEvent> {
             if day > inputs.today {
                 continue;
             }
-            let what = what_happened(m.body, m.result);
-            let mut text = String::new();
+            let what = what_happened(m.body, m.result, locale);
+            let mut first_up = String::new();
             let mut chars = what.chars();
             if let Some(first) = chars.next() {
-                text.extend(first.to_uppercase());
-                text.push_str(chars.as_str());
+                first_up.extend(first.to_uppercase());
+                first_up.push_str(chars.as_str());
             }
+            let mut text = Phrase::text(&first_up);
             text.push_str(". ");
-            text.push_str(&m.summary);
+            text.push_local(&m.summary_text(), locale);
             events.push(TimelineEvent {
                 date: day,
-                date_label: m.date.label_nl(),
+                date_label: date_label(&m.date, locale),
                 level: LevelKind::Council,
-                level_title: LevelKind::Council.title(),
+                level_title: LevelKind::Council.title(locale),
                 text,
                 page: Some("/raad/".to_string()),
                 sources: m.sources.iter().map(|s| link(s.url.as_str())).collect(),

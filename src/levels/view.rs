@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::timeline::TimelineEvent;
 use super::{LevelKind, PartyLevels, export};
 use crate::diagnostics::Diagnostics;
+use crate::locale::Locale;
 use crate::render::data_pages::DataPages;
 use crate::render::{PageMeta, PageType, Renderer};
 
@@ -25,7 +26,7 @@ struct FilterLink {
     /// The level's id, or `all`.
     id: &'static str,
     /// Its name.
-    title: &'static str,
+    title: String,
     /// The page.
     path: String,
     /// True on that level's own page.
@@ -40,7 +41,7 @@ struct OverviewView<'a> {
     /// The levels shown, as columns.
     columns: Vec<LevelKind>,
     /// Their names.
-    column_titles: Vec<&'static str>,
+    column_titles: Vec<String>,
     /// The filter links: all, then one per level.
     filters: Vec<FilterLink>,
     /// The parties with a record at a shown level.
@@ -57,17 +58,17 @@ struct OverviewView<'a> {
     ep_credit: Option<&'a str>,
 }
 
-fn filters(only: Option<LevelKind>) -> Vec<FilterLink> {
+fn filters(only: Option<LevelKind>, locale: &Locale) -> Vec<FilterLink> {
     let mut links = vec![FilterLink {
         id: "all",
-        title: "Alle drie",
+        title: locale.t("levels_filter_all"),
         path: PATH.to_string(),
         current: only.is_none(),
     }];
     for kind in LevelKind::ALL {
         links.push(FilterLink {
             id: kind.id(),
-            title: kind.title(),
+            title: kind.title(locale),
             path: format!("{PATH}{}/", kind.slug()),
             current: only == Some(kind),
         });
@@ -99,7 +100,8 @@ pub fn template_value(
 }
 
 /// Renders the overview, the three filter pages and the open data, when
-/// the site has the template.
+/// the site has the template, in the language of the renderer's locale
+/// (`parties` and `ep_credit` are worded in it already).
 pub fn render(
     parties: &[PartyLevels],
     ep_credit: Option<&str>,
@@ -111,6 +113,7 @@ pub fn render(
     if !renderer.has_template(TEMPLATE) {
         return;
     }
+    let locale = renderer.locale();
     let newest = parties
         .iter()
         .flat_map(|p| &p.levels)
@@ -129,28 +132,31 @@ pub fn render(
             .collect();
         let view = OverviewView {
             only,
-            column_titles: columns.iter().map(|k| k.title()).collect(),
+            column_titles: columns.iter().map(|k| k.title(locale)).collect(),
             columns,
-            filters: filters(only),
+            filters: filters(only, locale),
             disagreeing: shown.iter().filter(|p| p.disagreement.is_some()).count(),
             parties: shown,
             json_path: "/niveaus/data.json",
             csv_path: "/niveaus/data.csv",
-            as_of: crate::content::dates::dutch_day(as_of),
+            as_of: locale.date(as_of),
             ep_credit,
         };
         let (path, title, description) = match only {
             None => (
                 PATH.to_string(),
-                "Drie niveaus: wat partijen deden in Den Haag, in de Raad en in het Europees Parlement".to_string(),
-                "Per partij naast elkaar: hoe haar Kamerleden stemden, wat het kabinet waarin ze zat in de Raad van de EU deed, en hoe haar Europarlementariërs stemden over chatcontrole, met bronnen.".to_string(),
+                locale.t("levels_page_title"),
+                locale.t("levels_page_description"),
             ),
             Some(kind) => (
                 format!("{PATH}{}/", kind.slug()),
-                format!("Drie niveaus: {}", kind.title()),
-                format!(
-                    "Wat elke partij {} deed over chatcontrole, met datum en bron.",
-                    super::where_(kind)
+                locale.tf(
+                    "levels_filter_page_title",
+                    &[("level", &kind.title(locale))],
+                ),
+                locale.tf(
+                    "levels_filter_page_description",
+                    &[("where", &super::where_(kind, locale))],
                 ),
             ),
         };
@@ -188,5 +194,140 @@ pub fn render(
         if let Err(e) = out.add(path, bytes, None) {
             diags.push(e);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::council::local_text::testing;
+
+    /// /niveaus/ and its three filter pages of the English site, with the
+    /// levels worded in English: every interface string in English,
+    /// numbers and dates the English way.
+    #[test]
+    fn the_english_pages_have_no_dutch_interface_strings() {
+        let model = testing::example_model("en");
+        let renderer = testing::renderer(model);
+        let locale = renderer.locale();
+        let today = model.now.date_naive();
+        let inputs = super::super::Inputs {
+            guide: model.guide.as_ref().expect("the example has a guide"),
+            kamer: model.kamer.as_ref(),
+            council: model.council.as_ref().map(|c| &c.data),
+            cabinets: model.cabinets.as_ref(),
+            ep: model.ep.as_ref(),
+            today,
+        };
+        let parties = super::super::build_in(&inputs, locale);
+        let credit = super::super::ep::credit_in(model.ep.as_ref(), locale);
+        let mut out = crate::output::Output::new();
+        let mut diags = Diagnostics::new();
+        render(
+            &parties,
+            credit.as_deref(),
+            today,
+            &renderer,
+            &mut DataPages::new(&mut out, false),
+            &mut diags,
+        );
+        assert!(!diags.has_errors(), "{diags}");
+        let page = |path: &str| {
+            String::from_utf8(out.get(path).expect(path).bytes.clone()).expect("UTF-8")
+        };
+        let overview = page("niveaus/index.html");
+        for english in [
+            "Three levels: what parties did",
+            "Under the Schoof cabinet (which the party was part of)",
+            "position of the Netherlands: against the proposal",
+            "The party&#39;s 3 MEPs: 3 against. Result: rejected (228 for, 311 against, 92 abstentions).",
+            "updated to 3 December 2026",
+        ] {
+            assert!(
+                overview.contains(english),
+                "`{english}` not on /en/niveaus/"
+            );
+        }
+        let sources = regex::Regex::new(r#"<span class="meta">\(.*?\)</span>"#).unwrap();
+        for kind in std::iter::once(None).chain(LevelKind::ALL.map(Some)) {
+            let path = match kind {
+                None => "niveaus/index.html".to_string(),
+                Some(k) => format!("niveaus/{}/index.html", k.slug()),
+            };
+            // The source of each event is worded by `crate::provenance`,
+            // whose own tests check its languages; the rest is ours.
+            let html = sources.replace_all(&page(&path), "").into_owned();
+            testing::assert_no_dutch(&path, &html, &["levels_", "council_", "kamer_"]);
+        }
+        let json = String::from_utf8(out.get("niveaus/data.json").unwrap().bytes.clone()).unwrap();
+        assert!(
+            json.contains("\"what\": \"Under the Schoof cabinet"),
+            "open data in the page's language"
+        );
+    }
+
+    /// A party page of the English site: the current Kamer block and the
+    /// three levels, with the globals worded in English.
+    #[test]
+    fn the_party_page_blocks_are_english() {
+        let model = testing::example_model("en");
+        let mut renderer = testing::renderer(model);
+        let locale = renderer.locale().clone();
+        let guide = model.guide.as_ref().expect("the example has a guide");
+        let inputs = super::super::Inputs {
+            guide,
+            kamer: model.kamer.as_ref(),
+            council: model.council.as_ref().map(|c| &c.data),
+            cabinets: model.cabinets.as_ref(),
+            ep: model.ep.as_ref(),
+            today: model.now.date_naive(),
+        };
+        let parties = super::super::build_in(&inputs, &locale);
+        let timeline = super::super::timeline_in(&inputs, &locale);
+        let credit = super::super::ep::credit_in(model.ep.as_ref(), &locale);
+        renderer.add_global(
+            "levels",
+            template_value(&parties, &timeline, credit.as_deref()),
+        );
+        let kamer = model.kamer.as_ref().expect("the example has kamer.toml");
+        renderer.add_global(
+            "kamer",
+            crate::kamer::view::template_value_in(kamer, Some(guide), &locale),
+        );
+        let assessed = crate::guide::assessed::Assessed::new(guide);
+        let mut out = crate::output::Output::new();
+        let mut diags = Diagnostics::new();
+        crate::guide::view::render(
+            &assessed,
+            &renderer,
+            &mut DataPages::new(&mut out, false),
+            &mut diags,
+        );
+        let path = "stemwijzer2023/groenlinks-pvda/index.html";
+        let html = String::from_utf8(out.get(path).expect(path).bytes.clone()).expect("UTF-8");
+        let start = html
+            .find(r#"<section class="guide-kamer""#)
+            .expect("the Kamer block");
+        let end = html[start..]
+            .find("Compare all parties at the three levels")
+            .map(|i| start + i)
+            .expect("the levels block, in English");
+        let blocks = &html[start..end];
+        for english in [
+            "In today&#39;s House of Representatives",
+            "(PvdA) moved this motion.",
+            "Adopted on 25 November 2025",
+            "Three levels: The Hague, the Council and the European Parliament",
+            "Voted for",
+        ] {
+            assert!(blocks.contains(english), "`{english}` not on /en/{path}");
+        }
+        let sources = regex::Regex::new(r#"\((?:according to|volgens|vastgesteld)[^<]*<a[^>]*>[^<]*</a>[^)]*\)|<p class="meta">[A-Z][^<]*<a[^>]*>[^<]*</a>[^<]*</p>"#).unwrap();
+        let blocks = sources.replace_all(blocks, "");
+        testing::assert_no_dutch(
+            path,
+            &format!("<main>{blocks}</main>"),
+            &["levels_", "council_", "kamer_"],
+        );
     }
 }

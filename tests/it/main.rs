@@ -36,6 +36,7 @@ mod build_kill;
 mod campaign_pages;
 mod check_external;
 mod council_cli;
+mod council_english;
 mod council_js;
 mod council_pages;
 mod council_seed;

@@ -134,6 +134,8 @@ fn check_not_empty<T>(file: &Parsed<T>, at: &Spanned<String>, what: &str, diags:
     }
 }
 
+use crate::council::local_text::{english, local_text};
+
 /// A claim date (`"2025-11-26"`, or `"2024-06"` when only the month is known), or a diagnostic.
 fn date<T>(file: &Parsed<T>, at: &Spanned<String>, diags: &mut Diagnostics) -> Option<ClaimDate> {
     match ClaimDate::parse(at.get_ref()) {

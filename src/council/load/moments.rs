@@ -9,7 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::sources::{source, source_with_archive};
-use super::{Ctx, check_not_empty, date, full_day, known_texts, state_code};
+use super::{Ctx, check_not_empty, date, english, full_day, known_texts, local_text, state_code};
 use crate::council::model::{
     Body, CouncilData, Decision, Moment, MomentResult, Position, Presidency, Source, Text,
 };
@@ -45,8 +45,10 @@ struct RawText {
     date: Spanned<String>,
     presidency: Spanned<String>,
     title: Spanned<String>,
+    title_en: Option<Spanned<String>>,
     #[serde(default)]
     summary: String,
+    summary_en: Option<Spanned<String>>,
     source: Spanned<String>,
     archive_url: Option<Spanned<String>>,
 }
@@ -61,6 +63,7 @@ struct RawMoment {
     text: Spanned<String>,
     result: Spanned<String>,
     summary: Spanned<String>,
+    summary_en: Option<Spanned<String>>,
     sources: Spanned<Vec<Spanned<String>>>,
     votes: Option<RawVotes>,
 }
@@ -77,6 +80,7 @@ struct RawVotes {
     abstain: Vec<Spanned<String>>,
     others: Spanned<String>,
     others_reason: Spanned<String>,
+    others_reason_en: Option<Spanned<String>>,
     sources: Spanned<Vec<Spanned<String>>>,
 }
 
@@ -146,10 +150,17 @@ fn check_votes(
         .collect::<Vec<_>>()
         .into_iter()
         .collect();
+    let others_reason = local_text(
+        file,
+        raw.others_reason.get_ref(),
+        raw.others_reason_en.as_ref(),
+        "others_reason",
+        diags,
+    );
     Some(Decision {
         reported,
         others: others?,
-        others_reason: raw.others_reason.get_ref().trim().to_string(),
+        others_reason,
         sources: sources.filter(|_| ok)?,
     })
 }
@@ -199,15 +210,34 @@ pub(super) fn check_moments(
         );
         let presidency = state_code(file, &raw.presidency, diags);
         let date = date(file, &raw.date, diags);
-        if let Some(date) = date
-            && let Some(problem) =
-                crate::council::check::title_date_mismatch(raw.title.get_ref(), &date)
-        {
-            diags.push(
-                file.warning(&raw.title, problem)
-                    .with_hint("make the title and the date agree"),
-            );
+        if let Some(date) = date {
+            let titles =
+                std::iter::once((&raw.title, "nl")).chain(raw.title_en.iter().map(|t| (t, "en")));
+            for (title, language) in titles {
+                if let Some(problem) =
+                    crate::council::check::title_date_mismatch(title.get_ref(), &date, language)
+                {
+                    diags.push(
+                        file.warning(title, problem)
+                            .with_hint("make the title and the date agree"),
+                    );
+                }
+            }
         }
+        let title = local_text(
+            file,
+            raw.title.get_ref(),
+            raw.title_en.as_ref(),
+            "title",
+            diags,
+        );
+        let summary = local_text(
+            file,
+            &raw.summary,
+            raw.summary_en.as_ref(),
+            "summary",
+            diags,
+        );
         if data.texts.iter().any(|t| t.id == id) {
             diags.push(
                 file.error(&raw.id, format!("text id `{id}` is used twice"))
@@ -222,8 +252,8 @@ pub(super) fn check_moments(
             id,
             date,
             presidency,
-            title: raw.title.get_ref().trim().to_string(),
-            summary: raw.summary.trim().to_string(),
+            title,
+            summary,
             source,
         });
     }
@@ -270,6 +300,13 @@ pub(super) fn check_moments(
             );
         }
         check_not_empty(file, &raw.summary, "summary", diags);
+        let summary_en = english(
+            file,
+            raw.summary.get_ref(),
+            raw.summary_en.as_ref(),
+            "summary",
+            diags,
+        );
         if raw.sources.get_ref().is_empty() {
             diags.push(
                 file.error(&raw.sources, "this moment has no sources")
@@ -341,6 +378,7 @@ pub(super) fn check_moments(
             text,
             result,
             summary: raw.summary.get_ref().trim().to_string(),
+            summary_en,
             sources,
             decision,
         });

@@ -33,6 +33,7 @@ struct RawClaim {
     weakly_sourced: bool,
     #[serde(default)]
     note: String,
+    note_en: Option<Spanned<String>>,
 }
 
 /// Every claim of every positions file in `dir`, checked and sorted by
@@ -219,6 +220,7 @@ fn check_claim(
             .with_hint("check the date, or the text the claim is about"),
         );
     }
+    let note = super::local_text(file, &raw.note, raw.note_en.as_ref(), "note", diags);
     Some(Claim {
         state,
         date: date?,
@@ -226,7 +228,7 @@ fn check_claim(
         text: text?.id.clone(),
         source: source?,
         weakly_sourced: raw.weakly_sourced,
-        note: raw.note.trim().to_string(),
+        note,
         file: file.path.clone(),
         line,
     })
@@ -239,6 +241,8 @@ mod tests {
 
     const CLAIM_OK: &str = "[[claim]]\ndate = \"2025-11-26\"\nposition = \"oppose\"\ntext = \"dk-2025-11\"\nsource = \"https://example.org/a\"\n";
 
+    #[test_case("positions/NL.toml", "[[claim]]\ndate = \"2025-11-26\"\nposition = \"oppose\"\ntext = \"dk-2025-11\"\nsource = \"https://example.org/a\"\nnote = \"Tegen.\"\nnote_en = \" \"\n", "NL.toml", 7, "note_en is empty"; "empty English note")]
+    #[test_case("positions/NL.toml", "[[claim]]\ndate = \"2025-11-26\"\nposition = \"oppose\"\ntext = \"dk-2025-11\"\nsource = \"https://example.org/a\"\nnote_en = \"Against.\"\n", "NL.toml", 6, "no Dutch `note`"; "English note without a Dutch one")]
     #[test_case("positions/NL.toml", "[[claim]]\ndate = \"2025-11-26\"\nposition = \"against\"\ntext = \"dk-2025-11\"\nsource = \"https://example.org/a\"\n", "NL.toml", 3, "unknown position `against`"; "bad position")]
     #[test_case("positions/NL.toml", "[[claim]]\ndate = \"26-11-2025\"\nposition = \"oppose\"\ntext = \"dk-2025-11\"\nsource = \"https://example.org/a\"\n", "NL.toml", 2, "not a valid date"; "bad date")]
     #[test_case("positions/NL.toml", "\n[[claim]]\ndate = \"2025-11-26\"\nposition = \"oppose\"\ntext = \"dk-2025-11\"\n", "NL.toml", 2, "no source"; "missing source")]

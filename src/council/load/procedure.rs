@@ -6,7 +6,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::sources::source;
-use super::{Ctx, check_not_empty, date};
+use super::{Ctx, check_not_empty, date, local_text};
 use crate::council::model::{Source, Stage};
 use crate::data_file::Parsed;
 use crate::diagnostics::Diagnostics;
@@ -45,9 +45,12 @@ pub(super) fn claims_max_age(
 struct RawStage {
     id: Spanned<String>,
     title: Spanned<String>,
+    title_en: Option<Spanned<String>>,
     body: Spanned<String>,
+    body_en: Option<Spanned<String>>,
     date: Option<Spanned<String>>,
     about: Spanned<String>,
+    about_en: Option<Spanned<String>>,
     #[serde(default)]
     sources: Vec<Spanned<String>>,
 }
@@ -115,12 +118,33 @@ pub(super) fn check_stages(
         let Some(sources) = sources.into_iter().collect::<Option<Vec<_>>>() else {
             continue;
         };
+        let title = local_text(
+            file,
+            raw.title.get_ref(),
+            raw.title_en.as_ref(),
+            "title",
+            diags,
+        );
+        let body = local_text(
+            file,
+            raw.body.get_ref(),
+            raw.body_en.as_ref(),
+            "body",
+            diags,
+        );
+        let about = local_text(
+            file,
+            raw.about.get_ref(),
+            raw.about_en.as_ref(),
+            "about",
+            diags,
+        );
         stages.push(Stage {
             id,
-            title: raw.title.get_ref().trim().to_string(),
-            body: raw.body.get_ref().trim().to_string(),
+            title,
+            body,
             date: when,
-            about: raw.about.get_ref().trim().to_string(),
+            about,
             sources,
         });
     }
