@@ -119,22 +119,21 @@ pub fn parse(path: &Path, text: &str) -> Result<Strings, Diagnostics> {
     };
     let mut strings = Strings::new();
     let mut diags = Diagnostics::new();
-    let mut add = |key: &str, entry: &serde_json::Value, diags: &mut Diagnostics| match translation(
-        entry,
-    ) {
-        Some(t) => {
-            strings.insert(key.to_string(), t);
-        }
-        None => {
-            let (line, col) = position_of(text, key);
-            diags.push(
+    let mut add =
+        |key: &str, entry: &serde_json::Value, diags: &mut Diagnostics| match translation(entry) {
+            Some(t) => {
+                strings.insert(key.to_string(), t);
+            }
+            None => {
+                let (line, col) = position_of(text, key);
+                diags.push(
                 Diagnostic::error(path, line, col, format!("the string `{key}` has no text"))
                     .with_hint(
                         "give it a text (`key = \"text\"`), or plural forms with at least `other`",
                     ),
             );
-        }
-    };
+            }
+        };
     match &value {
         serde_json::Value::Object(map) => {
             for (key, entry) in map {
