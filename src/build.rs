@@ -12,7 +12,7 @@ use std::time::Instant;
 use crate::config::SiteConfig;
 use crate::derive::derive;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-pub use crate::model::{SiteModel, load, load_content};
+pub use crate::model::{SiteModel, load, load_content, load_languages};
 pub use crate::options::BuildOptions;
 use crate::output::{Output, Staging};
 use crate::render::data_pages::DataPages;
@@ -63,8 +63,79 @@ impl std::fmt::Display for BuildSummary {
 
 /// Renders the site in memory without writing anything.
 pub fn generate(options: &BuildOptions) -> Result<Generated, Diagnostics> {
-    let model = load(options, None)?;
-    render_site(&model, Output::new(), true, None)
+    let models = load_languages(options, None)?;
+    render_languages(&models, Output::new(), true, None)
+}
+
+/// Renders every language of the site (see [`crate::languages`]) into
+/// `out`: each language as a site of its own in its folder, the files of
+/// `static/` once at the root, and with several languages a sitemap index
+/// at `/sitemap.xml` over each language's `/<code>/sitemap.xml`, as Hugo
+/// does. `caches` holds one render cache per language (`serve`).
+pub fn render_languages(
+    models: &[SiteModel],
+    mut out: Output,
+    search: bool,
+    caches: Option<&mut Vec<pages::RenderCache>>,
+) -> Result<Generated, Diagnostics> {
+    let mut caches = caches;
+    if let Some(caches) = caches.as_deref_mut() {
+        caches.resize_with(models.len(), pages::RenderCache::default);
+    }
+    if let [model] = models {
+        let cache = caches.and_then(|c| c.first_mut());
+        return render_site(model, out, search, cache);
+    }
+    let mut diags = Diagnostics::new();
+    let mut config = None;
+    for (i, model) in models.iter().enumerate() {
+        let dir = &model.language.dir;
+        let own = match out.streaming_folder() {
+            Some(folder) => Output::streaming(&folder.join(dir)),
+            None => Output::new(),
+        };
+        let cache = caches.as_deref_mut().and_then(|c| c.get_mut(i));
+        match render_language(model, own, search, cache, Role::Language) {
+            Ok(generated) => {
+                diags.extend(generated.warnings);
+                if let Err(e) = out.absorb(generated.output, dir) {
+                    diags.push(e);
+                }
+                config.get_or_insert(generated.config);
+            }
+            Err(errors) => diags.extend(errors),
+        }
+    }
+    let Some(config) = config.filter(|_| !diags.has_errors()) else {
+        return Err(diags);
+    };
+    let root = &models[0];
+    publish_statics(root, &mut out, &mut diags);
+    headers::render_headers(&mut out, &mut diags);
+    let site = &root.settings;
+    let languages = root.translations.languages();
+    sitemap::render_sitemap_index(site, languages, &mut out, &mut diags);
+    sitemap::render_robots(site, &mut out, &mut diags);
+    crate::languages::render_language_redirects(site, languages, &mut out, &mut diags);
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(Generated {
+        output: out,
+        warnings: diags,
+        config,
+    })
+}
+
+/// What one render of a language writes besides its pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// The only language: also the files of `static/`, `_headers`,
+    /// `robots.txt` and the sitemap at `/sitemap.xml`.
+    Whole,
+    /// One of several: its sitemap at `<code>/sitemap.xml` of its folder
+    /// for the language at the root; the rest is written once for all.
+    Language,
 }
 
 /// Renders the site from what [`load`] read into `out`: in memory, or
@@ -76,9 +147,20 @@ pub fn generate(options: &BuildOptions) -> Result<Generated, Diagnostics> {
 /// nothing but the content's resource files, which the output copies.
 pub fn render_site(
     model: &SiteModel,
+    out: Output,
+    search: bool,
+    cache: Option<&mut pages::RenderCache>,
+) -> Result<Generated, Diagnostics> {
+    render_language(model, out, search, cache, Role::Whole)
+}
+
+/// [`render_site`] for one language of the site, in its `role`.
+fn render_language(
+    model: &SiteModel,
     mut out: Output,
     search: bool,
     cache: Option<&mut pages::RenderCache>,
+    role: Role,
 ) -> Result<Generated, Diagnostics> {
     let derived = derive(model);
     let mut diags = model.content.warnings.clone();
@@ -88,6 +170,11 @@ pub fn render_site(
     for (name, value) in &derived.globals {
         renderer.add_global(name, value.clone());
     }
+    renderer.add_global("alternates", crate::languages::alternates_function(model));
+    renderer.add_global(
+        "languages",
+        minijinja::Value::from_serialize(model.translations.languages()),
+    );
     let mut cache = cache;
     let prepared = pages::prepare(&model.content, &renderer, &mut diags, cache.as_deref_mut());
     let indexer = search.then(|| search::Indexer::start(&derived.settings.language));
@@ -127,11 +214,8 @@ pub fn render_site(
     if let Some(indexer) = &indexer {
         data_pages.index_into(indexer);
     }
-    for file in &model.statics {
-        let added = out.add(&file.output_path, file.bytes.clone(), Some(&file.source));
-        if let Err(e) = added {
-            diags.push(e);
-        }
+    if role == Role::Whole {
+        publish_statics(model, &mut out, &mut diags);
     }
     for resource in &model.content.resources {
         if let Err(e) = out.copy(&resource.target, &resource.source) {
@@ -141,8 +225,20 @@ pub fn render_site(
     if let Some(indexer) = indexer {
         search::add_bundle(indexer.finish(), &mut out, &mut diags);
     }
-    headers::render_headers(&mut out, &mut diags);
-    sitemap::render_sitemap_and_robots(&derived.settings, &mut out, &mut diags);
+    match role {
+        Role::Whole => {
+            headers::render_headers(&mut out, &mut diags);
+            sitemap::render_sitemap_and_robots(&derived.settings, &mut out, &mut diags);
+        }
+        Role::Language => {
+            let at = if model.language.dir.is_empty() {
+                format!("{}/sitemap.xml", model.language.code)
+            } else {
+                "sitemap.xml".to_string()
+            };
+            sitemap::render_sitemap(&derived.settings, &at, &mut out, &mut diags);
+        }
+    }
     if diags.has_errors() {
         return Err(diags);
     }
@@ -151,6 +247,16 @@ pub fn render_site(
         warnings: diags,
         config: derived.settings,
     })
+}
+
+/// Publishes the files of `static/` at the same paths.
+fn publish_statics(model: &SiteModel, out: &mut Output, diags: &mut Diagnostics) {
+    for file in &model.statics {
+        let added = out.add(&file.output_path, file.bytes.clone(), Some(&file.source));
+        if let Err(e) = added {
+            diags.push(e);
+        }
+    }
 }
 
 /// Builds the site and replaces the output folder.
@@ -174,10 +280,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Diagnostics> {
     // Files go to the staging folder as they are rendered; it replaces the
     // output folder only when the whole build succeeded (and is removed
     // when it did not).
-    let model = load(options, None)?;
+    let models = load_languages(options, None)?;
     let staging = Staging::create(&out_dir).map_err(cannot_write)?;
     let out = Output::streaming(staging.path());
-    let generated = render_site(&model, out, true, None)?;
+    let generated = render_languages(&models, out, true, None)?;
     staging.publish().map_err(cannot_write)?;
     Ok(BuildSummary {
         pages: generated.output.page_count(),

@@ -424,6 +424,81 @@ impl Translations {
     }
 }
 
+/// The template function `alternates(page)`: the page in every language of
+/// the site (see [`Translations::alternates`]), each as `{lang, hreflang,
+/// name, url, permalink, translation, current}`: what the language switch
+/// and the `hreflang` links are made of. A site with one language gets one
+/// entry, the page itself.
+pub fn alternates_function(model: &crate::model::SiteModel) -> minijinja::Value {
+    #[derive(Serialize)]
+    struct Entry {
+        lang: String,
+        hreflang: String,
+        name: String,
+        url: String,
+        permalink: String,
+        translation: bool,
+        current: bool,
+    }
+    let translations = model.translations.clone();
+    let lang = model.language.code.clone();
+    let prefix = model.settings.root_files.prefix.clone();
+    let root = model.settings.base_url.with_path_prefix(&prefix);
+    minijinja::Value::from_function(
+        move |page: minijinja::Value| -> Result<minijinja::Value, minijinja::Error> {
+            let path = page.get_attr("path")?;
+            let Some(path) = path.as_str() else {
+                return Ok(minijinja::Value::from(Vec::<minijinja::Value>::new()));
+            };
+            let kind = page.get_attr("kind")?;
+            let kind = kind.as_str().unwrap_or("page");
+            let data_page = !matches!(kind, "section" | "404");
+            let entries: Vec<Entry> = translations
+                .alternates(&lang, path, data_page)
+                .into_iter()
+                .map(|a| Entry {
+                    current: a.lang == lang,
+                    url: format!("{prefix}{}", a.path),
+                    permalink: root.join_path(&a.path),
+                    lang: a.lang,
+                    hreflang: a.hreflang,
+                    name: a.name,
+                    translation: a.translation,
+                })
+                .collect();
+            Ok(minijinja::Value::from_serialize(&entries))
+        },
+    )
+}
+
+/// The redirect pages a site with several languages needs, as Hugo makes
+/// them: `/<code>/` of the default language to `/` when it is at the root,
+/// or `/` to `/<code>/` when it is in its folder.
+pub fn render_language_redirects(
+    config: &SiteConfig,
+    languages: &[Language],
+    out: &mut crate::output::Output,
+    diags: &mut Diagnostics,
+) {
+    let Some(default) = languages.iter().find(|l| l.is_default) else {
+        return;
+    };
+    let (from, to) = if default.dir.is_empty() {
+        (format!("/{}/", default.code), "/".to_string())
+    } else {
+        ("/".to_string(), default.home_path())
+    };
+    let target = crate::html::escape(&config.absolute_url(&to));
+    let html = format!(
+        "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{target}</title><link rel=\"canonical\" href=\"{target}\"><meta name=\"robots\" content=\"noindex\"><meta http-equiv=\"refresh\" content=\"0; url={target}\"></head><body><p><a href=\"{target}\">{target}</a></p></body></html>\n",
+        lang = crate::html::escape(&default.tag),
+    );
+    match out.add_page(&from, html, None) {
+        Ok(()) => out.mark_redirect(&from),
+        Err(e) => diags.push(e),
+    }
+}
+
 /// A site path inside a language's folder: `/about/` in `en` → `/en/about/`.
 pub fn join(dir: &str, path: &str) -> String {
     if dir.is_empty() {

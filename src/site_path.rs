@@ -389,6 +389,17 @@ impl OutputPath {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The same file inside the folder `dir` (`raad/index.html` in `en` →
+    /// `en/raad/index.html`); itself for an empty `dir`, None when `dir` is
+    /// not one plain name.
+    pub fn below(&self, dir: &str) -> Option<OutputPath> {
+        if dir.is_empty() {
+            return Some(self.clone());
+        }
+        SitePath::from_segments([dir], true).ok()?;
+        (!dir.contains(['/', '\\', '%'])).then(|| OutputPath(format!("{dir}/{}", self.0)))
+    }
 }
 
 impl fmt::Display for OutputPath {

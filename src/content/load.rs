@@ -67,7 +67,10 @@ pub fn load_content_from(
 ) -> Result<Content, Diagnostics> {
     load_content_cached(
         site_root,
-        content_dir,
+        &ContentFolder {
+            path: content_dir,
+            language: None,
+        },
         urls,
         now,
         include_drafts,
@@ -88,29 +91,118 @@ pub struct ContentCache {
     pages: HashMap<PathBuf, (u64, Page, Diagnostics)>,
 }
 
+/// A content folder as one language reads it.
+#[derive(Debug, Clone, Copy)]
+pub struct ContentFolder<'a> {
+    /// The folder (`content`, `content/en`).
+    pub path: &'a Path,
+    /// When languages share the folder: which of its files are this
+    /// language's (see [`FileLanguage`]).
+    pub language: Option<&'a FileLanguage>,
+}
+
+/// Which files of a shared content folder belong to one language, as in
+/// Hugo's translation by file name: `over.en.md` is English, `over.md` the
+/// default language's; other files (pictures) belong to every language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileLanguage {
+    /// The language's code (`en`).
+    pub code: String,
+    /// True for the default language, which also reads files without a
+    /// language in their name.
+    pub is_default: bool,
+    /// The codes of every language of the site.
+    pub codes: Vec<String>,
+}
+
+impl FileLanguage {
+    /// The path this language reads the file `rel` as (`nieuws/x.en.md` →
+    /// `nieuws/x.md` for `en`), or None when it is another language's.
+    pub fn own(&self, rel: &str) -> Option<String> {
+        let Some(stem) = rel.strip_suffix(".md") else {
+            return Some(rel.to_string());
+        };
+        let file_stem = stem.rsplit('/').next().unwrap_or(stem);
+        if let Some((_, code)) = file_stem.rsplit_once('.')
+            && self.codes.iter().any(|c| c.eq_ignore_ascii_case(code))
+        {
+            return code
+                .eq_ignore_ascii_case(&self.code)
+                .then(|| format!("{}.md", &stem[..stem.len() - code.len() - 1]));
+        }
+        self.is_default.then(|| rel.to_string())
+    }
+}
+
 /// [`load_content_from`], taking unchanged pages from `cache` and leaving
 /// the pages of this load in it.
 pub fn load_content_cached(
     site_root: &Path,
-    content_dir: &Path,
+    folder: &ContentFolder<'_>,
     urls: &UrlSettings,
     now: DateTime<FixedOffset>,
     include_drafts: bool,
     max_page_bytes: u64,
     cache: Option<&mut ContentCache>,
 ) -> Result<Content, Diagnostics> {
-    let content_dir = content_dir.to_path_buf();
+    let content_dir = folder.path.to_path_buf();
     let mut diags = Diagnostics::new();
     if !content_dir.is_dir() {
         return Err(Diagnostic::error(&content_dir, 0, 0, "the site has no content folder")
             .with_hint("create a folder `content` in the site folder with at least `_index.md` for the home page")
             .into());
     }
-    let files: Vec<PathBuf> = super::walk::site_files(&content_dir, site_root, &mut diags);
-    let rel_of = |p: &Path| slash_path(&content_dir, p);
+    let all_files = super::walk::site_files(&content_dir, site_root, &mut diags);
+    // With languages sharing the folder, a page bundle of another language
+    // keeps its pictures: they are not this language's section's files.
+    let foreign_bundles: BTreeSet<String> = match folder.language {
+        Some(language) => all_files
+            .iter()
+            .map(|p| slash_path(&content_dir, p))
+            .filter_map(|rel| {
+                let (dir, name) = rel.rsplit_once('/').unwrap_or(("", rel.as_str()));
+                let is_index = name == "index.md"
+                    || name
+                        .strip_prefix("index.")
+                        .and_then(|n| n.strip_suffix(".md"))
+                        .is_some_and(|code| {
+                            language.codes.iter().any(|c| c.eq_ignore_ascii_case(code))
+                        });
+                (is_index && language.own(&rel).is_none()).then(|| dir.to_string())
+            })
+            .collect(),
+        None => BTreeSet::new(),
+    };
+    let files: Vec<(PathBuf, String)> = all_files
+        .into_iter()
+        .filter_map(|p| {
+            let rel = slash_path(&content_dir, &p);
+            match folder.language {
+                Some(language) => language.own(&rel).map(|rel| (p, rel)),
+                None => Some((p, rel)),
+            }
+        })
+        .collect();
+    let own_bundles: BTreeSet<String> = files
+        .iter()
+        .filter(|(_, rel)| rel == "index.md" || rel.ends_with("/index.md"))
+        .map(|(_, rel)| {
+            rel.trim_end_matches("index.md")
+                .trim_end_matches('/')
+                .to_string()
+        })
+        .collect();
+    let files: Vec<(PathBuf, String)> = files
+        .into_iter()
+        .filter(|(_, rel)| {
+            !foreign_bundles.iter().any(|b| {
+                !own_bundles.contains(b) && !b.is_empty() && (rel.starts_with(&format!("{b}/")))
+            })
+        })
+        .collect();
     let bundle_dirs: BTreeSet<String> = files
         .iter()
-        .map(|p| rel_of(p))
+        .map(|(_, rel)| rel.clone())
         .filter(|rel| rel == "index.md" || rel.ends_with("/index.md"))
         .map(|rel| {
             rel.trim_end_matches("index.md")
@@ -120,7 +212,7 @@ pub fn load_content_cached(
         .collect();
     let section_dirs: BTreeSet<String> = files
         .iter()
-        .map(|p| rel_of(p))
+        .map(|(_, rel)| rel.clone())
         .filter(|rel| rel.ends_with("_index.md"))
         .map(|rel| {
             rel.trim_end_matches("_index.md")
@@ -135,8 +227,8 @@ pub fn load_content_cached(
     // First sort the files out; then read and parse the Markdown files on
     // all cores, and take the results (and their diagnostics) in file order.
     let mut markdown: Vec<(&PathBuf, String)> = Vec::new();
-    for file in &files {
-        let rel = rel_of(file);
+    for (file, rel) in &files {
+        let rel = rel.clone();
         let dir = rel
             .rsplit_once('/')
             .map(|(d, _)| d.to_string())
@@ -256,14 +348,19 @@ pub fn load_content_cached(
         }
     }
     if !pages.iter().any(|p| p.kind == PageKind::Home) {
+        // In a folder that languages share, each language's home has its
+        // code in its name (`_index.en.md`).
+        let (file, language) = match folder.language.filter(|l| !l.is_default) {
+            Some(l) => (format!("_index.{}.md", l.code), format!(" in language `{}`", l.code)),
+            None => ("_index.md".to_string(), String::new()),
+        };
+        let path = content_dir.join(&file);
         diags.push(
-            Diagnostic::error(
-                content_dir.join("_index.md"),
-                0,
-                0,
-                "the home page is missing",
-            )
-            .with_hint("create content/_index.md with a title and an introduction"),
+            Diagnostic::error(&path, 0, 0, format!("the home page{language} is missing"))
+                .with_hint(format!(
+                    "create {} with a title and an introduction",
+                    path.display()
+                )),
         );
     }
     // Bundle resources follow their page's URL.

@@ -20,6 +20,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::config::SiteConfig;
 use crate::contact::load::Recipients;
+use crate::content::load::{ContentFolder, FileLanguage};
 use crate::content::{Content, ContentCache, load_content_cached};
 use crate::council::model::CouncilData;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -31,8 +32,15 @@ use crate::render::share_cards::CARD_DIR;
 
 pub mod templates;
 
-/// The whole site as read from its folder.
+/// The whole site in one of its languages, as read from its folder: a
+/// site with several languages is loaded as one model per language
+/// ([`load_languages`]), which share the data and differ in settings,
+/// content, templates' strings and where they are published.
 pub struct SiteModel {
+    /// The language this model is rendered in, and the folder it goes to.
+    pub language: crate::languages::Language,
+    /// Which pages of all languages are translations of each other.
+    pub translations: std::sync::Arc<crate::languages::Translations>,
     /// The settings of `site.toml` (with `--base-url` applied), without the
     /// menu entries content pages add (those are derived).
     pub settings: SiteConfig,
@@ -69,6 +77,7 @@ pub struct SiteModel {
 }
 
 /// The Council tracker's data with the files it came from.
+#[derive(Clone)]
 pub struct Council {
     /// The loaded data.
     pub data: CouncilData,
@@ -90,16 +99,35 @@ pub struct StaticFile {
     pub source: PathBuf,
 }
 
-/// Reads the site `options` names.
-///
-/// Fails with every problem of the settings, the content and the templates;
-/// problems in the data are kept in [`SiteModel::diagnostics`] and reported
-/// by the build. With a `cache` (`serve`), the content's pages are left in
-/// it.
+/// Reads the site `options` names in its default language: the whole site
+/// for a site with one language. See [`load_languages`] for all of them.
 pub fn load(
     options: &BuildOptions,
     cache: Option<&mut ContentCache>,
 ) -> Result<SiteModel, Diagnostics> {
+    let mut caches = Vec::new();
+    let models = load_languages(options, cache.is_some().then_some(&mut caches))?;
+    if let (Some(cache), Some(first)) = (cache, caches.into_iter().next()) {
+        *cache = first;
+    }
+    Ok(models
+        .into_iter()
+        .next()
+        .expect("a site has at least its default language"))
+}
+
+/// Reads the site `options` names, one model per language, the default
+/// language first.
+///
+/// Fails with every problem of the settings, the content and the templates
+/// of every language; problems in the data are kept in
+/// [`SiteModel::diagnostics`] (of the default language's model) and
+/// reported by the build. With `caches` (`serve`), each language's content
+/// pages are left in its cache (the first for the default language).
+pub fn load_languages(
+    options: &BuildOptions,
+    mut caches: Option<&mut Vec<ContentCache>>,
+) -> Result<Vec<SiteModel>, Diagnostics> {
     let site = &options.site;
     let mut settings = SiteConfig::load(site)?;
     if let Some(base_url) = &options.base_url {
@@ -107,51 +135,156 @@ pub fn load(
     }
     let now = options.now.unwrap_or_else(|| Utc::now().fixed_offset());
     let mut diags = Diagnostics::new();
-    let content = load_content(options, &settings, now, cache);
-    if let Err(e) = &content {
-        diags.extend(e.clone());
-    }
-    let templates = Renderer::new(&templates::read_templates(site), &settings);
-    if let Err(e) = &templates {
-        diags.extend(e.clone());
-    }
-    let (Ok(content), Ok(templates)) = (content, templates) else {
-        return Err(diags);
+    let statics = read_static(site, &mut diags);
+    settings.root_files = crate::config::RootFiles {
+        prefix: settings.path_prefix(),
+        files: std::sync::Arc::new(statics.iter().map(|s| s.output_path.clone()).collect()),
     };
-    if content.warnings.has_errors() {
-        return Err(content.warnings);
+    let languages = settings.languages();
+    let multilingual = languages.len() > 1;
+    let tags: Vec<(String, String)> = languages
+        .iter()
+        .map(|l| (l.code.clone(), l.tag.clone()))
+        .collect();
+    let locales = crate::locale::load(site, &tags, &mut diags);
+    let template_files = templates::read_templates(site);
+    let key_uses: Vec<crate::locale::KeyUse> = template_files
+        .files
+        .iter()
+        .flat_map(|f| crate::locale::key_uses(&template_files.dir.join(&f.name), &f.source))
+        .collect();
+    if let Some(caches) = caches.as_deref_mut() {
+        caches.resize_with(languages.len(), ContentCache::default);
     }
+    let codes: Vec<String> = languages.iter().map(|l| l.code.clone()).collect();
+    let mut per_language = Vec::new();
+    let mut failed = false;
+    for (i, (language, locale)) in languages.iter().zip(locales).enumerate() {
+        let own = if multilingual {
+            settings.for_language(language)
+        } else {
+            settings.clone()
+        };
+        let files = own.shares_content_folder().then(|| FileLanguage {
+            code: language.code.clone(),
+            is_default: language.is_default,
+            codes: codes.clone(),
+        });
+        let cache = caches.as_deref_mut().and_then(|c| c.get_mut(i));
+        let content = load_language_content(options, &own, now, cache, files.as_ref());
+        let templates = Renderer::new(&template_files, &own).map(|mut r| {
+            r.set_locale(locale.clone());
+            r
+        });
+        match (content, templates) {
+            (Ok(content), Ok(templates)) => {
+                if content.warnings.has_errors() {
+                    diags.extend(content.warnings);
+                    failed = true;
+                    continue;
+                }
+                let mut own_diags = crate::locale::missing_keys(&key_uses, &locale);
+                if i == 0 {
+                    own_diags.extend(std::mem::take(&mut diags));
+                }
+                per_language.push((language.clone(), own, content, templates, own_diags));
+            }
+            (content, templates) => {
+                failed = true;
+                if let Err(e) = content {
+                    diags.extend(e);
+                }
+                if let Err(e) = templates {
+                    // The same template mistake in every language is reported once.
+                    if i == 0 {
+                        diags.extend(e);
+                    }
+                }
+            }
+        }
+    }
+    if failed {
+        for (_, _, _, _, own_diags) in per_language {
+            diags.extend(
+                own_diags
+                    .iter()
+                    .filter(|d| d.severity == crate::diagnostics::Severity::Error)
+                    .cloned(),
+            );
+        }
+        return Err(diags);
+    }
+    let translations = std::sync::Arc::new(crate::languages::Translations::new(
+        languages.clone(),
+        per_language
+            .iter()
+            .map(|(language, _, content, _, _)| (language.code.clone(), translation_keys(content)))
+            .collect(),
+    ));
+    let mut data_diags = Diagnostics::new();
     let today = now.date_naive();
-    let council = load_council(site, today, settings.check.max_age(), &mut diags);
+    let council = load_council(site, today, settings.check.max_age(), &mut data_diags);
     let guide = match crate::guide::load(site) {
         Ok(data) => Some(data),
         Err(errors) => {
-            diags.extend(errors);
+            data_diags.extend(errors);
             None
         }
     };
     let known = |id: &str| guide.as_ref().is_none_or(|g| g.party(id).is_some());
-    let contact = crate::contact::load(site, &known, &mut diags);
-    let kamer = crate::kamer::load(site, &known, &mut diags);
-    let cabinets = crate::cabinets::load(site, &known, &mut diags);
-    let ep = crate::ep::load(site, &known, &mut diags);
-    let statics = read_static(site, &mut diags);
-    let previous_cards = previous_cards(&options.out_dir());
-    Ok(SiteModel {
-        settings,
-        now,
-        templates,
-        content,
-        guide,
-        council,
-        contact,
-        kamer,
-        cabinets,
-        ep,
-        statics,
-        previous_cards,
-        diagnostics: diags,
-    })
+    let contact = crate::contact::load(site, &known, &mut data_diags);
+    let kamer = crate::kamer::load(site, &known, &mut data_diags);
+    let cabinets = crate::cabinets::load(site, &known, &mut data_diags);
+    let ep = crate::ep::load(site, &known, &mut data_diags);
+    let mut models = Vec::new();
+    for (i, (language, own, content, templates, mut own_diags)) in
+        per_language.into_iter().enumerate()
+    {
+        if i == 0 {
+            own_diags.extend(std::mem::take(&mut data_diags));
+        }
+        let out_dir = options.out_dir().join(&language.dir);
+        models.push(SiteModel {
+            language,
+            translations: translations.clone(),
+            settings: own,
+            now,
+            templates,
+            content,
+            guide: guide.clone(),
+            council: council.clone(),
+            contact: contact.clone(),
+            kamer: kamer.clone(),
+            cabinets: cabinets.clone(),
+            ep: ep.clone(),
+            statics: if i == 0 { statics.clone() } else { Vec::new() },
+            previous_cards: previous_cards(&out_dir),
+            diagnostics: own_diags,
+        });
+    }
+    Ok(models)
+}
+
+/// Each content page's site path with the key that links it to its
+/// translations: its `translationKey`, else its file's path in the
+/// language's content folder without the language (`nieuws/x.md`).
+fn translation_keys(content: &Content) -> Vec<(String, String)> {
+    content
+        .pages
+        .iter()
+        .map(|page| {
+            let key = match page
+                .front
+                .params
+                .get("translationKey")
+                .and_then(|v| v.as_str())
+            {
+                Some(key) => format!("key:{key}"),
+                None => format!("file:{}", page.rel),
+            };
+            (page.path.clone(), key)
+        })
+        .collect()
 }
 
 /// Reads the content folder the settings name; with a `cache`, parses
@@ -162,11 +295,33 @@ pub fn load_content(
     now: DateTime<FixedOffset>,
     cache: Option<&mut ContentCache>,
 ) -> Result<Content, Diagnostics> {
+    let language = settings.language_of();
+    let codes: Vec<String> = settings.languages().into_iter().map(|l| l.code).collect();
+    let files = settings.shares_content_folder().then(|| FileLanguage {
+        code: language.code.clone(),
+        is_default: language.is_default,
+        codes,
+    });
+    load_language_content(options, settings, now, cache, files.as_ref())
+}
+
+/// [`load_content`] for one language: `files` says which files of a shared
+/// content folder are its own.
+fn load_language_content(
+    options: &BuildOptions,
+    settings: &SiteConfig,
+    now: DateTime<FixedOffset>,
+    cache: Option<&mut ContentCache>,
+    files: Option<&FileLanguage>,
+) -> Result<Content, Diagnostics> {
     let site = &options.site;
     let content_dir = settings.content_path(site);
     load_content_cached(
         site,
-        &content_dir,
+        &ContentFolder {
+            path: &content_dir,
+            language: files,
+        },
         &settings.urls,
         now,
         options.drafts,

@@ -347,6 +347,49 @@ impl Output {
             .collect()
     }
 
+    /// The staging folder of a streaming output.
+    pub fn streaming_folder(&self) -> Option<&Path> {
+        self.streaming.as_deref()
+    }
+
+    /// Takes every file of `other`, an output rendered for the folder `dir`
+    /// (a language's: `en`), into this one below that folder. A streaming
+    /// `other` must have streamed into `dir` of this output's folder, so
+    /// its files are on disk where they belong already.
+    ///
+    /// Fails when a file of `other` claims a path this output has.
+    pub fn absorb(&mut self, other: Output, dir: &str) -> Result<(), Diagnostic> {
+        let moved = |key: &OutputPath| {
+            key.below(dir).ok_or_else(|| {
+                Diagnostic::error(dir, 0, 0, format!("`{dir}` cannot be a folder of the site"))
+                    .with_hint("name languages by their code, such as `en`")
+            })
+        };
+        for (key, file) in other.files {
+            let key = moved(&key)?;
+            self.commit(Staged {
+                redirect: false,
+                lastmod: None,
+                key,
+                bytes: file.bytes,
+                origin: file.origin,
+            })?;
+        }
+        for (set, target) in [
+            (&other.redirects, &mut self.redirects),
+            (&other.hidden, &mut self.hidden),
+            (&other.unsearched, &mut self.unsearched),
+        ] {
+            for key in set {
+                target.insert(moved(key)?);
+            }
+        }
+        for (key, date) in other.lastmod {
+            self.lastmod.insert(moved(&key)?, date);
+        }
+        Ok(())
+    }
+
     /// Number of HTML files.
     pub fn page_count(&self) -> usize {
         self.files.keys().filter(|f| f.ends_with(".html")).count()

@@ -20,7 +20,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
-use crate::build::{BuildOptions, BuildSummary, SiteModel, load, load_content, render_site};
+use crate::build::{
+    BuildOptions, BuildSummary, SiteModel, load_content, load_languages, render_languages,
+};
 use crate::content::ContentCache;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Output;
@@ -44,9 +46,12 @@ pub struct Preview {
 /// The loaded site of the last successful full build (its content replaced
 /// by every incremental build).
 struct Session {
-    model: SiteModel,
-    content_cache: ContentCache,
-    cache: RenderCache,
+    /// One model per language, the default language's first.
+    models: Vec<SiteModel>,
+    /// One content cache per language.
+    content_caches: Vec<ContentCache>,
+    /// One render cache per language.
+    caches: Vec<RenderCache>,
 }
 
 /// What one build did.
@@ -89,12 +94,12 @@ impl Preview {
             self.session = None;
             crate::out_folder::check(&self.options.site, &out_dir, self.options.force)
                 .map_err(Diagnostics::from)?;
-            let mut content_cache = ContentCache::default();
-            let model = load(&self.options, Some(&mut content_cache))?;
+            let mut content_caches = Vec::new();
+            let models = load_languages(&self.options, Some(&mut content_caches))?;
             self.session = Some(Session {
-                model,
-                content_cache,
-                cache: RenderCache::default(),
+                models,
+                content_caches,
+                caches: Vec::new(),
             });
         }
         let Some(session) = self.session.as_mut() else {
@@ -105,19 +110,19 @@ impl Preview {
                 .options
                 .now
                 .unwrap_or_else(|| chrono::Utc::now().fixed_offset());
-            session.model.now = now;
-            session.model.content = load_content(
-                &self.options,
-                &session.model.settings,
-                now,
-                Some(&mut session.content_cache),
-            )?;
+            for (model, cache) in session.models.iter_mut().zip(&mut session.content_caches) {
+                model.now = now;
+                model.content = load_content(&self.options, &model.settings, now, Some(cache))?;
+            }
         }
-        let rendered = render_site(
-            &session.model,
+        // A site with several languages gets each language's search index
+        // with its pages; one language's index follows after the reload.
+        let multilingual = session.models.len() > 1;
+        let rendered = render_languages(
+            &session.models,
             Output::new(),
-            false,
-            Some(&mut session.cache),
+            multilingual,
+            Some(&mut session.caches),
         );
         let generated = match rendered {
             Ok(done) => done,
@@ -146,7 +151,12 @@ impl Preview {
         reload(&summary);
         let mut served = generated.output;
         let mut diags = Diagnostics::new();
-        let content = self.session.as_ref().map(|s| &s.model.content);
+        let content = self
+            .session
+            .as_ref()
+            .filter(|s| s.models.len() == 1)
+            .and_then(|s| s.models.first())
+            .map(|m| &m.content);
         let bundle = match content {
             Some(content) => search::bundle_for(content, &generated.config, &served),
             None => Ok(Vec::new()),
