@@ -403,3 +403,31 @@ fn the_dutch_pages_have_no_english_and_no_marks() {
         common::html::assert_lacks(&html, "Voting guide", path);
     }
 }
+
+#[test]
+fn the_built_english_site_has_the_guide_in_english() {
+    // The whole example site as `build` makes it: English under /en/.
+    let mut options = BuildOptions::new(common::example_site());
+    options.now = Some(DateTime::parse_from_rfc3339(NOW).unwrap());
+    let out = chatcontrole::build::generate(&options)
+        .unwrap_or_else(|d| panic!("the example site does not build:\n{d}"))
+        .output;
+    for path in [
+        "en/stemwijzer2023/index.html",
+        "en/stemwijzer2023/hoogtepunten/index.html",
+        "en/stemwijzer2023/methode/index.html",
+        "en/stemwijzer2023/oordeel/beschermt-niet/index.html",
+    ] {
+        let html = page(&out, path);
+        let found = dutch_leftovers(&html, "main");
+        assert!(
+            found.is_empty(),
+            "{path} shows Dutch outside lang=\"nl\":\n{}",
+            found.join("\n")
+        );
+        common::html::assert_exists(&html, r#"html[lang="en-GB"]"#, path);
+    }
+    // The Dutch guide stays at its address, in Dutch.
+    let dutch = page(&out, "stemwijzer2023/index.html");
+    common::html::assert_contains(&dutch, "Over deze stemwijzer", "stemwijzer2023/index.html");
+}
