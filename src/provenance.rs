@@ -2,27 +2,33 @@
 //!
 //! Every vote, recipient, source and evidence item the site publishes says
 //! how we know it, and the words on the page must say what really happened:
-//! "opgehaald uit de open data" only for data a `sync` command fetched,
-//! "volgens security.nl, 12 oktober 2023" for a press report, the body and
-//! date for an official document, and "vastgesteld door de redactie" with the
-//! day of the last check for what an editor established by hand. One enum
-//! holds the four cases so that no page, JSON file or CSV row can word them
-//! differently, and so that `check` can find a local address (a test API on
-//! 127.0.0.1) before it reaches published data.
+//! "opgehaald uit de open data" ("retrieved from the open data") only for
+//! data a `sync` command fetched, "volgens security.nl, 12 oktober 2023"
+//! ("according to security.nl, 12 October 2023") for a press report, the
+//! body and date for an official document, and "vastgesteld door de
+//! redactie" ("established by the editors") with the day of the last check
+//! for what an editor established by hand. One enum holds the four cases so
+//! that no page, JSON file or CSV row can word them differently, and so
+//! that `check` can find a local address (a test API on 127.0.0.1) before it
+//! reaches published data. The words come from the page language's
+//! interface strings (`provenance_…` keys), the same four cases in every
+//! language.
 //!
 //! In data files a provenance is a small TOML table with a `kind` and the
 //! fields of that kind; [`RawProvenance::parse`] turns it into a
 //! [`Provenance`] or a diagnostic on the line of the mistake.
 
 use std::net::IpAddr;
+use std::sync::LazyLock;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize, Serializer};
 use toml::Spanned;
 
-use crate::content::dates::{ClaimDate, dutch_day};
+use crate::content::dates::ClaimDate;
 use crate::data_file::Parsed;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::locale::Locale;
 use crate::url::{ExternalUrl, Schemes};
 
 /// Days and provenance tables in an editor's data file, read where they were
@@ -141,44 +147,79 @@ impl Provenance {
 
     /// The honest Dutch wording of this provenance, for pages.
     pub fn wording(&self) -> Wording {
+        static DUTCH: LazyLock<Locale> = LazyLock::new(|| Locale::builtin("nl"));
+        self.wording_in(&DUTCH)
+    }
+
+    /// The honest wording of this provenance on a page in `locale`: only a
+    /// synced fact is "retrieved", a press report is "according to" its
+    /// publication. A title or note the editors wrote stays as written; on
+    /// a page that is not Dutch it is marked Dutch (`lang`).
+    pub fn wording_in(&self, locale: &Locale) -> Wording {
+        let dutch_text = (!locale.code().starts_with("nl")).then_some("nl");
+        let date = |d: &ClaimDate| {
+            if d.day_known {
+                locale.date(d.effective)
+            } else {
+                locale.month(d.effective)
+            }
+        };
         match self {
             Provenance::Synced { api, fetched_at } => {
                 let host = api.host();
-                let (link, source) = if host.ends_with("tweedekamer.nl") {
-                    ("de open data van de Tweede Kamer".to_string(), "")
+                let link = if host.ends_with("tweedekamer.nl") {
+                    locale.t("provenance_tk_open_data")
                 } else {
-                    (host.to_string(), "")
+                    host.to_string()
                 };
                 Wording {
                     kind: "synced",
-                    before: format!("opgehaald uit {source}"),
+                    before: locale.t("provenance_synced_before"),
                     link,
                     url: Some(api.as_str().to_string()),
-                    after: format!(" op {}", dutch_day(fetched_at.date_naive())),
+                    after: locale.tf(
+                        "provenance_synced_after",
+                        &[("date", &locale.date(fetched_at.date_naive()))],
+                    ),
+                    lang: None,
                 }
             }
-            Provenance::Press { url, title, date } => Wording {
+            Provenance::Press {
+                url,
+                title,
+                date: d,
+            } => Wording {
                 kind: "press",
-                before: "volgens ".to_string(),
+                before: locale.t("provenance_press_before"),
                 link: title.clone(),
                 url: Some(url.as_str().to_string()),
-                after: format!(", {}", date.label_nl()),
+                after: locale.tf("provenance_published_after", &[("date", &date(d))]),
+                lang: dutch_text,
             },
-            Provenance::Official { url, title, date } => Wording {
+            Provenance::Official {
+                url,
+                title,
+                date: d,
+            } => Wording {
                 kind: "official",
-                before: "officiële bron: ".to_string(),
+                before: locale.t("provenance_official_before"),
                 link: title
                     .clone()
                     .unwrap_or_else(|| url.host().trim_start_matches("www.").to_string()),
                 url: Some(url.as_str().to_string()),
-                after: format!(", {}", date.label_nl()),
+                after: locale.tf("provenance_published_after", &[("date", &date(d))]),
+                lang: title.as_ref().and(dutch_text),
             },
             Provenance::Editor { note, checked_on } => Wording {
                 kind: "editor",
-                before: "vastgesteld door de redactie: ".to_string(),
+                before: locale.t("provenance_editor_before"),
                 link: note.clone(),
                 url: None,
-                after: format!(" (gecontroleerd op {})", dutch_day(*checked_on)),
+                after: locale.tf(
+                    "provenance_editor_after",
+                    &[("date", &locale.date(*checked_on))],
+                ),
+                lang: dutch_text,
             },
         }
     }
@@ -226,6 +267,10 @@ pub struct Wording {
     pub url: Option<String>,
     /// Words after the link, e.g. ", 12 oktober 2023".
     pub after: String,
+    /// `Some("nl")` when `link` is the editors' Dutch (a title or note) on a
+    /// page in another language: the template marks it `lang="nl"`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<&'static str>,
 }
 
 impl Wording {
@@ -629,6 +674,44 @@ mod tests {
     )]
     fn words_each_kind_honestly(fields: &str, wording: &str) {
         assert_eq!(parse(fields).unwrap().wording().plain(), wording);
+    }
+
+    #[test_case(
+        "kind = \"press\"\nurl = \"https://www.security.nl/posting/1\"\ntitle = \"Security.NL\"\ndate = 2023-10-17",
+        "according to Security.NL, 17 October 2023", Some("nl"); "press with a day"
+    )]
+    #[test_case(
+        "kind = \"press\"\nurl = \"https://www.security.nl/posting/1\"\ntitle = \"Security.NL\"\ndate = \"2023-06\"",
+        "according to Security.NL, June 2023", Some("nl"); "press with a month"
+    )]
+    #[test_case(
+        "kind = \"official\"\nurl = \"https://www.consilium.europa.eu/en/press/\"\ndate = 2025-11-26",
+        "official source: consilium.europa.eu, 26 November 2025", None; "official without title"
+    )]
+    #[test_case(
+        "kind = \"synced\"\napi = \"https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/Stemming\"\nfetched_at = \"2026-12-01T09:30:00Z\"",
+        "retrieved from the Tweede Kamer's open data on 1 December 2026", None; "synced from the Kamer"
+    )]
+    #[test_case(
+        "kind = \"editor\"\nnote = \"nagekeken op europarl.europa.eu\"\nchecked_on = 2026-12-01",
+        "established by the editors: nagekeken op europarl.europa.eu (checked on 1 December 2026)", Some("nl"); "editor, the note as written"
+    )]
+    fn words_each_kind_as_honestly_in_english(fields: &str, wording: &str, lang: Option<&str>) {
+        let w = parse(fields).unwrap().wording_in(&Locale::builtin("en"));
+        assert_eq!(w.plain(), wording);
+        assert_eq!(w.lang, lang, "the editors' own text is marked Dutch");
+        // Only a synced fact is retrieved; nothing else says so.
+        assert_eq!(w.plain().contains("retrieved"), w.kind == "synced");
+    }
+
+    #[test]
+    fn a_dutch_wording_marks_nothing() {
+        let p = parse("kind = \"editor\"\nnote = \"nagekeken\"\nchecked_on = 2026-12-01").unwrap();
+        assert_eq!(p.wording().lang, None);
+        assert_eq!(
+            serde_json::to_string(&p.wording()).unwrap(),
+            r#"{"kind":"editor","before":"vastgesteld door de redactie: ","link":"nagekeken","url":null,"after":" (gecontroleerd op 1 december 2026)"}"#
+        );
     }
 
     #[test_case("kind = \"fetched\"", &["2:8: `fetched` is not a kind of provenance"]; "unknown kind")]

@@ -158,6 +158,8 @@ pub struct Other {
     pub name: String,
     /// Role shown under the name.
     pub role: String,
+    /// The role in English (`role_en`), for English pages.
+    pub role_en: Option<String>,
     /// When the role began and, if known, ended.
     pub period: Period,
     /// The day an editor last checked name and role against the source.
@@ -234,6 +236,7 @@ struct EditorRow {
     kind: Spanned<String>,
     name: String,
     role: String,
+    role_en: Option<Spanned<String>>,
     start: Option<Spanned<DateText>>,
     end: Option<Spanned<DateText>>,
     checked_on: Option<Spanned<DateText>>,
@@ -439,6 +442,19 @@ fn read_others(
         };
         let provenance = provenance(file, &r.provenance, diags);
         let party = party(file, &r.party, party_known, diags);
+        // The English role is optional; a blank one would hide the Dutch.
+        let role_en = r.role_en.as_ref().and_then(|at| {
+            let text = at.get_ref().trim();
+            if text.is_empty() {
+                diags.push(
+                    file.error(at, "`role_en` is empty")
+                        .with_hint("write the role in English, or leave `role_en` out: English pages then show the Dutch role, marked as Dutch"),
+                );
+                None
+            } else {
+                Some(text.to_string())
+            }
+        });
         if let (Some(kind), Some(email), Some(checked_on), Some(provenance)) =
             (kind, email, checked_on, provenance)
         {
@@ -446,6 +462,7 @@ fn read_others(
                 kind,
                 name: r.name.clone(),
                 role: r.role.clone(),
+                role_en,
                 period,
                 checked_on,
                 party,

@@ -1,11 +1,14 @@
-//! The default message of the contact tool, in Dutch, written from the
-//! site's own data: the latest decision of the Council of the EU and, for a
-//! Kamerlid, the verdict the voting guide gave their party. The visitor is
-//! invited to change it; it only ever leaves through their own mail program.
+//! The default message of the contact tool, written from the site's own
+//! data in the page's language (its sentences are interface strings,
+//! `contact_message_…`): the latest decision of the Council of the EU and,
+//! for a Kamerlid, the verdict the voting guide gave their party. The
+//! visitor is invited to change it; it only ever leaves through their own
+//! mail program.
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
 use super::email::EmailAddress;
+use crate::locale::Locale;
 
 /// Whom the message is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,14 +38,14 @@ impl Audience<'_> {
 /// The first line of the message, the only one that names the recipient:
 /// the contact tool swaps it when the visitor picks someone else and keeps
 /// the rest of their text.
-pub fn greeting(to: Audience<'_>) -> String {
+pub fn greeting(locale: &Locale, to: Audience<'_>) -> String {
     match to {
-        Audience::Kamerlid(n) | Audience::Minister(n) | Audience::Mep(n) => format!("Beste {n},"),
-        Audience::Faction(f) => format!("Beste leden van de fractie van {f},"),
-        Audience::Committee => {
-            "Beste leden van de vaste commissie voor Justitie en Veiligheid,".to_string()
+        Audience::Kamerlid(n) | Audience::Minister(n) | Audience::Mep(n) => {
+            locale.tf("contact_greeting_person", &[("name", n)])
         }
-        Audience::Meps => "Beste Europarlementariërs,".to_string(),
+        Audience::Faction(f) => locale.tf("contact_greeting_faction", &[("name", f)]),
+        Audience::Committee => locale.t("contact_greeting_committee"),
+        Audience::Meps => locale.t("contact_greeting_meps"),
     }
 }
 
@@ -54,8 +57,10 @@ pub struct Decision {
     /// Who took it, in plain words ("het overleg van de ambassadeurs van de
     /// lidstaten"), without the Council's own jargon.
     pub body: String,
-    /// The editors' summary of what happened.
-    pub summary: String,
+    /// The editors' summary of what happened, in the message's language;
+    /// none when they wrote none in it (a mail cannot mark a Dutch
+    /// sentence inside an English message, so it leaves it out).
+    pub summary: Option<String>,
 }
 
 /// What the voting guide said about the recipient's party.
@@ -65,6 +70,8 @@ pub struct PartyVerdict {
     pub party: String,
     /// Verdict label, e.g. "Beschermt niet".
     pub label: String,
+    /// `Some("nl")` when the label is Dutch on a page in another language.
+    pub label_lang: Option<&'static str>,
     /// What the verdict means.
     pub meaning: String,
     /// The year of the guide's election: an old verdict always says it.
@@ -84,74 +91,89 @@ pub struct Message {
     pub body: String,
 }
 
-/// The subject of every prepared message.
-pub const SUBJECT: &str = "Chatcontrole: bescherm vertrouwelijke communicatie";
-
-/// Writes the default message for `to`: the greeting, the Council's latest
-/// decision, and for the Kamer the party's record (its verdict in the guide,
-/// with the year, and `record`: sentences about its motions and votes in
-/// the current Kamer), then the concern and one question. Kept short.
+/// Writes the default message for `to` in the words of `locale`: the
+/// greeting, the Council's latest decision, and for the Kamer the party's
+/// record (its verdict in the guide, with the year, and `record`: sentences
+/// about its motions and votes in the current Kamer), then the concern and
+/// one question. Kept short.
 pub fn compose(
+    locale: &Locale,
     to: Audience<'_>,
     decision: Option<&Decision>,
     verdict: Option<&PartyVerdict>,
     record: &[String],
 ) -> Message {
-    let mut paragraphs = vec![
-        greeting(to),
-        "Ik schrijf u over chatcontrole: het Europese voorstel waarmee chatdiensten de berichten van hun gebruikers zouden doorzoeken op beelden van kindermisbruik, ook van mensen die nergens van worden verdacht.".to_string(),
-    ];
+    let mut paragraphs = vec![greeting(locale, to), locale.t("contact_message_intro")];
     if let Some(d) = decision {
-        paragraphs.push(format!(
-            "Het laatste besluit in de Raad van de EU viel op {}, in {}. {}",
-            d.date,
-            d.body,
-            d.summary.trim()
-        ));
+        let mut paragraph = locale.tf(
+            "contact_message_decision",
+            &[("date", &d.date), ("body", &d.body)],
+        );
+        if let Some(summary) = &d.summary {
+            paragraph.push(' ');
+            paragraph.push_str(summary.trim());
+        }
+        paragraphs.push(paragraph);
     }
     if to.in_kamer() {
         let mut lines = Vec::new();
         if let Some(v) = verdict {
-            let verb = if v.past { "kreeg" } else { "krijgt" };
-            lines.push(format!(
-                "In de stemwijzer van {} {verb} {} het oordeel \"{}\": {}",
-                v.year, v.party, v.label, v.meaning
+            let key = if v.past {
+                "contact_message_verdict_past"
+            } else {
+                "contact_message_verdict_now"
+            };
+            lines.push(locale.tf(
+                key,
+                &[
+                    ("year", &v.year.to_string()),
+                    ("party", &v.party),
+                    ("label", &v.label),
+                    ("meaning", &v.meaning),
+                ],
             ));
         }
         lines.extend(record.iter().cloned());
         if !lines.is_empty() {
             let mut paragraph = lines.join(" ");
             if let Some(v) = verdict {
-                paragraph.push_str(&format!("\nDe onderbouwing: {}", v.url));
+                paragraph.push('\n');
+                paragraph.push_str(&locale.tf("contact_message_reasoning", &[("url", &v.url)]));
             }
             paragraphs.push(paragraph);
         }
     }
-    paragraphs.push("Kinderen verdienen betere bescherming. Maar het doorzoeken van ieders privéberichten maakt versleuteling zwakker en treft vooral onschuldige mensen.".to_string());
-    paragraphs.push(match to {
-        Audience::Kamerlid(_) | Audience::Faction(_) | Audience::Committee => "Wilt u het kabinet vragen om in Brussel op te komen voor versleutelde communicatie, en tegen het doorzoeken van berichten zonder verdenking?",
-        Audience::Minister(_) => "Wilt u er in de Raad voor zorgen dat Nederland opkomt voor versleutelde communicatie, en geen tekst steunt die het doorzoeken van privéberichten zonder verdenking mogelijk maakt?",
-        Audience::Mep(_) | Audience::Meps => "Wilt u in de onderhandelingen met de Raad vasthouden aan het standpunt van het Parlement: gericht onderzoek naar verdachten, geen ongericht scannen en geen verzwakking van versleuteling?",
-    }.to_string());
-    paragraphs.push("Met vriendelijke groet,\n\n[uw naam en woonplaats]".to_string());
+    paragraphs.push(locale.t("contact_message_concern"));
+    paragraphs.push(locale.t(match to {
+        Audience::Kamerlid(_) | Audience::Faction(_) | Audience::Committee => {
+            "contact_message_ask_kamer"
+        }
+        Audience::Minister(_) => "contact_message_ask_minister",
+        Audience::Mep(_) | Audience::Meps => "contact_message_ask_mep",
+    }));
+    paragraphs.push(locale.t("contact_message_closing"));
     Message {
-        subject: SUBJECT.to_string(),
+        subject: locale.t("contact_subject"),
         body: paragraphs.join("\n\n"),
     }
 }
 
 /// The same message as plain text for a webmail user to copy: the
-/// addresses, the subject and the body, each labelled.
-pub fn plain(to: &[&EmailAddress], message: &Message) -> String {
+/// addresses, the subject and the body, each labelled in the words of
+/// `locale`.
+pub fn plain(locale: &Locale, to: &[&EmailAddress], message: &Message) -> String {
     let to: Vec<&str> = to.iter().map(|a| a.as_str()).collect();
     let to = if to.is_empty() {
-        "(geen nagekeken adres in onze lijst: vul het zelf in)".to_string()
+        locale.t("contact_plain_no_address")
     } else {
         to.join(", ")
     };
     format!(
-        "Aan: {to}\nOnderwerp: {}\n\n{}",
-        message.subject, message.body
+        "{}: {to}\n{}: {}\n\n{}",
+        locale.t("contact_plain_to"),
+        locale.t("contact_plain_subject"),
+        message.subject,
+        message.body
     )
 }
 
@@ -185,11 +207,19 @@ mod tests {
     use super::*;
     use test_case::test_case;
 
+    fn nl() -> Locale {
+        Locale::builtin("nl")
+    }
+
+    fn en() -> Locale {
+        Locale::builtin("en")
+    }
+
     fn decision() -> Decision {
         Decision {
             date: "26 november 2025".into(),
             body: "het overleg van de ambassadeurs van de lidstaten".into(),
-            summary: "De lidstaten stelden hun standpunt vast.".into(),
+            summary: Some("De lidstaten stelden hun standpunt vast.".into()),
         }
     }
 
@@ -197,6 +227,7 @@ mod tests {
         PartyVerdict {
             party: "Volt".into(),
             label: "Beschermt".into(),
+            label_lang: None,
             meaning: "Komt op voor digitale rechten.".into(),
             year: 2023,
             past,
@@ -208,6 +239,7 @@ mod tests {
     fn a_kamerlid_hears_about_the_council_and_their_party_with_the_year() {
         let record = vec!["In de huidige Kamer diende Volt de motie-X in.".to_string()];
         let m = compose(
+            &nl(),
             Audience::Kamerlid("A. Lid"),
             Some(&decision()),
             Some(&verdict(true)),
@@ -226,6 +258,7 @@ mod tests {
         );
         assert!(!m.body.contains("Coreper"));
         let now = compose(
+            &nl(),
             Audience::Kamerlid("A. Lid"),
             None,
             Some(&verdict(false)),
@@ -247,13 +280,14 @@ mod tests {
         record: bool,
     ) {
         let m = compose(
+            &nl(),
             to,
             Some(&decision()),
             Some(&verdict(true)),
             &["Een motie.".to_string()],
         );
         assert_eq!(m.body.lines().next(), Some(first_line));
-        assert_eq!(greeting(to), first_line);
+        assert_eq!(greeting(&nl(), to), first_line);
         assert_eq!(m.body.contains("oordeel"), record, "{}", m.body);
         assert_eq!(m.body.contains("Een motie."), record, "{}", m.body);
     }
@@ -263,7 +297,35 @@ mod tests {
     #[test_case(Audience::Meps, "standpunt van het Parlement"; "all MEPs")]
     #[test_case(Audience::Committee, "het kabinet vragen"; "the committee")]
     fn each_audience_gets_its_own_question(to: Audience<'_>, question: &str) {
-        assert!(compose(to, None, None, &[]).body.contains(question));
+        assert!(compose(&nl(), to, None, None, &[]).body.contains(question));
+    }
+
+    #[test_case(Audience::Kamerlid("A. Lid"), "Dear A. Lid,"; "one member")]
+    #[test_case(Audience::Faction("Volt"), "Dear members of the Volt parliamentary group,"; "a whole faction")]
+    #[test_case(Audience::Committee, "Dear members of the Standing Committee on Justice and Security,"; "the committee")]
+    #[test_case(Audience::Meps, "Dear Members of the European Parliament,"; "all MEPs")]
+    fn english_greetings(to: Audience<'_>, first_line: &str) {
+        assert_eq!(greeting(&en(), to), first_line);
+    }
+
+    #[test]
+    fn the_english_message_to_meps() {
+        let d = Decision {
+            date: "26 November 2025".into(),
+            body: "the meeting of the member states' ambassadors in Brussels".into(),
+            summary: None,
+        };
+        let m = compose(&en(), Audience::Mep("B. Lid"), Some(&d), None, &[]);
+        assert_eq!(
+            m.subject,
+            "Chat control: protect confidential communication"
+        );
+        insta::assert_snapshot!("english_message_to_an_mep", m.body);
+        assert!(
+            m.body.contains("end-to-end encryption") && m.body.contains("scanning"),
+            "{}",
+            m.body
+        );
     }
 
     #[test]
@@ -300,15 +362,16 @@ mod tests {
         );
     }
 
-    #[test_case(&["a.lid@tweedekamer.nl", "b.lid@tweedekamer.nl"], "Aan: a.lid@tweedekamer.nl, b.lid@tweedekamer.nl\nOnderwerp: S\n\nB"; "addresses")]
-    #[test_case(&[], "Aan: (geen nagekeken adres in onze lijst: vul het zelf in)\nOnderwerp: S\n\nB"; "no address says so")]
-    fn the_plain_text_for_webmail(to: &[&str], expected: &str) {
+    #[test_case("nl", &["a.lid@tweedekamer.nl", "b.lid@tweedekamer.nl"], "Aan: a.lid@tweedekamer.nl, b.lid@tweedekamer.nl\nOnderwerp: S\n\nB"; "addresses")]
+    #[test_case("nl", &[], "Aan: (geen nagekeken adres in onze lijst: vul het zelf in)\nOnderwerp: S\n\nB"; "no address says so")]
+    #[test_case("en", &[], "To: (no checked address in our list: fill it in yourself)\nSubject: S\n\nB"; "in English")]
+    fn the_plain_text_for_webmail(lang: &str, to: &[&str], expected: &str) {
         let to: Vec<EmailAddress> = to.iter().map(|a| a.parse().unwrap()).collect();
         let to: Vec<&EmailAddress> = to.iter().collect();
         let m = Message {
             subject: "S".into(),
             body: "B".into(),
         };
-        assert_eq!(plain(&to, &m), expected);
+        assert_eq!(plain(&Locale::builtin(lang), &to, &m), expected);
     }
 }

@@ -1,5 +1,7 @@
 //! The template global `contact`: the recipients grouped as the contact page
-//! shows them, each with a ready `mailto:` link carrying the default message.
+//! shows them, each with a ready `mailto:` link carrying the default message,
+//! in the words of one language ([`template_value_in`]; the Dutch one is
+//! [`template_value`]).
 
 use std::collections::BTreeMap;
 
@@ -11,11 +13,12 @@ use super::email::EmailAddress;
 use super::load::{Kind, Recipients};
 use super::message::{Audience, Decision, Message, PartyVerdict, compose, greeting, mailto, plain};
 use crate::config::SiteConfig;
-use crate::content::dates::dutch_day;
 use crate::council::model::{Body, CouncilData, MomentResult};
 use crate::guide::GuideData;
+use crate::guide::localized::{dutch, is_data_language, pick};
 use crate::guide::votes_file::VoteChoice;
 use crate::kamer::Kamer;
+use crate::locale::Locale;
 use crate::parliament::tally::SEATS;
 use crate::provenance::Wording;
 
@@ -26,6 +29,8 @@ pub struct RecipientView {
     pub name: String,
     /// Role or faction shown under the name.
     pub role: String,
+    /// `Some("nl")` when the role is the editors' Dutch on a page in another language.
+    pub role_lang: Option<&'static str>,
     /// E-mail address; empty when none is published.
     pub email: String,
     /// Member of the committee for Justice and Security.
@@ -41,9 +46,9 @@ pub struct RecipientView {
     pub mailto: String,
     /// How name and role are known (editors' list only).
     pub provenance: Option<Wording>,
-    /// The first day in the role, in Dutch (editors' list only).
+    /// The first day in the role, in words (editors' list only).
     pub since: Option<String>,
-    /// The day an editor last checked the recipient, in Dutch (editors' list only).
+    /// The day an editor last checked the recipient, in words (editors' list only).
     pub checked: Option<String>,
     /// True when the address was built from a pattern, not read on a page.
     pub email_from_pattern: bool,
@@ -93,6 +98,8 @@ pub struct FactionView {
     pub id: String,
     /// The guide's verdict label for the party, when known.
     pub verdict: Option<String>,
+    /// `Some("nl")` when that label is Dutch on a page in another language.
+    pub verdict_lang: Option<&'static str>,
     /// The year of the guide's election that gave the verdict.
     pub verdict_year: Option<i32>,
     /// The guide's verdict level id (for the CSS tone), when known.
@@ -108,32 +115,36 @@ pub struct FactionView {
 }
 
 /// Who took a Council decision, in words a voter knows: no "Coreper".
-pub fn body_in_words(body: Body) -> &'static str {
-    match body {
-        Body::Coreper => "het overleg van de ambassadeurs van de lidstaten in Brussel",
-        Body::JhaCouncil => {
-            "de vergadering van de Europese ministers van Justitie en Binnenlandse Zaken"
-        }
-    }
+pub fn body_in_words(locale: &Locale, body: Body) -> String {
+    locale.t(match body {
+        Body::Coreper => "contact_body_coreper",
+        Body::JhaCouncil => "contact_body_jha",
+    })
 }
 
 /// The latest decision the Council took: the last moment with a result of
-/// "agreed".
-pub fn latest_decision(council: &CouncilData) -> Option<Decision> {
+/// "agreed", in the words of `locale`. Its summary is the editors' Dutch,
+/// so only a Dutch message repeats it.
+pub fn latest_decision(locale: &Locale, council: &CouncilData) -> Option<Decision> {
     council
         .moments
         .iter()
         .rev()
         .find(|m| m.result == MomentResult::Agreed)
         .map(|m| Decision {
-            date: m.date.label_nl(),
-            body: body_in_words(m.body).to_string(),
-            summary: m.summary.clone(),
+            date: if m.date.day_known {
+                locale.date(m.date.effective)
+            } else {
+                locale.month(m.date.effective)
+            },
+            body: body_in_words(locale, m.body),
+            summary: is_data_language(locale).then(|| m.summary.clone()),
         })
 }
 
-/// The guide's latest election's verdict for `party`.
+/// The guide's latest election's verdict for `party`, in the words of `locale`.
 fn verdict_of(
+    locale: &Locale,
     guide: &GuideData,
     config: &SiteConfig,
     today: NaiveDate,
@@ -146,11 +157,14 @@ fn verdict_of(
         .rule
         .map(|r| r.id().replace('_', "-"))
         .unwrap_or_default();
+    let english = level.english.as_ref();
+    let label = pick(locale, &level.label, english.map(|e| e.label.as_str()));
     Some((
         PartyVerdict {
             party: entry.display_name(guide).to_string(),
-            label: level.label.clone(),
-            meaning: level.meaning.clone(),
+            label: label.text,
+            label_lang: label.lang,
+            meaning: pick(locale, &level.meaning, english.map(|e| e.meaning.as_str())).text,
             year: election.date.year(),
             past: election.date < today,
             url: config.absolute_url(&format!("{}{}/", election.path, party)),
@@ -160,24 +174,34 @@ fn verdict_of(
 }
 
 /// What the party did in the current Kamer, from `kamer.toml`: the motions
-/// it moved and its votes where a source gives them, one sentence each.
-pub fn party_record(kamer: &Kamer, party: &str, name: &str) -> Vec<String> {
+/// it moved and its votes where a source gives them, one sentence each, in
+/// the words of `locale`. The motion's name ("motie-Kathmann") is Dutch, so
+/// a message in another language says "a motion" instead.
+pub fn party_record(locale: &Locale, kamer: &Kamer, party: &str, name: &str) -> Vec<String> {
     let mut lines = Vec::new();
     for m in &kamer.motions {
-        let result = if m.adopted { "aangenomen" } else { "verworpen" };
-        let day = dutch_day(m.voted_on);
+        let result = locale.t(if m.adopted {
+            "guide_outcome_adopted"
+        } else {
+            "guide_outcome_rejected"
+        });
+        let day = locale.date(m.voted_on);
+        let args = [
+            ("party", name),
+            ("motion", m.name.as_str()),
+            ("date", day.as_str()),
+            ("result", result.as_str()),
+        ];
         if m.mover_party == party {
-            lines.push(format!(
-                "In de huidige Kamer diende {name} de {} over chatcontrole in; die werd op {day} {result}.",
-                m.name
-            ));
+            lines.push(locale.tf("contact_record_moved", &args));
         } else if let Some((_, vote)) = m.votes.iter().find(|(p, _)| p == party) {
             match vote {
-                VoteChoice::For | VoteChoice::Against => lines.push(format!(
-                    "Over de {} over chatcontrole stemde {name} op {day} {}; de motie werd {result}.",
-                    m.name,
-                    vote.dutch()
-                )),
+                VoteChoice::For | VoteChoice::Against => {
+                    let vote = vote.word(locale);
+                    let mut args = args.to_vec();
+                    args.push(("vote", vote.as_str()));
+                    lines.push(locale.tf("contact_record_voted", &args));
+                }
                 VoteChoice::Absent => {}
             }
         }
@@ -186,6 +210,7 @@ pub fn party_record(kamer: &Kamer, party: &str, name: &str) -> Vec<String> {
 }
 
 fn view(
+    locale: &Locale,
     name: &str,
     role: String,
     email: Option<&EmailAddress>,
@@ -197,10 +222,11 @@ fn view(
     RecipientView {
         name: name.to_string(),
         role,
+        role_lang: None,
         email: email.map(|e| e.to_string()).unwrap_or_default(),
         justice_committee,
         mailto: mailto(&to, &message),
-        greeting: greeting(audience),
+        greeting: greeting(locale, audience),
         subject: message.subject,
         body: message.body,
         provenance: None,
@@ -213,6 +239,7 @@ fn view(
 /// One message to several people; `people` are names with their address,
 /// if known.
 fn group(
+    locale: &Locale,
     label: String,
     people: &[(&str, Option<&EmailAddress>)],
     audience: Audience<'_>,
@@ -229,8 +256,8 @@ fn group(
             .map(|(n, _)| n.to_string())
             .collect(),
         mailto: mailto(&to, &message),
-        plain: plain(&to, &message),
-        greeting: greeting(audience),
+        plain: plain(locale, &to, &message),
+        greeting: greeting(locale, audience),
         subject: message.subject,
         body: message.body,
     }
@@ -269,12 +296,8 @@ fn missing_factions(
 type Person = (String, Option<EmailAddress>);
 
 /// "1 Kamerlid" or "3 Kamerleden", as a choice's label counts them.
-fn kamerleden(n: usize) -> String {
-    if n == 1 {
-        "1 Kamerlid".to_string()
-    } else {
-        format!("{n} Kamerleden")
-    }
+fn kamerleden(locale: &Locale, n: usize) -> String {
+    locale.tn("contact_members", n as i64)
 }
 
 /// The `contact` global: `factions` (the current Kamerleden per faction,
@@ -284,7 +307,7 @@ fn kamerleden(n: usize) -> String {
 /// role on `today`, how the list of Kamerleden is known
 /// (`members_provenance`, `members_synced`) and how complete it is
 /// (`member_count` of `seats`, `missing_factions` of the Kamer elected on
-/// `kamer_elected`).
+/// `kamer_elected`), all in Dutch.
 pub fn template_value(
     recipients: &Recipients,
     guide: Option<&GuideData>,
@@ -293,7 +316,22 @@ pub fn template_value(
     config: &SiteConfig,
     today: NaiveDate,
 ) -> Value {
-    let decision = council.and_then(latest_decision);
+    template_value_in(dutch(), recipients, guide, council, kamer, config, today)
+}
+
+/// [`template_value`] in the words of `locale`: labels, dates, roles (their
+/// `role_en` on an English page) and the prepared messages.
+pub fn template_value_in(
+    locale: &Locale,
+    recipients: &Recipients,
+    guide: Option<&GuideData>,
+    council: Option<&CouncilData>,
+    kamer: Option<&Kamer>,
+    config: &SiteConfig,
+    today: NaiveDate,
+) -> Value {
+    let l = locale;
+    let decision = council.and_then(|c| latest_decision(l, c));
     let prefix = config.path_prefix();
     let mut factions: BTreeMap<String, FactionView> = BTreeMap::new();
     // Per faction: the message to all, prepared with the first member's party.
@@ -308,9 +346,9 @@ pub fn template_value(
             .party
             .as_deref()
             .zip(guide)
-            .and_then(|(p, g)| verdict_of(g, config, today, p));
+            .and_then(|(p, g)| verdict_of(l, g, config, today, p));
         let record = match (m.party.as_deref(), kamer) {
-            (Some(p), Some(k)) => party_record(k, p, &m.faction),
+            (Some(p), Some(k)) => party_record(l, k, p, &m.faction),
             _ => Vec::new(),
         };
         let key = m.faction.to_lowercase();
@@ -325,6 +363,7 @@ pub fn template_value(
                     .collect::<String>()
             ),
             verdict: verdict.as_ref().map(|(v, _)| v.label.clone()),
+            verdict_lang: verdict.as_ref().and_then(|(v, _)| v.label_lang),
             verdict_year: verdict.as_ref().map(|(v, _)| v.year),
             tone: verdict.as_ref().map(|(_, t)| t.clone()),
             party_url: verdict.as_ref().and_then(|(v, _)| {
@@ -339,6 +378,7 @@ pub fn template_value(
         let entry = faction_messages.entry(key).or_insert_with(|| {
             (
                 compose(
+                    l,
                     Audience::Faction(&m.faction),
                     decision.as_ref(),
                     verdict.as_ref().map(|(v, _)| v),
@@ -350,18 +390,20 @@ pub fn template_value(
         entry.1.push((m.name.clone(), m.email.clone()));
         let audience = Audience::Kamerlid(&m.name);
         let message = compose(
+            l,
             audience,
             decision.as_ref(),
             verdict.as_ref().map(|(v, _)| v),
             &record,
         );
         let role = if m.justice_committee {
-            format!("{}, commissie Justitie en Veiligheid", m.faction)
+            l.tf("contact_role_justice", &[("faction", &m.faction)])
         } else {
             m.faction.clone()
         };
         faction.justice_count += usize::from(m.justice_committee);
         faction.members.push(view(
+            l,
             &m.name,
             role,
             m.email.as_ref(),
@@ -385,9 +427,15 @@ pub fn template_value(
             .map(|(n, e)| (n.as_str(), e.as_ref()))
             .collect();
         // An incomplete list must not claim the whole faction.
-        let scope = if complete { "" } else { " in onze lijst" };
+        let key = if complete {
+            "contact_group_faction"
+        } else {
+            "contact_group_faction_listed"
+        };
+        let members = kamerleden(l, people.len());
         f.all = Some(group(
-            format!("Alle {} van {}{scope}", kamerleden(people.len()), f.name),
+            l,
+            l.tf(key, &[("members", &members), ("faction", &f.name)]),
             &people,
             Audience::Faction(&f.name),
             message,
@@ -406,13 +454,14 @@ pub fn template_value(
         people.sort();
         (!people.is_empty()).then(|| {
             group(
-                format!(
-                    "Commissie Justitie en Veiligheid ({} in onze lijst)",
-                    kamerleden(people.len())
+                l,
+                l.tf(
+                    "contact_group_committee",
+                    &[("members", &kamerleden(l, people.len()))],
                 ),
                 &people,
                 Audience::Committee,
-                compose(Audience::Committee, decision.as_ref(), None, &[]),
+                compose(l, Audience::Committee, decision.as_ref(), None, &[]),
             )
         })
     };
@@ -429,17 +478,20 @@ pub fn template_value(
                     Kind::Minister => Audience::Minister(&o.name),
                     Kind::Mep => Audience::Mep(&o.name),
                 };
+                let role = pick(l, &o.role, o.role_en.as_deref());
                 RecipientView {
-                    provenance: Some(o.provenance.wording()),
-                    since: o.period.start.as_ref().map(|s| dutch_day(s.day)),
-                    checked: Some(dutch_day(o.checked_on.day)),
+                    provenance: Some(o.provenance.wording_in(l)),
+                    since: o.period.start.as_ref().map(|s| l.date(s.day)),
+                    checked: Some(l.date(o.checked_on.day)),
                     email_from_pattern: o.email_from_pattern,
+                    role_lang: role.lang,
                     ..view(
+                        l,
                         &o.name,
-                        o.role.clone(),
+                        role.text,
                         o.email.as_ref(),
                         audience,
-                        compose(audience, decision.as_ref(), None, &[]),
+                        compose(l, audience, decision.as_ref(), None, &[]),
                         false,
                     )
                 }
@@ -452,10 +504,11 @@ pub fn template_value(
             .collect();
         (people.len() > 1).then(|| {
             group(
-                format!("Alle {} Europarlementariërs in onze lijst", people.len()),
+                l,
+                l.tn("contact_group_meps", people.len() as i64),
                 &people,
                 Audience::Meps,
-                compose(Audience::Meps, decision.as_ref(), None, &[]),
+                compose(l, Audience::Meps, decision.as_ref(), None, &[]),
             )
         })
     };
@@ -470,12 +523,12 @@ pub fn template_value(
         "complete": complete,
         "justice_marked": members.iter().any(|m| m.justice_committee),
         "missing_factions": missing,
-        "kamer_elected": kamer.map(|k| dutch_day(k.elected_on)),
+        "kamer_elected": kamer.map(|k| l.date(k.elected_on)),
         "ministers": others(Kind::Minister),
         "meps": others(Kind::Mep),
         "meps_all": meps_all,
         "members_synced": matches!(recipients.members_provenance, crate::provenance::Provenance::Synced { .. }),
-        "members_provenance": recipients.members_provenance.wording(),
+        "members_provenance": recipients.members_provenance.wording_in(l),
     }))
 }
 
@@ -485,14 +538,25 @@ pub fn template_value(
 pub struct MinisterFact {
     /// Full name.
     pub name: String,
-    /// The role as the data words it.
+    /// The role as the data words it (`role_en` on an English page).
     pub role: String,
-    /// The first day in the role, in Dutch.
+    /// The first day in the role, in words.
     pub since: Option<String>,
 }
 
-/// The minister responsible in the Council on `today`, or why there is none.
+/// The minister responsible in the Council on `today`, or why there is
+/// none, in Dutch.
 pub fn minister_fact(
+    recipients: Option<&Recipients>,
+    today: NaiveDate,
+) -> Result<MinisterFact, String> {
+    minister_fact_in(dutch(), recipients, today)
+}
+
+/// [`minister_fact`] in the words of `locale`. The reason there is none is
+/// for the editors, in English like every diagnostic.
+pub fn minister_fact_in(
+    locale: &Locale,
     recipients: Option<&Recipients>,
     today: NaiveDate,
 ) -> Result<MinisterFact, String> {
@@ -503,13 +567,13 @@ pub fn minister_fact(
     let minister = recipients.minister_on(today).ok_or_else(|| {
         format!(
             "no recipient of kind \"minister\" in data/recipients/editors.toml holds the role on {}; add the current minister with `start`",
-            dutch_day(today)
+            dutch().date(today)
         )
     })?;
     Ok(MinisterFact {
         name: minister.name.clone(),
-        role: minister.role.clone(),
-        since: minister.period.start.as_ref().map(|s| dutch_day(s.day)),
+        role: pick(locale, &minister.role, minister.role_en.as_deref()).text,
+        since: minister.period.start.as_ref().map(|s| locale.date(s.day)),
     })
 }
 
@@ -519,14 +583,24 @@ pub fn minister_fact(
 /// (`broken`), those already fail the build and say what to fix, so the
 /// shortcode renders a placeholder instead of repeating them on every page.
 pub fn minister_function(recipients: Option<&Recipients>, broken: bool, today: NaiveDate) -> Value {
+    minister_function_in(dutch(), recipients, broken, today)
+}
+
+/// [`minister_function`] in the words of `locale`.
+pub fn minister_function_in(
+    locale: &Locale,
+    recipients: Option<&Recipients>,
+    broken: bool,
+    today: NaiveDate,
+) -> Value {
     let fact = if broken && recipients.is_none() {
         Ok(MinisterFact {
-            name: "de minister".to_string(),
-            role: "minister".to_string(),
+            name: locale.t("contact_minister_unknown_name"),
+            role: locale.t("contact_minister_unknown_role"),
             since: None,
         })
     } else {
-        minister_fact(recipients, today)
+        minister_fact_in(locale, recipients, today)
     };
     Value::from_function(move || -> Result<Value, minijinja::Error> {
         match &fact {
@@ -566,6 +640,7 @@ mod tests {
             kind: Kind::Minister,
             name: name.to_string(),
             role: "minister van Justitie en Veiligheid".to_string(),
+            role_en: Some("Minister of Justice and Security".to_string()),
             period: Period {
                 start: Some(dated(start)),
                 end: end.map(dated),
@@ -620,7 +695,7 @@ mod tests {
         }
     }
 
-    fn built(members: Vec<Member>) -> serde_json::Value {
+    fn built_in(locale: &Locale, members: Vec<Member>) -> serde_json::Value {
         let mut r = recipients();
         r.members = members;
         let config = SiteConfig::parse(
@@ -628,8 +703,47 @@ mod tests {
             "title='T'\nbase_url='https://e.org/'\n",
         )
         .unwrap();
-        let value = template_value(&r, None, None, None, &config, day("2026-12-04"));
+        let value = template_value_in(locale, &r, None, None, None, &config, day("2026-12-04"));
         serde_json::to_value(&value).unwrap()
+    }
+
+    fn built(members: Vec<Member>) -> serde_json::Value {
+        built_in(dutch(), members)
+    }
+
+    #[test]
+    fn in_english_the_labels_roles_and_dates_are_english() {
+        let v = built_in(
+            &Locale::builtin("en"),
+            vec![
+                member("A. Eerste", "SP", Some("a.eerste@tweedekamer.nl"), true),
+                member("B. Tweede", "SP", None, false),
+            ],
+        );
+        let sp = &v["factions"][0];
+        assert_eq!(sp["all"]["label"], "All 2 MPs of SP in our list");
+        assert_eq!(
+            sp["all"]["greeting"],
+            "Dear members of the SP parliamentary group,"
+        );
+        assert_eq!(
+            sp["members"][0]["role"],
+            "SP, Justice and Security committee"
+        );
+        assert_eq!(
+            v["committee"]["label"],
+            "The Justice and Security committee (1 MP in our list)"
+        );
+        let minister = &v["ministers"][0];
+        assert_eq!(minister["role"], "Minister of Justice and Security");
+        assert!(minister["role_lang"].is_null());
+        assert_eq!(minister["since"], "23 February 2026");
+        assert_eq!(minister["checked"], "1 December 2026");
+        assert_eq!(
+            v["members_provenance"]["before"],
+            "established by the editors: "
+        );
+        assert_eq!(v["members_provenance"]["lang"], "nl");
     }
 
     #[test]
@@ -723,24 +837,31 @@ mod tests {
         }
     }
 
-    #[test_case("sp", vec![], Some("In de huidige Kamer diende SP de motie-X over chatcontrole in; die werd op 25 november 2025 aangenomen."); "the party moved it")]
-    #[test_case("pvv", vec![("sp".into(), VoteChoice::Against)], Some("Over de motie-X over chatcontrole stemde SP op 25 november 2025 tegen; de motie werd aangenomen."); "a vote a source gives")]
-    #[test_case("pvv", vec![("sp".into(), VoteChoice::Absent)], None; "absent says nothing")]
-    #[test_case("pvv", vec![], None; "no source, no vote")]
+    #[test_case("nl", "sp", vec![], Some("In de huidige Kamer diende SP de motie-X over chatcontrole in; die werd op 25 november 2025 aangenomen."); "the party moved it")]
+    #[test_case("nl", "pvv", vec![("sp".into(), VoteChoice::Against)], Some("Over de motie-X over chatcontrole stemde SP op 25 november 2025 tegen; de motie werd aangenomen."); "a vote a source gives")]
+    #[test_case("nl", "pvv", vec![("sp".into(), VoteChoice::Absent)], None; "absent says nothing")]
+    #[test_case("nl", "pvv", vec![], None; "no source, no vote")]
+    #[test_case("en", "sp", vec![], Some("In the current Tweede Kamer, SP moved a motion on chat control; it was adopted on 25 November 2025."); "English, the party moved it")]
+    #[test_case("en", "pvv", vec![("sp".into(), VoteChoice::Against)], Some("On 25 November 2025, SP voted against a motion on chat control; the motion was adopted."); "English, a vote a source gives")]
     fn the_party_record_says_only_what_the_data_knows(
+        lang: &str,
         mover: &str,
         votes: Vec<(String, VoteChoice)>,
         expected: Option<&str>,
     ) {
-        let lines = party_record(&kamer(mover, votes), "sp", "SP");
+        let lines = party_record(&Locale::builtin(lang), &kamer(mover, votes), "sp", "SP");
         assert_eq!(lines.first().map(String::as_str), expected);
         assert!(lines.len() <= 1);
     }
 
     #[test]
     fn the_council_body_is_named_without_jargon() {
-        assert!(!body_in_words(Body::Coreper).contains("Coreper"));
-        assert!(!body_in_words(Body::JhaCouncil).contains("JBZ"));
+        for lang in ["nl", "en"] {
+            let l = Locale::builtin(lang);
+            assert!(!body_in_words(&l, Body::Coreper).contains("Coreper"));
+            assert!(!body_in_words(&l, Body::JhaCouncil).contains("JBZ"));
+            assert!(!body_in_words(&l, Body::JhaCouncil).contains("JHA"));
+        }
     }
 
     #[test]

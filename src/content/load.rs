@@ -351,7 +351,10 @@ pub fn load_content_cached(
         // In a folder that languages share, each language's home has its
         // code in its name (`_index.en.md`).
         let (file, language) = match folder.language.filter(|l| !l.is_default) {
-            Some(l) => (format!("_index.{}.md", l.code), format!(" in language `{}`", l.code)),
+            Some(l) => (
+                format!("_index.{}.md", l.code),
+                format!(" in language `{}`", l.code),
+            ),
             None => ("_index.md".to_string(), String::new()),
         };
         let path = content_dir.join(&file);

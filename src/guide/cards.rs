@@ -6,12 +6,23 @@ use chrono::Datelike;
 
 use crate::config::SiteConfig;
 use crate::guide::GuideData;
+use crate::guide::localized::pick;
 use crate::guide::model::RuleOutcome;
+use crate::locale::Locale;
 use crate::render::share_card::{Badge, Card, Mark, Tone};
 use crate::render::share_cards::{PlannedCard, planned};
 
-/// One card per party entry of every election.
+/// One card per party entry of every election, in Dutch.
 pub fn plan(config: &SiteConfig, data: &GuideData) -> Vec<PlannedCard> {
+    plan_in(super::localized::dutch(), config, data)
+}
+
+/// One card per party entry of every election, in the words of `locale`
+/// (the election's title and the verdict in that language, where the
+/// editors wrote it). The cards' paths are the party pages' paths in the
+/// default language; a build for another language puts its prefix before
+/// them.
+pub fn plan_in(locale: &Locale, config: &SiteConfig, data: &GuideData) -> Vec<PlannedCard> {
     let mut cards = Vec::new();
     for election in &data.elections {
         for entry in &election.entries {
@@ -22,19 +33,22 @@ pub fn plan(config: &SiteConfig, data: &GuideData) -> Vec<PlannedCard> {
                 Some(RuleOutcome::DoesNotProtect) => (Tone::Bad, Mark::Cross),
                 _ => (Tone::Neutral, Mark::Question),
             };
+            let english = level.and_then(|l| l.english.as_ref());
             let card = Card {
-                kicker: election.title.clone(),
+                kicker: pick(locale, &election.title, election.title_en.as_deref()).text,
                 title: entry.display_name(data).to_string(),
                 badge: Some(Badge {
                     label: level
-                        .map(|l| l.label.clone())
+                        .map(|l| pick(locale, &l.label, english.map(|e| e.label.as_str())).text)
                         .unwrap_or_else(|| entry.verdict.clone()),
                     tone,
                     mark,
                 }),
                 // The election's year, large: the verdict is of that election.
                 tag: Some(election.date.year().to_string()),
-                detail: level.map(|l| l.meaning.clone()).unwrap_or_default(),
+                detail: level
+                    .map(|l| pick(locale, &l.meaning, english.map(|e| e.meaning.as_str())).text)
+                    .unwrap_or_default(),
                 address: String::new(),
             };
             let path = format!("{}{}/", election.path, entry.party);

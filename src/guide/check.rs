@@ -326,7 +326,7 @@ fn check_equal_treatment(election: &Election, diags: &mut Diagnostics) {
                 (
                     format!(
                         "same kinds of evidence ({}) as {}, but verdict `{}`",
-                        Profile::of(&entry.evidence).describe(),
+                        Profile::of(&entry.evidence).describe(super::localized::dutch()),
                         unexplained.join(", "),
                         entry.verdict
                     ),
@@ -336,7 +336,7 @@ fn check_equal_treatment(election: &Election, diags: &mut Diagnostics) {
                 (
                     format!(
                         "same kinds of evidence ({}) as {}, and both verdicts differ from the rules in different ways (this one: `{}`)",
-                        Profile::of(&entry.evidence).describe(),
+                        Profile::of(&entry.evidence).describe(super::localized::dutch()),
                         unexplained.join(", "),
                         entry.verdict
                     ),
@@ -372,10 +372,13 @@ mod tests {
         let election = Election {
             id: crate::guide::model::ElectionId::parse("t").unwrap(),
             title: "t".into(),
+            title_en: None,
             date: "2023-11-22".parse().unwrap(),
             path: crate::site_path::SitePath::parse("/t/").unwrap(),
             intro: None,
+            intro_en: None,
             methodology: String::new(),
+            methodology_en: None,
             scale: vec![],
             districts: vec![],
             entries,

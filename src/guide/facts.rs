@@ -12,7 +12,8 @@
 use serde::Serialize;
 
 use super::model::{EvidenceKind, GuideData, VoteChoice};
-use super::vote_views::item_phrase;
+use super::vote_views::item_phrase_in;
+use crate::locale::Locale;
 use crate::provenance::{Provenance, Wording};
 
 /// How a party voted on an item, as a page shows it.
@@ -26,8 +27,9 @@ pub struct VoteFact {
     pub item: String,
     /// The item's page on tweedekamer.nl, when known.
     pub item_url: Option<String>,
-    /// "vóór", "tegen" or "niet gestemd"; none when no source gives the vote.
-    pub vote: Option<&'static str>,
+    /// "vóór", "tegen" or "niet gestemd" (in the page's language); none
+    /// when no source gives the vote.
+    pub vote: Option<String>,
     /// The vote's source in honest words; none when the vote is not known.
     pub source: Option<Wording>,
 }
@@ -47,9 +49,20 @@ impl VoteFact {
     }
 }
 
-/// What the data says about `party`'s vote on `item`. The error says in
-/// plain words which argument is unknown.
+/// What the data says about `party`'s vote on `item`, in Dutch. The error
+/// says in plain words which argument is unknown.
 pub fn vote_fact(data: &GuideData, party: &str, item: &str) -> Result<VoteFact, String> {
+    vote_fact_in(super::localized::dutch(), data, party, item)
+}
+
+/// [`vote_fact`] in the words of `locale`: the vote, the item's name and
+/// the source's wording.
+pub fn vote_fact_in(
+    locale: &Locale,
+    data: &GuideData,
+    party: &str,
+    item: &str,
+) -> Result<VoteFact, String> {
     let party = party.trim();
     let item = item.trim();
     let Some(p) = data.party(party) else {
@@ -63,13 +76,13 @@ pub fn vote_fact(data: &GuideData, party: &str, item: &str) -> Result<VoteFact, 
         ));
     };
     let (vote, source) = match recorded(data, party, item) {
-        Some((vote, source)) => (Some(vote.dutch()), Some(source.wording())),
+        Some((vote, source)) => (Some(vote.word(locale)), Some(source.wording_in(locale))),
         None => (None, None),
     };
     Ok(VoteFact {
         party: p.name.clone(),
         party_short: p.short_name.clone().unwrap_or_else(|| p.name.clone()),
-        item: item_phrase(data, item),
+        item: item_phrase_in(locale, data, item),
         item_url: i.url.clone(),
         vote,
         source,
@@ -121,8 +134,11 @@ mod tests {
             Item {
                 number: "36263".into(),
                 title: "Tijdelijke wet".into(),
+                title_en: None,
                 name: None,
+                name_en: None,
                 mover: None,
+                mover_en: None,
                 source: None,
                 date: None,
                 kind: ItemKind::Bill,
@@ -140,7 +156,7 @@ mod tests {
     #[test_case("sgp", "99999", Err("there is no item `99999`"); "unknown item")]
     fn arguments(party: &str, item: &str, expected: Result<Option<&str>, &str>) {
         match (vote_fact(&data(), party, item), expected) {
-            (Ok(fact), Ok(vote)) => assert_eq!(fact.vote, vote),
+            (Ok(fact), Ok(vote)) => assert_eq!(fact.vote.as_deref(), vote),
             (Err(message), Err(start)) => assert!(message.starts_with(start), "{message}"),
             (got, want) => panic!("got {got:?}, want {want:?}"),
         }
@@ -152,10 +168,13 @@ mod tests {
         let mut election = crate::guide::model::Election {
             id: crate::guide::model::ElectionId::parse("t").unwrap(),
             title: "t".into(),
+            title_en: None,
             date: chrono::NaiveDate::from_ymd_opt(2023, 11, 22).unwrap(),
             path: crate::site_path::SitePath::parse("/t/").unwrap(),
             intro: None,
+            intro_en: None,
             methodology: String::new(),
+            methodology_en: None,
             scale: Vec::new(),
             districts: Vec::new(),
             entries: Vec::new(),
@@ -177,11 +196,19 @@ mod tests {
         });
         data.elections.push(election);
         let fact = vote_fact(&data, "sgp", "36263").unwrap();
-        assert_eq!(fact.vote, Some("tegen"));
+        assert_eq!(fact.vote.as_deref(), Some("tegen"));
         assert_eq!(fact.party_short, "SGP");
+        assert_eq!(fact.item, "wetsvoorstel 36263");
         assert_eq!(
             fact.source.unwrap().plain(),
             "vastgesteld door de redactie: nagekeken (gecontroleerd op 4 december 2026)"
+        );
+        let fact = vote_fact_in(&Locale::builtin("en"), &data, "sgp", "36263").unwrap();
+        assert_eq!(fact.vote.as_deref(), Some("against"));
+        assert_eq!(fact.item, "bill 36263");
+        assert_eq!(
+            fact.source.unwrap().plain(),
+            "established by the editors: nagekeken (checked on 4 December 2026)"
         );
     }
 }

@@ -4,15 +4,20 @@
 //! Data flows one way: `load` reads `site/data/` into the model, `verdict`
 //! suggests a verdict from the evidence, `assessed` applies it once to every
 //! party of a build, `check` looks for inconsistencies,
-//! `export` and `view` turn the model into files for the public site.
+//! `export` and `view` turn the model into files for the public site. Pages
+//! are written in the renderer's language: interface words from its
+//! strings, the editors' texts from their `_en` siblings (`localized`).
 
 pub mod assessed;
 pub mod cards;
 pub mod check;
+pub mod evidence_kinds;
+pub mod evidence_views;
 pub mod export;
 pub mod facts;
 pub mod import;
 pub mod load;
+pub mod localized;
 pub mod model;
 pub mod said_vs_did;
 pub mod synced;

@@ -198,12 +198,21 @@ pub struct Item {
     pub number: String,
     /// Title in Dutch.
     pub title: String,
+    /// The title in English, for English pages (else the Dutch one, marked as Dutch).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
     /// The name it is known by, e.g. "motie-Van Ginneken".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// The name in English, e.g. "the Van Ginneken motion".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<String>,
     /// Who moved it, e.g. "Kamerlid Van Ginneken (D66)".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mover: Option<String>,
+    /// Who moved it, in English.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mover_en: Option<String>,
     /// Where the name and mover come from (required with either).
     #[serde(skip)]
     pub source: Option<crate::provenance::Provenance>,
@@ -290,9 +299,29 @@ pub struct Level {
     pub meaning: String,
     /// What a screen reader says instead of the symbol.
     pub screen_reader: String,
+    /// The three texts above in English (`label_en`, `meaning_en`,
+    /// `screen_reader_en`): all three or none, so a level never mixes
+    /// languages.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub english: Option<LevelEnglish>,
     /// Which outcome of the verdict rules this level stands for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rule: Option<RuleOutcome>,
+}
+
+/// The English texts of a verdict level (`label_en`, `meaning_en`,
+/// `screen_reader_en` in `election.toml`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LevelEnglish {
+    /// Short label.
+    #[serde(rename = "label_en")]
+    pub label: String,
+    /// Full meaning.
+    #[serde(rename = "meaning_en")]
+    pub meaning: String,
+    /// What a screen reader says.
+    #[serde(rename = "screen_reader_en")]
+    pub screen_reader: String,
 }
 
 /// An electoral district (kieskring).
@@ -373,6 +402,9 @@ pub struct Election {
     pub id: ElectionId,
     /// Page title.
     pub title: String,
+    /// The title in English.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
     /// Election day.
     pub date: NaiveDate,
     /// URL path of the overview, a folder (`/stemwijzer2023/`).
@@ -380,8 +412,14 @@ pub struct Election {
     /// Introduction shown above the overview (Markdown).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub intro: Option<String>,
+    /// The introduction in English (Markdown).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub intro_en: Option<String>,
     /// How the guide was made (Markdown), shown on the methodology page.
     pub methodology: String,
+    /// The same in English (Markdown).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub methodology_en: Option<String>,
     /// The verdict scale, best first.
     #[serde(rename = "level")]
     pub scale: Vec<Level>,
@@ -501,6 +539,9 @@ pub struct Programme {
     /// (with `available = false`), e.g. what the party said about it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The note in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note_en: Option<String>,
 }
 
 impl Programme {
@@ -515,129 +556,7 @@ fn yes() -> bool {
     true
 }
 
-/// What kind of source a piece of evidence is.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum EvidenceKind {
-    /// A passage of the election programme (or its absence).
-    #[default]
-    Programme,
-    /// A recorded vote on a motion or bill.
-    Vote,
-    /// Something said in a parliamentary debate.
-    Debate,
-    /// The party's reply to the campaign's questions.
-    Reply,
-    /// Something the party did, e.g. refusing to carry out a motion.
-    Action,
-    /// A public statement outside parliament.
-    Statement,
-    /// A motion or amendment the party submitted (`item` names it).
-    Submitted,
-    /// A motion or amendment the party signed as co-submitter (`item` names it).
-    Cosigned,
-}
-
-impl EvidenceKind {
-    /// The Dutch name shown on the site.
-    pub fn dutch(self) -> &'static str {
-        match self {
-            EvidenceKind::Programme => "Verkiezingsprogramma",
-            EvidenceKind::Vote => "Stemming",
-            EvidenceKind::Debate => "Debat",
-            EvidenceKind::Reply => "Antwoord aan ons",
-            EvidenceKind::Action => "Handelen",
-            EvidenceKind::Statement => "Uitspraak",
-            EvidenceKind::Submitted => "Ingediend",
-            EvidenceKind::Cosigned => "Mede-ondertekend",
-        }
-    }
-
-    /// The id written in data files and the open data (`programme`, `submitted`, ...).
-    pub fn id(self) -> &'static str {
-        match self {
-            EvidenceKind::Programme => "programme",
-            EvidenceKind::Vote => "vote",
-            EvidenceKind::Debate => "debate",
-            EvidenceKind::Reply => "reply",
-            EvidenceKind::Action => "action",
-            EvidenceKind::Statement => "statement",
-            EvidenceKind::Submitted => "submitted",
-            EvidenceKind::Cosigned => "cosigned",
-        }
-    }
-
-    /// Every kind, in the order the docs list them.
-    pub const ALL: [EvidenceKind; 8] = [
-        EvidenceKind::Programme,
-        EvidenceKind::Vote,
-        EvidenceKind::Debate,
-        EvidenceKind::Reply,
-        EvidenceKind::Action,
-        EvidenceKind::Statement,
-        EvidenceKind::Submitted,
-        EvidenceKind::Cosigned,
-    ];
-
-    /// True for kinds about a motion or amendment the party put its name to.
-    pub fn is_signature(self) -> bool {
-        matches!(self, EvidenceKind::Submitted | EvidenceKind::Cosigned)
-    }
-}
-
-/// Which way a piece of evidence points.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Stance {
-    /// Protects encryption, confidential communication or privacy.
-    Protects,
-    /// Undermines them.
-    Undermines,
-    /// Points both ways.
-    Mixed,
-    /// Says nothing about them.
-    Silent,
-    /// Not yet classified by an editor (imported evidence).
-    #[default]
-    Unclassified,
-}
-
-impl Stance {
-    /// The Dutch word shown on the site.
-    pub fn dutch(self) -> &'static str {
-        match self {
-            Stance::Protects => "beschermend",
-            Stance::Undermines => "ondermijnend",
-            Stance::Mixed => "gemengd",
-            Stance::Silent => "zwijgt",
-            Stance::Unclassified => "nog niet beoordeeld",
-        }
-    }
-}
-
-/// How directly a piece of evidence is about chat control.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Strength {
-    /// About encryption, scanning, chat control or mass surveillance, or a recorded vote.
-    Explicit,
-    /// A general remark on privacy.
-    General,
-}
-
-impl Strength {
-    /// The Dutch word shown on the site.
-    pub fn dutch(self) -> &'static str {
-        match self {
-            Strength::Explicit => "expliciet",
-            Strength::General => "algemeen",
-        }
-    }
-}
+pub use super::evidence_kinds::{EvidenceKind, Stance, Strength};
 
 /// One piece of evidence behind a verdict.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
@@ -655,6 +574,9 @@ pub struct Evidence {
     /// The editors' description, in their own words.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The editors' description in English (a quotation is never translated).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note_en: Option<String>,
     /// Page numbers in the source.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub pages: Vec<u32>,
@@ -664,6 +586,9 @@ pub struct Evidence {
     /// Link text used for the source.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// The link text in English.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
     /// Where the source can be read.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
@@ -745,6 +670,9 @@ pub struct Outreach {
     /// A short note (Dutch).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The note in English.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note_en: Option<String>,
 }
 
 /// A party's entry in one election (`data/elections/<id>/parties/<party>.toml`).
@@ -761,8 +689,14 @@ pub struct PartyEntry {
     /// Why the verdict differs from the rules' suggestion, when it does.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub override_reason: Option<String>,
+    /// The reason in English.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub override_reason_en: Option<String>,
     /// Short explanation in the project's own words (Markdown).
     pub summary: String,
+    /// The summary in English (Markdown).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary_en: Option<String>,
     /// Where the party is on the ballot.
     #[serde(skip_serializing_if = "Districts::is_all")]
     pub districts: Districts,

@@ -194,8 +194,11 @@ mod tests {
         Item {
             number: "2023Z1".into(),
             title: "Motie".into(),
+            title_en: None,
             name: None,
+            name_en: None,
             mover: None,
+            mover_en: None,
             source: None,
             date: None,
             kind: ItemKind::Motion,

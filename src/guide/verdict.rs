@@ -1,13 +1,16 @@
 //! The published verdict rules (DESIGN §5), applied identically to every party.
 //!
 //! The rules are one ordered table, [`RULES`]: the first rule whose condition
-//! holds gives the suggested outcome. The same table produces the Dutch text of
+//! holds gives the suggested outcome. The same table produces the text of
 //! the methodology page ([`explain_rules`]) and the per-party explanation
-//! ([`Suggestion::explanation`]), so what the site says and what the code does
+//! ([`Suggestion::explanation`]), in the page's language (each rule names
+//! its interface strings), so what the site says and what the code does
 //! cannot drift apart. The editors' verdict always wins; when it differs from
 //! the suggestion, the party file must say why (`override_reason`).
 
+use super::localized::pick;
 use super::model::{Election, Evidence, Level, PartyEntry, RuleOutcome, Stance, Strength};
+use crate::locale::Locale;
 
 /// How many pieces of evidence of each sort a party has: the only input of the rules.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -85,42 +88,60 @@ impl Profile {
         ]
     }
 
-    /// The counts in Dutch, e.g. "1 expliciet beschermend, 2 expliciet ondermijnend".
-    pub fn describe(&self) -> String {
+    /// The counts in the words of `locale`, e.g. "1 expliciet beschermend,
+    /// 2 expliciet ondermijnend".
+    pub fn describe(&self, locale: &Locale) -> String {
         let parts: Vec<String> = [
-            (self.explicit_protects, "expliciet beschermend"),
-            (self.general_protects, "algemeen beschermend"),
-            (self.explicit_undermines, "expliciet ondermijnend"),
-            (self.general_undermines, "algemeen ondermijnend"),
-            (self.silent, "zwijgend"),
-            (self.unclassified, "nog niet beoordeeld"),
+            (self.explicit_protects, "guide_profile_explicit_protects"),
+            (self.general_protects, "guide_profile_general_protects"),
+            (
+                self.explicit_undermines,
+                "guide_profile_explicit_undermines",
+            ),
+            (self.general_undermines, "guide_profile_general_undermines"),
+            (self.silent, "guide_profile_silent"),
+            (self.unclassified, "guide_profile_unclassified"),
         ]
         .iter()
         .filter(|(n, _)| *n > 0)
-        .map(|(n, what)| format!("{n} {what}"))
+        .map(|(n, key)| locale.tn(key, *n as i64))
         .collect();
         if parts.is_empty() {
-            "geen bewijs".to_string()
+            locale.t("guide_profile_none")
         } else {
             parts.join(", ")
         }
     }
 }
 
-/// One verdict rule: a condition in Dutch, the code that decides it, and its outcome.
+/// One verdict rule: its condition in words (as interface strings), the
+/// code that decides it, and its outcome.
 pub struct Rule {
     /// 1-based position in [`RULES`].
     pub number: usize,
-    /// The condition as the methodology page states it (Dutch).
-    pub condition: &'static str,
-    /// The same in a few words that stand on their own, for a party page
-    /// ("ondermijnend bewijs, niet in beide richtingen expliciet"): the
-    /// condition of a later rule only makes sense after the earlier ones.
-    pub in_short: &'static str,
+    /// The key of the condition as the methodology page states it.
+    pub condition_key: &'static str,
+    /// The key of the same in a few words that stand on their own, for a
+    /// party page ("ondermijnend bewijs, niet in beide richtingen
+    /// expliciet"): the condition of a later rule only makes sense after the
+    /// earlier ones.
+    pub in_short_key: &'static str,
     /// The outcome when the condition holds.
     pub outcome: RuleOutcome,
     /// Decides the condition.
     applies: fn(&Profile) -> bool,
+}
+
+impl Rule {
+    /// The condition in the words of `locale`.
+    pub fn condition(&self, locale: &Locale) -> String {
+        locale.t(self.condition_key)
+    }
+
+    /// The condition in a few words, in the words of `locale`.
+    pub fn in_short(&self, locale: &Locale) -> String {
+        locale.t(self.in_short_key)
+    }
 }
 
 impl std::fmt::Debug for Rule {
@@ -133,29 +154,29 @@ impl std::fmt::Debug for Rule {
 pub static RULES: [Rule; 4] = [
     Rule {
         number: 1,
-        condition: "Er is geen beschermend en geen ondermijnend bewijs: de partij zwijgt, of we vonden niets.",
-        in_short: "geen beschermend en geen ondermijnend bewijs",
+        condition_key: "guide_rule_1",
+        in_short_key: "guide_rule_1_short",
         outcome: RuleOutcome::Unclear,
         applies: |p| !p.protects() && !p.undermines(),
     },
     Rule {
         number: 2,
-        condition: "Er is beschermend bewijs en geen enkel ondermijnend bewijs.",
-        in_short: "alleen beschermend bewijs",
+        condition_key: "guide_rule_2",
+        in_short_key: "guide_rule_2_short",
         outcome: RuleOutcome::Protects,
         applies: |p| p.protects() && !p.undermines(),
     },
     Rule {
         number: 3,
-        condition: "Er is expliciet beschermend én expliciet ondermijnend bewijs, bijvoorbeeld een duidelijke belofte in het programma en een stem voor massasurveillance.",
-        in_short: "expliciet bewijs in beide richtingen",
+        condition_key: "guide_rule_3",
+        in_short_key: "guide_rule_3_short",
         outcome: RuleOutcome::Mixed,
         applies: |p| p.explicit_protects > 0 && p.explicit_undermines > 0,
     },
     Rule {
         number: 4,
-        condition: "In alle andere gevallen met ondermijnend bewijs.",
-        in_short: "ondermijnend bewijs, en niet in beide richtingen expliciet bewijs",
+        condition_key: "guide_rule_4",
+        in_short_key: "guide_rule_4_short",
         outcome: RuleOutcome::DoesNotProtect,
         applies: |p| p.undermines(),
     },
@@ -176,18 +197,21 @@ impl Suggestion {
         self.rule.outcome
     }
 
-    /// One Dutch sentence for the party page: which evidence was counted and which rule applied.
-    pub fn explanation(&self, election: &Election) -> String {
+    /// One sentence for the party page, in the words of `locale`: which
+    /// evidence was counted and which rule applied.
+    pub fn explanation(&self, locale: &Locale, election: &Election) -> String {
         let level = election
             .level_for(self.outcome())
-            .map(|l| l.label.clone())
-            .unwrap_or_else(|| "(geen niveau op de schaal)".to_string());
-        format!(
-            "Gevonden bewijs: {}. Daarvoor geldt regel {} ({}), en die komt uit op: {}.",
-            self.profile.describe(),
-            self.rule.number,
-            self.rule.in_short,
-            level
+            .map(|l| level_label(locale, l))
+            .unwrap_or_else(|| locale.t("guide_rules_no_level_aside"));
+        locale.tf(
+            "guide_rules_explanation",
+            &[
+                ("profile", &self.profile.describe(locale)),
+                ("rule", &self.rule.number.to_string()),
+                ("short", &self.rule.in_short(locale)),
+                ("level", &level),
+            ],
         )
     }
 }
@@ -224,71 +248,75 @@ pub fn assess<'a>(election: &'a Election, entry: &PartyEntry) -> Assessment<'a> 
     }
 }
 
+/// A level's label on a page in `locale` (its English when it has one).
+fn level_label(locale: &Locale, level: &Level) -> String {
+    pick(
+        locale,
+        &level.label,
+        level.english.as_ref().map(|e| e.label.as_str()),
+    )
+    .text
+}
+
 /// One rule as the methodology page shows it.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct RuleText {
     /// 1-based rule number.
     pub number: usize,
-    /// The condition (Dutch).
-    pub condition: &'static str,
+    /// The condition.
+    pub condition: String,
     /// Symbol of the resulting level, or empty when the scale has none.
     pub symbol: String,
-    /// Label of the resulting level (Dutch).
+    /// Label of the resulting level.
     pub label: String,
     /// Screen-reader text of the resulting level.
     pub screen_reader: String,
+    /// `Some("nl")` when the level's texts are Dutch on a page in another
+    /// language.
+    pub lang: Option<&'static str>,
     /// The outcome as a CSS class (`protects`, `does-not-protect`, ...), as
     /// on the verdicts of the other guide pages.
     pub tone: String,
 }
 
-/// The rules in Dutch, each with the level of `election` it leads to: what the
-/// methodology page lists.
-pub fn explain_rules(election: &Election) -> Vec<RuleText> {
+/// The rules in the words of `locale`, each with the level of `election` it
+/// leads to: what the methodology page lists.
+pub fn explain_rules(locale: &Locale, election: &Election) -> Vec<RuleText> {
     RULES
         .iter()
         .map(|r| {
             let level = election.level_for(r.outcome);
+            let english = level.and_then(|l| l.english.as_ref());
+            let shown = |dutch: &str, english: Option<&str>| pick(locale, dutch, english);
+            let label = level.map(|l| shown(&l.label, english.map(|e| e.label.as_str())));
             RuleText {
                 number: r.number,
-                condition: r.condition,
+                condition: r.condition(locale),
                 symbol: level.map(|l| l.symbol.clone()).unwrap_or_default(),
-                label: level
-                    .map(|l| l.label.clone())
-                    .unwrap_or_else(|| "geen niveau op de schaal".to_string()),
-                screen_reader: level.map(|l| l.screen_reader.clone()).unwrap_or_default(),
+                lang: label.as_ref().and_then(|l| l.lang),
+                label: label
+                    .map(|l| l.text)
+                    .unwrap_or_else(|| locale.t("guide_rules_no_level")),
+                screen_reader: level
+                    .map(|l| {
+                        shown(&l.screen_reader, english.map(|e| e.screen_reader.as_str())).text
+                    })
+                    .unwrap_or_default(),
                 tone: r.outcome.id().replace('_', "-"),
             }
         })
         .collect()
 }
 
-/// The definitions the rules rely on, in Dutch, for the methodology page.
+/// The definitions the rules rely on, for the methodology page: the keys of
+/// each term and of its definition.
 pub const DEFINITIONS: [(&str, &str); 6] = [
-    (
-        "Beschermend",
-        "bewijs dat vertrouwelijke communicatie, encryptie of privacy verdedigt, of een stem in de richting die deze beschermt.",
-    ),
-    (
-        "Ondermijnend",
-        "bewijs dat scannen, massasurveillance of het verzwakken van privacy steunt, of een stem in de andere richting.",
-    ),
-    (
-        "Gemengd",
-        "één uitspraak die beide kanten op wijst; die telt als beschermend én als ondermijnend.",
-    ),
-    (
-        "Zwijgend",
-        "de bron zegt niets over het onderwerp; dat telt niet mee voor of tegen.",
-    ),
-    (
-        "Expliciet",
-        "gaat over encryptie, het scannen van berichten, chatcontrole of massasurveillance, of is een vastgelegde stemming.",
-    ),
-    (
-        "Algemeen",
-        "een algemene opmerking over privacy of gegevensbescherming.",
-    ),
+    ("guide_term_protecting", "guide_term_protecting_text"),
+    ("guide_term_undermining", "guide_term_undermining_text"),
+    ("guide_term_mixed", "guide_term_mixed_text"),
+    ("guide_term_silent", "guide_term_silent_text"),
+    ("guide_term_explicit", "guide_term_explicit_text"),
+    ("guide_term_general", "guide_term_general_text"),
 ];
 
 #[cfg(test)]
@@ -359,13 +387,19 @@ mod tests {
     }
 
     #[test]
-    fn profile_describes_counts_in_dutch() {
+    fn profile_describes_counts_in_the_page_language() {
+        let (nl, en) = (Locale::builtin("nl"), Locale::builtin("en"));
         let p = Profile::of(&evidence(&[EP, EU, EU, S]));
         assert_eq!(
-            p.describe(),
+            p.describe(&nl),
             "1 expliciet beschermend, 2 expliciet ondermijnend, 1 zwijgend"
         );
-        assert_eq!(Profile::default().describe(), "geen bewijs");
+        assert_eq!(
+            p.describe(&en),
+            "1 explicitly protecting, 2 explicitly undermining, 1 silent"
+        );
+        assert_eq!(Profile::default().describe(&nl), "geen bewijs");
+        assert_eq!(Profile::default().describe(&en), "no evidence");
     }
 
     fn election() -> Election {
@@ -375,15 +409,23 @@ mod tests {
             label: id.into(),
             meaning: id.into(),
             screen_reader: id.into(),
+            english: (id == "beschermt").then(|| crate::guide::model::LevelEnglish {
+                label: "Protects".into(),
+                meaning: "Stands up for digital rights.".into(),
+                screen_reader: "protects your digital rights".into(),
+            }),
             rule: Some(rule),
         };
         Election {
             id: crate::guide::model::ElectionId::parse("t").unwrap(),
             title: "t".into(),
+            title_en: None,
             date: chrono::NaiveDate::from_ymd_opt(2023, 11, 22).unwrap(),
             path: crate::site_path::SitePath::parse("/t/").unwrap(),
             intro: None,
+            intro_en: None,
             methodology: String::new(),
+            methodology_en: None,
             scale: vec![
                 level("beschermt", "✅", RuleOutcome::Protects),
                 level("mogelijk-niet", "🟠", RuleOutcome::Mixed),
@@ -414,18 +456,46 @@ mod tests {
 
     #[test]
     fn methodology_lists_rules_with_levels() {
+        let nl = Locale::builtin("nl");
         let election = election();
-        let texts = explain_rules(&election);
+        let texts = explain_rules(&nl, &election);
         assert_eq!(texts.len(), RULES.len());
         assert_eq!(texts[1].symbol, "✅");
         assert_eq!(texts[0].label, "geen niveau op de schaal");
+        assert_eq!(
+            texts[0].condition,
+            "Er is geen beschermend en geen ondermijnend bewijs: de partij zwijgt, of we vonden niets."
+        );
         let s = suggest(&evidence(&[EP, EU]));
         assert_eq!(
-            s.explanation(&election),
+            s.explanation(&nl, &election),
             "Gevonden bewijs: 1 expliciet beschermend, 1 expliciet ondermijnend. Daarvoor geldt regel 3 (expliciet bewijs in beide richtingen), en die komt uit op: mogelijk-niet."
         );
-        assert!(!s.explanation(&election).contains("🟠"));
+        assert!(!s.explanation(&nl, &election).contains("🟠"));
         assert_eq!(texts[2].tone, "mixed");
         assert_eq!(texts[3].tone, "does-not-protect");
+        assert!(texts.iter().all(|t| t.lang.is_none()));
+    }
+
+    #[test]
+    fn the_rules_read_in_english_with_the_levels_english() {
+        let en = Locale::builtin("en");
+        let election = election();
+        let texts = explain_rules(&en, &election);
+        assert_eq!(
+            texts[0].condition,
+            "There is no protecting and no undermining evidence: the party is silent, or we found nothing."
+        );
+        assert_eq!(texts[0].label, "no level on the scale");
+        // A level with English shows it; one without shows its Dutch, marked.
+        assert_eq!((texts[1].label.as_str(), texts[1].lang), ("Protects", None));
+        assert_eq!(
+            (texts[2].label.as_str(), texts[2].lang),
+            ("mogelijk-niet", Some("nl"))
+        );
+        assert_eq!(
+            suggest(&evidence(&[EP, GP])).explanation(&en, &election),
+            "Evidence found: 1 explicitly protecting, 1 generally protecting. Rule 2 applies (only protecting evidence), and it leads to: Protects."
+        );
     }
 }

@@ -4,8 +4,10 @@
 //! and per kieskring (so filtering works without JavaScript), and the open data
 //! files.
 //!
-//! Everything here turns the model into plain view structs; the HTML lives in
-//! `site/templates/guide/`, so another campaign can restyle without Rust.
+//! Everything here turns the model into plain view structs in the language
+//! of the renderer's locale (interface words from its strings, the editors'
+//! texts from their `_en` siblings where a page is English); the HTML lives
+//! in `site/templates/guide/`, so another campaign can restyle without Rust.
 
 use std::path::Path;
 
@@ -13,18 +15,19 @@ use minijinja::{Value, context};
 use serde::Serialize;
 
 use super::assessed::Assessed;
+use super::evidence_views::{EvidenceView, VoteView, evidence_view, vote_view};
 use super::export::{data_csv, data_json, votes_csv};
-use super::model::{
-    Districts, Election, Evidence, EvidenceKind, GuideData, ItemKind, Level, PartyEntry,
-    ProgrammeFormat, VoteChoice, name_key,
-};
+use super::localized::{Shown, pick, pick_opt};
+use super::model::{Districts, Election, GuideData, Level, PartyEntry, ProgrammeFormat, name_key};
 use super::verdict::{DEFINITIONS, RuleText, explain_rules};
 use crate::diagnostics::Diagnostics;
+use crate::locale::Locale;
 use crate::render::data_pages::DataPages;
 use crate::render::{PageMeta, PageType, Renderer};
 
 /// Adds every guide page and open data file of the assessed data to
-/// `out`. Does nothing when the site has no elections.
+/// `out`, in the language of `renderer`'s locale. Does nothing when the
+/// site has no elections.
 pub fn render(
     assessed: &Assessed,
     renderer: &Renderer,
@@ -32,11 +35,9 @@ pub fn render(
     diags: &mut Diagnostics,
 ) {
     for election in &assessed.data.elections {
-        ElectionPages::new(assessed, election).render(renderer, out, diags);
+        ElectionPages::new(assessed, election, renderer.locale()).render(renderer, out, diags);
     }
 }
-
-pub use crate::content::dates::dutch_day;
 
 /// One verdict level as templates show it.
 #[derive(Debug, Clone, Serialize)]
@@ -51,6 +52,9 @@ pub struct LevelView {
     pub meaning: String,
     /// What screen readers say.
     pub screen_reader: String,
+    /// `Some("nl")` when the level has no English and a page in another
+    /// language shows its Dutch texts (then all three are Dutch).
+    pub lang: Option<&'static str>,
     /// Rule outcome id, used as a CSS class (`protects`, `mixed`, ...); empty when none.
     pub tone: String,
     /// Position on the scale, for sorting.
@@ -59,72 +63,6 @@ pub struct LevelView {
     pub count: usize,
     /// Static filter page of this verdict.
     pub url: String,
-}
-
-/// A recorded vote as templates show it.
-#[derive(Debug, Clone, Serialize)]
-pub struct VoteView {
-    /// Item number.
-    pub item: String,
-    /// Item title.
-    pub title: String,
-    /// How the item is known, e.g. "motie-Van Ginneken (motie 2023Z07239)".
-    pub phrase: String,
-    /// Who moved it, when the data says (with a source).
-    pub mover: Option<String>,
-    /// "motie" or "wetsvoorstel".
-    pub kind: &'static str,
-    /// Link to the item.
-    pub url: Option<String>,
-    /// "vóór", "tegen" or "niet gestemd".
-    pub vote: &'static str,
-    /// True when this vote protects digital rights.
-    pub protects: Option<bool>,
-}
-
-/// A motion or amendment the party submitted or co-signed, as templates show it.
-#[derive(Debug, Clone, Serialize)]
-pub struct SignedView {
-    /// What the party did, after its name: "diende op 30 september 2025 motie 2025Z18230 in" or
-    /// "ondertekende motie 2025Z18230 mee (mede-ondertekend)".
-    pub did: String,
-    /// Item title, when the data knows one.
-    pub title: Option<String>,
-    /// Which vote on it protects digital rights, in Dutch, when an editor decided it.
-    pub protects: Option<String>,
-}
-
-/// One evidence item as templates show it.
-#[derive(Debug, Clone, Serialize)]
-pub struct EvidenceView {
-    /// Kind in Dutch.
-    pub kind: &'static str,
-    /// Stance id (for CSS).
-    pub stance: String,
-    /// Stance in Dutch.
-    pub stance_label: &'static str,
-    /// Strength in Dutch, or empty.
-    pub strength_label: &'static str,
-    /// Literal quotation.
-    pub quote: Option<String>,
-    /// Editors' note.
-    pub note: Option<String>,
-    /// "p. 48", "pp. 18, 19", "zonder paginanummers" or empty.
-    pub pages: String,
-    /// Source link.
-    pub url: Option<String>,
-    /// Link text.
-    pub link_text: String,
-    /// Date in Dutch.
-    pub date: Option<String>,
-    /// For votes.
-    pub vote: Option<VoteView>,
-    /// For submitted and co-signed motions.
-    pub signed: Option<SignedView>,
-    /// Where it was said, for debates: "in het debat van 2 oktober 2025".
-    pub context: Option<String>,
-    /// For votes synced from the Tweede Kamer: where it comes from.
-    pub provenance: Option<super::vote_views::ProvenanceView>,
 }
 
 /// One party row of the overview.
@@ -142,6 +80,8 @@ pub struct RowView {
     pub level: LevelView,
     /// Summary (Markdown).
     pub summary: String,
+    /// `Some("nl")` when the summary is Dutch on a page in another language.
+    pub summary_lang: Option<&'static str>,
     /// The summary's first sentence (Markdown): the one-line reason on the overview.
     pub reason: String,
     /// Note when the party is not on the ballot everywhere.
@@ -150,12 +90,14 @@ pub struct RowView {
     pub districts_data: String,
     /// Programme link.
     pub programme_url: Option<String>,
-    /// "pdf" or "webpagina".
-    pub programme_format: &'static str,
+    /// "pdf" or "webpagina" ("PDF", "web page").
+    pub programme_format: String,
     /// False when the party published no searchable programme.
     pub programme_available: bool,
     /// Why the programme is not available, when the editors said so.
     pub programme_note: Option<String>,
+    /// `Some("nl")` when that note is Dutch on a page in another language.
+    pub programme_note_lang: Option<&'static str>,
     /// True when the programme is marked unavailable and there is no link at all.
     pub programme_missing: bool,
     /// The party's recorded votes.
@@ -181,28 +123,33 @@ struct ElectionPages<'a> {
     assessed: &'a Assessed<'a>,
     data: &'a GuideData,
     election: &'a Election,
+    locale: &'a Locale,
+    /// The election's title in the page's language.
+    title: Shown,
     scale: Vec<LevelView>,
     rows: Vec<RowView>,
 }
 
 impl<'a> ElectionPages<'a> {
-    fn new(assessed: &'a Assessed<'a>, election: &'a Election) -> Self {
+    fn new(assessed: &'a Assessed<'a>, election: &'a Election, locale: &'a Locale) -> Self {
         let data = assessed.data;
         let scale: Vec<LevelView> = election
             .scale
             .iter()
             .enumerate()
-            .map(|(rank, l)| level_view(election, l, rank))
+            .map(|(rank, l)| level_view(locale, election, l, rank))
             .collect();
         let rows = election
             .entries_by_name(data)
             .into_iter()
-            .map(|e| row_view(data, election, &scale, e))
+            .map(|e| row_view(locale, data, election, &scale, e))
             .collect();
         ElectionPages {
             assessed,
             data,
             election,
+            locale,
+            title: pick(locale, &election.title, election.title_en.as_deref()),
             scale,
             rows,
         }
@@ -212,16 +159,35 @@ impl<'a> ElectionPages<'a> {
         format!("{}{rest}", self.election.path)
     }
 
+    /// The text of `key` with the election's title and `args` filled in.
+    fn words(&self, key: &str, args: &[(&str, &str)]) -> String {
+        let mut all = vec![("title", self.title.text.as_str())];
+        all.extend_from_slice(args);
+        self.locale.tf(key, &all)
+    }
+
+    /// The text of `key` about the election's parties: their number as
+    /// `{{ .Count }}`, the election's title as `{{ .Title }}`.
+    fn about_parties(&self, key: &str) -> String {
+        let args = [("title".to_string(), self.title.text.clone())];
+        self.locale
+            .text(key, Some(self.election.entries.len() as i64), &args)
+    }
+
     fn common(&self) -> Value {
         let e = self.election;
+        let l = self.locale;
         let previous = self.data.previous_election(e);
+        let intro = pick_opt(l, e.intro.as_deref(), e.intro_en.as_deref());
         context! {
             election => context! {
                 id => e.id.to_string(),
-                title => e.title.clone(),
-                date => dutch_day(e.date),
+                title => self.title.text.clone(),
+                title_lang => self.title.lang,
+                date => l.date(e.date),
                 date_iso => e.date.to_string(),
-                intro => e.intro.clone(),
+                intro => intro.as_ref().map(|i| i.text.clone()),
+                intro_lang => intro.as_ref().and_then(|i| i.lang),
                 url => e.path.clone(),
                 highlights_url => self.path("hoogtepunten/"),
                 methodology_url => self.path("methode/"),
@@ -298,17 +264,13 @@ impl<'a> ElectionPages<'a> {
 
     fn render(&self, renderer: &Renderer, out: &mut DataPages, diags: &mut Diagnostics) {
         let e = self.election;
-        let description = format!(
-            "Wat vinden de {} partijen van de {} van versleutelde communicatie en chatcontrole? Oordeel, uitleg en bronnen per partij.",
-            e.entries.len(),
-            e.title
-        );
+        let description = self.about_parties("guide_overview_description");
         self.emit(
             renderer,
             out,
             diags,
             "guide/overview.html",
-            self.page(e.title.clone(), description, e.path.to_string()),
+            self.page(self.title.text.clone(), description, e.path.to_string()),
             context! { rows => Value::from_serialize(&self.rows), filter => (), filter_level => () },
         );
         self.render_filters(renderer, out, diags);
@@ -340,8 +302,8 @@ impl<'a> ElectionPages<'a> {
                 .iter()
                 .filter(|r| r.level.id == level.id)
                 .collect();
-            let title = format!("{}: partijen met oordeel {}", e.title, level.label);
-            let filter = format!("Oordeel: {}", level.label);
+            let title = self.words("guide_filter_level_title", &[("label", &level.label)]);
+            let filter = self.words("guide_filter_level", &[("label", &level.label)]);
             self.emit(
                 renderer,
                 out,
@@ -365,24 +327,20 @@ impl<'a> ElectionPages<'a> {
                 .filter(|(entry, _)| entry.districts.includes(district.number) != Some(false))
                 .map(|(_, row)| row)
                 .collect();
-            let title = format!(
-                "{}: kieskring {} ({})",
-                e.title, district.number, district.name
-            );
-            let filter = format!("Kieskring {} ({})", district.number, district.name);
+            let number = district.number.to_string();
+            let args = [
+                ("number", number.as_str()),
+                ("name", district.name.as_str()),
+            ];
+            let title = self.words("guide_filter_district_title", &args);
+            let filter = self.words("guide_filter_district", &args);
+            let description = self.words("guide_filter_district_description", &args);
             self.emit(
                 renderer,
                 out,
                 diags,
                 "guide/overview.html",
-                self.page(
-                    title,
-                    format!(
-                        "De partijen op de kieslijst in kieskring {} ({}).",
-                        district.number, district.name
-                    ),
-                    district.url.clone(),
-                ),
+                self.page(title, description, district.url.clone()),
                 context! { rows => Value::from_serialize(&rows), filter, filter_level => () },
             );
             out.mark_unsearched(&district.url);
@@ -397,6 +355,7 @@ impl<'a> ElectionPages<'a> {
         entry: &PartyEntry,
     ) {
         let e = self.election;
+        let l = self.locale;
         let Some(row) = self.rows.iter().find(|r| r.id == entry.party) else {
             return;
         };
@@ -408,31 +367,39 @@ impl<'a> ElectionPages<'a> {
         let evidence: Vec<EvidenceView> = entry
             .evidence
             .iter()
-            .map(|ev| evidence_view(self.data, ev))
+            .map(|ev| evidence_view(l, self.data, ev))
             .collect();
         let outreach: Vec<Value> = entry
             .outreach
             .iter()
             .map(|o| {
+                let note = pick_opt(l, o.note.as_deref(), o.note_en.as_deref());
                 context! {
-                    asked_on => dutch_day(o.asked_on),
-                    replied_on => o.replied_on.map(dutch_day),
+                    asked_on => l.date(o.asked_on),
+                    replied_on => o.replied_on.map(|d| l.date(d)),
                     reply_url => o.reply_url.clone(),
-                    note => o.note.clone(),
+                    note_lang => note.as_ref().and_then(|n| n.lang),
+                    note => note.map(|n| n.text),
                 }
             })
             .collect();
+        let override_reason = pick_opt(
+            l,
+            entry.override_reason.as_deref(),
+            entry.override_reason_en.as_deref(),
+        );
         let title = format!("{}: {}", row.name, row.level.label);
-        let description = format!("Oordeel en bronnen van {} in de {}.", row.name, e.title);
+        let description = self.words("guide_party_description", &[("name", &row.name)]);
         let page = self.page(title, description, row.url.clone());
         let ctx = context! {
             row => Value::from_serialize(row),
             evidence => Value::from_serialize(&evidence),
-            vote_notes => Value::from_serialize(super::vote_views::vote_notes(self.data, entry)),
+            vote_notes => Value::from_serialize(super::vote_views::vote_notes(l, self.data, entry)),
             outreach => outreach,
-            override_reason => entry.override_reason.clone(),
+            override_reason_lang => override_reason.as_ref().and_then(|r| r.lang),
+            override_reason => override_reason.map(|r| r.text),
             agrees => assessment.agrees,
-            suggestion => assessment.suggestion.explanation(e),
+            suggestion => assessment.suggestion.explanation(l, e),
             suggested => Value::from_serialize(suggested),
             website => party.and_then(|p| p.website.clone()),
         };
@@ -448,7 +415,6 @@ impl<'a> ElectionPages<'a> {
     }
 
     fn render_highlights(&self, renderer: &Renderer, out: &mut DataPages, diags: &mut Diagnostics) {
-        let e = self.election;
         let groups: Vec<Value> = self
             .scale
             .iter()
@@ -464,8 +430,8 @@ impl<'a> ElectionPages<'a> {
             diags,
             "guide/highlights.html",
             self.page(
-                format!("{}: de partijen per oordeel", e.title),
-                format!("Welke partijen beschermen versleutelde communicatie, en welke niet? De {} partijen per oordeel.", e.entries.len()),
+                self.words("guide_highlights_title", &[]),
+                self.about_parties("guide_highlights_description"),
                 self.path("hoogtepunten/"),
             ),
             context! { groups },
@@ -479,10 +445,11 @@ impl<'a> ElectionPages<'a> {
         diags: &mut Diagnostics,
     ) {
         let e = self.election;
-        let rules: Vec<RuleText> = explain_rules(e);
+        let l = self.locale;
+        let rules: Vec<RuleText> = explain_rules(l, e);
         let definitions: Vec<Value> = DEFINITIONS
             .iter()
-            .map(|(term, text)| context! { term, text })
+            .map(|(term, text)| context! { term => l.t(term), text => l.t(text) })
             .collect();
         let comparison: Vec<Value> = e
             .entries_by_name(self.data)
@@ -496,7 +463,7 @@ impl<'a> ElectionPages<'a> {
                 context! {
                     row => Value::from_serialize(row),
                     rule => a.suggestion.rule.number,
-                    profile => a.suggestion.profile.describe(),
+                    profile => a.suggestion.profile.describe(l),
                     suggested => Value::from_serialize(suggested),
                     agrees => a.agrees,
                 }
@@ -507,18 +474,20 @@ impl<'a> ElectionPages<'a> {
             .iter()
             .filter(|entry| self.assessed.of(e, entry).agrees)
             .count();
+        let methodology = pick(l, &e.methodology, e.methodology_en.as_deref());
         self.emit(
             renderer,
             out,
             diags,
             "guide/methodology.html",
             self.page(
-                format!("{}: zo komen de oordelen tot stand", e.title),
-                "De regels achter de oordelen van de stemwijzer, en per partij wat de regels voorstellen.".to_string(),
+                self.words("guide_methodology_title", &[]),
+                l.t("guide_methodology_description"),
                 self.path("methode/"),
             ),
             context! {
-                methodology => e.methodology.clone(),
+                methodology => methodology.text,
+                methodology_lang => methodology.lang,
                 rules => Value::from_serialize(&rules),
                 definitions,
                 comparison,
@@ -534,8 +503,7 @@ impl<'a> ElectionPages<'a> {
         diags: &mut Diagnostics,
         previous: &Election,
     ) {
-        let e = self.election;
-        let old = ElectionPages::new(self.assessed, previous);
+        let old = ElectionPages::new(self.assessed, previous, self.locale);
         let mut changes: Vec<Value> = Vec::new();
         for row in &self.rows {
             let before = old.rows.iter().find(|r| r.id == row.id);
@@ -551,18 +519,24 @@ impl<'a> ElectionPages<'a> {
             .iter()
             .filter(|r| !self.rows.iter().any(|n| n.id == r.id))
             .collect();
+        let previous_title = old.title.text.as_str();
         self.emit(
             renderer,
             out,
             diags,
             "guide/changes.html",
             self.page(
-                format!("{}: wat veranderde sinds {}", e.title, previous.title),
-                format!("De oordelen van {} vergeleken met {}.", e.title, previous.title),
+                self.words("guide_changes_title", &[("previous", previous_title)]),
+                self.words("guide_changes_description", &[("previous", previous_title)]),
                 self.path("veranderingen/"),
             ),
             context! {
-                previous => context! { title => previous.title.clone(), url => previous.path.clone(), date => dutch_day(previous.date) },
+                previous => context! {
+                    title => previous_title,
+                    title_lang => old.title.lang,
+                    url => previous.path.clone(),
+                    date => self.locale.date(previous.date),
+                },
                 changes,
                 gone => Value::from_serialize(&gone),
             },
@@ -570,13 +544,22 @@ impl<'a> ElectionPages<'a> {
     }
 }
 
-fn level_view(election: &Election, level: &Level, rank: usize) -> LevelView {
+fn level_view(locale: &Locale, election: &Election, level: &Level, rank: usize) -> LevelView {
+    let english = level.english.as_ref();
+    let label = pick(locale, &level.label, english.map(|e| e.label.as_str()));
+    let meaning = pick(locale, &level.meaning, english.map(|e| e.meaning.as_str()));
+    let screen_reader = pick(
+        locale,
+        &level.screen_reader,
+        english.map(|e| e.screen_reader.as_str()),
+    );
     LevelView {
         id: level.id.clone(),
         symbol: level.symbol.clone(),
-        label: level.label.clone(),
-        meaning: level.meaning.clone(),
-        screen_reader: level.screen_reader.clone(),
+        lang: label.lang,
+        label: label.text,
+        meaning: meaning.text,
+        screen_reader: screen_reader.text,
         tone: level
             .rule
             .map(|r| r.id().replace('_', "-"))
@@ -591,7 +574,45 @@ fn level_view(election: &Election, level: &Level, rank: usize) -> LevelView {
     }
 }
 
+/// The note on where a party is on the ballot, and its value for the
+/// filter script (`all`, `except:3,16`, `count:19`).
+fn districts_note(
+    locale: &Locale,
+    election: &Election,
+    entry: &PartyEntry,
+) -> (Option<String>, String) {
+    match &entry.districts {
+        Districts::All => (None, "all".to_string()),
+        Districts::Except(list) => {
+            let names: Vec<String> = list
+                .iter()
+                .map(|n| match election.district_name(*n) {
+                    Some(name) => format!("{n} ({name})"),
+                    None => n.to_string(),
+                })
+                .collect();
+            let key = if names.len() == 1 {
+                "guide_districts_not_in_one"
+            } else {
+                "guide_districts_not_in_many"
+            };
+            let note = locale.tf(key, &[("districts", &locale.list(&names))]);
+            let data = list.iter().map(u8::to_string).collect::<Vec<_>>().join(",");
+            (Some(note), format!("except:{data}"))
+        }
+        Districts::Count(n) => (
+            Some(locale.text(
+                "guide_districts_count",
+                Some(i64::from(*n)),
+                &[("total".to_string(), election.districts.len().to_string())],
+            )),
+            format!("count:{n}"),
+        ),
+    }
+}
+
 fn row_view(
+    locale: &Locale,
     data: &GuideData,
     election: &Election,
     scale: &[LevelView],
@@ -607,66 +628,44 @@ fn row_view(
             label: entry.verdict.clone(),
             meaning: String::new(),
             screen_reader: entry.verdict.clone(),
+            lang: None,
             tone: String::new(),
             rank: scale.len(),
             count: 0,
             url: election.path.to_string(),
         });
-    let (districts_note, districts_data) = match &entry.districts {
-        Districts::All => (None, "all".to_string()),
-        Districts::Except(list) => {
-            let names: Vec<String> = list
-                .iter()
-                .map(|n| match election.district_name(*n) {
-                    Some(name) => format!("{n} ({name})"),
-                    None => n.to_string(),
-                })
-                .collect();
-            let note = if names.len() == 1 {
-                format!("Niet op de kieslijst in kieskring {}.", names[0])
-            } else {
-                format!(
-                    "Niet op de kieslijst in de kieskringen {}.",
-                    join_dutch(&names)
-                )
-            };
-            let data = list.iter().map(u8::to_string).collect::<Vec<_>>().join(",");
-            (Some(note), format!("except:{data}"))
-        }
-        Districts::Count(n) => (
-            Some(format!(
-                "Doet mee in {n} van de {} kieskringen.",
-                election.districts.len()
-            )),
-            format!("count:{n}"),
-        ),
-    };
+    let (districts_note, districts_data) = districts_note(locale, election, entry);
     let programme = entry.programme.as_ref();
+    let summary = pick(locale, &entry.summary, entry.summary_en.as_deref());
+    let programme_note =
+        programme.and_then(|p| pick_opt(locale, p.note.as_deref(), p.note_en.as_deref()));
     RowView {
         id: entry.party.clone(),
         name: entry.display_name(data).to_string(),
         sort_key: name_key(entry.display_name(data)),
         url: format!("{}{}/", election.path, entry.party),
         level,
-        summary: entry.summary.clone(),
-        reason: first_sentence(&entry.summary),
+        reason: first_sentence(&summary.text),
+        summary: summary.text,
+        summary_lang: summary.lang,
         districts_note,
         districts_data,
         programme_url: programme.and_then(|p| p.url.clone()),
-        programme_format: match programme.map(|p| p.format) {
-            Some(ProgrammeFormat::Pdf) => "pdf",
-            _ => "webpagina",
-        },
+        programme_format: locale.t(match programme.map(|p| p.format) {
+            Some(ProgrammeFormat::Pdf) => "guide_programme_pdf",
+            _ => "guide_programme_web",
+        }),
         programme_available: programme.is_none_or(|p| p.available),
-        programme_note: programme.and_then(|p| p.note.clone()),
+        programme_note_lang: programme_note.as_ref().and_then(|n| n.lang),
+        programme_note: programme_note.map(|n| n.text),
         programme_missing: programme.is_some_and(|p| !p.available && p.url.is_none()),
         votes: entry
             .evidence
             .iter()
-            .filter_map(|e| vote_view(data, e))
+            .filter_map(|e| vote_view(locale, data, e))
             .collect(),
         evidence_count: entry.evidence.len(),
-        said_vs_did: super::vote_views::said_vs_did(data, entry),
+        said_vs_did: super::vote_views::said_vs_did(locale, data, entry),
     }
 }
 
@@ -690,147 +689,10 @@ pub fn first_sentence(text: &str) -> String {
     text.to_string()
 }
 
-/// "a, b en c".
-fn join_dutch(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} en {last}", rest.join(", ")),
-    }
-}
-
-fn vote_view(data: &GuideData, e: &Evidence) -> Option<VoteView> {
-    if e.kind != EvidenceKind::Vote {
-        return None;
-    }
-    let number = e.item.clone()?;
-    let vote = e.vote?;
-    let item = data.item(&number);
-    Some(VoteView {
-        title: item
-            .map(|i| i.title.clone())
-            .unwrap_or_else(|| number.clone()),
-        phrase: super::vote_views::item_phrase(data, &number),
-        mover: item.and_then(|i| i.mover.clone()),
-        kind: match item.map(|i| i.kind) {
-            Some(ItemKind::Bill) => "wetsvoorstel",
-            _ => "motie",
-        },
-        url: e.url.clone().or_else(|| item.and_then(|i| i.url.clone())),
-        vote: vote.dutch(),
-        protects: item
-            .and_then(|i| i.protects)
-            .filter(|_| vote != VoteChoice::Absent)
-            .map(|p| p == vote),
-        item: number,
-    })
-}
-
-fn signed_view(data: &GuideData, e: &Evidence) -> Option<SignedView> {
-    if !e.kind.is_signature() {
-        return None;
-    }
-    let number = e.item.clone()?;
-    let item = data.item(&number);
-    let noun = match item.map(|i| i.kind) {
-        Some(ItemKind::Bill) => "wetsvoorstel",
-        _ => "motie",
-    };
-    let date = e
-        .date
-        .map(|d| format!(" op {}", dutch_day(d)))
-        .unwrap_or_default();
-    let did = match e.kind {
-        EvidenceKind::Cosigned => {
-            format!("ondertekende{date} {noun} {number} mee (mede-ondertekend)")
-        }
-        _ => format!("diende{date} {noun} {number} in"),
-    };
-    Some(SignedView {
-        did,
-        title: item
-            .map(|i| i.title.clone())
-            .filter(|t| !t.ends_with(number.as_str())),
-        protects: item.and_then(|i| i.protects).map(|p| {
-            format!(
-                "Een stem {} deze {noun} beschermt digitale rechten.",
-                p.dutch()
-            )
-        }),
-    })
-}
-
-/// "in het debat van 2 oktober 2025" for a dated debate, "in een debat" otherwise.
-fn debate_context(e: &Evidence) -> Option<String> {
-    (e.kind == EvidenceKind::Debate).then(|| match e.date {
-        Some(d) => format!("in het debat van {}", dutch_day(d)),
-        None => "in een debat".to_string(),
-    })
-}
-
-fn pages_label(e: &Evidence) -> String {
-    match e.pages.as_slice() {
-        [] if e.no_pages => "zonder paginanummers".to_string(),
-        [] => String::new(),
-        [one] => format!("p. {one}"),
-        many => format!(
-            "pp. {}",
-            many.iter()
-                .map(u32::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
-}
-
-fn evidence_view(data: &GuideData, e: &Evidence) -> EvidenceView {
-    let vote = vote_view(data, e);
-    let signed = signed_view(data, e);
-    let link_text = e
-        .title
-        .clone()
-        // A motion by its name ("motie-Van Ginneken (motie 2023Z07239)"),
-        // not by its number alone, which says nothing to a reader.
-        .or_else(|| vote.as_ref().map(|v| v.phrase.clone()))
-        .unwrap_or_else(|| match e.kind {
-            EvidenceKind::Programme => "verkiezingsprogramma".to_string(),
-            EvidenceKind::Debate => "verslag van het debat".to_string(),
-            EvidenceKind::Submitted | EvidenceKind::Cosigned => match &e.item {
-                Some(number) => super::vote_views::item_phrase(data, number),
-                None => "motie".to_string(),
-            },
-            _ => "bron".to_string(),
-        });
-    EvidenceView {
-        kind: e.kind.dutch(),
-        stance: format!("{:?}", e.stance).to_lowercase(),
-        stance_label: e.stance.dutch(),
-        strength_label: e.strength.map(|s| s.dutch()).unwrap_or(""),
-        quote: e.quote.clone(),
-        note: e.note.clone(),
-        pages: pages_label(e),
-        url: e.url.clone(),
-        link_text,
-        date: e.date.map(dutch_day),
-        vote,
-        signed,
-        context: debate_context(e),
-        provenance: super::vote_views::provenance(e),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use test_case::test_case;
-
-    #[test_case(&[], "")]
-    #[test_case(&["3"], "3")]
-    #[test_case(&["3", "16", "20"], "3, 16 en 20")]
-    fn dutch_lists(items: &[&str], expected: &str) {
-        let items: Vec<String> = items.iter().map(|s| s.to_string()).collect();
-        assert_eq!(join_dutch(&items), expected);
-    }
 
     #[test_case("Eén. Twee.", "Eén.")]
     #[test_case(
@@ -839,49 +701,50 @@ mod tests {
     )]
     #[test_case("Wil o.a. encryptie. Meer.", "Wil o.a. encryptie.")]
     #[test_case("Geen punt", "Geen punt")]
+    #[test_case("Wants e.g. encryption. More.", "Wants e.g. encryption.")]
     fn first_sentences(text: &str, expected: &str) {
         assert_eq!(first_sentence(text), expected);
     }
 
-    #[test_case(EvidenceKind::Submitted, Some("2025-09-30"), Some("diende op 30 september 2025 motie 2025Z18230 in"); "submitted")]
-    #[test_case(EvidenceKind::Cosigned, None, Some("ondertekende motie 2025Z18230 mee (mede-ondertekend)"); "co-signed")]
-    #[test_case(EvidenceKind::Vote, None, None; "a vote is worded as a vote")]
-    fn signed_motions_are_worded_as_what_the_party_did(
-        kind: EvidenceKind,
-        date: Option<&str>,
-        expected: Option<&str>,
-    ) {
-        let e = Evidence {
-            kind,
-            item: Some("2025Z18230".into()),
-            date: date.map(|d| d.parse().unwrap()),
-            ..Evidence::default()
-        };
-        let view = signed_view(&GuideData::default(), &e);
-        assert_eq!(view.map(|v| v.did).as_deref(), expected);
+    fn election(districts: usize) -> Election {
+        Election {
+            id: crate::guide::model::ElectionId::parse("t").unwrap(),
+            title: "t".into(),
+            title_en: None,
+            date: chrono::NaiveDate::from_ymd_opt(2023, 11, 22).unwrap(),
+            path: crate::site_path::SitePath::parse("/t/").unwrap(),
+            intro: None,
+            intro_en: None,
+            methodology: String::new(),
+            methodology_en: None,
+            scale: Vec::new(),
+            districts: crate::guide::model::KIESKRINGEN[..districts]
+                .iter()
+                .map(|(number, name)| crate::guide::model::District {
+                    number: *number,
+                    name: name.to_string(),
+                })
+                .collect(),
+            entries: Vec::new(),
+            origin: Default::default(),
+        }
     }
 
-    #[test_case(Some("2025-10-02"), "in het debat van 2 oktober 2025")]
-    #[test_case(None, "in een debat")]
-    fn debates_say_when(date: Option<&str>, expected: &str) {
-        let e = Evidence {
-            kind: EvidenceKind::Debate,
-            date: date.map(|d| d.parse().unwrap()),
-            ..Evidence::default()
+    #[test_case("nl", Districts::Except(vec![3]), "Niet op de kieslijst in kieskring 3 (Assen).")]
+    #[test_case("nl", Districts::Except(vec![3, 16, 20]), "Niet op de kieslijst in de kieskringen 3 (Assen), 16 (Middelburg) en 20 (Bonaire).")]
+    #[test_case("nl", Districts::Count(19), "Doet mee in 19 van de 20 kieskringen.")]
+    #[test_case("en", Districts::Except(vec![3, 16, 20]), "Not on the ballot in the electoral districts 3 (Assen), 16 (Middelburg) and 20 (Bonaire).")]
+    #[test_case(
+        "en",
+        Districts::Count(19),
+        "On the ballot in 19 of the 20 electoral districts."
+    )]
+    fn district_notes_list_in_the_page_language(lang: &str, districts: Districts, expected: &str) {
+        let entry = PartyEntry {
+            districts,
+            ..PartyEntry::default()
         };
-        assert_eq!(debate_context(&e).as_deref(), Some(expected));
-    }
-
-    #[test_case(vec![48], false, "p. 48")]
-    #[test_case(vec![18, 19], false, "pp. 18, 19")]
-    #[test_case(vec![], true, "zonder paginanummers")]
-    #[test_case(vec![], false, "")]
-    fn page_labels(pages: Vec<u32>, no_pages: bool, expected: &str) {
-        let e = Evidence {
-            pages,
-            no_pages,
-            ..Evidence::default()
-        };
-        assert_eq!(pages_label(&e), expected);
+        let (note, _) = districts_note(&Locale::builtin(lang), &election(20), &entry);
+        assert_eq!(note.as_deref(), Some(expected));
     }
 }

@@ -4,27 +4,29 @@
 
 use serde::Serialize;
 
+use super::localized::{pick, quote_lang};
 use super::model::{Evidence, EvidenceKind, GuideData, ItemKind, PartyEntry, Stance};
 use super::said_vs_did::contrast;
-use super::votes_file::{Outcome, seats_dutch};
-use crate::provenance::{Provenance, Wording};
+use super::votes_file::seats;
+use crate::locale::Locale;
+use crate::provenance::Wording;
 
 /// Where a vote comes from, as the party page shows it under the vote.
 #[derive(Debug, Clone, Serialize)]
 pub struct ProvenanceView {
-    /// The source in honest words ([`Provenance::wording`]); none when the
-    /// vote has no source (then `check` has already refused it).
+    /// The source in honest words ([`crate::provenance::Provenance::wording_in`]); none when
+    /// the vote has no source (then `check` has already refused it).
     pub wording: Option<Wording>,
     /// `wording.before` with a capital, to open a sentence: "Volgens ",
-    /// "Opgehaald uit ", "Vastgesteld door de redactie: ".
+    /// "Opgehaald uit ", "According to ".
     pub lead: String,
     /// The faction label(s) at the time, e.g. "GroenLinks en PvdA"; empty
     /// for a vote no file in `data/votes/` records.
     pub factions: String,
     /// Seats of those factions, e.g. "1 zetel", when known.
     pub seats: Option<String>,
-    /// The decision in plain Dutch: "aangenomen" or "verworpen".
-    pub result: Option<&'static str>,
+    /// The decision in plain words: "aangenomen" or "verworpen".
+    pub result: Option<String>,
     /// The faction declared its vote a mistake afterwards.
     pub mistaken: bool,
     /// Members of the faction voted both ways.
@@ -34,12 +36,12 @@ pub struct ProvenanceView {
     pub has_note: bool,
 }
 
-/// The provenance of `e`, when it is a vote.
-pub fn provenance(e: &Evidence) -> Option<ProvenanceView> {
+/// The provenance of `e`, when it is a vote, in the words of `locale`.
+pub fn provenance(locale: &Locale, e: &Evidence) -> Option<ProvenanceView> {
     if e.kind != EvidenceKind::Vote {
         return None;
     }
-    let wording = e.provenance().map(Provenance::wording);
+    let wording = e.provenance().map(|p| p.wording_in(locale));
     let lead = wording
         .as_ref()
         .map(|w| capitalised(&w.before))
@@ -48,9 +50,9 @@ pub fn provenance(e: &Evidence) -> Option<ProvenanceView> {
     Some(ProvenanceView {
         wording,
         lead,
-        factions: s.map(|s| join(&s.factions)).unwrap_or_default(),
-        seats: s.and_then(|s| s.seats).map(seats_dutch),
-        result: s.and_then(|s| s.outcome).map(Outcome::dutch),
+        factions: s.map(|s| locale.list(&s.factions)).unwrap_or_default(),
+        seats: s.and_then(|s| s.seats).map(|n| seats(locale, n)),
+        result: s.and_then(|s| s.outcome).map(|o| o.word(locale)),
         mistaken: s.is_some_and(|s| s.mistaken),
         split: s.is_some_and(|s| s.split),
         has_note: s.is_some_and(|s| s.note.is_some()),
@@ -62,35 +64,62 @@ pub fn provenance(e: &Evidence) -> Option<ProvenanceView> {
 pub struct VoteNoteView {
     /// The item, e.g. "motie-Van Ginneken (motie 2023Z07239)".
     pub item: String,
-    /// The editors' note on the vote.
+    /// The editors' note on the vote (vote files have no English note: on a
+    /// page of another language it is marked Dutch, see `note_lang`).
     pub note: String,
+    /// `Some("nl")` when the note is Dutch on a page of another language.
+    pub note_lang: Option<&'static str>,
 }
 
 /// The notes of the vote files behind `entry`'s votes, one per item.
-pub fn vote_notes(data: &GuideData, entry: &PartyEntry) -> Vec<VoteNoteView> {
+pub fn vote_notes(locale: &Locale, data: &GuideData, entry: &PartyEntry) -> Vec<VoteNoteView> {
     let mut notes: Vec<VoteNoteView> = Vec::new();
     for e in &entry.evidence {
         let (Some(s), Some(number)) = (&e.synced, &e.item) else {
             continue;
         };
         let Some(note) = &s.note else { continue };
-        let item = item_phrase(data, number);
+        let item = item_phrase_in(locale, data, number);
         if !notes.iter().any(|n| n.item == item) {
+            let shown = pick(locale, note, None);
             notes.push(VoteNoteView {
                 item,
-                note: note.clone(),
+                note: shown.text,
+                note_lang: shown.lang,
             });
         }
     }
     notes
 }
 
-/// How a page names an item: "motie-Van Ginneken (motie 2023Z07239)" when
-/// it has a name, else "motie 2023Z07239" or "wetsvoorstel 36263".
+/// How a Dutch page names an item: "motie-Van Ginneken (motie 2023Z07239)"
+/// when it has a name, else "motie 2023Z07239" or "wetsvoorstel 36263".
 pub fn item_phrase(data: &GuideData, number: &str) -> String {
+    item_phrase_in(super::localized::dutch(), data, number)
+}
+
+/// How a page in `locale` names an item: its name with the kind and number
+/// ("motie-Van Ginneken (motie 2023Z07239)", "the Van Ginneken motion
+/// (motion 2023Z07239)"), or the kind and number alone when the item has no
+/// name in that language: a Dutch name is not put into an English sentence.
+pub fn item_phrase_in(locale: &Locale, data: &GuideData, number: &str) -> String {
     let item = data.item(number);
-    let label = format!("{} {number}", kind_word(item.map(|i| i.kind)));
-    match item.and_then(|i| i.name.as_deref()) {
+    let label = format!(
+        "{} {number}",
+        item.map(|i| i.kind)
+            .unwrap_or(ItemKind::Motion)
+            .word(locale)
+    );
+    let name = item.and_then(|i| {
+        if super::localized::is_data_language(locale) {
+            i.name.as_deref()
+        } else if super::localized::is_english(locale) {
+            i.name_en.as_deref()
+        } else {
+            None
+        }
+    });
+    match name {
         Some(name) => format!("{name} ({label})"),
         None => label,
     }
@@ -101,10 +130,14 @@ pub fn item_phrase(data: &GuideData, number: &str) -> String {
 /// marked as such), and the vote that points the other way.
 #[derive(Debug, Clone, Serialize)]
 pub struct SaidVsDidView {
-    /// The literal quotation, when the evidence has one.
+    /// The literal quotation, when the evidence has one (never translated).
     pub quote: Option<String>,
+    /// `Some("nl")` on a page of another language: the quotation is Dutch.
+    pub quote_lang: Option<&'static str>,
     /// Otherwise the editors' summary of the source.
     pub summary: Option<String>,
+    /// `Some("nl")` when the summary is Dutch on a page of another language.
+    pub summary_lang: Option<&'static str>,
     /// Where it says it, e.g. "verkiezingsprogramma, p. 6".
     pub said_source: String,
     /// Link to that source.
@@ -112,52 +145,47 @@ pub struct SaidVsDidView {
     /// How it voted, e.g. "tegen de motie-Van Ginneken (motie 2023Z07239)".
     pub did: String,
     /// Why that vote points the other way.
-    pub did_meaning: &'static str,
+    pub did_meaning: String,
     /// Link to the item.
     pub did_url: Option<String>,
 }
 
-/// The flag of `entry`, if its words and a vote point different ways and
-/// the words are recorded (a quotation or a summary); none otherwise, since
-/// a flag may say no more than the evidence.
-pub fn said_vs_did(data: &GuideData, entry: &PartyEntry) -> Option<SaidVsDidView> {
+/// The flag of `entry` on a page in `locale`, if its words and a vote point
+/// different ways and the words are recorded (a quotation or a summary);
+/// none otherwise, since a flag may say no more than the evidence.
+pub fn said_vs_did(locale: &Locale, data: &GuideData, entry: &PartyEntry) -> Option<SaidVsDidView> {
     let c = contrast(entry)?;
     let number = c.did.item.clone().unwrap_or_default();
     let item = data.item(&number);
-    let pages = match c.said.pages.as_slice() {
-        [] => String::new(),
-        [one] => format!(", p. {one}"),
-        many => format!(
-            ", pp. {}",
-            many.iter()
-                .map(u32::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    };
+    let pages = pages_label(locale, &c.said.pages)
+        .map(|p| format!(", {p}"))
+        .unwrap_or_default();
     let quote = c.said.quote.clone().filter(|q| !q.trim().is_empty());
     let summary = c
         .said
         .note
-        .clone()
-        .filter(|n| quote.is_none() && !n.trim().is_empty());
+        .as_deref()
+        .filter(|n| quote.is_none() && !n.trim().is_empty())
+        .map(|n| pick(locale, n, c.said.note_en.as_deref()));
     if quote.is_none() && summary.is_none() {
         return None;
     }
     Some(SaidVsDidView {
+        quote_lang: quote.as_ref().and(quote_lang(locale)),
         quote,
-        summary,
-        said_source: format!("{}{pages}", kind_source(c.said.kind)),
+        summary_lang: summary.as_ref().and_then(|s| s.lang),
+        summary: summary.map(|s| s.text),
+        said_source: format!("{}{pages}", kind_source(locale, c.said.kind)),
         said_url: c.said.url.clone(),
         did: format!(
             "{} {}",
-            c.did.vote.map(|v| v.dutch()).unwrap_or(""),
-            item_phrase(data, &number)
+            c.did.vote.map(|v| v.word(locale)).unwrap_or_default(),
+            item_phrase_in(locale, data, &number)
         ),
-        did_meaning: match c.did.stance {
-            Stance::Protects => "een stem die digitale rechten beschermt",
-            _ => "een stem die digitale rechten niet beschermt",
-        },
+        did_meaning: locale.t(match c.did.stance {
+            Stance::Protects => "guide_did_protects",
+            _ => "guide_did_not_protect",
+        }),
         did_url: c
             .did
             .url
@@ -166,20 +194,29 @@ pub fn said_vs_did(data: &GuideData, entry: &PartyEntry) -> Option<SaidVsDidView
     })
 }
 
-fn kind_word(kind: Option<ItemKind>) -> &'static str {
-    match kind {
-        Some(ItemKind::Bill) => "wetsvoorstel",
-        _ => "motie",
+/// "p. 48" or "pp. 18, 19" on a page in `locale`; none without pages.
+pub fn pages_label(locale: &Locale, pages: &[u32]) -> Option<String> {
+    match pages {
+        [] => None,
+        [one] => Some(locale.tf("guide_page", &[("page", &one.to_string())])),
+        many => {
+            let list = many
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
+            Some(locale.tf("guide_pages", &[("pages", &list)]))
+        }
     }
 }
 
-fn kind_source(kind: EvidenceKind) -> &'static str {
-    match kind {
-        EvidenceKind::Programme => "verkiezingsprogramma",
-        EvidenceKind::Reply => "antwoord aan ons",
-        EvidenceKind::Debate => "Kamerdebat",
-        _ => "publieke uitspraak",
-    }
+fn kind_source(locale: &Locale, kind: EvidenceKind) -> String {
+    locale.t(match kind {
+        EvidenceKind::Programme => "guide_source_programme",
+        EvidenceKind::Reply => "guide_source_reply",
+        EvidenceKind::Debate => "guide_source_debate",
+        _ => "guide_source_statement",
+    })
 }
 
 /// `text` with its first letter in upper case.
@@ -191,18 +228,12 @@ fn capitalised(text: &str) -> String {
     }
 }
 
-fn join(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} en {last}", rest.join(", ")),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::guide::model::SyncedVote;
+    use crate::guide::votes_file::Outcome;
+    use crate::provenance::Provenance;
     use crate::url::{ExternalUrl, Schemes};
     use test_case::test_case;
 
@@ -251,21 +282,31 @@ mod tests {
         }
     }
 
-    #[test_case(press(), true, Some(1), "Volgens Security.NL, oktober 2023", Some("1 zetel"); "press, one seat")]
-    #[test_case(synced(), true, Some(34), "Opgehaald uit de open data van de Tweede Kamer op 1 december 2026", Some("34 zetels"); "synced, seats")]
-    #[test_case(editor(), false, None, "Vastgesteld door de redactie: nagekeken in het verslag (gecontroleerd op 4 december 2026)", None; "evidence's own source")]
+    #[test_case("nl", press(), true, Some(1), "Volgens Security.NL, oktober 2023", Some("1 zetel"); "press, one seat")]
+    #[test_case("nl", synced(), true, Some(34), "Opgehaald uit de open data van de Tweede Kamer op 1 december 2026", Some("34 zetels"); "synced, seats")]
+    #[test_case("nl", editor(), false, None, "Vastgesteld door de redactie: nagekeken in het verslag (gecontroleerd op 4 december 2026)", None; "evidence's own source")]
+    #[test_case("en", press(), true, Some(1), "According to Security.NL, October 2023", Some("1 seat"); "English press, one seat")]
+    #[test_case("en", synced(), true, Some(34), "Retrieved from the Tweede Kamer's open data on 1 December 2026", Some("34 seats"); "English synced, seats")]
+    #[test_case("en", editor(), false, None, "Established by the editors: nagekeken in het verslag (checked on 4 December 2026)", None; "English, the editors' Dutch note")]
     fn votes_are_worded_from_their_source(
+        lang: &str,
         source: Provenance,
         in_file: bool,
         seats: Option<u32>,
         sentence: &str,
         seats_label: Option<&str>,
     ) {
-        let view = provenance(&vote(source, in_file, seats)).unwrap();
+        let locale = Locale::builtin(lang);
+        let view = provenance(&locale, &vote(source, in_file, seats)).unwrap();
         let w = view.wording.as_ref().unwrap();
         assert_eq!(format!("{}{}{}", view.lead, w.link, w.after), sentence);
         assert_eq!(view.seats.as_deref(), seats_label);
-        assert_eq!(view.result, in_file.then_some("aangenomen"));
+        let adopted = if lang == "nl" {
+            "aangenomen"
+        } else {
+            "adopted"
+        };
+        assert_eq!(view.result.as_deref(), in_file.then_some(adopted));
         assert_eq!(view.has_note, in_file);
     }
 
@@ -275,7 +316,7 @@ mod tests {
             kind: EvidenceKind::Programme,
             ..Evidence::default()
         };
-        assert!(provenance(&e).is_none());
+        assert!(provenance(&Locale::builtin("en"), &e).is_none());
     }
 
     #[test_case(Some("Wij leggen het recht op encryptie vast."), Some("samenvatting"), Some("Wij leggen het recht op encryptie vast."), None; "a quotation is quoted")]
@@ -310,8 +351,11 @@ mod tests {
             crate::guide::model::Item {
                 number: "36263".into(),
                 title: "Tijdelijke wet".into(),
+                title_en: None,
                 name: Some("de tijdelijke wet".into()),
+                name_en: Some("the temporary act".into()),
                 mover: None,
+                mover_en: None,
                 source: Some(press()),
                 date: None,
                 kind: ItemKind::Bill,
@@ -321,7 +365,7 @@ mod tests {
                 origin: Default::default(),
             },
         );
-        let flag = said_vs_did(&data, &entry);
+        let flag = said_vs_did(&Locale::builtin("nl"), &data, &entry);
         assert_eq!(
             flag.is_some(),
             shown_quote.is_some() || shown_summary.is_some()
@@ -331,6 +375,51 @@ mod tests {
             assert_eq!(flag.summary.as_deref(), shown_summary);
             assert_eq!(flag.said_source, "verkiezingsprogramma, p. 6");
             assert_eq!(flag.did, "vóór de tijdelijke wet (wetsvoorstel 36263)");
+            assert_eq!((flag.quote_lang, flag.summary_lang), (None, None));
         }
+        // In English the words are ours, the quotation stays Dutch and says so,
+        // and a summary without English is the Dutch one, marked.
+        if let Some(flag) = said_vs_did(&Locale::builtin("en"), &data, &entry) {
+            assert_eq!(flag.said_source, "election programme, p. 6");
+            assert_eq!(flag.did, "for the temporary act (bill 36263)");
+            assert_eq!(
+                flag.did_meaning,
+                "a vote that does not protect digital rights"
+            );
+            assert_eq!(flag.quote_lang, shown_quote.and(Some("nl")));
+            assert_eq!(flag.summary_lang, shown_summary.and(Some("nl")));
+        }
+    }
+
+    #[test]
+    fn an_item_without_an_english_name_is_named_by_kind_and_number() {
+        let mut data = GuideData::default();
+        data.items.insert(
+            "2023Z07239".into(),
+            crate::guide::model::Item {
+                number: "2023Z07239".into(),
+                title: "Motie".into(),
+                title_en: None,
+                name: Some("motie-Van Ginneken".into()),
+                name_en: None,
+                mover: None,
+                mover_en: None,
+                source: Some(press()),
+                date: None,
+                kind: ItemKind::Motion,
+                url: None,
+                protects: None,
+                results: vec![],
+                origin: Default::default(),
+            },
+        );
+        assert_eq!(
+            item_phrase(&data, "2023Z07239"),
+            "motie-Van Ginneken (motie 2023Z07239)"
+        );
+        assert_eq!(
+            item_phrase_in(&Locale::builtin("en"), &data, "2023Z07239"),
+            "motion 2023Z07239"
+        );
     }
 }

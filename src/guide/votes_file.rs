@@ -49,6 +49,15 @@ impl VoteChoice {
         }
     }
 
+    /// The word for the vote on a page in `locale` ("vóór", "for").
+    pub fn word(self, locale: &crate::locale::Locale) -> String {
+        locale.t(match self {
+            VoteChoice::For => "guide_vote_for",
+            VoteChoice::Against => "guide_vote_against",
+            VoteChoice::Absent => "guide_vote_absent",
+        })
+    }
+
     /// The id used in data files and open data (`for`, `against`, `absent`).
     pub fn id(self) -> &'static str {
         match self {
@@ -250,15 +259,29 @@ impl Outcome {
             Outcome::Rejected => "verworpen",
         }
     }
+
+    /// The decision on a page in `locale` ("aangenomen", "adopted").
+    pub fn word(self, locale: &crate::locale::Locale) -> String {
+        locale.t(match self {
+            Outcome::Adopted => "guide_outcome_adopted",
+            Outcome::Rejected => "guide_outcome_rejected",
+        })
+    }
 }
 
-/// "1 zetel", "3 zetels".
-pub fn seats_dutch(n: u32) -> String {
-    if n == 1 {
-        "1 zetel".to_string()
-    } else {
-        format!("{n} zetels")
+impl ItemKind {
+    /// The noun for the item on a page in `locale` ("motie", "bill").
+    pub fn word(self, locale: &crate::locale::Locale) -> String {
+        locale.t(match self {
+            ItemKind::Motion => "guide_kind_motion",
+            ItemKind::Bill => "guide_kind_bill",
+        })
     }
+}
+
+/// "1 seat", "3 seats" on a page in `locale`.
+pub fn seats(locale: &crate::locale::Locale, n: u32) -> String {
+    locale.tn("guide_seats", i64::from(n))
 }
 
 /// Dates as TOML dates (`date = 2023-10-24`), read from a TOML date or a string.
@@ -312,11 +335,13 @@ mod tests {
         assert_eq!(Outcome::parse(api).map(Outcome::dutch), expected);
     }
 
-    #[test_case(0, "0 zetels")]
-    #[test_case(1, "1 zetel")]
-    #[test_case(2, "2 zetels")]
-    #[test_case(34, "34 zetels")]
-    fn seats_singular_and_plural(n: u32, expected: &str) {
-        assert_eq!(seats_dutch(n), expected);
+    #[test_case("nl", 0, "0 zetels")]
+    #[test_case("nl", 1, "1 zetel")]
+    #[test_case("nl", 2, "2 zetels")]
+    #[test_case("nl", 34, "34 zetels")]
+    #[test_case("en", 1, "1 seat")]
+    #[test_case("en", 34, "34 seats")]
+    fn seats_singular_and_plural(lang: &str, n: u32, expected: &str) {
+        assert_eq!(seats(&crate::locale::Locale::builtin(lang), n), expected);
     }
 }

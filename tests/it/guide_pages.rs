@@ -240,9 +240,10 @@ fn highlights_methodology_and_data() {
         "{method_at}: <ol class=\"guide-rules\">"
     );
     html::assert_count(&method, "ol.guide-rules", 1, method_at);
+    let dutch = chatcontrole::locale::Locale::builtin("nl");
     for rule in &chatcontrole::guide::verdict::RULES {
         assert!(
-            method.contains(rule.condition),
+            method.contains(&rule.condition(&dutch)),
             "rule {} on the page",
             rule.number
         );

@@ -544,6 +544,7 @@ pub fn parse_source(text: &str) -> Result<SourceCell, CellError> {
             format,
             available: true,
             note: None,
+            note_en: None,
         }),
         extra: links
             .iter()

@@ -139,6 +139,8 @@ fn read_previous_election(path: &Path, diags: &mut Diagnostics) -> PreviousElect
     let written_path = text("path");
     let intro = text("intro");
     let methodology = text("methodology");
+    let intro_en = text("intro_en");
+    let methodology_en = text("methodology_en");
     let path = written_path.and_then(|written| match SitePath::parse(written.trim()) {
         Ok(site_path) => Some(site_path),
         Err(e) => {
@@ -161,6 +163,8 @@ fn read_previous_election(path: &Path, diags: &mut Diagnostics) -> PreviousElect
         path,
         intro,
         methodology,
+        intro_en,
+        methodology_en,
     }
 }
 

@@ -37,6 +37,10 @@ pub(super) struct PreviousElection {
     pub(super) path: Option<SitePath>,
     pub(super) intro: Option<String>,
     pub(super) methodology: Option<String>,
+    /// The English of the intro and methodology kept above (`intro_en`,
+    /// `methodology_en`): kept with them.
+    pub(super) intro_en: Option<String>,
+    pub(super) methodology_en: Option<String>,
 }
 
 /// Everything the import will write.
@@ -186,9 +190,13 @@ impl<'a> Planner<'a> {
             .title
             .clone()
             .unwrap_or_else(|| format!("Stemwijzer {id}"));
+        // English kept only with the Dutch text it translates.
+        let intro_en = previous.intro.as_ref().and(previous.intro_en);
+        let methodology_en = previous.methodology.as_ref().and(previous.methodology_en);
         let election = Election {
             id: id.clone(),
             title,
+            title_en: None,
             date,
             path: previous
                 .path
@@ -197,9 +205,11 @@ impl<'a> Planner<'a> {
             intro: previous
                 .intro
                 .or_else(|| Some(self.doc.intro.clone()).filter(|i| !i.is_empty())),
+            intro_en,
             methodology: previous
                 .methodology
                 .unwrap_or_else(|| METHODOLOGY.to_string()),
+            methodology_en,
             scale,
             districts,
             entries,
@@ -254,6 +264,7 @@ impl<'a> Planner<'a> {
                 label,
                 meaning: entry.meaning.clone(),
                 screen_reader: entry.meaning.clone(),
+                english: None,
                 rule,
             });
         }
@@ -365,6 +376,7 @@ impl<'a> Planner<'a> {
                     },
                     available: true,
                     note: None,
+                    note_en: None,
                 })
         });
         if let Some(p) = &mut programme {
@@ -383,7 +395,9 @@ impl<'a> Planner<'a> {
                 name: (party_name != name).then_some(name),
                 verdict: level.map(|l| l.id.clone()).unwrap_or_default(),
                 override_reason: None,
+                override_reason_en: None,
                 summary: explanation_text.to_string(),
+                summary_en: None,
                 districts: party_districts,
                 programme,
                 evidence,
@@ -484,8 +498,11 @@ impl<'a> Planner<'a> {
                     crate::guide::model::ItemKind::Motion => format!("Motie {}", r.number),
                     crate::guide::model::ItemKind::Bill => format!("Wetsvoorstel {}", r.number),
                 },
+                title_en: None,
                 name: None,
+                name_en: None,
                 mover: None,
+                mover_en: None,
                 source: None,
                 date: None,
                 kind: r.kind,

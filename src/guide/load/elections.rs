@@ -12,10 +12,12 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::keys::fields_of;
-use super::{choice, is_valid_id, parse_date, read_guide, toml_files};
+use super::{choice, english, is_valid_id, parse_date, read_guide, toml_files};
 use crate::data_file::Parsed;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::guide::model::{District, Election, ElectionId, GuideData, Level, Origin, RuleOutcome};
+use crate::guide::model::{
+    District, Election, ElectionId, GuideData, Level, LevelEnglish, Origin, RuleOutcome,
+};
 
 /// The values of a level's `rule`: the outcome of the verdict rules it stands for.
 const RULES: [(&str, RuleOutcome); 4] = [
@@ -29,10 +31,13 @@ const RULES: [(&str, RuleOutcome); 4] = [
 #[derive(Deserialize)]
 struct RawElection {
     title: String,
+    title_en: Option<Spanned<String>>,
     date: Spanned<toml::Value>,
     path: Option<Spanned<String>>,
     intro: Option<String>,
+    intro_en: Option<Spanned<String>>,
     methodology: String,
+    methodology_en: Option<Spanned<String>>,
     #[serde(default)]
     level: Vec<RawLevel>,
     #[serde(default)]
@@ -45,8 +50,11 @@ struct RawLevel {
     id: Spanned<String>,
     symbol: Spanned<String>,
     label: String,
+    label_en: Option<Spanned<String>>,
     meaning: String,
+    meaning_en: Option<Spanned<String>>,
     screen_reader: String,
+    screen_reader_en: Option<Spanned<String>>,
     rule: Option<Spanned<String>>,
 }
 
@@ -129,13 +137,19 @@ pub(super) fn load_election(
     });
     let scale = convert_scale(src, raw.level, diags);
     let districts = convert_districts(src, raw.district, diags);
+    let title_en = english(src, "title_en", &raw.title_en, true, diags);
+    let intro_en = english(src, "intro_en", &raw.intro_en, raw.intro.is_some(), diags);
+    let methodology_en = english(src, "methodology_en", &raw.methodology_en, true, diags);
     let mut election = Election {
         id,
         title: raw.title,
+        title_en,
         date,
         path: url_path,
         intro: raw.intro,
+        intro_en,
         methodology: raw.methodology,
+        methodology_en,
         scale,
         districts,
         entries: Vec::new(),
@@ -198,16 +212,60 @@ fn convert_scale(src: &Parsed<()>, raw: Vec<RawLevel>, diags: &mut Diagnostics) 
                     .with_hint("each outcome of the verdict rules (protects, mixed, does_not_protect, unclear) belongs to at most one level"),
             );
         }
+        let english = level_english(src, &level, diags);
         scale.push(Level {
             id,
             symbol: level.symbol.into_inner(),
             label: level.label,
             meaning: level.meaning,
             screen_reader: level.screen_reader,
+            english,
             rule: outcome,
         });
     }
     scale
+}
+
+/// The English texts of a level: all three of `label_en`, `meaning_en` and
+/// `screen_reader_en`, or none. A level with only some of them is a mistake
+/// (its English pages would mix languages in one verdict), named on the
+/// first one given.
+fn level_english(
+    src: &Parsed<()>,
+    level: &RawLevel,
+    diags: &mut Diagnostics,
+) -> Option<LevelEnglish> {
+    let fields = [
+        ("label_en", &level.label_en),
+        ("meaning_en", &level.meaning_en),
+        ("screen_reader_en", &level.screen_reader_en),
+    ];
+    let given: Vec<&Spanned<String>> = fields.iter().filter_map(|(_, v)| v.as_ref()).collect();
+    let first = given.first()?;
+    let missing: Vec<&str> = fields
+        .iter()
+        .filter(|(_, v)| v.is_none())
+        .map(|(name, _)| *name)
+        .collect();
+    if !missing.is_empty() {
+        let what = match missing.as_slice() {
+            [one] => format!("`{one}` is missing"),
+            [rest @ .., last] => format!("`{}` and `{last}` are missing", rest.join("`, `")),
+            [] => String::new(),
+        };
+        diags.push(
+            src.error(*first, format!("this level's English is incomplete: {what}"))
+                .with_hint("give a level all three of label_en, meaning_en and screen_reader_en, or none (English pages then show the Dutch texts, marked as Dutch)"),
+        );
+        return None;
+    }
+    let [label, meaning, screen_reader] =
+        fields.map(|(name, value)| english(src, name, value, true, diags));
+    Some(LevelEnglish {
+        label: label?,
+        meaning: meaning?,
+        screen_reader: screen_reader?,
+    })
 }
 
 /// The kieskringen, each number once, sorted.

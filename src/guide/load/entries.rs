@@ -10,7 +10,7 @@ use toml::Spanned;
 
 use super::evidence::{RawEvidence, convert_evidence};
 use super::keys::fields_of;
-use super::{choice, file_stem, parse_date, read_guide, web_url};
+use super::{choice, english, file_stem, parse_date, read_guide, web_url};
 use crate::data_file::Parsed;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::guide::model::{
@@ -30,7 +30,9 @@ struct RawEntry {
     name: Option<String>,
     verdict: Spanned<String>,
     override_reason: Option<String>,
+    override_reason_en: Option<Spanned<String>>,
     summary: Option<String>,
+    summary_en: Option<Spanned<String>>,
     districts: Option<Spanned<RawDistricts>>,
     programme: Option<RawProgramme>,
     #[serde(default)]
@@ -47,6 +49,7 @@ struct RawProgramme {
     format: Option<Spanned<String>>,
     available: Option<bool>,
     note: Option<String>,
+    note_en: Option<Spanned<String>>,
 }
 
 /// `[districts]`: where the party is on the ballot.
@@ -64,6 +67,7 @@ struct RawOutreach {
     replied_on: Option<Spanned<toml::Value>>,
     reply_url: Option<Spanned<String>>,
     note: Option<String>,
+    note_en: Option<Spanned<String>>,
 }
 
 /// The fields of the table at `place` of a party file, for hints.
@@ -134,15 +138,27 @@ pub(super) fn load_entry(
                     .reply_url
                     .as_ref()
                     .and_then(|u| web_url(src, u, Schemes::WebOrMail, diags)),
+                note_en: english(src, "note_en", &o.note_en, o.note.is_some(), diags),
                 note: o.note,
             })
         })
         .collect();
+    let override_reason_en = english(
+        src,
+        "override_reason_en",
+        &raw.override_reason_en,
+        raw.override_reason.is_some(),
+        diags,
+    );
+    // A missing `summary` is reported on its own below.
+    let summary_en = english(src, "summary_en", &raw.summary_en, true, diags);
     Some(PartyEntry {
         party,
         name: raw.name,
         verdict,
         override_reason: raw.override_reason,
+        override_reason_en,
+        summary_en,
         summary: raw.summary.unwrap_or_else(|| {
             diags.push(
                 Diagnostic::error(path, 1, 1, "the party file has no `summary`").with_hint(
@@ -176,6 +192,7 @@ fn convert_programme(src: &Parsed<()>, p: RawProgramme, diags: &mut Diagnostics)
             .and_then(|f| choice(src, "format", f, &FORMATS, diags))
             .unwrap_or_default(),
         available: p.available.unwrap_or(true),
+        note_en: english(src, "note_en", &p.note_en, p.note.is_some(), diags),
         note: p.note,
     }
 }

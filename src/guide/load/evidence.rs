@@ -4,7 +4,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{choice, parse_date, web_url};
+use super::{choice, english, parse_date, web_url};
 use crate::data_file::Parsed;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::guide::model::{
@@ -51,10 +51,12 @@ pub(super) struct RawEvidence {
     strength: Option<Spanned<String>>,
     quote: Option<String>,
     note: Option<String>,
+    note_en: Option<Spanned<String>>,
     pages: Option<Spanned<toml::Value>>,
     #[serde(default)]
     no_pages: bool,
     title: Option<String>,
+    title_en: Option<Spanned<String>>,
     url: Option<Spanned<String>>,
     date: Option<Spanned<toml::Value>>,
     item: Option<Spanned<String>>,
@@ -189,9 +191,11 @@ pub(super) fn convert_evidence(
         stance: stance.unwrap_or_default(),
         strength,
         quote: e.quote,
+        note_en: english(src, "note_en", &e.note_en, e.note.is_some(), diags),
         note: e.note,
         pages,
         no_pages: e.no_pages,
+        title_en: english(src, "title_en", &e.title_en, e.title.is_some(), diags),
         title: e.title,
         url: e
             .url

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::keys::fields_of;
-use super::{choice, file_stem, origin_at, parse_date, read_guide, toml_files, web_url};
+use super::{choice, english, file_stem, origin_at, parse_date, read_guide, toml_files, web_url};
 use crate::diagnostics::Diagnostics;
 use crate::guide::model::{FactionResult, Item, ItemKind, UNCLASSIFIED, VoteChoice};
 use crate::url::Schemes;
@@ -25,8 +25,11 @@ const PROTECTING_VOTES: [(&str, VoteChoice); 2] =
 struct RawItem {
     number: Spanned<String>,
     title: String,
+    title_en: Option<Spanned<String>>,
     name: Option<Spanned<String>>,
+    name_en: Option<Spanned<String>>,
     mover: Option<Spanned<String>>,
+    mover_en: Option<Spanned<String>>,
     source: Option<crate::provenance::RawProvenance>,
     date: Option<Spanned<toml::Value>>,
     kind: Spanned<String>,
@@ -96,6 +99,9 @@ pub(crate) fn load_items(dir: &Path, diags: &mut Diagnostics) -> BTreeMap<String
                 .map(|t| t.get_ref().trim().to_string())
                 .filter(|t| !t.is_empty())
         };
+        let title_en = english(src, "title_en", &raw.title_en, true, diags);
+        let name_en = english(src, "name_en", &raw.name_en, raw.name.is_some(), diags);
+        let mover_en = english(src, "mover_en", &raw.mover_en, raw.mover.is_some(), diags);
         let Some(kind) = kind else { continue };
         items.insert(
             number.clone(),
@@ -103,8 +109,11 @@ pub(crate) fn load_items(dir: &Path, diags: &mut Diagnostics) -> BTreeMap<String
                 origin: origin_at(src, &raw.number),
                 number,
                 title: raw.title,
+                title_en,
                 name: text(&raw.name),
+                name_en,
                 mover: text(&raw.mover),
+                mover_en,
                 source,
                 date,
                 kind,

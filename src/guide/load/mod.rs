@@ -203,6 +203,40 @@ fn web_url(
     }
 }
 
+/// Reads the English sibling of a Dutch text (`summary_en` next to
+/// `summary`): English pages show it, and without it the Dutch text, marked
+/// as Dutch. A blank one is a mistake (it would hide the Dutch text behind
+/// nothing); `dutch` says whether the Dutch text it translates is there.
+fn english(
+    file: &Parsed<()>,
+    field: &str,
+    value: &Option<Spanned<String>>,
+    dutch: bool,
+    diags: &mut Diagnostics,
+) -> Option<String> {
+    let value = value.as_ref()?;
+    let text = value.get_ref().trim();
+    let dutch_field = field.strip_suffix("_en").unwrap_or(field);
+    if text.is_empty() {
+        diags.push(
+            file.error(value, format!("`{field}` is empty"))
+                .with_hint(format!(
+                    "write the English text of `{dutch_field}`, or leave `{field}` out: English pages then show the Dutch text, marked as Dutch"
+                )),
+        );
+        return None;
+    }
+    if !dutch {
+        diags.push(
+            file.error(value, format!("`{field}` translates `{dutch_field}`, which is missing"))
+                .with_hint(format!(
+                    "write the Dutch text as `{dutch_field}` too: Dutch pages show it, and it is the text `{field}` translates"
+                )),
+        );
+    }
+    Some(text.to_string())
+}
+
 /// Reads a date written as a TOML date (`2023-11-22`) or a string (`"2023-11-22"`).
 fn parse_date(
     file: &Parsed<()>,
@@ -238,5 +272,87 @@ mod tests {
     #[test_case("", false; "empty")]
     fn ids(id: &str, ok: bool) {
         assert_eq!(is_valid_id(id), ok);
+    }
+
+    /// A site with one party (`d66`) and one election whose election.toml
+    /// is `election` (without its verdict scale) and whose party file is
+    /// `party`; what `load` makes of it.
+    fn loaded(
+        election_extra: &str,
+        level_extra: &str,
+        party: &str,
+    ) -> Result<GuideData, Diagnostics> {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let tk = data.join("elections").join("tk2023");
+        fs::create_dir_all(tk.join("parties")).unwrap();
+        fs::write(
+            data.join("parties.toml"),
+            "[[party]]\nid = \"d66\"\nname = \"D66\"\n",
+        )
+        .unwrap();
+        fs::write(
+            tk.join("election.toml"),
+            format!(
+                "title = \"Stemwijzer\"\ndate = 2023-11-22\nmethodology = \"Zo.\"\n{election_extra}\n[[level]]\nid = \"beschermt\"\nsymbol = \"✅\"\nlabel = \"Beschermt\"\nmeaning = \"Komt op.\"\nscreen_reader = \"beschermt\"\n{level_extra}rule = \"protects\"\n"
+            ),
+        )
+        .unwrap();
+        fs::write(
+            tk.join("parties").join("d66.toml"),
+            format!("verdict = \"beschermt\"\n{party}"),
+        )
+        .unwrap();
+        load(dir.path())
+    }
+
+    fn messages(result: Result<GuideData, Diagnostics>) -> Vec<String> {
+        match result {
+            Ok(_) => Vec::new(),
+            Err(d) => d
+                .iter()
+                .map(|d| format!("{}:{}: {}", d.line, d.column, d.message))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn english_siblings_are_read_with_their_dutch() {
+        let data = loaded(
+            "title_en = \"Voting guide\"\nmethodology_en = \"Like this.\"",
+            "label_en = \"Protects\"\nmeaning_en = \"Stands up.\"\nscreen_reader_en = \"protects\"\n",
+            "summary = \"Wil encryptie.\"\nsummary_en = \"  Wants encryption.  \"\n[[evidence]]\nkind = \"programme\"\nstance = \"silent\"\nnote = \"Niets.\"\nnote_en = \"Nothing.\"\n",
+        )
+        .unwrap_or_else(|d| panic!("{d}"));
+        let e = &data.elections[0];
+        assert_eq!(e.title_en.as_deref(), Some("Voting guide"));
+        assert_eq!(e.methodology_en.as_deref(), Some("Like this."));
+        let english = e.scale[0].english.as_ref().unwrap();
+        assert_eq!(
+            (english.label.as_str(), english.meaning.as_str()),
+            ("Protects", "Stands up.")
+        );
+        assert_eq!(
+            e.entries[0].summary_en.as_deref(),
+            Some("Wants encryption.")
+        );
+        assert_eq!(
+            e.entries[0].evidence[0].note_en.as_deref(),
+            Some("Nothing.")
+        );
+    }
+
+    #[test_case("", "", "summary = \"Ja.\"\nsummary_en = \" \"\n", "3:14: `summary_en` is empty"; "blank English")]
+    #[test_case("", "", "summary = \"Ja.\"\n[programme]\nnote_en = \"Only English.\"\n", "4:11: `note_en` translates `note`, which is missing"; "English without its Dutch")]
+    #[test_case("", "label_en = \"Protects\"\n", "summary = \"Ja.\"\n", "11:12: this level's English is incomplete: `meaning_en` and `screen_reader_en` are missing"; "a level half in English")]
+    #[test_case("intro_en = \"About.\"", "", "summary = \"Ja.\"\n", "4:12: `intro_en` translates `intro`, which is missing"; "an intro only in English")]
+    fn english_mistakes_are_named_on_their_line(
+        election_extra: &str,
+        level_extra: &str,
+        party: &str,
+        expected: &str,
+    ) {
+        let found = messages(loaded(election_extra, level_extra, party));
+        assert_eq!(found, [expected]);
     }
 }
