@@ -203,7 +203,7 @@ fn render_language(
     if let Some(parties) = &derived.levels {
         crate::levels::view::render(
             parties,
-            crate::levels::ep::credit(model.ep.as_ref()).as_deref(),
+            crate::levels::ep::credit_in(model.ep.as_ref(), model.templates.locale()).as_deref(),
             derived.today,
             &renderer,
             &mut data_pages,

@@ -16,6 +16,7 @@ use crate::council::qmv::Rule;
 use crate::council::standing::{Standing, standing};
 use crate::diagnostics::Diagnostics;
 use crate::guide::assessed::Assessed;
+use crate::locale::Locale;
 use crate::model::SiteModel;
 use crate::render::share_cards::{self, PlannedCard};
 
@@ -50,8 +51,9 @@ pub struct Derived<'m> {
 /// position on a date from the Council data ([`crate::council::facts`]); a
 /// mistake in its arguments, or a site without Council data, is an error
 /// the page's diagnostic names.
-fn raad_positie(data: Option<&crate::council::CouncilData>) -> Value {
+fn raad_positie(data: Option<&crate::council::CouncilData>, locale: &Locale) -> Value {
     let data = data.cloned().map(std::sync::Arc::new);
+    let locale = locale.clone();
     Value::from_function(
         move |code: String, date: String| -> Result<Value, minijinja::Error> {
             let refuse =
@@ -61,7 +63,7 @@ fn raad_positie(data: Option<&crate::council::CouncilData>) -> Value {
                     "raad-positie needs the Council data in data/council/, which this site does not have".to_string(),
                 ));
             };
-            crate::council::facts::position_fact(data, &code, &date)
+            crate::council::facts::position_fact_in(data, &code, &date, &locale)
                 .map(|fact| Value::from_serialize(&fact))
                 .map_err(refuse)
         },
@@ -74,8 +76,9 @@ fn raad_positie(data: Option<&crate::council::CouncilData>) -> Value {
 /// page's diagnostic names. `data` is none only when the guide's files have
 /// errors, which are reported already: then the shortcode says the vote is
 /// unknown instead of repeating them on every page that uses it.
-fn partij_stem(data: Option<&crate::guide::GuideData>) -> Value {
+fn partij_stem(data: Option<&crate::guide::GuideData>, locale: &Locale) -> Value {
     let data = data.cloned().map(std::sync::Arc::new);
+    let locale = locale.clone();
     Value::from_function(
         move |party: String, item: String| -> Result<Value, minijinja::Error> {
             let refuse =
@@ -85,7 +88,7 @@ fn partij_stem(data: Option<&crate::guide::GuideData>) -> Value {
                     crate::guide::facts::VoteFact::unknown(&party, &item),
                 ));
             };
-            crate::guide::facts::vote_fact(data, &party, &item)
+            crate::guide::facts::vote_fact_in(&locale, data, &party, &item)
                 .map(|fact| Value::from_serialize(&fact))
                 .map_err(refuse)
         },
@@ -95,6 +98,7 @@ fn partij_stem(data: Option<&crate::guide::GuideData>) -> Value {
 /// Derives everything the renderers need from `model`.
 pub fn derive(model: &SiteModel) -> Derived<'_> {
     let today = model.now.date_naive();
+    let locale = model.templates.locale();
     let mut diagnostics = Diagnostics::new();
     let mut settings = model.settings.clone();
     crate::content::menu::add_page_entries(
@@ -138,41 +142,42 @@ pub fn derive(model: &SiteModel) -> Derived<'_> {
     }
     let mut share_cards = Vec::new();
     if let Some(data) = &model.guide {
-        share_cards.extend(crate::guide::cards::plan(&model.settings, data));
+        share_cards.extend(crate::guide::cards::plan_in(locale, &model.settings, data));
     }
     // The Council's cards show the standing as of its latest decision, not
     // of `today`; a failure is the one `council_standing` reported already.
     if let (Some(data), Some(_)) = (council_data, &council_standing) {
-        match crate::council::cards::plan(&model.settings, data, today) {
+        match crate::council::cards::plan_in(&model.settings, data, today, locale) {
             Ok(cards) => share_cards.extend(cards),
             Err(e) => diagnostics.push(e),
         }
     }
-    share_cards.extend(crate::render::page_cards::plan(
+    share_cards.extend(crate::render::page_cards::plan_in(
         &model.settings,
         &model.content.pages,
+        locale,
     ));
     let mut globals = vec![
         ("today", Value::from(today.format("%Y-%m-%d").to_string())),
         // The build day in words, for the date a printed page carries.
-        (
-            "today_label",
-            Value::from(crate::content::dates::dutch_day(today)),
-        ),
+        ("today_label", Value::from(locale.date(today))),
         ("share_cards", share_cards::template_value(&share_cards)),
     ];
     if let Some(data) = council_data {
-        globals.push(("council", crate::council::view::template_globals(data)));
+        globals.push((
+            "council",
+            crate::council::view::template_globals_in(data, locale),
+        ));
     }
-    globals.push(("raad_positie", raad_positie(council_data)));
-    globals.push(("partij_stem", partij_stem(model.guide.as_ref())));
+    globals.push(("raad_positie", raad_positie(council_data, locale)));
+    globals.push(("partij_stem", partij_stem(model.guide.as_ref(), locale)));
     if let Some(data) = &model.guide {
         globals.push(("guide_home", crate::home::guide_summary(data, today)));
     }
     if let Some(kamer) = &model.kamer {
         globals.push((
             "kamer",
-            crate::kamer::view::template_value(kamer, model.guide.as_ref()),
+            crate::kamer::view::template_value_in(kamer, model.guide.as_ref(), locale),
         ));
     }
     if let Some(now) = &council_standing {
@@ -184,7 +189,8 @@ pub fn derive(model: &SiteModel) -> Derived<'_> {
             today,
             model.settings.check.max_age(),
         ));
-        let value = crate::contact::template_value(
+        let value = crate::contact::view::template_value_in(
+            locale,
             recipients,
             model.guide.as_ref(),
             council_data,
@@ -203,21 +209,22 @@ pub fn derive(model: &SiteModel) -> Derived<'_> {
             ep: model.ep.as_ref(),
             today,
         };
-        let parties = crate::levels::build(&inputs);
-        let timeline = crate::levels::timeline(&inputs);
+        let parties = crate::levels::build_in(&inputs, locale);
+        let timeline = crate::levels::timeline_in(&inputs, locale);
         globals.push((
             "levels",
             crate::levels::view::template_value(
                 &parties,
                 &timeline,
-                crate::levels::ep::credit(model.ep.as_ref()).as_deref(),
+                crate::levels::ep::credit_in(model.ep.as_ref(), locale).as_deref(),
             ),
         ));
         parties
     });
     globals.push((
         "minister",
-        crate::contact::view::minister_function(
+        crate::contact::view::minister_function_in(
+            locale,
             model.contact.as_ref(),
             model.diagnostics.iter().any(|d| {
                 d.is_error()

@@ -468,7 +468,6 @@ pub fn alternates_function(model: &crate::model::SiteModel) -> minijinja::Value 
             }
             let entries: Vec<Entry> = found
                 .into_iter()
-
                 .map(|a| Entry {
                     current: a.lang == lang,
                     url: format!("{prefix}{}", a.path),
