@@ -95,7 +95,7 @@ pub fn render_languages(
             None => Output::new(),
         };
         let cache = caches.as_deref_mut().and_then(|c| c.get_mut(i));
-        match render_language(model, own, search, cache, Role::Language) {
+        match render_language(model, own, Some(&mut out), search, cache, Role::Language) {
             Ok(generated) => {
                 diags.extend(generated.warnings);
                 if let Err(e) = out.absorb(generated.output, dir) {
@@ -151,13 +151,16 @@ pub fn render_site(
     search: bool,
     cache: Option<&mut pages::RenderCache>,
 ) -> Result<Generated, Diagnostics> {
-    render_language(model, out, search, cache, Role::Whole)
+    render_language(model, out, None, search, cache, Role::Whole)
 }
 
-/// [`render_site`] for one language of the site, in its `role`.
+/// [`render_site`] for one language of the site, in its `role`; the
+/// redirects of `aliases` go to `root`, the whole site's output, when the
+/// language is one of several.
 fn render_language(
     model: &SiteModel,
     mut out: Output,
+    root: Option<&mut Output>,
     search: bool,
     cache: Option<&mut pages::RenderCache>,
     role: Role,
@@ -182,6 +185,7 @@ fn render_language(
         &prepared,
         &renderer,
         &mut out,
+        root,
         indexer.as_ref(),
         cache,
         &mut diags,

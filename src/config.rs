@@ -138,22 +138,33 @@ pub struct SiteConfig {
     pub root_files: RootFiles,
 }
 
-/// The files of a site that live at its root whatever the language
-/// (`static/`), by output path (`css/site.css`), with the root's path prefix.
+/// The links of a language that do not get its folder: the files of a
+/// site that live at its root whatever the language (`static/`), and, in a
+/// language other than the default, the default language's pages this
+/// language has no page at: editors link to a page by its Dutch address.
 #[derive(Debug, Clone, Default, Hash, PartialEq, Eq)]
 pub struct RootFiles {
     /// The root's path prefix (`""`, `/campagne`).
     pub prefix: String,
     /// The files' paths without the leading `/`.
     pub files: std::sync::Arc<std::collections::BTreeSet<String>>,
+    /// The default language's page paths that are not this language's
+    /// (`/schrijf/`), with the link they get here: the translation's
+    /// (`/en/write/`), else the default language's page (`/schrijf/`).
+    pub pages: std::sync::Arc<std::collections::BTreeMap<String, String>>,
 }
 
 impl RootFiles {
     /// The link to `path` (`/css/site.css?v=1`) when it names one of the
-    /// root's files.
+    /// root's files, or a page of the default language that this language
+    /// has only as a translation or not at all.
     pub fn link(&self, path: &str) -> Option<String> {
-        let file = path.split(['?', '#']).next().unwrap_or_default();
-        let file = file.strip_prefix('/')?;
+        let end = path.find(['?', '#']).unwrap_or(path.len());
+        let (page, rest) = path.split_at(end);
+        if let Some(link) = self.pages.get(page) {
+            return Some(format!("{link}{rest}"));
+        }
+        let file = page.strip_prefix('/')?;
         self.files
             .contains(file)
             .then(|| format!("{}{path}", self.prefix))

@@ -210,24 +210,32 @@ impl SiteConfig {
 
     /// True when the language's pages are the `*.<code>.md` files of a
     /// content folder it shares with other languages (no `content_dir` of
-    /// its own while another language has the same folder).
+    /// its own while another language has the same folder). A switched-off
+    /// language counts: its `*.<code>.md` files are not the others' pages.
     pub fn shares_content_folder(&self) -> bool {
-        let languages = self.languages();
-        let dirs: Vec<String> = languages
+        let folder = |code: &str| {
+            self.languages
+                .get(code)
+                .and_then(|c| c.content_dir.clone())
+                .unwrap_or_else(|| self.content_dir.clone())
+        };
+        let mine = folder(&self.language_of().code);
+        self.language_codes()
             .iter()
-            .map(|l| {
-                self.languages
-                    .get(&l.code)
-                    .and_then(|c| c.content_dir.clone())
-                    .unwrap_or_else(|| self.content_dir.clone())
-            })
-            .collect();
-        let mine = self
-            .languages
-            .get(&self.language_of().code)
-            .and_then(|c| c.content_dir.clone())
-            .unwrap_or_else(|| self.content_dir.clone());
-        languages.len() > 1 && dirs.iter().filter(|d| **d == mine).count() > 1
+            .filter(|code| folder(code) == mine)
+            .count()
+            > 1
+    }
+
+    /// The code of every language site.toml names, switched off or not.
+    pub fn language_codes(&self) -> Vec<String> {
+        let mut codes: Vec<String> = self.languages.keys().cloned().collect();
+        for code in &self.disable_languages {
+            if !codes.iter().any(|c| c.eq_ignore_ascii_case(code)) {
+                codes.push(code.clone());
+            }
+        }
+        codes
     }
 }
 
@@ -385,6 +393,44 @@ impl Translations {
             }
         }
         index
+    }
+
+    /// Where a link in language `lang` to a page path of the default
+    /// language goes when `lang` has no page at that path: to the
+    /// translation (`/schrijf/` → `/en/write/`, with `prefix`, the
+    /// language's path prefix), else to the default language's page (with
+    /// `root`, the root's path prefix). Empty for the default language.
+    pub fn links_to_default_pages(
+        &self,
+        lang: &str,
+        prefix: &str,
+        root: &str,
+    ) -> BTreeMap<String, String> {
+        let Some(default) = self.languages.iter().find(|l| l.is_default) else {
+            return BTreeMap::new();
+        };
+        if default.code == lang {
+            return BTreeMap::new();
+        }
+        let own = self.keys.get(lang);
+        let default_dir = if default.dir.is_empty() {
+            String::new()
+        } else {
+            format!("/{}", default.dir)
+        };
+        self.keys
+            .get(&default.code)
+            .into_iter()
+            .flatten()
+            .filter(|(path, _)| own.is_none_or(|own| !own.contains_key(*path)))
+            .map(|(path, key)| {
+                let link = match self.pages.get(key).and_then(|p| p.get(lang)) {
+                    Some(translation) => format!("{prefix}{translation}"),
+                    None => format!("{root}{default_dir}{path}"),
+                };
+                (path.clone(), link)
+            })
+            .collect()
     }
 
     /// The languages, the default one first.

@@ -139,6 +139,7 @@ pub fn load_languages(
     settings.root_files = crate::config::RootFiles {
         prefix: settings.path_prefix(),
         files: std::sync::Arc::new(statics.iter().map(|s| s.output_path.clone()).collect()),
+        pages: Default::default(),
     };
     let languages = settings.languages();
     let multilingual = languages.len() > 1;
@@ -156,7 +157,8 @@ pub fn load_languages(
     if let Some(caches) = caches.as_deref_mut() {
         caches.resize_with(languages.len(), ContentCache::default);
     }
-    let codes: Vec<String> = languages.iter().map(|l| l.code.clone()).collect();
+    let codes = settings.language_codes();
+
     let mut per_language = Vec::new();
     let mut failed = false;
     for (i, (language, locale)) in languages.iter().zip(locales).enumerate() {
@@ -244,6 +246,13 @@ pub fn load_languages(
             own_diags.extend(std::mem::take(&mut data_diags));
         }
         let out_dir = options.out_dir().join(&language.dir);
+        let mut own = own;
+        own.root_files.pages = std::sync::Arc::new(translations.links_to_default_pages(
+            &language.code,
+            &own.path_prefix(),
+            &own.root_files.prefix,
+        ));
+
         models.push(SiteModel {
             language,
             translations: translations.clone(),

@@ -354,6 +354,7 @@ pub fn render_pages(
     prepared: &[Prepared<'_>],
     renderer: &Renderer,
     out: &mut Output,
+    mut root: Option<&mut Output>,
     search: Option<&Indexer>,
     cache: Option<&mut RenderCache>,
     diags: &mut Diagnostics,
@@ -363,20 +364,32 @@ pub fn render_pages(
     let mut rendered_pages = HashMap::new();
     for window in prepared.chunks(RENDER_WINDOW) {
         let shared: &Output = out;
+        let shared_root: &Output = root.as_deref().unwrap_or(shared);
         let cached = cache.as_deref().map(|c| (&c.pages, menu_key));
         let rendered: Vec<PageFiles> = window
             .par_iter()
             .map(|p| {
                 let searched = search.is_some() && is_searched(p.page, renderer.config());
-                page_files(p, prepared, &index, renderer, shared, searched, cached)
+                let outs = (shared, shared_root);
+                page_files(p, prepared, &index, renderer, outs, searched, cached)
             })
             .collect();
         for PageFiles {
             files,
+            aliases,
             search: searched,
             single,
         } in rendered
         {
+            for alias in aliases {
+                let target = match root.as_deref_mut() {
+                    Some(root) => root,
+                    None => &mut *out,
+                };
+                if let Err(e) = alias.and_then(|staged| target.commit(staged)) {
+                    diags.push(e);
+                }
+            }
             if let Some((path, entry)) = single.filter(|_| cache.is_some()) {
                 rendered_pages.insert(path, entry);
             }
@@ -398,6 +411,9 @@ pub fn render_pages(
 /// The files of one content page and what else came out of rendering it.
 struct PageFiles {
     files: Vec<Result<Staged, Diagnostic>>,
+    /// The redirects of the page's `aliases`, whose paths are from the
+    /// root of the site whatever the page's language (as in Hugo).
+    aliases: Vec<Result<Staged, Diagnostic>>,
     /// The page for the search index.
     search: Option<SearchPage>,
     /// A single page's path with its cache key and HTML.
@@ -405,14 +421,14 @@ struct PageFiles {
 }
 
 /// The files of one content page: the page (with its pagination for a
-/// section) and a redirect for each of its aliases; with `searched`, also
-/// the page for the search index.
+/// section) in `outs.0` and a redirect for each of its aliases in `outs.1`,
+/// the site's root; with `searched`, also the page for the search index.
 fn page_files(
     p: &Prepared<'_>,
     all: &[Prepared<'_>],
     index: &SiteIndex<'_, '_>,
     renderer: &Renderer,
-    out: &Output,
+    (out, root): (&Output, &Output),
     searched: bool,
     cached: Option<(&RenderedPages, u64)>,
 ) -> PageFiles {
@@ -440,11 +456,17 @@ fn page_files(
     if let Some(Ok(first)) = files.first_mut() {
         first.set_lastmod(p.meta.lastmod.map(|d| d.to_string()));
     }
-    for alias in &p.page.front.aliases {
-        files.push(render_alias(&alias.to_string(), p, renderer, out));
-    }
+    let aliases = p
+        .page
+        .front
+        .aliases
+        .iter()
+        .map(|alias| render_alias(&alias.to_string(), p, renderer, root))
+        .collect();
     PageFiles {
         files,
+        aliases,
+
         search: search_page,
         single,
     }
