@@ -109,7 +109,7 @@ pub fn council_now(now: &Standing) -> Value {
 }
 
 /// `part` of `whole` in tenths of a percent, rounded half up as
-/// [`crate::council::explain::percent`] rounds (0 for an empty whole).
+/// [`crate::council::local_text::percent`] rounds (0 for an empty whole).
 fn tenths(part: u64, whole: u64) -> u64 {
     if whole == 0 {
         return 0;
@@ -165,7 +165,7 @@ mod tests {
         let t = tenths(part, whole);
         assert_eq!(
             format!("{},{}%", t / 10, t % 10),
-            crate::council::explain::percent(part, whole)
+            crate::council::local_text::percent(part, whole, &crate::locale::Locale::builtin("nl"))
         );
     }
 

@@ -19,7 +19,6 @@
 //! [`Provenance`] or a diagnostic on the line of the mistake.
 
 use std::net::IpAddr;
-use std::sync::LazyLock;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize, Serializer};
@@ -143,12 +142,6 @@ impl Provenance {
         self.url()
             .map(ExternalUrl::host)
             .filter(|host| is_local_host(host))
-    }
-
-    /// The honest Dutch wording of this provenance, for pages.
-    pub fn wording(&self) -> Wording {
-        static DUTCH: LazyLock<Locale> = LazyLock::new(|| Locale::builtin("nl"));
-        self.wording_in(&DUTCH)
     }
 
     /// The honest wording of this provenance on a page in `locale`: only a
@@ -673,7 +666,8 @@ mod tests {
         "vastgesteld door de redactie: nagekeken op europarl.europa.eu (gecontroleerd op 1 december 2026)"; "editor"
     )]
     fn words_each_kind_honestly(fields: &str, wording: &str) {
-        assert_eq!(parse(fields).unwrap().wording().plain(), wording);
+        let w = parse(fields).unwrap().wording_in(&Locale::builtin("nl"));
+        assert_eq!(w.plain(), wording);
     }
 
     #[test_case(
@@ -707,9 +701,10 @@ mod tests {
     #[test]
     fn a_dutch_wording_marks_nothing() {
         let p = parse("kind = \"editor\"\nnote = \"nagekeken\"\nchecked_on = 2026-12-01").unwrap();
-        assert_eq!(p.wording().lang, None);
+        let w = p.wording_in(&Locale::builtin("nl"));
+        assert_eq!(w.lang, None);
         assert_eq!(
-            serde_json::to_string(&p.wording()).unwrap(),
+            serde_json::to_string(&w).unwrap(),
             r#"{"kind":"editor","before":"vastgesteld door de redactie: ","link":"nagekeken","url":null,"after":" (gecontroleerd op 1 december 2026)"}"#
         );
     }

@@ -18,4 +18,3 @@ pub mod message;
 pub mod view;
 
 pub use load::{Recipients, load};
-pub use view::template_value;

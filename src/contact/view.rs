@@ -1,7 +1,6 @@
 //! The template global `contact`: the recipients grouped as the contact page
 //! shows them, each with a ready `mailto:` link carrying the default message,
-//! in the words of one language ([`template_value_in`]; the Dutch one is
-//! [`template_value`]).
+//! in the words of one language ([`template_value_in`]).
 
 use std::collections::BTreeMap;
 
@@ -15,7 +14,7 @@ use super::message::{Audience, Decision, Message, PartyVerdict, compose, greetin
 use crate::config::SiteConfig;
 use crate::council::model::{Body, CouncilData, MomentResult};
 use crate::guide::GuideData;
-use crate::guide::localized::{dutch, is_data_language, pick};
+use crate::guide::localized::{DATA_LANGUAGE, is_data_language, pick};
 use crate::guide::votes_file::VoteChoice;
 use crate::kamer::Kamer;
 use crate::locale::Locale;
@@ -307,20 +306,8 @@ fn kamerleden(locale: &Locale, n: usize) -> String {
 /// role on `today`, how the list of Kamerleden is known
 /// (`members_provenance`, `members_synced`) and how complete it is
 /// (`member_count` of `seats`, `missing_factions` of the Kamer elected on
-/// `kamer_elected`), all in Dutch.
-pub fn template_value(
-    recipients: &Recipients,
-    guide: Option<&GuideData>,
-    council: Option<&CouncilData>,
-    kamer: Option<&Kamer>,
-    config: &SiteConfig,
-    today: NaiveDate,
-) -> Value {
-    template_value_in(dutch(), recipients, guide, council, kamer, config, today)
-}
-
-/// [`template_value`] in the words of `locale`: labels, dates, roles (their
-/// `role_en` on an English page) and the prepared messages.
+/// `kamer_elected`), all in the words of `locale`: labels, dates, roles
+/// (their `role_en` on an English page) and the prepared messages.
 pub fn template_value_in(
     locale: &Locale,
     recipients: &Recipients,
@@ -544,17 +531,9 @@ pub struct MinisterFact {
     pub since: Option<String>,
 }
 
-/// The minister responsible in the Council on `today`, or why there is
-/// none, in Dutch.
-pub fn minister_fact(
-    recipients: Option<&Recipients>,
-    today: NaiveDate,
-) -> Result<MinisterFact, String> {
-    minister_fact_in(dutch(), recipients, today)
-}
-
-/// [`minister_fact`] in the words of `locale`. The reason there is none is
-/// for the editors, in English like every diagnostic.
+/// The minister responsible in the Council on `today`, in the words of
+/// `locale`, or why there is none. The reason is for the editors, in
+/// English like every diagnostic.
 pub fn minister_fact_in(
     locale: &Locale,
     recipients: Option<&Recipients>,
@@ -567,7 +546,8 @@ pub fn minister_fact_in(
     let minister = recipients.minister_on(today).ok_or_else(|| {
         format!(
             "no recipient of kind \"minister\" in data/recipients/editors.toml holds the role on {}; add the current minister with `start`",
-            dutch().date(today)
+            // The editors' date, as in every recipients diagnostic: Dutch.
+            Locale::builtin(DATA_LANGUAGE).date(today)
         )
     })?;
     Ok(MinisterFact {
@@ -582,11 +562,7 @@ pub fn minister_fact_in(
 /// diagnostic names. When the recipient files have errors of their own
 /// (`broken`), those already fail the build and say what to fix, so the
 /// shortcode renders a placeholder instead of repeating them on every page.
-pub fn minister_function(recipients: Option<&Recipients>, broken: bool, today: NaiveDate) -> Value {
-    minister_function_in(dutch(), recipients, broken, today)
-}
-
-/// [`minister_function`] in the words of `locale`.
+/// Everything is in the words of `locale`.
 pub fn minister_function_in(
     locale: &Locale,
     recipients: Option<&Recipients>,
@@ -678,7 +654,7 @@ mod tests {
     #[test_case("2026-12-04", Ok("B. Huidige"); "today")]
     fn the_minister_on_a_day(today: &str, expected: Result<&str, &str>) {
         let r = recipients();
-        let found = minister_fact(Some(&r), day(today)).map(|f| f.name);
+        let found = minister_fact_in(&Locale::builtin("nl"), Some(&r), day(today)).map(|f| f.name);
         assert_eq!(found.as_deref().map_err(String::as_str), expected);
     }
 
@@ -708,7 +684,7 @@ mod tests {
     }
 
     fn built(members: Vec<Member>) -> serde_json::Value {
-        built_in(dutch(), members)
+        built_in(&Locale::builtin("nl"), members)
     }
 
     #[test]
@@ -867,7 +843,7 @@ mod tests {
     #[test]
     fn without_recipients_the_shortcode_says_why() {
         assert_eq!(
-            minister_fact(None, day("2026-12-04")).unwrap_err(),
+            minister_fact_in(&Locale::builtin("nl"), None, day("2026-12-04")).unwrap_err(),
             "minister needs the recipients in data/recipients/, which this site does not have"
         );
     }

@@ -10,7 +10,7 @@
 use chrono::NaiveDate;
 
 use super::explain::state_name;
-use super::local_text::{DATA_LANGUAGE, date_label, percent};
+use super::local_text::{date_label, percent};
 use super::model::{ClaimDate, CouncilData, Position};
 use super::qmv::{Outcome, Rule};
 use super::standing::standing;
@@ -56,16 +56,6 @@ pub fn as_of(data: &CouncilData, today: NaiveDate) -> Option<(ClaimDate, bool)> 
         .filter(|c| c.date.effective <= today)
         .max_by_key(|c| c.date.effective)
         .map(|c| (c.date, false))
-}
-
-/// The cards in Dutch: [`plan_in`] with the built-in Dutch strings, for a
-/// build that plans its cards once for all languages.
-pub fn plan(
-    config: &SiteConfig,
-    data: &CouncilData,
-    today: NaiveDate,
-) -> Result<Vec<PlannedCard>, Diagnostic> {
-    plan_in(config, data, today, &Locale::builtin(DATA_LANGUAGE))
 }
 
 /// The card of `/raad/` and of every state's page, from the standing as of
@@ -186,7 +176,7 @@ mod tests {
     #[test_case("2026-12-04", "Raad van de EU · besluit van 26 november 2025" ; "a year later: still the decision")]
     fn the_council_card_is_dated_by_its_decision_not_the_build_day(today: &str, kicker: &str) {
         let today: NaiveDate = today.parse().unwrap();
-        let cards = plan(&config(), &example(), today).unwrap();
+        let cards = plan_in(&config(), &example(), today, &Locale::builtin("nl")).unwrap();
         let raad = cards.iter().find(|c| c.page_path == "/raad/").unwrap();
         assert!(raad.card.kicker.starts_with(kicker), "{}", raad.card.kicker);
         assert!(
@@ -199,7 +189,13 @@ mod tests {
 
     #[test]
     fn without_any_claim_there_is_no_card() {
-        let cards = plan(&config(), &example(), "2000-01-01".parse().unwrap()).unwrap();
+        let cards = plan_in(
+            &config(),
+            &example(),
+            "2000-01-01".parse().unwrap(),
+            &Locale::builtin("nl"),
+        )
+        .unwrap();
         assert!(cards.is_empty());
     }
 

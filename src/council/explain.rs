@@ -11,13 +11,6 @@ use super::model::{CouncilData, Decision, Moment, Position};
 use super::qmv::{Evaluation, MIN_BLOCKING_STATES, Outcome, Rule};
 use crate::locale::Locale;
 
-/// `part` as a share of `whole` in Dutch notation with one decimal:
-/// "27,9%" (for callers that do not render per language; pages use
-/// [`super::local_text::percent`]).
-pub fn percent(part: u64, whole: u64) -> String {
-    super::local_text::percent(part, whole, &Locale::builtin("nl"))
-}
-
 /// The interface string `key` for `count` things with `args` filled in.
 fn say(locale: &Locale, key: &str, count: Option<usize>, args: &[(&str, String)]) -> String {
     let args: Vec<(String, String)> = args
@@ -362,7 +355,10 @@ mod tests {
     #[test_case(65, 100, "65,0%")]
     #[test_case(5, 0, "0,0%")]
     fn formats_percentages(part: u64, whole: u64, expected: &str) {
-        assert_eq!(percent(part, whole), expected);
+        assert_eq!(
+            crate::council::local_text::percent(part, whole, &Locale::builtin("nl")),
+            expected
+        );
     }
 
     fn code(c: &str) -> String {

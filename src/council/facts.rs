@@ -4,14 +4,14 @@
 //! A news post that says "Nederland stemde tegen" states a fact the Council
 //! data also records; when the two are typed separately they drift apart (a
 //! post said "onthouding" for June 2024 where the data said against). The
-//! `raad-positie` shortcode asks [`position_fact`] instead, through the
+//! `raad-positie` shortcode asks [`position_fact_in`] instead, through the
 //! template function `raad_positie` that the build registers; a state code
 //! or date that does not exist is a diagnostic on the page's line.
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::local_text::{DATA_LANGUAGE, date_label};
+use super::local_text::date_label;
 use super::model::{ClaimDate, CouncilData, Position, normalize_code};
 use crate::locale::Locale;
 
@@ -35,12 +35,6 @@ pub struct PositionFact {
     pub claim_date_label: Option<String>,
     /// The sources of those claims: (host, url).
     pub sources: Vec<(String, String)>,
-}
-
-/// [`position_fact_in`] in Dutch, with the built-in Dutch strings, for a
-/// build that registers the `raad_positie` function once for all languages.
-pub fn position_fact(data: &CouncilData, code: &str, date: &str) -> Result<PositionFact, String> {
-    position_fact_in(data, code, date, &Locale::builtin(DATA_LANGUAGE))
 }
 
 /// What the Council data says about `code`'s position on `date`
@@ -133,7 +127,8 @@ mod tests {
     #[test_case("DE", "2025-11-26", "voor"; "Germany voted for the mandate")]
     #[test_case("NL", "2019-01", "onbekend"; "before any text")]
     fn gives_the_recorded_position(code: &str, date: &str, label: &str) {
-        assert_eq!(position_fact(&example(), code, date).unwrap().label, label);
+        let fact = position_fact_in(&example(), code, date, &Locale::builtin("nl")).unwrap();
+        assert_eq!(fact.label, label);
     }
 
     #[test_case("NL", "2025-11-26", "against"; "the Netherlands in English")]
@@ -148,7 +143,7 @@ mod tests {
     #[test_case("XX", "2025-11-26", "`XX` is not the code of an EU member state"; "unknown state")]
     #[test_case("NL", "26-11-2025", "`26-11-2025` is not a valid date"; "bad date")]
     fn says_what_is_wrong(code: &str, date: &str, start: &str) {
-        let err = position_fact(&example(), code, date).unwrap_err();
+        let err = position_fact_in(&example(), code, date, &Locale::builtin("nl")).unwrap_err();
         assert!(err.starts_with(start), "{err}");
     }
 

@@ -25,4 +25,4 @@ pub mod view;
 
 pub use load::load;
 pub use model::{CouncilData, Position};
-pub use view::{render, template_globals, template_globals_in};
+pub use view::{render, template_globals_in};

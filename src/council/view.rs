@@ -240,13 +240,6 @@ fn date_iso(date: &ClaimDate) -> String {
 }
 
 /// What content pages may show of the Council data, as the template global
-/// `council`, in Dutch: [`template_globals_in`] with the built-in Dutch
-/// strings, for a build that sets its globals once for all languages.
-pub fn template_globals(data: &CouncilData) -> Value {
-    template_globals_in(data, &Locale::builtin(super::local_text::DATA_LANGUAGE))
-}
-
-/// What content pages may show of the Council data, as the template global
 /// `council`, in `locale`'s language:
 /// - `council.moments`: date, date_label, body, presidency, presidency_path,
 ///   text, result, result_label, summary, sources (url, host, kind,
@@ -643,7 +636,7 @@ mod tests {
     fn globals_give_the_latest_decision_and_the_next_step() {
         let site = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("site");
         let data = crate::council::load(&site).unwrap();
-        let globals = template_globals(&data);
+        let globals = template_globals_in(&data, &Locale::builtin("nl"));
         let get = |path: &[&str]| {
             path.iter()
                 .try_fold(globals.clone(), |v, key| v.get_attr(key).ok())

@@ -13,7 +13,7 @@ use serde::Serialize;
 use super::model::{
     EpData, EpVote, Group, Mep, Place, Protects, Totals, VoteMember, VoteResult, VoteWord,
 };
-use crate::provenance::{Provenance, Wording};
+use crate::provenance::Provenance;
 
 /// How one party's MEPs voted on one vote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -38,10 +38,9 @@ pub struct PartyEpVote {
     pub why_en: Option<String>,
     /// The whole Parliament's numbers.
     pub totals: Totals,
-    /// How the vote is known.
+    /// How the vote is known (a page words it in its own language with
+    /// [`Provenance::wording_in`]).
     pub provenance: Provenance,
-    /// The provenance in words, for pages.
-    pub source: Wording,
     /// The credit and licence the source asks for, to show with the vote.
     pub licence: Option<String>,
     /// The party's MEPs per vote word.
@@ -228,7 +227,6 @@ impl EpData {
             why_en: vote.why_en.clone(),
             totals: vote.totals,
             provenance: vote.provenance.clone(),
-            source: vote.provenance.wording(),
             licence: vote.licence.clone(),
             counts,
             members,

@@ -12,11 +12,6 @@ use crate::locale::Locale;
 use crate::render::share_card::{Badge, Card, Mark, Tone};
 use crate::render::share_cards::{PlannedCard, planned};
 
-/// One card per party entry of every election, in Dutch.
-pub fn plan(config: &SiteConfig, data: &GuideData) -> Vec<PlannedCard> {
-    plan_in(super::localized::dutch(), config, data)
-}
-
 /// One card per party entry of every election, in the words of `locale`
 /// (the election's title and the verdict in that language, where the
 /// editors wrote it). The cards' paths are the party pages' paths in the

@@ -17,6 +17,7 @@ use super::model::{
 };
 use super::verdict::Profile;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::locale::Locale;
 
 /// Runs every check on every election of the assessed data and returns
 /// what it found.
@@ -310,6 +311,8 @@ fn check_equal_treatment(election: &Election, diags: &mut Diagnostics) {
             .or_default()
             .push(entry);
     }
+    // Diagnostics are for the editors, who write the guide in Dutch.
+    let dutch = Locale::builtin("nl");
     for entries in groups.values() {
         for entry in entries.iter() {
             let unexplained: Vec<String> = entries
@@ -326,7 +329,7 @@ fn check_equal_treatment(election: &Election, diags: &mut Diagnostics) {
                 (
                     format!(
                         "same kinds of evidence ({}) as {}, but verdict `{}`",
-                        Profile::of(&entry.evidence).describe(super::localized::dutch()),
+                        Profile::of(&entry.evidence).describe(&dutch),
                         unexplained.join(", "),
                         entry.verdict
                     ),
@@ -336,7 +339,7 @@ fn check_equal_treatment(election: &Election, diags: &mut Diagnostics) {
                 (
                     format!(
                         "same kinds of evidence ({}) as {}, and both verdicts differ from the rules in different ways (this one: `{}`)",
-                        Profile::of(&entry.evidence).describe(super::localized::dutch()),
+                        Profile::of(&entry.evidence).describe(&dutch),
                         unexplained.join(", "),
                         entry.verdict
                     ),

@@ -4,7 +4,7 @@
 //! A page that says "de SGP stemde vóór wetsvoorstel 36263" states a fact the
 //! vote data also records; typed twice, the two drift apart (the SGP page
 //! stated a vote that the data marked as not in our sources). The
-//! `partij-stem` shortcode asks [`vote_fact`] instead, through the template
+//! `partij-stem` shortcode asks [`vote_fact_in`] instead, through the template
 //! function `partij_stem` the build registers: the vote comes with the
 //! words of its source, a vote no source gives says so, and an unknown party
 //! or item is a diagnostic on the page's line.
@@ -49,14 +49,9 @@ impl VoteFact {
     }
 }
 
-/// What the data says about `party`'s vote on `item`, in Dutch. The error
+/// What the data says about `party`'s vote on `item`, in the words of
+/// `locale`: the vote, the item's name and the source's wording. The error
 /// says in plain words which argument is unknown.
-pub fn vote_fact(data: &GuideData, party: &str, item: &str) -> Result<VoteFact, String> {
-    vote_fact_in(super::localized::dutch(), data, party, item)
-}
-
-/// [`vote_fact`] in the words of `locale`: the vote, the item's name and
-/// the source's wording.
 pub fn vote_fact_in(
     locale: &Locale,
     data: &GuideData,
@@ -155,7 +150,10 @@ mod tests {
     #[test_case("xyz", "36263", Err("there is no party `xyz`"); "unknown party")]
     #[test_case("sgp", "99999", Err("there is no item `99999`"); "unknown item")]
     fn arguments(party: &str, item: &str, expected: Result<Option<&str>, &str>) {
-        match (vote_fact(&data(), party, item), expected) {
+        match (
+            vote_fact_in(&Locale::builtin("nl"), &data(), party, item),
+            expected,
+        ) {
             (Ok(fact), Ok(vote)) => assert_eq!(fact.vote.as_deref(), vote),
             (Err(message), Err(start)) => assert!(message.starts_with(start), "{message}"),
             (got, want) => panic!("got {got:?}, want {want:?}"),
@@ -195,7 +193,7 @@ mod tests {
             ..PartyEntry::default()
         });
         data.elections.push(election);
-        let fact = vote_fact(&data, "sgp", "36263").unwrap();
+        let fact = vote_fact_in(&Locale::builtin("nl"), &data, "sgp", "36263").unwrap();
         assert_eq!(fact.vote.as_deref(), Some("tegen"));
         assert_eq!(fact.party_short, "SGP");
         assert_eq!(fact.item, "wetsvoorstel 36263");

@@ -8,8 +8,6 @@
 //! `lang="nl"` (with a short visible note from the template) so that
 //! readers and screen readers know. A Dutch page never marks anything.
 
-use std::sync::LazyLock;
-
 use serde::Serialize;
 
 use crate::locale::Locale;
@@ -25,13 +23,6 @@ pub struct Shown {
     /// `Some("nl")` when the Dutch text stands in on a page of another
     /// language; the template puts it in an element with this `lang`.
     pub lang: Option<&'static str>,
-}
-
-/// The built-in Dutch locale: for what is still worded in Dutch only (the
-/// `partij-stem` shortcode's Dutch wrapper, other areas' Dutch views).
-pub fn dutch() -> &'static Locale {
-    static DUTCH: LazyLock<Locale> = LazyLock::new(|| Locale::builtin(DATA_LANGUAGE));
-    &DUTCH
 }
 
 /// True when `locale` is the language the data is written in.

@@ -92,12 +92,6 @@ pub fn vote_notes(locale: &Locale, data: &GuideData, entry: &PartyEntry) -> Vec<
     notes
 }
 
-/// How a Dutch page names an item: "motie-Van Ginneken (motie 2023Z07239)"
-/// when it has a name, else "motie 2023Z07239" or "wetsvoorstel 36263".
-pub fn item_phrase(data: &GuideData, number: &str) -> String {
-    item_phrase_in(super::localized::dutch(), data, number)
-}
-
 /// How a page in `locale` names an item: its name with the kind and number
 /// ("motie-Van Ginneken (motie 2023Z07239)", "the Van Ginneken motion
 /// (motion 2023Z07239)"), or the kind and number alone when the item has no
@@ -414,7 +408,7 @@ mod tests {
             },
         );
         assert_eq!(
-            item_phrase(&data, "2023Z07239"),
+            item_phrase_in(&Locale::builtin("nl"), &data, "2023Z07239"),
             "motie-Van Ginneken (motie 2023Z07239)"
         );
         assert_eq!(

@@ -8,7 +8,7 @@ use minijinja::Value;
 use serde::Serialize;
 
 use super::model::Kamer;
-use crate::council::local_text::{DATA_LANGUAGE, Phrase};
+use crate::council::local_text::Phrase;
 use crate::guide::model::{GuideData, VoteChoice};
 use crate::locale::Locale;
 use crate::provenance::Wording;
@@ -64,12 +64,6 @@ pub struct MotionView {
     pub source: Wording,
 }
 
-/// The global in Dutch: [`template_value_in`] with the built-in Dutch
-/// strings, for a build that sets its globals once for all languages.
-pub fn template_value(kamer: &Kamer, guide: Option<&GuideData>) -> Value {
-    template_value_in(kamer, guide, &Locale::builtin(DATA_LANGUAGE))
-}
-
 /// Builds the global for every party of `guide` (parties without seats get
 /// an entry with 0 seats, so their pages can say so), in `locale`'s words.
 pub fn template_value_in(kamer: &Kamer, guide: Option<&GuideData>, locale: &Locale) -> Value {
@@ -119,7 +113,7 @@ pub fn view(kamer: &Kamer, guide: Option<&GuideData>, locale: &Locale) -> KamerV
                             .iter()
                             .find(|(p, _)| *p == id)
                             .map(|(_, v)| vote_word(*v, locale)),
-                        source: m.source.wording(),
+                        source: m.source.wording_in(locale),
                     }
                 })
                 .collect();
@@ -141,7 +135,7 @@ pub fn view(kamer: &Kamer, guide: Option<&GuideData>, locale: &Locale) -> KamerV
         elected_on: locale.date(kamer.elected_on),
         installed_on: locale.date(kamer.installed_on),
         total_seats: kamer.total_seats(),
-        seats_source: kamer.seats_source.wording(),
+        seats_source: kamer.seats_source.wording_in(locale),
         parties,
     }
 }

@@ -8,7 +8,7 @@
 
 use super::timeline::{SourceLink, TimelineEvent};
 use super::{Inputs, Level, LevelEvent, LevelKind};
-use crate::council::local_text::{DATA_LANGUAGE, LocalText, Phrase};
+use crate::council::local_text::{LocalText, Phrase};
 use crate::ep::model::{EpData, EpVote, Totals, VoteResult, VoteWord};
 use crate::ep::{Counts, PartyEpVote};
 use crate::locale::Locale;
@@ -129,7 +129,7 @@ fn event(record: &PartyEpVote, locale: &Locale) -> LevelEvent {
         what,
         detail: Some(detail),
         protects: record.protected,
-        source: Some(record.source.clone()),
+        source: Some(record.provenance.wording_in(locale)),
         page: None,
         more: howtheyvote_link(&record.id, locale),
     }
@@ -200,16 +200,10 @@ fn timeline_text(v: &EpVote, locale: &Locale) -> Phrase {
     )
 }
 
-/// Where HowTheyVote.eu and its licence live, for links next to [`credit`].
+/// Where HowTheyVote.eu and its licence live, for links next to [`credit_in`].
 pub const HOWTHEYVOTE_URL: &str = "https://howtheyvote.eu/";
 /// The Open Database License that HowTheyVote.eu's data is under.
 pub const ODBL_URL: &str = "https://opendatacommons.org/licenses/odbl/1-0/";
-
-/// The credit in Dutch: [`credit_in`] with the built-in Dutch strings, for
-/// a build that words it once for all languages.
-pub fn credit(ep: Option<&EpData>) -> Option<String> {
-    credit_in(ep, &Locale::builtin(DATA_LANGUAGE))
-}
 
 /// The credit the pages and open data give for the Parliament's votes:
 /// HowTheyVote.eu and its licence, worded after how the votes were really

@@ -16,7 +16,7 @@ pub struct LevelsData<'a> {
     /// The build day, `YYYY-MM-DD`: events after it are not included.
     pub as_of: String,
     /// Credit and licence of the European Parliament's votes (see
-    /// [`super::ep::credit`]), with the addresses; null when the site has none.
+    /// [`super::ep::credit_in`]), with the addresses; null when the site has none.
     pub credit: Option<String>,
     /// One record per party, by short name.
     pub parties: Vec<PartyRecord<'a>>,

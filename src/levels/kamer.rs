@@ -110,7 +110,7 @@ pub fn level(inputs: &Inputs, party: &str, locale: &Locale) -> Level {
                 (VoteChoice::Absent, _) | (_, None) => None,
                 (vote, Some(protecting)) => Some(vote == protecting),
             },
-            source: Some(source.wording()),
+            source: Some(source.wording_in(locale)),
             page: None,
             more: None,
         });
@@ -156,7 +156,7 @@ pub fn level(inputs: &Inputs, party: &str, locale: &Locale) -> Level {
                 what,
                 detail: Some(motion.about.phrase(locale)),
                 protects,
-                source: Some(motion.source.wording()),
+                source: Some(motion.source.wording_in(locale)),
                 page: None,
                 more: None,
             });

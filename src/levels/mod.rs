@@ -225,18 +225,6 @@ fn disagreement(levels: &[Level], locale: &Locale) -> Option<String> {
     ))
 }
 
-/// The three levels of every party of the guide in Dutch: [`build_in`]
-/// with the built-in Dutch strings, for a build that derives them once for
-/// all languages.
-pub fn build(inputs: &Inputs) -> Vec<PartyLevels> {
-    build_in(inputs, &dutch())
-}
-
-/// The built-in Dutch locale, the language of the data.
-fn dutch() -> Locale {
-    Locale::builtin(crate::council::local_text::DATA_LANGUAGE)
-}
-
 /// The three levels of every party of the guide, sorted by name, in
 /// `locale`'s words. Parties with nothing at any level are included (the
 /// page says so); callers that compare only parties with a record filter
@@ -284,12 +272,6 @@ fn party_page(guide: &GuideData, party: &str) -> Option<String> {
         .map(|e| format!("{}{party}/", e.path))
 }
 
-/// The timeline in Dutch: [`timeline_in`] with the built-in Dutch
-/// strings, for a build that derives it once for all languages.
-pub fn timeline(inputs: &Inputs) -> Vec<timeline::TimelineEvent> {
-    timeline_in(inputs, &dutch())
-}
-
 /// The events of all three levels up to the build day, oldest first (on one
 /// day: Kamer, Council, Parliament), for the global `levels.timeline`, in
 /// `locale`'s words.
@@ -328,7 +310,7 @@ mod tests {
             LevelKind::Kamer,
             points.iter().map(|p| event(*p)).collect(),
             String::new(),
-            &dutch(),
+            &Locale::builtin("nl"),
         );
         assert_eq!((level.protects, level.label.as_str()), (protects, label));
     }
@@ -337,15 +319,16 @@ mod tests {
     #[test_case(&[Some(true), Some(true), None], None; "agreeing levels")]
     #[test_case(&[None, None, Some(false)], None; "one level only")]
     fn levels_that_disagree_are_flagged(points: &[Option<bool>], expected: Option<&str>) {
+        let nl = Locale::builtin("nl");
         let levels: Vec<Level> = LevelKind::ALL
             .iter()
             .zip(points)
             .map(|(kind, p)| {
                 let events = p.map(|p| vec![event(Some(p))]).unwrap_or_default();
-                Level::new(*kind, events, String::new(), &dutch())
+                Level::new(*kind, events, String::new(), &nl)
             })
             .collect();
-        assert_eq!(disagreement(&levels, &dutch()).as_deref(), expected);
+        assert_eq!(disagreement(&levels, &nl).as_deref(), expected);
         let en = Locale::builtin("en");
         let english = disagreement(&levels, &en);
         assert_eq!(english.is_some(), expected.is_some());

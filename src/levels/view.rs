@@ -78,7 +78,7 @@ fn filters(only: Option<LevelKind>, locale: &Locale) -> Vec<FilterLink> {
 
 /// The template global `levels`: `parties` (party id → its three levels),
 /// `timeline` (every event, oldest first), `path`, and `ep_credit` (the
-/// credit for the Parliament's votes, see [`super::ep::credit`]).
+/// credit for the Parliament's votes, see [`super::ep::credit_in`]).
 pub fn template_value(
     parties: &[PartyLevels],
     timeline: &[TimelineEvent],

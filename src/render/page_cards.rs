@@ -37,16 +37,8 @@ fn lead(page: &Page) -> String {
 }
 
 /// One card for the home page, each news post (a page of the main section)
-/// and each page with the contact layout, of the published `pages`, in the
-/// built-in words of the site's language (`config.language`). A build that
-/// has the language's locale (with the site's own i18n files) calls
-/// [`plan_in`].
-pub fn plan(config: &SiteConfig, pages: &[Page]) -> Vec<PlannedCard> {
-    let locale = Locale::builtin(&crate::languages::primary(&config.language));
-    plan_in(config, pages, &locale)
-}
-
-/// [`plan`] with the words and dates of `locale`.
+/// and each page with the contact layout, of the published `pages`, with
+/// the words and dates of `locale`.
 pub fn plan_in(config: &SiteConfig, pages: &[Page], locale: &Locale) -> Vec<PlannedCard> {
     let site = param(config, "organisation").unwrap_or(&config.title);
     let section_title = |dir: &str| {
@@ -173,7 +165,7 @@ mod tests {
     #[test_case("/over/", None ; "other page: no card")]
     #[test_case("/nieuws/", None ; "section list: no card")]
     fn which_pages_get_a_card_and_what_it_says(path: &str, expected: Option<(&str, &str, &str)>) {
-        let cards = plan(&config(), &site());
+        let cards = plan_in(&config(), &site(), &Locale::builtin("nl"));
         let card = cards.iter().find(|c| c.page_path == path).map(|c| {
             assert!(c.file_path.starts_with("/og/") && c.file_path.ends_with(".png"));
             assert!(c.card.badge.is_none());
@@ -204,10 +196,10 @@ mod tests {
 
     #[test]
     fn a_changed_title_changes_the_card_name() {
-        let before = plan(&config(), &site());
+        let before = plan_in(&config(), &site(), &Locale::builtin("nl"));
         let mut pages = site();
         pages[2].front.title = Some("Ander bericht".into());
-        let after = plan(&config(), &pages);
+        let after = plan_in(&config(), &pages, &Locale::builtin("nl"));
         let name = |cards: &[PlannedCard], path: &str| {
             cards
                 .iter()
