@@ -34,6 +34,11 @@ pub fn builtin(code: &str) -> Strings {
         .unwrap_or_default()
 }
 
+/// True when the binary has strings for language `code`.
+pub fn has_builtin(code: &str) -> bool {
+    BUILTIN.iter().any(|(c, _)| *c == code)
+}
+
 /// The codes of the languages the binary has strings for.
 pub fn builtin_languages() -> impl Iterator<Item = &'static str> {
     BUILTIN.iter().map(|(c, _)| *c)
@@ -71,7 +76,7 @@ impl Locale {
     /// and for commands that print outside a site build.
     pub fn builtin(code: &str) -> Locale {
         let own = builtin(code);
-        let fallback = Arc::new(builtin("nl"));
+        let fallback = Arc::new(builtin(if has_builtin(code) { "nl" } else { "en" }));
         Locale::new(
             code,
             code,
@@ -181,6 +186,9 @@ pub fn load(site: &Path, languages: &[(String, String)], diags: &mut Diagnostics
         .map(|(c, _)| c.clone())
         .unwrap_or_default();
     let fallback = Arc::new(own.get(&default).cloned().unwrap_or_default());
+    // A language the theme has no strings for falls back to English, which
+    // more of its readers understand than the default language.
+    let english = Arc::new(own.get("en").cloned().unwrap_or_else(|| builtin("en")));
     languages
         .iter()
         .map(|(code, tag)| {
@@ -188,11 +196,16 @@ pub fn load(site: &Path, languages: &[(String, String)], diags: &mut Diagnostics
                 .get(&code.to_ascii_lowercase())
                 .cloned()
                 .unwrap_or_else(|| site.join("i18n").join(format!("{code}.toml")));
+            let fallback = if has_builtin(code) || *code == default {
+                fallback.clone()
+            } else {
+                english.clone()
+            };
             Locale::new(
                 code,
                 tag,
                 own.remove(code).unwrap_or_default(),
-                fallback.clone(),
+                fallback,
                 file,
             )
         })
@@ -256,7 +269,8 @@ pub fn missing_keys(uses: &[KeyUse], locale: &Locale) -> Diagnostics {
                 ),
             )
             .with_hint(format!(
-                "add `{} = \"…\"` to {}; until then pages in `{}` show the default language's text",
+                "add `{} = \"…\"` to {}; until then pages in `{}` show it in another language (English, or the default language)",
+
                 u.key,
                 locale.file().display(),
                 locale.code()
@@ -281,6 +295,39 @@ mod tests {
             "only in nl: {only_nl:?}; only in en: {only_en:?}"
         );
         assert!(!nl.is_empty());
+    }
+
+    #[test]
+    fn a_language_without_builtin_strings_falls_back_to_english() {
+        let site = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(site.path().join("i18n")).unwrap();
+        std::fs::write(
+            site.path().join("i18n/de.toml"),
+            "footer_about = \"Über uns\"\n",
+        )
+        .unwrap();
+        let mut diags = Diagnostics::new();
+        let languages = [
+            ("nl".to_string(), "nl-NL".to_string()),
+            ("de".to_string(), "de-DE".to_string()),
+        ];
+        let locales = load(site.path(), &languages, &mut diags);
+        assert!(diags.is_empty());
+        let de = &locales[1];
+        assert_eq!(de.t("footer_about"), "Über uns");
+        assert_eq!(de.t("menu_search"), Locale::builtin("en").t("menu_search"));
+        assert!(
+            !de.has("menu_search"),
+            "a key shown in English is still missing in German"
+        );
+        assert_eq!(
+            Locale::builtin("de").t("menu_search"),
+            Locale::builtin("en").t("menu_search")
+        );
+        assert_eq!(
+            locales[0].t("menu_search"),
+            Locale::builtin("nl").t("menu_search")
+        );
     }
 
     #[test]
