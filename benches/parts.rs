@@ -129,7 +129,15 @@ fn benches(c: &mut Criterion) {
     let mut diags = Diagnostics::new();
     let prepared = pages::prepare(&content, &renderer, &mut diags, None);
     let mut rendered = Output::new();
-    pages::render_pages(&prepared, &renderer, &mut rendered, None, None, &mut diags);
+    pages::render_pages(
+        &prepared,
+        &renderer,
+        &mut rendered,
+        None,
+        None,
+        None,
+        &mut diags,
+    );
     let assessed = Assessed::new(&guide);
     chatcontrole::guide::view::render(
         &assessed,

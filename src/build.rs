@@ -173,7 +173,15 @@ fn render_language(
     for (name, value) in &derived.globals {
         renderer.add_global(name, value.clone());
     }
-    renderer.add_global("alternates", crate::languages::alternates_function(model));
+    renderer.add_global(
+        "alternates",
+        crate::languages::alternates_function(
+            model.translations.clone(),
+            &model.language,
+            &model.settings,
+        ),
+    );
+
     renderer.add_global(
         "languages",
         minijinja::Value::from_serialize(model.translations.languages()),

@@ -1,6 +1,6 @@
 //! Reads `site.toml`, the one settings file of a site folder.
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -8,28 +8,8 @@ use crate::base_url::BaseUrl;
 use crate::content::permalinks::{Permalink, UrlSettings};
 use crate::data_file::toml_mistakes;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-
-/// One entry of a site menu, as written in `[[menu.main]]`.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct MenuEntry {
-    /// The text of the link.
-    pub name: String,
-    /// Where it points: a site path such as `/nieuws/` or a full URL.
-    pub url: String,
-    /// Lower weights come first.
-    #[serde(default)]
-    pub weight: i64,
-    /// Optional extra text for screen readers and tooltips.
-    #[serde(default)]
-    pub title: Option<String>,
-    /// The name other entries use as `parent` (default: `name`).
-    #[serde(default)]
-    pub identifier: Option<String>,
-    /// The `identifier` (or name) of the entry this one is nested under.
-    #[serde(default)]
-    pub parent: Option<String>,
-}
+pub use crate::language_table::{Language, LanguageConfig};
+pub use crate::settings_rules::{MenuEntry, check_menus, is_inside, is_language_tag, key_position};
 
 /// The settings of a site, from `site.toml`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -127,11 +107,11 @@ pub struct SiteConfig {
     /// The site's languages by code (`[languages.en]`), see
     /// [`crate::languages`].
     #[serde(default)]
-    pub languages: std::collections::BTreeMap<String, crate::languages::LanguageConfig>,
+    pub languages: std::collections::BTreeMap<String, LanguageConfig>,
     /// The language these settings render, once
     /// [`SiteConfig::for_language`] made them; None for the site's own.
     #[serde(skip)]
-    pub current_language: Option<crate::languages::Language>,
+    pub current_language: Option<Language>,
     /// The files published once at the root for every language (`static/`),
     /// so that `/css/site.css` is the same address on an English page.
     #[serde(skip)]
@@ -343,7 +323,15 @@ impl SiteConfig {
         }
         check_content_settings(&mut config, path, text, &mut diags);
         check_menus(&mut config.menu, path, text, &mut diags);
-        crate::languages::check(&mut config, path, text, &mut diags);
+        let default = config.default_language();
+        crate::language_table::check(
+            &mut config.languages,
+            &default,
+            &config.disable_languages,
+            path,
+            text,
+            &mut diags,
+        );
         if diags.has_errors() {
             Err(diags)
         } else {
@@ -434,53 +422,6 @@ impl SiteConfig {
     }
 }
 
-/// Checks the links of `menus` (`[menu]` or a language's) and sorts each
-/// menu by weight; a link that cannot be used is an error on its line.
-pub fn check_menus(
-    menus: &mut std::collections::BTreeMap<String, Vec<MenuEntry>>,
-    path: &Path,
-    text: &str,
-    diags: &mut Diagnostics,
-) {
-    for entries in menus.values_mut() {
-        for entry in entries.iter_mut() {
-            match menu_url(&entry.url) {
-                Ok(url) => entry.url = url,
-                Err((message, hint)) => {
-                    let (line, col) = value_position(text, &entry.url);
-                    diags.push(
-                        Diagnostic::error(
-                            path,
-                            line,
-                            col,
-                            format!("menu entry `{}`: {message}", entry.name),
-                        )
-                        .with_hint(hint),
-                    );
-                }
-            }
-        }
-        entries.sort_by(|a, b| (a.weight, &a.name).cmp(&(b.weight, &b.name)));
-    }
-}
-
-/// True when `dir` is a folder inside the site folder (no `..`, not absolute).
-pub fn is_inside(dir: &str) -> bool {
-    !dir.trim().is_empty()
-        && Path::new(dir)
-            .components()
-            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
-}
-
-/// True for a BCP 47 language tag as sites write them: `nl`, `nl-NL`, `zh-Hant-TW`.
-pub fn is_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split('-');
-    let first = parts.next().unwrap_or_default();
-    (2..=8).contains(&first.len())
-        && first.chars().all(|c| c.is_ascii_alphabetic())
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
-}
-
 /// `image` is a path on this site (`/images/logo.png`) or an http(s) address.
 fn image_form(image: &str) -> Result<(), String> {
     let hint = "write a path on this site such as \"/images/logo.png\", or a full https:// address";
@@ -492,48 +433,6 @@ fn image_form(image: &str) -> Result<(), String> {
     crate::url::ExternalUrl::parse(image, crate::url::Schemes::Web)
         .map(|_| ())
         .map_err(|_| hint.to_string())
-}
-
-/// A menu link checked where it is read: a path on this site (`/nieuws/`,
-/// optionally with `#anchor`), or an http(s) or mailto address; returned in
-/// its canonical form.
-fn menu_url(url: &str) -> Result<String, (String, String)> {
-    if url.starts_with('/') && !url.starts_with("//") {
-        let (path, anchor) = match url.split_once('#') {
-            Some((path, anchor)) => (path, Some(anchor)),
-            None => (url, None),
-        };
-        return crate::site_path::SitePath::parse(path)
-            .map(|p| match anchor {
-                Some(a) => format!("{p}#{a}"),
-                None => p.to_string(),
-            })
-            .map_err(|e| (e.message, e.hint));
-    }
-    crate::url::ExternalUrl::parse(url, crate::url::Schemes::WebOrMail)
-        .map(|u| u.as_str().to_string())
-        .map_err(|e| {
-            (
-                e.message,
-                format!(
-                    "write a path on this site such as `/nieuws/`, or {}",
-                    e.hint
-                ),
-            )
-        })
-}
-
-/// Line and column where the quoted value `value` first appears, or (0, 0).
-fn value_position(text: &str, value: &str) -> (usize, usize) {
-    for (i, line) in text.lines().enumerate() {
-        if let Some(col) = line
-            .find(&format!("\"{value}\""))
-            .or_else(|| line.find(&format!("'{value}'")))
-        {
-            return (i + 1, col + 1);
-        }
-    }
-    (0, 0)
 }
 
 /// Reports a `content_dir` that leaves the site folder and permalink
@@ -582,19 +481,6 @@ fn check_content_settings(
             }
         }
     }
-}
-
-/// Line and column of the first line that assigns `key` in a TOML text, or (0, 0).
-pub fn key_position(text: &str, key: &str) -> (usize, usize) {
-    for (i, line) in text.lines().enumerate() {
-        let trimmed = line.trim_start();
-        if let Some(rest) = trimmed.strip_prefix(key)
-            && rest.trim_start().starts_with(['=', ':'])
-        {
-            return (i + 1, line.len() - trimmed.len() + 1);
-        }
-    }
-    (0, 0)
 }
 
 #[cfg(test)]

@@ -11,88 +11,12 @@
 //! translations of each other.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use crate::config::{MenuEntry, SiteConfig, key_position};
-use crate::diagnostics::{Diagnostic, Diagnostics};
-
-/// One `[languages.<code>]` table of site.toml.
-#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct LanguageConfig {
-    /// The language's name in itself, shown in the language switch
-    /// (`Nederlands`, `English`); the code when not given.
-    #[serde(default, alias = "languageName")]
-    pub name: Option<String>,
-    /// Its BCP 47 tag for `<html lang>`, `hreflang` and feeds (`en-GB`);
-    /// the code when not given.
-    #[serde(default, alias = "languageCode")]
-    pub language_code: Option<String>,
-    /// Lower weights come first in the language switch; the default
-    /// language is built first whatever its weight.
-    #[serde(default)]
-    pub weight: i64,
-    /// The site's name in this language.
-    #[serde(default)]
-    pub title: Option<String>,
-    /// The site's description in this language.
-    #[serde(default)]
-    pub description: Option<String>,
-    /// The folder of this language's pages (`content/en`); without it the
-    /// language's pages are the `*.<code>.md` files of the site's content
-    /// folder (Hugo's translation by file name).
-    #[serde(default, alias = "contentDir")]
-    pub content_dir: Option<String>,
-    /// Values for templates, over the site's `[params]` (a key here wins).
-    #[serde(default)]
-    pub params: toml::Table,
-    /// This language's menus; when given, they replace the site's `[menu]`.
-    #[serde(default, alias = "menus")]
-    pub menu: BTreeMap<String, Vec<MenuEntry>>,
-    /// Hugo's `disabled`: the language is not built.
-    #[serde(default)]
-    pub disabled: bool,
-}
-
-/// One language a site is built in, as the build and the templates see it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Language {
-    /// The code as site.toml names it (`nl`, `en`): the folder of its pages
-    /// and the name of its i18n file.
-    pub code: String,
-    /// Its BCP 47 tag (`en-GB`).
-    pub tag: String,
-    /// Its name in itself (`English`).
-    pub name: String,
-    /// Its weight in the language switch.
-    pub weight: i64,
-    /// True for the default language.
-    pub is_default: bool,
-    /// The folder below the output root its pages go to: `""` for the
-    /// language at the root, `en` for `/en/`.
-    pub dir: String,
-}
-
-impl Language {
-    /// The site path of this language's home page: `/` or `/en/`.
-    pub fn home_path(&self) -> String {
-        if self.dir.is_empty() {
-            "/".to_string()
-        } else {
-            format!("/{}/", self.dir)
-        }
-    }
-}
-
-/// The primary subtag of a language tag, lower case: `nl` for `nl-NL`.
-pub fn primary(tag: &str) -> String {
-    tag.split(['-', '_'])
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase()
-}
+use crate::config::SiteConfig;
+use crate::diagnostics::Diagnostics;
+pub use crate::language_table::{Language, LanguageConfig, primary};
 
 impl SiteConfig {
     /// The code of the default language: `default_content_language`, else
@@ -239,105 +163,6 @@ impl SiteConfig {
     }
 }
 
-/// Checks the language settings where site.toml is read: codes, the
-/// default language, menus and content folders.
-pub fn check(config: &mut SiteConfig, path: &Path, text: &str, diags: &mut Diagnostics) {
-    let default = config.default_language();
-    for code in config.languages.keys() {
-        if !is_code(code) {
-            let (line, col) = table_position(text, code);
-            diags.push(
-                Diagnostic::error(path, line, col, format!("`{code}` is not a language code"))
-                    .with_hint("name each language by its code, for example [languages.en] or [languages.pt-br]"),
-            );
-        }
-    }
-    if !config.languages.is_empty() && !config.languages.contains_key(&default) {
-        let (line, col) = key_position(text, "default_content_language");
-        let known: Vec<&str> = config.languages.keys().map(String::as_str).collect();
-        diags.push(
-            Diagnostic::error(
-                path,
-                line,
-                col,
-                format!("the default language `{default}` has no [languages.{default}] table"),
-            )
-            .with_hint(format!(
-                "add [languages.{default}], or set default_content_language to one of: {}",
-                known.join(", ")
-            )),
-        );
-    }
-    if config
-        .disable_languages
-        .iter()
-        .any(|d| d.eq_ignore_ascii_case(&default))
-    {
-        let (line, col) = key_position(text, "disable_languages");
-        diags.push(
-            Diagnostic::error(
-                path,
-                line,
-                col,
-                format!("the default language `{default}` cannot be disabled"),
-            )
-            .with_hint("remove it from disable_languages, or make another language the default"),
-        );
-    }
-    for (code, lang) in config.languages.iter_mut() {
-        if let Some(dir) = &lang.content_dir
-            && !crate::config::is_inside(dir)
-        {
-            let (line, col) = key_position(text, "content_dir");
-            diags.push(
-                Diagnostic::error(
-                    path,
-                    line,
-                    col,
-                    format!("`content_dir` of language `{code}` must be a folder inside the site folder: {dir:?}"),
-                )
-                .with_hint(format!("write it relative to the site folder, for example content_dir = \"content/{code}\"")),
-            );
-        }
-        if let Some(tag) = &lang.language_code
-            && !crate::config::is_language_tag(tag)
-        {
-            let (line, col) = key_position(text, "language_code");
-            diags.push(
-                Diagnostic::error(
-                    path,
-                    line,
-                    col,
-                    format!("`language_code` of language `{code}` is not a language tag: {tag:?}"),
-                )
-                .with_hint(
-                    "write a language code, optionally with its region: \"en\" or \"en-GB\"",
-                ),
-            );
-        }
-        crate::config::check_menus(&mut lang.menu, path, text, diags);
-    }
-}
-
-/// True for a language code as Hugo names languages: letters, digits and
-/// `-`, starting with a letter (`en`, `pt-br`, `zh-hans`).
-fn is_code(code: &str) -> bool {
-    let mut chars = code.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        && code.len() <= 35
-}
-
-/// Line and column of the `[languages.<code>]` header, or (0, 0).
-fn table_position(text: &str, code: &str) -> (usize, usize) {
-    let header = format!("[languages.{code}");
-    text.lines()
-        .enumerate()
-        .find(|(_, l)| l.trim_start().starts_with(&header))
-        .map(|(i, l)| (i + 1, l.len() - l.trim_start().len() + 1))
-        .unwrap_or((0, 0))
-}
-
 /// A page in one language as the translation index knows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Alternate {
@@ -477,7 +302,11 @@ impl Translations {
 /// name, url, permalink, translation, current}`: what the language switch
 /// and the `hreflang` links are made of. A site with one language gets an
 /// empty list: no switch, no alternates.
-pub fn alternates_function(model: &crate::model::SiteModel) -> minijinja::Value {
+pub fn alternates_function(
+    translations: std::sync::Arc<Translations>,
+    language: &Language,
+    settings: &SiteConfig,
+) -> minijinja::Value {
     #[derive(Serialize)]
     struct Entry {
         lang: String,
@@ -488,10 +317,9 @@ pub fn alternates_function(model: &crate::model::SiteModel) -> minijinja::Value 
         translation: bool,
         current: bool,
     }
-    let translations = model.translations.clone();
-    let lang = model.language.code.clone();
-    let prefix = model.settings.root_files.prefix.clone();
-    let root = model.settings.base_url.with_path_prefix(&prefix);
+    let lang = language.code.clone();
+    let prefix = settings.root_files.prefix.clone();
+    let root = settings.base_url.with_path_prefix(&prefix);
     let single = translations.languages().len() < 2;
     minijinja::Value::from_function(
         move |page: minijinja::Value| -> Result<minijinja::Value, minijinja::Error> {
@@ -571,7 +399,7 @@ mod tests {
     use super::*;
 
     fn parse(text: &str) -> Result<SiteConfig, Diagnostics> {
-        SiteConfig::parse(Path::new("site.toml"), text)
+        SiteConfig::parse(std::path::Path::new("site.toml"), text)
     }
 
     const TWO: &str = "title = 'Chatcontrole'\nbase_url = 'https://e.org/'\nlanguage = 'nl-NL'\n[languages.nl]\nname = 'Nederlands'\nweight = 1\n[languages.en]\nlanguageName = 'English'\nlanguageCode = 'en-GB'\nweight = 2\ntitle = 'Chat control'\n[languages.en.params]\ntagline = 'Private stays private'\n[[languages.en.menu.main]]\nname = 'News'\nurl = '/news/'\n";

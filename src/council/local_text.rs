@@ -16,7 +16,7 @@ use serde::{Serialize, Serializer};
 
 use toml::Spanned;
 
-use super::model::ClaimDate;
+use crate::content::dates::ClaimDate;
 use crate::data_file::Parsed;
 use crate::diagnostics::Diagnostics;
 use crate::html::escape;

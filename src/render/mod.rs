@@ -15,6 +15,7 @@ pub mod share_card;
 pub mod share_cards;
 pub mod share_links;
 pub mod sitemap;
+pub mod strings;
 pub mod taxonomies;
 pub mod templates;
 
