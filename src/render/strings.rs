@@ -15,7 +15,7 @@ pub fn register_strings(env: &mut Environment<'static>, locale: &std::sync::Arc<
     let translate = move |key: String,
                           arg: Option<Value>,
                           kwargs: minijinja::value::Kwargs|
-          -> Result<String, minijinja::Error> {
+          -> Result<Value, minijinja::Error> {
         let mut count = None;
         let mut named: Vec<(String, Value)> = Vec::new();
         if let Some(arg) = arg.filter(|a| !a.is_undefined() && !a.is_none()) {
@@ -34,13 +34,28 @@ pub fn register_strings(env: &mut Environment<'static>, locale: &std::sync::Arc<
             named.push((name.to_string(), kwargs.get(name)?));
         }
         let mut args = Vec::new();
+        let markup = named.iter().any(|(_, v)| v.is_safe());
         for (name, value) in named {
             if name.eq_ignore_ascii_case("count") {
                 count = i64::try_from(value.clone()).ok();
             }
-            args.push((name, value.to_string()));
+            let text = if markup && !value.is_safe() {
+                crate::html::escape(&value.to_string())
+            } else {
+                value.to_string()
+            };
+            args.push((name, text));
         }
-        Ok(l.text(&key, count, &args))
+        if !markup {
+            return Ok(Value::from(l.text(&key, count, &args)));
+        }
+        // An argument that is markup already (a motion's name marked
+        // `lang="nl"`) stays markup: the string and the other arguments are
+        // escaped around it and the whole is markup.
+        let text = crate::html::escape(&l.text(&key, count, &[]));
+        Ok(Value::from_safe_string(crate::locale::strings::fill(
+            &text, None, &args,
+        )))
     };
     env.add_function("T", translate.clone());
     env.add_function("i18n", translate);
@@ -66,4 +81,43 @@ pub fn register_strings(env: &mut Environment<'static>, locale: &std::sync::Arc<
             .unwrap_or(value)
     });
     env.add_global("lang", Value::from(locale.code().to_string()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(template: &str, ctx: Value) -> String {
+        let mut env = Environment::new();
+        env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+        register_strings(&mut env, &std::sync::Arc::new(Locale::builtin("en")));
+        env.render_str(template, ctx).unwrap()
+    }
+
+    #[test]
+    fn markup_arguments_stay_markup_and_the_rest_is_escaped() {
+        let ctx = minijinja::context! {
+            motion => Value::from_safe_string("<span lang=\"nl\">motie-X</span>".into()),
+            result => "a<b",
+        };
+        assert_eq!(
+            render(
+                r#"{{ T("guide_line_moved", motion=motion, result=result, date="1 May") }}"#,
+                ctx
+            ),
+            "Moved the <span lang=\"nl\">motie-X</span> (a&lt;b on 1 May)."
+        );
+    }
+
+    #[test]
+    fn plain_arguments_are_escaped_once() {
+        let ctx = minijinja::context! { result => "a<b" };
+        assert_eq!(
+            render(
+                r#"{{ T("guide_line_moved", motion="<i>", result=result, date="1 May") }}"#,
+                ctx
+            ),
+            "Moved the &lt;i&gt; (a&lt;b on 1 May)."
+        );
+    }
 }

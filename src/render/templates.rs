@@ -289,6 +289,8 @@ impl Renderer {
             url_prefix: self.prefix.clone(),
             typographer: self.config.markdown.typographer,
             root_files: self.config.root_files.clone(),
+            footnote_back: self.locale.t("footnote_back"),
+            footnote_back_to: self.locale.t("footnote_back_to"),
         }
     }
 }
@@ -413,6 +415,7 @@ fn register_helpers(env: &mut Environment<'static>, config: &SiteConfig, prefix:
             url_prefix: p.clone(),
             typographer,
             root_files: root_files.clone(),
+            ..MarkdownOptions::default()
         };
         let html = markdown::render(Path::new("(template)"), &value, 1, &NoShortcodes, &options)
             .map(|r| r.html)

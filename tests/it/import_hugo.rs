@@ -195,7 +195,13 @@ fn import_reads_hugo_and_reports_exactly_what_changed() {
         config.contains("`production` is merged over `_default`"),
         "{config}"
     );
-    assert!(report.contains("- Not migrated: `en` (switched off with disableLanguages)"));
+    assert!(
+        report.contains(
+            "- Switched off (disableLanguages): `en`; their content and i18n files are copied"
+        ),
+        "{report}"
+    );
+    assert!(!report.contains("- Not migrated: `en`"), "{report}");
     assert!(report.contains(
         "`assets/images/schema-scannen.svg`: copied to `static/images/schema-scannen.svg`"
     ));

@@ -26,6 +26,7 @@ mod browser_council;
 mod browser_guide;
 mod browser_hostile;
 mod browser_import_hugo;
+mod browser_languages;
 mod browser_levels;
 mod browser_live_reload;
 mod browser_print;

@@ -96,23 +96,46 @@ fn feeds_are_valid_rss_with_absolute_links() {
 #[test]
 fn sitemap_lists_pages_and_robots_points_at_it() {
     let (_site, out) = built();
-    let xml = read(&out, "sitemap.xml");
-    let doc = roxmltree::Document::parse(&xml).expect("valid sitemap");
-    let locs: Vec<&str> = doc
-        .descendants()
-        .filter(|n| n.has_tag_name("loc"))
-        .filter_map(|n| n.text())
-        .collect();
+    let locs_of = |file: &str| -> Vec<String> {
+        let xml = read(&out, file);
+        let doc = roxmltree::Document::parse(&xml).expect("valid sitemap");
+        doc.descendants()
+            .filter(|n| n.has_tag_name("loc"))
+            .filter_map(|n| n.text())
+            .map(str::to_string)
+            .collect()
+    };
+    // Two languages: as in Hugo, /sitemap.xml is an index of one sitemap per language.
+    assert_eq!(
+        locs_of("sitemap.xml"),
+        [
+            "https://chatcontrole.nl/nl/sitemap.xml",
+            "https://chatcontrole.nl/en/sitemap.xml"
+        ]
+    );
+    let english = locs_of("en/sitemap.xml");
+    assert!(
+        english
+            .iter()
+            .all(|l| l.starts_with("https://chatcontrole.nl/en/")),
+        "en/sitemap.xml lists a page outside /en/: {english:?}"
+    );
+    assert!(english.contains(&"https://chatcontrole.nl/en/raad/".to_string()));
+    let locs = locs_of("nl/sitemap.xml");
     for expected in [
         "https://chatcontrole.nl/nieuws/",
         "https://chatcontrole.nl/",
     ] {
         assert!(
-            locs.contains(&expected),
-            "sitemap.xml: no <loc>{expected}</loc> among {locs:?}"
+            locs.iter().any(|l| l == expected),
+            "nl/sitemap.xml: no <loc>{expected}</loc> among {locs:?}"
         );
     }
-    let hidden: Vec<&&str> = locs
+    assert!(
+        !locs.iter().any(|l| l.contains("/en/")),
+        "nl/sitemap.xml lists an English page"
+    );
+    let hidden: Vec<&String> = locs
         .iter()
         .filter(|l| l.contains("404") || l.contains("/zoeken/"))
         .collect();

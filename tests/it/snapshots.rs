@@ -154,7 +154,7 @@ fn feed() {
 
 #[test]
 fn sitemap() {
-    assert_page("sitemap", "sitemap.xml");
+    assert_page("sitemap", "nl/sitemap.xml");
 }
 
 #[test]

@@ -47,10 +47,111 @@ fn dutch_words() -> Vec<(String, String, regex::Regex)> {
     let root = env!("CARGO_MANIFEST_DIR");
     let nl = theme_block(&std::fs::read_to_string(format!("{root}/site/i18n/nl.toml")).unwrap());
     let en = theme_block(&std::fs::read_to_string(format!("{root}/site/i18n/en.toml")).unwrap());
+    words_of(&nl, &en)
+}
+
+/// Each Dutch fragment of every interface string of site/i18n/nl.toml
+/// (theme, Council tracker, guide, contact tool) that no English string
+/// has, and the commonest Dutch words, which no English sentence uses.
+fn all_dutch_words() -> Vec<(String, String, regex::Regex)> {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let file = |lang: &str| -> toml::Table {
+        std::fs::read_to_string(format!("{root}/site/i18n/{lang}.toml"))
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    let mut words = words_of(&file("nl"), &file("en"));
+    for word in [
+        "het",
+        "een",
+        "niet",
+        "wordt",
+        "zijn",
+        "voor",
+        "naar",
+        "ook",
+        "maar",
+        "deze",
+        "welke",
+        "waarom",
+        "tegen",
+        "geen",
+        "partij",
+        "partijen",
+        "stemde",
+        "bericht",
+        "berichten",
+        "lees meer",
+        "bekijk",
+        "bron",
+        "bronnen",
+        "volgens",
+        "opgehaald",
+    ] {
+        words.push((
+            "(a common Dutch word)".to_string(),
+            word.to_string(),
+            whole_word(word),
+        ));
+    }
+    words
+}
+
+/// A pattern that finds `fragment` as a whole word (or words).
+fn whole_word(fragment: &str) -> regex::Regex {
+    regex::Regex::new(&format!(
+        r"(?i:(?:^|[^\p{{L}}]){}(?:[^\p{{L}}]|$))",
+        regex::escape(fragment)
+    ))
+    .unwrap()
+}
+
+/// Dutch fragments that are English words as well ("all over Europe").
+const ENGLISH_TOO: &[&str] = &["over"];
+
+/// The names parties go by (`name`, `short_name`, `aliases` of
+/// site/data/parties.toml), longest first: proper names, which an English
+/// page writes as the party does (WCAG 3.1.2 exempts them).
+fn party_names() -> Vec<String> {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let parties: toml::Table = std::fs::read_to_string(format!("{root}/site/data/parties.toml"))
+        .unwrap()
+        .parse()
+        .unwrap();
+    let mut names: Vec<String> = parties["party"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| {
+            let mut names = vec![p["name"].as_str().unwrap().to_string()];
+            names.extend(
+                p.get("short_name")
+                    .and_then(|n| n.as_str())
+                    .map(str::to_string),
+            );
+            if let Some(aliases) = p.get("aliases").and_then(|a| a.as_array()) {
+                names.extend(
+                    aliases
+                        .iter()
+                        .filter_map(|a| a.as_str())
+                        .map(str::to_string),
+                );
+            }
+            names
+        })
+        .collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    names
+}
+
+/// The fragments of `nl`'s strings that none of `en`'s has, as (key,
+/// fragment, whole-word pattern).
+fn words_of(nl: &toml::Table, en: &toml::Table) -> Vec<(String, String, regex::Regex)> {
     let english: BTreeSet<String> = en.values().flat_map(fragments).collect();
     nl.iter()
         .flat_map(|(key, value)| fragments(value).into_iter().map(move |f| (key.clone(), f)))
-        .filter(|(_, f)| !english.contains(f))
+        .filter(|(_, f)| !english.contains(f) && !ENGLISH_TOO.contains(&f.to_lowercase().as_str()))
         .map(|(key, f)| {
             let word = regex::Regex::new(&format!(
                 r"(?:^|[^\p{{L}}]){}(?:[^\p{{L}}]|$)",
@@ -91,9 +192,15 @@ fn dutch_in(html: &str, words: &[(String, String, regex::Regex)]) -> BTreeSet<St
         }
         stack.extend(node.children());
     }
+    let names = party_names();
     let texts: Vec<String> = texts
         .iter()
-        .map(|t| address.replace_all(t, " ").into_owned())
+        .map(|t| {
+            let t = names
+                .iter()
+                .fold(t.clone(), |t, name| t.replace(name.as_str(), " "));
+            address.replace_all(&t, " ").into_owned()
+        })
         .collect();
     words
         .iter()
@@ -251,4 +358,62 @@ fn the_starter_theme_speaks_english_on_an_english_site() {
     let check = run(&["check", "--site", root.to_str().unwrap()]);
     let said = String::from_utf8_lossy(&check.stderr);
     assert!(!said.contains("interface string"), "{said}");
+}
+
+/// Every page of the English example site, whatever made it (content, the
+/// guide, the Council tracker, the contact tool, lists and tags): no Dutch
+/// interface string and none of the commonest Dutch words outside an
+/// element marked `lang="nl"` (a quotation, a party's Dutch name, a page
+/// that exists in Dutch only, named as such).
+#[test]
+fn no_english_page_shows_dutch_outside_what_is_marked_dutch() {
+    let out = tempfile::tempdir().unwrap();
+    build(
+        &common::example_site(),
+        out.path(),
+        &["--today", "2026-12-03"],
+    );
+    let words = all_dutch_words();
+    assert!(words.len() > 300, "the Dutch strings: {}", words.len());
+    let mut pages = Vec::new();
+    let mut stack = vec![out.path().join("en")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "html") {
+                pages.push(path);
+            }
+        }
+    }
+    pages.sort();
+    assert!(pages.len() > 40, "English pages: {}", pages.len());
+    let mut found = Vec::new();
+    for page in &pages {
+        let html = std::fs::read_to_string(page).unwrap();
+        if html.contains("http-equiv=\"refresh\"") {
+            continue;
+        }
+        assert!(
+            !html.contains("&lt;span"),
+            "{}: markup shows as text",
+            page.display()
+        );
+        let dutch = dutch_in(&html, &words);
+        if !dutch.is_empty() {
+            let rel = page.strip_prefix(out.path()).unwrap().display().to_string();
+            found.push(format!("{rel}: {dutch:?}"));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "{} of {} English pages show Dutch:\n{}",
+        found.len(),
+        pages.len(),
+        found.join("\n")
+    );
+    // The check itself finds Dutch on the Dutch pages.
+    let dutch = dutch_in(&read(out.path(), "raad/index.html"), &words);
+    assert!(dutch.len() > 10, "the Dutch Council page shows {dutch:?}");
 }

@@ -453,6 +453,7 @@ impl<'a, 'o> Converter<'a, 'o> {
                 &self.footnotes.numbers,
                 &self.footnotes.references,
                 self.prefix,
+                self.options,
                 &mut rendered.ids,
             ));
         }
@@ -504,6 +505,7 @@ fn render_footnotes(
     numbers: &HashMap<String, usize>,
     references: &HashMap<String, usize>,
     prefix: &str,
+    options: &MarkdownOptions,
     ids: &mut Vec<String>,
 ) -> String {
     let mut order: Vec<(usize, &String)> = numbers
@@ -526,9 +528,14 @@ fn render_footnotes(
         let mut back = String::new();
         for index in 0..count {
             let label = if count == 1 {
-                "Terug naar de tekst".to_string()
+                crate::html::escape(&options.footnote_back)
             } else {
-                format!("Terug naar verwijzing {}", index + 1)
+                let n = i64::try_from(index + 1).unwrap_or(i64::MAX);
+                crate::html::escape(&crate::locale::strings::fill(
+                    &options.footnote_back_to,
+                    Some(n),
+                    &[],
+                ))
             };
             back.push_str(&format!(
                 "&#160;<a href=\"#{}\" class=\"footnote-backref\" role=\"doc-backlink\" aria-label=\"{label}\">↩︎</a>",

@@ -99,6 +99,12 @@ pub struct MarkdownOptions {
     /// Files at the site's root in every language (`static/`): a link to
     /// one gets the root's prefix, not the language's.
     pub root_files: crate::config::RootFiles,
+    /// The label of a footnote's link back to the text (`footnote_back`
+    /// of the page's language).
+    pub footnote_back: String,
+    /// The label of a footnote's link back to its n-th reference, with
+    /// `{{ .Count }}` for n (`footnote_back_to`).
+    pub footnote_back_to: String,
 }
 
 impl Default for MarkdownOptions {
@@ -107,6 +113,8 @@ impl Default for MarkdownOptions {
             url_prefix: String::new(),
             typographer: true,
             root_files: Default::default(),
+            footnote_back: "Terug naar de tekst".to_string(),
+            footnote_back_to: "Terug naar verwijzing {{ .Count }}".to_string(),
         }
     }
 }
