@@ -434,25 +434,32 @@ fn page_files(
 ) -> PageFiles {
     let mut search_page = None;
     let mut single = None;
-    let mut files =
-        match p.page.kind {
-            PageKind::Home => vec![render_home(p, all, renderer, out)],
-            PageKind::Section => render_section(p, index, renderer, out),
-            PageKind::Page => {
-                let html = render_single(p, index, renderer, cached);
-                if searched && let Ok((html, _)) = &html {
-                    search_page = Some(SearchPage::new(p.page.path.clone(), html));
-                }
-                if cached.is_some()
-                    && let Ok((html, key)) = &html
-                {
-                    single = Some((p.page.path.clone(), (*key, html.clone())));
-                }
-                vec![html.and_then(|(html, _)| {
-                    out.stage_page(&p.page.path, html, p.page.file.as_deref())
-                })]
+    let mut files = match p.page.kind {
+        PageKind::Home => {
+            let html = render_home(p, all, renderer);
+            if searched && let Ok(html) = &html {
+                search_page = Some(SearchPage::new(p.page.path.clone(), html));
             }
-        };
+            vec![html.and_then(|html| out.stage_page(&p.page.path, html, p.page.file.as_deref()))]
+        }
+        PageKind::Section => render_section(p, index, renderer, out),
+        PageKind::Page => {
+            let html = render_single(p, index, renderer, cached);
+            if searched && let Ok((html, _)) = &html {
+                search_page = Some(SearchPage::new(p.page.path.clone(), html));
+            }
+            if cached.is_some()
+                && let Ok((html, key)) = &html
+            {
+                single = Some((p.page.path.clone(), (*key, html.clone())));
+            }
+            vec![
+                html.and_then(|(html, _)| {
+                    out.stage_page(&p.page.path, html, p.page.file.as_deref())
+                }),
+            ]
+        }
+    };
     if let Some(Ok(first)) = files.first_mut() {
         first.set_lastmod(p.meta.lastmod.map(|d| d.to_string()));
     }
@@ -502,8 +509,7 @@ fn render_home(
     p: &Prepared<'_>,
     all: &[Prepared<'_>],
     renderer: &Renderer,
-    out: &Output,
-) -> Result<Staged, Diagnostic> {
+) -> Result<String, Diagnostic> {
     let main = &renderer.config().main_section;
     let mut news: Vec<&Prepared<'_>> = all
         .iter()
@@ -515,11 +521,10 @@ fn render_home(
         .take(3)
         .map(|q| list_item(q, renderer))
         .collect();
-    let html = renderer.render(
+    renderer.render(
         "index.html",
         context! { page => content_value(p, renderer), recent => Value::from_serialize(&recent) },
-    )?;
-    out.stage_page(&p.page.path, html, p.page.file.as_deref())
+    )
 }
 
 fn render_section(
