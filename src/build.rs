@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use crate::config::SiteConfig;
 use crate::derive::derive;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Language};
 pub use crate::model::{SiteModel, load, load_content, load_languages};
 pub use crate::options::BuildOptions;
 use crate::output::{Output, Staging};
@@ -43,21 +43,40 @@ pub struct BuildSummary {
     pub warnings: Diagnostics,
 }
 
+impl BuildSummary {
+    /// "built 3 pages, 5 files in 12 ms into public" in `language`.
+    pub fn describe(&self, language: Language) -> String {
+        use crate::diagnostics::count;
+        let warnings = self.warnings.warning_count();
+        let out = self.out_dir.display();
+        let ms = self.millis;
+        match language {
+            Language::English => {
+                let pages = count(self.pages, "page", "pages");
+                let files = count(self.files, "file", "files");
+                let with = match warnings {
+                    0 => String::new(),
+                    n => format!(" with {}", count(n, "warning", "warnings")),
+                };
+                format!("built {pages}, {files} in {ms} ms{with} into {out}")
+            }
+            Language::Dutch => {
+                let pages = count(self.pages, "pagina", "pagina's");
+                let files = count(self.files, "bestand", "bestanden");
+                let with = match warnings {
+                    0 => String::new(),
+                    n => format!(" met {}", count(n, "waarschuwing", "waarschuwingen")),
+                };
+                format!("{pages} en {files} gemaakt in {ms} ms{with}, in {out}")
+            }
+        }
+    }
+}
+
+/// The English [`BuildSummary::describe`].
 impl std::fmt::Display for BuildSummary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        use crate::diagnostics::count;
-        write!(
-            f,
-            "built {}, {} in {} ms",
-            count(self.pages, "page", "pages"),
-            count(self.files, "file", "files"),
-            self.millis
-        )?;
-        if self.warnings.warning_count() > 0 {
-            let warnings = self.warnings.warning_count();
-            write!(f, " with {}", count(warnings, "warning", "warnings"))?;
-        }
-        write!(f, " into {}", self.out_dir.display())
+        f.write_str(&self.describe(Language::English))
     }
 }
 
@@ -280,7 +299,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Diagnostics> {
     crate::out_folder::check(&options.site, &out_dir, options.force).map_err(Diagnostics::from)?;
     let cannot_write = |e: std::io::Error| {
         Diagnostics::from(
-            Diagnostic::error(
+            Diagnostic::untranslated_error(
                 &out_dir,
                 0,
                 0,

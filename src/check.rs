@@ -114,7 +114,7 @@ pub fn check_links(output: &Output, base: &BaseUrl) -> Diagnostics {
         let (line, column) = locate(&origin, &url, prefix);
         let key = (origin.clone(), url.clone());
         found.entry(key).or_insert_with(|| {
-            Diagnostic::error(&origin, line, column, format!("broken link `{url}`: {problem}"))
+            Diagnostic::untranslated_error(&origin, line, column, format!("broken link `{url}`: {problem}"))
                 .with_hint("check the spelling of the address; internal addresses look like /nieuws/titel-van-het-bericht/ and anchors like #kop-van-de-sectie")
         });
     }

@@ -234,7 +234,7 @@ impl SiteConfig {
     pub fn load(site_root: &Path) -> Result<SiteConfig, Diagnostics> {
         let path = site_root.join("site.toml");
         let text = std::fs::read_to_string(&path).map_err(|e| {
-            Diagnostic::error(&path, 0, 0, format!("cannot read the site settings: {e}"))
+            Diagnostic::untranslated_error(&path, 0, 0, format!("cannot read the site settings: {e}"))
                 .with_hint("every site folder needs a site.toml with at least `title` and `base_url`; use --site to point at the site folder")
         })?;
         let config = Self::parse(&path, &text)?;
@@ -260,7 +260,7 @@ impl SiteConfig {
             return Ok(());
         }
         let (line, col) = key_position(text, "image");
-        Err(Diagnostic::error(
+        Err(Diagnostic::untranslated_error(
             path,
             line,
             col,
@@ -288,7 +288,7 @@ impl SiteConfig {
             Err(e) => {
                 let (line, col) = key_position(text, "base_url");
                 diags.push(
-                    Diagnostic::error(path, line, col, format!("`base_url` is not a web address: {:?}: {e}", config.base_url_text))
+                    Diagnostic::untranslated_error(path, line, col, format!("`base_url` is not a web address: {:?}: {e}", config.base_url_text))
                         .with_hint("write the full address, for example base_url = \"https://chatcontrole.nl/\""),
                 );
             }
@@ -296,7 +296,7 @@ impl SiteConfig {
         if !is_language_tag(&config.language) {
             let (line, col) = key_position(text, "language");
             diags.push(
-                Diagnostic::error(
+                Diagnostic::untranslated_error(
                     path,
                     line,
                     col,
@@ -312,7 +312,7 @@ impl SiteConfig {
         {
             let (line, col) = key_position(text, "image");
             diags.push(
-                Diagnostic::error(
+                Diagnostic::untranslated_error(
                     path,
                     line,
                     col,
@@ -368,7 +368,7 @@ impl SiteConfig {
     /// Replaces the base URL (the `--base-url` option), normalised to end in `/`.
     pub fn set_base_url(&mut self, base_url: &str) -> Result<(), Diagnostic> {
         let url = BaseUrl::parse(base_url).map_err(|e| {
-            Diagnostic::usage(format!(
+            Diagnostic::untranslated_usage(format!(
                 "--base-url is not a web address: {base_url:?}: {e}"
             ))
             .with_hint("write the full address, for example --base-url https://example.org/")
@@ -447,7 +447,7 @@ fn check_content_settings(
     if !is_inside(&config.content_dir) {
         let (line, col) = key_position(text, "content_dir");
         diags.push(
-            Diagnostic::error(
+            Diagnostic::untranslated_error(
                 path,
                 line,
                 col,
@@ -470,7 +470,7 @@ fn check_content_settings(
             Err(error) => {
                 let (line, col) = key_position(text, section);
                 diags.push(
-                    Diagnostic::error(
+                    Diagnostic::untranslated_error(
                         path,
                         line,
                         col,

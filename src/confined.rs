@@ -82,7 +82,7 @@ impl Refused {
                 "check that the file can be read by you",
             ),
         };
-        Diagnostic::error(&self.path, 0, 0, message).with_hint(hint)
+        Diagnostic::untranslated_error(&self.path, 0, 0, message).with_hint(hint)
     }
 }
 

@@ -31,13 +31,13 @@ impl<T> Parsed<T> {
     /// An error at the place where `at` was written.
     pub fn error<S>(&self, at: &Spanned<S>, message: impl Into<String>) -> Diagnostic {
         let (line, column) = line_col(&self.text, at.span().start);
-        Diagnostic::error(&self.path, line, column, message)
+        Diagnostic::untranslated_error(&self.path, line, column, message)
     }
 
     /// A warning at the place where `at` was written.
     pub fn warning<S>(&self, at: &Spanned<S>, message: impl Into<String>) -> Diagnostic {
         let (line, column) = line_col(&self.text, at.span().start);
-        Diagnostic::warning(&self.path, line, column, message)
+        Diagnostic::untranslated_warning(&self.path, line, column, message)
     }
 
     /// The 1-based line on which `at` was written.
@@ -105,7 +105,7 @@ pub fn read_text(path: &Path, missing_hint: &str, diags: &mut Diagnostics) -> Op
         Ok(text) => Some(text),
         Err(err) => {
             diags.push(
-                Diagnostic::error(path, 0, 0, format!("cannot read this file: {err}"))
+                Diagnostic::untranslated_error(path, 0, 0, format!("cannot read this file: {err}"))
                     .with_hint(missing_hint),
             );
             None

@@ -100,7 +100,7 @@ pub fn check(
         if !is_code(code) {
             let (line, col) = table_position(text, code);
             diags.push(
-                Diagnostic::error(path, line, col, format!("`{code}` is not a language code"))
+                Diagnostic::untranslated_error(path, line, col, format!("`{code}` is not a language code"))
                     .with_hint("name each language by its code, for example [languages.en] or [languages.pt-br]"),
             );
         }
@@ -109,7 +109,7 @@ pub fn check(
         let (line, col) = key_position(text, "default_content_language");
         let known: Vec<&str> = languages.keys().map(String::as_str).collect();
         diags.push(
-            Diagnostic::error(
+            Diagnostic::untranslated_error(
                 path,
                 line,
                 col,
@@ -124,7 +124,7 @@ pub fn check(
     if disabled.iter().any(|d| d.eq_ignore_ascii_case(default)) {
         let (line, col) = key_position(text, "disable_languages");
         diags.push(
-            Diagnostic::error(
+            Diagnostic::untranslated_error(
                 path,
                 line,
                 col,
@@ -139,7 +139,7 @@ pub fn check(
         {
             let (line, col) = key_position(text, "content_dir");
             diags.push(
-                Diagnostic::error(
+                Diagnostic::untranslated_error(
                     path,
                     line,
                     col,
@@ -153,7 +153,7 @@ pub fn check(
         {
             let (line, col) = key_position(text, "language_code");
             diags.push(
-                Diagnostic::error(
+                Diagnostic::untranslated_error(
                     path,
                     line,
                     col,

@@ -11,10 +11,11 @@ use clap::{Parser, Subcommand};
 use chatcontrole::build::{BuildOptions, build};
 use chatcontrole::check::check_with;
 use chatcontrole::council::cli::CouncilArgs;
-use chatcontrole::diagnostics::Diagnostics;
+use chatcontrole::diagnostics::{Diagnostics, Language};
 use chatcontrole::external_links::ExternalOptions;
 use chatcontrole::guide::import::{ImportGuideArgs, run_import};
 use chatcontrole::import::hugo::ImportHugoArgs;
+use chatcontrole::msg;
 use chatcontrole::serve::{ServeOptions, run_blocking};
 
 /// A build allocates and frees many small strings on every core; glibc's
@@ -27,6 +28,11 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[derive(Parser)]
 #[command(name = "chatcontrole", version, about)]
 struct Cli {
+    /// The language of errors, warnings and summaries, nl or en (default: the
+    /// locale, LANG); `council` also prints its sentences in it (default: the
+    /// site's language).
+    #[arg(long, global = true, value_name = "CODE", value_parser = parse_language)]
+    lang: Option<Language>,
     #[command(subcommand)]
     command: Command,
 }
@@ -114,6 +120,11 @@ enum ImportCommand {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let language = cli.lang.unwrap_or_else(Language::from_environment);
+    let print_diagnostics = |diags: &Diagnostics| print_diagnostics(diags, language);
+    let fail = |diags: &Diagnostics, what: chatcontrole::diagnostics::Message| {
+        fail(diags, what.get(language), language)
+    };
     match cli.command {
         Command::Build {
             site,
@@ -134,12 +145,15 @@ fn main() -> ExitCode {
             match build(&options) {
                 Ok(summary) => {
                     print_diagnostics(&summary.warnings);
-                    say(&summary.to_string());
+                    say(&summary.describe(language));
                     ExitCode::SUCCESS
                 }
                 Err(diags) => fail(
                     &diags,
-                    "build failed; the previous output was left as it was",
+                    msg!(
+                        "build failed; the previous output was left as it was",
+                        "bouwen mislukt; de vorige uitvoer is gebleven zoals hij was"
+                    ),
                 ),
             }
         }
@@ -148,7 +162,13 @@ fn main() -> ExitCode {
                 say(&report.to_string());
                 ExitCode::SUCCESS
             }
-            Err(diags) => fail(&diags, "import failed; nothing was written"),
+            Err(diags) => fail(
+                &diags,
+                msg!(
+                    "import failed; nothing was written",
+                    "importeren mislukt; er is niets geschreven"
+                ),
+            ),
         },
         Command::Sync(SyncCommand::Votes(args)) => {
             match chatcontrole::parliament::sync::run(&args) {
@@ -161,7 +181,13 @@ fn main() -> ExitCode {
                         ExitCode::SUCCESS
                     }
                 }
-                Err(diags) => fail(&diags, "sync failed before fetching anything"),
+                Err(diags) => fail(
+                    &diags,
+                    msg!(
+                        "sync failed before fetching anything",
+                        "sync mislukt voordat er iets is opgehaald"
+                    ),
+                ),
             }
         }
         Command::Sync(SyncCommand::EpVotes(args)) => match chatcontrole::ep::sync::run(&args) {
@@ -174,7 +200,13 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
             }
-            Err(diags) => fail(&diags, "sync ep-votes failed before fetching anything"),
+            Err(diags) => fail(
+                &diags,
+                msg!(
+                    "sync ep-votes failed before fetching anything",
+                    "sync ep-votes mislukt voordat er iets is opgehaald"
+                ),
+            ),
         },
         Command::Sync(SyncCommand::Members(args)) => {
             match chatcontrole::parliament::members::run(&args) {
@@ -183,7 +215,13 @@ fn main() -> ExitCode {
                     say(&report.to_string());
                     ExitCode::SUCCESS
                 }
-                Err(diags) => fail(&diags, "sync members failed; the previous file was kept"),
+                Err(diags) => fail(
+                    &diags,
+                    msg!(
+                        "sync members failed; the previous file was kept",
+                        "sync members mislukt; het vorige bestand is bewaard"
+                    ),
+                ),
             }
         }
         Command::Import(ImportCommand::Hugo(args)) => {
@@ -193,20 +231,37 @@ fn main() -> ExitCode {
                     say(&imported.summary);
                     ExitCode::SUCCESS
                 }
-                Err(diags) => fail(&diags, "import failed; nothing was written"),
+                Err(diags) => fail(
+                    &diags,
+                    msg!(
+                        "import failed; nothing was written",
+                        "importeren mislukt; er is niets geschreven"
+                    ),
+                ),
             }
         }
-        Command::Council(args) => match chatcontrole::council::cli::run(&args) {
+        Command::Council(mut args) => match chatcontrole::council::cli::run({
+            args.lang = cli.lang.map(|l| l.code().to_string());
+            &args
+        }) {
             Ok(text) => {
                 say(&text);
                 ExitCode::SUCCESS
             }
-            Err(diags) => fail(&diags, "council failed"),
+            Err(diags) => fail(&diags, msg!("council failed", "council mislukt")),
         },
         Command::Serve { site, bind, port } => {
-            match run_blocking(ServeOptions { site, bind, port }) {
+            match run_blocking(ServeOptions {
+                site,
+                bind,
+                port,
+                language,
+            }) {
                 Ok(()) => ExitCode::SUCCESS,
-                Err(diags) => fail(&diags, "serve could not start"),
+                Err(diags) => fail(
+                    &diags,
+                    msg!("serve could not start", "serve kon niet starten"),
+                ),
             }
         }
         Command::Check {
@@ -225,13 +280,24 @@ fn main() -> ExitCode {
             options.now = today;
             let diags = check_with(&options, external.as_ref());
             if diags.has_errors() {
-                fail(&diags, "check found problems")
+                fail(&diags, msg!("check found problems", "check vond problemen"))
             } else {
                 print_diagnostics(&diags);
-                say(&format!(
+                let warnings = diags.warning_count();
+                let passed = msg!(
                     "check passed ({})",
-                    chatcontrole::diagnostics::count(diags.warning_count(), "warning", "warnings")
-                ));
+                    "check geslaagd ({})",
+                    match language {
+                        Language::English =>
+                            chatcontrole::diagnostics::count(warnings, "warning", "warnings"),
+                        Language::Dutch => chatcontrole::diagnostics::count(
+                            warnings,
+                            "waarschuwing",
+                            "waarschuwingen"
+                        ),
+                    }
+                );
+                say(passed.get(language));
                 ExitCode::SUCCESS
             }
         }
@@ -261,8 +327,14 @@ fn tell(text: &str) {
     let _ = writeln!(std::io::stderr().lock(), "{text}");
 }
 
-fn print_diagnostics(diags: &Diagnostics) {
-    let report = diags.report();
+/// Reads `--lang`.
+fn parse_language(text: &str) -> Result<Language, String> {
+    text.parse()
+}
+
+/// Writes the report of `diags` in `language` to standard error.
+fn print_diagnostics(diags: &Diagnostics, language: Language) {
+    let report = diags.report_in(language);
     if !report.is_empty() {
         use std::io::Write;
         let _ = write!(std::io::stderr().lock(), "{report}");
@@ -271,11 +343,11 @@ fn print_diagnostics(diags: &Diagnostics) {
 
 /// Prints the problems and gives the exit code: 2 when the command was
 /// used wrongly, 1 for problems in the site or its data.
-fn fail(diags: &Diagnostics, what: &str) -> ExitCode {
-    print_diagnostics(diags);
+fn fail(diags: &Diagnostics, what: &str, language: Language) -> ExitCode {
+    print_diagnostics(diags, language);
     if diags.is_usage_error() {
         return ExitCode::from(2);
     }
-    tell(&format!("{what}: {}", diags.summary()));
+    tell(&format!("{what}: {}", diags.summary_in(language)));
     ExitCode::from(1)
 }

@@ -30,7 +30,7 @@ pub fn check(site: &Path, out: &Path, force: bool) -> Result<(), Diagnostic> {
     let site_abs = resolve(site);
     let out_abs = resolve(out);
     let refuse = |message: String, hint: &str| {
-        Err(Diagnostic::error(out, 0, 0, message).with_hint(hint.to_string()))
+        Err(Diagnostic::untranslated_error(out, 0, 0, message).with_hint(hint.to_string()))
     };
     if out.is_file() || (out.exists() && !out.is_dir()) {
         return refuse(

@@ -442,7 +442,7 @@ impl RawProvenance {
             {
                 let (line, column) = crate::diagnostics::line_col(&file.text, start);
                 errors.push(
-                    Diagnostic::error(
+                    Diagnostic::untranslated_error(
                         &file.path,
                         line,
                         column,

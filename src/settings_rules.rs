@@ -47,7 +47,7 @@ pub fn check_menus(
                 Err((message, hint)) => {
                     let (line, col) = value_position(text, &entry.url);
                     diags.push(
-                        Diagnostic::error(
+                        Diagnostic::untranslated_error(
                             path,
                             line,
                             col,

@@ -102,8 +102,8 @@ pub fn reorders(c: char) -> bool {
 pub fn printable_diagnostics(diagnostics: Diagnostics) -> Diagnostics {
     let mut out = Diagnostics::new();
     out.extend(diagnostics.into_iter().map(|d| Diagnostic {
-        message: printable(&d.message),
-        hint: d.hint.as_deref().map(printable),
+        message: d.message.map(printable),
+        hint: d.hint.map(|hint| hint.map(printable)),
         ..d
     }));
     out
@@ -152,7 +152,9 @@ mod tests {
     #[test]
     fn diagnostics_get_printable_messages_and_hints() {
         let mut d = Diagnostics::new();
-        d.push(Diagnostic::warning("f.toml", 0, 0, "faction `A\x1b[2J`").with_hint("h\r"));
+        d.push(
+            Diagnostic::untranslated_warning("f.toml", 0, 0, "faction `A\x1b[2J`").with_hint("h\r"),
+        );
         let out = printable_diagnostics(d);
         let only = out.iter().next().unwrap();
         assert_eq!(only.message, "faction `A`");

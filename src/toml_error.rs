@@ -108,7 +108,7 @@ pub fn diagnostic(file: &Path, source: &str, err: &toml::de::Error) -> Diagnosti
     let (line, column) = start.map(|s| line_col(source, s)).unwrap_or((0, 0));
     let key = start.and_then(|s| key_on_line(source, s));
     let (message, hint) = plain(err.message().trim(), key.as_deref());
-    Diagnostic::error(file, line, column, message).with_hint(hint)
+    Diagnostic::untranslated_error(file, line, column, message).with_hint(hint)
 }
 
 /// The key of the `key = value` line that holds byte `offset`, when the

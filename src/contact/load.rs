@@ -90,12 +90,12 @@ impl Place {
 
     /// An error at this place.
     pub fn error(&self, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::error(&self.file, self.line, self.column, message)
+        Diagnostic::untranslated_error(&self.file, self.line, self.column, message)
     }
 
     /// A warning at this place.
     pub fn warning(&self, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::warning(&self.file, self.line, self.column, message)
+        Diagnostic::untranslated_warning(&self.file, self.line, self.column, message)
     }
 }
 

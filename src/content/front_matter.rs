@@ -76,7 +76,7 @@ pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
             }
             offset += line.len();
         }
-        return Err(Diagnostic::error(
+        return Err(Diagnostic::untranslated_error(
             file,
             1 + skipped,
             1,
@@ -118,7 +118,7 @@ pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
 
 fn missing(file: &Path) -> Diagnostic {
     let name = file.file_name().unwrap_or_default().to_string_lossy();
-    Diagnostic::error(file, 1, 1, format!("couldn't find front matter in `{name}`"))
+    Diagnostic::untranslated_error(file, 1, 1, format!("couldn't find front matter in `{name}`"))
         .with_hint("did you forget to add `---` (or `+++`) on the first line and again after the fields? Example:\n---\ntitle: \"Mijn bericht\"\ndate: 2025-11-24\n---")
 }
 
@@ -127,7 +127,7 @@ fn json_error(file: &Path, e: &serde_json::Error, first_line: usize) -> Diagnost
     let message = message
         .rsplit_once(" at line ")
         .map_or(message.as_str(), |(m, _)| m);
-    Diagnostic::error(
+    Diagnostic::untranslated_error(
         file,
         e.line() + first_line - 1,
         e.column(),
@@ -263,7 +263,7 @@ pub fn parse_with_warnings(
         Value::Object(map) => map,
         Value::Null => Map::new(),
         _ => {
-            return Err(Diagnostic::error(
+            return Err(Diagnostic::untranslated_error(
                 file,
                 split.raw_line,
                 1,
@@ -337,7 +337,7 @@ fn to_json(file: &Path, split: &Split<'_>) -> Result<Value, Diagnostic> {
         Format::Json => super::nesting::Syntax::Json,
     };
     if let Some((line, column)) = super::nesting::too_deep(split.raw, syntax, limit) {
-        return Err(Diagnostic::error(
+        return Err(Diagnostic::untranslated_error(
             file,
             split.raw_line + line,
             column,
@@ -368,14 +368,14 @@ fn to_json(file: &Path, split: &Split<'_>) -> Result<Value, Diagnostic> {
                         .filter(|(_, l)| l.starts_with(&format!("{key}:")))
                         .nth(1)
                         .map_or(line, |(i, _)| i + split.raw_line);
-                    return Diagnostic::error(file, line, 1, format!("the field `{key}` appears twice in the front matter"))
+                    return Diagnostic::untranslated_error(file, line, 1, format!("the field `{key}` appears twice in the front matter"))
                         .with_hint("remove one of the two lines; only one value can count");
                 }
-                Diagnostic::error(file, line, column, format!("invalid YAML front matter: {message}"))
+                Diagnostic::untranslated_error(file, line, column, format!("invalid YAML front matter: {message}"))
                     .with_hint("each line is `field: value`; put text that contains `:` or starts with a quote or `[` in \"double quotes\"; indent with spaces, not tabs")
             })?;
             serde_json::to_value(yaml).map_err(|e| {
-                Diagnostic::error(
+                Diagnostic::untranslated_error(
                     file,
                     split.raw_line,
                     1,
@@ -390,7 +390,7 @@ fn to_json(file: &Path, split: &Split<'_>) -> Result<Value, Diagnostic> {
                     .span()
                     .map(|s| line_col(split.raw, s.start))
                     .unwrap_or((1, 1));
-                Diagnostic::error(
+                Diagnostic::untranslated_error(
                     file,
                     line + split.raw_line - 1,
                     column,
@@ -491,7 +491,7 @@ impl FieldReader<'_> {
             if let Some(known) = did_you_mean(key) {
                 let (line, column) = self.position(key);
                 self.diags.push(
-                    Diagnostic::warning(
+                    Diagnostic::untranslated_warning(
                         self.file,
                         line,
                         column,
@@ -524,7 +524,7 @@ impl FieldReader<'_> {
     fn wrong_type(&mut self, key: &str, expected: &str, example: &str) {
         let (line, column) = self.position(key);
         self.diags.push(
-            Diagnostic::error(
+            Diagnostic::untranslated_error(
                 self.file,
                 line,
                 column,
@@ -550,8 +550,13 @@ impl FieldReader<'_> {
     fn path_error(&mut self, key: &str, e: crate::site_path::PathError) {
         let (line, column) = self.position(key);
         self.diags.push(
-            Diagnostic::error(self.file, line, column, format!("`{key}`: {}", e.message))
-                .with_hint(e.hint),
+            Diagnostic::untranslated_error(
+                self.file,
+                line,
+                column,
+                format!("`{key}`: {}", e.message),
+            )
+            .with_hint(e.hint),
         );
     }
 
@@ -620,7 +625,7 @@ impl FieldReader<'_> {
                     s.split(',').map(|i| format!("\"{}\"", i.trim())).collect();
                 let (line, column) = self.position(key);
                 self.diags.push(
-                    Diagnostic::error(
+                    Diagnostic::untranslated_error(
                         self.file,
                         line,
                         column,
@@ -674,7 +679,7 @@ impl FieldReader<'_> {
         if parsed.is_none() {
             let (line, column) = self.position(key);
             self.diags.push(
-                Diagnostic::error(self.file, line, column, format!("`{key}` is not a date: {text:?}"))
+                Diagnostic::untranslated_error(self.file, line, column, format!("`{key}` is not a date: {text:?}"))
                     .with_hint(format!("write the date as year-month-day, for example `{key}: 2025-11-24` or `{key}: 2025-11-24T09:30:00+01:00`")),
             );
         }
@@ -705,7 +710,7 @@ impl FieldReader<'_> {
                         Some(other) => {
                             let (line, column) = self.position("weight");
                             self.diags.push(
-                                Diagnostic::error(
+                                Diagnostic::untranslated_error(
                                     self.file,
                                     line,
                                     column,

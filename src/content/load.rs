@@ -148,7 +148,7 @@ pub fn load_content_cached(
     let content_dir = folder.path.to_path_buf();
     let mut diags = Diagnostics::new();
     if !content_dir.is_dir() {
-        return Err(Diagnostic::error(&content_dir, 0, 0, "the site has no content folder")
+        return Err(Diagnostic::untranslated_error(&content_dir, 0, 0, "the site has no content folder")
             .with_hint("create a folder `content` in the site folder with at least `_index.md` for the home page")
             .into());
     }
@@ -254,7 +254,7 @@ pub fn load_content_cached(
             && rel != format!("{bundle}/index.md")
         {
             diags.push(
-                Diagnostic::warning(file, 0, 0, "this Markdown file is inside a page bundle and is not published as a page")
+                Diagnostic::untranslated_warning(file, 0, 0, "this Markdown file is inside a page bundle and is not published as a page")
                     .with_hint(format!("a folder with index.md ({bundle}/index.md) is one page; move this file out of it, or rename index.md to _index.md to make the folder a section")),
             );
             continue;
@@ -273,9 +273,13 @@ pub fn load_content_cached(
             let text = match std::fs::read_to_string(file) {
                 Ok(text) => text,
                 Err(e) => {
-                    let error =
-                        Diagnostic::error(*file, 0, 0, format!("cannot read this file: {e}"))
-                            .with_hint("content files must be UTF-8 text");
+                    let error = Diagnostic::untranslated_error(
+                        *file,
+                        0,
+                        0,
+                        format!("cannot read this file: {e}"),
+                    )
+                    .with_hint("content files must be UTF-8 text");
                     return (Err(error.into()), Diagnostics::new(), 0);
                 }
             };
@@ -359,11 +363,16 @@ pub fn load_content_cached(
         };
         let path = content_dir.join(&file);
         diags.push(
-            Diagnostic::error(&path, 0, 0, format!("the home page{language} is missing"))
-                .with_hint(format!(
-                    "create {} with a title and an introduction",
-                    path.display()
-                )),
+            Diagnostic::untranslated_error(
+                &path,
+                0,
+                0,
+                format!("the home page{language} is missing"),
+            )
+            .with_hint(format!(
+                "create {} with a title and an introduction",
+                path.display()
+            )),
         );
     }
     // Bundle resources follow their page's URL.
@@ -420,7 +429,7 @@ fn too_big(file: &Path, max_bytes: u64) -> Option<Diagnostic> {
     let size = std::fs::metadata(file).ok()?.len();
     (size > max_bytes).then(|| {
         let mb = |bytes: u64| bytes.div_ceil(1024 * 1024);
-        Diagnostic::error(
+        Diagnostic::untranslated_error(
             file,
             0,
             0,
@@ -447,7 +456,7 @@ fn read_page(
 ) -> Result<Page, Diagnostics> {
     if let Some(offset) = text.find('\0') {
         let (line, column) = crate::diagnostics::line_col(&text, offset);
-        return Err(Diagnostic::error(
+        return Err(Diagnostic::untranslated_error(
             file,
             line,
             column,
@@ -488,7 +497,7 @@ fn read_page(
         front: &front,
     };
     let site_path = page_url(urls, &page_file).map_err(|e| {
-        Diagnostic::error(
+        Diagnostic::untranslated_error(
             file,
             0,
             0,
@@ -615,7 +624,7 @@ fn check_unique_paths(pages: &[Page], diags: &mut Diagnostics) {
                         .map(|i| i + 1)
                 });
             diags.push(
-                Diagnostic::error(&file, line.unwrap_or(0), if line.is_some() { 1 } else { 0 }, format!("two pages have the URL {path}: this one and {other_file}"))
+                Diagnostic::untranslated_error(&file, line.unwrap_or(0), if line.is_some() { 1 } else { 0 }, format!("two pages have the URL {path}: this one and {other_file}"))
                     .with_hint("give one of them another file name, or set a different `slug:` or `url:` in its front matter"),
             );
         }

@@ -20,7 +20,7 @@ pub fn warn(data: &CouncilData, diags: &mut Diagnostics) {
     for claim in &data.claims {
         if claim.source.kind.is_weak() && !claim.weakly_sourced {
             diags.push(
-                Diagnostic::warning(
+                Diagnostic::untranslated_warning(
                     &claim.file,
                     claim.line,
                     1,
@@ -71,7 +71,7 @@ pub fn warn_stale(data: &CouncilData, today: NaiveDate, max_age: Days, diags: &m
         }
         let days = (today - newest.date.effective).num_days();
         diags.push(
-            Diagnostic::warning(
+            Diagnostic::untranslated_warning(
                 &newest.file,
                 newest.line,
                 1,

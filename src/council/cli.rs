@@ -39,8 +39,9 @@ pub struct CouncilArgs {
     /// Print a JSON object instead of a sentence.
     #[arg(long)]
     pub json: bool,
-    /// The language of the sentences (default: the site's default language).
-    #[arg(long, value_name = "CODE", value_parser = clap::builder::PossibleValuesParser::new(crate::locale::builtin_languages()))]
+    /// The language of the sentences (default: the site's default language);
+    /// set from the global `--lang`.
+    #[arg(skip)]
     pub lang: Option<String>,
 }
 
@@ -67,8 +68,9 @@ impl From<RuleArg> for Rule {
 
 /// Parses one `--set` value such as `NL=abstain`, `gr=support` or `ALL=undecided`.
 pub fn parse_set(text: &str) -> Result<Change, Diagnostic> {
-    let usage =
-        |message: String, hint: &str| Diagnostic::usage(message).with_hint(hint.to_string());
+    let usage = |message: String, hint: &str| {
+        Diagnostic::untranslated_usage(message).with_hint(hint.to_string())
+    };
     let Some((who, what)) = text.split_once('=') else {
         return Err(usage(
             format!("--set `{text}` needs the form XX=position"),
@@ -97,8 +99,10 @@ pub fn parse_set(text: &str) -> Result<Change, Diagnostic> {
 pub fn parse_at(text: &str) -> Result<NaiveDate, Diagnostic> {
     match ClaimDate::parse(text) {
         Ok(date) if date.day_known => Ok(date.effective),
-        _ => Err(Diagnostic::usage(format!("--at `{text}` is not a date"))
-            .with_hint("write --at YYYY-MM-DD, e.g. --at 2025-11-26")),
+        _ => Err(
+            Diagnostic::untranslated_usage(format!("--at `{text}` is not a date"))
+                .with_hint("write --at YYYY-MM-DD, e.g. --at 2025-11-26"),
+        ),
     }
 }
 

@@ -118,7 +118,7 @@ pub fn warnings(
     contradictions(data, body, page_date)
         .into_iter()
         .map(|c| {
-            Diagnostic::warning(
+            Diagnostic::untranslated_warning(
                 file,
                 body_line + c.line - 1,
                 1,

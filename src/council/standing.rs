@@ -175,7 +175,7 @@ pub fn standing(
     changes: &[Change],
 ) -> Result<Standing, Diagnostic> {
     let choice = data.population_at(date).ok_or_else(|| {
-        Diagnostic::error(
+        Diagnostic::untranslated_error(
             "data/council/states.toml",
             0,
             0,

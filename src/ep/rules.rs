@@ -15,7 +15,7 @@ pub fn check(data: &EpData, diags: &mut Diagnostics) {
         for m in &vote.members {
             let warn = |message: String, hint: String| {
                 let Place { file, line, column } = &m.at;
-                Diagnostic::warning(file, *line, *column, message).with_hint(hint)
+                Diagnostic::untranslated_warning(file, *line, *column, message).with_hint(hint)
             };
             let id = m
                 .mep

@@ -126,7 +126,7 @@ fn run_unchecked(args: &SyncEpVotesArgs) -> Result<EpSyncReport, Diagnostics> {
     for id in &args.votes {
         if !is_numeric_id(id) {
             usage.push(
-                Diagnostic::usage(format!("--vote `{id}` is not a HowTheyVote.eu vote id"))
+                Diagnostic::untranslated_usage(format!("--vote `{id}` is not a HowTheyVote.eu vote id"))
                     .with_hint("give the number of the vote's page, e.g. 189574 for howtheyvote.eu/votes/189574"),
             );
         }
@@ -134,15 +134,17 @@ fn run_unchecked(args: &SyncEpVotesArgs) -> Result<EpSyncReport, Diagnostics> {
     for p in &args.procedures {
         if !is_procedure(p) {
             usage.push(
-                Diagnostic::usage(format!("--procedure `{p}` is not a procedure reference"))
-                    .with_hint("write it as the Legislative Observatory does, e.g. 2022/0155(COD)"),
+                Diagnostic::untranslated_usage(format!(
+                    "--procedure `{p}` is not a procedure reference"
+                ))
+                .with_hint("write it as the Legislative Observatory does, e.g. 2022/0155(COD)"),
             );
         }
     }
     let country = args.country.trim().to_ascii_uppercase();
     if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
         usage.push(
-            Diagnostic::usage(format!(
+            Diagnostic::untranslated_usage(format!(
                 "--country `{}` is not a two-letter country code",
                 args.country
             ))
@@ -152,7 +154,10 @@ fn run_unchecked(args: &SyncEpVotesArgs) -> Result<EpSyncReport, Diagnostics> {
     let client = match args.client.client(&args.api) {
         Ok(c) => Some(c),
         Err(e) => {
-            usage.push(Diagnostic::usage(format!("--api: {}", e.message)));
+            usage.push(Diagnostic::untranslated_usage(format!(
+                "--api: {}",
+                e.message
+            )));
             None
         }
     };
@@ -173,7 +178,7 @@ fn run_unchecked(args: &SyncEpVotesArgs) -> Result<EpSyncReport, Diagnostics> {
     };
     let runtime = crate::parliament::client_args::runtime().map_err(|e| {
         let mut d = Diagnostics::new();
-        d.push(Diagnostic::error("sync", 0, 0, e));
+        d.push(Diagnostic::untranslated_error("sync", 0, 0, e));
         d
     })?;
     let job = Job {
@@ -234,7 +239,7 @@ impl Job<'_> {
                 Ok(found) => {
                     if found.is_empty() {
                         report.diagnostics.push(
-                            Diagnostic::warning("sync ep-votes", 0, 0, format!("HowTheyVote.eu lists no main vote of {procedure}"))
+                            Diagnostic::untranslated_warning("sync ep-votes", 0, 0, format!("HowTheyVote.eu lists no main vote of {procedure}"))
                                 .with_hint("check the reference on oeil.europarl.europa.eu; give single votes with --vote"),
                         );
                     }
@@ -243,7 +248,7 @@ impl Job<'_> {
                 Err(e) => {
                     report.failed += 1;
                     report.diagnostics.push(
-                        Diagnostic::error("sync ep-votes", 0, 0, format!("the votes of {procedure}: {e}"))
+                        Diagnostic::untranslated_error("sync ep-votes", 0, 0, format!("the votes of {procedure}: {e}"))
                             .with_hint("no file was changed for this procedure; try again later or check --api"),
                     );
                 }
@@ -253,7 +258,7 @@ impl Job<'_> {
             ids.extend(existing_ids(self.site));
             if ids.is_empty() {
                 report.diagnostics.push(
-                    Diagnostic::warning(self.site.join("data").join(FOLDER).join(DIR), 0, 0, "there is no vote to refresh")
+                    Diagnostic::untranslated_warning(self.site.join("data").join(FOLDER).join(DIR), 0, 0, "there is no vote to refresh")
                         .with_hint("give a vote with --vote 189574 or a procedure with --procedure 2022/0155(COD)"),
                 );
             }
@@ -270,7 +275,7 @@ impl Job<'_> {
                 Err(e) => {
                     report.failed += 1;
                     report.diagnostics.push(
-                        Diagnostic::error(&path, 0, 0, format!("vote {id}: {e}")).with_hint(
+                        Diagnostic::untranslated_error(&path, 0, 0, format!("vote {id}: {e}")).with_hint(
                             "the previous file (if any) was kept; try again later or check --api",
                         ),
                     );
@@ -344,7 +349,7 @@ impl Job<'_> {
             let kind = editor.provenance_kind.as_deref().unwrap_or("none");
             if !named {
                 diags.push(
-                    Diagnostic::warning(path, 0, 0, format!("vote {id} was entered by the editors (provenance kind `{kind}`); left as it is"))
+                    Diagnostic::untranslated_warning(path, 0, 0, format!("vote {id} was entered by the editors (provenance kind `{kind}`); left as it is"))
                         .with_hint(format!("to replace it with HowTheyVote.eu's record, run sync ep-votes --vote {id}; the editors' words and comments are kept")),
                 );
                 return Ok(Outcome::Unchanged);
@@ -382,7 +387,7 @@ impl Job<'_> {
         }
         if previous.is_none() {
             diags.push(
-                Diagnostic::warning(
+                Diagnostic::untranslated_warning(
                     path,
                     0,
                     0,
@@ -395,7 +400,7 @@ impl Job<'_> {
         if entered_by_hand {
             let kind = editor.provenance_kind.as_deref().unwrap_or("none");
             diags.push(
-                Diagnostic::warning(path, 0, 0, format!("vote {id} was entered by the editors (provenance kind `{kind}`) and is now HowTheyVote.eu's record"))
+                Diagnostic::untranslated_warning(path, 0, 0, format!("vote {id} was entered by the editors (provenance kind `{kind}`) and is now HowTheyVote.eu's record"))
                     .with_hint("title_nl, protects, why, editors_note and the comments at the top were kept, and the old provenance is a comment there; check the members' votes against it"),
             );
         }
@@ -481,7 +486,7 @@ fn unmapped_warning(
             ),
         ),
     };
-    Diagnostic::warning(
+    Diagnostic::untranslated_warning(
         path,
         0,
         0,

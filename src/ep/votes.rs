@@ -110,7 +110,7 @@ pub fn load_vote(path: &Path, diags: &mut Diagnostics) -> Option<EpVote> {
         .unwrap_or_default();
     if !is_vote_id(&id) {
         diags.push(
-            Diagnostic::error(path, 0, 0, format!("`{id}` is not a vote id"))
+            Diagnostic::untranslated_error(path, 0, 0, format!("`{id}` is not a vote id"))
                 .with_hint("name the file after HowTheyVote.eu's vote id (digits, e.g. 189574.toml) or, for a vote it does not have, a slug of lower-case letters, digits and hyphens"),
         );
         return None;

@@ -133,7 +133,7 @@ pub fn check_external(
         Ok(outcomes) => outcomes,
         Err(problem) => {
             diags.push(
-                Diagnostic::error(&options.cache, 0, 0, problem)
+                Diagnostic::untranslated_error(&options.cache, 0, 0, problem)
                     .with_hint("this is a problem of this computer, not of the site; try again"),
             );
             return diags;
@@ -173,8 +173,13 @@ pub fn check_external(
         };
         for place in places {
             diags.push(
-                Diagnostic::warning(&place.file, place.line, place.column, message.clone())
-                    .with_hint(hint),
+                Diagnostic::untranslated_warning(
+                    &place.file,
+                    place.line,
+                    place.column,
+                    message.clone(),
+                )
+                .with_hint(hint),
             );
         }
     }
@@ -197,7 +202,7 @@ fn read_cache(path: &Path, diags: &mut Diagnostics) -> CacheFile {
         Ok(_) => empty,
         Err(err) => {
             diags.push(
-                Diagnostic::warning(
+                Diagnostic::untranslated_warning(
                     path,
                     0,
                     0,
@@ -221,7 +226,7 @@ fn write_cache(path: &Path, cache: &CacheFile, diags: &mut Diagnostics) {
     };
     if let Err(err) = crate::data_file::write_atomically(path, text.as_bytes()) {
         diags.push(
-            Diagnostic::warning(
+            Diagnostic::untranslated_warning(
                 path,
                 0,
                 0,

@@ -46,7 +46,7 @@ fn check_vote_files(data: &GuideData, diags: &mut Diagnostics) {
     for file in data.votes.values() {
         if let Some(host) = file.provenance.as_ref().and_then(|p| p.local_address()) {
             diags.push(
-                Diagnostic::error(
+                Diagnostic::untranslated_error(
                     &file.source_at.0,
                     file.source_at.1,
                     1,
@@ -64,7 +64,7 @@ fn check_vote_files(data: &GuideData, diags: &mut Diagnostics) {
 fn check_items(data: &GuideData, diags: &mut Diagnostics) {
     for item in data.items.values().filter(|i| i.protects.is_none()) {
         diags.push(
-            Diagnostic::warning(
+            Diagnostic::untranslated_warning(
                 &item.origin.file,
                 item.origin.line,
                 1,
@@ -117,9 +117,9 @@ fn check_sources(election: &Election, entry: &PartyEntry, diags: &mut Diagnostic
         "add a [programme] url or evidence with a url, so readers can check the verdict"
     };
     diags.push(if unclear || unreviewed {
-        Diagnostic::warning(file, line, 1, message).with_hint(hint)
+        Diagnostic::untranslated_warning(file, line, 1, message).with_hint(hint)
     } else {
-        Diagnostic::error(file, line, 1, message).with_hint(hint)
+        Diagnostic::untranslated_error(file, line, 1, message).with_hint(hint)
     });
 }
 
@@ -130,14 +130,15 @@ fn check_evidence(data: &GuideData, entry: &PartyEntry, diags: &mut Diagnostics)
         let unanswered = e.kind == EvidenceKind::Reply && e.stance == Stance::Silent;
         if e.url.is_none() && !unanswered {
             diags.push(
-                Diagnostic::warning(file, line, 1, "evidence without a url").with_hint(
-                    "add url = \"https://...\" pointing at the programme, vote or article",
-                ),
+                Diagnostic::untranslated_warning(file, line, 1, "evidence without a url")
+                    .with_hint(
+                        "add url = \"https://...\" pointing at the programme, vote or article",
+                    ),
             );
         }
         if let Some(host) = e.source.as_ref().and_then(|p| p.local_address()) {
             diags.push(
-                Diagnostic::error(
+                Diagnostic::untranslated_error(
                     file,
                     if e.source_line > 0 { e.source_line } else { line },
                     1,
@@ -150,7 +151,7 @@ fn check_evidence(data: &GuideData, entry: &PartyEntry, diags: &mut Diagnostics)
         if e.kind == EvidenceKind::Vote && e.provenance().is_none() && e.contradicts.is_none() {
             let item = e.item.as_deref().unwrap_or("");
             diags.push(
-                Diagnostic::error(
+                Diagnostic::untranslated_error(
                     file,
                     line,
                     1,
@@ -161,7 +162,7 @@ fn check_evidence(data: &GuideData, entry: &PartyEntry, diags: &mut Diagnostics)
         }
         if e.stance == Stance::Unclassified {
             diags.push(
-                Diagnostic::warning(file, line, 1, "evidence is not classified yet")
+                Diagnostic::untranslated_warning(file, line, 1, "evidence is not classified yet")
                     .with_hint("set stance = \"protects\", \"undermines\", \"mixed\" or \"silent\", and strength = \"explicit\" or \"general\""),
             );
         }
@@ -169,7 +170,7 @@ fn check_evidence(data: &GuideData, entry: &PartyEntry, diags: &mut Diagnostics)
             && let Some(vote) = e.vote
         {
             diags.push(
-                Diagnostic::error(
+                Diagnostic::untranslated_error(
                     file,
                     line,
                     1,
@@ -191,7 +192,7 @@ fn check_evidence(data: &GuideData, entry: &PartyEntry, diags: &mut Diagnostics)
         let Some(number) = &e.item else { continue };
         let Some(item) = data.item(number) else {
             diags.push(
-                Diagnostic::error(
+                Diagnostic::untranslated_error(
                     file,
                     line,
                     1,
@@ -213,7 +214,7 @@ fn check_evidence(data: &GuideData, entry: &PartyEntry, diags: &mut Diagnostics)
             };
             if e.stance != expected && e.stance != Stance::Unclassified {
                 diags.push(
-                    Diagnostic::error(
+                    Diagnostic::untranslated_error(
                         file,
                         line,
                         1,
@@ -264,7 +265,7 @@ fn check_override(
                 .level(&entry.verdict)
                 .is_some_and(|l| l.rule.is_none());
             diags.push(if level_without_rule {
-                Diagnostic::warning(
+                Diagnostic::untranslated_warning(
                     file,
                     line,
                     1,
@@ -275,7 +276,7 @@ fn check_override(
                     entry.verdict
                 ))
             } else if a.suggestion.profile.unclassified > 0 {
-                Diagnostic::warning(
+                Diagnostic::untranslated_warning(
                     file,
                     line,
                     1,
@@ -283,11 +284,11 @@ fn check_override(
                 )
                 .with_hint(hint)
             } else {
-                Diagnostic::error(file, line, 1, message).with_hint(hint)
+                Diagnostic::untranslated_error(file, line, 1, message).with_hint(hint)
             });
         }
         (true, true) => diags.push(
-            Diagnostic::warning(
+            Diagnostic::untranslated_warning(
                 file,
                 line,
                 1,
@@ -346,7 +347,7 @@ fn check_equal_treatment(election: &Election, diags: &mut Diagnostics) {
                     "make sure each override_reason says what sets the party apart from the other, or align the verdicts",
                 )
             };
-            diags.push(Diagnostic::warning(file, line, 1, message).with_hint(hint));
+            diags.push(Diagnostic::untranslated_warning(file, line, 1, message).with_hint(hint));
         }
     }
 }

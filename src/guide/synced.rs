@@ -59,7 +59,7 @@ pub fn load_votes(
         let stem = path.file_stem().unwrap_or_default().to_string_lossy();
         if file.item != stem {
             diags.push(
-                Diagnostic::error(
+                Diagnostic::untranslated_error(
                     &path,
                     0,
                     0,
@@ -74,7 +74,7 @@ pub fn load_votes(
         }
         if !items.contains_key(&file.item) {
             diags.push(
-                Diagnostic::error(&path, 0, 0, format!("there is no data/items/{}.toml for this vote", file.item))
+                Diagnostic::untranslated_error(&path, 0, 0, format!("there is no data/items/{}.toml for this vote", file.item))
                     .with_hint("add the item file (number, title, kind, url, protects) or remove the vote file"),
             );
             continue;

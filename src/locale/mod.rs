@@ -258,7 +258,7 @@ pub fn missing_keys(uses: &[KeyUse], locale: &Locale) -> Diagnostics {
             continue;
         }
         diags.push(
-            Diagnostic::warning(
+            Diagnostic::untranslated_warning(
                 &u.file,
                 u.line,
                 u.column,

@@ -72,7 +72,7 @@ pub fn files(site: &Path) -> BTreeMap<String, PathBuf> {
 pub fn read(path: &Path) -> Result<Strings, Diagnostics> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         Diagnostics::from(
-            Diagnostic::error(
+            Diagnostic::untranslated_error(
                 path,
                 0,
                 0,
@@ -91,7 +91,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Strings, Diagnostics> {
     let hint = "write each string as `key = \"text\"`, or with plural forms as a table with `one` and `other` (Hugo's i18n format)";
     let broken = |line: usize, col: usize, message: String| {
         Diagnostics::from(
-            Diagnostic::error(
+            Diagnostic::untranslated_error(
                 path,
                 line,
                 col,
@@ -127,11 +127,16 @@ pub fn parse(path: &Path, text: &str) -> Result<Strings, Diagnostics> {
             None => {
                 let (line, col) = position_of(text, key);
                 diags.push(
-                Diagnostic::error(path, line, col, format!("the string `{key}` has no text"))
+                    Diagnostic::untranslated_error(
+                        path,
+                        line,
+                        col,
+                        format!("the string `{key}` has no text"),
+                    )
                     .with_hint(
                         "give it a text (`key = \"text\"`), or plural forms with at least `other`",
                     ),
-            );
+                );
             }
         };
     match &value {
@@ -150,16 +155,26 @@ pub fn parse(path: &Path, text: &str) -> Result<Strings, Diagnostics> {
                         &mut diags,
                     ),
                     None => diags.push(
-                        Diagnostic::error(path, 0, 0, "an entry of this list has no `id`")
-                            .with_hint("write each entry as `- id: key` with `translation: text`"),
+                        Diagnostic::untranslated_error(
+                            path,
+                            0,
+                            0,
+                            "an entry of this list has no `id`",
+                        )
+                        .with_hint("write each entry as `- id: key` with `translation: text`"),
                     ),
                 }
             }
         }
         serde_json::Value::Null => {}
         _ => diags.push(
-            Diagnostic::error(path, 1, 1, "a translation file holds keys with their texts")
-                .with_hint("write each string as `key = \"text\"`"),
+            Diagnostic::untranslated_error(
+                path,
+                1,
+                1,
+                "a translation file holds keys with their texts",
+            )
+            .with_hint("write each string as `key = \"text\"`"),
         ),
     }
     if diags.has_errors() {

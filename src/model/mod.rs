@@ -384,7 +384,12 @@ fn read_static(site: &Path, diags: &mut Diagnostics) -> Vec<StaticFile> {
                 source: path,
             }),
             Err(e) => {
-                diags.push(Diagnostic::error(&path, 0, 0, format!("cannot read: {e}")));
+                diags.push(Diagnostic::untranslated_error(
+                    &path,
+                    0,
+                    0,
+                    format!("cannot read: {e}"),
+                ));
                 None
             }
         })

@@ -50,7 +50,7 @@ pub fn read_templates(site_root: &Path) -> TemplateFiles {
                 name: slash_path(&dir, path),
                 source,
             }),
-            Err(e) => templates.unreadable.push(Diagnostic::error(
+            Err(e) => templates.unreadable.push(Diagnostic::untranslated_error(
                 path,
                 0,
                 0,

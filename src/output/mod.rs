@@ -124,7 +124,7 @@ impl Output {
         let bytes = match &self.streaming {
             Some(folder) => {
                 write_file(folder, &key, &bytes).map_err(|e| {
-                    Diagnostic::error(
+                    Diagnostic::untranslated_error(
                         origin
                             .map(Path::to_path_buf)
                             .unwrap_or_else(|| folder.clone()),
@@ -167,7 +167,7 @@ impl Output {
                 .as_ref()
                 .map(|o| o.display().to_string())
                 .unwrap_or_else(|| "a generated page".to_string());
-            return Err(Diagnostic::error(
+            return Err(Diagnostic::untranslated_error(
                 file,
                 0,
                 0,
@@ -223,7 +223,7 @@ impl Output {
         let site_path = SitePath::from_segments(rel.split('/'), false)
             .map_err(|e| unsafe_path(path, Some(source), e))?;
         let cannot = |e: io::Error| {
-            Diagnostic::error(source, 0, 0, format!("cannot copy to /{rel}: {e}"))
+            Diagnostic::untranslated_error(source, 0, 0, format!("cannot copy to /{rel}: {e}"))
                 .with_hint("check that the file is readable and the output folder writable")
         };
         let Some(folder) = &self.streaming else {
@@ -361,8 +361,13 @@ impl Output {
     pub fn absorb(&mut self, other: Output, dir: &str) -> Result<(), Diagnostic> {
         let moved = |key: &OutputPath| {
             key.below(dir).ok_or_else(|| {
-                Diagnostic::error(dir, 0, 0, format!("`{dir}` cannot be a folder of the site"))
-                    .with_hint("name languages by their code, such as `en`")
+                Diagnostic::untranslated_error(
+                    dir,
+                    0,
+                    0,
+                    format!("`{dir}` cannot be a folder of the site"),
+                )
+                .with_hint("name languages by their code, such as `en`")
             })
         };
         for (key, file) in other.files {
@@ -423,7 +428,7 @@ fn unsafe_path(path: &str, origin: Option<&Path>, e: crate::site_path::PathError
     let file = origin
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from(path));
-    Diagnostic::error(
+    Diagnostic::untranslated_error(
         file,
         0,
         0,

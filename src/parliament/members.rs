@@ -156,7 +156,7 @@ fn run_unchecked(args: &SyncMembersArgs) -> Result<MembersReport, Diagnostics> {
     let fail = |message: String| {
         let mut d = Diagnostics::new();
         d.push(
-            Diagnostic::error(&path, 0, 0, message)
+            Diagnostic::untranslated_error(&path, 0, 0, message)
                 .with_hint("the previous file (if any) was kept; try again later or check --api"),
         );
         d
@@ -205,13 +205,13 @@ fn run_unchecked(args: &SyncMembersArgs) -> Result<MembersReport, Diagnostics> {
     unmapped.dedup();
     for faction in unmapped {
         diags.push(
-            Diagnostic::warning(&path, 0, 0, format!("faction `{faction}` of the current members maps to no party"))
+            Diagnostic::untranslated_warning(&path, 0, 0, format!("faction `{faction}` of the current members maps to no party"))
                 .with_hint("add the name to the aliases of its party in data/parties.toml; the members are kept without a party"),
         );
     }
     for bad in unusable {
         diags.push(
-            Diagnostic::warning(
+            Diagnostic::untranslated_warning(
                 &path,
                 0,
                 0,

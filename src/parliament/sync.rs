@@ -121,7 +121,7 @@ fn run_unchecked(args: &SyncVotesArgs) -> Result<SyncReport, Diagnostics> {
     for number in &args.items {
         if item_kind(number).is_none() {
             usage.push(
-                Diagnostic::usage(format!("--item `{number}` is not a motion or bill number"))
+                Diagnostic::untranslated_usage(format!("--item `{number}` is not a motion or bill number"))
                     .with_hint("write a motion's Zaak number, e.g. 2025Z20461, or a bill's dossier number, e.g. 36263"),
             );
         }
@@ -129,7 +129,10 @@ fn run_unchecked(args: &SyncVotesArgs) -> Result<SyncReport, Diagnostics> {
     let client = match args.client.client(&args.api) {
         Ok(c) => c,
         Err(e) => {
-            usage.push(Diagnostic::usage(format!("--api: {}", e.message)));
+            usage.push(Diagnostic::untranslated_usage(format!(
+                "--api: {}",
+                e.message
+            )));
             return Err(usage);
         }
     };
@@ -139,7 +142,7 @@ fn run_unchecked(args: &SyncVotesArgs) -> Result<SyncReport, Diagnostics> {
     let items = items_to_sync(&data, &args.items);
     let runtime = crate::parliament::client_args::runtime().map_err(|e| {
         let mut d = Diagnostics::new();
-        d.push(Diagnostic::error("sync", 0, 0, e));
+        d.push(Diagnostic::untranslated_error("sync", 0, 0, e));
         d
     })?;
     Ok(runtime.block_on(sync_all(&client, &args.site, &data, &items)))
@@ -171,16 +174,22 @@ async fn sync_all(client: &Client, site: &Path, data: &GuideData, items: &[Strin
             Ok(Outcome::NoVote) => {
                 report.no_vote += 1;
                 report.diagnostics.push(
-                    Diagnostic::warning(&path, 0, 0, format!("{number} has no recorded vote yet"))
-                        .with_hint("nothing was written; sync again after the vote"),
+                    Diagnostic::untranslated_warning(
+                        &path,
+                        0,
+                        0,
+                        format!("{number} has no recorded vote yet"),
+                    )
+                    .with_hint("nothing was written; sync again after the vote"),
                 );
             }
             Err(message) => {
                 report.failed += 1;
                 report.diagnostics.push(
-                    Diagnostic::error(&path, 0, 0, format!("{number}: {message}")).with_hint(
-                        "the previous file (if any) was kept; try again later or check --api",
-                    ),
+                    Diagnostic::untranslated_error(&path, 0, 0, format!("{number}: {message}"))
+                        .with_hint(
+                            "the previous file (if any) was kept; try again later or check --api",
+                        ),
                 );
             }
         }
@@ -301,7 +310,7 @@ async fn sync_item(
                 "give the aliases in data/parties.toml periods (from/until) that do not overlap".to_string(),
             ),
         };
-        diags.push(Diagnostic::warning(&path, 0, 0, message).with_hint(hint));
+        diags.push(Diagnostic::untranslated_warning(&path, 0, 0, message).with_hint(hint));
     }
     let previous = std::fs::read_to_string(&path)
         .ok()

@@ -152,13 +152,13 @@ pub fn draw(
             }
             match drawn.remove(&c.file_path) {
                 Some(Ok(bytes)) => Ok((c.file_path.clone(), bytes)),
-                Some(Err(e)) => Err(Diagnostic::error(
+                Some(Err(e)) => Err(Diagnostic::untranslated_error(
                     c.page_path.as_str(),
                     0,
                     0,
                     format!("cannot draw the share card: {e}"),
                 )),
-                None => Err(Diagnostic::error(
+                None => Err(Diagnostic::untranslated_error(
                     c.page_path.as_str(),
                     0,
                     0,

@@ -145,7 +145,7 @@ impl Renderer {
         for (name, purpose) in REQUIRED_TEMPLATES {
             if env.get_template(name).is_err() && !diags.iter().any(|d| d.file.ends_with(name)) {
                 diags.push(
-                    Diagnostic::error(templates_dir.join(name), 0, 0, format!("missing template `{name}`"))
+                    Diagnostic::untranslated_error(templates_dir.join(name), 0, 0, format!("missing template `{name}`"))
                         .with_hint(format!("this template renders {purpose}; copy it from the example site's templates folder")),
                 );
             }
@@ -259,7 +259,7 @@ impl Renderer {
     /// Renders template `name` with the given context as it is.
     pub fn render(&self, name: &str, ctx: Value) -> Result<String, Diagnostic> {
         let template = self.env.get_template(name).map_err(|_| {
-            Diagnostic::error(
+            Diagnostic::untranslated_error(
                 self.templates_dir.join(name),
                 0,
                 0,
@@ -275,7 +275,12 @@ impl Renderer {
             let mut d = template_diagnostic(&self.templates_dir, name, &e);
             if limits::out_of_fuel(&e).is_some() {
                 if let Some(page) = page {
-                    d.message = format!("{} while rendering {page}", d.message);
+                    let what = d.message.clone();
+                    d.message = crate::msg!(
+                        "{what} while rendering {page}",
+                        "{what} bij het maken van {page}";
+                        what
+                    );
                 }
                 self.runaways.note(name, &d);
             }
@@ -666,7 +671,7 @@ fn template_diagnostic(dir: &Path, name: &str, e: &minijinja::Error) -> Diagnost
     let file = e.name().unwrap_or(name);
     if let Some(fuel) = limits::out_of_fuel(e) {
         let file = fuel.name().unwrap_or(file);
-        return Diagnostic::error(
+        return Diagnostic::untranslated_error(
             dir.join(file),
             fuel.line().unwrap_or(0),
             0,
@@ -678,7 +683,7 @@ fn template_diagnostic(dir: &Path, name: &str, e: &minijinja::Error) -> Diagnost
     if let Some(detail) = e.detail() {
         message.push_str(&format!(": {detail}"));
     }
-    Diagnostic::error(dir.join(file), e.line().unwrap_or(0), 0, message)
+    Diagnostic::untranslated_error(dir.join(file), e.line().unwrap_or(0), 0, message)
         .with_hint("check the {{ }} and {% %} tags on that line; see https://docs.rs/minijinja for the template syntax")
 }
 

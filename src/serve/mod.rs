@@ -48,7 +48,7 @@ use tokio::sync::watch as signal;
 use tokio::task::JoinHandle;
 
 use crate::build::BuildOptions;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Language};
 use preview::Preview;
 use reload::LiveReload;
 use scratch::Scratch;
@@ -63,6 +63,8 @@ pub struct ServeOptions {
     pub bind: IpAddr,
     /// The port; 0 picks a free one.
     pub port: u16,
+    /// The language of the messages in the terminal and the error panel.
+    pub language: Language,
 }
 
 impl ServeOptions {
@@ -72,6 +74,7 @@ impl ServeOptions {
             site: site.into(),
             bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
             port: 1111,
+            language: Language::English,
         }
     }
 }
@@ -134,7 +137,7 @@ impl Server {
 pub async fn start(options: &ServeOptions) -> Result<Server, Diagnostics> {
     let site_toml = options.site.join("site.toml");
     if !site_toml.is_file() {
-        return Err(Diagnostic::error(
+        return Err(Diagnostic::untranslated_error(
             &site_toml,
             0,
             0,
@@ -166,6 +169,7 @@ pub async fn start(options: &ServeOptions) -> Result<Server, Diagnostics> {
         site: options.site.clone(),
         preview: Mutex::new(Preview::new(build_options, scratch.gate())),
         live: live.clone(),
+        language: options.language,
         gate: scratch.gate(),
     });
     let (watcher, mut changes) = watch::watch(&options.site).map_err(Diagnostics::from)?;
@@ -231,7 +235,7 @@ pub fn run_blocking(options: ServeOptions) -> Result<(), Diagnostics> {
         .enable_all()
         .build()
         .map_err(|e| {
-            Diagnostics::from(Diagnostic::error(
+            Diagnostics::from(Diagnostic::untranslated_error(
                 &options.site,
                 0,
                 0,
@@ -331,7 +335,7 @@ fn bind_error(options: &ServeOptions, error: &io::Error) -> Diagnostics {
             "check --bind and --port".to_string(),
         ),
     };
-    Diagnostic::error(what, 0, 0, message)
+    Diagnostic::untranslated_error(what, 0, 0, message)
         .with_hint(hint)
         .into()
 }
@@ -341,6 +345,8 @@ struct Builder {
     site: PathBuf,
     preview: Mutex<Preview>,
     live: Arc<LiveReload>,
+    /// The language of the messages.
+    language: Language,
     /// Closed when `serve` stops; a build that ends after that says nothing.
     gate: Arc<scratch::WriteGate>,
 }
@@ -369,7 +375,11 @@ impl Builder {
         let result = preview.build(changed, |summary| {
             {
                 use std::io::Write as _;
-                let _ = write!(std::io::stderr(), "{}", summary.warnings.report());
+                let _ = write!(
+                    std::io::stderr(),
+                    "{}",
+                    summary.warnings.report_in(self.language)
+                );
             }
             say!("{summary}");
             self.live.built();
@@ -380,13 +390,19 @@ impl Builder {
             }
             {
                 use std::io::Write as _;
-                let _ = write!(std::io::stderr(), "{}", diags.report());
+                let _ = write!(std::io::stderr(), "{}", diags.report_in(self.language));
             }
-            tell!(
-                "build failed: {}; open pages show them until the files are fixed",
-                diags.summary()
-            );
-            self.live.failed(&relative_to_site(&diags, &self.site));
+            let summary = diags.summary_in(self.language);
+            match self.language {
+                Language::English => {
+                    tell!("build failed: {summary}; open pages show them until the files are fixed")
+                }
+                Language::Dutch => tell!(
+                    "bouwen mislukt: {summary}; open pagina's tonen ze tot de bestanden verbeterd zijn"
+                ),
+            }
+            self.live
+                .failed(&relative_to_site(&diags, &self.site), self.language);
         }
     }
 }
@@ -421,8 +437,10 @@ mod tests {
         let site = tempfile::tempdir().unwrap();
         let file = site.path().join("content").join("a.md");
         let mut diags = Diagnostics::new();
-        diags.push(crate::diagnostics::Diagnostic::error(&file, 2, 1, "kapot"));
-        diags.push(crate::diagnostics::Diagnostic::error(
+        diags.push(crate::diagnostics::Diagnostic::untranslated_error(
+            &file, 2, 1, "kapot",
+        ));
+        diags.push(crate::diagnostics::Diagnostic::untranslated_error(
             "elders.md",
             1,
             1,

@@ -189,7 +189,7 @@ fn summary(out_dir: &Path, output: &Output, warnings: Diagnostics, start: Instan
 }
 
 fn cannot_write(out_dir: &Path, e: io::Error) -> Diagnostics {
-    Diagnostic::error(
+    Diagnostic::untranslated_error(
         out_dir,
         0,
         0,

@@ -16,7 +16,7 @@ use serde::Serialize;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use tokio::sync::{broadcast, watch};
 
-use crate::diagnostics::{Diagnostics, Severity};
+use crate::diagnostics::{Diagnostics, Language, Severity};
 
 /// Where the live-reload script is served (reserved, never a site file).
 pub const SCRIPT_PATH: &str = "/__chatcontrole/live-reload.js";
@@ -109,8 +109,8 @@ impl LiveReload {
     }
 
     /// Records a failed build and sends its diagnostics to every open page.
-    pub fn failed(&self, diags: &Diagnostics) {
-        let json = errors_json(diags);
+    pub fn failed(&self, diags: &Diagnostics, language: Language) {
+        let json = errors_json(diags, language);
         self.state().errors = Some(json.clone());
         let _ = self.sender.send(Message::Errors(json));
     }
@@ -217,6 +217,7 @@ fn hello_json(build: &str) -> String {
 #[derive(Debug, Serialize)]
 struct Problem {
     severity: &'static str,
+    code: &'static str,
     file: String,
     line: usize,
     column: usize,
@@ -226,8 +227,9 @@ struct Problem {
 }
 
 /// The diagnostics of a failed build as JSON for the page: errors first,
-/// each with file, line, column, message, hint and the full text.
-pub fn errors_json(diags: &Diagnostics) -> String {
+/// each with its code, file, line, column, message, hint and the full text,
+/// in `language`.
+pub fn errors_json(diags: &Diagnostics, language: Language) -> String {
     let mut problems: Vec<Problem> = diags
         .sorted()
         .into_iter()
@@ -236,12 +238,13 @@ pub fn errors_json(diags: &Diagnostics) -> String {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
             },
+            code: d.code,
             file: d.file.display().to_string(),
             line: d.line,
             column: d.column,
-            message: d.message.clone(),
-            hint: d.hint.clone(),
-            text: d.to_string(),
+            message: d.message.get(language).to_string(),
+            hint: d.hint.as_ref().map(|h| h.get(language).to_string()),
+            text: d.render(None, language),
         })
         .collect();
     problems.sort_by_key(|p| p.severity != "error");
@@ -297,8 +300,10 @@ mod tests {
         let live = LiveReload::new();
         let first = live.build_id();
         let mut diags = Diagnostics::new();
-        diags.push(Diagnostic::error("content/a.md", 3, 1, "kapot").with_hint("herstel"));
-        live.failed(&diags);
+        diags.push(
+            Diagnostic::untranslated_error("content/a.md", 3, 1, "kapot").with_hint("herstel"),
+        );
+        live.failed(&diags, Language::English);
         assert_eq!(
             live.build_id(),
             first,
@@ -313,12 +318,18 @@ mod tests {
     #[test]
     fn errors_json_has_file_line_message_hint() {
         let mut diags = Diagnostics::new();
-        diags.push(Diagnostic::warning("content/b.md", 1, 1, "let op"));
+        diags.push(Diagnostic::untranslated_warning(
+            "content/b.md",
+            1,
+            1,
+            "let op",
+        ));
         diags.push(
-            Diagnostic::error("content/a.md", 3, 7, "front matter is broken")
+            Diagnostic::untranslated_error("content/a.md", 3, 7, "front matter is broken")
                 .with_hint("close it with ---"),
         );
-        let value: serde_json::Value = serde_json::from_str(&errors_json(&diags)).unwrap();
+        let value: serde_json::Value =
+            serde_json::from_str(&errors_json(&diags, Language::English)).unwrap();
         assert_eq!(value["errors"], 1);
         assert_eq!(value["warnings"], 1);
         let first = &value["problems"][0];
@@ -337,8 +348,13 @@ mod tests {
         let mut updates = Box::pin(updates(live.sender.subscribe(), live.shutdown.subscribe()));
         live.built();
         let mut diags = Diagnostics::new();
-        diags.push(Diagnostic::error("content/a.md", 2, 1, "kapot"));
-        live.failed(&diags);
+        diags.push(Diagnostic::untranslated_error(
+            "content/a.md",
+            2,
+            1,
+            "kapot",
+        ));
+        live.failed(&diags, Language::English);
         live.shutdown();
         let mut received = Vec::new();
         while let Some(event) = tokio::time::timeout(Duration::from_secs(5), updates.next())

@@ -65,7 +65,7 @@ impl Scratch {
         remove_stale(&temp);
         let folder = crate::leftovers::create(&temp, PREFIX).map_err(|e| {
             Diagnostics::from(
-                Diagnostic::error(
+                Diagnostic::untranslated_error(
                     &temp,
                     0,
                     0,

@@ -45,7 +45,7 @@ pub fn watch(site: &Path) -> Result<(SiteWatcher, UnboundedReceiver<PathBuf>), D
 }
 
 fn cannot_watch(site: &Path, error: &notify::Error) -> Diagnostic {
-    Diagnostic::error(site, 0, 0, format!("cannot watch the site folder for changes: {error}"))
+    Diagnostic::untranslated_error(site, 0, 0, format!("cannot watch the site folder for changes: {error}"))
         .with_hint("check that the folder exists and is readable; on Linux, a low fs.inotify.max_user_watches can cause this")
 }
 

@@ -182,7 +182,8 @@ struct Located<'a> {
 impl Located<'_> {
     fn diagnostic(&self, offset: usize, message: String, hint: String) -> Diagnostic {
         let (line, column) = line_col(self.text, self.base_offset + offset);
-        Diagnostic::error(self.file, line + self.first_line - 1, column, message).with_hint(hint)
+        Diagnostic::untranslated_error(self.file, line + self.first_line - 1, column, message)
+            .with_hint(hint)
     }
 }
 

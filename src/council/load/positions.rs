@@ -48,7 +48,7 @@ pub(super) fn load_positions(
         Ok(entries) => entries,
         Err(err) => {
             diags.push(
-                Diagnostic::error(
+                Diagnostic::untranslated_error(
                     dir,
                     0,
                     0,
@@ -70,7 +70,7 @@ pub(super) fn load_positions(
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         let Some(state) = normalize_code(stem) else {
             diags.push(
-                Diagnostic::error(
+                Diagnostic::untranslated_error(
                     &path,
                     0,
                     0,
@@ -84,7 +84,7 @@ pub(super) fn load_positions(
         };
         if let Some(other) = seen.insert(state, path.clone()) {
             diags.push(
-                Diagnostic::error(
+                Diagnostic::untranslated_error(
                     &path,
                     0,
                     0,
@@ -189,7 +189,7 @@ fn check_claim(
         Some(at) => source_with_archive(file, at, raw.archive_url.as_ref(), &ctx.hosts, diags),
         None => {
             diags.push(
-                Diagnostic::error(&file.path, line, 1, "this claim has no source")
+                Diagnostic::untranslated_error(&file.path, line, 1, "this claim has no source")
                     .with_hint("add source = \"https://...\": every position needs a source"),
             );
             None

@@ -195,8 +195,13 @@ pub(super) fn check_states(
     for code in STATE_CODES {
         if !states.contains_key(code) {
             diags.push(
-                Diagnostic::error(&file.path, 0, 0, format!("member state {code} is missing"))
-                    .with_hint("add a [[state]] entry for it; all 27 member states are needed"),
+                Diagnostic::untranslated_error(
+                    &file.path,
+                    0,
+                    0,
+                    format!("member state {code} is missing"),
+                )
+                .with_hint("add a [[state]] entry for it; all 27 member states are needed"),
             );
         }
     }
@@ -218,7 +223,7 @@ pub(super) fn check_states(
                 .map(|y| file.line_of(&y.year))
                 .unwrap_or(0);
             diags.push(
-                Diagnostic::error(
+                Diagnostic::untranslated_error(
                     &file.path,
                     at,
                     0,
@@ -233,7 +238,7 @@ pub(super) fn check_states(
     }
     if !years.values().any(|y| y.complete) {
         diags.push(
-            Diagnostic::error(&file.path, 0, 0, "no population year is complete")
+            Diagnostic::untranslated_error(&file.path, 0, 0, "no population year is complete")
                 .with_hint("the voting rules need a figure for every state in at least one year marked complete = true"),
         );
     }

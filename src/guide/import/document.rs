@@ -122,7 +122,7 @@ pub fn parse(path: &Path, text: &str) -> Result<GuideDocument, Diagnostics> {
     if let Some((offset, run)) = long_quote_run(text) {
         let (line, column) = line_col(text, offset);
         diags.push(
-            Diagnostic::error(
+            Diagnostic::untranslated_error(
                 path,
                 line,
                 column,
@@ -138,7 +138,7 @@ pub fn parse(path: &Path, text: &str) -> Result<GuideDocument, Diagnostics> {
 
     let Some(header_index) = find_table(&lines, body_start) else {
         diags.push(
-            Diagnostic::error(path, 1, 1, "no table found")
+            Diagnostic::untranslated_error(path, 1, 1, "no table found")
                 .with_hint("the guide needs a Markdown table with at least the columns `Partij` and `Oordeel`, followed by a `--- | ---` line"),
         );
         return Err(diags);
@@ -152,7 +152,7 @@ pub fn parse(path: &Path, text: &str) -> Result<GuideDocument, Diagnostics> {
             ignored_columns.push(cell.text.clone());
         } else if columns.contains(&column) {
             diags.push(
-                Diagnostic::error(
+                Diagnostic::untranslated_error(
                     path,
                     header_index + 1,
                     cell.column,
@@ -166,7 +166,7 @@ pub fn parse(path: &Path, text: &str) -> Result<GuideDocument, Diagnostics> {
     for (required, name) in [(Column::Party, "Partij"), (Column::Verdict, "Oordeel")] {
         if !columns.contains(&Some(required)) {
             diags.push(
-                Diagnostic::error(path, header_index + 1, 1, format!("the table has no `{name}` column"))
+                Diagnostic::untranslated_error(path, header_index + 1, 1, format!("the table has no `{name}` column"))
                     .with_hint("name the columns Partij, Oordeel, Toelichting and Bron (in any order; Toelichting and Bron may be left out)"),
             );
         }
@@ -180,10 +180,13 @@ pub fn parse(path: &Path, text: &str) -> Result<GuideDocument, Diagnostics> {
     );
     if legend.is_empty() {
         diags.push(
-            Diagnostic::error(path, header_index + 1, 1, "no legend found above the table")
-                .with_hint(
-                    "list each symbol above the table as `- ✅ = Beschermt je privéberichten`",
-                ),
+            Diagnostic::untranslated_error(
+                path,
+                header_index + 1,
+                1,
+                "no legend found above the table",
+            )
+            .with_hint("list each symbol above the table as `- ✅ = Beschermt je privéberichten`"),
         );
     }
 
@@ -198,7 +201,7 @@ pub fn parse(path: &Path, text: &str) -> Result<GuideDocument, Diagnostics> {
         let extra = cells.iter().skip(columns.len()).any(|c| !c.text.is_empty());
         if cells.len() < columns.len() || extra {
             diags.push(
-                Diagnostic::error(path, line_no, 1, format!("this row has {} cells, the header has {}", cells.len(), columns.len()))
+                Diagnostic::untranslated_error(path, line_no, 1, format!("this row has {} cells, the header has {}", cells.len(), columns.len()))
                     .with_hint("every row needs one cell per column, separated by `|`; write `---` in an empty source cell"),
             );
         } else {
@@ -216,7 +219,7 @@ pub fn parse(path: &Path, text: &str) -> Result<GuideDocument, Diagnostics> {
     }
     if rows.is_empty() && !diags.has_errors() {
         diags.push(
-            Diagnostic::error(path, header_index + 1, 1, "the table has no rows")
+            Diagnostic::untranslated_error(path, header_index + 1, 1, "the table has no rows")
                 .with_hint("add one row per party below the `--- | ---` line"),
         );
         return Err(diags);
@@ -315,7 +318,7 @@ fn parse_front_matter(path: &Path, lines: &[&str], diags: &mut Diagnostics) -> F
         Err(err) => {
             let line = err.location().map(|l| l.line() + 1).unwrap_or(1);
             diags.push(
-                Diagnostic::error(
+                Diagnostic::untranslated_error(
                     path,
                     line,
                     1,
@@ -365,7 +368,7 @@ fn parse_legend(
         let meaning = caps[2].to_string();
         if meaning.is_empty() {
             diags.push(
-                Diagnostic::error(
+                Diagnostic::untranslated_error(
                     path,
                     line_no,
                     1,
@@ -377,7 +380,7 @@ fn parse_legend(
             );
         } else if !seen.insert(symbol_key(&symbol)) {
             diags.push(
-                Diagnostic::error(
+                Diagnostic::untranslated_error(
                     path,
                     line_no,
                     1,

@@ -56,7 +56,7 @@ pub struct ImportGuideArgs {
 /// every diagnostic and writes nothing.
 pub fn run_import(args: &ImportGuideArgs) -> Result<String, Diagnostics> {
     let Some(election) = ElectionId::parse(&args.election) else {
-        return Err(Diagnostic::error(
+        return Err(Diagnostic::untranslated_error(
             &args.file,
             0,
             0,
@@ -66,7 +66,7 @@ pub fn run_import(args: &ImportGuideArgs) -> Result<String, Diagnostics> {
         .into());
     };
     let text = fs::read_to_string(&args.file).map_err(|err| {
-        Diagnostic::error(&args.file, 0, 0, format!("cannot read the file: {err}"))
+        Diagnostic::untranslated_error(&args.file, 0, 0, format!("cannot read the file: {err}"))
             .with_hint("check the path of the Markdown file")
     })?;
     let doc = document::parse(&args.file, &text)?;
@@ -125,7 +125,7 @@ fn read_previous_election(path: &Path, diags: &mut Diagnostics) -> PreviousElect
         Some(toml::Value::String(s)) => Some(s.clone()),
         Some(other) => {
             diags.push(
-                Diagnostic::error(
+                Diagnostic::untranslated_error(
                     path,
                     line_of_key(&parsed.text, key),
                     1,
@@ -145,7 +145,7 @@ fn read_previous_election(path: &Path, diags: &mut Diagnostics) -> PreviousElect
         Ok(site_path) => Some(site_path),
         Err(e) => {
             diags.push(
-                Diagnostic::error(
+                Diagnostic::untranslated_error(
                     path,
                     line_of_key(&parsed.text, "path"),
                     1,

@@ -130,7 +130,7 @@ impl<'a> Planner<'a> {
         let date = self.doc.election_date;
         if date.is_none() {
             self.diags.push(
-                Diagnostic::error(self.file, 1, 1, "cannot find the election date")
+                Diagnostic::untranslated_error(self.file, 1, 1, "cannot find the election date")
                     .with_hint("name the day in the introduction, e.g. \"Op 22 november 2023 ...\", or add `date: 2023-11-22` to the front matter"),
             );
         }
@@ -144,7 +144,7 @@ impl<'a> Planner<'a> {
             {
                 if !self.seen.insert(entry.party.clone()) {
                     self.diags.push(
-                        Diagnostic::error(
+                        Diagnostic::untranslated_error(
                             self.file,
                             row.line,
                             1,
@@ -292,7 +292,7 @@ impl<'a> Planner<'a> {
             .join(" ");
         if name.is_empty() {
             self.diags.push(
-                Diagnostic::error(
+                Diagnostic::untranslated_error(
                     self.file,
                     row.line,
                     row.column_of(Column::Party),
@@ -306,7 +306,7 @@ impl<'a> Planner<'a> {
         if level.is_none() {
             let known: Vec<&str> = scale.iter().map(|l| l.symbol.as_str()).collect();
             self.diags.push(
-                Diagnostic::error(
+                Diagnostic::untranslated_error(
                     self.file,
                     row.line,
                     row.column_of(Column::Verdict),
@@ -322,7 +322,7 @@ impl<'a> Planner<'a> {
             Ok(s) => s,
             Err(e) => {
                 self.diags.push(
-                    Diagnostic::error(self.file, row.line, row.column_of(Column::Source) + e.offset, e.message)
+                    Diagnostic::untranslated_error(self.file, row.line, row.column_of(Column::Source) + e.offset, e.message)
                         .with_hint(e.hint.unwrap_or_else(|| "write the programme as a link, `[Programma X](https://...)`, or `---` when there is none".to_string())),
                 );
                 cell::SourceCell::default()
@@ -339,7 +339,7 @@ impl<'a> Planner<'a> {
             Err(errors) => {
                 for e in errors {
                     self.diags.push(
-                        Diagnostic::error(self.file, row.line, row.column_of(Column::Explanation) + e.offset, e.message)
+                        Diagnostic::untranslated_error(self.file, row.line, row.column_of(Column::Explanation) + e.offset, e.message)
                             .with_hint(e.hint.unwrap_or_else(|| "write page references as (p. 48), (pp. 18, 19), (pp. 10-11) or (zonder paginanummers)".to_string())),
                     );
                 }
@@ -352,7 +352,7 @@ impl<'a> Planner<'a> {
                 Some(d) => match districts::combine(party_districts.clone(), d) {
                     Ok(combined) => party_districts = combined,
                     Err(error) => self.diags.push(
-                        Diagnostic::error(self.file, row.line, 1, error.to_string())
+                        Diagnostic::untranslated_error(self.file, row.line, 1, error.to_string())
                             .with_hint("give the party one footnote about its kieskringen"),
                     ),
                 },
@@ -417,7 +417,7 @@ impl<'a> Planner<'a> {
     ) -> Option<Districts> {
         let Some(footnote) = self.doc.footnotes.get(id) else {
             self.diags.push(
-                Diagnostic::error(
+                Diagnostic::untranslated_error(
                     self.file,
                     row.line,
                     row.column_of(Column::Party),
@@ -434,7 +434,7 @@ impl<'a> Planner<'a> {
         };
         if reported.insert(id.to_string()) {
             self.diags.push(
-                Diagnostic::error(self.file, footnote.line, 1, problem)
+                Diagnostic::untranslated_error(self.file, footnote.line, 1, problem)
                     .with_hint("write e.g. \"Partij ongeldig verklaard voor de kieskringen 3 (Assen) en 20 (Bonaire).\" or \"Doet mee in 19 kieskringen.\""),
             );
         }
@@ -671,7 +671,7 @@ impl Plan {
                 Ok(text) => text,
                 Err(err) if err.kind() == std::io::ErrorKind::NotFound => String::new(),
                 Err(err) => {
-                    return Err(Diagnostic::error(&path, 0, 0, format!("cannot read the file: {err}"))
+                    return Err(Diagnostic::untranslated_error(&path, 0, 0, format!("cannot read the file: {err}"))
                         .with_hint("the importer adds the new parties to this file and never replaces a file it cannot read; check its permissions")
                         .into());
                 }
@@ -743,7 +743,7 @@ impl Plan {
 /// Serialises one data file, or explains why it cannot be.
 fn to_toml<T: Serialize>(value: &T, path: &Path) -> Result<String, Diagnostics> {
     toml::to_string(value).map_err(|err| {
-        Diagnostic::error(path, 0, 0, format!("cannot write TOML: {err}"))
+        Diagnostic::untranslated_error(path, 0, 0, format!("cannot write TOML: {err}"))
             .with_hint("this is a bug in the importer; please report it with the Markdown file")
             .into()
     })

@@ -31,7 +31,7 @@ pub fn write_all(files: &[PlannedFile]) -> Result<(), Diagnostics> {
         let writable =
             fs::create_dir_all(&dir).and_then(|()| tempfile::NamedTempFile::new_in(&dir));
         if let Err(err) = writable {
-            return Err(Diagnostic::error(
+            return Err(Diagnostic::untranslated_error(
                 &file.path,
                 0,
                 0,
@@ -45,8 +45,13 @@ pub fn write_all(files: &[PlannedFile]) -> Result<(), Diagnostics> {
     for file in files {
         if let Err(err) = write_atomically(&file.path, file.contents.as_bytes()) {
             diags.push(
-                Diagnostic::error(&file.path, 0, 0, format!("cannot write the file: {err}"))
-                    .with_hint("check the permissions of the folder; this file was left as it was"),
+                Diagnostic::untranslated_error(
+                    &file.path,
+                    0,
+                    0,
+                    format!("cannot write the file: {err}"),
+                )
+                .with_hint("check the permissions of the folder; this file was left as it was"),
             );
         }
     }

@@ -88,7 +88,7 @@ pub(super) fn load_election(
     let path = dir.join("election.toml");
     let Some(id) = ElectionId::parse(&name) else {
         diags.push(
-            Diagnostic::error(
+            Diagnostic::untranslated_error(
                 dir,
                 0,
                 0,
@@ -100,7 +100,7 @@ pub(super) fn load_election(
     };
     if !path.exists() {
         diags.push(
-            Diagnostic::error(&path, 0, 0, "the election folder has no election.toml")
+            Diagnostic::untranslated_error(&path, 0, 0, "the election folder has no election.toml")
                 .with_hint("add election.toml with title, date, [[level]] and [[district]] tables"),
         );
         return None;
@@ -170,7 +170,7 @@ pub(super) fn load_election(
 fn convert_scale(src: &Parsed<()>, raw: Vec<RawLevel>, diags: &mut Diagnostics) -> Vec<Level> {
     if raw.is_empty() {
         diags.push(
-            Diagnostic::error(&src.path, 0, 0, "the election has no verdict scale")
+            Diagnostic::untranslated_error(&src.path, 0, 0, "the election has no verdict scale")
                 .with_hint("add one [[level]] table per verdict, with id, symbol, label, meaning, screen_reader and rule"),
         );
     }
@@ -307,7 +307,7 @@ pub(super) fn check_unique_paths(elections: &[Election], diags: &mut Diagnostics
     for e in elections {
         if let Some(first) = seen.insert(&e.path, e) {
             diags.push(
-                Diagnostic::error(
+                Diagnostic::untranslated_error(
                     &e.origin.file,
                     0,
                     0,

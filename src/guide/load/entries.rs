@@ -94,7 +94,7 @@ pub(super) fn load_entry(
     let party = file_stem(path);
     if data.party(&party).is_none() {
         diags.push(
-            Diagnostic::error(path, 1, 1, format!("unknown party `{party}`"))
+            Diagnostic::untranslated_error(path, 1, 1, format!("unknown party `{party}`"))
                 .with_hint(format!(
                     "the file name must be a party id from data/parties.toml; add a [[party]] with id = \"{party}\" there or rename the file"
                 )),
@@ -161,7 +161,7 @@ pub(super) fn load_entry(
         summary_en,
         summary: raw.summary.unwrap_or_else(|| {
             diags.push(
-                Diagnostic::error(path, 1, 1, "the party file has no `summary`").with_hint(
+                Diagnostic::untranslated_error(path, 1, 1, "the party file has no `summary`").with_hint(
                     "add summary = \"...\": a short explanation of the verdict in your own words",
                 ),
             );

@@ -88,18 +88,23 @@ pub(super) fn convert_evidence(
     let header = nth_header_line(src, "evidence", index);
     let at_kind = |message: &str| match &e.kind {
         Some(k) => src.error(k, message),
-        None => Diagnostic::error(&src.path, header, 1, message),
+        None => Diagnostic::untranslated_error(&src.path, header, 1, message),
     };
     if e.kind.is_none() {
         diags.push(
-            Diagnostic::error(&src.path, header, 1, "this [[evidence]] has no `kind`")
+            Diagnostic::untranslated_error(&src.path, header, 1, "this [[evidence]] has no `kind`")
                 .with_hint("add kind = \"programme\", \"vote\", \"debate\", \"reply\", \"action\", \"statement\", \"submitted\" (a motion the party filed) or \"cosigned\""),
         );
     }
     if e.stance.is_none() {
         diags.push(
-            Diagnostic::error(&src.path, header, 1, "this [[evidence]] has no `stance`")
-                .with_hint("add stance = \"protects\", \"undermines\", \"mixed\" or \"silent\""),
+            Diagnostic::untranslated_error(
+                &src.path,
+                header,
+                1,
+                "this [[evidence]] has no `stance`",
+            )
+            .with_hint("add stance = \"protects\", \"undermines\", \"mixed\" or \"silent\""),
         );
     }
     let kind = e.kind.as_ref().and_then(|k| kind_choice(src, k, diags));

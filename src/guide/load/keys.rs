@@ -62,7 +62,7 @@ pub(super) fn report_unknown(
             None => format!("the fields of {place} are: {}", known.join(", ")),
         };
         diags.push(
-            Diagnostic::error(
+            Diagnostic::untranslated_error(
                 path,
                 line,
                 column,
@@ -245,7 +245,14 @@ mod tests {
         report_unknown(path, text, &unknown, fields_at, &mut found);
         found
             .iter()
-            .map(|d| (d.line, d.column, d.message.clone(), d.hint.clone()))
+            .map(|d| {
+                (
+                    d.line,
+                    d.column,
+                    d.message.to_string(),
+                    d.hint.as_ref().map(|h| h.to_string()),
+                )
+            })
             .collect()
     }
 

@@ -112,7 +112,7 @@ fn sorted_entries(dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
             paths
         }
         Err(err) => {
-            diags.push(Diagnostic::error(
+            diags.push(Diagnostic::untranslated_error(
                 dir,
                 0,
                 0,

@@ -70,7 +70,7 @@ impl HugoConfig {
             return Err(diags);
         }
         if config.files.is_empty() {
-            return Err(Diagnostic::error(dir, 0, 0, "no Hugo configuration found in this folder")
+            return Err(Diagnostic::untranslated_error(dir, 0, 0, "no Hugo configuration found in this folder")
                 .with_hint("HUGO_DIR must be the folder with hugo.toml, config.toml or config/_default/ (the folder you run `hugo` in)")
                 .into());
         }
@@ -164,7 +164,12 @@ fn parse_file(path: &Path, diags: &mut Diagnostics) -> Option<Value> {
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) => {
-            diags.push(Diagnostic::error(path, 0, 0, format!("cannot read: {e}")));
+            diags.push(Diagnostic::untranslated_error(
+                path,
+                0,
+                0,
+                format!("cannot read: {e}"),
+            ));
             return None;
         }
     };
@@ -178,7 +183,7 @@ fn parse_file(path: &Path, diags: &mut Diagnostics) -> Option<Value> {
             Err(e) => Err(toml_error::diagnostic(path, &text, &e)),
         },
         "json" => serde_json::from_str::<Value>(&text).map_err(|e| {
-            Diagnostic::error(path, e.line(), e.column(), format!("invalid JSON: {e}"))
+            Diagnostic::untranslated_error(path, e.line(), e.column(), format!("invalid JSON: {e}"))
                 .with_hint("Hugo would not read this file either; fix it in the Hugo site first")
         }),
         _ => serde_yaml::from_str::<serde_yaml::Value>(&text)
@@ -187,13 +192,15 @@ fn parse_file(path: &Path, diags: &mut Diagnostics) -> Option<Value> {
                     .location()
                     .map(|l| (l.line(), l.column()))
                     .unwrap_or((0, 0));
-                Diagnostic::error(path, line, col, format!("invalid YAML: {e}")).with_hint(
-                    "Hugo would not read this file either; fix it in the Hugo site first",
-                )
+                Diagnostic::untranslated_error(path, line, col, format!("invalid YAML: {e}"))
+                    .with_hint(
+                        "Hugo would not read this file either; fix it in the Hugo site first",
+                    )
             })
             .and_then(|y| {
-                serde_json::to_value(y)
-                    .map_err(|e| Diagnostic::error(path, 0, 0, format!("unsupported YAML: {e}")))
+                serde_json::to_value(y).map_err(|e| {
+                    Diagnostic::untranslated_error(path, 0, 0, format!("unsupported YAML: {e}"))
+                })
             }),
     };
     match result {

@@ -144,7 +144,7 @@ pub(super) fn import_guides(site: &Path, hugo_dir: &Path, report: &mut Report) {
                 }
             }
             Err(diags) => Err(GuideImportError::Rejected {
-                first: diags.sorted().first().map(|d| d.message.clone()),
+                first: diags.sorted().first().map(|d| d.message.en.clone()),
             }),
         });
     }

@@ -307,7 +307,7 @@ impl Found {
 
     /// The warning for a file that does not parse.
     fn warning(&self, p: &Problem, hint: &str) -> Diagnostic {
-        Diagnostic::warning(
+        Diagnostic::untranslated_warning(
             &self.path,
             p.line,
             0,

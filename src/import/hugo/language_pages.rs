@@ -64,16 +64,18 @@ pub fn check(
     let file = hugo_dir.join(config.files.first().map(String::as_str).unwrap_or_default());
     let mut errors = Diagnostics::new();
     for problem in &languages.problems {
-        errors.push(Diagnostic::error(&file, 0, 0, problem.clone()).with_hint(
-            "make defaultContentLanguage one of the languages that is built, as Hugo requires",
-        ));
+        errors.push(
+            Diagnostic::untranslated_error(&file, 0, 0, problem.clone()).with_hint(
+                "make defaultContentLanguage one of the languages that is built, as Hugo requires",
+            ),
+        );
     }
     if errors.has_errors() {
         return Err(errors);
     }
     for (setting, why) in &languages.url_changes {
         diags.push(
-            Diagnostic::warning(&file, 0, 0, format!("`{setting}` is not carried: {why}"))
+            Diagnostic::untranslated_warning(&file, 0, 0, format!("`{setting}` is not carried: {why}"))
                 .with_hint("the URL table of MIGRATION.md lists where the pages are now; add aliases for the old addresses where they matter"),
         );
         report
@@ -131,7 +133,7 @@ pub fn load(
                 .collect();
             let view = View::new(&dir, &languages.view_files(folder, &language.code, &files))
                 .map_err(|e| {
-                    Diagnostics::from(Diagnostic::error(
+                    Diagnostics::from(Diagnostic::untranslated_error(
                         &dir,
                         0,
                         0,

@@ -85,8 +85,13 @@ pub fn run(args: &ImportHugoArgs) -> Result<Imported, Diagnostics> {
     };
     let cannot_write = |e: std::io::Error| {
         Diagnostics::from(
-            Diagnostic::error(&args.into, 0, 0, format!("cannot write the new site: {e}"))
-                .with_hint("check that the parent folder exists and is writable"),
+            Diagnostic::untranslated_error(
+                &args.into,
+                0,
+                0,
+                format!("cannot write the new site: {e}"),
+            )
+            .with_hint("check that the parent folder exists and is writable"),
         )
     };
     crate::leftovers::remove_stale(&parent, STAGING_PREFIX);
@@ -148,9 +153,16 @@ fn checked(site: &Path) -> Vec<String> {
 /// Refuses a missing Hugo folder, a non-empty `--into`, and an `--into` inside the Hugo folder.
 fn check_folders(hugo_dir: &Path, into: &Path) -> Result<(), Diagnostics> {
     if !hugo_dir.is_dir() {
-        return Err(Diagnostic::error(hugo_dir, 0, 0, "the Hugo site folder does not exist")
-            .with_hint("give the folder you run `hugo` in, the one with config.toml, hugo.toml or config/")
-            .into());
+        return Err(Diagnostic::untranslated_error(
+            hugo_dir,
+            0,
+            0,
+            "the Hugo site folder does not exist",
+        )
+        .with_hint(
+            "give the folder you run `hugo` in, the one with config.toml, hugo.toml or config/",
+        )
+        .into());
     }
     if into.exists() {
         let empty = into.is_dir()
@@ -158,7 +170,7 @@ fn check_folders(hugo_dir: &Path, into: &Path) -> Result<(), Diagnostics> {
                 .map(|mut entries| entries.next().is_none())
                 .unwrap_or(false);
         if !empty {
-            return Err(Diagnostic::error(into, 0, 0, "the folder given with --into is not empty")
+            return Err(Diagnostic::untranslated_error(into, 0, 0, "the folder given with --into is not empty")
                 .with_hint("the import writes a new site; give a folder that does not exist yet, for example --into ../nieuwe-site")
                 .into());
         }
@@ -171,7 +183,7 @@ fn check_folders(hugo_dir: &Path, into: &Path) -> Result<(), Diagnostics> {
     let target_parent =
         std::fs::canonicalize(target_parent).unwrap_or_else(|_| target_parent.to_path_buf());
     if target_parent.starts_with(&hugo) {
-        return Err(Diagnostic::error(into, 0, 0, "--into is inside the Hugo site folder")
+        return Err(Diagnostic::untranslated_error(into, 0, 0, "--into is inside the Hugo site folder")
             .with_hint("the import never writes into the Hugo site; choose a folder next to it, for example --into ../nieuwe-site")
             .into());
     }

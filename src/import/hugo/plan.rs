@@ -138,7 +138,7 @@ fn base_url(
                 }
                 _ => "the Hugo configuration has no baseURL".to_string(),
             };
-            Err(Diagnostic::error(file, 0, 0, message)
+            Err(Diagnostic::untranslated_error(file, 0, 0, message)
                 .with_hint("set baseURL in the Hugo configuration to the site's public address, e.g. baseURL = \"https://chatcontrole.nl/\"")
                 .into())
         }
@@ -221,7 +221,7 @@ impl<'a> Draft<'a> {
             }
             let d = r.diagnostic();
             self.diags.push(
-                Diagnostic::warning(&r.path, 0, 0, d.message)
+                Diagnostic::warning(d.code, &r.path, 0, 0, d.message)
                     .with_hint("the import did not copy it; copy what the site needs into the Hugo folder, or remove the link"),
             );
             self.report.refused.push((rel, r.describe()));
@@ -550,7 +550,7 @@ impl<'a> Draft<'a> {
         for (path, text) in STARTER {
             if self.files.contains_key(*path) {
                 self.diags.push(
-                    Diagnostic::error(
+                    Diagnostic::untranslated_error(
                         self.hugo_dir.join(path),
                         0,
                         0,
@@ -643,7 +643,12 @@ fn busiest_section(content: &Content) -> Option<String> {
 
 fn read(path: &Path, diags: &mut Diagnostics) -> Vec<u8> {
     std::fs::read(path).unwrap_or_else(|e| {
-        diags.push(Diagnostic::error(path, 0, 0, format!("cannot read: {e}")));
+        diags.push(Diagnostic::untranslated_error(
+            path,
+            0,
+            0,
+            format!("cannot read: {e}"),
+        ));
         Vec::new()
     })
 }

@@ -214,7 +214,12 @@ pub fn add_bundle(bundle: Result<Bundle, IndexError>, out: &mut Output, diags: &
                     let path = format!("{SEARCH_BUNDLE_DIR}/{path}");
                     SitePath::from_segments(path.split('/'), false)
                         .map_err(|e| {
-                            Diagnostic::error(SEARCH_BUNDLE_DIR, 0, 0, format!("{path}: {e}"))
+                            Diagnostic::untranslated_error(
+                                SEARCH_BUNDLE_DIR,
+                                0,
+                                0,
+                                format!("{path}: {e}"),
+                            )
                         })
                         .and_then(|site_path| shared.stage(&site_path, bytes, None))
                 })
@@ -226,7 +231,7 @@ pub fn add_bundle(bundle: Result<Bundle, IndexError>, out: &mut Output, diags: &
             }
         }
         Err(error) => diags.push(
-            Diagnostic::error(
+            Diagnostic::untranslated_error(
                 SEARCH_BUNDLE_DIR,
                 0,
                 0,

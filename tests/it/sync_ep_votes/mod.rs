@@ -409,7 +409,11 @@ fn published(site: &Path, origin: &str) -> (EpData, Vec<String>) {
     let mut diags = chatcontrole::diagnostics::Diagnostics::new();
     let data = chatcontrole::ep::load(copy.path(), &|id| PARTY_IDS.contains(&id), &mut diags)
         .expect("a data/ep folder");
-    let messages: Vec<String> = diags.sorted().iter().map(|d| d.message.clone()).collect();
+    let messages: Vec<String> = diags
+        .sorted()
+        .iter()
+        .map(|d| d.message.to_string())
+        .collect();
     assert!(!diags.has_errors(), "{messages:#?}");
     (data, messages)
 }
@@ -547,7 +551,7 @@ fn one_vote_is_written_with_the_dutch_members_only_and_says_it_was_synced() {
         .sorted()
         .iter()
         .filter(|d| d.is_error())
-        .map(|d| d.message.clone())
+        .map(|d| d.message.to_string())
         .collect();
     errors.sort();
     assert_eq!(

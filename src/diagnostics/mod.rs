@@ -4,6 +4,16 @@
 //! line and column, says what is wrong in plain words and suggests a fix. Code
 //! that reads editor input collects [`Diagnostic`]s into [`Diagnostics`] and
 //! keeps going, so that one build reports every problem at once.
+//!
+//! Every diagnostic has a code (`front-matter-unclosed`) that stays the same
+//! in every language, and its message and hint in English and Dutch
+//! ([`Message`]); the report is printed in the editor's [`Language`].
+
+mod language;
+mod message;
+
+pub use language::Language;
+pub use message::Message;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -37,6 +47,11 @@ pub enum Origin {
 /// The place a usage error shows, where a file name would stand.
 const COMMAND_LINE: &str = "command line";
 
+/// A diagnostic's code: the same in every language, so that an editor can
+/// look it up or ask about it (`front-matter-unclosed`). Lower-case words
+/// joined by `-`, the first naming the part of the site it concerns.
+pub type Code = &'static str;
+
 /// A problem in a file an editor wrote, with the place and a suggested fix.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -50,19 +65,22 @@ pub struct Diagnostic {
     pub line: usize,
     /// 1-based column; 0 when unknown.
     pub column: usize,
+    /// What kind of problem this is, the same in every language.
+    pub code: Code,
     /// What is wrong, in plain words.
-    pub message: String,
+    pub message: Message,
     /// What to do about it, if there is a useful suggestion.
-    pub hint: Option<String>,
+    pub hint: Option<Message>,
 }
 
 impl Diagnostic {
-    /// An error at `file:line:column`.
+    /// An error with `code` at `file:line:column`.
     pub fn error(
+        code: Code,
         file: impl AsRef<Path>,
         line: usize,
         column: usize,
-        message: impl Into<String>,
+        message: Message,
     ) -> Self {
         Diagnostic {
             severity: Severity::Error,
@@ -70,30 +88,57 @@ impl Diagnostic {
             file: file.as_ref().to_path_buf(),
             line,
             column,
-            message: message.into(),
+            code,
+            message,
             hint: None,
         }
     }
 
-    /// A warning at `file:line:column`.
+    /// A warning with `code` at `file:line:column`.
     pub fn warning(
+        code: Code,
+        file: impl AsRef<Path>,
+        line: usize,
+        column: usize,
+        message: Message,
+    ) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, file, line, column, message)
+        }
+    }
+
+    /// An error with `code` in the command's arguments (wrong usage, exit code 2).
+    pub fn usage(code: Code, message: Message) -> Self {
+        Diagnostic {
+            origin: Origin::CommandLine,
+            ..Diagnostic::error(code, COMMAND_LINE, 0, 0, message)
+        }
+    }
+
+    /// Transitional: an error whose message has no Dutch yet.
+    pub fn untranslated_error(
         file: impl AsRef<Path>,
         line: usize,
         column: usize,
         message: impl Into<String>,
     ) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(file, line, column, message)
-        }
+        Diagnostic::error("", file, line, column, Message::verbatim(message))
     }
 
-    /// An error in the command's arguments (wrong usage, exit code 2).
-    pub fn usage(message: impl Into<String>) -> Self {
-        Diagnostic {
-            origin: Origin::CommandLine,
-            ..Diagnostic::error(COMMAND_LINE, 0, 0, message)
-        }
+    /// Transitional: a warning whose message has no Dutch yet.
+    pub fn untranslated_warning(
+        file: impl AsRef<Path>,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic::warning("", file, line, column, Message::verbatim(message))
+    }
+
+    /// Transitional: a usage error whose message has no Dutch yet.
+    pub fn untranslated_usage(message: impl Into<String>) -> Self {
+        Diagnostic::usage("", Message::verbatim(message))
     }
 
     /// True for a problem in the command's arguments rather than in a file.
@@ -102,7 +147,7 @@ impl Diagnostic {
     }
 
     /// Adds a suggestion on how to fix the problem.
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+    pub fn with_hint(mut self, hint: impl Into<Message>) -> Self {
         self.hint = Some(hint.into());
         self
     }
@@ -121,36 +166,52 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// The diagnostic as an editor reads it in a terminal: the first line
-    /// `error: FILE:LINE:COL: message` (as [`Display`](fmt::Display)), then,
-    /// when `source` (the text of the file) is given and the diagnostic has a
+    /// The diagnostic as an editor reads it in a terminal, in `language`:
+    /// the first line `error[code]: FILE:LINE:COL: message`, then, when
+    /// `source` (the text of the file) is given and the diagnostic has a
     /// line and a column within it, that line with a caret under the column,
     /// then the `  hint:` line.
-    pub fn render(&self, source: Option<&str>) -> String {
-        let Some(snippet) = source.and_then(|text| self.snippet(text)) else {
-            return self.to_string();
-        };
-        let mut out = format!("{}\n{snippet}", self.headline());
+    pub fn render(&self, source: Option<&str>, language: Language) -> String {
+        let mut out = self.headline(language);
+        if let Some(snippet) = source.and_then(|text| self.snippet(text)) {
+            out.push('\n');
+            out.push_str(&snippet);
+        }
         if let Some(hint) = &self.hint {
-            out.push_str(&format!("\n  hint: {hint}"));
+            let label = match language {
+                Language::English => "hint",
+                Language::Dutch => "tip",
+            };
+            out.push_str(&format!("\n  {label}: {}", hint.get(language)));
         }
         out
     }
 
-    /// The first line: `error: FILE:LINE:COL: message`.
-    fn headline(&self) -> String {
-        let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+    /// The first line: `error[code]: FILE:LINE:COL: message`.
+    fn headline(&self, language: Language) -> String {
+        let kind = match (self.severity, language) {
+            (Severity::Error, Language::English) => "error",
+            (Severity::Warning, Language::English) => "warning",
+            (Severity::Error, Language::Dutch) => "fout",
+            (Severity::Warning, Language::Dutch) => "waarschuwing",
         };
-        let mut out = format!("{kind}: {}", self.file.display());
+        let code = if self.code.is_empty() {
+            String::new()
+        } else {
+            format!("[{}]", self.code)
+        };
+        let place = match (self.origin, language) {
+            (Origin::CommandLine, Language::Dutch) => "opdrachtregel".to_string(),
+            _ => self.file.display().to_string(),
+        };
+        let mut out = format!("{kind}{code}: {place}");
         if self.line > 0 {
             out.push_str(&format!(":{}", self.line));
             if self.column > 0 {
                 out.push_str(&format!(":{}", self.column));
             }
         }
-        out.push_str(&format!(": {}", self.message));
+        out.push_str(&format!(": {}", self.message.get(language)));
         out
     }
 
@@ -185,13 +246,10 @@ impl Diagnostic {
     }
 }
 
+/// The English report without the source line.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.headline())?;
-        if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
-        }
-        Ok(())
+        f.write_str(&self.render(None, Language::English))
     }
 }
 
@@ -253,10 +311,15 @@ impl Diagnostics {
         items
     }
 
-    /// Every diagnostic, sorted, as [`Diagnostic::render`] draws it with its
-    /// source line; each file is read once, now, and a file that cannot be
-    /// read gives the diagnostic without its line.
+    /// [`Diagnostics::report_in`] English.
     pub fn report(&self) -> String {
+        self.report_in(Language::English)
+    }
+
+    /// Every diagnostic, sorted, as [`Diagnostic::render`] draws it in
+    /// `language` with its source line; each file is read once, now, and a
+    /// file that cannot be read gives the diagnostic without its line.
+    pub fn report_in(&self, language: Language) -> String {
         let mut sources: HashMap<PathBuf, Option<String>> = HashMap::new();
         let mut out = String::new();
         for d in self.sorted() {
@@ -265,22 +328,36 @@ impl Diagnostics {
                     .then(|| std::fs::read_to_string(&d.file).ok())
                     .flatten()
             });
-            out.push_str(&d.render(source.as_deref()));
+            out.push_str(&d.render(source.as_deref(), language));
             out.push('\n');
         }
         out
     }
 
-    /// "1 error, 2 warnings": the counts, in words that agree with them,
-    /// of the diagnostics [`Diagnostics::report`] prints (a repeated one once).
+    /// [`Diagnostics::summary_in`] English.
     pub fn summary(&self) -> String {
+        self.summary_in(Language::English)
+    }
+
+    /// "1 error, 2 warnings" ("1 fout, 2 waarschuwingen"): the counts, in
+    /// words that agree with them, of the diagnostics
+    /// [`Diagnostics::report`] prints (a repeated one once).
+    pub fn summary_in(&self, language: Language) -> String {
         let shown = self.sorted();
         let errors = shown.iter().filter(|d| d.is_error()).count();
-        format!(
-            "{}, {}",
-            count(errors, "error", "errors"),
-            count(shown.len() - errors, "warning", "warnings")
-        )
+        let warnings = shown.len() - errors;
+        match language {
+            Language::English => format!(
+                "{}, {}",
+                count(errors, "error", "errors"),
+                count(warnings, "warning", "warnings")
+            ),
+            Language::Dutch => format!(
+                "{}, {}",
+                count(errors, "fout", "fouten"),
+                count(warnings, "waarschuwing", "waarschuwingen")
+            ),
+        }
     }
 
     /// Iterates over the diagnostics in the order they were added.
@@ -338,6 +415,7 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::msg;
     use test_case::test_case;
 
     #[test_case("abc", 0, (1, 1); "start")]
@@ -350,20 +428,32 @@ mod tests {
 
     #[test]
     fn display_names_file_line_column_and_hint() {
-        let d = Diagnostic::error("content/a.md", 3, 7, "bad date").with_hint("write 2025-11-24");
+        let d = Diagnostic::error(
+            "date-bad",
+            "content/a.md",
+            3,
+            7,
+            msg!("bad date", "foute datum"),
+        )
+        .with_hint(msg!("write 2025-11-24", "schrijf 2025-11-24"));
         assert_eq!(
             d.to_string(),
-            "error: content/a.md:3:7: bad date\n  hint: write 2025-11-24"
+            "error[date-bad]: content/a.md:3:7: bad date\n  hint: write 2025-11-24"
         );
     }
 
     #[test]
     fn render_draws_the_line_with_a_caret() {
-        let d = Diagnostic::error("a.md", 2, 7, "bad date").with_hint("write 2025-11-24");
+        let d = Diagnostic::error("date-bad", "a.md", 2, 7, msg!("bad date", "foute datum"))
+            .with_hint(msg!("write 2025-11-24", "schrijf 2025-11-24"));
         let text = "---\ndate: 24-11-2025\n---\n";
         assert_eq!(
-            d.render(Some(text)),
-            "error: a.md:2:7: bad date\n  |\n2 | date: 24-11-2025\n  |       ^\n  hint: write 2025-11-24"
+            d.render(Some(text), Language::English),
+            "error[date-bad]: a.md:2:7: bad date\n  |\n2 | date: 24-11-2025\n  |       ^\n  hint: write 2025-11-24"
+        );
+        assert_eq!(
+            d.render(Some(text), Language::Dutch),
+            "fout[date-bad]: a.md:2:7: foute datum\n  |\n2 | date: 24-11-2025\n  |       ^\n  tip: schrijf 2025-11-24"
         );
     }
 
@@ -372,49 +462,68 @@ mod tests {
     #[test_case(9, 1; "line past the end")]
     #[test_case(1, 9; "column past the end")]
     fn render_without_a_place_is_the_plain_form(line: usize, column: usize) {
-        let d = Diagnostic::error("a.md", line, column, "x").with_hint("y");
-        assert_eq!(d.render(Some("abc\ndef\n")), d.to_string());
+        let d =
+            Diagnostic::error("x", "a.md", line, column, msg!("x", "x")).with_hint(msg!("y", "y"));
+        assert_eq!(
+            d.render(Some("abc\ndef\n"), Language::English),
+            d.to_string()
+        );
     }
 
     #[test]
     fn render_counts_columns_in_characters() {
-        let d = Diagnostic::warning("a.md", 1, 3, "x");
+        let d = Diagnostic::warning("x-y", "a.md", 1, 3, msg!("x", "x"));
         assert_eq!(
-            d.render(Some("éé✅ rest")),
-            "warning: a.md:1:3: x\n  |\n1 | éé✅ rest\n  |   ^^"
+            d.render(Some("éé✅ rest"), Language::English),
+            "warning[x-y]: a.md:1:3: x\n  |\n1 | éé✅ rest\n  |   ^^"
         );
     }
 
     #[test]
     fn caret_after_the_last_character() {
-        let d = Diagnostic::error("a.md", 1, 4, "x");
-        assert!(
-            d.render(Some("abc")).ends_with("1 | abc\n  |    ^"),
-            "{}",
-            d.render(Some("abc"))
-        );
+        let d = Diagnostic::error("x-y", "a.md", 1, 4, msg!("x", "x"));
+        let drawn = d.render(Some("abc"), Language::English);
+        assert!(drawn.ends_with("1 | abc\n  |    ^"), "{drawn}");
     }
 
-    #[test_case(1, 0, "1 error, 0 warnings")]
-    #[test_case(2, 1, "2 errors, 1 warning")]
-    fn summary_is_grammatical(errors: usize, warnings: usize, expected: &str) {
+    #[test_case(1, 0, Language::English, "1 error, 0 warnings")]
+    #[test_case(2, 1, Language::English, "2 errors, 1 warning")]
+    #[test_case(1, 0, Language::Dutch, "1 fout, 0 waarschuwingen")]
+    #[test_case(2, 1, Language::Dutch, "2 fouten, 1 waarschuwing")]
+    fn summary_is_grammatical(errors: usize, warnings: usize, language: Language, expected: &str) {
         let mut all = Diagnostics::new();
         for i in 0..errors {
-            all.push(Diagnostic::error("a", i, 1, "e"));
+            all.push(Diagnostic::error("e-e", "a", i, 1, msg!("e", "e")));
         }
         for i in 0..warnings {
-            all.push(Diagnostic::warning("a", i, 1, "w"));
+            all.push(Diagnostic::warning("w-w", "a", i, 1, msg!("w", "w")));
         }
-        assert_eq!(all.summary(), expected);
+        assert_eq!(all.summary_in(language), expected);
+    }
+
+    #[test]
+    fn a_usage_error_names_the_command_line_in_the_language() {
+        let d = Diagnostic::usage("usage-day", msg!("not a day", "geen dag"));
+        assert_eq!(
+            d.render(None, Language::Dutch),
+            "fout[usage-day]: opdrachtregel: geen dag"
+        );
+        assert_eq!(d.to_string(), "error[usage-day]: command line: not a day");
     }
 
     #[test]
     fn summary_counts_a_repeated_diagnostic_once_as_the_report_prints_it() {
         let mut all = Diagnostics::new();
         for _ in 0..25 {
-            all.push(Diagnostic::error("t.html", 1, 0, "ran away"));
+            all.push(Diagnostic::error(
+                "t-t",
+                "t.html",
+                1,
+                0,
+                msg!("ran away", "op hol"),
+            ));
         }
-        all.push(Diagnostic::warning("a", 1, 1, "w"));
+        all.push(Diagnostic::warning("w-w", "a", 1, 1, msg!("w", "w")));
         assert_eq!(all.summary(), "1 error, 1 warning");
         assert_eq!(all.report().matches("ran away").count(), 1);
     }
@@ -422,9 +531,9 @@ mod tests {
     #[test]
     fn counts_errors_and_warnings() {
         let mut all = Diagnostics::new();
-        all.push(Diagnostic::warning("a", 1, 1, "w"));
+        all.push(Diagnostic::warning("w-w", "a", 1, 1, msg!("w", "w")));
         assert!(!all.has_errors());
-        all.push(Diagnostic::error("a", 2, 1, "e"));
+        all.push(Diagnostic::error("e-e", "a", 2, 1, msg!("e", "e")));
         assert_eq!((all.error_count(), all.warning_count()), (1, 1));
     }
 }
