@@ -7,8 +7,9 @@ use serde::{Deserialize, Serialize};
 use crate::base_url::BaseUrl;
 use crate::content::permalinks::{Permalink, UrlSettings};
 use crate::data_file::toml_mistakes;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message};
 pub use crate::language_table::{Language, LanguageConfig};
+use crate::msg;
 pub use crate::settings_rules::{MenuEntry, check_menus, is_inside, is_language_tag, key_position};
 
 /// The settings of a site, from `site.toml`.
@@ -423,8 +424,11 @@ impl SiteConfig {
 }
 
 /// `image` is a path on this site (`/images/logo.png`) or an http(s) address.
-fn image_form(image: &str) -> Result<(), String> {
-    let hint = "write a path on this site such as \"/images/logo.png\", or a full https:// address";
+fn image_form(image: &str) -> Result<(), Message> {
+    let hint = msg!(
+        "write a path on this site such as \"/images/logo.png\", or a full https:// address",
+        "schrijf een pad op deze site zoals \"/images/logo.png\", of een volledig https://-adres"
+    );
     if image.starts_with('/') && !image.starts_with("//") {
         return crate::site_path::SitePath::parse(image)
             .map(|_| ())
@@ -432,7 +436,7 @@ fn image_form(image: &str) -> Result<(), String> {
     }
     crate::url::ExternalUrl::parse(image, crate::url::Schemes::Web)
         .map(|_| ())
-        .map_err(|_| hint.to_string())
+        .map_err(|_| hint)
 }
 
 /// Reports a `content_dir` that leaves the site folder and permalink

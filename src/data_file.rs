@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 use toml::Spanned;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Message, line_col};
 use crate::toml_error;
 
 /// A parsed TOML file with its path and text, so spans can become lines.
@@ -28,16 +28,34 @@ pub struct Parsed<T> {
 }
 
 impl<T> Parsed<T> {
-    /// An error at the place where `at` was written.
-    pub fn error<S>(&self, at: &Spanned<S>, message: impl Into<String>) -> Diagnostic {
+    /// An error with `code` at the place where `at` was written.
+    pub fn error<S>(&self, code: Code, at: &Spanned<S>, message: Message) -> Diagnostic {
         let (line, column) = line_col(&self.text, at.span().start);
-        Diagnostic::untranslated_error(&self.path, line, column, message)
+        Diagnostic::error(code, &self.path, line, column, message)
     }
 
-    /// A warning at the place where `at` was written.
-    pub fn warning<S>(&self, at: &Spanned<S>, message: impl Into<String>) -> Diagnostic {
+    /// A warning with `code` at the place where `at` was written.
+    pub fn warning<S>(&self, code: Code, at: &Spanned<S>, message: Message) -> Diagnostic {
         let (line, column) = line_col(&self.text, at.span().start);
-        Diagnostic::untranslated_warning(&self.path, line, column, message)
+        Diagnostic::warning(code, &self.path, line, column, message)
+    }
+
+    /// Transitional: an error whose message has no Dutch yet.
+    pub fn untranslated_error<S>(
+        &self,
+        at: &Spanned<S>,
+        message: impl Into<Message>,
+    ) -> Diagnostic {
+        self.error("", at, message.into())
+    }
+
+    /// Transitional: a warning whose message has no Dutch yet.
+    pub fn untranslated_warning<S>(
+        &self,
+        at: &Spanned<S>,
+        message: impl Into<Message>,
+    ) -> Diagnostic {
+        self.warning("", at, message.into())
     }
 
     /// The 1-based line on which `at` was written.
@@ -57,7 +75,7 @@ impl<T> Parsed<T> {
         let text = at.get_ref().trim();
         if text.is_empty() {
             diags.push(
-                self.error(at, format!("`{field}` is empty"))
+                self.untranslated_error(at, format!("`{field}` is empty"))
                     .with_hint(hint),
             );
             None
@@ -68,7 +86,7 @@ impl<T> Parsed<T> {
 
     /// The error for a party id that `data/parties.toml` does not have.
     pub fn unknown_party<S>(&self, at: &Spanned<S>, party: &str) -> Diagnostic {
-        self.error(
+        self.untranslated_error(
             at,
             format!("there is no party `{party}` in data/parties.toml"),
         )
@@ -290,7 +308,7 @@ mod tests {
         std::fs::write(&path, "# note\n\nname = \"x\"\n").unwrap();
         let mut diags = Diagnostics::new();
         let parsed = read_toml::<Example>(&path, "restore it", &mut diags).unwrap();
-        let d = parsed.error(&parsed.value.name, "bad");
+        let d = parsed.untranslated_error(&parsed.value.name, "bad");
         assert_eq!((d.line, d.column), (3, 8));
         assert!(diags.is_empty());
     }

@@ -45,7 +45,7 @@ impl<T> Parsed<T> {
             Ok(d) => Some(d),
             Err(_) => {
                 diags.push(
-                    self.error(at, format!("`{}` is not a day", at.get_ref().0))
+                    self.untranslated_error(at, format!("`{}` is not a day", at.get_ref().0))
                         .with_hint("write the day as 2025-11-25"),
                 );
                 None
@@ -411,7 +411,7 @@ impl RawProvenance {
         let kind = self.kind.get_ref().trim();
         if !KINDS.contains(&kind) {
             return Err(vec![
-                file.error(
+                file.untranslated_error(
                     &self.kind,
                     format!("`{kind}` is not a kind of provenance"),
                 )
@@ -456,7 +456,7 @@ impl RawProvenance {
             }
         }
         let missing = |field: &str| {
-            file.error(
+            file.untranslated_error(
                 &self.kind,
                 format!("a provenance of kind \"{kind}\" needs `{field}`"),
             )
@@ -475,7 +475,7 @@ impl RawProvenance {
                 Some(text) => match ExternalUrl::parse(text.get_ref(), Schemes::Web) {
                     Ok(u) => Some(u),
                     Err(e) => {
-                        errors.push(file.error(text, e.message).with_hint(e.hint));
+                        errors.push(file.untranslated_error(text, e.message).with_hint(e.hint));
                         None
                     }
                 },
@@ -489,7 +489,7 @@ impl RawProvenance {
                 }
                 Some(t) if t.get_ref().trim().is_empty() => {
                     errors.push(
-                        file.error(t, format!("`{name}` is empty"))
+                        file.untranslated_error(t, format!("`{name}` is empty"))
                             .with_hint("write what a reader should see, in Dutch"),
                     );
                     None
@@ -504,7 +504,7 @@ impl RawProvenance {
             Some(value) => match ClaimDate::parse(&value_text(value.get_ref())) {
                 Ok(d) => Some(d),
                 Err(e) => {
-                    errors.push(file.error(value, e.to_string()).with_hint(
+                    errors.push(file.untranslated_error(value, e.to_string()).with_hint(
                         "write the day the source was published, e.g. date = 2023-10-17, or \"2023-10\" if only the month is known",
                     ));
                     None
@@ -524,7 +524,7 @@ impl RawProvenance {
                             Ok(at) => Some(at.with_timezone(&Utc)),
                             Err(_) => {
                                 errors.push(
-                                    file.error(value, "`fetched_at` is not a moment in RFC 3339 form")
+                                    file.untranslated_error(value, "`fetched_at` is not a moment in RFC 3339 form")
                                         .with_hint("sync commands write it as 2026-12-01T09:30:00Z; run the sync again instead of editing it"),
                                 );
                                 None
@@ -568,7 +568,7 @@ impl RawProvenance {
                             Ok(d) => Some(d),
                             Err(_) => {
                                 errors.push(
-                                    file.error(value, "`checked_on` is not a day")
+                                    file.untranslated_error(value, "`checked_on` is not a day")
                                         .with_hint("write the day of your last check, e.g. checked_on = 2026-12-01"),
                                 );
                                 None

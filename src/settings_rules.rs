@@ -8,7 +8,8 @@ use std::path::{Component, Path};
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message};
+use crate::msg;
 
 /// One entry of a site menu, as written in `[[menu.main]]`.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
@@ -82,7 +83,7 @@ pub fn is_language_tag(tag: &str) -> bool {
 /// A menu link checked where it is read: a path on this site (`/nieuws/`,
 /// optionally with `#anchor`), or an http(s) or mailto address; returned in
 /// its canonical form.
-fn menu_url(url: &str) -> Result<String, (String, String)> {
+fn menu_url(url: &str) -> Result<String, (Message, Message)> {
     if url.starts_with('/') && !url.starts_with("//") {
         let (path, anchor) = match url.split_once('#') {
             Some((path, anchor)) => (path, Some(anchor)),
@@ -98,11 +99,13 @@ fn menu_url(url: &str) -> Result<String, (String, String)> {
     crate::url::ExternalUrl::parse(url, crate::url::Schemes::WebOrMail)
         .map(|u| u.as_str().to_string())
         .map_err(|e| {
+            let hint = e.hint;
             (
                 e.message,
-                format!(
-                    "write a path on this site such as `/nieuws/`, or {}",
-                    e.hint
+                msg!(
+                    "write a path on this site such as `/nieuws/`, or {hint}",
+                    "schrijf een pad op deze site zoals `/nieuws/`, of {hint}";
+                    hint
                 ),
             )
         })

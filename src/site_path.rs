@@ -16,21 +16,21 @@ use std::fmt;
 
 use percent_encoding::percent_decode_str;
 
+use crate::diagnostics::Message;
+use crate::msg;
+
 /// Why a text is not an acceptable site path, in plain words, with a hint.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PathError {
     /// What is wrong.
-    pub message: String,
+    pub message: Message,
     /// What to write instead.
-    pub hint: String,
+    pub hint: Message,
 }
 
 impl PathError {
-    fn new(message: impl Into<String>, hint: impl Into<String>) -> Self {
-        PathError {
-            message: message.into(),
-            hint: hint.into(),
-        }
+    fn new(message: Message, hint: Message) -> Self {
+        PathError { message, hint }
     }
 }
 
@@ -57,61 +57,76 @@ pub struct Slug(String);
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct OutputPath(String);
 
-const SITE_PATH_HINT: &str =
-    "write a path on this site such as `/nieuws/mijn-bericht/`: plain names separated by `/`";
+/// The hint for a path that is not a plain path on this site.
+fn site_path_hint() -> Message {
+    msg!(
+        "write a path on this site such as `/nieuws/mijn-bericht/`: plain names separated by `/`",
+        "schrijf een pad op deze site zoals `/nieuws/mijn-bericht/`: gewone namen met `/` ertussen"
+    )
+}
 
 /// Checks one decoded segment; `what` names the value in messages.
-fn check_segment(segment: &str, what: &str) -> Result<(), PathError> {
+fn check_segment(segment: &str, what: &Message) -> Result<(), PathError> {
     if segment.is_empty() {
         return Err(PathError::new(
-            format!("{what} has an empty part (`//`)"),
-            SITE_PATH_HINT,
+            msg!("{what} has an empty part (`//`)", "{what} heeft een leeg deel (`//`)"; what),
+            site_path_hint(),
         ));
     }
     if segment == "." || segment == ".." {
         return Err(PathError::new(
-            format!("{what} contains `{segment}`, which would point outside its folder"),
-            SITE_PATH_HINT,
+            msg!("{what} contains `{segment}`, which would point outside its folder", "{what} bevat `{segment}`, dat buiten de eigen map zou wijzen"; what),
+            site_path_hint(),
         ));
     }
     if segment.contains('\\') {
         return Err(PathError::new(
-            format!("{what} contains a backslash"),
-            "use `/` between the parts of a path",
+            msg!("{what} contains a backslash", "{what} bevat een backslash"; what),
+            msg!(
+                "use `/` between the parts of a path",
+                "zet `/` tussen de delen van een pad"
+            ),
         ));
     }
     if segment.chars().any(char::is_control) {
         return Err(PathError::new(
-            format!("{what} contains a control character (such as a NUL byte or a tab)"),
-            "remove the invisible character; retype the value if needed",
+            msg!("{what} contains a control character (such as a NUL byte or a tab)", "{what} bevat een stuurteken (zoals een NUL-byte of een tab)"; what),
+            msg!(
+                "remove the invisible character; retype the value if needed",
+                "haal het onzichtbare teken weg; typ de waarde zo nodig opnieuw"
+            ),
         ));
     }
     if segment.contains(':') {
         return Err(PathError::new(
-            format!(
-                "{what} contains `:`, which makes it look like an address on another site or a drive"
+            msg!("{what} contains `:`, which makes it look like an address on another site or a drive", "{what} bevat `:`, waardoor het lijkt op een adres op een andere site of een schijf"; what),
+            msg!(
+                "a path on this site starts with `/`; put links to other sites in the text instead",
+                "een pad op deze site begint met `/`; zet links naar andere sites in de tekst"
             ),
-            "a path on this site starts with `/`; put links to other sites in the text instead",
         ));
     }
     if segment.starts_with(' ') || segment.ends_with(' ') {
         return Err(PathError::new(
-            format!("{what} has a space at the start or end of a part"),
-            "remove the spaces around the names",
+            msg!("{what} has a space at the start or end of a part", "{what} heeft een spatie aan het begin of eind van een deel"; what),
+            msg!(
+                "remove the spaces around the names",
+                "haal de spaties rond de namen weg"
+            ),
         ));
     }
     Ok(())
 }
 
 /// Decodes `%xx` escapes once; fails on text that is not UTF-8 after decoding.
-fn decode(text: &str, what: &str) -> Result<String, PathError> {
+fn decode(text: &str, what: &Message) -> Result<String, PathError> {
     percent_decode_str(text)
         .decode_utf8()
         .map(|s| s.into_owned())
         .map_err(|_| {
             PathError::new(
-                format!("{what} has a `%` escape that is not valid text"),
-                "write the characters themselves instead of `%` codes",
+                msg!("{what} has a `%` escape that is not valid text", "{what} heeft een `%`-code die geen geldige tekst is"; what),
+                msg!("write the characters themselves instead of `%` codes", "schrijf de tekens zelf in plaats van `%`-codes"),
             )
         })
 }
@@ -132,46 +147,61 @@ impl SitePath {
     /// `..%2f` are refused like `../`. Query strings and fragments are not
     /// part of a site path.
     pub fn parse(text: &str) -> Result<SitePath, PathError> {
-        let what = format!("the path `{text}`");
+        let what = msg!("the path `{text}`", "het pad `{text}`");
         if text.is_empty() {
-            return Err(PathError::new("the path is empty", SITE_PATH_HINT));
+            return Err(PathError::new(
+                msg!("the path is empty", "het pad is leeg"),
+                site_path_hint(),
+            ));
         }
         if text.starts_with("//") || text.starts_with("\\\\") {
             return Err(PathError::new(
-                format!("{what} names another host (it starts with `//`)"),
-                SITE_PATH_HINT,
+                msg!("{what} names another host (it starts with `//`)", "{what} noemt een andere server (het begint met `//`)"; what),
+                site_path_hint(),
             ));
         }
         if has_scheme(text) {
             return Err(PathError::new(
-                format!("{what} is a full address, not a path on this site"),
-                "write only the path, for example `/nieuws/`; links to other sites belong in the text",
+                msg!("{what} is a full address, not a path on this site", "{what} is een volledig adres, geen pad op deze site"; what),
+                msg!(
+                    "write only the path, for example `/nieuws/`; links to other sites belong in the text",
+                    "schrijf alleen het pad, bijvoorbeeld `/nieuws/`; links naar andere sites horen in de tekst"
+                ),
             ));
         }
         if text.contains(['?', '#']) {
             return Err(PathError::new(
-                format!("{what} contains `?` or `#`"),
-                "a page's path cannot carry a query or a fragment; write only the path",
+                msg!("{what} contains `?` or `#`", "{what} bevat `?` of `#`"; what),
+                msg!(
+                    "a page's path cannot carry a query or a fragment; write only the path",
+                    "het pad van een pagina kan geen zoekvraag of fragment hebben; schrijf alleen het pad"
+                ),
             ));
         }
         let decoded = decode(text, &what)?;
         if decoded.chars().any(char::is_control) {
             return Err(PathError::new(
-                format!("{what} contains a control character (such as a NUL byte or a tab)"),
-                "remove the invisible character; retype the value if needed",
+                msg!("{what} contains a control character (such as a NUL byte or a tab)", "{what} bevat een stuurteken (zoals een NUL-byte of een tab)"; what),
+                msg!(
+                    "remove the invisible character; retype the value if needed",
+                    "haal het onzichtbare teken weg; typ de waarde zo nodig opnieuw"
+                ),
             ));
         }
         if decoded.contains('\\') {
             return Err(PathError::new(
-                format!("{what} contains a backslash"),
-                "use `/` between the parts of a path",
+                msg!("{what} contains a backslash", "{what} bevat een backslash"; what),
+                msg!(
+                    "use `/` between the parts of a path",
+                    "zet `/` tussen de delen van een pad"
+                ),
             ));
         }
         let rest = decoded.strip_prefix('/').unwrap_or(&decoded);
         if rest.starts_with('/') {
             return Err(PathError::new(
-                format!("{what} names another host (it starts with `//`)"),
-                SITE_PATH_HINT,
+                msg!("{what} names another host (it starts with `//`)", "{what} noemt een andere server (het begint met `//`)"; what),
+                site_path_hint(),
             ));
         }
         if rest.is_empty() {
@@ -202,7 +232,8 @@ impl SitePath {
         S: Into<String>,
     {
         let segments: Vec<String> = segments.into_iter().map(Into::into).collect();
-        let what = format!("the path `/{}`", segments.join("/"));
+        let joined = segments.join("/");
+        let what = msg!("the path `/{joined}`", "het pad `/{joined}`");
         for segment in &segments {
             check_segment(segment, &what)?;
         }
@@ -339,24 +370,33 @@ impl Slug {
 
     /// Parses a `slug:` value: exactly one plain name, no `/`.
     pub fn parse(text: &str) -> Result<Slug, PathError> {
-        let what = format!("the slug `{text}`");
+        let what = msg!("the slug `{text}`", "de slug `{text}`");
         if text.trim().is_empty() {
             return Err(PathError::new(
-                "the slug is empty",
-                "write the last part of the page's address, for example `slug: mijn-bericht`, or remove the line",
+                msg!("the slug is empty", "de slug is leeg"),
+                msg!(
+                    "write the last part of the page's address, for example `slug: mijn-bericht`, or remove the line",
+                    "schrijf het laatste deel van het adres van de pagina, bijvoorbeeld `slug: mijn-bericht`, of haal de regel weg"
+                ),
             ));
         }
         if text.contains('/') {
             return Err(PathError::new(
-                format!("{what} contains `/`; a slug is one name"),
-                "use `url:` for a whole path, or write a single name such as `slug: mijn-bericht`",
+                msg!("{what} contains `/`; a slug is one name", "{what} bevat `/`; een slug is één naam"; what),
+                msg!(
+                    "use `url:` for a whole path, or write a single name such as `slug: mijn-bericht`",
+                    "gebruik `url:` voor een heel pad, of schrijf één naam zoals `slug: mijn-bericht`"
+                ),
             ));
         }
         let decoded = decode(text, &what)?;
         if decoded.contains('/') {
             return Err(PathError::new(
-                format!("{what} contains an encoded `/`; a slug is one name"),
-                "write a single name such as `slug: mijn-bericht`",
+                msg!("{what} contains an encoded `/`; a slug is one name", "{what} bevat een gecodeerde `/`; een slug is één naam"; what),
+                msg!(
+                    "write a single name such as `slug: mijn-bericht`",
+                    "schrijf één naam zoals `slug: mijn-bericht`"
+                ),
             ));
         }
         // Hugo publishes a slug through `urlize`, which drops punctuation such
@@ -364,8 +404,11 @@ impl Slug {
         let name = Slug::urlize(decoded.trim());
         if name.is_empty() {
             return Err(PathError::new(
-                format!("{what} has no letters or digits to make an address from"),
-                "write the last part of the page's address, for example `slug: mijn-bericht`",
+                msg!("{what} has no letters or digits to make an address from", "{what} heeft geen letters of cijfers om een adres van te maken"; what),
+                msg!(
+                    "write the last part of the page's address, for example `slug: mijn-bericht`",
+                    "schrijf het laatste deel van het adres van de pagina, bijvoorbeeld `slug: mijn-bericht`"
+                ),
             ));
         }
         check_segment(&name, &what)?;

@@ -9,6 +9,9 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
+use crate::diagnostics::Message;
+use crate::msg;
+
 /// Which schemes a field accepts besides http and https.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Schemes {
@@ -27,9 +30,9 @@ pub struct ExternalUrl(String);
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UrlError {
     /// What is wrong.
-    pub message: String,
+    pub message: Message,
     /// What to write instead.
-    pub hint: String,
+    pub hint: Message,
 }
 
 impl ExternalUrl {
@@ -37,12 +40,22 @@ impl ExternalUrl {
     pub fn parse(text: &str, schemes: Schemes) -> Result<ExternalUrl, UrlError> {
         let trimmed = text.trim();
         let allowed = match schemes {
-            Schemes::Web => "http:// or https://",
-            Schemes::WebOrMail => "http://, https:// or mailto:",
+            Schemes::Web => msg!("http:// or https://", "http:// of https://"),
+            Schemes::WebOrMail => msg!(
+                "http://, https:// or mailto:",
+                "http://, https:// of mailto:"
+            ),
         };
         let parsed = url::Url::parse(trimmed).map_err(|_| UrlError {
-            message: format!("`{trimmed}` is not a complete web address"),
-            hint: format!("write the whole address, starting with {allowed}"),
+            message: msg!(
+                "`{trimmed}` is not a complete web address",
+                "`{trimmed}` is geen volledig webadres"
+            ),
+            hint: msg!(
+                "write the whole address, starting with {allowed}",
+                "schrijf het hele adres, beginnend met {allowed}";
+                allowed
+            ),
         })?;
         let ok = match parsed.scheme() {
             "http" | "https" => parsed.host_str().is_some_and(|h| !h.is_empty()),
@@ -51,10 +64,15 @@ impl ExternalUrl {
         };
         if !ok {
             return Err(UrlError {
-                message: format!(
-                    "`{trimmed}` is not allowed here: links must start with {allowed}"
+                message: msg!(
+                    "`{trimmed}` is not allowed here: links must start with {allowed}",
+                    "`{trimmed}` mag hier niet: links moeten beginnen met {allowed}";
+                    allowed
                 ),
-                hint: "copy the address from the browser's address bar".to_string(),
+                hint: msg!(
+                    "copy the address from the browser's address bar",
+                    "kopieer het adres uit de adresbalk van de browser"
+                ),
             });
         }
         Ok(ExternalUrl(parsed.to_string()))

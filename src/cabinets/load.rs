@@ -95,7 +95,7 @@ pub fn load(
         if earlier.until.is_none_or(|u| u > later.1.from) {
             diags.push(
                 parsed
-                    .error(
+                    .untranslated_error(
                         &later.0.from,
                         format!(
                             "{} starts while {} still governs",
@@ -145,7 +145,7 @@ fn cabinet(
     if entry.parties.is_empty() {
         diags.push(
             parsed
-                .error(
+                .untranslated_error(
                     &entry.name,
                     format!("{} has no parties", entry.name.get_ref()),
                 )
@@ -165,7 +165,7 @@ fn cabinet(
         if !entry.parties.iter().any(|p| p.get_ref() == party) {
             diags.push(
                 parsed
-                    .error(
+                    .untranslated_error(
                         at,
                         format!(
                             "`{party}` left {}, but is not among its parties",
@@ -179,7 +179,7 @@ fn cabinet(
         } else if from.is_some_and(|f| day <= f) || until.is_some_and(|u| day >= u) {
             diags.push(
                 parsed
-                    .error(at, format!("`{party}` left on {day}, outside the period of {}", entry.name.get_ref()))
+                    .untranslated_error(at, format!("`{party}` left on {day}, outside the period of {}", entry.name.get_ref()))
                     .with_hint("a party leaves after the cabinet was sworn in and before its successor was"),
             );
         } else {
@@ -200,7 +200,7 @@ fn cabinet(
             if minister.from < from || after_end {
                 diags.push(
                     parsed
-                        .error(
+                        .untranslated_error(
                             &m.from,
                             format!(
                                 "{}'s period lies outside that of {}",
@@ -218,7 +218,7 @@ fn cabinet(
         if earlier.until.is_none_or(|u| u > later.1.from) {
             diags.push(
                 parsed
-                    .error(
+                    .untranslated_error(
                         &later.0.from,
                         format!(
                             "{} takes office while {} still holds it",
@@ -293,7 +293,7 @@ fn period_order(
     if until <= from {
         diags.push(
             parsed
-                .error(
+                .untranslated_error(
                     at,
                     format!("`until` ({until}) is not after `from` ({from})"),
                 )

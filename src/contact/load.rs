@@ -300,7 +300,10 @@ fn email<T>(
     match at.get_ref().parse::<EmailAddress>() {
         Ok(e) => Some(e),
         Err(error) => {
-            diags.push(file.error(at, error.to_string()).with_hint(hint));
+            diags.push(
+                file.untranslated_error(at, error.to_string())
+                    .with_hint(hint),
+            );
             None
         }
     }
@@ -315,7 +318,7 @@ fn party<T>(
     let at = at.as_ref()?;
     if !party_known(at.get_ref()) {
         diags.push(
-            file.warning(at, format!("`{}` is not a party id of data/parties.toml", at.get_ref()))
+            file.untranslated_warning(at, format!("`{}` is not a party id of data/parties.toml", at.get_ref()))
                 .with_hint("use the `id` of the party in data/parties.toml; without it the message cannot mention the party's verdict"),
         );
         return None;
@@ -337,7 +340,7 @@ fn day<T>(
         }),
         Err(_) => {
             diags.push(
-                file.error(
+                file.untranslated_error(
                     at,
                     format!("`{field}` is not a day: \"{}\"", at.get_ref().0),
                 )
@@ -411,7 +414,7 @@ fn read_others(
         let kind = Kind::parse(r.kind.get_ref());
         if kind.is_none() {
             diags.push(
-                file.error(
+                file.untranslated_error(
                     &r.kind,
                     format!("`{}` is not a kind of recipient", r.kind.get_ref()),
                 )
@@ -426,7 +429,7 @@ fn read_others(
         let period = period(file, &r.start, &r.end, diags);
         if r.start.is_none() {
             diags.push(
-                file.error(&r.kind, format!("{} has no `start`", r.name))
+                file.untranslated_error(&r.kind, format!("{} has no `start`", r.name))
                     .with_hint("add the first day in the role, e.g. start = 2026-02-23, from the source that names them"),
             );
         }
@@ -434,7 +437,7 @@ fn read_others(
             Some(at) => day(file, at, "checked_on", diags),
             None => {
                 diags.push(
-                    file.error(&r.kind, format!("{} has no `checked_on`", r.name))
+                    file.untranslated_error(&r.kind, format!("{} has no `checked_on`", r.name))
                         .with_hint("add the day you last checked name and role against the source, e.g. checked_on = 2026-12-01"),
                 );
                 None
@@ -447,7 +450,7 @@ fn read_others(
             let text = at.get_ref().trim();
             if text.is_empty() {
                 diags.push(
-                    file.error(at, "`role_en` is empty")
+                    file.untranslated_error(at, "`role_en` is empty")
                         .with_hint("write the role in English, or leave `role_en` out: English pages then show the Dutch role, marked as Dutch"),
                 );
                 None

@@ -108,7 +108,7 @@ pub fn english<T>(
     let text = en.get_ref().trim();
     if text.is_empty() {
         diags.push(
-            file.error(en, format!("{field}_en is empty"))
+            file.untranslated_error(en, format!("{field}_en is empty"))
                 .with_hint(format!(
                     "write the English text of `{field}`, or leave `{field}_en` out: English pages then show the Dutch text, marked as Dutch"
                 )),
@@ -117,7 +117,7 @@ pub fn english<T>(
     }
     if dutch.trim().is_empty() {
         diags.push(
-            file.error(en, format!("{field}_en has no Dutch `{field}` beside it"))
+            file.untranslated_error(en, format!("{field}_en has no Dutch `{field}` beside it"))
                 .with_hint(format!(
                     "write the Dutch text in `{field}` too: Dutch pages show that one"
                 )),

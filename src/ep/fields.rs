@@ -34,7 +34,7 @@ pub fn day<T>(
         Err(_) => {
             diags.push(
                 parsed
-                    .error(at, format!("`{field}` is not a day: `{}`", at.get_ref().0))
+                    .untranslated_error(at, format!("`{field}` is not a day: `{}`", at.get_ref().0))
                     .with_hint("write the day as 2024-07-16, without quotes"),
             );
             None
@@ -66,7 +66,7 @@ pub fn period<T>(
     {
         diags.push(
             parsed
-                .error(at, format!("`until` ({u}) is before `from` ({from})"))
+                .untranslated_error(at, format!("`until` ({u}) is before `from` ({from})"))
                 .with_hint("swap the days, or correct the one that is wrong"),
         );
         return None;

@@ -90,7 +90,7 @@ pub fn load_meps(
         if !known_party(id.get_ref()) {
             diags.push(
                 parsed
-                    .error(id, format!("there is no party `{}` in data/parties.toml", id.get_ref()))
+                    .untranslated_error(id, format!("there is no party `{}` in data/parties.toml", id.get_ref()))
                     .with_hint("map the national party to a party id of data/parties.toml, e.g. \"GroenLinks\" = \"groenlinks-pvda\""),
             );
         }
@@ -108,7 +108,7 @@ pub fn load_meps(
         ) {
             diags.push(
                 parsed
-                    .error(at, format!("member id {id} is also given to {} (line {})", other.name, other.at.line))
+                    .untranslated_error(at, format!("member id {id} is also given to {} (line {})", other.name, other.at.line))
                     .with_hint("each MEP has one entry; the id is the number in europarl.europa.eu/meps/en/<id>"),
             );
             continue;
@@ -127,7 +127,7 @@ fn mep(parsed: &Parsed<MepsFile>, raw: &RawMep, diags: &mut Diagnostics) -> Opti
             _ => {
                 diags.push(
                     parsed
-                        .error(n, format!("`{}` is not a member id", n.get_ref()))
+                        .untranslated_error(n, format!("`{}` is not a member id", n.get_ref()))
                         .with_hint(
                             "write the number of europarl.europa.eu/meps/en/<id>, e.g. 124831",
                         ),
@@ -146,7 +146,7 @@ fn mep(parsed: &Parsed<MepsFile>, raw: &RawMep, diags: &mut Diagnostics) -> Opti
     if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
         diags.push(
             parsed
-                .error(
+                .untranslated_error(
                     &raw.country,
                     format!("`{country}` is not a two-letter country code"),
                 )
@@ -165,7 +165,7 @@ fn mep(parsed: &Parsed<MepsFile>, raw: &RawMep, diags: &mut Diagnostics) -> Opti
         if !parsed.value.national_parties.contains_key(p.name.get_ref()) {
             diags.push(
                 parsed
-                    .error(&p.name, format!("`{}` is not a key of [national_parties]", p.name.get_ref()))
+                    .untranslated_error(&p.name, format!("`{}` is not a key of [national_parties]", p.name.get_ref()))
                     .with_hint("add it to [national_parties] with the party id it belongs to, or use the name written there"),
             );
         }
@@ -178,7 +178,7 @@ fn mep(parsed: &Parsed<MepsFile>, raw: &RawMep, diags: &mut Diagnostics) -> Opti
             Some(group) => groups.push((group, (&g.from, g.until.as_ref()))),
             None => diags.push(
                 parsed
-                    .error(&g.code, format!("`{}` is not a political group code", g.code.get_ref()))
+                    .untranslated_error(&g.code, format!("`{}` is not a political group code", g.code.get_ref()))
                     .with_hint("write one of EPP, SD, RENEW, GREENS, ECR, PFE, ESN, GUE_NGL, NI (older: ID, EFDD, ENF, ALDE)"),
             ),
         }
@@ -226,7 +226,7 @@ fn periods<'a, V>(
             };
             diags.push(
                 parsed
-                    .error(
+                    .untranslated_error(
                         days.0,
                         format!(
                             "this MEP's {what} overlap: {} to {} and {} to {}",

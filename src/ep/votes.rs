@@ -144,7 +144,7 @@ pub fn load_vote(path: &Path, diags: &mut Diagnostics) -> Option<EpVote> {
         "" => {
             diags.push(
                 parsed
-                    .error(&file.result, "`result` is not filled in yet")
+                    .untranslated_error(&file.result, "`result` is not filled in yet")
                     .with_hint("HowTheyVote.eu gives results from 2024 on; for an older vote write result = \"adopted\" or \"rejected\" from the Parliament's minutes"),
             );
             None
@@ -152,7 +152,7 @@ pub fn load_vote(path: &Path, diags: &mut Diagnostics) -> Option<EpVote> {
         other => {
             diags.push(
                 parsed
-                    .error(&file.result, format!("`{other}` is not a result"))
+                    .untranslated_error(&file.result, format!("`{other}` is not a result"))
                     .with_hint("write result = \"adopted\" (aangenomen) or \"rejected\" (verworpen), as the Parliament's minutes give it"),
             );
             None
@@ -164,7 +164,7 @@ pub fn load_vote(path: &Path, diags: &mut Diagnostics) -> Option<EpVote> {
         "" => {
             diags.push(
                 parsed
-                    .error(&file.protects, "`protects` is not filled in yet")
+                    .untranslated_error(&file.protects, "`protects` is not filled in yet")
                     .with_hint("write protects = \"for\" or \"against\": the vote that protects private messages"),
             );
             None
@@ -172,7 +172,7 @@ pub fn load_vote(path: &Path, diags: &mut Diagnostics) -> Option<EpVote> {
         other => {
             diags.push(
                 parsed
-                    .error(&file.protects, format!("`{other}` is not a side"))
+                    .untranslated_error(&file.protects, format!("`{other}` is not a side"))
                     .with_hint("write protects = \"for\" or \"against\": the vote that protects private messages"),
             );
             None
@@ -183,7 +183,7 @@ pub fn load_vote(path: &Path, diags: &mut Diagnostics) -> Option<EpVote> {
     if let Some(host) = provenance.as_ref().and_then(|p| p.local_address()) {
         diags.push(
             parsed
-                .error(&file.provenance.kind, format!("this vote's source is a local address ({host}), which must not be published"))
+                .untranslated_error(&file.provenance.kind, format!("this vote's source is a local address ({host}), which must not be published"))
                 .with_hint("run `chatcontrole sync ep-votes` against HowTheyVote.eu's real API (the default --api)"),
         );
     }
@@ -227,7 +227,7 @@ fn count(parsed: &Parsed<VoteFile>, at: &Spanned<i64>, diags: &mut Diagnostics) 
         _ => {
             diags.push(
                 parsed
-                    .error(at, format!("`{}` is not a number of votes", at.get_ref()))
+                    .untranslated_error(at, format!("`{}` is not a number of votes", at.get_ref()))
                     .with_hint(
                         "the Parliament has at most 720 members; copy the number from the source",
                     ),
@@ -262,7 +262,7 @@ fn members(parsed: &Parsed<VoteFile>, diags: &mut Diagnostics) -> Option<Vec<Vot
                 _ => {
                     diags.push(
                         parsed
-                            .error(n, format!("`{}` is not a member id", n.get_ref()))
+                            .untranslated_error(n, format!("`{}` is not a member id", n.get_ref()))
                             .with_hint("write the number of europarl.europa.eu/meps/en/<id>, or leave `mep` out and give the name as meps.toml writes it"),
                     );
                     None
@@ -279,7 +279,7 @@ fn members(parsed: &Parsed<VoteFile>, diags: &mut Diagnostics) -> Option<Vec<Vot
         if group.is_none() {
             diags.push(
                 parsed
-                    .error(&raw.group, format!("`{}` is not a political group code", raw.group.get_ref()))
+                    .untranslated_error(&raw.group, format!("`{}` is not a political group code", raw.group.get_ref()))
                     .with_hint("write one of EPP, SD, RENEW, GREENS, ECR, PFE, ESN, GUE_NGL, NI (older: ID, EFDD, ENF, ALDE)"),
             );
         }
@@ -287,7 +287,10 @@ fn members(parsed: &Parsed<VoteFile>, diags: &mut Diagnostics) -> Option<Vec<Vot
         if vote.is_none() {
             diags.push(
                 parsed
-                    .error(&raw.vote, format!("`{}` is not a vote", raw.vote.get_ref()))
+                    .untranslated_error(
+                        &raw.vote,
+                        format!("`{}` is not a vote", raw.vote.get_ref()),
+                    )
                     .with_hint(
                         "write \"for\", \"against\", \"abstain\" or \"absent\" (did not vote)",
                     ),
@@ -304,7 +307,7 @@ fn members(parsed: &Parsed<VoteFile>, diags: &mut Diagnostics) -> Option<Vec<Vot
         if let Some(other) = members.iter().find(|m| same(m)) {
             diags.push(
                 parsed
-                    .error(
+                    .untranslated_error(
                         &raw.name,
                         format!(
                             "{name} is listed twice on this vote (also on line {})",
@@ -347,7 +350,7 @@ fn check_counts(
         {
             diags.push(
                 parsed
-                    .error(
+                    .untranslated_error(
                         at,
                         format!(
                             "{} members here voted {word}, but the whole Parliament only {total}",

@@ -97,7 +97,7 @@ pub fn load(site: &Path, known: &dyn Fn(&str) -> bool, diags: &mut Diagnostics) 
             other => {
                 diags.push(
                     parsed
-                        .error(&m.result, format!("`{other}` is not a result"))
+                        .untranslated_error(&m.result, format!("`{other}` is not a result"))
                         .with_hint(
                             "write result = \"adopted\" (aangenomen) or \"rejected\" (verworpen)",
                         ),
@@ -118,7 +118,7 @@ pub fn load(site: &Path, known: &dyn Fn(&str) -> bool, diags: &mut Diagnostics) 
                 "against" => votes.push((party.clone(), VoteChoice::Against)),
                 other => diags.push(
                     parsed
-                        .error(vote, format!("`{other}` is not a vote"))
+                        .untranslated_error(vote, format!("`{other}` is not a vote"))
                         .with_hint("write \"for\" or \"against\"; leave a party out when no source gives its vote"),
                 ),
             }
@@ -127,7 +127,7 @@ pub fn load(site: &Path, known: &dyn Fn(&str) -> bool, diags: &mut Diagnostics) 
             if text.get_ref().trim().is_empty() {
                 diags.push(
                     parsed
-                        .error(text, format!("`{field}` is empty"))
+                        .untranslated_error(text, format!("`{field}` is empty"))
                         .with_hint("write it in Dutch, in your own words"),
                 );
             }

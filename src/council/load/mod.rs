@@ -111,7 +111,7 @@ fn state_code<T>(
     let code = normalize_code(at.get_ref());
     if code.is_none() {
         diags.push(
-            file.error(
+            file.untranslated_error(
                 at,
                 format!("`{}` is not the code of an EU member state", at.get_ref()),
             )
@@ -128,7 +128,7 @@ fn state_code<T>(
 fn check_not_empty<T>(file: &Parsed<T>, at: &Spanned<String>, what: &str, diags: &mut Diagnostics) {
     if at.get_ref().trim().is_empty() {
         diags.push(
-            file.error(at, format!("{what} is empty"))
+            file.untranslated_error(at, format!("{what} is empty"))
                 .with_hint(format!("write the {what}")),
         );
     }
@@ -141,7 +141,7 @@ fn date<T>(file: &Parsed<T>, at: &Spanned<String>, diags: &mut Diagnostics) -> O
     match ClaimDate::parse(at.get_ref()) {
         Ok(date) => Some(date),
         Err(bad) => {
-            diags.push(file.error(at, bad.to_string()).with_hint(
+            diags.push(file.untranslated_error(at, bad.to_string()).with_hint(
                 "for example \"2025-11-26\", or \"2024-06\" when only the month is known",
             ));
             None
@@ -158,7 +158,7 @@ fn full_day<T>(
     let date = date(file, at, diags)?;
     if !date.day_known {
         diags.push(
-            file.error(at, "this date needs a day")
+            file.untranslated_error(at, "this date needs a day")
                 .with_hint("write YYYY-MM-DD"),
         );
         return None;

@@ -105,7 +105,7 @@ fn check_votes(
             };
             if reported.iter().any(|(c, _)| *c == code) {
                 diags.push(
-                    file.error(at, format!("{code} has two votes at this decision"))
+                    file.untranslated_error(at, format!("{code} has two votes at this decision"))
                         .with_hint("name each state in one list only: support, oppose or abstain"),
                 );
                 ok = false;
@@ -119,7 +119,7 @@ fn check_votes(
         Some(p) if p != Position::Undecided => Some(p),
         _ => {
             diags.push(
-                file.error(
+                file.untranslated_error(
                     &raw.others,
                     format!("`{}` is not a vote", raw.others.get_ref()),
                 )
@@ -138,7 +138,7 @@ fn check_votes(
     );
     if raw.sources.get_ref().is_empty() {
         diags.push(
-            file.error(&raw.sources, "the votes have no sources")
+            file.untranslated_error(&raw.sources, "the votes have no sources")
                 .with_hint("list the web addresses that report the votes in sources = [...]"),
         );
     }
@@ -183,7 +183,7 @@ pub(super) fn check_moments(
         };
         if until < from {
             diags.push(
-                file.error(&raw.until, "the presidency ends before it starts")
+                file.untranslated_error(&raw.until, "the presidency ends before it starts")
                     .with_hint("swap `from` and `until`"),
             );
             continue;
@@ -218,7 +218,7 @@ pub(super) fn check_moments(
                     crate::council::check::title_date_mismatch(title.get_ref(), &date, language)
                 {
                     diags.push(
-                        file.warning(title, problem)
+                        file.untranslated_warning(title, problem)
                             .with_hint("make the title and the date agree"),
                     );
                 }
@@ -240,7 +240,7 @@ pub(super) fn check_moments(
         );
         if data.texts.iter().any(|t| t.id == id) {
             diags.push(
-                file.error(&raw.id, format!("text id `{id}` is used twice"))
+                file.untranslated_error(&raw.id, format!("text id `{id}` is used twice"))
                     .with_hint("give every [[text]] its own id"),
             );
             continue;
@@ -264,7 +264,7 @@ pub(super) fn check_moments(
         let id = raw.id.get_ref().trim().to_string();
         if !ids.insert(id.clone()) {
             diags.push(
-                file.error(&raw.id, format!("moment id `{id}` is used twice"))
+                file.untranslated_error(&raw.id, format!("moment id `{id}` is used twice"))
                     .with_hint("give every [[moment]] its own id"),
             );
         }
@@ -275,7 +275,7 @@ pub(super) fn check_moments(
             "jha-council" => Some(Body::JhaCouncil),
             other => {
                 diags.push(
-                    file.error(&raw.body, format!("unknown Council body `{other}`"))
+                    file.untranslated_error(&raw.body, format!("unknown Council body `{other}`"))
                         .with_hint("write \"coreper\" or \"jha-council\""),
                 );
                 None
@@ -286,7 +286,7 @@ pub(super) fn check_moments(
             "withdrawn" => Some(MomentResult::Withdrawn),
             other => {
                 diags.push(
-                    file.error(&raw.result, format!("unknown result `{other}`"))
+                    file.untranslated_error(&raw.result, format!("unknown result `{other}`"))
                         .with_hint("write \"agreed\" or \"withdrawn\""),
                 );
                 None
@@ -295,7 +295,7 @@ pub(super) fn check_moments(
         let text = raw.text.get_ref().trim().to_string();
         if data.text(&text).is_none() {
             diags.push(
-                file.error(&raw.text, format!("unknown text `{text}`"))
+                file.untranslated_error(&raw.text, format!("unknown text `{text}`"))
                     .with_hint(known_texts(data)),
             );
         }
@@ -309,7 +309,7 @@ pub(super) fn check_moments(
         );
         if raw.sources.get_ref().is_empty() {
             diags.push(
-                file.error(&raw.sources, "this moment has no sources")
+                file.untranslated_error(&raw.sources, "this moment has no sources")
                     .with_hint("list at least one web address in sources = [...]"),
             );
         }
@@ -327,7 +327,7 @@ pub(super) fn check_moments(
             && result != MomentResult::Agreed
         {
             diags.push(
-                file.error(&votes.others, "votes are recorded for a moment without a decision")
+                file.untranslated_error(&votes.others, "votes are recorded for a moment without a decision")
                     .with_hint("only a moment with result = \"agreed\" has votes; remove [moment.votes] or fix the result"),
             );
         }
@@ -335,7 +335,7 @@ pub(super) fn check_moments(
             && !date.day_known
         {
             diags.push(
-                file.error(&raw.date, "a decision needs the day it was taken")
+                file.untranslated_error(&raw.date, "a decision needs the day it was taken")
                     .with_hint("write the date as YYYY-MM-DD"),
             );
         }
@@ -350,7 +350,7 @@ pub(super) fn check_moments(
             let outcome = evaluate(Rule::Qmv, &voters).outcome;
             if outcome != Outcome::Adopted {
                 diags.push(
-                    file.error(
+                    file.untranslated_error(
                         &votes.others,
                         format!(
                             "these votes do not add up to an agreement: counted by the rules the text is {}",

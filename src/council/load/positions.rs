@@ -173,7 +173,7 @@ fn check_claim(
     let position = Position::parse(raw.position.get_ref());
     if position.is_none() {
         diags.push(
-            file.error(&raw.position, format!("unknown position `{}`", raw.position.get_ref()))
+            file.untranslated_error(&raw.position, format!("unknown position `{}`", raw.position.get_ref()))
                 .with_hint("write support, oppose, abstain or undecided (leave out states whose position is unknown)"),
         );
     }
@@ -181,7 +181,7 @@ fn check_claim(
     let text = data.text(text_id);
     if text.is_none() {
         diags.push(
-            file.error(&raw.text, format!("unknown text `{text_id}`"))
+            file.untranslated_error(&raw.text, format!("unknown text `{text_id}`"))
                 .with_hint(known_texts(data)),
         );
     }
@@ -199,7 +199,7 @@ fn check_claim(
         && date.effective > ctx.today
     {
         diags.push(
-            file.warning(
+            file.untranslated_warning(
                 &raw.date,
                 format!("this claim is dated {date}, which is after today"),
             )
@@ -210,7 +210,7 @@ fn check_claim(
         && date.effective < text.date.effective
     {
         diags.push(
-            file.error(
+            file.untranslated_error(
                 &raw.date,
                 format!(
                     "this claim ({date}) is older than the text it concerns (`{}`, {})",

@@ -32,7 +32,7 @@ pub(super) fn claims_max_age(
     let at = file.value.claims_max_age_days.as_ref()?;
     if *at.get_ref() == 0 {
         diags.push(
-            file.error(at, "claims_max_age_days is 0: every claim would be stale")
+            file.untranslated_error(at, "claims_max_age_days is 0: every claim would be stale")
                 .with_hint("write a number of days, e.g. 90, or leave the line out to use site.toml's [check] max_age_days"),
         );
         return None;
@@ -71,7 +71,7 @@ pub(super) fn check_stages(
         check_not_empty(file, &raw.about, "description", diags);
         if stages.iter().any(|s| s.id == id) {
             diags.push(
-                file.error(&raw.id, format!("stage id `{id}` is used twice"))
+                file.untranslated_error(&raw.id, format!("stage id `{id}` is used twice"))
                     .with_hint("give every [[stage]] its own id"),
             );
         }
@@ -79,7 +79,7 @@ pub(super) fn check_stages(
         if let (Some(when), Some(at)) = (when, &raw.date) {
             if open {
                 diags.push(
-                    file.error(at, "this stage has a date but an earlier stage has none")
+                    file.untranslated_error(at, "this stage has a date but an earlier stage has none")
                         .with_hint("stages happen in order: give the earlier stage its date, or remove this one"),
                 );
             }
@@ -87,7 +87,7 @@ pub(super) fn check_stages(
                 && when.effective < before
             {
                 diags.push(
-                    file.error(
+                    file.untranslated_error(
                         at,
                         format!("this stage ({when}) is dated before the stage above it"),
                     )
@@ -96,8 +96,11 @@ pub(super) fn check_stages(
             }
             if when.effective > ctx.today {
                 diags.push(
-                    file.warning(at, format!("this stage is dated {when}, after today"))
-                        .with_hint("leave out the date of a stage that has not happened yet"),
+                    file.untranslated_warning(
+                        at,
+                        format!("this stage is dated {when}, after today"),
+                    )
+                    .with_hint("leave out the date of a stage that has not happened yet"),
                 );
             }
             previous = Some((when.effective, at));
@@ -106,7 +109,7 @@ pub(super) fn check_stages(
         }
         if raw.date.is_some() && raw.sources.is_empty() {
             diags.push(
-                file.error(&raw.title, "a stage that happened needs a source")
+                file.untranslated_error(&raw.title, "a stage that happened needs a source")
                     .with_hint("add sources = [\"https://...\"]"),
             );
         }

@@ -129,7 +129,7 @@ pub(super) fn check_hosts(file: &Parsed<RawSourcesFile>, diags: &mut Diagnostics
         let host = clean_host(raw.host.get_ref());
         if !is_host_name(&host) {
             diags.push(
-                file.error(
+                file.untranslated_error(
                     &raw.host,
                     format!("`{}` is not a host name", raw.host.get_ref()),
                 )
@@ -139,7 +139,7 @@ pub(super) fn check_hosts(file: &Parsed<RawSourcesFile>, diags: &mut Diagnostics
         }
         let Some(kind) = SourceKind::parse(raw.kind.get_ref()) else {
             diags.push(
-                file.error(
+                file.untranslated_error(
                     &raw.kind,
                     format!("unknown source kind `{}`", raw.kind.get_ref()),
                 )
@@ -150,7 +150,7 @@ pub(super) fn check_hosts(file: &Parsed<RawSourcesFile>, diags: &mut Diagnostics
         };
         if hosts.iter().any(|e| e.host == host) {
             diags.push(
-                file.error(&raw.host, format!("host `{host}` is listed twice"))
+                file.untranslated_error(&raw.host, format!("host `{host}` is listed twice"))
                     .with_hint("keep one [[host]] entry per host"),
             );
             continue;
@@ -160,7 +160,7 @@ pub(super) fn check_hosts(file: &Parsed<RawSourcesFile>, diags: &mut Diagnostics
             && !is_host_name(target)
         {
             diags.push(
-                file.error(at, format!("`{}` is not a host name", at.get_ref()))
+                file.untranslated_error(at, format!("`{}` is not a host name", at.get_ref()))
                     .with_hint("write only the host this site relies on, e.g. \"fightchatcontrol.eu\" (no https://, no path)"),
             );
             broken.push(host);
@@ -190,17 +190,17 @@ fn check_grades(file: &Parsed<RawSourcesFile>, hosts: &Hosts, diags: &mut Diagno
             match hosts.entry(target) {
                 None if hosts.is_broken(target) => {}
                 None => diags.push(
-                    file.warning(at, format!("`{host}` relies on `{target}`, which is not listed here"))
+                    file.untranslated_warning(at, format!("`{host}` relies on `{target}`, which is not listed here"))
                         .with_hint(format!(
                             "add [[host]] host = \"{target}\" with its kind, so the sources of {host} can take the weaker grade"
                         )),
                 ),
                 Some(other) if other.host == host => diags.push(
-                    file.warning(at, format!("`{host}` relies on itself"))
+                    file.untranslated_warning(at, format!("`{host}` relies on itself"))
                         .with_hint("name the other publication this site takes its facts from, or remove relies_on"),
                 ),
                 Some(other) if leads_back(hosts, &other.host, &host) => diags.push(
-                    file.warning(at, format!("`{host}` and `{}` rely on each other", other.host))
+                    file.untranslated_warning(at, format!("`{host}` and `{}` rely on each other", other.host))
                         .with_hint("keep relies_on on the site that takes its facts from the other one only"),
                 ),
                 Some(_) => {}
@@ -215,7 +215,7 @@ fn check_grades(file: &Parsed<RawSourcesFile>, hosts: &Hosts, diags: &mut Diagno
             && other.kind.strength() < entry.kind.strength()
         {
             diags.push(
-                file.warning(
+                file.untranslated_warning(
                     note,
                     format!(
                         "`{host}` is graded {} but its note names `{}` ({}): a source that relies on another is worth no more than it",
@@ -234,7 +234,7 @@ fn check_grades(file: &Parsed<RawSourcesFile>, hosts: &Hosts, diags: &mut Diagno
             && entry.kind.strength() < SourceKind::Parliamentary.strength()
         {
             diags.push(
-                file.warning(
+                file.untranslated_warning(
                     &raw.kind,
                     format!(
                         "`{host}` publishes official documents but is graded {}",
@@ -298,11 +298,11 @@ pub(super) fn source<T>(
         Ok(url) => url,
         Err(err) => {
             let message = if at.get_ref().trim().is_empty() {
-                "the source is empty".to_string()
+                crate::msg!("the source is empty", "de bron is leeg")
             } else {
                 err.message
             };
-            diags.push(file.error(at, message).with_hint(err.hint));
+            diags.push(file.untranslated_error(at, message).with_hint(err.hint));
             return None;
         }
     };
@@ -311,7 +311,7 @@ pub(super) fn source<T>(
             return None;
         }
         diags.push(
-            file.error(at, format!("no source kind is known for `{}`", url.host()))
+            file.untranslated_error(at, format!("no source kind is known for `{}`", url.host()))
                 .with_hint(format!(
                     "add [[host]] host = \"{}\" with kind = one of {} to data/council/sources.toml",
                     url.host().trim_start_matches("www."),
@@ -321,7 +321,10 @@ pub(super) fn source<T>(
         return None;
     };
     if let Some(problem) = page_problem(&url) {
-        diags.push(file.warning(at, problem.0).with_hint(problem.1));
+        diags.push(
+            file.untranslated_warning(at, problem.0)
+                .with_hint(problem.1),
+        );
     }
     Some(Source {
         url,
@@ -384,10 +387,15 @@ pub(super) fn source_with_archive<T>(
         match ExternalUrl::parse(archive.get_ref(), Schemes::Web) {
             Ok(url) => found.archive_url = Some(url),
             Err(err) => {
-                diags.push(file.error(archive, err.message).with_hint(format!(
-                    "{}; for example https://web.archive.org/web/2025/https://… ",
-                    err.hint
-                )));
+                let hint = err.hint;
+                diags.push(
+                    file.untranslated_error(archive, err.message)
+                        .with_hint(crate::msg!(
+                            "{hint}; for example https://web.archive.org/web/2025/https://… ",
+                            "{hint}; bijvoorbeeld https://web.archive.org/web/2025/https://… ";
+                            hint
+                        )),
+                );
                 return None;
             }
         }

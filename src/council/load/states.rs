@@ -75,7 +75,7 @@ pub(super) fn check_states(
             "derived" => Precision::Derived,
             other => {
                 diags.push(
-                    file.error(&raw.precision, format!("unknown precision `{other}`"))
+                    file.untranslated_error(&raw.precision, format!("unknown precision `{other}`"))
                         .with_hint("write \"official\" (from the Council's table) or \"derived\" (computed from shares)"),
                 );
                 Precision::Derived
@@ -94,7 +94,7 @@ pub(super) fn check_states(
             && !POPULATION_TOTAL.contains(total.get_ref())
         {
             diags.push(
-                file.error(
+                file.untranslated_error(
                     total,
                     format!("EU total {} is out of range", total.get_ref()),
                 )
@@ -115,8 +115,11 @@ pub(super) fn check_states(
         };
         if years.insert(year, entry).is_some() {
             diags.push(
-                file.error(&raw.year, format!("population year {year} is listed twice"))
-                    .with_hint("keep one [[population_year]] entry per year"),
+                file.untranslated_error(
+                    &raw.year,
+                    format!("population year {year} is listed twice"),
+                )
+                .with_hint("keep one [[population_year]] entry per year"),
             );
         }
     }
@@ -134,7 +137,7 @@ pub(super) fn check_states(
             let year = *figure.year.get_ref();
             if !years.contains_key(&year) {
                 diags.push(
-                    file.error(
+                    file.untranslated_error(
                         &figure.year,
                         format!("{code}: no [[population_year]] entry for {year}"),
                     )
@@ -145,7 +148,7 @@ pub(super) fn check_states(
             }
             if !POPULATION_STATE.contains(figure.value.get_ref()) {
                 diags.push(
-                    file.error(
+                    file.untranslated_error(
                         &figure.value,
                         format!(
                             "{code}: population {} for {year} is out of range",
@@ -161,7 +164,7 @@ pub(super) fn check_states(
             }
             if population.insert(year, *figure.value.get_ref()).is_some() {
                 diags.push(
-                    file.error(
+                    file.untranslated_error(
                         &figure.year,
                         format!("{code}: two population figures for {year}"),
                     )
@@ -173,7 +176,7 @@ pub(super) fn check_states(
             && let Some(other) = tiles.insert(*tile.get_ref(), code)
         {
             diags.push(
-                file.error(tile, format!("{code} has the same tile as {other}"))
+                file.untranslated_error(tile, format!("{code} has the same tile as {other}"))
                     .with_hint("give every state its own [column, row] on the tile map"),
             );
         }
@@ -186,7 +189,7 @@ pub(super) fn check_states(
         };
         if states.insert(code, state).is_some() {
             diags.push(
-                file.error(&raw.code, format!("{code} is listed twice"))
+                file.untranslated_error(&raw.code, format!("{code} is listed twice"))
                     .with_hint("keep one [[state]] entry per member state"),
             );
         }

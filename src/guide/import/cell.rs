@@ -596,8 +596,8 @@ fn check_url(text: &str, link: &inline::Link) -> Result<(), CellError> {
         .map(|_| ())
         .map_err(|e| CellError {
             offset: char_offset(text, link.range.start),
-            message: format!("link `{}`: {}", link.text, e.message),
-            hint: Some(e.hint),
+            message: format!("link `{}`: {}", link.text, e.message.en),
+            hint: Some(e.hint.en),
         })
 }
 

@@ -114,15 +114,18 @@ pub(super) fn load_election(
             match SitePath::parse(&value) {
                 Err(e) => {
                     diags.push(
-                        src.error(p, format!("path: {}", e.message))
+                        src.untranslated_error(p, format!("path: {}", e.message))
                             .with_hint(format!("{}; for example path = \"/{id}/\"", e.hint)),
                     );
                     None
                 }
                 Ok(_) if !value.starts_with('/') || !value.ends_with('/') => {
                     diags.push(
-                        src.error(p, format!("path `{value}` must start and end with `/`"))
-                            .with_hint(format!("for example path = \"/{id}/\"")),
+                        src.untranslated_error(
+                            p,
+                            format!("path `{value}` must start and end with `/`"),
+                        )
+                        .with_hint(format!("for example path = \"/{id}/\"")),
                     );
                     None
                 }
@@ -182,18 +185,18 @@ fn convert_scale(src: &Parsed<()>, raw: Vec<RawLevel>, diags: &mut Diagnostics) 
         let id = level.id.get_ref().clone();
         if !is_valid_id(&id) {
             diags.push(
-                src.error(&level.id, format!("level id `{id}` is not a valid id"))
+                src.untranslated_error(&level.id, format!("level id `{id}` is not a valid id"))
                     .with_hint("use lower-case letters, digits and hyphens, e.g. `beschermt-niet`"),
             );
         } else if !ids.insert(id.clone()) {
             diags.push(
-                src.error(&level.id, format!("level id `{id}` is used twice"))
+                src.untranslated_error(&level.id, format!("level id `{id}` is used twice"))
                     .with_hint("give every [[level]] its own id"),
             );
         }
         if !symbols.insert(level.symbol.get_ref().clone()) {
             diags.push(
-                src.error(
+                src.untranslated_error(
                     &level.symbol,
                     format!("symbol `{}` is used by two levels", level.symbol.get_ref()),
                 )
@@ -208,7 +211,7 @@ fn convert_scale(src: &Parsed<()>, raw: Vec<RawLevel>, diags: &mut Diagnostics) 
             && !rules.insert(outcome)
         {
             diags.push(
-                src.error(rule, format!("two levels stand for the rule outcome `{}`", outcome.id()))
+                src.untranslated_error(rule, format!("two levels stand for the rule outcome `{}`", outcome.id()))
                     .with_hint("each outcome of the verdict rules (protects, mixed, does_not_protect, unclear) belongs to at most one level"),
             );
         }
@@ -254,7 +257,7 @@ fn level_english(
             [] => String::new(),
         };
         diags.push(
-            src.error(*first, format!("this level's English is incomplete: {what}"))
+            src.untranslated_error(*first, format!("this level's English is incomplete: {what}"))
                 .with_hint("give a level all three of label_en, meaning_en and screen_reader_en, or none (English pages then show the Dutch texts, marked as Dutch)"),
         );
         return None;
@@ -281,8 +284,11 @@ fn convert_districts(
             Ok(number) if number >= 1 => {
                 if districts.iter().any(|x| x.number == number) {
                     diags.push(
-                        src.error(&d.number, format!("kieskring {number} is listed twice"))
-                            .with_hint("remove the second [[district]] with this number"),
+                        src.untranslated_error(
+                            &d.number,
+                            format!("kieskring {number} is listed twice"),
+                        )
+                        .with_hint("remove the second [[district]] with this number"),
                     );
                 } else {
                     districts.push(District {
@@ -292,7 +298,7 @@ fn convert_districts(
                 }
             }
             _ => diags.push(
-                src.error(&d.number, format!("{n} is not a valid kieskring number"))
+                src.untranslated_error(&d.number, format!("{n} is not a valid kieskring number"))
                     .with_hint("kieskringen are numbered from 1 (Groningen) to 20 (Bonaire)"),
             ),
         }

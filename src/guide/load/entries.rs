@@ -104,7 +104,7 @@ pub(super) fn load_entry(
     if election.level(&verdict).is_none() {
         let known: Vec<&str> = election.scale.iter().map(|l| l.id.as_str()).collect();
         diags.push(
-            src.error(&raw.verdict, format!("unknown verdict level `{verdict}`"))
+            src.untranslated_error(&raw.verdict, format!("unknown verdict level `{verdict}`"))
                 .with_hint(format!(
                     "use one of the level ids of {}: {}",
                     election.origin.file.display(),
@@ -210,7 +210,7 @@ fn convert_entry_districts(
         + usize::from(d.count.is_some());
     if given != 1 {
         diags.push(
-            src.error(raw, "[districts] needs exactly one of `all`, `except` or `count`")
+            src.untranslated_error(raw, "[districts] needs exactly one of `all`, `except` or `count`")
                 .with_hint("leave [districts] out when the party is on the ballot everywhere; write except = [3, 20] or count = 19 otherwise"),
         );
         return Districts::All;
@@ -224,7 +224,7 @@ fn convert_entry_districts(
             match known {
                 Some(x) => numbers.push(x),
                 None => diags.push(
-                    src.error(n, format!("there is no kieskring {}", n.get_ref()))
+                    src.untranslated_error(n, format!("there is no kieskring {}", n.get_ref()))
                         .with_hint(format!(
                             "use the numbers of the [[district]] tables in {}",
                             election.origin.file.display()
@@ -242,7 +242,7 @@ fn convert_entry_districts(
             Ok(x) if x >= 1 && usize::from(x) <= election.districts.len() => Districts::Count(x),
             _ => {
                 diags.push(
-                    src.error(
+                    src.untranslated_error(
                         count,
                         format!("a party cannot be on the ballot in {n} kieskringen"),
                     )
@@ -257,7 +257,7 @@ fn convert_entry_districts(
     }
     if d.all == Some(false) {
         diags.push(
-            src.error(
+            src.untranslated_error(
                 raw,
                 "`all = false` does not say where the party is on the ballot",
             )

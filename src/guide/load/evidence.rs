@@ -87,7 +87,7 @@ pub(super) fn convert_evidence(
 ) -> Evidence {
     let header = nth_header_line(src, "evidence", index);
     let at_kind = |message: &str| match &e.kind {
-        Some(k) => src.error(k, message),
+        Some(k) => src.untranslated_error(k, message),
         None => Diagnostic::untranslated_error(&src.path, header, 1, message),
     };
     if e.kind.is_none() {
@@ -131,7 +131,7 @@ pub(super) fn convert_evidence(
         && e.strength.is_none()
     {
         diags.push(
-            src.error(at, format!("evidence that {} needs a strength", stance_verb(stance)))
+            src.untranslated_error(at, format!("evidence that {} needs a strength", stance_verb(stance)))
                 .with_hint("add strength = \"explicit\" (about encryption, scanning, chat control or a recorded vote) or \"general\" (a general remark on privacy)"),
         );
     }
@@ -161,7 +161,7 @@ pub(super) fn convert_evidence(
         && data.item(item.get_ref()).is_none()
     {
         diags.push(
-            src.error(item, format!("unknown item `{}`", item.get_ref()))
+            src.untranslated_error(item, format!("unknown item `{}`", item.get_ref()))
                 .with_hint(format!(
                     "define it in data/items/{}.toml (number, title, kind, url, protects)",
                     item.get_ref()
@@ -185,7 +185,7 @@ pub(super) fn convert_evidence(
         && !pages.is_empty()
     {
         diags.push(
-            src.error(p, "evidence has both `pages` and `no_pages = true`")
+            src.untranslated_error(p, "evidence has both `pages` and `no_pages = true`")
                 .with_hint(
                     "keep pages when the source has page numbers, no_pages = true when it has none",
                 ),
@@ -245,7 +245,7 @@ fn kind_choice(
     let text = value.get_ref().trim().to_lowercase();
     if let Some((_, id)) = DUTCH_KINDS.iter().find(|(dutch, _)| *dutch == text) {
         diags.push(
-            src.error(
+            src.untranslated_error(
                 value,
                 format!(
                     "`{}` is not a valid kind: kinds are written in English",
@@ -274,7 +274,7 @@ fn convert_pages(
                 _ => "pages = [12]".to_string(),
             };
             diags.push(
-                src.error(
+                src.untranslated_error(
                     value,
                     format!("pages must be a list of page numbers, not `{other}`"),
                 )
@@ -290,7 +290,7 @@ fn convert_pages(
         match p.as_integer().map(u32::try_from) {
             Some(Ok(n)) if n >= 1 => pages.push(n),
             _ => diags.push(
-                src.error(value, format!("{p} is not a page number"))
+                src.untranslated_error(value, format!("{p} is not a page number"))
                     .with_hint("page numbers are whole numbers from 1, without quotes, e.g. pages = [12, 13]"),
             ),
         }

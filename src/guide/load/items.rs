@@ -51,7 +51,7 @@ pub(crate) fn load_items(dir: &Path, diags: &mut Diagnostics) -> BTreeMap<String
         let number = raw.number.get_ref().trim().to_string();
         if number != file_stem(&path) {
             diags.push(
-                src.error(
+                src.untranslated_error(
                     &raw.number,
                     format!(
                         "item number `{number}` does not match the file name `{}`",
@@ -89,7 +89,7 @@ pub(crate) fn load_items(dir: &Path, diags: &mut Diagnostics) -> BTreeMap<String
             && let Some(at) = raw.name.as_ref().or(raw.mover.as_ref())
         {
             diags.push(
-                src.error(at, "the item's name and mover need a [source]")
+                src.untranslated_error(at, "the item's name and mover need a [source]")
                     .with_hint("add a [source] table (kind = \"press\" with url, title and date, or \"official\") saying where the name and mover come from"),
             );
         }

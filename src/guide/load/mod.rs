@@ -177,7 +177,7 @@ fn choice<T: Copy>(
         ),
     };
     diags.push(
-        file.error(
+        file.untranslated_error(
             value,
             format!("`{text}` is not a valid {field}: {field} must be one of {list}"),
         )
@@ -197,7 +197,7 @@ fn web_url(
     match ExternalUrl::parse(value.get_ref(), schemes) {
         Ok(url) => Some(url.as_str().to_string()),
         Err(e) => {
-            diags.push(file.error(value, e.message).with_hint(e.hint));
+            diags.push(file.untranslated_error(value, e.message).with_hint(e.hint));
             None
         }
     }
@@ -219,7 +219,7 @@ fn english(
     let dutch_field = field.strip_suffix("_en").unwrap_or(field);
     if text.is_empty() {
         diags.push(
-            file.error(value, format!("`{field}` is empty"))
+            file.untranslated_error(value, format!("`{field}` is empty"))
                 .with_hint(format!(
                     "write the English text of `{dutch_field}`, or leave `{field}` out: English pages then show the Dutch text, marked as Dutch"
                 )),
@@ -228,7 +228,7 @@ fn english(
     }
     if !dutch {
         diags.push(
-            file.error(value, format!("`{field}` translates `{dutch_field}`, which is missing"))
+            file.untranslated_error(value, format!("`{field}` translates `{dutch_field}`, which is missing"))
                 .with_hint(format!(
                     "write the Dutch text as `{dutch_field}` too: Dutch pages show it, and it is the text `{field}` translates"
                 )),
@@ -252,7 +252,7 @@ fn parse_date(
         Ok(date) => Some(date),
         Err(_) => {
             diags.push(
-                file.error(value, format!("`{text}` is not a valid date"))
+                file.untranslated_error(value, format!("`{text}` is not a valid date"))
                     .with_hint("write dates as year-month-day, e.g. 2023-11-22"),
             );
             None

@@ -56,7 +56,7 @@ pub(crate) fn load_parties(path: &Path, diags: &mut Diagnostics) -> Vec<Party> {
         let id = p.id.get_ref().clone();
         if !is_valid_id(&id) {
             diags.push(
-                src.error(&p.id, format!("party id `{id}` is not a valid id"))
+                src.untranslated_error(&p.id, format!("party id `{id}` is not a valid id"))
                     .with_hint(
                         "use lower-case letters, digits and hyphens, e.g. `groenlinks-pvda`",
                     ),
@@ -65,7 +65,7 @@ pub(crate) fn load_parties(path: &Path, diags: &mut Diagnostics) -> Vec<Party> {
         }
         if !seen.insert(id.clone()) {
             diags.push(
-                src.error(&p.id, format!("party id `{id}` is used twice"))
+                src.untranslated_error(&p.id, format!("party id `{id}` is used twice"))
                     .with_hint("each [[party]] needs its own id; remove or rename the second one"),
             );
             continue;
@@ -114,8 +114,11 @@ fn convert_aliases(
                     let parsed = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
                     if parsed.is_none() {
                         diags.push(
-                            src.error(raw, format!("`{key} = {text}` in an alias is not a date"))
-                                .with_hint("write dates as year-month-day, e.g. 2023-08-20"),
+                            src.untranslated_error(
+                                raw,
+                                format!("`{key} = {text}` in an alias is not a date"),
+                            )
+                            .with_hint("write dates as year-month-day, e.g. 2023-08-20"),
                         );
                     }
                     parsed
@@ -126,13 +129,16 @@ fn convert_aliases(
                     .collect();
                 if let Some(key) = unknown.first() {
                     diags.push(
-                        src.error(raw, format!("an alias has an unknown field `{key}`"))
-                            .with_hint("an alias table has only name, from and until"),
+                        src.untranslated_error(
+                            raw,
+                            format!("an alias has an unknown field `{key}`"),
+                        )
+                        .with_hint("an alias table has only name, from and until"),
                     );
                 }
                 let Some(toml::Value::String(name)) = table.get("name") else {
                     diags.push(
-                        src.error(raw, "an alias table needs a `name`")
+                        src.untranslated_error(raw, "an alias table needs a `name`")
                             .with_hint(ALIAS_HINT),
                     );
                     continue;
@@ -143,7 +149,7 @@ fn convert_aliases(
                     && u < f
                 {
                     diags.push(
-                        src.error(
+                        src.untranslated_error(
                             raw,
                             format!("the alias `{name}` ends ({u}) before it starts ({f})"),
                         )
@@ -157,7 +163,7 @@ fn convert_aliases(
                 });
             }
             other => diags.push(
-                src.error(raw, format!("`{other}` is not an alias"))
+                src.untranslated_error(raw, format!("`{other}` is not an alias"))
                     .with_hint(ALIAS_HINT),
             ),
         }
