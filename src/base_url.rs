@@ -9,6 +9,9 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
+use crate::diagnostics::Message;
+use crate::msg;
+
 /// An absolute `http`/`https` address with a host and a path that ends in
 /// `/`, without user, query or fragment; normalised by the `url` crate.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,7 +20,7 @@ pub struct BaseUrl(url::Url);
 /// Why a text is not a usable public address.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
-pub struct BaseUrlError(pub String);
+pub struct BaseUrlError(pub Message);
 
 impl BaseUrl {
     /// Parses `text` (surrounding spaces are not allowed either).
@@ -26,29 +29,43 @@ impl BaseUrl {
             .chars()
             .find(|c| c.is_whitespace() || c.is_control() || is_invisible(*c))
         {
-            return Err(BaseUrlError(format!(
-                "it contains {}, which an address cannot have",
-                describe(c)
+            let character = describe(c);
+            return Err(BaseUrlError(msg!(
+                "it contains {character}, which an address cannot have",
+                "het bevat {character}, en dat kan niet in een adres";
+                character
             )));
         }
-        let url = url::Url::parse(text)
-            .map_err(|e| BaseUrlError(format!("it is not a web address ({e})")))?;
+        let url = url::Url::parse(text).map_err(|e| {
+            BaseUrlError(msg!(
+                "it is not a web address ({e})",
+                "het is geen webadres ({e})"
+            ))
+        })?;
         if !matches!(url.scheme(), "http" | "https") {
-            return Err(BaseUrlError(format!(
-                "it starts with `{}:`; only http and https addresses can serve a site",
-                url.scheme()
+            let scheme = url.scheme();
+            return Err(BaseUrlError(msg!(
+                "it starts with `{scheme}:`; only http and https addresses can serve a site",
+                "het begint met `{scheme}:`; een site kan alleen op een http- of https-adres staan"
             )));
         }
         if url.host_str().is_none_or(str::is_empty) {
-            return Err(BaseUrlError("it has no host name".into()));
+            return Err(BaseUrlError(msg!(
+                "it has no host name",
+                "er staat geen domeinnaam in"
+            )));
         }
         if !url.username().is_empty() || url.password().is_some() {
-            return Err(BaseUrlError("it contains a user name or password".into()));
+            return Err(BaseUrlError(msg!(
+                "it contains a user name or password",
+                "er staat een gebruikersnaam of wachtwoord in"
+            )));
         }
         if url.query().is_some() || url.fragment().is_some() {
-            return Err(BaseUrlError(
-                "it has a `?` or `#` part, which a site's address cannot have".into(),
-            ));
+            return Err(BaseUrlError(msg!(
+                "it has a `?` or `#` part, which a site's address cannot have",
+                "het heeft een deel met `?` of `#`, en dat kan niet in het adres van een site"
+            )));
         }
         let mut url = url;
         if !url.path().ends_with('/') {
@@ -152,13 +169,17 @@ fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
 }
 
-fn describe(c: char) -> String {
+fn describe(c: char) -> Message {
     match c {
-        '\n' => "a line break".into(),
-        '\r' => "a carriage return".into(),
-        '\t' => "a tab".into(),
-        ' ' => "a space".into(),
-        c => format!("the invisible character U+{:04X}", c as u32),
+        '\n' => msg!("a line break", "een regeleinde"),
+        '\r' => msg!("a carriage return", "een regelterugloop (carriage return)"),
+        '\t' => msg!("a tab", "een tab"),
+        ' ' => msg!("a space", "een spatie"),
+        c => msg!(
+            "the invisible character U+{:04X}",
+            "het onzichtbare teken U+{:04X}",
+            c as u32
+        ),
     }
 }
 

@@ -299,13 +299,20 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Diagnostics> {
     crate::out_folder::check(&options.site, &out_dir, options.force).map_err(Diagnostics::from)?;
     let cannot_write = |e: std::io::Error| {
         Diagnostics::from(
-            Diagnostic::untranslated_error(
+            Diagnostic::error(
+                "build-output-unwritable",
                 &out_dir,
                 0,
                 0,
-                format!("cannot write the output folder: {e}"),
+                crate::msg!(
+                    "cannot write the output folder: {e}",
+                    "de uitvoermap kan niet geschreven worden: {e}"
+                ),
             )
-            .with_hint("check that the folder is writable, or choose another with --out"),
+            .with_hint(crate::msg!(
+                "check that the folder is writable, or choose another with --out",
+                "controleer of je in de map mag schrijven, of kies een andere met --out"
+            )),
         )
     };
     // Files go to the staging folder as they are rendered; it replaces the

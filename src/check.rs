@@ -10,8 +10,9 @@ use regex::Regex;
 
 use crate::base_url::BaseUrl;
 use crate::build::{BuildOptions, generate};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message};
 use crate::external_links::{ExternalOptions, Place, check_external};
+use crate::msg;
 use crate::output::Output;
 
 static LINK: LazyLock<Regex> =
@@ -114,8 +115,21 @@ pub fn check_links(output: &Output, base: &BaseUrl) -> Diagnostics {
         let (line, column) = locate(&origin, &url, prefix);
         let key = (origin.clone(), url.clone());
         found.entry(key).or_insert_with(|| {
-            Diagnostic::untranslated_error(&origin, line, column, format!("broken link `{url}`: {problem}"))
-                .with_hint("check the spelling of the address; internal addresses look like /nieuws/titel-van-het-bericht/ and anchors like #kop-van-de-sectie")
+            Diagnostic::error(
+                "page-link-broken",
+                &origin,
+                line,
+                column,
+                msg!(
+                    "broken link `{url}`: {problem}",
+                    "kapotte link `{url}`: {problem}";
+                    problem
+                ),
+            )
+            .with_hint(msg!(
+                "check the spelling of the address; internal addresses look like /nieuws/titel-van-het-bericht/ and anchors like #kop-van-de-sectie",
+                "controleer hoe het adres gespeld is; adressen op de site zien eruit als /nieuws/titel-van-het-bericht/ en ankers als #kop-van-de-sectie"
+            ))
         });
     }
     let mut diags = Diagnostics::new();
@@ -130,7 +144,7 @@ fn problem_with(
     output: &Output,
     prefix: &str,
     ids_cache: &mut HashMap<String, BTreeSet<String>>,
-) -> Option<String> {
+) -> Option<Message> {
     let lower = url.to_ascii_lowercase();
     if url.is_empty()
         || url.starts_with("//")
@@ -153,7 +167,12 @@ fn problem_with(
             Some(rest) if prefix.is_empty() || rest.is_empty() || rest.starts_with('/') => {
                 resolve(rest.trim_start_matches('/'), output)?
             }
-            _ => return Some(format!("it does not start with the site's path {prefix}/")),
+            _ => {
+                return Some(msg!(
+                    "it does not start with the site's path {prefix}/",
+                    "het begint niet met het pad van de site, {prefix}/"
+                ));
+            }
         }
     } else {
         let dir = file
@@ -164,7 +183,12 @@ fn problem_with(
     };
     let target = match output.contains(&target) {
         true => target,
-        false => return Some("no such page or file on this site".into()),
+        false => {
+            return Some(msg!(
+                "no such page or file on this site",
+                "deze pagina of dit bestand bestaat niet op de site"
+            ));
+        }
     };
     let fragment = fragment.filter(|f| !f.is_empty())?;
     let ids = ids_cache.entry(target.clone()).or_insert_with(|| {
@@ -180,8 +204,9 @@ fn problem_with(
     if ids.contains(&fragment) {
         None
     } else {
-        Some(format!(
-            "the page has no heading or element with id `{fragment}`"
+        Some(msg!(
+            "the page has no heading or element with id `{fragment}`",
+            "de pagina heeft geen kop of element met id `{fragment}`"
         ))
     }
 }
@@ -315,6 +340,16 @@ mod tests {
                 .to_string()
                 .contains("no heading or element with id `geen`")
         );
+        assert!(
+            diags
+                .report_in(crate::diagnostics::Language::Dutch)
+                .contains(
+                    "kapotte link `/#geen`: de pagina heeft geen kop of element met id `geen`"
+                ),
+            "{}",
+            diags.report_in(crate::diagnostics::Language::Dutch)
+        );
+        assert!(diags.iter().all(|d| d.code == "page-link-broken"));
     }
 
     #[test]

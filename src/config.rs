@@ -235,8 +235,20 @@ impl SiteConfig {
     pub fn load(site_root: &Path) -> Result<SiteConfig, Diagnostics> {
         let path = site_root.join("site.toml");
         let text = std::fs::read_to_string(&path).map_err(|e| {
-            Diagnostic::untranslated_error(&path, 0, 0, format!("cannot read the site settings: {e}"))
-                .with_hint("every site folder needs a site.toml with at least `title` and `base_url`; use --site to point at the site folder")
+            Diagnostic::error(
+                "config-unreadable",
+                &path,
+                0,
+                0,
+                msg!(
+                    "cannot read the site settings: {e}",
+                    "de instellingen van de site kunnen niet worden gelezen: {e}"
+                ),
+            )
+            .with_hint(msg!(
+                "every site folder needs a site.toml with at least `title` and `base_url`; use --site to point at the site folder",
+                "elke map van een site heeft een site.toml nodig met ten minste `title` en `base_url`; wijs met --site de map van de site aan"
+            ))
         })?;
         let config = Self::parse(&path, &text)?;
         config.check_image_exists(site_root, &path, &text)?;
@@ -261,14 +273,19 @@ impl SiteConfig {
             return Ok(());
         }
         let (line, col) = key_position(text, "image");
-        Err(Diagnostic::untranslated_error(
+        Err(Diagnostic::error(
+            "config-image-missing",
             path,
             line,
             col,
-            format!("`image` {image:?} is not a file of this site"),
+            msg!(
+                "`image` {image:?} is not a file of this site",
+                "`image` {image:?} is geen bestand van deze site"
+            ),
         )
-        .with_hint(format!(
-            "put the file at static{image}, or point `image` at an existing file"
+        .with_hint(msg!(
+            "put the file at static{image}, or point `image` at an existing file",
+            "zet het bestand op static{image}, of laat `image` naar een bestaand bestand wijzen"
         ))
         .into())
     }
@@ -288,24 +305,45 @@ impl SiteConfig {
             }
             Err(e) => {
                 let (line, col) = key_position(text, "base_url");
+                let text = &config.base_url_text;
+                let reason = e.0;
                 diags.push(
-                    Diagnostic::untranslated_error(path, line, col, format!("`base_url` is not a web address: {:?}: {e}", config.base_url_text))
-                        .with_hint("write the full address, for example base_url = \"https://chatcontrole.nl/\""),
+                    Diagnostic::error(
+                        "config-base-url-invalid",
+                        path,
+                        line,
+                        col,
+                        msg!(
+                            "`base_url` is not a web address: {text:?}: {reason}",
+                            "`base_url` is geen webadres: {text:?}: {reason}";
+                            reason
+                        ),
+                    )
+                    .with_hint(msg!(
+                        "write the full address, for example base_url = \"https://chatcontrole.nl/\"",
+                        "schrijf het volledige adres, bijvoorbeeld base_url = \"https://chatcontrole.nl/\""
+                    )),
                 );
             }
         }
         if !is_language_tag(&config.language) {
             let (line, col) = key_position(text, "language");
             diags.push(
-                Diagnostic::untranslated_error(
+                Diagnostic::error(
+                    "config-language-invalid",
                     path,
                     line,
                     col,
-                    format!("`language` is not a language tag: {:?}", config.language),
+                    msg!(
+                        "`language` is not a language tag: {:?}",
+                        "`language` is geen taalcode: {:?}",
+                        config.language
+                    ),
                 )
-                .with_hint(
+                .with_hint(msg!(
                     "write a language code, optionally with its region: \"nl\" or \"nl-NL\"",
-                ),
+                    "schrijf een taalcode, eventueel met de regio: \"nl\" of \"nl-NL\""
+                )),
             );
         }
         if let Some(image) = &config.image
@@ -313,11 +351,15 @@ impl SiteConfig {
         {
             let (line, col) = key_position(text, "image");
             diags.push(
-                Diagnostic::untranslated_error(
+                Diagnostic::error(
+                    "config-image-invalid",
                     path,
                     line,
                     col,
-                    format!("`image` cannot be used: {image:?}"),
+                    msg!(
+                        "`image` cannot be used: {image:?}",
+                        "`image` kan niet worden gebruikt: {image:?}"
+                    ),
                 )
                 .with_hint(hint),
             );
@@ -369,10 +411,19 @@ impl SiteConfig {
     /// Replaces the base URL (the `--base-url` option), normalised to end in `/`.
     pub fn set_base_url(&mut self, base_url: &str) -> Result<(), Diagnostic> {
         let url = BaseUrl::parse(base_url).map_err(|e| {
-            Diagnostic::untranslated_usage(format!(
-                "--base-url is not a web address: {base_url:?}: {e}"
+            let reason = e.0;
+            Diagnostic::usage(
+                "base-url-option-invalid",
+                msg!(
+                    "--base-url is not a web address: {base_url:?}: {reason}",
+                    "--base-url is geen webadres: {base_url:?}: {reason}";
+                    reason
+                ),
+            )
+            .with_hint(msg!(
+                "write the full address, for example --base-url https://example.org/",
+                "schrijf het volledige adres, bijvoorbeeld --base-url https://example.org/"
             ))
-            .with_hint("write the full address, for example --base-url https://example.org/")
         })?;
         self.base_url_text = url.to_string();
         self.base_url = url;
@@ -451,18 +502,21 @@ fn check_content_settings(
     if !is_inside(&config.content_dir) {
         let (line, col) = key_position(text, "content_dir");
         diags.push(
-            Diagnostic::untranslated_error(
+            Diagnostic::error(
+                "config-content-dir-outside",
                 path,
                 line,
                 col,
-                format!(
+                msg!(
                     "`content_dir` must be a folder inside the site folder: {:?}",
+                    "`content_dir` moet een map binnen de map van de site zijn: {:?}",
                     config.content_dir
                 ),
             )
-            .with_hint(
+            .with_hint(msg!(
                 "write it relative to the site folder, for example content_dir = \"content/nl\"",
-            ),
+                "schrijf het pad vanaf de map van de site, bijvoorbeeld content_dir = \"content/nl\""
+            )),
         );
     }
     config.urls.ugly_urls = config.ugly_urls;
@@ -473,14 +527,22 @@ fn check_content_settings(
             }
             Err(error) => {
                 let (line, col) = key_position(text, section);
+                let part = &error.0;
                 diags.push(
-                    Diagnostic::untranslated_error(
+                    Diagnostic::error(
+                        "config-permalink-part-unknown",
                         path,
                         line,
                         col,
-                        format!("permalink of `{section}`: {error}"),
+                        msg!(
+                            "permalink of `{section}`: unknown permalink part `:{part}`; known parts are :year, :month, :day, :slug, :title, :filename and :section",
+                            "permalink van `{section}`: onbekend deel `:{part}`; de bekende delen zijn :year, :month, :day, :slug, :title, :filename en :section"
+                        ),
                     )
-                    .with_hint("for example nieuws = \"/nieuws/:year/:month/:slug/\""),
+                    .with_hint(msg!(
+                        "for example nieuws = \"/nieuws/:year/:month/:slug/\"",
+                        "bijvoorbeeld nieuws = \"/nieuws/:year/:month/:slug/\""
+                    )),
                 );
             }
         }
@@ -551,6 +613,14 @@ mod tests {
         let err = parse("title = \"T\"\nbase_url = \"chatcontrole\"\n").unwrap_err();
         let d = err.sorted().remove(0);
         assert_eq!((d.line, d.column), (2, 1));
+        assert_eq!(d.code, "config-base-url-invalid");
+        assert!(
+            d.message
+                .nl
+                .starts_with("`base_url` is geen webadres: \"chatcontrole\": het is geen webadres"),
+            "{}",
+            d.message.nl
+        );
         assert!(d.hint.unwrap().contains("https://"));
     }
 
@@ -615,6 +685,11 @@ mod tests {
         let d = &err.sorted()[0];
         assert_eq!(d.line, 4);
         assert!(d.message.contains(":jaar"), "{d}");
+        assert!(
+            d.message.nl.contains("onbekend deel `:jaar`"),
+            "{}",
+            d.message.nl
+        );
     }
 
     #[test_case::test_case("nl", "nl"; "language only")]

@@ -12,6 +12,7 @@ use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 
 /// The files found below a folder, and what was refused on the way.
 #[derive(Debug, Default)]
@@ -61,28 +62,53 @@ impl Refused {
 
     /// The diagnostic an editor sees, with a hint on what to do.
     pub fn diagnostic(&self) -> Diagnostic {
-        let (message, hint) = match &self.why {
-            Why::Outside(to) => (
-                format!(
-                    "this symbolic link points outside the site folder (to {}); it is not published",
-                    to.display()
-                ),
-                "copy the file into the site folder instead of linking to it, or remove the link",
-            ),
+        let (code, message, hint) = match &self.why {
+            Why::Outside(to) => {
+                let to = to.display();
+                (
+                    "content-symlink-outside",
+                    msg!(
+                        "this symbolic link points outside the site folder (to {to}); it is not published",
+                        "deze symbolische link wijst buiten de map van de site (naar {to}); hij wordt niet gepubliceerd"
+                    ),
+                    msg!(
+                        "copy the file into the site folder instead of linking to it, or remove the link",
+                        "kopieer het bestand in de map van de site in plaats van ernaar te linken, of haal de link weg"
+                    ),
+                )
+            }
             Why::Broken => (
-                "this symbolic link points to nothing".to_string(),
-                "remove the link, or make it point to a file inside the site folder",
+                "content-symlink-broken",
+                msg!(
+                    "this symbolic link points to nothing",
+                    "deze symbolische link wijst naar niets"
+                ),
+                msg!(
+                    "remove the link, or make it point to a file inside the site folder",
+                    "haal de link weg, of laat hem naar een bestand in de map van de site wijzen"
+                ),
             ),
             Why::Loop => (
-                "this symbolic link points to a folder that contains it".to_string(),
-                "remove the link; it would make the folder endless",
+                "content-symlink-loop",
+                msg!(
+                    "this symbolic link points to a folder that contains it",
+                    "deze symbolische link wijst naar een map waar hij zelf in staat"
+                ),
+                msg!(
+                    "remove the link; it would make the folder endless",
+                    "haal de link weg; anders wordt de map eindeloos"
+                ),
             ),
             Why::Unreadable(e) => (
-                format!("cannot read: {e}"),
-                "check that the file can be read by you",
+                "content-entry-unreadable",
+                msg!("cannot read: {e}", "kan niet gelezen worden: {e}"),
+                msg!(
+                    "check that the file can be read by you",
+                    "controleer of jij het bestand mag lezen"
+                ),
             ),
         };
-        Diagnostic::untranslated_error(&self.path, 0, 0, message).with_hint(hint)
+        Diagnostic::error(code, &self.path, 0, 0, message).with_hint(hint)
     }
 }
 

@@ -14,6 +14,7 @@ use serde::de::DeserializeOwned;
 use toml::Spanned;
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Message, line_col};
+use crate::msg;
 use crate::toml_error;
 
 /// A parsed TOML file with its path and text, so spans can become lines.
@@ -40,24 +41,6 @@ impl<T> Parsed<T> {
         Diagnostic::warning(code, &self.path, line, column, message)
     }
 
-    /// Transitional: an error whose message has no Dutch yet.
-    pub fn untranslated_error<S>(
-        &self,
-        at: &Spanned<S>,
-        message: impl Into<Message>,
-    ) -> Diagnostic {
-        self.error("", at, message.into())
-    }
-
-    /// Transitional: a warning whose message has no Dutch yet.
-    pub fn untranslated_warning<S>(
-        &self,
-        at: &Spanned<S>,
-        message: impl Into<Message>,
-    ) -> Diagnostic {
-        self.warning("", at, message.into())
-    }
-
     /// The 1-based line on which `at` was written.
     pub fn line_of<S>(&self, at: &Spanned<S>) -> usize {
         line_col(&self.text, at.span().start).0
@@ -69,14 +52,18 @@ impl<T> Parsed<T> {
         &self,
         at: &Spanned<String>,
         field: &str,
-        hint: &str,
+        hint: Message,
         diags: &mut Diagnostics,
     ) -> Option<String> {
         let text = at.get_ref().trim();
         if text.is_empty() {
             diags.push(
-                self.untranslated_error(at, format!("`{field}` is empty"))
-                    .with_hint(hint),
+                self.error(
+                    "data-field-empty",
+                    at,
+                    msg!("`{field}` is empty", "`{field}` is leeg"),
+                )
+                .with_hint(hint),
             );
             None
         } else {
@@ -86,11 +73,18 @@ impl<T> Parsed<T> {
 
     /// The error for a party id that `data/parties.toml` does not have.
     pub fn unknown_party<S>(&self, at: &Spanned<S>, party: &str) -> Diagnostic {
-        self.untranslated_error(
+        self.error(
+            "data-party-unknown",
             at,
-            format!("there is no party `{party}` in data/parties.toml"),
+            msg!(
+                "there is no party `{party}` in data/parties.toml",
+                "er is geen partij `{party}` in data/parties.toml"
+            ),
         )
-        .with_hint("use the party's id from data/parties.toml, e.g. groenlinks-pvda")
+        .with_hint(msg!(
+            "use the party's id from data/parties.toml, e.g. groenlinks-pvda",
+            "gebruik de id van de partij uit data/parties.toml, bijvoorbeeld groenlinks-pvda"
+        ))
     }
 }
 
@@ -99,7 +93,7 @@ impl<T> Parsed<T> {
 /// read) and gives `None`.
 pub fn read_toml<T: DeserializeOwned>(
     path: &Path,
-    missing_hint: &str,
+    missing_hint: Message,
     diags: &mut Diagnostics,
 ) -> Option<Parsed<T>> {
     let text = read_text(path, missing_hint, diags)?;
@@ -118,13 +112,22 @@ pub fn read_toml<T: DeserializeOwned>(
 
 /// The text of `path`; a file that cannot be read adds one diagnostic to
 /// `diags`, with `missing_hint`, and gives `None`.
-pub fn read_text(path: &Path, missing_hint: &str, diags: &mut Diagnostics) -> Option<String> {
+pub fn read_text(path: &Path, missing_hint: Message, diags: &mut Diagnostics) -> Option<String> {
     match std::fs::read_to_string(path) {
         Ok(text) => Some(text),
         Err(err) => {
             diags.push(
-                Diagnostic::untranslated_error(path, 0, 0, format!("cannot read this file: {err}"))
-                    .with_hint(missing_hint),
+                Diagnostic::error(
+                    "data-file-unreadable",
+                    path,
+                    0,
+                    0,
+                    msg!(
+                        "cannot read this file: {err}",
+                        "dit bestand kan niet worden gelezen: {err}"
+                    ),
+                )
+                .with_hint(missing_hint),
             );
             None
         }
@@ -307,8 +310,9 @@ mod tests {
         let path = dir.path().join("a.toml");
         std::fs::write(&path, "# note\n\nname = \"x\"\n").unwrap();
         let mut diags = Diagnostics::new();
-        let parsed = read_toml::<Example>(&path, "restore it", &mut diags).unwrap();
-        let d = parsed.untranslated_error(&parsed.value.name, "bad");
+        let parsed =
+            read_toml::<Example>(&path, msg!("restore it", "zet het terug"), &mut diags).unwrap();
+        let d = parsed.error("data-test", &parsed.value.name, msg!("bad", "fout"));
         assert_eq!((d.line, d.column), (3, 8));
         assert!(diags.is_empty());
     }
@@ -345,9 +349,20 @@ mod tests {
     #[test]
     fn missing_file_gives_the_hint() {
         let mut diags = Diagnostics::new();
-        let none = read_toml::<Example>(Path::new("/nonexistent/x.toml"), "restore it", &mut diags);
+        let none = read_toml::<Example>(
+            Path::new("/nonexistent/x.toml"),
+            msg!("restore it", "zet het terug"),
+            &mut diags,
+        );
         assert!(none.is_none());
         let d = diags.iter().next().unwrap();
+        assert_eq!(d.code, "data-file-unreadable");
         assert_eq!(d.hint.as_deref(), Some("restore it"));
+        assert!(
+            d.message
+                .nl
+                .starts_with("dit bestand kan niet worden gelezen")
+        );
+        assert_eq!(d.hint.as_ref().unwrap().nl, "zet het terug");
     }
 }

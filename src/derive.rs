@@ -19,6 +19,7 @@ use crate::guide::assessed::Assessed;
 use crate::locale::Locale;
 use crate::model::SiteModel;
 use crate::render::share_cards::{self, PlannedCard};
+use crate::render::templates::refuse;
 
 /// What a build derives from its [`SiteModel`].
 pub struct Derived<'m> {
@@ -56,15 +57,15 @@ fn raad_positie(data: Option<&crate::council::CouncilData>, locale: &Locale) -> 
     let locale = locale.clone();
     Value::from_function(
         move |code: String, date: String| -> Result<Value, minijinja::Error> {
-            let refuse =
-                |msg: String| minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, msg);
             let Some(data) = &data else {
-                return Err(refuse(
-                    "raad-positie needs the Council data in data/council/, which this site does not have".to_string(),
-                ));
+                return Err(refuse(crate::msg!(
+                    "raad-positie needs the Council data in data/council/, which this site does not have",
+                    "raad-positie heeft de Raadsgegevens in data/council/ nodig, en die heeft deze site niet"
+                )));
             };
             crate::council::facts::position_fact_in(data, &code, &date, &locale)
                 .map(|fact| Value::from_serialize(&fact))
+                // Not yet in Dutch where it is made.
                 .map_err(refuse)
         },
     )
@@ -81,8 +82,6 @@ fn partij_stem(data: Option<&crate::guide::GuideData>, locale: &Locale) -> Value
     let locale = locale.clone();
     Value::from_function(
         move |party: String, item: String| -> Result<Value, minijinja::Error> {
-            let refuse =
-                |msg: String| minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, msg);
             let Some(data) = &data else {
                 return Ok(Value::from_serialize(
                     crate::guide::facts::VoteFact::unknown(&party, &item),
@@ -90,6 +89,7 @@ fn partij_stem(data: Option<&crate::guide::GuideData>, locale: &Locale) -> Value
             };
             crate::guide::facts::vote_fact_in(&locale, data, &party, &item)
                 .map(|fact| Value::from_serialize(&fact))
+                // Not yet in Dutch where it is made.
                 .map_err(refuse)
         },
     )

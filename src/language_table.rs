@@ -8,6 +8,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::msg;
 use crate::settings_rules::{MenuEntry, check_menus, is_inside, is_language_tag, key_position};
 
 /// One `[languages.<code>]` table of site.toml.
@@ -100,8 +101,20 @@ pub fn check(
         if !is_code(code) {
             let (line, col) = table_position(text, code);
             diags.push(
-                Diagnostic::untranslated_error(path, line, col, format!("`{code}` is not a language code"))
-                    .with_hint("name each language by its code, for example [languages.en] or [languages.pt-br]"),
+                Diagnostic::error(
+                    "language-code-invalid",
+                    path,
+                    line,
+                    col,
+                    msg!(
+                        "`{code}` is not a language code",
+                        "`{code}` is geen taalcode"
+                    ),
+                )
+                .with_hint(msg!(
+                    "name each language by its code, for example [languages.en] or [languages.pt-br]",
+                    "geef elke taal de naam van haar taalcode, bijvoorbeeld [languages.en] of [languages.pt-br]"
+                )),
             );
         }
     }
@@ -109,14 +122,19 @@ pub fn check(
         let (line, col) = key_position(text, "default_content_language");
         let known: Vec<&str> = languages.keys().map(String::as_str).collect();
         diags.push(
-            Diagnostic::untranslated_error(
+            Diagnostic::error(
+                "language-default-missing",
                 path,
                 line,
                 col,
-                format!("the default language `{default}` has no [languages.{default}] table"),
+                msg!(
+                    "the default language `{default}` has no [languages.{default}] table",
+                    "de standaardtaal `{default}` heeft geen tabel [languages.{default}]"
+                ),
             )
-            .with_hint(format!(
+            .with_hint(msg!(
                 "add [languages.{default}], or set default_content_language to one of: {}",
+                "voeg [languages.{default}] toe, of zet default_content_language op een van: {}",
                 known.join(", ")
             )),
         );
@@ -124,13 +142,20 @@ pub fn check(
     if disabled.iter().any(|d| d.eq_ignore_ascii_case(default)) {
         let (line, col) = key_position(text, "disable_languages");
         diags.push(
-            Diagnostic::untranslated_error(
+            Diagnostic::error(
+                "language-default-disabled",
                 path,
                 line,
                 col,
-                format!("the default language `{default}` cannot be disabled"),
+                msg!(
+                    "the default language `{default}` cannot be disabled",
+                    "de standaardtaal `{default}` kan niet worden uitgezet"
+                ),
             )
-            .with_hint("remove it from disable_languages, or make another language the default"),
+            .with_hint(msg!(
+                "remove it from disable_languages, or make another language the default",
+                "haal hem uit disable_languages, of maak een andere taal de standaardtaal"
+            )),
         );
     }
     for (code, lang) in languages.iter_mut() {
@@ -139,13 +164,20 @@ pub fn check(
         {
             let (line, col) = key_position(text, "content_dir");
             diags.push(
-                Diagnostic::untranslated_error(
+                Diagnostic::error(
+                    "language-content-dir-outside",
                     path,
                     line,
                     col,
-                    format!("`content_dir` of language `{code}` must be a folder inside the site folder: {dir:?}"),
+                    msg!(
+                        "`content_dir` of language `{code}` must be a folder inside the site folder: {dir:?}",
+                        "`content_dir` van taal `{code}` moet een map binnen de map van de site zijn: {dir:?}"
+                    ),
                 )
-                .with_hint(format!("write it relative to the site folder, for example content_dir = \"content/{code}\"")),
+                .with_hint(msg!(
+                    "write it relative to the site folder, for example content_dir = \"content/{code}\"",
+                    "schrijf het pad vanaf de map van de site, bijvoorbeeld content_dir = \"content/{code}\""
+                )),
             );
         }
         if let Some(tag) = &lang.language_code
@@ -153,15 +185,20 @@ pub fn check(
         {
             let (line, col) = key_position(text, "language_code");
             diags.push(
-                Diagnostic::untranslated_error(
+                Diagnostic::error(
+                    "language-tag-invalid",
                     path,
                     line,
                     col,
-                    format!("`language_code` of language `{code}` is not a language tag: {tag:?}"),
+                    msg!(
+                        "`language_code` of language `{code}` is not a language tag: {tag:?}",
+                        "`language_code` van taal `{code}` is geen taalcode: {tag:?}"
+                    ),
                 )
-                .with_hint(
+                .with_hint(msg!(
                     "write a language code, optionally with its region: \"en\" or \"en-GB\"",
-                ),
+                    "schrijf een taalcode, eventueel met de regio: \"en\" of \"en-GB\""
+                )),
             );
         }
         check_menus(&mut lang.menu, path, text, diags);

@@ -9,7 +9,8 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic, Message};
+use crate::msg;
 use crate::output::MARKER;
 
 /// The folders of a site that hold sources an editor writes.
@@ -29,46 +30,63 @@ const SOURCE_FOLDERS: [&str; 8] = [
 pub fn check(site: &Path, out: &Path, force: bool) -> Result<(), Diagnostic> {
     let site_abs = resolve(site);
     let out_abs = resolve(out);
-    let refuse = |message: String, hint: &str| {
-        Err(Diagnostic::untranslated_error(out, 0, 0, message).with_hint(hint.to_string()))
+    let refuse = |code: Code, message: Message, hint: Message| {
+        Err(Diagnostic::error(code, out, 0, 0, message).with_hint(hint))
     };
+    let shown = out.display();
     if out.is_file() || (out.exists() && !out.is_dir()) {
         return refuse(
-            format!(
-                "the output folder {} is a file, not a folder",
-                out.display()
+            "output-folder-is-file",
+            msg!(
+                "the output folder {shown} is a file, not a folder",
+                "de uitvoermap {shown} is een bestand, geen map"
             ),
-            "choose a folder with --out, for example --out public; the file was left as it was",
+            msg!(
+                "choose a folder with --out, for example --out public; the file was left as it was",
+                "kies een map met --out, bijvoorbeeld --out public; het bestand is gelaten zoals het was"
+            ),
         );
     }
     if out_abs == site_abs {
         return refuse(
-            format!(
-                "the output folder {} is the site folder itself; building there would delete the site",
-                out.display()
+            "output-folder-is-site",
+            msg!(
+                "the output folder {shown} is the site folder itself; building there would delete the site",
+                "de uitvoermap {shown} is de map van de site zelf; bouwen daarin zou de site wissen"
             ),
-            "leave out --out to build into the site's `public` folder, or choose a new folder",
+            msg!(
+                "leave out --out to build into the site's `public` folder, or choose a new folder",
+                "laat --out weg om in de map `public` van de site te bouwen, of kies een nieuwe map"
+            ),
         );
     }
     if site_abs.starts_with(&out_abs) {
+        let site = site.display();
         return refuse(
-            format!(
-                "the output folder {} contains the site folder {}; building there would delete the site",
-                out.display(),
-                site.display()
+            "output-folder-holds-site",
+            msg!(
+                "the output folder {shown} contains the site folder {site}; building there would delete the site",
+                "de uitvoermap {shown} bevat de map van de site, {site}; bouwen daarin zou de site wissen"
             ),
-            "choose a folder outside the site, for example --out public next to it",
+            msg!(
+                "choose a folder outside the site, for example --out public next to it",
+                "kies een map buiten de site, bijvoorbeeld --out public ernaast"
+            ),
         );
     }
     for source in SOURCE_FOLDERS {
         let folder = site_abs.join(source);
         if out_abs.starts_with(&folder) {
             return refuse(
-                format!(
-                    "the output folder {} is inside the site's `{source}` folder; building there would delete sources",
-                    out.display()
+                "output-folder-in-sources",
+                msg!(
+                    "the output folder {shown} is inside the site's `{source}` folder; building there would delete sources",
+                    "de uitvoermap {shown} staat in de map `{source}` van de site; bouwen daarin zou bronbestanden wissen"
                 ),
-                "leave out --out to build into the site's `public` folder",
+                msg!(
+                    "leave out --out to build into the site's `public` folder",
+                    "laat --out weg om in de map `public` van de site te bouwen"
+                ),
             );
         }
     }
@@ -82,11 +100,15 @@ pub fn check(site: &Path, out: &Path, force: bool) -> Result<(), Diagnostic> {
         return Ok(());
     }
     refuse(
-        format!(
-            "the output folder {} holds files that a build did not write (it has no {MARKER} file); they would be deleted",
-            out.display()
+        "output-folder-not-ours",
+        msg!(
+            "the output folder {shown} holds files that a build did not write (it has no {MARKER} file); they would be deleted",
+            "de uitvoermap {shown} bevat bestanden die niet door een bouw geschreven zijn (er staat geen bestand {MARKER} in); die zouden gewist worden"
         ),
-        "choose an empty or new folder with --out; add --force only if everything in that folder may be deleted",
+        msg!(
+            "choose an empty or new folder with --out; add --force only if everything in that folder may be deleted",
+            "kies een lege of nieuwe map met --out; gebruik --force alleen als alles in die map weg mag"
+        ),
     )
 }
 
@@ -174,6 +196,12 @@ mod tests {
         std::fs::create_dir_all(dir.path().join("notities")).unwrap();
         std::fs::write(dir.path().join("notities/a.txt"), "").unwrap();
         let err = check(&s, &dir.path().join("notities"), false).unwrap_err();
+        assert_eq!(err.code, "output-folder-not-ours");
+        assert!(
+            err.message.nl.contains("die zouden gewist worden"),
+            "{}",
+            err.message.nl
+        );
         assert!(err.hint.unwrap().contains("--force"));
         assert!(check(&s, &dir.path().join("notities"), true).is_ok());
     }

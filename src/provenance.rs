@@ -28,6 +28,7 @@ use crate::content::dates::ClaimDate;
 use crate::data_file::Parsed;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::locale::Locale;
+use crate::msg;
 use crate::url::{ExternalUrl, Schemes};
 
 /// Days and provenance tables in an editor's data file, read where they were
@@ -44,9 +45,17 @@ impl<T> Parsed<T> {
         match chrono::NaiveDate::parse_from_str(&at.get_ref().0, "%Y-%m-%d") {
             Ok(d) => Some(d),
             Err(_) => {
+                let text = &at.get_ref().0;
                 diags.push(
-                    self.untranslated_error(at, format!("`{}` is not a day", at.get_ref().0))
-                        .with_hint("write the day as 2025-11-25"),
+                    self.error(
+                        "data-day-invalid",
+                        at,
+                        msg!("`{text}` is not a day", "`{text}` is geen datum"),
+                    )
+                    .with_hint(msg!(
+                        "write the day as 2025-11-25",
+                        "schrijf de dag als 2025-11-25"
+                    )),
                 );
                 None
             }
@@ -411,13 +420,18 @@ impl RawProvenance {
         let kind = self.kind.get_ref().trim();
         if !KINDS.contains(&kind) {
             return Err(vec![
-                file.untranslated_error(
+                file.error(
+                    "provenance-kind-unknown",
                     &self.kind,
-                    format!("`{kind}` is not a kind of provenance"),
+                    msg!(
+                        "`{kind}` is not a kind of provenance",
+                        "`{kind}` is geen soort bronvermelding"
+                    ),
                 )
-                .with_hint(
+                .with_hint(msg!(
                     "write kind = \"press\" (a news report), \"official\" (a parliament, government or EU document), \"editor\" (checked by hand, with note and checked_on) or \"synced\" (written by a sync command)",
-                ),
+                    "schrijf kind = \"press\" (een nieuwsbericht), \"official\" (een document van een parlement, een regering of de EU), \"editor\" (met de hand nagekeken, met note en checked_on) of \"synced\" (geschreven door een sync-opdracht)"
+                )),
             ]);
         }
         let mut errors = Vec::new();
@@ -441,28 +455,38 @@ impl RawProvenance {
                 && !fields_of(kind).contains(&field)
             {
                 let (line, column) = crate::diagnostics::line_col(&file.text, start);
+                let fields = fields_of(kind).join(", ");
                 errors.push(
-                    Diagnostic::untranslated_error(
+                    Diagnostic::error(
+                        "provenance-field-foreign",
                         &file.path,
                         line,
                         column,
-                        format!("`{field}` does not belong to a provenance of kind \"{kind}\""),
+                        msg!(
+                            "`{field}` does not belong to a provenance of kind \"{kind}\"",
+                            "`{field}` hoort niet bij een bronvermelding van soort \"{kind}\""
+                        ),
                     )
-                    .with_hint(format!(
-                        "a \"{kind}\" provenance takes {}",
-                        fields_of(kind).join(", ")
+                    .with_hint(msg!(
+                        "a \"{kind}\" provenance takes {fields}",
+                        "een bronvermelding van soort \"{kind}\" heeft deze velden: {fields}"
                     )),
                 );
             }
         }
         let missing = |field: &str| {
-            file.untranslated_error(
+            let fields = fields_of(kind).join(", ");
+            file.error(
+                "provenance-field-missing",
                 &self.kind,
-                format!("a provenance of kind \"{kind}\" needs `{field}`"),
+                msg!(
+                    "a provenance of kind \"{kind}\" needs `{field}`",
+                    "een bronvermelding van soort \"{kind}\" heeft `{field}` nodig"
+                ),
             )
-            .with_hint(format!(
-                "add {field} under this kind; a \"{kind}\" provenance takes {}",
-                fields_of(kind).join(", ")
+            .with_hint(msg!(
+                "add {field} under this kind; a \"{kind}\" provenance takes {fields}",
+                "voeg {field} toe aan deze bronvermelding; een bronvermelding van soort \"{kind}\" heeft deze velden: {fields}"
             ))
         };
         let url =
@@ -475,7 +499,10 @@ impl RawProvenance {
                 Some(text) => match ExternalUrl::parse(text.get_ref(), Schemes::Web) {
                     Ok(u) => Some(u),
                     Err(e) => {
-                        errors.push(file.untranslated_error(text, e.message).with_hint(e.hint));
+                        errors.push(
+                            file.error("provenance-url-invalid", text, e.message)
+                                .with_hint(e.hint),
+                        );
                         None
                     }
                 },
@@ -489,8 +516,15 @@ impl RawProvenance {
                 }
                 Some(t) if t.get_ref().trim().is_empty() => {
                     errors.push(
-                        file.untranslated_error(t, format!("`{name}` is empty"))
-                            .with_hint("write what a reader should see, in Dutch"),
+                        file.error(
+                            "provenance-field-empty",
+                            t,
+                            msg!("`{name}` is empty", "`{name}` is leeg"),
+                        )
+                        .with_hint(msg!(
+                            "write what a reader should see, in Dutch",
+                            "schrijf wat een lezer moet zien, in het Nederlands"
+                        )),
                     );
                     None
                 }
@@ -504,9 +538,21 @@ impl RawProvenance {
             Some(value) => match ClaimDate::parse(&value_text(value.get_ref())) {
                 Ok(d) => Some(d),
                 Err(e) => {
-                    errors.push(file.untranslated_error(value, e.to_string()).with_hint(
-                        "write the day the source was published, e.g. date = 2023-10-17, or \"2023-10\" if only the month is known",
-                    ));
+                    let written = &e.0;
+                    errors.push(
+                        file.error(
+                            "provenance-date-invalid",
+                            value,
+                            msg!(
+                                "`{written}` is not a valid date; write it as YYYY-MM-DD (or YYYY-MM if only the month is known)",
+                                "`{written}` is geen geldige datum; schrijf hem als YYYY-MM-DD (of YYYY-MM als alleen de maand bekend is)"
+                            ),
+                        )
+                        .with_hint(msg!(
+                            "write the day the source was published, e.g. date = 2023-10-17, or \"2023-10\" if only the month is known",
+                            "schrijf de dag waarop de bron verscheen, bijvoorbeeld date = 2023-10-17, of \"2023-10\" als alleen de maand bekend is"
+                        )),
+                    );
                     None
                 }
             },
@@ -524,8 +570,18 @@ impl RawProvenance {
                             Ok(at) => Some(at.with_timezone(&Utc)),
                             Err(_) => {
                                 errors.push(
-                                    file.untranslated_error(value, "`fetched_at` is not a moment in RFC 3339 form")
-                                        .with_hint("sync commands write it as 2026-12-01T09:30:00Z; run the sync again instead of editing it"),
+                                    file.error(
+                                        "provenance-fetched-at-invalid",
+                                        value,
+                                        msg!(
+                                            "`fetched_at` is not a moment in RFC 3339 form",
+                                            "`fetched_at` is geen tijdstip in RFC 3339-vorm"
+                                        ),
+                                    )
+                                    .with_hint(msg!(
+                                        "sync commands write it as 2026-12-01T09:30:00Z; run the sync again instead of editing it",
+                                        "sync-opdrachten schrijven het als 2026-12-01T09:30:00Z; draai de sync opnieuw in plaats van het zelf te wijzigen"
+                                    )),
                                 );
                                 None
                             }
@@ -568,8 +624,18 @@ impl RawProvenance {
                             Ok(d) => Some(d),
                             Err(_) => {
                                 errors.push(
-                                    file.untranslated_error(value, "`checked_on` is not a day")
-                                        .with_hint("write the day of your last check, e.g. checked_on = 2026-12-01"),
+                                    file.error(
+                                        "provenance-checked-on-invalid",
+                                        value,
+                                        msg!(
+                                            "`checked_on` is not a day",
+                                            "`checked_on` is geen datum"
+                                        ),
+                                    )
+                                    .with_hint(msg!(
+                                        "write the day of your last check, e.g. checked_on = 2026-12-01",
+                                        "schrijf de dag van je laatste controle, bijvoorbeeld checked_on = 2026-12-01"
+                                    )),
                                 );
                                 None
                             }

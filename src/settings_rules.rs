@@ -47,12 +47,18 @@ pub fn check_menus(
                 Ok(url) => entry.url = url,
                 Err((message, hint)) => {
                     let (line, col) = value_position(text, &entry.url);
+                    let name = &entry.name;
                     diags.push(
-                        Diagnostic::untranslated_error(
+                        Diagnostic::error(
+                            "config-menu-url-invalid",
                             path,
                             line,
                             col,
-                            format!("menu entry `{}`: {message}", entry.name),
+                            msg!(
+                                "menu entry `{name}`: {message}",
+                                "menu-item `{name}`: {message}";
+                                message
+                            ),
                         )
                         .with_hint(hint),
                     );

@@ -153,11 +153,20 @@ mod tests {
     fn diagnostics_get_printable_messages_and_hints() {
         let mut d = Diagnostics::new();
         d.push(
-            Diagnostic::untranslated_warning("f.toml", 0, 0, "faction `A\x1b[2J`").with_hint("h\r"),
+            Diagnostic::warning(
+                "build-faction-text",
+                "f.toml",
+                0,
+                0,
+                crate::msg!("faction `A\x1b[2J`", "fractie `A\x1b[2J`"),
+            )
+            .with_hint(crate::msg!("h\r", "t\r")),
         );
         let out = printable_diagnostics(d);
         let only = out.iter().next().unwrap();
         assert_eq!(only.message, "faction `A`");
-        assert_eq!(only.hint.as_deref(), Some("h "));
+        assert_eq!(only.message.nl, "fractie `A`");
+        let hint = only.hint.as_ref().unwrap();
+        assert_eq!((hint.en.as_str(), hint.nl.as_str()), ("h ", "t "));
     }
 }

@@ -18,10 +18,16 @@
 
 use std::path::Path;
 
-use crate::diagnostics::{Diagnostic, line_col};
+use crate::diagnostics::{Code, Diagnostic, Message, line_col};
+use crate::msg;
 
 /// The hint of a mistake in TOML's own syntax.
-const SYNTAX_HINT: &str = "check quotes, `=` signs and [section] headers on that line; text values need \"double quotes\"";
+fn syntax_hint() -> Message {
+    msg!(
+        "check quotes, `=` signs and [section] headers on that line; text values need \"double quotes\"",
+        "controleer op die regel de aanhalingstekens, de `=`-tekens en de [sectie]-koppen; tekst moet tussen \"dubbele aanhalingstekens\""
+    )
+}
 
 /// The kind of a TOML mistake, with the parts of the message the plain
 /// words need.
@@ -107,8 +113,8 @@ pub fn diagnostic(file: &Path, source: &str, err: &toml::de::Error) -> Diagnosti
     let start = err.span().map(|span| span.start);
     let (line, column) = start.map(|s| line_col(source, s)).unwrap_or((0, 0));
     let key = start.and_then(|s| key_on_line(source, s));
-    let (message, hint) = plain(err.message().trim(), key.as_deref());
-    Diagnostic::untranslated_error(file, line, column, message).with_hint(hint)
+    let (code, message, hint) = plain(err.message().trim(), key.as_deref());
+    Diagnostic::error(code, file, line, column, message).with_hint(hint)
 }
 
 /// The key of the `key = value` line that holds byte `offset`, when the
@@ -123,13 +129,13 @@ fn key_on_line(source: &str, offset: usize) -> Option<String> {
     (!key.is_empty() && !key.contains(['[', ']', ' '])).then(|| key.to_string())
 }
 
-/// The message and hint for one of the toml crate's messages.
-fn plain(message: &str, key: Option<&str>) -> (String, String) {
+/// The code, message and hint for one of the toml crate's messages.
+fn plain(message: &str, key: Option<&str>) -> (Code, Message, Message) {
     let key = key.unwrap_or("naam");
     match Mistake::of(message) {
         Mistake::InvalidType { found, expected } => {
-            let expected_words = expected_words(expected);
-            let hint = match expected_words.as_str() {
+            let expected = expected_words(expected);
+            let hint = match expected.en.as_str() {
                 "a whole number" | "a number" => {
                     // "2024" in quotes: show that very number without them.
                     let quoted = found
@@ -137,34 +143,62 @@ fn plain(message: &str, key: Option<&str>) -> (String, String) {
                         .and_then(|t| t.strip_suffix('"'))
                         .filter(|t| t.parse::<f64>().is_ok());
                     match quoted {
-                        Some(number) => format!("write it without quotes: {key} = {number}"),
-                        None => format!("write a number without quotes, e.g. {key} = 2024"),
+                        Some(number) => msg!(
+                            "write it without quotes: {key} = {number}",
+                            "schrijf het zonder aanhalingstekens: {key} = {number}"
+                        ),
+                        None => msg!(
+                            "write a number without quotes, e.g. {key} = 2024",
+                            "schrijf een getal zonder aanhalingstekens, bijvoorbeeld {key} = 2024"
+                        ),
                     }
                 }
-                "true or false" => format!("write {key} = true or {key} = false, without quotes"),
-                "text in double quotes" if found == "map" => format!(
-                    "dates are text here: put them in double quotes, e.g. {key} = \"2025-11-26\""
+                "true or false" => msg!(
+                    "write {key} = true or {key} = false, without quotes",
+                    "schrijf {key} = true of {key} = false, zonder aanhalingstekens"
                 ),
-                "text in double quotes" => format!("put it in double quotes, e.g. {key} = \"…\""),
-                "a list in square brackets" => {
-                    format!("put the values in square brackets, e.g. {key} = [\"…\"]")
-                }
-                _ => SYNTAX_HINT.to_string(),
+                "text in double quotes" if found == "map" => msg!(
+                    "dates are text here: put them in double quotes, e.g. {key} = \"2025-11-26\"",
+                    "datums zijn hier tekst: zet ze tussen dubbele aanhalingstekens, bijvoorbeeld {key} = \"2025-11-26\""
+                ),
+                "text in double quotes" => msg!(
+                    "put it in double quotes, e.g. {key} = \"…\"",
+                    "zet het tussen dubbele aanhalingstekens, bijvoorbeeld {key} = \"…\""
+                ),
+                "a list in square brackets" => msg!(
+                    "put the values in square brackets, e.g. {key} = [\"…\"]",
+                    "zet de waarden tussen vierkante haken, bijvoorbeeld {key} = [\"…\"]"
+                ),
+                _ => syntax_hint(),
             };
+            let found = found_words(found);
             (
-                format!("expected {expected_words} here, not {}", found_words(found)),
+                "toml-type-wrong",
+                msg!(
+                    "expected {expected} here, not {found}",
+                    "hier hoort {expected} te staan, niet {found}";
+                    expected, found
+                ),
                 hint,
             )
         }
         Mistake::UnknownField { field, known } => {
             let hint = match closest(field, &known) {
-                Some(name) => format!("did you mean `{name}`? Check the spelling"),
-                None => "check the spelling, or remove the line".to_string(),
+                Some(name) => msg!(
+                    "did you mean `{name}`? Check the spelling",
+                    "bedoel je `{name}`? Controleer de spelling"
+                ),
+                None => msg!(
+                    "check the spelling, or remove the line",
+                    "controleer de spelling, of haal de regel weg"
+                ),
             };
+            let fields = known.join(", ");
             (
-                format!(
-                    "`{field}` is not a field here; the fields are: {}",
-                    known.join(", ")
+                "toml-field-unknown",
+                msg!(
+                    "`{field}` is not a field here; the fields are: {fields}",
+                    "`{field}` is hier geen veld; de velden zijn: {fields}"
                 ),
                 hint,
             )
@@ -172,64 +206,92 @@ fn plain(message: &str, key: Option<&str>) -> (String, String) {
         Mistake::UnknownVariant { value, expected } => {
             let known = names(expected);
             let hint = match closest(value, &known) {
-                Some(name) => format!("did you mean {key} = \"{name}\"?"),
-                None => format!(
-                    "write one of them, e.g. {key} = \"{}\"",
-                    known.first().map_or("…", |k| k)
+                Some(name) => msg!(
+                    "did you mean {key} = \"{name}\"?",
+                    "bedoel je {key} = \"{name}\"?"
                 ),
+                None => {
+                    let first = known.first().map_or("…", |k| k);
+                    msg!(
+                        "write one of them, e.g. {key} = \"{first}\"",
+                        "kies er één, bijvoorbeeld {key} = \"{first}\""
+                    )
+                }
             };
+            let allowed = known.join(", ");
             (
-                format!(
-                    "`{value}` is not allowed here; write one of: {}",
-                    known.join(", ")
+                "toml-value-not-allowed",
+                msg!(
+                    "`{value}` is not allowed here; write one of: {allowed}",
+                    "`{value}` is hier niet toegestaan; kies uit: {allowed}"
                 ),
                 hint,
             )
         }
         Mistake::MissingField { field } => (
-            format!("`{field}` is missing here"),
-            format!("add a line {field} = … to this entry; see the comment at the top of the file"),
+            "toml-field-missing",
+            msg!("`{field}` is missing here", "`{field}` ontbreekt hier"),
+            msg!(
+                "add a line {field} = … to this entry; see the comment at the top of the file",
+                "voeg aan dit item een regel {field} = … toe; zie de uitleg bovenaan het bestand"
+            ),
         ),
-        Mistake::OtherExpected { .. } | Mistake::Other => {
-            (format!("invalid TOML: {message}"), SYNTAX_HINT.to_string())
-        }
+        Mistake::OtherExpected { .. } | Mistake::Other => (
+            "toml-invalid",
+            msg!("invalid TOML: {message}", "ongeldige TOML: {message}"),
+            syntax_hint(),
+        ),
     }
 }
 
 /// What serde's name of an expected type means to an editor.
-fn expected_words(expected: &str) -> String {
+fn expected_words(expected: &str) -> Message {
     match expected {
         "i8" | "i16" | "i32" | "i64" | "i128" | "isize" | "u8" | "u16" | "u32" | "u64" | "u128"
-        | "usize" | "an integer" => "a whole number".into(),
-        "f32" | "f64" | "a float" => "a number".into(),
-        "a boolean" => "true or false".into(),
-        "a string" | "a borrowed string" | "a character" => "text in double quotes".into(),
-        "a sequence" => "a list in square brackets".into(),
-        "a map" => "a table".into(),
-        other if other.starts_with("struct ") => "a table".into(),
-        other => other.to_string(),
+        | "usize" | "an integer" => msg!("a whole number", "een geheel getal"),
+        "f32" | "f64" | "a float" => msg!("a number", "een getal"),
+        "a boolean" => msg!("true or false", "true of false"),
+        "a string" | "a borrowed string" | "a character" => {
+            msg!(
+                "text in double quotes",
+                "tekst tussen dubbele aanhalingstekens"
+            )
+        }
+        "a sequence" => msg!(
+            "a list in square brackets",
+            "een lijst tussen vierkante haken"
+        ),
+        "a map" => msg!("a table", "een tabel"),
+        other if other.starts_with("struct ") => msg!("a table", "een tabel"),
+        // Any other expectation in serde's own words.
+        other => Message::verbatim(other),
     }
 }
 
 /// What serde's description of a found value means to an editor.
-fn found_words(found: &str) -> String {
+fn found_words(found: &str) -> Message {
     if let Some(text) = found.strip_prefix("string ") {
-        return format!("the text {text}");
+        return msg!("the text {text}", "de tekst {text}");
     }
-    for (prefix, words) in [
-        ("integer ", "the number "),
-        ("floating point ", "the number "),
-        ("boolean ", ""),
-    ] {
+    for prefix in ["integer ", "floating point "] {
         if let Some(value) = found.strip_prefix(prefix) {
-            return format!("{words}{}", value.trim_matches('`'));
+            let value = value.trim_matches('`');
+            return msg!("the number {value}", "het getal {value}");
         }
+    }
+    if let Some(value) = found.strip_prefix("boolean ") {
+        // `true` or `false`, the same in every language.
+        return Message::verbatim(value.trim_matches('`'));
     }
     match found {
         // A date without quotes is a TOML date-time, which serde sees as a map.
-        "map" => "a table or a date without quotes".into(),
-        "sequence" => "a list".into(),
-        other => other.to_string(),
+        "map" => msg!(
+            "a table or a date without quotes",
+            "een tabel of een datum zonder aanhalingstekens"
+        ),
+        "sequence" => msg!("a list", "een lijst"),
+        // Anything else in serde's own words.
+        other => Message::verbatim(other),
     }
 }
 
@@ -279,7 +341,7 @@ pub fn recover(text: &str, err: &toml::de::Error) -> Option<String> {
         | Mistake::OtherExpected { expected } => expected,
         Mistake::MissingField { .. } | Mistake::Other => return None,
     };
-    let replacement: String = match expected_words(expected).as_str() {
+    let replacement: String = match expected_words(expected).en.as_str() {
         "a whole number" => "0".into(),
         "a number" => "0.0".into(),
         "true or false" => "true".into(),
@@ -384,6 +446,20 @@ mod tests {
     }
 
     #[test]
+    fn says_it_in_dutch_too() {
+        let d = first_error("year = \"2024\"\nname = \"x\"\ncomplete = true");
+        assert_eq!(d.code, "toml-type-wrong");
+        assert_eq!(
+            d.message.nl,
+            "hier hoort een geheel getal te staan, niet de tekst \"2024\""
+        );
+        assert_eq!(
+            d.hint.unwrap().nl,
+            "schrijf het zonder aanhalingstekens: year = 2024"
+        );
+    }
+
+    #[test]
     fn a_syntax_error_points_at_its_line() {
         let src = "title = \"x\"\nbroken = \n";
         let err = toml::from_str::<toml::Value>(src).unwrap_err();
@@ -394,7 +470,13 @@ mod tests {
     fn a_syntax_error_keeps_the_general_hint() {
         let d = first_error("year = = 1");
         assert!(d.message.starts_with("invalid TOML: "), "{}", d.message);
-        assert_eq!(d.hint.as_deref(), Some(SYNTAX_HINT));
+        assert_eq!(d.hint, Some(syntax_hint()));
+        assert_eq!(d.code, "toml-invalid");
+        assert!(
+            d.message.nl.starts_with("ongeldige TOML: "),
+            "{}",
+            d.message.nl
+        );
     }
 
     #[test]

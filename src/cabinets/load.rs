@@ -32,7 +32,8 @@ use toml::Spanned;
 
 use super::model::{Cabinet, Cabinets, Minister};
 use crate::data_file::{Parsed, read_toml};
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostics, Message};
+use crate::msg;
 use crate::provenance::{DateText, RawProvenance};
 
 /// The file, below `site/data`.
@@ -81,7 +82,14 @@ pub fn load(
     if !path.is_file() {
         return None;
     }
-    let parsed = read_toml::<CabinetsFile>(&path, "", diags)?;
+    let parsed = read_toml::<CabinetsFile>(
+        &path,
+        msg!(
+            "check that the file can be read, or restore it from git",
+            "controleer of het bestand te lezen is, of zet het terug uit git"
+        ),
+        diags,
+    )?;
     let before = diags.error_count();
     let mut cabinets = Vec::new();
     for entry in &parsed.value.cabinets {
@@ -93,18 +101,20 @@ pub fn load(
     for pair in cabinets.windows(2) {
         let (earlier, later) = (&pair[0].1, &pair[1]);
         if earlier.until.is_none_or(|u| u > later.1.from) {
+            let (name, other, day) = (&later.1.name, &earlier.name, later.1.from);
             diags.push(
                 parsed
-                    .untranslated_error(
+                    .error(
+                        "cabinet-overlap",
                         &later.0.from,
-                        format!(
-                            "{} starts while {} still governs",
-                            later.1.name, earlier.name
+                        msg!(
+                            "{name} starts while {other} still governs",
+                            "{name} begint terwijl {other} nog regeert"
                         ),
                     )
-                    .with_hint(format!(
-                        "give {} an `until` on or before {} (the day its successor was sworn in)",
-                        earlier.name, later.1.from
+                    .with_hint(msg!(
+                        "give {other} an `until` on or before {day} (the day its successor was sworn in)",
+                        "geef {other} een `until` op of vóór {day} (de dag waarop de opvolger werd beëdigd)"
                     )),
             );
         }
@@ -117,6 +127,14 @@ pub fn load(
     })
 }
 
+/// The hint for an empty `name`.
+fn name_hint() -> Message {
+    msg!(
+        "write the name as the government writes it",
+        "schrijf de naam zoals de overheid die schrijft"
+    )
+}
+
 fn cabinet(
     parsed: &Parsed<CabinetsFile>,
     entry: &CabinetEntry,
@@ -124,12 +142,7 @@ fn cabinet(
     diags: &mut Diagnostics,
 ) -> Option<Cabinet> {
     let before = diags.error_count();
-    let name = parsed.filled(
-        &entry.name,
-        "name",
-        "write the name as the government writes it",
-        diags,
-    );
+    let name = parsed.filled(&entry.name, "name", name_hint(), diags);
     let name_en = crate::council::local_text::english(
         parsed,
         entry.name.get_ref(),
@@ -143,13 +156,18 @@ fn cabinet(
         period_order(parsed, at, from, until, diags);
     }
     if entry.parties.is_empty() {
+        let name = entry.name.get_ref();
         diags.push(
             parsed
-                .untranslated_error(
+                .error(
+                    "cabinet-no-parties",
                     &entry.name,
-                    format!("{} has no parties", entry.name.get_ref()),
+                    msg!("{name} has no parties", "{name} heeft geen partijen"),
                 )
-                .with_hint("write parties = [\"vvd\", …] with the ids of data/parties.toml"),
+                .with_hint(msg!(
+                    "write parties = [\"vvd\", …] with the ids of data/parties.toml",
+                    "schrijf parties = [\"vvd\", …] met de id's uit data/parties.toml"
+                )),
         );
     }
     for party in &entry.parties {
@@ -162,25 +180,38 @@ fn cabinet(
         let Some(day) = parsed.day(at, diags) else {
             continue;
         };
+        let name = entry.name.get_ref();
         if !entry.parties.iter().any(|p| p.get_ref() == party) {
             diags.push(
                 parsed
-                    .untranslated_error(
+                    .error(
+                        "cabinet-left-not-member",
                         at,
-                        format!(
-                            "`{party}` left {}, but is not among its parties",
-                            entry.name.get_ref()
+                        msg!(
+                            "`{party}` left {name}, but is not among its parties",
+                            "`{party}` stapte uit {name}, maar staat niet bij de partijen"
                         ),
                     )
-                    .with_hint(
+                    .with_hint(msg!(
                         "list the party under `parties` (the coalition when it was sworn in)",
-                    ),
+                        "zet de partij bij `parties` (de coalitie toen het kabinet werd beëdigd)"
+                    )),
             );
         } else if from.is_some_and(|f| day <= f) || until.is_some_and(|u| day >= u) {
             diags.push(
                 parsed
-                    .untranslated_error(at, format!("`{party}` left on {day}, outside the period of {}", entry.name.get_ref()))
-                    .with_hint("a party leaves after the cabinet was sworn in and before its successor was"),
+                    .error(
+                        "cabinet-left-outside-period",
+                        at,
+                        msg!(
+                            "`{party}` left on {day}, outside the period of {name}",
+                            "`{party}` stapte op {day} uit, buiten de periode van {name}"
+                        ),
+                    )
+                    .with_hint(msg!(
+                        "a party leaves after the cabinet was sworn in and before its successor was",
+                        "een partij stapt uit na de beëdiging van het kabinet en vóór die van de opvolger"
+                    )),
             );
         } else {
             left.push((party.clone(), day));
@@ -198,17 +229,21 @@ fn cabinet(
         for (m, minister) in &ministers {
             let after_end = until.is_some_and(|u| minister.until.is_none_or(|mu| mu > u));
             if minister.from < from || after_end {
+                let (who, name) = (&minister.name, entry.name.get_ref());
                 diags.push(
                     parsed
-                        .untranslated_error(
+                        .error(
+                            "cabinet-minister-outside",
                             &m.from,
-                            format!(
-                                "{}'s period lies outside that of {}",
-                                minister.name,
-                                entry.name.get_ref()
+                            msg!(
+                                "{who}'s period lies outside that of {name}",
+                                "de periode van {who} valt buiten die van {name}"
                             ),
                         )
-                        .with_hint("a minister serves within the cabinet's `from` and `until`; put a minister of another cabinet under that cabinet"),
+                        .with_hint(msg!(
+                            "a minister serves within the cabinet's `from` and `until`; put a minister of another cabinet under that cabinet",
+                            "een minister dient tussen `from` en `until` van het kabinet; zet een minister van een ander kabinet onder dat kabinet"
+                        )),
                 );
             }
         }
@@ -216,18 +251,20 @@ fn cabinet(
     for pair in ministers.windows(2) {
         let (earlier, later) = (&pair[0].1, &pair[1]);
         if earlier.until.is_none_or(|u| u > later.1.from) {
+            let (who, other, day) = (&later.1.name, &earlier.name, later.1.from);
             diags.push(
                 parsed
-                    .untranslated_error(
+                    .error(
+                        "cabinet-minister-overlap",
                         &later.0.from,
-                        format!(
-                            "{} takes office while {} still holds it",
-                            later.1.name, earlier.name
+                        msg!(
+                            "{who} takes office while {other} still holds it",
+                            "{who} treedt aan terwijl {other} nog minister is"
                         ),
                     )
-                    .with_hint(format!(
-                        "give {} an `until` on or before {}",
-                        earlier.name, later.1.from
+                    .with_hint(msg!(
+                        "give {other} an `until` on or before {day}",
+                        "geef {other} een `until` op of vóór {day}"
                     )),
             );
         }
@@ -254,12 +291,7 @@ fn minister(
     diags: &mut Diagnostics,
 ) -> Option<Minister> {
     let before = diags.error_count();
-    let name = parsed.filled(
-        &entry.name,
-        "name",
-        "write the name as the government writes it",
-        diags,
-    );
+    let name = parsed.filled(&entry.name, "name", name_hint(), diags);
     if let Some(party) = &entry.party
         && !known(party.get_ref())
     {
@@ -293,13 +325,18 @@ fn period_order(
     if until <= from {
         diags.push(
             parsed
-                .untranslated_error(
+                .error(
+                    "cabinet-period-reversed",
                     at,
-                    format!("`until` ({until}) is not after `from` ({from})"),
+                    msg!(
+                        "`until` ({until}) is not after `from` ({from})",
+                        "`until` ({until}) ligt niet na `from` ({from})"
+                    ),
                 )
-                .with_hint(
+                .with_hint(msg!(
                     "`until` is the first day the office had passed on; swap or correct the days",
-                ),
+                    "`until` is de eerste dag dat het ambt was overgedragen; wissel de dagen om of verbeter ze"
+                )),
         );
     }
 }

@@ -14,6 +14,7 @@ use chrono::{Days, NaiveDate};
 use super::load::{Dated, Period, Recipients};
 use crate::content::dates::dutch_day;
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 use crate::provenance::Provenance;
 
 /// Every rule broken by `recipients` on `today`, in file order.
@@ -23,24 +24,33 @@ pub fn check(recipients: &Recipients, today: NaiveDate, max_age: Days) -> Vec<Di
     if is_stale(as_of, today, max_age) {
         let (what, hint) = match &recipients.members_provenance {
             Provenance::Synced { .. } => (
-                "fetched",
-                "run `chatcontrole sync members` to fetch the current members".to_string(),
+                msg!("fetched", "opgehaald"),
+                msg!(
+                    "run `chatcontrole sync members` to fetch the current members",
+                    "haal de huidige leden op met `chatcontrole sync members`"
+                ),
             ),
             _ => (
-                "checked",
-                format!(
+                msg!("checked", "nagekeken"),
+                msg!(
                     "check the list against the Tweede Kamer's own pages (or run `chatcontrole sync members`), then set checked_on to the day of your check; the limit is `[check] max_age_days` ({}) in site.toml",
+                    "vergelijk de lijst met de eigen pagina's van de Tweede Kamer (of draai `chatcontrole sync members`) en zet checked_on daarna op de dag van je controle; de grens is `[check] max_age_days` ({}) in site.toml",
                     max_age_days(max_age)
                 ),
             ),
         };
+        let days = (today - as_of).num_days();
         found.push(
             recipients
                 .members_provenance_at
-                .warning(format!(
-                    "the list of Kamerleden was last {what} on {as_of}, {} days before {today}",
-                    (today - as_of).num_days()
-                ))
+                .warning(
+                    "recipient-list-stale",
+                    msg!(
+                        "the list of Kamerleden was last {what} on {as_of}, {days} days before {today}",
+                        "de lijst met Kamerleden is voor het laatst {what} op {as_of}, {days} dagen voor {today}";
+                        what
+                    ),
+                )
                 .with_hint(hint),
         );
     }
@@ -101,13 +111,19 @@ pub fn period_rules(
     {
         found.push(
             end.at
-                .error(format!(
-                    "the role of {name} ends on {} but starts on {}",
-                    end.day, start.day
-                ))
-                .with_hint(
+                .error(
+                    "recipient-period-reversed",
+                    msg!(
+                        "the role of {name} ends on {} but starts on {}",
+                        "de functie van {name} eindigt op {} maar begint op {}",
+                        end.day,
+                        start.day
+                    ),
+                )
+                .with_hint(msg!(
                     "`end` is the day the role ended, after `start`; correct one of the two",
-                ),
+                    "`end` is de dag waarop de functie eindigde, na `start`; verbeter een van de twee"
+                )),
         );
         return found;
     }
@@ -117,12 +133,19 @@ pub fn period_rules(
         found.push(
             start
                 .at
-                .warning(format!(
-                    "{name} starts as {role} on {}, after today ({}): the contact page does not address them until then",
-                    dutch_day(start.day),
-                    dutch_day(today)
-                ))
-                .with_hint("the contact page addresses only people who hold their role today: correct `start` if the year or day is mistyped"),
+                .warning(
+                    "recipient-start-future",
+                    msg!(
+                        "{name} starts as {role} on {}, after today ({}): the contact page does not address them until then",
+                        "{name} begint als {role} op {}, na vandaag ({}): de contactpagina richt zich pas vanaf dan tot deze persoon",
+                        dutch_day(start.day),
+                        dutch_day(today)
+                    ),
+                )
+                .with_hint(msg!(
+                    "the contact page addresses only people who hold their role today: correct `start` if the year or day is mistyped",
+                    "de contactpagina richt zich alleen tot mensen die hun functie vandaag hebben: verbeter `start` als het jaar of de dag verkeerd getypt is"
+                )),
         );
     }
     if let Some(end) = &period.end
@@ -131,11 +154,18 @@ pub fn period_rules(
     {
         found.push(
             end.at
-                .error(format!(
-                    "the role of {name} ({role}) ended on {}; the contact page would address someone who no longer holds it",
-                    dutch_day(end.day)
-                ))
-                .with_hint("add their successor, with `start` the day they took over and a source that names them (this entry may stay, as history), or remove this recipient"),
+                .error(
+                    "recipient-role-ended",
+                    msg!(
+                        "the role of {name} ({role}) ended on {}; the contact page would address someone who no longer holds it",
+                        "de functie van {name} ({role}) is geëindigd op {}; de contactpagina zou zich richten tot iemand die de functie niet meer heeft",
+                        dutch_day(end.day)
+                    ),
+                )
+                .with_hint(msg!(
+                    "add their successor, with `start` the day they took over and a source that names them (this entry may stay, as history), or remove this recipient",
+                    "voeg de opvolger toe, met als `start` de dag waarop die het overnam en een bron die de opvolger noemt (dit item mag blijven staan, als geschiedenis), of haal deze ontvanger weg"
+                )),
         );
     }
     found
@@ -150,13 +180,18 @@ fn staleness(
     is_stale(checked_on.day, today, max_age).then(|| {
         checked_on
             .at
-            .warning(format!(
-                "{name} was last checked on {}, {} days before {today}",
-                checked_on.day,
-                (today - checked_on.day).num_days()
-            ))
-            .with_hint(format!(
+            .warning(
+                "recipient-check-stale",
+                msg!(
+                    "{name} was last checked on {}, {} days before {today}",
+                    "{name} is voor het laatst nagekeken op {}, {} dagen voor {today}",
+                    checked_on.day,
+                    (today - checked_on.day).num_days()
+                ),
+            )
+            .with_hint(msg!(
                 "check name and role against the source (a new cabinet or election changes them), then set checked_on to the day of your check; the limit is `[check] max_age_days` ({}) in site.toml",
+                "vergelijk naam en functie met de bron (een nieuw kabinet of een verkiezing verandert ze) en zet checked_on daarna op de dag van je controle; de grens is `[check] max_age_days` ({}) in site.toml",
                 max_age_days(max_age)
             ))
     })
@@ -294,6 +329,11 @@ mod tests {
             "the list of Kamerleden was last checked on 2026-01-05, 333 days before 2026-12-04"
         );
         assert!(found[0].hint.as_deref().unwrap().contains("(90)"));
+        assert_eq!(found[0].code, "recipient-list-stale");
+        assert_eq!(
+            found[0].message.nl,
+            "de lijst met Kamerleden is voor het laatst nagekeken op 2026-01-05, 333 dagen voor 2026-12-04"
+        );
     }
 
     #[test]

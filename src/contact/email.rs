@@ -19,6 +19,8 @@ use std::str::FromStr;
 use email_address::Options;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::diagnostics::Message;
+use crate::msg;
 use crate::terminal::{printable, reorders};
 
 /// An e-mail address that keeps the rule of this module: safe to put in a
@@ -83,6 +85,51 @@ pub enum BadEmail {
         /// The part after `@`.
         domain: String,
     },
+}
+
+impl BadEmail {
+    /// What is wrong, in English and Dutch (the `Display` text is the English).
+    pub fn message(&self) -> Message {
+        match self {
+            BadEmail::Empty => msg!("an e-mail address is empty", "een e-mailadres is leeg"),
+            BadEmail::NoAt(text) => msg!(
+                "`{text}` is not an e-mail address: it has no `@`",
+                "`{text}` is geen e-mailadres: er staat geen `@` in"
+            ),
+            BadEmail::Scheme { text, scheme } => msg!(
+                "`{text}` is not an e-mail address: it starts with `{scheme}:` as a link does",
+                "`{text}` is geen e-mailadres: het begint met `{scheme}:`, zoals een link"
+            ),
+            BadEmail::List(text) => msg!(
+                "`{text}` is not one e-mail address: it has a `,` or `;` as a list of addresses does",
+                "`{text}` is niet één e-mailadres: er staat een `,` of `;` in, zoals in een lijst van adressen"
+            ),
+            BadEmail::Query { text, found } => msg!(
+                "`{text}` is not an e-mail address: it has `{found}`, as a link with extra fields (cc, bcc, subject) does",
+                "`{text}` is geen e-mailadres: er staat `{found}` in, zoals in een link met extra velden (cc, bcc, subject)"
+            ),
+            BadEmail::Escape(text) => msg!(
+                "`{text}` is not an e-mail address: it has a `%`, as an escape in a link does",
+                "`{text}` is geen e-mailadres: er staat een `%` in, zoals in een code in een link"
+            ),
+            BadEmail::Invisible(text) => msg!(
+                "`{text}` is not an e-mail address: it has a space, a line break or an invisible character",
+                "`{text}` is geen e-mailadres: er staat een spatie, een regeleinde of een onzichtbaar teken in"
+            ),
+            BadEmail::NotOneAt(text) => msg!(
+                "`{text}` is not an e-mail address: write one name, one `@` and one domain",
+                "`{text}` is geen e-mailadres: schrijf één naam, één `@` en één domein"
+            ),
+            BadEmail::LocalPart(text) => msg!(
+                "`{text}` is not an e-mail address: the part before `@` has a space or a character that does not belong there",
+                "`{text}` is geen e-mailadres: het deel voor de `@` heeft een spatie of een teken dat daar niet hoort"
+            ),
+            BadEmail::Domain { text, domain } => msg!(
+                "`{text}` is not an e-mail address: `{domain}` is not a domain such as `tweedekamer.nl`",
+                "`{text}` is geen e-mailadres: `{domain}` is geen domein zoals `tweedekamer.nl`"
+            ),
+        }
+    }
 }
 
 impl FromStr for EmailAddress {
@@ -269,7 +316,18 @@ mod tests {
     #[test_case("j..j@kamer.nl", "part before `@`"; "double dot")]
     #[test_case("x?subject=hi@a.nl", "has `?`")]
     fn rejects(text: &str, says: &str) {
-        let err = parse(text).unwrap_err().to_string();
+        let bad = parse(text).unwrap_err();
+        assert_eq!(
+            bad.message().en,
+            bad.to_string(),
+            "the English is the Display text"
+        );
+        assert!(
+            bad.message().nl.contains("e-mailadres"),
+            "{}",
+            bad.message().nl
+        );
+        let err = bad.to_string();
         assert!(err.contains(says), "{err}");
         assert!(!err.chars().any(char::is_control), "{err:?}");
     }

@@ -42,7 +42,8 @@ use toml::Spanned;
 
 use super::email::EmailAddress;
 use crate::data_file::{Parsed, read_toml};
-use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Message, line_col};
+use crate::msg;
 use crate::provenance::{DateText, Provenance, RawProvenance};
 
 /// The folder under `site/data` with the recipient files.
@@ -88,14 +89,14 @@ impl Place {
         }
     }
 
-    /// An error at this place.
-    pub fn error(&self, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::untranslated_error(&self.file, self.line, self.column, message)
+    /// An error with `code` at this place.
+    pub fn error(&self, code: Code, message: Message) -> Diagnostic {
+        Diagnostic::error(code, &self.file, self.line, self.column, message)
     }
 
-    /// A warning at this place.
-    pub fn warning(&self, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::untranslated_warning(&self.file, self.line, self.column, message)
+    /// A warning with `code` at this place.
+    pub fn warning(&self, code: Code, message: Message) -> Diagnostic {
+        Diagnostic::warning(code, &self.file, self.line, self.column, message)
     }
 }
 
@@ -263,12 +264,18 @@ pub fn load(
     let errors_before = diags.error_count();
     let members = read_toml::<MembersFile>(
         &dir.join("kamerleden.toml"),
-        "run `chatcontrole sync members` to fetch the members of the Tweede Kamer",
+        msg!(
+            "run `chatcontrole sync members` to fetch the members of the Tweede Kamer",
+            "haal de leden van de Tweede Kamer op met `chatcontrole sync members`"
+        ),
         diags,
     );
     let editors = read_toml::<EditorsFile>(
         &dir.join("editors.toml"),
-        "create editors.toml with the minister and the MEPs; see docs/data-schema.md, \"Recipients\"",
+        msg!(
+            "create editors.toml with the minister and the MEPs; see docs/data-schema.md, \"Recipients\"",
+            "maak editors.toml met de minister en de Europarlementariërs; zie docs/data-schema.md, \"Recipients\""
+        ),
         diags,
     );
     let members = members.and_then(|file| read_members(&file, party_known, diags));
@@ -285,24 +292,33 @@ pub fn load(
 }
 
 /// The hint for a wrong address in `editors.toml`.
-const EDITOR_EMAIL_HINT: &str =
-    "copy the address from the page that publishes it, e.g. `naam@tweedekamer.nl`";
+fn editor_email_hint() -> Message {
+    msg!(
+        "copy the address from the page that publishes it, e.g. `naam@tweedekamer.nl`",
+        "kopieer het adres van de pagina die het publiceert, bijvoorbeeld `naam@tweedekamer.nl`"
+    )
+}
 
 /// The hint for a wrong address in `kamerleden.toml`, which `sync members` writes.
-const SYNCED_EMAIL_HINT: &str = "run `chatcontrole sync members` again: it leaves out an address that cannot be used (or remove the `email` line)";
+fn synced_email_hint() -> Message {
+    msg!(
+        "run `chatcontrole sync members` again: it leaves out an address that cannot be used (or remove the `email` line)",
+        "draai `chatcontrole sync members` opnieuw: die laat een onbruikbaar adres weg (of haal de regel met `email` weg)"
+    )
+}
 
 fn email<T>(
     file: &Parsed<T>,
     at: &Spanned<String>,
-    hint: &str,
+    hint: fn() -> Message,
     diags: &mut Diagnostics,
 ) -> Option<EmailAddress> {
     match at.get_ref().parse::<EmailAddress>() {
         Ok(e) => Some(e),
         Err(error) => {
             diags.push(
-                file.untranslated_error(at, error.to_string())
-                    .with_hint(hint),
+                file.error("recipient-email-invalid", at, error.message())
+                    .with_hint(hint()),
             );
             None
         }
@@ -317,9 +333,20 @@ fn party<T>(
 ) -> Option<String> {
     let at = at.as_ref()?;
     if !party_known(at.get_ref()) {
+        let id = at.get_ref();
         diags.push(
-            file.untranslated_warning(at, format!("`{}` is not a party id of data/parties.toml", at.get_ref()))
-                .with_hint("use the `id` of the party in data/parties.toml; without it the message cannot mention the party's verdict"),
+            file.warning(
+                "recipient-party-unknown",
+                at,
+                msg!(
+                    "`{id}` is not a party id of data/parties.toml",
+                    "`{id}` is geen partij-id uit data/parties.toml"
+                ),
+            )
+            .with_hint(msg!(
+                "use the `id` of the party in data/parties.toml; without it the message cannot mention the party's verdict",
+                "gebruik de `id` van de partij in data/parties.toml; zonder die id kan het bericht het oordeel over de partij niet noemen"
+            )),
         );
         return None;
     }
@@ -339,12 +366,20 @@ fn day<T>(
             at: Place::of(file, at),
         }),
         Err(_) => {
+            let text = &at.get_ref().0;
             diags.push(
-                file.untranslated_error(
+                file.error(
+                    "recipient-day-invalid",
                     at,
-                    format!("`{field}` is not a day: \"{}\"", at.get_ref().0),
+                    msg!(
+                        "`{field}` is not a day: \"{text}\"",
+                        "`{field}` is geen datum: \"{text}\""
+                    ),
                 )
-                .with_hint(format!("write the day as {field} = 2026-02-23")),
+                .with_hint(msg!(
+                    "write the day as {field} = 2026-02-23",
+                    "schrijf de dag als {field} = 2026-02-23"
+                )),
             );
             None
         }
@@ -397,7 +432,7 @@ fn read_members(
             email: m
                 .email
                 .as_ref()
-                .and_then(|e| email(file, e, SYNCED_EMAIL_HINT, diags)),
+                .and_then(|e| email(file, e, synced_email_hint, diags)),
             period: period(file, &m.start, &m.end, diags),
         })
         .collect();
@@ -413,32 +448,59 @@ fn read_others(
     for r in &file.value.recipient {
         let kind = Kind::parse(r.kind.get_ref());
         if kind.is_none() {
+            let written = r.kind.get_ref();
             diags.push(
-                file.untranslated_error(
+                file.error(
+                    "recipient-kind-unknown",
                     &r.kind,
-                    format!("`{}` is not a kind of recipient", r.kind.get_ref()),
+                    msg!(
+                        "`{written}` is not a kind of recipient",
+                        "`{written}` is geen soort ontvanger"
+                    ),
                 )
-                .with_hint("write `kind = \"minister\"` or `kind = \"mep\"`"),
+                .with_hint(msg!(
+                    "write `kind = \"minister\"` or `kind = \"mep\"`",
+                    "schrijf `kind = \"minister\"` of `kind = \"mep\"`"
+                )),
             );
         }
         // Some(None) when no address is given, None when it is wrong.
         let email = match &r.email {
-            Some(address) => email(file, address, EDITOR_EMAIL_HINT, diags).map(Some),
+            Some(address) => email(file, address, editor_email_hint, diags).map(Some),
             None => Some(None),
         };
         let period = period(file, &r.start, &r.end, diags);
         if r.start.is_none() {
+            let name = &r.name;
             diags.push(
-                file.untranslated_error(&r.kind, format!("{} has no `start`", r.name))
-                    .with_hint("add the first day in the role, e.g. start = 2026-02-23, from the source that names them"),
+                file.error(
+                    "recipient-start-missing",
+                    &r.kind,
+                    msg!("{name} has no `start`", "bij {name} ontbreekt `start`"),
+                )
+                .with_hint(msg!(
+                    "add the first day in the role, e.g. start = 2026-02-23, from the source that names them",
+                    "vul de eerste dag in de functie in, bijvoorbeeld start = 2026-02-23, uit de bron die de persoon noemt"
+                )),
             );
         }
         let checked_on = match &r.checked_on {
             Some(at) => day(file, at, "checked_on", diags),
             None => {
+                let name = &r.name;
                 diags.push(
-                    file.untranslated_error(&r.kind, format!("{} has no `checked_on`", r.name))
-                        .with_hint("add the day you last checked name and role against the source, e.g. checked_on = 2026-12-01"),
+                    file.error(
+                        "recipient-checked-on-missing",
+                        &r.kind,
+                        msg!(
+                            "{name} has no `checked_on`",
+                            "bij {name} ontbreekt `checked_on`"
+                        ),
+                    )
+                    .with_hint(msg!(
+                        "add the day you last checked name and role against the source, e.g. checked_on = 2026-12-01",
+                        "vul de dag in waarop je naam en functie voor het laatst met de bron hebt vergeleken, bijvoorbeeld checked_on = 2026-12-01"
+                    )),
                 );
                 None
             }
@@ -450,8 +512,15 @@ fn read_others(
             let text = at.get_ref().trim();
             if text.is_empty() {
                 diags.push(
-                    file.untranslated_error(at, "`role_en` is empty")
-                        .with_hint("write the role in English, or leave `role_en` out: English pages then show the Dutch role, marked as Dutch"),
+                    file.error(
+                        "recipient-role-en-empty",
+                        at,
+                        msg!("`role_en` is empty", "`role_en` is leeg"),
+                    )
+                    .with_hint(msg!(
+                        "write the role in English, or leave `role_en` out: English pages then show the Dutch role, marked as Dutch",
+                        "schrijf de functie in het Engels, of laat `role_en` weg: Engelse pagina's tonen dan de Nederlandse functie, gemarkeerd als Nederlands"
+                    )),
                 );
                 None
             } else {

@@ -82,6 +82,17 @@ pub fn dutch_date(date: &DateTime<FixedOffset>) -> String {
 )]
 pub struct BadClaimDate(pub String);
 
+impl BadClaimDate {
+    /// What is wrong, in English and Dutch.
+    pub fn message(&self) -> crate::diagnostics::Message {
+        let text = &self.0;
+        crate::msg!(
+            "`{text}` is not a valid date; write it as YYYY-MM-DD (or YYYY-MM if only the month is known)",
+            "`{text}` is geen geldige datum; schrijf hem als JJJJ-MM-DD (of JJJJ-MM als alleen de maand bekend is)"
+        )
+    }
+}
+
 /// A date as sources give it: a full day, or only a month (`2024-06`).
 ///
 /// A month-only date takes effect on the first day of that month: that is the

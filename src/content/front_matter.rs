@@ -10,7 +10,8 @@ use chrono::{DateTime, FixedOffset};
 use serde_json::{Map, Value};
 
 use super::dates::parse_date;
-use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message, line_col};
+use crate::msg;
 use crate::site_path::{SitePath, Slug};
 
 /// The notation the front matter is written in.
@@ -76,17 +77,20 @@ pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
             }
             offset += line.len();
         }
-        return Err(Diagnostic::untranslated_error(
+        let line = 1 + skipped;
+        return Err(Diagnostic::error(
+            "front-matter-unclosed",
             file,
-            1 + skipped,
+            line,
             1,
-            format!(
-                "the front matter opened with `{fence}` on line {} is never closed",
-                1 + skipped
+            msg!(
+                "the front matter opened with `{fence}` on line {line} is never closed",
+                "de front matter die op regel {line} met `{fence}` begint, wordt nergens gesloten"
             ),
         )
-        .with_hint(format!(
-            "add a line with only `{fence}` after the last front-matter field, before the text of the page"
+        .with_hint(msg!(
+            "add a line with only `{fence}` after the last front-matter field, before the text of the page",
+            "zet na het laatste veld van de front matter een regel met alleen `{fence}`, vóór de tekst van de pagina"
         )));
     }
     if text.trim_start().starts_with('{') {
@@ -118,8 +122,20 @@ pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
 
 fn missing(file: &Path) -> Diagnostic {
     let name = file.file_name().unwrap_or_default().to_string_lossy();
-    Diagnostic::untranslated_error(file, 1, 1, format!("couldn't find front matter in `{name}`"))
-        .with_hint("did you forget to add `---` (or `+++`) on the first line and again after the fields? Example:\n---\ntitle: \"Mijn bericht\"\ndate: 2025-11-24\n---")
+    Diagnostic::error(
+        "front-matter-missing",
+        file,
+        1,
+        1,
+        msg!(
+            "couldn't find front matter in `{name}`",
+            "geen front matter gevonden in `{name}`"
+        ),
+    )
+    .with_hint(msg!(
+        "did you forget to add `---` (or `+++`) on the first line and again after the fields? Example:\n---\ntitle: \"Mijn bericht\"\ndate: 2025-11-24\n---",
+        "ben je vergeten `---` (of `+++`) op de eerste regel en nog eens na de velden te zetten? Voorbeeld:\n---\ntitle: \"Mijn bericht\"\ndate: 2025-11-24\n---"
+    ))
 }
 
 fn json_error(file: &Path, e: &serde_json::Error, first_line: usize) -> Diagnostic {
@@ -127,17 +143,46 @@ fn json_error(file: &Path, e: &serde_json::Error, first_line: usize) -> Diagnost
     let message = message
         .rsplit_once(" at line ")
         .map_or(message.as_str(), |(m, _)| m);
-    Diagnostic::untranslated_error(
+    let (line, column) = (e.line() + first_line - 1, e.column());
+    // Our own words (see `NoDuplicateKeys`), or else serde_json's.
+    if let Some(key) = message
+        .strip_prefix("the key `")
+        .and_then(|rest| rest.strip_suffix("` appears twice"))
+    {
+        return Diagnostic::error(
+            "front-matter-key-twice",
+            file,
+            line,
+            column,
+            msg!(
+                "invalid JSON front matter: the key `{key}` appears twice",
+                "ongeldige JSON in de front matter: het veld `{key}` staat er twee keer in"
+            ),
+        )
+        .with_hint(twice_hint());
+    }
+    Diagnostic::error(
+        "front-matter-json-invalid",
         file,
-        e.line() + first_line - 1,
-        e.column(),
-        format!("invalid JSON front matter: {message}"),
+        line,
+        column,
+        msg!(
+            "invalid JSON front matter: {message}",
+            "ongeldige JSON in de front matter: {message}"
+        ),
     )
-    .with_hint(if message.contains("appears twice") {
-        "remove one of the two lines; only one value can count"
-    } else {
-        "JSON front matter needs \"double-quoted\" keys and commas between fields"
-    })
+    .with_hint(msg!(
+        "JSON front matter needs \"double-quoted\" keys and commas between fields",
+        "JSON in de front matter heeft veldnamen tussen \"dubbele aanhalingstekens\" nodig, en komma's tussen de velden"
+    ))
+}
+
+/// The hint for a field that is written twice.
+fn twice_hint() -> Message {
+    msg!(
+        "remove one of the two lines; only one value can count",
+        "haal een van de twee regels weg; er kan maar één waarde gelden"
+    )
 }
 
 /// One menu a page puts itself in, from the `menu` front-matter field.
@@ -263,13 +308,20 @@ pub fn parse_with_warnings(
         Value::Object(map) => map,
         Value::Null => Map::new(),
         _ => {
-            return Err(Diagnostic::untranslated_error(
+            return Err(Diagnostic::error(
+                "front-matter-not-fields",
                 file,
                 split.raw_line,
                 1,
-                "the front matter is not a list of fields",
+                msg!(
+                    "the front matter is not a list of fields",
+                    "de front matter is geen lijst met velden"
+                ),
             )
-            .with_hint("write one `field: value` per line, for example `title: \"Mijn bericht\"`")
+            .with_hint(msg!(
+                "write one `field: value` per line, for example `title: \"Mijn bericht\"`",
+                "schrijf één `field: value` per regel, bijvoorbeeld `title: \"Mijn bericht\"`"
+            ))
             .into());
         }
     };
@@ -337,15 +389,20 @@ fn to_json(file: &Path, split: &Split<'_>) -> Result<Value, Diagnostic> {
         Format::Json => super::nesting::Syntax::Json,
     };
     if let Some((line, column)) = super::nesting::too_deep(split.raw, syntax, limit) {
-        return Err(Diagnostic::untranslated_error(
+        return Err(Diagnostic::error(
+            "front-matter-too-deep",
             file,
             split.raw_line + line,
             column,
-            format!("the front matter nests lists or tables more than {limit} levels deep"),
+            msg!(
+                "the front matter nests lists or tables more than {limit} levels deep",
+                "de front matter zet lijsten of tabellen meer dan {limit} lagen diep in elkaar"
+            ),
         )
-        .with_hint(
+        .with_hint(msg!(
             "write the fields flat (`tags: [a, b]`); front matter this deep is refused unread",
-        ));
+            "schrijf de velden plat (`tags: [a, b]`); zo diepe front matter wordt ongelezen geweigerd"
+        )));
     }
     match split.format {
         Format::Yaml => {
@@ -368,20 +425,48 @@ fn to_json(file: &Path, split: &Split<'_>) -> Result<Value, Diagnostic> {
                         .filter(|(_, l)| l.starts_with(&format!("{key}:")))
                         .nth(1)
                         .map_or(line, |(i, _)| i + split.raw_line);
-                    return Diagnostic::untranslated_error(file, line, 1, format!("the field `{key}` appears twice in the front matter"))
-                        .with_hint("remove one of the two lines; only one value can count");
+                    return Diagnostic::error(
+                        "front-matter-key-twice",
+                        file,
+                        line,
+                        1,
+                        msg!(
+                            "the field `{key}` appears twice in the front matter",
+                            "het veld `{key}` staat twee keer in de front matter"
+                        ),
+                    )
+                    .with_hint(twice_hint());
                 }
-                Diagnostic::untranslated_error(file, line, column, format!("invalid YAML front matter: {message}"))
-                    .with_hint("each line is `field: value`; put text that contains `:` or starts with a quote or `[` in \"double quotes\"; indent with spaces, not tabs")
+                Diagnostic::error(
+                    "front-matter-yaml-invalid",
+                    file,
+                    line,
+                    column,
+                    msg!(
+                        "invalid YAML front matter: {message}",
+                        "ongeldige YAML in de front matter: {message}"
+                    ),
+                )
+                .with_hint(msg!(
+                    "each line is `field: value`; put text that contains `:` or starts with a quote or `[` in \"double quotes\"; indent with spaces, not tabs",
+                    "elke regel is `field: value`; zet tekst met een `:` erin, of die begint met een aanhalingsteken of `[`, tussen \"dubbele aanhalingstekens\"; spring in met spaties, niet met tabs"
+                ))
             })?;
             serde_json::to_value(yaml).map_err(|e| {
-                Diagnostic::untranslated_error(
+                Diagnostic::error(
+                    "front-matter-yaml-unsupported",
                     file,
                     split.raw_line,
                     1,
-                    format!("unsupported YAML front matter: {e}"),
+                    msg!(
+                        "unsupported YAML front matter: {e}",
+                        "YAML in de front matter die niet ondersteund wordt: {e}"
+                    ),
                 )
-                .with_hint("use plain text keys such as `title:`")
+                .with_hint(msg!(
+                    "use plain text keys such as `title:`",
+                    "gebruik gewone tekst als veldnaam, zoals `title:`"
+                ))
             })
         }
         Format::Toml => {
@@ -390,13 +475,21 @@ fn to_json(file: &Path, split: &Split<'_>) -> Result<Value, Diagnostic> {
                     .span()
                     .map(|s| line_col(split.raw, s.start))
                     .unwrap_or((1, 1));
-                Diagnostic::untranslated_error(
+                let reason = e.message().trim();
+                Diagnostic::error(
+                    "front-matter-toml-invalid",
                     file,
                     line + split.raw_line - 1,
                     column,
-                    format!("invalid TOML front matter: {}", e.message().trim()),
+                    msg!(
+                        "invalid TOML front matter: {reason}",
+                        "ongeldige TOML in de front matter: {reason}"
+                    ),
                 )
-                .with_hint("each line is `field = value`; text needs \"double quotes\"")
+                .with_hint(msg!(
+                    "each line is `field = value`; text needs \"double quotes\"",
+                    "elke regel is `field = value`; tekst moet tussen \"dubbele aanhalingstekens\""
+                ))
             })?;
             Ok(toml_to_json(toml::Value::Table(table)))
         }
@@ -478,6 +571,16 @@ pub fn toml_to_json(value: toml::Value) -> Value {
     }
 }
 
+/// What a text field must be, for [`FieldReader::wrong_type`].
+fn expected_text() -> Message {
+    msg!("text", "tekst")
+}
+
+/// What a list field must be, for [`FieldReader::wrong_type`].
+fn expected_list() -> Message {
+    msg!("a list of texts", "een lijst met teksten")
+}
+
 struct FieldReader<'a> {
     file: &'a Path,
     split: &'a Split<'a>,
@@ -491,14 +594,19 @@ impl FieldReader<'_> {
             if let Some(known) = did_you_mean(key) {
                 let (line, column) = self.position(key);
                 self.diags.push(
-                    Diagnostic::untranslated_warning(
+                    Diagnostic::warning(
+                        "front-matter-key-misspelt",
                         self.file,
                         line,
                         column,
-                        format!("unknown front-matter key `{key}`; did you mean `{known}`?"),
+                        msg!(
+                            "unknown front-matter key `{key}`; did you mean `{known}`?",
+                            "onbekend veld `{key}` in de front matter; bedoel je `{known}`?"
+                        ),
                     )
-                    .with_hint(format!(
-                        "rename it to `{known}`; unknown keys are kept for templates but the engine ignores them"
+                    .with_hint(msg!(
+                        "rename it to `{known}`; unknown keys are kept for templates but the engine ignores them",
+                        "noem het `{known}`; onbekende velden blijven bewaard voor de templates, maar verder doet het programma er niets mee"
                     )),
                 );
             }
@@ -521,16 +629,19 @@ impl FieldReader<'_> {
         (self.split.raw_line, 1)
     }
 
-    fn wrong_type(&mut self, key: &str, expected: &str, example: &str) {
+    /// An error for `key` holding the wrong kind of value: `expected` says
+    /// what it must be ("a whole number"), `example` shows one.
+    fn wrong_type(&mut self, key: &str, expected: Message, example: &str) {
         let (line, column) = self.position(key);
         self.diags.push(
-            Diagnostic::untranslated_error(
+            Diagnostic::error(
+                "front-matter-wrong-type",
                 self.file,
                 line,
                 column,
-                format!("`{key}` must be {expected}"),
+                msg!("`{key}` must be {expected}", "`{key}` moet {expected} zijn"; expected),
             )
-            .with_hint(format!("for example: {example}")),
+            .with_hint(msg!("for example: {example}", "bijvoorbeeld: {example}")),
         );
     }
 
@@ -541,7 +652,7 @@ impl FieldReader<'_> {
             Value::Number(n) => Some(n.to_string()),
             Value::Bool(b) => Some(b.to_string()),
             _ => {
-                self.wrong_type(key, "text", &format!("{key}: \"…\""));
+                self.wrong_type(key, expected_text(), &format!("{key}: \"…\""));
                 None
             }
         }
@@ -550,12 +661,10 @@ impl FieldReader<'_> {
     fn path_error(&mut self, key: &str, e: crate::site_path::PathError) {
         let (line, column) = self.position(key);
         self.diags.push(
-            Diagnostic::untranslated_error(
-                self.file,
-                line,
-                column,
-                format!("`{key}`: {}", e.message),
-            )
+            Diagnostic::error("front-matter-path-invalid", self.file, line, column, {
+                let reason = e.message;
+                msg!("`{key}`: {reason}", "`{key}`: {reason}"; reason)
+            })
             .with_hint(e.hint),
         );
     }
@@ -597,7 +706,11 @@ impl FieldReader<'_> {
             Some(Value::Bool(b)) => *b,
             Some(Value::String(s)) if s == "true" || s == "false" => s == "true",
             Some(_) => {
-                self.wrong_type(key, "true or false", &format!("{key}: true"));
+                self.wrong_type(
+                    key,
+                    msg!("true or false", "true of false"),
+                    &format!("{key}: true"),
+                );
                 false
             }
         }
@@ -611,7 +724,11 @@ impl FieldReader<'_> {
                 s.trim().parse().unwrap_or(0)
             }
             Some(_) => {
-                self.wrong_type(key, "a whole number", &format!("{key}: 10"));
+                self.wrong_type(
+                    key,
+                    msg!("a whole number", "een geheel getal"),
+                    &format!("{key}: 10"),
+                );
                 0
             }
         }
@@ -625,16 +742,23 @@ impl FieldReader<'_> {
                     s.split(',').map(|i| format!("\"{}\"", i.trim())).collect();
                 let (line, column) = self.position(key);
                 self.diags.push(
-                    Diagnostic::untranslated_error(
+                    Diagnostic::error(
+                        "front-matter-list-as-text",
                         self.file,
                         line,
                         column,
-                        format!("`{key}` is one text with commas in it, not a list: {s:?}"),
+                        msg!(
+                            "`{key}` is one text with commas in it, not a list: {s:?}",
+                            "`{key}` is één tekst met komma's erin, geen lijst: {s:?}"
+                        ),
                     )
-                    .with_hint(format!(
-                        "write a list in square brackets: {key}: [{}]",
-                        items.join(", ")
-                    )),
+                    .with_hint({
+                        let items = items.join(", ");
+                        msg!(
+                            "write a list in square brackets: {key}: [{items}]",
+                            "schrijf een lijst tussen vierkante haken: {key}: [{items}]"
+                        )
+                    }),
                 );
                 Vec::new()
             }
@@ -648,7 +772,7 @@ impl FieldReader<'_> {
                         _ => {
                             self.wrong_type(
                                 key,
-                                "a list of texts",
+                                expected_list(),
                                 &format!("{key}: [\"een\", \"twee\"]"),
                             );
                             return Vec::new();
@@ -658,11 +782,7 @@ impl FieldReader<'_> {
                 out
             }
             Some(_) => {
-                self.wrong_type(
-                    key,
-                    "a list of texts",
-                    &format!("{key}: [\"een\", \"twee\"]"),
-                );
+                self.wrong_type(key, expected_list(), &format!("{key}: [\"een\", \"twee\"]"));
                 Vec::new()
             }
         }
@@ -679,8 +799,17 @@ impl FieldReader<'_> {
         if parsed.is_none() {
             let (line, column) = self.position(key);
             self.diags.push(
-                Diagnostic::untranslated_error(self.file, line, column, format!("`{key}` is not a date: {text:?}"))
-                    .with_hint(format!("write the date as year-month-day, for example `{key}: 2025-11-24` or `{key}: 2025-11-24T09:30:00+01:00`")),
+                Diagnostic::error(
+                    "front-matter-date-invalid",
+                    self.file,
+                    line,
+                    column,
+                    msg!("`{key}` is not a date: {text:?}", "`{key}` is geen datum: {text:?}"),
+                )
+                .with_hint(msg!(
+                    "write the date as year-month-day, for example `{key}: 2025-11-24` or `{key}: 2025-11-24T09:30:00+01:00`",
+                    "schrijf de datum als jaar-maand-dag, bijvoorbeeld `{key}: 2025-11-24` of `{key}: 2025-11-24T09:30:00+01:00`"
+                )),
             );
         }
         parsed
@@ -710,13 +839,20 @@ impl FieldReader<'_> {
                         Some(other) => {
                             let (line, column) = self.position("weight");
                             self.diags.push(
-                                Diagnostic::untranslated_error(
+                                Diagnostic::error(
+                                    "front-matter-menu-weight-invalid",
                                     self.file,
                                     line,
                                     column,
-                                    format!("the menu weight of `{name}` must be a whole number, not {other}"),
+                                    msg!(
+                                        "the menu weight of `{name}` must be a whole number, not {other}",
+                                        "het menugewicht van `{name}` moet een geheel getal zijn, niet {other}"
+                                    ),
                                 )
-                                .with_hint("write the number without quotes, for example `weight: 10`"),
+                                .with_hint(msg!(
+                                    "write the number without quotes, for example `weight: 10`",
+                                    "schrijf het getal zonder aanhalingstekens, bijvoorbeeld `weight: 10`"
+                                )),
                             );
                             0
                         }
@@ -726,7 +862,7 @@ impl FieldReader<'_> {
                             .get(key)
                             .is_some_and(|v| !v.is_string() && !v.is_null())
                         {
-                            self.wrong_type(key, "text", &format!("{key}: \"…\""));
+                            self.wrong_type(key, expected_text(), &format!("{key}: \"…\""));
                         }
                     }
                     refs.push(MenuRef {
@@ -739,7 +875,14 @@ impl FieldReader<'_> {
                 refs
             }
             Some(_) => {
-                self.wrong_type("menu", "a menu name or a table of menus", "menu: main");
+                self.wrong_type(
+                    "menu",
+                    msg!(
+                        "a menu name or a table of menus",
+                        "een menunaam of een tabel met menu's"
+                    ),
+                    "menu: main",
+                );
                 Vec::new()
             }
         }
@@ -777,7 +920,9 @@ mod tests {
         let d = split(Path::new("content/x.md"), "# Titel\n").unwrap_err();
         assert_eq!((d.line, d.column), (1, 1));
         assert!(d.message.contains("couldn't find front matter in `x.md`"));
-        assert!(d.hint.unwrap().contains("---"));
+        assert_eq!(d.code, "front-matter-missing");
+        assert_eq!(d.message.nl, "geen front matter gevonden in `x.md`");
+        assert!(d.hint.unwrap().nl.contains("Voorbeeld:\n---"));
     }
 
     #[test]
@@ -820,6 +965,13 @@ mod tests {
     fn duplicate_json_keys_are_an_error() {
         let err = read("{\n\"title\": \"A\",\n\"title\": \"B\"\n}\n").unwrap_err();
         assert!(err.to_string().contains("appears twice"), "{err}");
+        let d = &err.sorted()[0];
+        assert_eq!(d.code, "front-matter-key-twice");
+        assert!(
+            d.message.nl.contains("`title` staat er twee keer in"),
+            "{}",
+            d.message.nl
+        );
     }
 
     #[test]
@@ -860,6 +1012,10 @@ mod tests {
     fn wrong_type_is_reported_per_field() {
         let err = read("---\ntitle: A\ndraft: misschien\nweight: veel\n---\n").unwrap_err();
         assert_eq!(err.error_count(), 2);
+        let weight = &err.sorted()[1];
+        assert_eq!(weight.code, "front-matter-wrong-type");
+        assert_eq!(weight.message, "`weight` must be a whole number");
+        assert_eq!(weight.message.nl, "`weight` moet een geheel getal zijn");
     }
 
     #[test]

@@ -12,6 +12,7 @@ use super::front_matter;
 use super::page::{Page, PageKind, section_path};
 use super::permalinks::{PageFile, UrlSettings, alias_paths, page_url};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::msg;
 use crate::output::slash_path;
 
 /// A file from `content/` that is not Markdown and is copied to the output.
@@ -148,9 +149,18 @@ pub fn load_content_cached(
     let content_dir = folder.path.to_path_buf();
     let mut diags = Diagnostics::new();
     if !content_dir.is_dir() {
-        return Err(Diagnostic::untranslated_error(&content_dir, 0, 0, "the site has no content folder")
-            .with_hint("create a folder `content` in the site folder with at least `_index.md` for the home page")
-            .into());
+        return Err(Diagnostic::error(
+            "content-folder-missing",
+            &content_dir,
+            0,
+            0,
+            msg!("the site has no content folder", "de site heeft geen map content"),
+        )
+        .with_hint(msg!(
+            "create a folder `content` in the site folder with at least `_index.md` for the home page",
+            "maak in de map van de site een map `content` met daarin minstens `_index.md` voor de homepagina"
+        ))
+        .into());
     }
     let all_files = super::walk::site_files(&content_dir, site_root, &mut diags);
     // With languages sharing the folder, a page bundle of another language
@@ -254,8 +264,20 @@ pub fn load_content_cached(
             && rel != format!("{bundle}/index.md")
         {
             diags.push(
-                Diagnostic::untranslated_warning(file, 0, 0, "this Markdown file is inside a page bundle and is not published as a page")
-                    .with_hint(format!("a folder with index.md ({bundle}/index.md) is one page; move this file out of it, or rename index.md to _index.md to make the folder a section")),
+                Diagnostic::warning(
+                    "content-file-in-bundle",
+                    file,
+                    0,
+                    0,
+                    msg!(
+                        "this Markdown file is inside a page bundle and is not published as a page",
+                        "dit Markdown-bestand staat in een paginabundel en wordt niet als pagina gepubliceerd"
+                    ),
+                )
+                .with_hint(msg!(
+                    "a folder with index.md ({bundle}/index.md) is one page; move this file out of it, or rename index.md to _index.md to make the folder a section",
+                    "een map met index.md ({bundle}/index.md) is één pagina; haal dit bestand eruit, of hernoem index.md naar _index.md om van de map een sectie te maken"
+                )),
             );
             continue;
         }
@@ -273,13 +295,20 @@ pub fn load_content_cached(
             let text = match std::fs::read_to_string(file) {
                 Ok(text) => text,
                 Err(e) => {
-                    let error = Diagnostic::untranslated_error(
+                    let error = Diagnostic::error(
+                        "content-file-unreadable",
                         *file,
                         0,
                         0,
-                        format!("cannot read this file: {e}"),
+                        msg!(
+                            "cannot read this file: {e}",
+                            "dit bestand kan niet gelezen worden: {e}"
+                        ),
                     )
-                    .with_hint("content files must be UTF-8 text");
+                    .with_hint(msg!(
+                        "content files must be UTF-8 text",
+                        "bestanden in content moeten UTF-8-tekst zijn"
+                    ));
                     return (Err(error.into()), Diagnostics::new(), 0);
                 }
             };
@@ -354,24 +383,28 @@ pub fn load_content_cached(
     if !pages.iter().any(|p| p.kind == PageKind::Home) {
         // In a folder that languages share, each language's home has its
         // code in its name (`_index.en.md`).
-        let (file, language) = match folder.language.filter(|l| !l.is_default) {
-            Some(l) => (
-                format!("_index.{}.md", l.code),
-                format!(" in language `{}`", l.code),
+        let (file, message) = match folder.language.filter(|l| !l.is_default) {
+            Some(l) => {
+                let code = &l.code;
+                (
+                    format!("_index.{code}.md"),
+                    msg!(
+                        "the home page in language `{code}` is missing",
+                        "de homepagina in de taal `{code}` ontbreekt"
+                    ),
+                )
+            }
+            None => (
+                "_index.md".to_string(),
+                msg!("the home page is missing", "de homepagina ontbreekt"),
             ),
-            None => ("_index.md".to_string(), String::new()),
         };
         let path = content_dir.join(&file);
+        let shown = path.display();
         diags.push(
-            Diagnostic::untranslated_error(
-                &path,
-                0,
-                0,
-                format!("the home page{language} is missing"),
-            )
-            .with_hint(format!(
-                "create {} with a title and an introduction",
-                path.display()
+            Diagnostic::error("content-home-missing", &path, 0, 0, message).with_hint(msg!(
+                "create {shown} with a title and an introduction",
+                "maak {shown} met een titel en een inleiding"
             )),
         );
     }
@@ -429,19 +462,21 @@ fn too_big(file: &Path, max_bytes: u64) -> Option<Diagnostic> {
     let size = std::fs::metadata(file).ok()?.len();
     (size > max_bytes).then(|| {
         let mb = |bytes: u64| bytes.div_ceil(1024 * 1024);
-        Diagnostic::untranslated_error(
+        let (size, max) = (mb(size), mb(max_bytes));
+        Diagnostic::error(
+            "content-page-too-big",
             file,
             0,
             0,
-            format!(
-                "this page is {} MB, more than the {} MB a page may have; it is not read",
-                mb(size),
-                mb(max_bytes)
+            msg!(
+                "this page is {size} MB, more than the {max} MB a page may have; it is not read",
+                "deze pagina is {size} MB, meer dan de {max} MB die een pagina mag hebben; hij wordt niet gelezen"
             ),
         )
-        .with_hint(
+        .with_hint(msg!(
             "split the page, move large data to `static/`, or raise `max_page_mb` in site.toml",
-        )
+            "splits de pagina, zet grote gegevens in `static/`, of verhoog `max_page_mb` in site.toml"
+        ))
     })
 }
 
@@ -456,13 +491,20 @@ fn read_page(
 ) -> Result<Page, Diagnostics> {
     if let Some(offset) = text.find('\0') {
         let (line, column) = crate::diagnostics::line_col(&text, offset);
-        return Err(Diagnostic::untranslated_error(
+        return Err(Diagnostic::error(
+            "content-nul-byte",
             file,
             line,
             column,
-            "this file contains a NUL byte (an invisible character); the text after it would be lost",
+            msg!(
+                "this file contains a NUL byte (an invisible character); the text after it would be lost",
+                "dit bestand bevat een NUL-byte (een onzichtbaar teken); de tekst erna zou verloren gaan"
+            ),
         )
-        .with_hint("remove the character: retype the line, or save the file again as plain UTF-8 text")
+        .with_hint(msg!(
+            "remove the character: retype the line, or save the file again as plain UTF-8 text",
+            "haal het teken weg: typ de regel opnieuw, of sla het bestand opnieuw op als gewone UTF-8-tekst"
+        ))
         .into());
     }
     let split = front_matter::split(file, &text).map_err(Diagnostics::from)?;
@@ -497,13 +539,22 @@ fn read_page(
         front: &front,
     };
     let site_path = page_url(urls, &page_file).map_err(|e| {
-        Diagnostic::untranslated_error(
+        let reason = e.message;
+        Diagnostic::error(
+            "content-file-unpublishable",
             file,
             0,
             0,
-            format!("this file cannot be published: {}", e.message),
+            msg!(
+                "this file cannot be published: {reason}",
+                "dit bestand kan niet gepubliceerd worden: {reason}";
+                reason
+            ),
         )
-        .with_hint("rename the file or folder to plain names, or set `slug:` or `url:`")
+        .with_hint(msg!(
+            "rename the file or folder to plain names, or set `slug:` or `url:`",
+            "geef het bestand of de map een gewone naam, of zet `slug:` of `url:`"
+        ))
     })?;
     front.aliases = alias_paths(urls, kind, &site_path, &front.aliases);
     let path = site_path.to_string();
@@ -624,8 +675,20 @@ fn check_unique_paths(pages: &[Page], diags: &mut Diagnostics) {
                         .map(|i| i + 1)
                 });
             diags.push(
-                Diagnostic::untranslated_error(&file, line.unwrap_or(0), if line.is_some() { 1 } else { 0 }, format!("two pages have the URL {path}: this one and {other_file}"))
-                    .with_hint("give one of them another file name, or set a different `slug:` or `url:` in its front matter"),
+                Diagnostic::error(
+                    "page-url-duplicate",
+                    &file,
+                    line.unwrap_or(0),
+                    if line.is_some() { 1 } else { 0 },
+                    msg!(
+                        "two pages have the URL {path}: this one and {other_file}",
+                        "twee pagina's hebben het adres {path}: deze en {other_file}"
+                    ),
+                )
+                .with_hint(msg!(
+                    "give one of them another file name, or set a different `slug:` or `url:` in its front matter",
+                    "geef een van beide een andere bestandsnaam, of zet een andere `slug:` of `url:` in de front matter"
+                )),
             );
         }
     }

@@ -7,6 +7,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::diagnostics::{Code, Message};
+use crate::msg;
+
 /// One use of a shortcode.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Call {
@@ -42,10 +45,12 @@ pub enum Piece {
 pub struct ShortcodeError {
     /// Byte offset in the parsed text.
     pub offset: usize,
+    /// What kind of problem it is (the diagnostic's code).
+    pub code: Code,
     /// What is wrong.
-    pub message: String,
+    pub message: Message,
     /// How to fix it.
-    pub hint: String,
+    pub hint: Message,
 }
 
 #[derive(Debug, Clone)]
@@ -83,13 +88,18 @@ pub fn parse(
         match &tokens[i] {
             Token::Text(t) => push_text(&mut pieces, t),
             Token::Tag(tag) if tag.closing => {
+                let name = &tag.name;
                 return Err(ShortcodeError {
                     offset: tag.start,
-                    message: format!(
-                        "closing shortcode `/{}` without an opening `{}`",
-                        tag.name, tag.name
+                    code: "shortcode-closing-unopened",
+                    message: msg!(
+                        "closing shortcode `/{name}` without an opening `{name}`",
+                        "afsluitende shortcode `/{name}` zonder openingstag `{name}`"
                     ),
-                    hint: "add the opening tag before it, or remove this closing tag".into(),
+                    hint: msg!(
+                        "add the opening tag before it, or remove this closing tag",
+                        "zet de openingstag ervoor, of haal deze afsluitende tag weg"
+                    ),
                 });
             }
             Token::Tag(tag) => {
@@ -111,13 +121,18 @@ pub fn parse(
                         if !tag.self_closing && needs_closing(&tag.name) {
                             let open = if tag.markdown { "{{%" } else { "{{<" };
                             let close = if tag.markdown { "%}}" } else { ">}}" };
+                            let name = &tag.name;
                             return Err(ShortcodeError {
                                 offset: tag.start,
-                                message: format!(
-                                    "the shortcode `{}` is opened here but never closed",
-                                    tag.name
+                                code: "shortcode-unclosed",
+                                message: msg!(
+                                    "the shortcode `{name}` is opened here but never closed",
+                                    "de shortcode `{name}` wordt hier geopend maar nergens gesloten"
                                 ),
-                                hint: format!("end its text with {open} /{} {close}", tag.name),
+                                hint: msg!(
+                                    "end its text with {open} /{name} {close}",
+                                    "sluit de tekst af met {open} /{name} {close}"
+                                ),
                             });
                         }
                         (None, tag.end, i + 1)
@@ -181,10 +196,15 @@ fn pair_tags(tokens: &[Token]) -> Result<HashMap<usize, usize>, ShortcodeError> 
             {
                 return Err(ShortcodeError {
                     offset: tag.start,
-                    message: format!(
-                        "shortcodes are nested more than {MAX_NESTING} levels deep here"
+                    code: "shortcode-nested-too-deep",
+                    message: msg!(
+                        "shortcodes are nested more than {MAX_NESTING} levels deep here",
+                        "shortcodes staan hier meer dan {MAX_NESTING} lagen diep in elkaar"
                     ),
-                    hint: "close the shortcodes before opening new ones; nesting this deep is almost always a missing closing tag".into(),
+                    hint: msg!(
+                        "close the shortcodes before opening new ones; nesting this deep is almost always a missing closing tag",
+                        "sluit de shortcodes voordat je nieuwe opent; zo diep in elkaar is bijna altijd een vergeten afsluitende tag"
+                    ),
                 });
             }
         } else if closes.contains_key(&i) {
@@ -260,8 +280,15 @@ fn unclosed(start: usize, markdown: bool) -> ShortcodeError {
     };
     ShortcodeError {
         offset: start,
-        message: format!("a shortcode starts here with `{open}` but never ends with `{close}`"),
-        hint: format!("close the tag with `{close}`, for example {open} alert {close}"),
+        code: "shortcode-tag-unterminated",
+        message: msg!(
+            "a shortcode starts here with `{open}` but never ends with `{close}`",
+            "hier begint een shortcode met `{open}`, maar die eindigt nergens met `{close}`"
+        ),
+        hint: msg!(
+            "close the tag with `{close}`, for example {open} alert {close}",
+            "sluit de tag af met `{close}`, bijvoorbeeld {open} alert {close}"
+        ),
     }
 }
 
@@ -308,10 +335,12 @@ fn parse_tag(
     };
     let words = split_words(inside).map_err(|e| ShortcodeError {
         offset: start,
-        message: e.to_string(),
-        hint:
-            "put values with spaces in \"double quotes\", for example {{< details \"Lees meer\" >}}"
-                .into(),
+        code: "shortcode-value-unclosed",
+        message: e.message(),
+        hint: Message::new(
+            "put values with spaces in \"double quotes\", for example {{< details \"Lees meer\" >}}",
+            "zet waarden met spaties tussen \"dubbele aanhalingstekens\", bijvoorbeeld {{< details \"Lees meer\" >}}",
+        ),
     })?;
     let mut words = words.into_iter();
     let name = match words.next() {
@@ -319,8 +348,15 @@ fn parse_tag(
         _ => {
             return Err(ShortcodeError {
                 offset: start,
-                message: "a shortcode needs a name".into(),
-                hint: "write the name first, for example {{< alert >}}".into(),
+                code: "shortcode-name-missing",
+                message: msg!(
+                    "a shortcode needs a name",
+                    "een shortcode heeft een naam nodig"
+                ),
+                hint: Message::new(
+                    "write the name first, for example {{< alert >}}",
+                    "schrijf eerst de naam, bijvoorbeeld {{< alert >}}",
+                ),
             });
         }
     };
@@ -355,6 +391,22 @@ enum UnclosedValue {
     /// `` `… ``
     #[error("a `raw` value is missing its closing `")]
     Raw,
+}
+
+impl UnclosedValue {
+    /// What is wrong, in every language (the `Display` text is the English).
+    fn message(self) -> Message {
+        match self {
+            UnclosedValue::Quoted => Message::new(
+                "a quoted value is missing its closing \"",
+                "een waarde tussen aanhalingstekens mist de afsluitende \"",
+            ),
+            UnclosedValue::Raw => Message::new(
+                "a `raw` value is missing its closing `",
+                "een `raw`-waarde mist de afsluitende `",
+            ),
+        }
+    }
 }
 
 /// Splits the inside of a tag into words, each with an optional `key=`.
@@ -477,7 +529,13 @@ mod tests {
     fn unclosed_tag_is_an_error_at_its_offset() {
         let err = parse("abc {{< alert context=\"info\" \nTekst", &|_| false).unwrap_err();
         assert_eq!(err.offset, 4);
+        assert_eq!(err.code, "shortcode-tag-unterminated");
         assert!(err.message.contains("never ends"));
+        assert!(
+            err.message.nl.contains("eindigt nergens met `>}}`"),
+            "{}",
+            err.message.nl
+        );
     }
 
     #[test]
@@ -502,6 +560,9 @@ mod tests {
             UnclosedValue::Quoted.to_string(),
             "a quoted value is missing its closing \""
         );
+        for value in [UnclosedValue::Quoted, UnclosedValue::Raw] {
+            assert_eq!(value.message().en, value.to_string());
+        }
     }
 
     #[test]

@@ -11,38 +11,48 @@
 use chrono::{Datelike, Days, NaiveDate};
 
 use super::model::{ClaimDate, CouncilData, SourceKind};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message};
 use crate::locale::format::Formats;
+use crate::msg;
 
 /// Adds the sourcing warnings for `data` to `diags` (claims dated after
 /// today and title/date disagreements are warned about where they are read).
 pub fn warn(data: &CouncilData, diags: &mut Diagnostics) {
     for claim in &data.claims {
         if claim.source.kind.is_weak() && !claim.weakly_sourced {
+            let (state, date, position) = (claim.state, claim.date, claim.position);
+            let kind = if claim.source.kind == SourceKind::Aggregator {
+                msg!("an aggregator", "een doorgeefsite")
+            } else {
+                msg!("a blog", "een blog")
+            };
+            let host = claim.source.url.host();
+            let host = match &claim.source.relies_on {
+                Some(r) if r.kind == claim.source.kind => {
+                    let other = &r.host;
+                    msg!(
+                        "{host}, which relies on {other}",
+                        "{host}, dat steunt op {other}"
+                    )
+                }
+                _ => Message::verbatim(host),
+            };
             diags.push(
-                Diagnostic::untranslated_warning(
+                Diagnostic::warning(
+                    "position-source-weak",
                     &claim.file,
                     claim.line,
                     1,
-                    format!(
-                        "this claim ({} {}, {}) rests only on {} ({})",
-                        claim.state,
-                        claim.date,
-                        claim.position,
-                        if claim.source.kind == SourceKind::Aggregator { "an aggregator" } else { "a blog" },
-                        match &claim.source.relies_on {
-                            Some(r) if r.kind == claim.source.kind => format!(
-                                "{}, which relies on {}",
-                                claim.source.url.host(),
-                                r.host
-                            ),
-                            _ => claim.source.url.host().to_string(),
-                        }
+                    msg!(
+                        "this claim ({state} {date}, {position}) rests only on {kind} ({host})",
+                        "dit standpunt ({state} {date}, {position}) steunt alleen op {kind} ({host})";
+                        kind, host
                     ),
                 )
-                .with_hint(
+                .with_hint(msg!(
                     "find the original report (press, parliament, government) and use it as the source, or add weakly_sourced = true so the site says the claim is weakly sourced",
-                ),
+                    "zoek het oorspronkelijke bericht (pers, parlement, overheid) en gebruik dat als bron, of zet weakly_sourced = true, dan meldt de site dat het standpunt een zwakke bron heeft"
+                )),
             );
         }
     }
@@ -70,22 +80,24 @@ pub fn warn_stale(data: &CouncilData, today: NaiveDate, max_age: Days, diags: &m
             continue;
         }
         let days = (today - newest.date.effective).num_days();
+        let (code, name) = (state.code, &state.name_nl);
+        let on = newest.date.label_nl();
+        let limit = max_age_days(max_age, today);
         diags.push(
-            Diagnostic::untranslated_warning(
+            Diagnostic::warning(
+                "position-stale",
                 &newest.file,
                 newest.line,
                 1,
-                format!(
-                    "the newest claim about {} ({}) is of {}, {days} days before {today}: older than {} days while the procedure is still open",
-                    state.code,
-                    state.name_nl,
-                    newest.date.label_nl(),
-                    max_age_days(max_age, today),
+                msg!(
+                    "the newest claim about {code} ({name}) is of {on}, {days} days before {today}: older than {limit} days while the procedure is still open",
+                    "het nieuwste standpunt van {code} ({name}) is van {on}, {days} dagen voor {today}: ouder dan {limit} dagen terwijl de procedure nog loopt"
                 ),
             )
-            .with_hint(
+            .with_hint(msg!(
                 "look for newer reporting on this state's position and add a [[claim]] with its source; if positions cannot have moved, set claims_max_age_days in data/council/procedure.toml (or [check] max_age_days in site.toml) with a comment saying why",
-            ),
+                "zoek nieuwere berichten over het standpunt van deze lidstaat en voeg een [[claim]] met bron toe; kunnen de standpunten niet veranderd zijn, zet dan claims_max_age_days in data/council/procedure.toml (of [check] max_age_days in site.toml), met een opmerking waarom"
+            )),
         );
     }
 }
@@ -107,7 +119,7 @@ fn max_age_days(age: Days, today: NaiveDate) -> i64 {
 /// When `title`, written in `language` (`nl`, `en`), names a month and
 /// year ("november 2025", "November 2025") other than the month of `date`,
 /// says so in plain words.
-pub fn title_date_mismatch(title: &str, date: &ClaimDate, language: &str) -> Option<String> {
+pub fn title_date_mismatch(title: &str, date: &ClaimDate, language: &str) -> Option<Message> {
     let formats = Formats::of(language);
     let months: Vec<String> = (0..12)
         .filter_map(|m| formats.month_name(m))
@@ -132,9 +144,10 @@ pub fn title_date_mismatch(title: &str, date: &ClaimDate, language: &str) -> Opt
             } else {
                 formats.month(date.effective)
             };
-            return Some(format!(
-                "the title names {} {year}, but the date is {date} ({label})",
-                formats.month_name(month as u32).unwrap_or_default(),
+            let named = formats.month_name(month as u32).unwrap_or_default();
+            return Some(msg!(
+                "the title names {named} {year}, but the date is {date} ({label})",
+                "de titel noemt {named} {year}, maar de datum is {date} ({label})"
             ));
         }
     }
@@ -214,6 +227,14 @@ mod tests {
         if let Some(d) = diags.iter().next() {
             assert_eq!(d.line, 9, "the warning points at the newest claim");
             assert!(d.message.contains("NL (Nederland)"), "{d}");
+            assert_eq!(d.code, "position-stale");
+            assert!(
+                d.message
+                    .nl
+                    .starts_with("het nieuwste standpunt van NL (Nederland)"),
+                "{}",
+                d.message.nl
+            );
             assert!(d.hint.is_some());
             assert!(!diags.has_errors());
         }
@@ -239,6 +260,11 @@ mod tests {
         assert_eq!(found.is_some(), mismatch, "{found:?}");
         if let Some(message) = found {
             assert!(message.contains("(30 October 2025)"), "{message}");
+            assert!(
+                message.nl.starts_with("de titel noemt November 2025"),
+                "{}",
+                message.nl
+            );
         }
     }
 }

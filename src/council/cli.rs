@@ -19,6 +19,7 @@ use super::standing::{Change, Standing, StatePosition, standing};
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::locale::Locale;
+use crate::msg;
 
 /// Arguments of `chatcontrole council`.
 #[derive(clap::Args, Debug, Clone, PartialEq, Eq)]
@@ -68,30 +69,52 @@ impl From<RuleArg> for Rule {
 
 /// Parses one `--set` value such as `NL=abstain`, `gr=support` or `ALL=undecided`.
 pub fn parse_set(text: &str) -> Result<Change, Diagnostic> {
-    let usage = |message: String, hint: &str| {
-        Diagnostic::untranslated_usage(message).with_hint(hint.to_string())
-    };
     let Some((who, what)) = text.split_once('=') else {
-        return Err(usage(
-            format!("--set `{text}` needs the form XX=position"),
+        return Err(Diagnostic::usage(
+            "usage-set-form",
+            msg!(
+                "--set `{text}` needs the form XX=position",
+                "--set `{text}` moet de vorm XX=standpunt hebben"
+            ),
+        )
+        .with_hint(msg!(
             "for example --set NL=abstain or --set ALL=support",
-        ));
+            "bijvoorbeeld --set NL=abstain of --set ALL=support"
+        )));
     };
     let Some(position) = Position::parse(what) else {
-        return Err(usage(
-            format!("--set `{text}`: unknown position `{}`", what.trim()),
+        let what = what.trim();
+        return Err(Diagnostic::usage(
+            "usage-set-position-unknown",
+            msg!(
+                "--set `{text}`: unknown position `{what}`",
+                "--set `{text}`: onbekend standpunt `{what}`"
+            ),
+        )
+        .with_hint(msg!(
             "use support, oppose, abstain or undecided",
-        ));
+            "gebruik support, oppose, abstain of undecided"
+        )));
     };
     if who.trim().eq_ignore_ascii_case("all") {
         return Ok(Change::All(position));
     }
     match normalize_code(who) {
         Some(code) => Ok(Change::One(code, position)),
-        None => Err(usage(
-            format!("--set `{text}`: `{}` is not an EU member state", who.trim()),
-            "use an EU country code such as NL, DE or EL (GR also works), or ALL",
-        )),
+        None => {
+            let who = who.trim();
+            Err(Diagnostic::usage(
+                "usage-set-state-unknown",
+                msg!(
+                    "--set `{text}`: `{who}` is not an EU member state",
+                    "--set `{text}`: `{who}` is geen EU-lidstaat"
+                ),
+            )
+            .with_hint(msg!(
+                "use an EU country code such as NL, DE or EL (GR also works), or ALL",
+                "gebruik een landcode van de EU zoals NL, DE of EL (GR werkt ook), of ALL"
+            )))
+        }
     }
 }
 
@@ -99,10 +122,14 @@ pub fn parse_set(text: &str) -> Result<Change, Diagnostic> {
 pub fn parse_at(text: &str) -> Result<NaiveDate, Diagnostic> {
     match ClaimDate::parse(text) {
         Ok(date) if date.day_known => Ok(date.effective),
-        _ => Err(
-            Diagnostic::untranslated_usage(format!("--at `{text}` is not a date"))
-                .with_hint("write --at YYYY-MM-DD, e.g. --at 2025-11-26"),
-        ),
+        _ => Err(Diagnostic::usage(
+            "usage-at-invalid",
+            msg!("--at `{text}` is not a date", "--at `{text}` is geen datum"),
+        )
+        .with_hint(msg!(
+            "write --at YYYY-MM-DD, e.g. --at 2025-11-26",
+            "schrijf --at YYYY-MM-DD, bijvoorbeeld --at 2025-11-26"
+        ))),
     }
 }
 
@@ -415,6 +442,15 @@ mod tests {
         let err = run(&args("2025-11-26", RuleArg::Qmv, &[text], false)).unwrap_err();
         assert!(err.is_usage_error(), "{err}");
         assert!(err.iter().all(|d| d.hint.is_some()));
+        assert!(
+            err.iter().all(|d| d.code.starts_with("usage-set-")),
+            "{err}"
+        );
+        assert!(
+            err.iter()
+                .all(|d| d.message.nl.starts_with("--set `") && d.message.nl != d.message.en),
+            "{err}"
+        );
     }
 
     #[test]
@@ -422,6 +458,8 @@ mod tests {
         let err = run(&args("26-11-2025", RuleArg::Qmv, &["XX=support"], false)).unwrap_err();
         assert!(err.is_usage_error());
         assert_eq!(err.error_count(), 2);
+        let at = err.iter().find(|d| d.code == "usage-at-invalid").unwrap();
+        assert_eq!(at.message.nl, "--at `26-11-2025` is geen datum");
     }
 
     #[test]

@@ -13,7 +13,9 @@ use serde::Serialize;
 
 use super::local_text::date_label;
 use super::model::{ClaimDate, CouncilData, Position, normalize_code};
+use crate::diagnostics::Message;
 use crate::locale::Locale;
+use crate::msg;
 
 /// A state's position on a date, as a page shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -45,13 +47,14 @@ pub fn position_fact_in(
     code: &str,
     date: &str,
     locale: &Locale,
-) -> Result<PositionFact, String> {
+) -> Result<PositionFact, Message> {
     let Some(code) = normalize_code(code) else {
-        return Err(format!(
-            "`{code}` is not the code of an EU member state; write the two-letter code, e.g. {{{{< raad-positie NL 2025-11-26 >}}}}"
+        return Err(msg!(
+            "`{code}` is not the code of an EU member state; write the two-letter code, e.g. {{{{< raad-positie NL 2025-11-26 >}}}}",
+            "`{code}` is geen code van een EU-lidstaat; schrijf de code van twee letters, bijvoorbeeld {{{{< raad-positie NL 2025-11-26 >}}}}"
         ));
     };
-    let claim_date = ClaimDate::parse(date).map_err(|e| e.to_string())?;
+    let claim_date = ClaimDate::parse(date).map_err(|e| e.message())?;
     let on = end_of(&claim_date);
     let state = super::explain::state_name(data, code, locale);
     let stance = data.stance_at(code, on);
@@ -145,6 +148,7 @@ mod tests {
     fn says_what_is_wrong(code: &str, date: &str, start: &str) {
         let err = position_fact_in(&example(), code, date, &Locale::builtin("nl")).unwrap_err();
         assert!(err.starts_with(start), "{err}");
+        assert!(err.nl.contains(" geen "), "said in Dutch too: {}", err.nl);
     }
 
     #[test]

@@ -21,6 +21,7 @@ use crate::data_file::Parsed;
 use crate::diagnostics::Diagnostics;
 use crate::html::escape;
 use crate::locale::Locale;
+use crate::msg;
 
 /// The language editors write data in.
 pub const DATA_LANGUAGE: &str = "nl";
@@ -108,19 +109,32 @@ pub fn english<T>(
     let text = en.get_ref().trim();
     if text.is_empty() {
         diags.push(
-            file.untranslated_error(en, format!("{field}_en is empty"))
-                .with_hint(format!(
-                    "write the English text of `{field}`, or leave `{field}_en` out: English pages then show the Dutch text, marked as Dutch"
-                )),
+            file.error(
+                "council-english-empty",
+                en,
+                msg!("{field}_en is empty", "{field}_en is leeg"),
+            )
+            .with_hint(msg!(
+                "write the English text of `{field}`, or leave `{field}_en` out: English pages then show the Dutch text, marked as Dutch",
+                "schrijf de Engelse tekst van `{field}`, of laat `{field}_en` weg: Engelse pagina's tonen dan de Nederlandse tekst, gemarkeerd als Nederlands"
+            )),
         );
         return None;
     }
     if dutch.trim().is_empty() {
         diags.push(
-            file.untranslated_error(en, format!("{field}_en has no Dutch `{field}` beside it"))
-                .with_hint(format!(
-                    "write the Dutch text in `{field}` too: Dutch pages show that one"
-                )),
+            file.error(
+                "council-english-without-dutch",
+                en,
+                msg!(
+                    "{field}_en has no Dutch `{field}` beside it",
+                    "naast {field}_en staat geen Nederlandse `{field}`"
+                ),
+            )
+            .with_hint(msg!(
+                "write the Dutch text in `{field}` too: Dutch pages show that one",
+                "schrijf ook de Nederlandse tekst in `{field}`: Nederlandse pagina's tonen die"
+            )),
         );
         return None;
     }

@@ -19,7 +19,8 @@ use regex::Regex;
 use super::facts::{end_of, single_position};
 use super::model::{ClaimDate, CouncilData, Position};
 use crate::content::dates::MONTHS_NL;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Message};
+use crate::msg;
 
 /// A verb of voting and the position it states.
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -118,40 +119,46 @@ pub fn warnings(
     contradictions(data, body, page_date)
         .into_iter()
         .map(|c| {
-            Diagnostic::untranslated_warning(
+            let state = &c.state;
+            let said = said_words(c.said);
+            // The prose checked is Dutch, so the position is named in Dutch.
+            let recorded = c.recorded.label(&crate::locale::Locale::builtin(
+                super::local_text::DATA_LANGUAGE,
+            ));
+            let on = crate::content::dates::dutch_day(c.on);
+            let code = data
+                .states
+                .iter()
+                .find(|s| s.name_nl == c.state)
+                .map(|s| s.code)
+                .unwrap_or("NL");
+            let day = c.on;
+            Diagnostic::warning(
+                "council-prose-contradicts",
                 file,
                 body_line + c.line - 1,
                 1,
-                format!(
-                    "this says {} {}, but the Council data records {} on {}",
-                    c.state,
-                    said_words(c.said),
-                    // The prose checked is Dutch, so the position is named in Dutch.
-                    c.recorded.label(&crate::locale::Locale::builtin(
-                        super::local_text::DATA_LANGUAGE
-                    )),
-                    crate::content::dates::dutch_day(c.on)
+                msg!(
+                    "this says {state} {said}, but the Council data records {recorded} on {on}",
+                    "hier staat dat {state} {said}, maar volgens de gegevens over de Raad was het standpunt op {on}: {recorded}";
+                    said
                 ),
             )
-            .with_hint(format!(
-                "write the position with the shortcode, e.g. {{{{< raad-positie {} {} >}}}}, so it comes from the data; or correct the data in data/council/positions/ if the page is right",
-                data.states
-                    .iter()
-                    .find(|s| s.name_nl == c.state)
-                    .map(|s| s.code)
-                    .unwrap_or("NL"),
-                c.on
+            .with_hint(msg!(
+                "write the position with the shortcode, e.g. {{{{< raad-positie {code} {day} >}}}}, so it comes from the data; or correct the data in data/council/positions/ if the page is right",
+                "schrijf het standpunt met de shortcode, bijvoorbeeld {{{{< raad-positie {code} {day} >}}}}, dan komt het uit de gegevens; of verbeter de gegevens in data/council/positions/ als de pagina klopt"
             ))
         })
         .collect()
 }
 
-fn said_words(position: Position) -> &'static str {
+/// What the page says a state did, as a clause after its name.
+fn said_words(position: Position) -> Message {
     match position {
-        Position::Oppose => "voted against",
-        Position::Support => "voted for",
-        Position::Abstain => "abstained",
-        Position::Undecided => "was undecided",
+        Position::Oppose => msg!("voted against", "tegen stemde"),
+        Position::Support => msg!("voted for", "voor stemde"),
+        Position::Abstain => msg!("abstained", "zich onthield"),
+        Position::Undecided => msg!("was undecided", "nog niet had besloten"),
     }
 }
 
@@ -227,6 +234,11 @@ mod tests {
         assert_eq!(
             d[0].message,
             "this says Nederland voted for, but the Council data records tegen on 27 november 2025"
+        );
+        assert_eq!(d[0].code, "council-prose-contradicts");
+        assert_eq!(
+            d[0].message.nl,
+            "hier staat dat Nederland voor stemde, maar volgens de gegevens over de Raad was het standpunt op 27 november 2025: tegen"
         );
         assert!(
             d[0].hint

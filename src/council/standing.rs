@@ -17,6 +17,7 @@ use chrono::NaiveDate;
 use super::model::{CouncilData, Position};
 use super::qmv::{Evaluation, Rule, Voter, evaluate};
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 
 /// One `--set` change: a state (or all) and a position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -175,13 +176,20 @@ pub fn standing(
     changes: &[Change],
 ) -> Result<Standing, Diagnostic> {
     let choice = data.population_at(date).ok_or_else(|| {
-        Diagnostic::untranslated_error(
+        Diagnostic::error(
+            "state-no-complete-year",
             "data/council/states.toml",
             0,
             0,
-            "no complete population year",
+            msg!(
+                "no complete population year",
+                "er is geen compleet bevolkingsjaar"
+            ),
         )
-        .with_hint("mark a year with a figure for every state as complete = true")
+        .with_hint(msg!(
+            "mark a year with a figure for every state as complete = true",
+            "zet complete = true bij een jaar met een cijfer voor elke lidstaat"
+        ))
     })?;
     let from_claims = |code: &'static str, population: u64| {
         let stance = data.stance_at(code, date);

@@ -95,20 +95,6 @@ impl PartialEq<String> for Message {
     }
 }
 
-/// Transitional: a hint not yet written in Dutch.
-impl From<String> for Message {
-    fn from(text: String) -> Self {
-        Message::verbatim(text)
-    }
-}
-
-/// Transitional: a hint not yet written in Dutch.
-impl From<&str> for Message {
-    fn from(text: &str) -> Self {
-        Message::verbatim(text)
-    }
-}
-
 /// A [`Message`] from an English and a Dutch format string, each formatted
 /// like `format!`.
 ///

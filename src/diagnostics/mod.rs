@@ -116,39 +116,14 @@ impl Diagnostic {
         }
     }
 
-    /// Transitional: an error whose message has no Dutch yet.
-    pub fn untranslated_error(
-        file: impl AsRef<Path>,
-        line: usize,
-        column: usize,
-        message: impl Into<String>,
-    ) -> Self {
-        Diagnostic::error("", file, line, column, Message::verbatim(message))
-    }
-
-    /// Transitional: a warning whose message has no Dutch yet.
-    pub fn untranslated_warning(
-        file: impl AsRef<Path>,
-        line: usize,
-        column: usize,
-        message: impl Into<String>,
-    ) -> Self {
-        Diagnostic::warning("", file, line, column, Message::verbatim(message))
-    }
-
-    /// Transitional: a usage error whose message has no Dutch yet.
-    pub fn untranslated_usage(message: impl Into<String>) -> Self {
-        Diagnostic::usage("", Message::verbatim(message))
-    }
-
     /// True for a problem in the command's arguments rather than in a file.
     pub fn is_usage(&self) -> bool {
         self.origin == Origin::CommandLine
     }
 
     /// Adds a suggestion on how to fix the problem.
-    pub fn with_hint(mut self, hint: impl Into<Message>) -> Self {
-        self.hint = Some(hint.into());
+    pub fn with_hint(mut self, hint: Message) -> Self {
+        self.hint = Some(hint);
         self
     }
 

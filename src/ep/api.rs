@@ -19,17 +19,17 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use super::model::{Totals, VoteResult, VoteWord};
+use crate::diagnostics::Message;
+use crate::msg;
 
 /// Why an answer of the API cannot be used.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ApiError {
     /// A field is missing or of the wrong type.
-    #[error("the answer has no usable `{0}`")]
     Field(String),
+    /// A member without a first or last name; the member id.
+    Name(u64),
     /// A vote word the API is not documented to send.
-    #[error(
-        "member {id} has the position `{position}`, which is not one of FOR, AGAINST, ABSTENTION, DID_NOT_VOTE"
-    )]
     Position {
         /// The member id.
         id: u64,
@@ -37,9 +37,41 @@ pub enum ApiError {
         position: String,
     },
     /// A result our files cannot record.
-    #[error("the vote's result is `{0}`, neither adopted nor rejected")]
     Result(String),
 }
+
+impl ApiError {
+    /// What is wrong, in English and Dutch (the `Display` text is the English).
+    pub fn message(&self) -> Message {
+        match self {
+            ApiError::Field(path) => msg!(
+                "the answer has no usable `{path}`",
+                "het antwoord heeft geen bruikbare `{path}`"
+            ),
+            ApiError::Name(id) => msg!(
+                "the answer has no usable `name of member {id}`",
+                "het antwoord heeft geen bruikbare naam van lid {id}"
+            ),
+            ApiError::Position { id, position } => msg!(
+                "member {id} has the position `{position}`, which is not one of FOR, AGAINST, ABSTENTION, DID_NOT_VOTE",
+                "lid {id} heeft de positie `{position}`; dat is geen van FOR, AGAINST, ABSTENTION, DID_NOT_VOTE"
+            ),
+            ApiError::Result(result) => msg!(
+                "the vote's result is `{result}`, neither adopted nor rejected",
+                "de uitslag van de stemming is `{result}`: niet aangenomen en niet verworpen"
+            ),
+        }
+    }
+}
+
+/// The English text.
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message().en)
+    }
+}
+
+impl std::error::Error for ApiError {}
 
 /// One vote as the API gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,7 +194,7 @@ fn member(row: &Value) -> Result<ApiMember, ApiError> {
     .collect::<Vec<_>>()
     .join(" ");
     if name.is_empty() {
-        return Err(ApiError::Field(format!("name of member {id}")));
+        return Err(ApiError::Name(id));
     }
     Ok(ApiMember {
         id,
@@ -270,6 +302,14 @@ mod tests {
         let mut a = answer();
         *a.pointer_mut(pointer).unwrap() = value;
         assert_eq!(parse_vote(&a).unwrap_err().to_string(), message);
+    }
+
+    #[test_case("/result", json!("LAPSED"), "de uitslag van de stemming is `LAPSED`: niet aangenomen en niet verworpen"; "lapsed")]
+    #[test_case("/member_votes/0/member", json!({"id": 124831}), "het antwoord heeft geen bruikbare naam van lid 124831"; "no name")]
+    fn wrong_shapes_in_dutch(pointer: &str, value: Value, message: &str) {
+        let mut a = answer();
+        *a.pointer_mut(pointer).unwrap() = value;
+        assert_eq!(parse_vote(&a).unwrap_err().message().nl, message);
     }
 
     #[test]

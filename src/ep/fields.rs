@@ -9,6 +9,7 @@ use toml::Spanned;
 use super::model::{Period, Place};
 use crate::data_file::Parsed;
 use crate::diagnostics::Diagnostics;
+use crate::msg;
 use crate::provenance::{DateText, Provenance, RawProvenance};
 
 /// `from` and `until` as an editor writes them in a `[[mep.term]]`,
@@ -34,8 +35,19 @@ pub fn day<T>(
         Err(_) => {
             diags.push(
                 parsed
-                    .untranslated_error(at, format!("`{field}` is not a day: `{}`", at.get_ref().0))
-                    .with_hint("write the day as 2024-07-16, without quotes"),
+                    .error(
+                        "ep-day-invalid",
+                        at,
+                        msg!(
+                            "`{field}` is not a day: `{}`",
+                            "`{field}` is geen datum: `{}`",
+                            at.get_ref().0
+                        ),
+                    )
+                    .with_hint(msg!(
+                        "write the day as 2024-07-16, without quotes",
+                        "schrijf de datum als 2024-07-16, zonder aanhalingstekens"
+                    )),
             );
             None
         }
@@ -66,8 +78,18 @@ pub fn period<T>(
     {
         diags.push(
             parsed
-                .untranslated_error(at, format!("`until` ({u}) is before `from` ({from})"))
-                .with_hint("swap the days, or correct the one that is wrong"),
+                .error(
+                    "ep-period-reversed",
+                    at,
+                    msg!(
+                        "`until` ({u}) is before `from` ({from})",
+                        "`until` ({u}) ligt vóór `from` ({from})"
+                    ),
+                )
+                .with_hint(msg!(
+                    "swap the days, or correct the one that is wrong",
+                    "draai de datums om, of verbeter de datum die fout is"
+                )),
         );
         return None;
     }

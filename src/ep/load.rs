@@ -143,7 +143,10 @@ vote = "against"
         load(site.path(), &|_| true, &mut diags).unwrap();
         assert!(
             diags.sorted().iter().any(|d| d.message
-                == "Anna (member id 1) voted on 2024-01-10, outside their terms in data/ep/meps.toml"),
+                == "Anna (member id 1) voted on 2024-01-10, outside their terms in data/ep/meps.toml"
+                && d.code == "mep-outside-term"
+                && d.message.nl
+                    == "Anna (lidnummer 1) stemde op 2024-01-10, buiten de zittingsperiodes in data/ep/meps.toml"),
             "{diags:?}"
         );
         assert!(!diags.has_errors());

@@ -18,7 +18,8 @@ use toml::Spanned;
 use super::fields::{RawPeriod, day, period, place, provenance};
 use super::model::{Group, Mep, Period};
 use crate::data_file::{Parsed, read_toml};
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostics, Message};
+use crate::msg;
 use crate::provenance::{DateText, RawProvenance};
 
 /// The file, below `data/ep/`.
@@ -82,7 +83,10 @@ pub fn load_meps(
     let path = ep_dir.join(FILE);
     let parsed = read_toml::<MepsFile>(
         &path,
-        "data/ep/ needs meps.toml: the MEPs and how their national parties map to ours (see docs/data-schema.md, \"European Parliament\")",
+        msg!(
+            "data/ep/ needs meps.toml: the MEPs and how their national parties map to ours (see docs/data-schema.md, \"European Parliament\")",
+            "data/ep/ heeft meps.toml nodig: de Europarlementariërs en hoe hun nationale partijen bij onze partijen horen (zie docs/data-schema.md, \"European Parliament\")"
+        ),
         diags,
     )?;
     let mut parties = BTreeMap::new();
@@ -90,8 +94,19 @@ pub fn load_meps(
         if !known_party(id.get_ref()) {
             diags.push(
                 parsed
-                    .untranslated_error(id, format!("there is no party `{}` in data/parties.toml", id.get_ref()))
-                    .with_hint("map the national party to a party id of data/parties.toml, e.g. \"GroenLinks\" = \"groenlinks-pvda\""),
+                    .error(
+                        "ep-party-unknown",
+                        id,
+                        msg!(
+                            "there is no party `{}` in data/parties.toml",
+                            "er is geen partij `{}` in data/parties.toml",
+                            id.get_ref()
+                        ),
+                    )
+                    .with_hint(msg!(
+                        "map the national party to a party id of data/parties.toml, e.g. \"GroenLinks\" = \"groenlinks-pvda\"",
+                        "koppel de nationale partij aan een partij-id uit data/parties.toml, bijvoorbeeld \"GroenLinks\" = \"groenlinks-pvda\""
+                    )),
             );
         }
         parties.insert(name.clone(), id.get_ref().clone());
@@ -108,8 +123,20 @@ pub fn load_meps(
         ) {
             diags.push(
                 parsed
-                    .untranslated_error(at, format!("member id {id} is also given to {} (line {})", other.name, other.at.line))
-                    .with_hint("each MEP has one entry; the id is the number in europarl.europa.eu/meps/en/<id>"),
+                    .error(
+                        "mep-id-twice",
+                        at,
+                        msg!(
+                            "member id {id} is also given to {} (line {})",
+                            "lidnummer {id} is ook gegeven aan {} (regel {})",
+                            other.name,
+                            other.at.line
+                        ),
+                    )
+                    .with_hint(msg!(
+                        "each MEP has one entry; the id is the number in europarl.europa.eu/meps/en/<id>",
+                        "elke Europarlementariër heeft één vermelding; het id is het nummer in europarl.europa.eu/meps/en/<id>"
+                    )),
             );
             continue;
         }
@@ -127,10 +154,19 @@ fn mep(parsed: &Parsed<MepsFile>, raw: &RawMep, diags: &mut Diagnostics) -> Opti
             _ => {
                 diags.push(
                     parsed
-                        .untranslated_error(n, format!("`{}` is not a member id", n.get_ref()))
-                        .with_hint(
+                        .error(
+                            "mep-id-invalid",
+                            n,
+                            msg!(
+                                "`{}` is not a member id",
+                                "`{}` is geen lidnummer",
+                                n.get_ref()
+                            ),
+                        )
+                        .with_hint(msg!(
                             "write the number of europarl.europa.eu/meps/en/<id>, e.g. 124831",
-                        ),
+                            "schrijf het nummer uit europarl.europa.eu/meps/en/<id>, bijvoorbeeld 124831"
+                        )),
                 );
                 None
             }
@@ -139,25 +175,35 @@ fn mep(parsed: &Parsed<MepsFile>, raw: &RawMep, diags: &mut Diagnostics) -> Opti
     let name = parsed.filled(
         &raw.name,
         "name",
-        "write the MEP's name as the Parliament's site writes it",
+        msg!(
+            "write the MEP's name as the Parliament's site writes it",
+            "schrijf de naam van de Europarlementariër zoals de site van het Parlement die schrijft"
+        ),
         diags,
     );
     let country = raw.country.get_ref().trim();
     if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
         diags.push(
             parsed
-                .untranslated_error(
+                .error(
+                    "mep-country-invalid",
                     &raw.country,
-                    format!("`{country}` is not a two-letter country code"),
+                    msg!(
+                        "`{country}` is not a two-letter country code",
+                        "`{country}` is geen landcode van twee letters"
+                    ),
                 )
-                .with_hint("write the ISO 3166 code in capitals, e.g. country = \"NL\""),
+                .with_hint(msg!(
+                    "write the ISO 3166 code in capitals, e.g. country = \"NL\"",
+                    "schrijf de ISO 3166-code in hoofdletters, bijvoorbeeld country = \"NL\""
+                )),
         );
     }
     let checked_on = day(parsed, &raw.checked_on, "checked_on", diags);
     let terms = periods(
         parsed,
         raw.terms.iter().map(|t| ((), t.days())),
-        "terms",
+        msg!("terms", "zittingsperiodes"),
         diags,
     );
     let mut parties = Vec::new();
@@ -165,25 +211,54 @@ fn mep(parsed: &Parsed<MepsFile>, raw: &RawMep, diags: &mut Diagnostics) -> Opti
         if !parsed.value.national_parties.contains_key(p.name.get_ref()) {
             diags.push(
                 parsed
-                    .untranslated_error(&p.name, format!("`{}` is not a key of [national_parties]", p.name.get_ref()))
-                    .with_hint("add it to [national_parties] with the party id it belongs to, or use the name written there"),
+                    .error(
+                        "mep-party-not-mapped",
+                        &p.name,
+                        msg!(
+                            "`{}` is not a key of [national_parties]",
+                            "`{}` staat niet als sleutel in [national_parties]",
+                            p.name.get_ref()
+                        ),
+                    )
+                    .with_hint(msg!(
+                        "add it to [national_parties] with the party id it belongs to, or use the name written there",
+                        "zet de naam in [national_parties] met het id van de partij waar hij bij hoort, of gebruik de naam die daar staat"
+                    )),
             );
         }
         parties.push((p.name.get_ref().clone(), (&p.from, p.until.as_ref())));
     }
-    let parties = periods(parsed, parties.into_iter(), "national parties", diags);
+    let parties = periods(
+        parsed,
+        parties.into_iter(),
+        msg!("national parties", "nationale partijen"),
+        diags,
+    );
     let mut groups = Vec::new();
     for g in &raw.groups {
         match Group::from_code(g.code.get_ref()) {
             Some(group) => groups.push((group, (&g.from, g.until.as_ref()))),
             None => diags.push(
                 parsed
-                    .untranslated_error(&g.code, format!("`{}` is not a political group code", g.code.get_ref()))
-                    .with_hint("write one of EPP, SD, RENEW, GREENS, ECR, PFE, ESN, GUE_NGL, NI (older: ID, EFDD, ENF, ALDE)"),
+                    .error(
+                        "ep-group-unknown",
+                        &g.code,
+                        msg!(
+                            "`{}` is not a political group code",
+                            "`{}` is geen code van een fractie",
+                            g.code.get_ref()
+                        ),
+                    )
+                    .with_hint(group_codes_hint()),
             ),
         }
     }
-    let groups = periods(parsed, groups.into_iter(), "groups", diags);
+    let groups = periods(
+        parsed,
+        groups.into_iter(),
+        msg!("groups", "fracties"),
+        diags,
+    );
     let source = provenance(parsed, &raw.source, diags);
     if diags.error_count() > before {
         return None;
@@ -201,6 +276,14 @@ fn mep(parsed: &Parsed<MepsFile>, raw: &RawMep, diags: &mut Diagnostics) -> Opti
     })
 }
 
+/// The hint for a group code that is not one (also used by the vote files).
+pub(super) fn group_codes_hint() -> Message {
+    msg!(
+        "write one of EPP, SD, RENEW, GREENS, ECR, PFE, ESN, GUE_NGL, NI (older: ID, EFDD, ENF, ALDE)",
+        "schrijf een van EPP, SD, RENEW, GREENS, ECR, PFE, ESN, GUE_NGL, NI (ouder: ID, EFDD, ENF, ALDE)"
+    )
+}
+
 /// The days of one period as written: `from` and `until`.
 type Days<'a> = (&'a Spanned<DateText>, Option<&'a Spanned<DateText>>);
 
@@ -210,7 +293,7 @@ type Days<'a> = (&'a Spanned<DateText>, Option<&'a Spanned<DateText>>);
 fn periods<'a, V>(
     parsed: &Parsed<MepsFile>,
     items: impl Iterator<Item = (V, Days<'a>)>,
-    what: &str,
+    what: Message,
     diags: &mut Diagnostics,
 ) -> Vec<(V, Period)> {
     let mut done: Vec<(V, Period)> = Vec::new();
@@ -219,26 +302,29 @@ fn periods<'a, V>(
             continue;
         };
         if let Some((_, other)) = done.iter().find(|(_, o)| o.overlaps(&p)) {
-            let until = |p: &Period| {
+            let until = |p: &Period, now: &str| {
                 p.until
                     .map(|u| u.to_string())
-                    .unwrap_or_else(|| "now".to_string())
+                    .unwrap_or_else(|| now.to_string())
             };
+            let (first, second) = (other.from, p.from);
+            let (first_until, second_until) = (until(other, "now"), until(&p, "now"));
+            let (first_tot, second_tot) = (until(other, "nu"), until(&p, "nu"));
             diags.push(
                 parsed
-                    .untranslated_error(
+                    .error(
+                        "mep-periods-overlap",
                         days.0,
-                        format!(
-                            "this MEP's {what} overlap: {} to {} and {} to {}",
-                            other.from,
-                            until(other),
-                            p.from,
-                            until(&p)
+                        msg!(
+                            "this MEP's {what} overlap: {first} to {first_until} and {second} to {second_until}",
+                            "de {what} van deze Europarlementariër overlappen: {first} tot {first_tot} en {second} tot {second_tot}";
+                            what
                         ),
                     )
-                    .with_hint(
+                    .with_hint(msg!(
                         "end the earlier period (`until`) the day before the next one starts",
-                    ),
+                        "laat de eerdere periode (`until`) eindigen op de dag voordat de volgende begint"
+                    )),
             );
             continue;
         }

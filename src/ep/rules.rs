@@ -5,7 +5,8 @@
 
 use super::join::UnmappedReason;
 use super::model::{EpData, Place};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message};
+use crate::msg;
 
 /// Adds a warning to `diags` for every member of a vote that `meps.toml`
 /// does not know, that did not sit on the vote date, or whose party cannot
@@ -13,37 +14,61 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 pub fn check(data: &EpData, diags: &mut Diagnostics) {
     for vote in &data.votes {
         for m in &vote.members {
-            let warn = |message: String, hint: String| {
+            let warn = |code, message: Message, hint: Message| {
                 let Place { file, line, column } = &m.at;
-                Diagnostic::untranslated_warning(file, *line, *column, message).with_hint(hint)
+                Diagnostic::warning(code, file, *line, *column, message).with_hint(hint)
             };
+            let name = &m.name;
+            let date = vote.date;
             let id = m
                 .mep
                 .map(|id| format!(" (member id {id})"))
+                .unwrap_or_default();
+            let id_nl = m
+                .mep
+                .map(|id| format!(" (lidnummer {id})"))
                 .unwrap_or_default();
             if let Some(mep) = data.mep_of(m)
                 && mep.sits_on(vote.date) == Some(false)
             {
                 diags.push(warn(
-                    format!(
-                        "{}{id} voted on {}, outside their terms in data/ep/meps.toml",
-                        m.name, vote.date
+                    "mep-outside-term",
+                    msg!(
+                        "{name}{id} voted on {date}, outside their terms in data/ep/meps.toml",
+                        "{name}{id_nl} stemde op {date}, buiten de zittingsperiodes in data/ep/meps.toml"
                     ),
-                    "check the [[mep.term]] periods of this MEP, and the vote's date".to_string(),
+                    msg!(
+                        "check the [[mep.term]] periods of this MEP, and the vote's date",
+                        "controleer de [[mep.term]]-periodes van deze Europarlementariër, en de datum van de stemming"
+                    ),
                 ));
             }
             match data.why_unmapped(m, vote.date) {
                 None => {}
-                Some(UnmappedReason::NotInMeps) => diags.push(warn(
-                    format!("{}{id} is not in data/ep/meps.toml", m.name),
-                    format!(
-                        "add a [[mep]] with {}name, country, checked_on, [[mep.term]], [[mep.party]] and [[mep.group]]; until then this vote counts for no party",
-                        m.mep.map(|id| format!("id = {id}, ")).unwrap_or_default()
-                    ),
-                )),
+                Some(UnmappedReason::NotInMeps) => {
+                    let id_field = m.mep.map(|id| format!("id = {id}, ")).unwrap_or_default();
+                    diags.push(warn(
+                        "mep-not-listed",
+                        msg!(
+                            "{name}{id} is not in data/ep/meps.toml",
+                            "{name}{id_nl} staat niet in data/ep/meps.toml"
+                        ),
+                        msg!(
+                            "add a [[mep]] with {id_field}name, country, checked_on, [[mep.term]], [[mep.party]] and [[mep.group]]; until then this vote counts for no party",
+                            "voeg een [[mep]] toe met {id_field}name, country, checked_on, [[mep.term]], [[mep.party]] en [[mep.group]]; tot dan telt deze stem voor geen enkele partij"
+                        ),
+                    ))
+                }
                 Some(UnmappedReason::NoPartyOnDate) => diags.push(warn(
-                    format!("{}{id} has no national party on {} in data/ep/meps.toml", m.name, vote.date),
-                    format!("add a [[mep.party]] whose period covers {}; until then this vote counts for no party", vote.date),
+                    "mep-no-party-on-date",
+                    msg!(
+                        "{name}{id} has no national party on {date} in data/ep/meps.toml",
+                        "{name}{id_nl} heeft op {date} geen nationale partij in data/ep/meps.toml"
+                    ),
+                    msg!(
+                        "add a [[mep.party]] whose period covers {date}; until then this vote counts for no party",
+                        "voeg een [[mep.party]] toe waarvan de periode {date} omvat; tot dan telt deze stem voor geen enkele partij"
+                    ),
                 )),
                 // meps.toml itself reports a party name that is not a key.
                 Some(UnmappedReason::PartyNotMapped(_)) => {}

@@ -26,13 +26,15 @@ use super::api::{ApiError, ApiVote, parse_list_page, parse_vote};
 use super::join::UnmappedReason;
 use super::load::FOLDER;
 use super::meps::load_meps;
-use super::model::{EpData, Group, VoteMember};
+use super::model::{EpData, Group, VoteMember, VoteWord};
 use super::vote_file::{EditorFields, SyncedVote, WrittenMember, editor_fields, render};
 use super::votes::{DIR, is_numeric_id};
 use crate::data_file::write_atomically;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message};
+use crate::msg;
 use crate::parliament::client_args::ClientArgs;
-use crate::parliament::odata::{Client, FetchError};
+use crate::parliament::odata::{Client, FetchError, too_many_pages, too_many_rows};
+use crate::parliament::sync::previous_file_kept_hint;
 use crate::terminal::printable_diagnostics;
 
 /// HowTheyVote.eu's API.
@@ -126,38 +128,62 @@ fn run_unchecked(args: &SyncEpVotesArgs) -> Result<EpSyncReport, Diagnostics> {
     for id in &args.votes {
         if !is_numeric_id(id) {
             usage.push(
-                Diagnostic::untranslated_usage(format!("--vote `{id}` is not a HowTheyVote.eu vote id"))
-                    .with_hint("give the number of the vote's page, e.g. 189574 for howtheyvote.eu/votes/189574"),
+                Diagnostic::usage(
+                    "usage-sync-vote-invalid",
+                    msg!(
+                        "--vote `{id}` is not a HowTheyVote.eu vote id",
+                        "--vote `{id}` is geen id van een stemming bij HowTheyVote.eu"
+                    ),
+                )
+                .with_hint(msg!(
+                    "give the number of the vote's page, e.g. 189574 for howtheyvote.eu/votes/189574",
+                    "geef het nummer van de pagina van de stemming, bijvoorbeeld 189574 voor howtheyvote.eu/votes/189574"
+                )),
             );
         }
     }
     for p in &args.procedures {
         if !is_procedure(p) {
             usage.push(
-                Diagnostic::untranslated_usage(format!(
-                    "--procedure `{p}` is not a procedure reference"
-                ))
-                .with_hint("write it as the Legislative Observatory does, e.g. 2022/0155(COD)"),
+                Diagnostic::usage(
+                    "usage-sync-procedure-invalid",
+                    msg!(
+                        "--procedure `{p}` is not a procedure reference",
+                        "--procedure `{p}` is geen kenmerk van een procedure"
+                    ),
+                )
+                .with_hint(msg!(
+                    "write it as the Legislative Observatory does, e.g. 2022/0155(COD)",
+                    "schrijf het zoals de Legislative Observatory dat doet, bijvoorbeeld 2022/0155(COD)"
+                )),
             );
         }
     }
     let country = args.country.trim().to_ascii_uppercase();
     if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
         usage.push(
-            Diagnostic::untranslated_usage(format!(
-                "--country `{}` is not a two-letter country code",
-                args.country
-            ))
-            .with_hint("write the ISO 3166 code, e.g. --country NL"),
+            Diagnostic::usage(
+                "usage-sync-country-invalid",
+                msg!(
+                    "--country `{}` is not a two-letter country code",
+                    "--country `{}` is geen landcode van twee letters",
+                    args.country
+                ),
+            )
+            .with_hint(msg!(
+                "write the ISO 3166 code, e.g. --country NL",
+                "schrijf de ISO 3166-code, bijvoorbeeld --country NL"
+            )),
         );
     }
     let client = match args.client.client(&args.api) {
         Ok(c) => Some(c),
         Err(e) => {
-            usage.push(Diagnostic::untranslated_usage(format!(
-                "--api: {}",
-                e.message
-            )));
+            let reason = e.message;
+            usage.push(Diagnostic::usage(
+                "usage-sync-api-invalid",
+                msg!("--api: {reason}", "--api: {reason}"; reason),
+            ));
             None
         }
     };
@@ -178,7 +204,7 @@ fn run_unchecked(args: &SyncEpVotesArgs) -> Result<EpSyncReport, Diagnostics> {
     };
     let runtime = crate::parliament::client_args::runtime().map_err(|e| {
         let mut d = Diagnostics::new();
-        d.push(Diagnostic::untranslated_error("sync", 0, 0, e));
+        d.push(Diagnostic::error("sync-runtime-failed", "sync", 0, 0, e));
         d
     })?;
     let job = Job {
@@ -204,26 +230,68 @@ struct Job<'a> {
 }
 
 /// Why one vote could not be synced.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 enum VoteError {
-    #[error("{0}")]
     Fetch(FetchError),
-    #[error(transparent)]
-    Api(#[from] ApiError),
-    #[error("the API answered vote {0} for this id")]
+    Api(ApiError),
     OtherVote(u64),
-    #[error("{name} (member id {id}) has no group code in the API's answer")]
-    NoGroup { name: String, id: u64 },
-    #[error(
-        "{name} (member id {id}) is in the group `{code}`, which ep::model::Group does not know yet"
-    )]
-    UnknownGroup { name: String, id: u64, code: String },
-    #[error(
-        "the existing file cannot be read ({0}); it was kept so that the editors' words are not lost: fix it and sync again"
-    )]
-    Existing(String),
-    #[error("cannot write the file: {0}")]
+    NoGroup {
+        name: String,
+        id: u64,
+    },
+    UnknownGroup {
+        name: String,
+        id: u64,
+        code: String,
+    },
+    /// Why the existing file cannot be read (the TOML parser's or the
+    /// operating system's words, or ours).
+    Existing(Message),
     Write(std::io::Error),
+}
+
+impl From<ApiError> for VoteError {
+    fn from(e: ApiError) -> Self {
+        VoteError::Api(e)
+    }
+}
+
+impl VoteError {
+    /// What went wrong, in English and Dutch.
+    fn message(&self) -> Message {
+        match self {
+            VoteError::Fetch(e) => e.message.clone(),
+            VoteError::Api(e) => e.message(),
+            VoteError::OtherVote(other) => msg!(
+                "the API answered vote {other} for this id",
+                "de API gaf voor dit id stemming {other} terug"
+            ),
+            VoteError::NoGroup { name, id } => msg!(
+                "{name} (member id {id}) has no group code in the API's answer",
+                "{name} (lidnummer {id}) heeft geen fractiecode in het antwoord van de API"
+            ),
+            VoteError::UnknownGroup { name, id, code } => msg!(
+                "{name} (member id {id}) is in the group `{code}`, which ep::model::Group does not know yet",
+                "{name} (lidnummer {id}) zit in de fractie `{code}`, die ep::model::Group nog niet kent"
+            ),
+            VoteError::Existing(reason) => msg!(
+                "the existing file cannot be read ({reason}); it was kept so that the editors' words are not lost: fix it and sync again",
+                "het bestaande bestand kan niet worden gelezen ({reason}); het is bewaard zodat de woorden van de redactie niet verloren gaan: verbeter het en synchroniseer opnieuw";
+                reason
+            ),
+            VoteError::Write(e) => msg!(
+                "cannot write the file: {e}",
+                "kan het bestand niet schrijven: {e}"
+            ),
+        }
+    }
+}
+
+/// The English text.
+impl fmt::Display for VoteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message().en)
+    }
 }
 
 enum Outcome {
@@ -239,8 +307,20 @@ impl Job<'_> {
                 Ok(found) => {
                     if found.is_empty() {
                         report.diagnostics.push(
-                            Diagnostic::untranslated_warning("sync ep-votes", 0, 0, format!("HowTheyVote.eu lists no main vote of {procedure}"))
-                                .with_hint("check the reference on oeil.europarl.europa.eu; give single votes with --vote"),
+                            Diagnostic::warning(
+                                "sync-ep-procedure-empty",
+                                "sync ep-votes",
+                                0,
+                                0,
+                                msg!(
+                                    "HowTheyVote.eu lists no main vote of {procedure}",
+                                    "HowTheyVote.eu noemt geen hoofdstemming van {procedure}"
+                                ),
+                            )
+                            .with_hint(msg!(
+                                "check the reference on oeil.europarl.europa.eu; give single votes with --vote",
+                                "controleer het kenmerk op oeil.europarl.europa.eu; geef losse stemmingen met --vote"
+                            )),
                         );
                     }
                     ids.extend(found);
@@ -248,8 +328,21 @@ impl Job<'_> {
                 Err(e) => {
                     report.failed += 1;
                     report.diagnostics.push(
-                        Diagnostic::untranslated_error("sync ep-votes", 0, 0, format!("the votes of {procedure}: {e}"))
-                            .with_hint("no file was changed for this procedure; try again later or check --api"),
+                        Diagnostic::error(
+                            "sync-ep-procedure-failed",
+                            "sync ep-votes",
+                            0,
+                            0,
+                            msg!(
+                                "the votes of {procedure}: {e}",
+                                "de stemmingen van {procedure}: {e}";
+                                e
+                            ),
+                        )
+                        .with_hint(msg!(
+                            "no file was changed for this procedure; try again later or check --api",
+                            "er is geen bestand van deze procedure veranderd; probeer het later opnieuw of controleer --api"
+                        )),
                     );
                 }
             }
@@ -258,8 +351,20 @@ impl Job<'_> {
             ids.extend(existing_ids(self.site));
             if ids.is_empty() {
                 report.diagnostics.push(
-                    Diagnostic::untranslated_warning(self.site.join("data").join(FOLDER).join(DIR), 0, 0, "there is no vote to refresh")
-                        .with_hint("give a vote with --vote 189574 or a procedure with --procedure 2022/0155(COD)"),
+                    Diagnostic::warning(
+                        "sync-ep-nothing-to-refresh",
+                        self.site.join("data").join(FOLDER).join(DIR),
+                        0,
+                        0,
+                        msg!(
+                            "there is no vote to refresh",
+                            "er is geen stemming om te verversen"
+                        ),
+                    )
+                    .with_hint(msg!(
+                        "give a vote with --vote 189574 or a procedure with --procedure 2022/0155(COD)",
+                        "geef een stemming met --vote 189574 of een procedure met --procedure 2022/0155(COD)"
+                    )),
                 );
             }
         }
@@ -274,10 +379,16 @@ impl Job<'_> {
                 Ok(Outcome::Unchanged) => report.unchanged += 1,
                 Err(e) => {
                     report.failed += 1;
+                    let e = e.message();
                     report.diagnostics.push(
-                        Diagnostic::untranslated_error(&path, 0, 0, format!("vote {id}: {e}")).with_hint(
-                            "the previous file (if any) was kept; try again later or check --api",
-                        ),
+                        Diagnostic::error(
+                            "sync-ep-vote-failed",
+                            &path,
+                            0,
+                            0,
+                            msg!("vote {id}: {e}", "stemming {id}: {e}"; e),
+                        )
+                        .with_hint(previous_file_kept_hint()),
                     );
                 }
             }
@@ -286,7 +397,7 @@ impl Job<'_> {
 
     /// The main votes of `procedure`, through every page of the listing,
     /// within the client's caps on pages, rows and bytes (all pages together).
-    async fn votes_of(&self, procedure: &str) -> Result<Vec<u64>, String> {
+    async fn votes_of(&self, procedure: &str) -> Result<Vec<u64>, Message> {
         let mut ids = Vec::new();
         let limits = self.client.options();
         let cap = limits.max_pages;
@@ -294,9 +405,7 @@ impl Job<'_> {
         let mut rows = 0;
         for page in 1.. {
             if page > cap {
-                return Err(format!(
-                    "more than {cap} pages; the server keeps sending a next page (raise --max-pages if the API really has this many)"
-                ));
+                return Err(too_many_pages(cap));
             }
             let url = self.client.url(&format!(
                 "votes?q={procedure}&page={page}&page_size={PAGE_SIZE}"
@@ -307,13 +416,13 @@ impl Job<'_> {
                 .await
                 .map_err(|e| e.message)?;
             budget = budget.saturating_sub(size);
-            let listed = parse_list_page(&value, procedure).map_err(|e| format!("{url}: {e}"))?;
+            let listed = parse_list_page(&value, procedure).map_err(|e| {
+                let e = e.message();
+                msg!("{url}: {e}", "{url}: {e}"; e)
+            })?;
             rows += listed.rows;
             if rows > limits.max_rows {
-                return Err(format!(
-                    "more than {} rows; the server keeps sending rows (raise --max-rows if the API really has this many)",
-                    limits.max_rows
-                ));
+                return Err(too_many_rows(limits.max_rows));
             }
             ids.extend(listed.main_votes);
             if !listed.has_next {
@@ -337,7 +446,7 @@ impl Job<'_> {
         let previous = match std::fs::read_to_string(path) {
             Ok(text) => Some(text),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(e) => return Err(VoteError::Existing(e.to_string())),
+            Err(e) => return Err(VoteError::Existing(Message::verbatim(e.to_string()))),
         };
         let mut editor = match &previous {
             Some(text) => editor_fields(text).map_err(VoteError::Existing)?,
@@ -349,8 +458,20 @@ impl Job<'_> {
             let kind = editor.provenance_kind.as_deref().unwrap_or("none");
             if !named {
                 diags.push(
-                    Diagnostic::untranslated_warning(path, 0, 0, format!("vote {id} was entered by the editors (provenance kind `{kind}`); left as it is"))
-                        .with_hint(format!("to replace it with HowTheyVote.eu's record, run sync ep-votes --vote {id}; the editors' words and comments are kept")),
+                    Diagnostic::warning(
+                        "sync-ep-vote-by-editors",
+                        path,
+                        0,
+                        0,
+                        msg!(
+                            "vote {id} was entered by the editors (provenance kind `{kind}`); left as it is",
+                            "stemming {id} is door de redactie ingevoerd (provenance kind `{kind}`); zo gelaten"
+                        ),
+                    )
+                    .with_hint(msg!(
+                        "to replace it with HowTheyVote.eu's record, run sync ep-votes --vote {id}; the editors' words and comments are kept",
+                        "voer sync ep-votes --vote {id} uit om de stemming te vervangen door die van HowTheyVote.eu; de woorden en opmerkingen van de redactie blijven bewaard"
+                    )),
                 );
                 return Ok(Outcome::Unchanged);
             }
@@ -387,21 +508,40 @@ impl Job<'_> {
         }
         if previous.is_none() {
             diags.push(
-                Diagnostic::untranslated_warning(
+                Diagnostic::warning(
+                    "sync-ep-vote-new",
                     path,
                     0,
                     0,
-                    format!("vote {id} is new: title_nl, protects and why are empty"),
+                    msg!(
+                        "vote {id} is new: title_nl, protects and why are empty",
+                        "stemming {id} is nieuw: title_nl, protects en why zijn leeg"
+                    ),
                 )
-                .with_hint("fill them in before the next build; `check` reports them until then"),
+                .with_hint(msg!(
+                    "fill them in before the next build; `check` reports them until then",
+                    "vul ze in vóór de volgende build; tot dan meldt `check` ze"
+                )),
             );
         }
         write_atomically(path, render(&synced, &editor).as_bytes()).map_err(VoteError::Write)?;
         if entered_by_hand {
             let kind = editor.provenance_kind.as_deref().unwrap_or("none");
             diags.push(
-                Diagnostic::untranslated_warning(path, 0, 0, format!("vote {id} was entered by the editors (provenance kind `{kind}`) and is now HowTheyVote.eu's record"))
-                    .with_hint("title_nl, protects, why, editors_note and the comments at the top were kept, and the old provenance is a comment there; check the members' votes against it"),
+                Diagnostic::warning(
+                    "sync-ep-vote-replaced",
+                    path,
+                    0,
+                    0,
+                    msg!(
+                        "vote {id} was entered by the editors (provenance kind `{kind}`) and is now HowTheyVote.eu's record",
+                        "stemming {id} was door de redactie ingevoerd (provenance kind `{kind}`) en is nu die van HowTheyVote.eu"
+                    ),
+                )
+                .with_hint(msg!(
+                    "title_nl, protects, why, editors_note and the comments at the top were kept, and the old provenance is a comment there; check the members' votes against it",
+                    "title_nl, protects, why, editors_note en de opmerkingen bovenaan zijn bewaard, en de oude provenance staat daar als opmerking; vergelijk de stemmen van de leden ermee"
+                )),
             );
         }
         Ok(Outcome::Written)
@@ -461,38 +601,57 @@ fn unmapped_warning(
     reason: &UnmappedReason,
 ) -> Diagnostic {
     let id = m.mep.unwrap_or_default();
-    let (why, hint) = match reason {
+    let (name, vote_id, date, group) = (&m.name, vote.id, vote.date, m.group);
+    let (code, why, hint) = match reason {
         UnmappedReason::NotInMeps => (
-            "is not in data/ep/meps.toml".to_string(),
-            format!(
-                "add to data/ep/meps.toml: [[mep]] id = {id}, name = \"…\", country, checked_on, [[mep.term]] from, [[mep.party]] name = \"<national party>\" from, [[mep.group]] code = \"{}\" from, and [mep.source]",
-                m.group
+            "mep-not-listed",
+            msg!(
+                "is not in data/ep/meps.toml",
+                "staat niet in data/ep/meps.toml"
+            ),
+            msg!(
+                "add to data/ep/meps.toml: [[mep]] id = {id}, name = \"…\", country, checked_on, [[mep.term]] from, [[mep.party]] name = \"<national party>\" from, [[mep.group]] code = \"{group}\" from, and [mep.source]",
+                "voeg toe aan data/ep/meps.toml: [[mep]] id = {id}, name = \"…\", country, checked_on, [[mep.term]] from, [[mep.party]] name = \"<nationale partij>\" from, [[mep.group]] code = \"{group}\" from, en [mep.source]"
             ),
         ),
         UnmappedReason::NoPartyOnDate => (
-            format!(
-                "has no national party on {} in data/ep/meps.toml",
-                vote.date
+            "mep-no-party-on-date",
+            msg!(
+                "has no national party on {date} in data/ep/meps.toml",
+                "heeft op {date} geen nationale partij in data/ep/meps.toml"
             ),
-            format!(
-                "add a [[mep.party]] to member {id} in data/ep/meps.toml whose period covers {}",
-                vote.date
+            msg!(
+                "add a [[mep.party]] to member {id} in data/ep/meps.toml whose period covers {date}",
+                "voeg bij lid {id} in data/ep/meps.toml een [[mep.party]] toe waarvan de periode {date} omvat"
             ),
         ),
         UnmappedReason::PartyNotMapped(national) => (
-            format!("belongs to `{national}`, which [national_parties] does not map"),
-            format!(
-                "add \"{national}\" = \"<party id>\" to [national_parties] in data/ep/meps.toml"
+            "mep-party-not-mapped",
+            msg!(
+                "belongs to `{national}`, which [national_parties] does not map",
+                "hoort bij `{national}`, dat niet in [national_parties] staat"
+            ),
+            msg!(
+                "add \"{national}\" = \"<party id>\" to [national_parties] in data/ep/meps.toml",
+                "voeg \"{national}\" = \"<partij-id>\" toe aan [national_parties] in data/ep/meps.toml"
             ),
         ),
     };
-    Diagnostic::untranslated_warning(
+    let voted = match m.vote {
+        VoteWord::For => msg!("voted for", "stemde voor"),
+        VoteWord::Against => msg!("voted against", "stemde tegen"),
+        VoteWord::Abstain => msg!("voted abstain", "onthield zich"),
+        VoteWord::Absent => msg!("voted absent", "was afwezig"),
+    };
+    Diagnostic::warning(
+        code,
         path,
         0,
         0,
-        format!(
-            "{} (member id {id}) voted {} on vote {} but {why}; the vote counts for no party",
-            m.name, m.vote, vote.id
+        msg!(
+            "{name} (member id {id}) {voted} on vote {vote_id} but {why}; the vote counts for no party",
+            "{name} (lidnummer {id}) {voted} bij stemming {vote_id}, maar {why}; de stem telt voor geen enkele partij";
+            voted, why
         ),
     )
     .with_hint(hint)

@@ -11,6 +11,8 @@
 use chrono::NaiveDate;
 
 use super::model::{Totals, VoteResult, VoteWord};
+use crate::diagnostics::Message;
+use crate::msg;
 
 /// The credit every synced file carries.
 pub const LICENCE: &str =
@@ -61,15 +63,20 @@ fn leading_comments(text: &str) -> Vec<String> {
 /// Reads the editors' fields of an existing file. Err (with the reason)
 /// when the text is not TOML or a field is not text: then sync must not
 /// replace the file, or the words in it would be lost.
-pub fn editor_fields(text: &str) -> Result<EditorFields, String> {
+pub fn editor_fields(text: &str) -> Result<EditorFields, Message> {
+    // The TOML parser's own words.
     let table = text
         .parse::<toml::Table>()
-        .map_err(|e| e.message().to_string())?;
-    let get = |key: &str| -> Result<Option<String>, String> {
+        .map_err(|e| Message::verbatim(e.message()))?;
+    let get = |key: &str| -> Result<Option<String>, Message> {
         match table.get(key) {
             None => Ok(None),
             Some(toml::Value::String(s)) => Ok(Some(s.clone())),
-            Some(other) => Err(format!("`{key}` is {}, not text", other.type_str())),
+            Some(other) => Err(msg!(
+                "`{key}` is {}, not text",
+                "`{key}` is {}, geen tekst",
+                other.type_str()
+            )),
         }
     };
     let fetched_at = table
@@ -256,10 +263,9 @@ mod tests {
     #[test]
     fn a_file_that_is_not_toml_is_not_replaced() {
         assert!(editor_fields("title_nl = \"open").is_err());
-        assert_eq!(
-            editor_fields("why = 3").unwrap_err(),
-            "`why` is integer, not text"
-        );
+        let err = editor_fields("why = 3").unwrap_err();
+        assert_eq!(err, "`why` is integer, not text");
+        assert_eq!(err.nl, "`why` is integer, geen tekst");
     }
 
     #[test]

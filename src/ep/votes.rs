@@ -16,9 +16,11 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::fields::{day, place, provenance};
+use super::meps::group_codes_hint;
 use super::model::{EpVote, Group, Protects, Totals, VoteMember, VoteResult, VoteWord};
 use crate::data_file::{Parsed, read_toml};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message};
+use crate::msg;
 use crate::provenance::{DateText, RawProvenance};
 
 /// The folder of vote files, below `data/ep/`.
@@ -110,25 +112,47 @@ pub fn load_vote(path: &Path, diags: &mut Diagnostics) -> Option<EpVote> {
         .unwrap_or_default();
     if !is_vote_id(&id) {
         diags.push(
-            Diagnostic::untranslated_error(path, 0, 0, format!("`{id}` is not a vote id"))
-                .with_hint("name the file after HowTheyVote.eu's vote id (digits, e.g. 189574.toml) or, for a vote it does not have, a slug of lower-case letters, digits and hyphens"),
+            Diagnostic::error(
+                "ep-vote-id-invalid",
+                path,
+                0,
+                0,
+                msg!("`{id}` is not a vote id", "`{id}` is geen id van een stemming"),
+            )
+            .with_hint(msg!(
+                "name the file after HowTheyVote.eu's vote id (digits, e.g. 189574.toml) or, for a vote it does not have, a slug of lower-case letters, digits and hyphens",
+                "geef het bestand de naam van het id van de stemming bij HowTheyVote.eu (cijfers, bijvoorbeeld 189574.toml) of, voor een stemming die daar niet staat, een naam van kleine letters, cijfers en streepjes"
+            )),
         );
         return None;
     }
-    let parsed = read_toml::<VoteFile>(path, "", diags)?;
+    let parsed = read_toml::<VoteFile>(
+        path,
+        msg!(
+            "check that the file is saved as UTF-8 text",
+            "controleer of het bestand als UTF-8-tekst is opgeslagen"
+        ),
+        diags,
+    )?;
     let before = diags.error_count();
     let file = &parsed.value;
     let date = day(&parsed, &file.date, "date", diags);
     let title_nl = parsed.filled(
         &file.title_nl,
         "title_nl",
-        "write in plain Dutch what was voted on, e.g. title_nl = \"Verlenging van de tijdelijke uitzondering op de e-privacyrichtlijn\"",
+        msg!(
+            "write in plain Dutch what was voted on, e.g. title_nl = \"Verlenging van de tijdelijke uitzondering op de e-privacyrichtlijn\"",
+            "schrijf in gewoon Nederlands waarover gestemd is, bijvoorbeeld title_nl = \"Verlenging van de tijdelijke uitzondering op de e-privacyrichtlijn\""
+        ),
         diags,
     );
     let why = parsed.filled(
         &file.why,
         "why",
-        "write in one Dutch sentence why that vote protects private messages; it is published with the vote",
+        msg!(
+            "write in one Dutch sentence why that vote protects private messages; it is published with the vote",
+            "schrijf in één Nederlandse zin waarom die stem privéberichten beschermt; die zin wordt met de stemming gepubliceerd"
+        ),
         diags,
     );
     let why_en = crate::council::local_text::english(
@@ -144,16 +168,33 @@ pub fn load_vote(path: &Path, diags: &mut Diagnostics) -> Option<EpVote> {
         "" => {
             diags.push(
                 parsed
-                    .untranslated_error(&file.result, "`result` is not filled in yet")
-                    .with_hint("HowTheyVote.eu gives results from 2024 on; for an older vote write result = \"adopted\" or \"rejected\" from the Parliament's minutes"),
+                    .error(
+                        "ep-vote-result-missing",
+                        &file.result,
+                        msg!(
+                            "`result` is not filled in yet",
+                            "`result` is nog niet ingevuld"
+                        ),
+                    )
+                    .with_hint(msg!(
+                        "HowTheyVote.eu gives results from 2024 on; for an older vote write result = \"adopted\" or \"rejected\" from the Parliament's minutes",
+                        "HowTheyVote.eu geeft uitslagen vanaf 2024; schrijf voor een oudere stemming result = \"adopted\" of \"rejected\", volgens de notulen van het Parlement"
+                    )),
             );
             None
         }
         other => {
             diags.push(
                 parsed
-                    .untranslated_error(&file.result, format!("`{other}` is not a result"))
-                    .with_hint("write result = \"adopted\" (aangenomen) or \"rejected\" (verworpen), as the Parliament's minutes give it"),
+                    .error(
+                        "ep-vote-result-invalid",
+                        &file.result,
+                        msg!("`{other}` is not a result", "`{other}` is geen uitslag"),
+                    )
+                    .with_hint(msg!(
+                        "write result = \"adopted\" (aangenomen) or \"rejected\" (verworpen), as the Parliament's minutes give it",
+                        "schrijf result = \"adopted\" (aangenomen) of \"rejected\" (verworpen), zoals de notulen van het Parlement het geven"
+                    )),
             );
             None
         }
@@ -164,16 +205,27 @@ pub fn load_vote(path: &Path, diags: &mut Diagnostics) -> Option<EpVote> {
         "" => {
             diags.push(
                 parsed
-                    .untranslated_error(&file.protects, "`protects` is not filled in yet")
-                    .with_hint("write protects = \"for\" or \"against\": the vote that protects private messages"),
+                    .error(
+                        "ep-vote-protects-missing",
+                        &file.protects,
+                        msg!(
+                            "`protects` is not filled in yet",
+                            "`protects` is nog niet ingevuld"
+                        ),
+                    )
+                    .with_hint(protects_hint()),
             );
             None
         }
         other => {
             diags.push(
                 parsed
-                    .untranslated_error(&file.protects, format!("`{other}` is not a side"))
-                    .with_hint("write protects = \"for\" or \"against\": the vote that protects private messages"),
+                    .error(
+                        "ep-vote-protects-invalid",
+                        &file.protects,
+                        msg!("`{other}` is not a side", "`{other}` is geen kant"),
+                    )
+                    .with_hint(protects_hint()),
             );
             None
         }
@@ -183,8 +235,18 @@ pub fn load_vote(path: &Path, diags: &mut Diagnostics) -> Option<EpVote> {
     if let Some(host) = provenance.as_ref().and_then(|p| p.local_address()) {
         diags.push(
             parsed
-                .untranslated_error(&file.provenance.kind, format!("this vote's source is a local address ({host}), which must not be published"))
-                .with_hint("run `chatcontrole sync ep-votes` against HowTheyVote.eu's real API (the default --api)"),
+                .error(
+                    "ep-vote-source-local",
+                    &file.provenance.kind,
+                    msg!(
+                        "this vote's source is a local address ({host}), which must not be published",
+                        "de bron van deze stemming is een lokaal adres ({host}), dat niet gepubliceerd mag worden"
+                    ),
+                )
+                .with_hint(msg!(
+                    "run `chatcontrole sync ep-votes` against HowTheyVote.eu's real API (the default --api)",
+                    "voer `chatcontrole sync ep-votes` uit met de echte API van HowTheyVote.eu (de standaard --api)"
+                )),
         );
     }
     let members = members(&parsed, diags);
@@ -213,6 +275,14 @@ pub fn load_vote(path: &Path, diags: &mut Diagnostics) -> Option<EpVote> {
     })
 }
 
+/// The hint for a `protects` that is empty or not a side.
+fn protects_hint() -> Message {
+    msg!(
+        "write protects = \"for\" or \"against\": the vote that protects private messages",
+        "schrijf protects = \"for\" (voor) of \"against\" (tegen): de stem die privéberichten beschermt"
+    )
+}
+
 fn text(value: &Option<String>) -> Option<String> {
     value
         .as_deref()
@@ -227,10 +297,19 @@ fn count(parsed: &Parsed<VoteFile>, at: &Spanned<i64>, diags: &mut Diagnostics) 
         _ => {
             diags.push(
                 parsed
-                    .untranslated_error(at, format!("`{}` is not a number of votes", at.get_ref()))
-                    .with_hint(
+                    .error(
+                        "ep-vote-count-invalid",
+                        at,
+                        msg!(
+                            "`{}` is not a number of votes",
+                            "`{}` is geen aantal stemmen",
+                            at.get_ref()
+                        ),
+                    )
+                    .with_hint(msg!(
                         "the Parliament has at most 720 members; copy the number from the source",
-                    ),
+                        "het Parlement heeft hoogstens 720 leden; neem het aantal over uit de bron"
+                    )),
             );
             None
         }
@@ -262,8 +341,19 @@ fn members(parsed: &Parsed<VoteFile>, diags: &mut Diagnostics) -> Option<Vec<Vot
                 _ => {
                     diags.push(
                         parsed
-                            .untranslated_error(n, format!("`{}` is not a member id", n.get_ref()))
-                            .with_hint("write the number of europarl.europa.eu/meps/en/<id>, or leave `mep` out and give the name as meps.toml writes it"),
+                            .error(
+                                "mep-id-invalid",
+                                n,
+                                msg!(
+                                    "`{}` is not a member id",
+                                    "`{}` is geen lidnummer",
+                                    n.get_ref()
+                                ),
+                            )
+                            .with_hint(msg!(
+                                "write the number of europarl.europa.eu/meps/en/<id>, or leave `mep` out and give the name as meps.toml writes it",
+                                "schrijf het nummer uit europarl.europa.eu/meps/en/<id>, of laat `mep` weg en geef de naam zoals meps.toml die schrijft"
+                            )),
                     );
                     None
                 }
@@ -272,28 +362,45 @@ fn members(parsed: &Parsed<VoteFile>, diags: &mut Diagnostics) -> Option<Vec<Vot
         let name = parsed.filled(
             &raw.name,
             "name",
-            "write the member's name as meps.toml writes it",
+            msg!(
+                "write the member's name as meps.toml writes it",
+                "schrijf de naam van het lid zoals meps.toml die schrijft"
+            ),
             diags,
         );
         let group = Group::from_code(raw.group.get_ref().trim());
         if group.is_none() {
             diags.push(
                 parsed
-                    .untranslated_error(&raw.group, format!("`{}` is not a political group code", raw.group.get_ref()))
-                    .with_hint("write one of EPP, SD, RENEW, GREENS, ECR, PFE, ESN, GUE_NGL, NI (older: ID, EFDD, ENF, ALDE)"),
+                    .error(
+                        "ep-group-unknown",
+                        &raw.group,
+                        msg!(
+                            "`{}` is not a political group code",
+                            "`{}` is geen code van een fractie",
+                            raw.group.get_ref()
+                        ),
+                    )
+                    .with_hint(group_codes_hint()),
             );
         }
         let vote = VoteWord::from_word(raw.vote.get_ref().trim());
         if vote.is_none() {
             diags.push(
                 parsed
-                    .untranslated_error(
+                    .error(
+                        "ep-vote-word-invalid",
                         &raw.vote,
-                        format!("`{}` is not a vote", raw.vote.get_ref()),
+                        msg!(
+                            "`{}` is not a vote",
+                            "`{}` is geen stem",
+                            raw.vote.get_ref()
+                        ),
                     )
-                    .with_hint(
+                    .with_hint(msg!(
                         "write \"for\", \"against\", \"abstain\" or \"absent\" (did not vote)",
-                    ),
+                        "schrijf \"for\" (voor), \"against\" (tegen), \"abstain\" (onthouding) of \"absent\" (stemde niet)"
+                    )),
             );
         }
         let (Some(mep), Some(name), Some(group), Some(vote)) = (mep, name, group, vote) else {
@@ -307,14 +414,19 @@ fn members(parsed: &Parsed<VoteFile>, diags: &mut Diagnostics) -> Option<Vec<Vot
         if let Some(other) = members.iter().find(|m| same(m)) {
             diags.push(
                 parsed
-                    .untranslated_error(
+                    .error(
+                        "ep-vote-member-twice",
                         &raw.name,
-                        format!(
+                        msg!(
                             "{name} is listed twice on this vote (also on line {})",
+                            "{name} staat twee keer bij deze stemming (ook op regel {})",
                             other.at.line
                         ),
                     )
-                    .with_hint("keep one [[member]] per member"),
+                    .with_hint(msg!(
+                        "keep one [[member]] per member",
+                        "houd één [[member]] per lid"
+                    )),
             );
             ok = false;
             continue;
@@ -348,16 +460,32 @@ fn check_counts(
         if let (Some(total), Some(at)) = (total, at)
             && n(word) > total
         {
+            let here = n(word);
+            let message = match word {
+                VoteWord::For => msg!(
+                    "{here} members here voted {word}, but the whole Parliament only {total}",
+                    "meer leden stemden hier voor ({here}) dan in het hele Parlement ({total})"
+                ),
+                VoteWord::Against => msg!(
+                    "{here} members here voted {word}, but the whole Parliament only {total}",
+                    "meer leden stemden hier tegen ({here}) dan in het hele Parlement ({total})"
+                ),
+                VoteWord::Abstain => msg!(
+                    "{here} members here voted {word}, but the whole Parliament only {total}",
+                    "meer leden onthielden zich hier ({here}) dan in het hele Parlement ({total})"
+                ),
+                VoteWord::Absent => msg!(
+                    "{here} members here voted {word}, but the whole Parliament only {total}",
+                    "meer leden waren hier afwezig ({here}) dan in het hele Parlement ({total})"
+                ),
+            };
             diags.push(
                 parsed
-                    .untranslated_error(
-                        at,
-                        format!(
-                            "{} members here voted {word}, but the whole Parliament only {total}",
-                            n(word)
-                        ),
-                    )
-                    .with_hint("check the totals and the members' votes against the source"),
+                    .error("ep-vote-count-too-high", at, message)
+                    .with_hint(msg!(
+                        "check the totals and the members' votes against the source",
+                        "vergelijk de totalen en de stemmen van de leden met de bron"
+                    )),
             );
         }
     }
@@ -407,12 +535,17 @@ group = "EPP"
 vote = "for"
 "#;
 
-    fn load_text(text: &str) -> (Option<EpVote>, Vec<String>) {
+    fn load_diagnostics(text: &str) -> (Option<EpVote>, Diagnostics) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("189574.toml");
         std::fs::write(&path, text).unwrap();
         let mut diags = Diagnostics::new();
         let vote = load_vote(&path, &mut diags);
+        (vote, diags)
+    }
+
+    fn load_text(text: &str) -> (Option<EpVote>, Vec<String>) {
+        let (vote, diags) = load_diagnostics(text);
         let messages = diags
             .sorted()
             .iter()
@@ -477,6 +610,24 @@ vote = "for"
             [
                 "13:8: this vote's source is a local address (127.0.0.1), which must not be published"
             ]
+        );
+        let (_, diags) = load_diagnostics(&text);
+        let d = diags.iter().next().unwrap();
+        assert_eq!(d.code, "ep-vote-source-local");
+        assert_eq!(
+            d.message.nl,
+            "de bron van deze stemming is een lokaal adres (127.0.0.1), dat niet gepubliceerd mag worden"
+        );
+    }
+
+    #[test]
+    fn too_many_members_voting_one_way_is_said_in_dutch() {
+        let (_, diags) = load_diagnostics(&GOOD.replacen("for = 2", "for = 0", 1));
+        let d = diags.iter().next().unwrap();
+        assert_eq!(d.code, "ep-vote-count-too-high");
+        assert_eq!(
+            d.message.nl,
+            "meer leden stemden hier voor (1) dan in het hele Parlement (0)"
         );
     }
 }

@@ -19,7 +19,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message};
+use crate::msg;
 
 /// The cache file, in the site folder (kept out of git by `.gitignore`).
 pub const CACHE_FILE: &str = ".chatcontrole-links.json";
@@ -79,7 +80,7 @@ enum Outcome {
     /// The server answered with this error status.
     Broken(u16),
     /// No answer: the reason in plain words.
-    Unreachable(String),
+    Unreachable(Message),
 }
 
 /// The cache file as stored.
@@ -133,8 +134,12 @@ pub fn check_external(
         Ok(outcomes) => outcomes,
         Err(problem) => {
             diags.push(
-                Diagnostic::untranslated_error(&options.cache, 0, 0, problem)
-                    .with_hint("this is a problem of this computer, not of the site; try again"),
+                Diagnostic::error("link-check-failed", &options.cache, 0, 0, problem).with_hint(
+                    msg!(
+                        "this is a problem of this computer, not of the site; try again",
+                        "dit is een probleem van deze computer, niet van de site; probeer het opnieuw"
+                    ),
+                ),
             );
             return diags;
         }
@@ -154,32 +159,47 @@ pub fn check_external(
         let Some(outcome) = outcomes.get(url) else {
             continue;
         };
-        let (message, hint) = match outcome {
+        let (code, message, hint) = match outcome {
             Outcome::Ok(_) => continue,
             Outcome::Broken(status @ (404 | 410)) => (
-                format!(
-                    "outside link `{url}` is broken: the server says the page does not exist ({status})"
+                "link-page-gone",
+                msg!(
+                    "outside link `{url}` is broken: the server says the page does not exist ({status})",
+                    "externe link `{url}` werkt niet: de server zegt dat de pagina niet bestaat ({status})"
                 ),
-                "find the page's new address, or link a copy in a web archive (web.archive.org) and say so",
+                msg!(
+                    "find the page's new address, or link a copy in a web archive (web.archive.org) and say so",
+                    "zoek het nieuwe adres van de pagina, of link naar een kopie in een webarchief (web.archive.org) en vermeld dat"
+                ),
             ),
             Outcome::Broken(status) => (
-                format!("outside link `{url}` answered with error {status}"),
-                "open the address in a browser: the site may be down, or refuse automated checks",
+                "link-error-status",
+                msg!(
+                    "outside link `{url}` answered with error {status}",
+                    "externe link `{url}` antwoordde met fout {status}"
+                ),
+                msg!(
+                    "open the address in a browser: the site may be down, or refuse automated checks",
+                    "open het adres in een browser: de site kan onbereikbaar zijn, of automatische controles weigeren"
+                ),
             ),
             Outcome::Unreachable(reason) => (
-                format!("outside link `{url}` could not be checked: {reason}"),
-                "open the address in a browser; if the site is gone, link an archived copy instead",
+                "link-unreachable",
+                msg!(
+                    "outside link `{url}` could not be checked: {reason}",
+                    "externe link `{url}` kon niet worden gecontroleerd: {reason}";
+                    reason
+                ),
+                msg!(
+                    "open the address in a browser; if the site is gone, link an archived copy instead",
+                    "open het adres in een browser; als de site weg is, link dan naar een gearchiveerde kopie"
+                ),
             ),
         };
         for place in places {
             diags.push(
-                Diagnostic::untranslated_warning(
-                    &place.file,
-                    place.line,
-                    place.column,
-                    message.clone(),
-                )
-                .with_hint(hint),
+                Diagnostic::warning(code, &place.file, place.line, place.column, message.clone())
+                    .with_hint(hint.clone()),
             );
         }
     }
@@ -202,14 +222,19 @@ fn read_cache(path: &Path, diags: &mut Diagnostics) -> CacheFile {
         Ok(_) => empty,
         Err(err) => {
             diags.push(
-                Diagnostic::untranslated_warning(
+                Diagnostic::warning(
+                    "link-cache-unreadable",
                     path,
                     0,
                     0,
-                    format!("the link cache cannot be read ({err}); every link is checked again"),
+                    msg!(
+                        "the link cache cannot be read ({err}); every link is checked again",
+                        "de linkcache kan niet worden gelezen ({err}); elke link wordt opnieuw gecontroleerd"
+                    ),
                 )
-                .with_hint(format!(
+                .with_hint(msg!(
                     "delete {} if this keeps happening; it is rebuilt on the next check",
+                    "verwijder {} als dit blijft gebeuren; het bestand wordt bij de volgende controle opnieuw gemaakt",
                     path.display()
                 )),
             );
@@ -226,15 +251,20 @@ fn write_cache(path: &Path, cache: &CacheFile, diags: &mut Diagnostics) {
     };
     if let Err(err) = crate::data_file::write_atomically(path, text.as_bytes()) {
         diags.push(
-            Diagnostic::untranslated_warning(
+            Diagnostic::warning(
+                "link-cache-unwritable",
                 path,
                 0,
                 0,
-                format!("the link cache cannot be written: {err}"),
+                msg!(
+                    "the link cache cannot be written: {err}",
+                    "de linkcache kan niet worden geschreven: {err}"
+                ),
             )
-            .with_hint(
+            .with_hint(msg!(
                 "check that the site folder is writable; the next check will ask every link again",
-            ),
+                "controleer of er in de map van de site geschreven mag worden; de volgende controle vraagt dan elke link opnieuw op"
+            )),
         );
     }
 }
@@ -245,7 +275,7 @@ fn write_cache(path: &Path, cache: &CacheFile, diags: &mut Diagnostics) {
 fn ask_all(
     by_host: BTreeMap<String, Vec<String>>,
     options: &ExternalOptions,
-) -> Result<BTreeMap<String, Outcome>, String> {
+) -> Result<BTreeMap<String, Outcome>, Message> {
     if by_host.is_empty() {
         return Ok(BTreeMap::new());
     }
@@ -261,12 +291,22 @@ fn ask_all(
             " link check (+https://chatcontrole.nl)"
         ))
         .build()
-        .map_err(|e| format!("cannot set up the HTTP client: {e}"))?;
+        .map_err(|e| {
+            msg!(
+                "cannot set up the HTTP client: {e}",
+                "de HTTP-client kan niet worden opgezet: {e}"
+            )
+        })?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| format!("cannot start the network runtime: {e}"))?;
+        .map_err(|e| {
+            msg!(
+                "cannot start the network runtime: {e}",
+                "de netwerkomgeving kan niet worden gestart: {e}"
+            )
+        })?;
     let limit = Arc::new(tokio::sync::Semaphore::new(options.parallel_hosts.max(1)));
     let delay = options.delay;
     let max_redirects = options.max_redirects;
@@ -308,8 +348,9 @@ async fn ask(client: &reqwest::Client, url: &str, max_redirects: usize) -> Outco
     };
     match response {
         Ok(r) if r.status().is_success() => Outcome::Ok(r.status().as_u16()),
-        Ok(r) if r.status().is_redirection() => Outcome::Unreachable(format!(
+        Ok(r) if r.status().is_redirection() => Outcome::Unreachable(msg!(
             "a redirect ({}) without a usable address",
+            "een doorverwijzing ({}) zonder bruikbaar adres",
             r.status().as_u16()
         )),
         Ok(r) => Outcome::Broken(r.status().as_u16()),
@@ -318,14 +359,20 @@ async fn ask(client: &reqwest::Client, url: &str, max_redirects: usize) -> Outco
 }
 
 /// A network error in plain words.
-fn describe(err: &reqwest::Error, max_redirects: usize) -> String {
+fn describe(err: &reqwest::Error, max_redirects: usize) -> Message {
     if err.is_redirect() {
-        format!("more than {max_redirects} redirects")
+        msg!(
+            "more than {max_redirects} redirects",
+            "meer dan {max_redirects} doorverwijzingen"
+        )
     } else if err.is_timeout() {
-        "no answer in time".to_string()
+        msg!("no answer in time", "geen antwoord op tijd")
     } else if err.is_connect() {
-        "no connection to the server".to_string()
+        msg!(
+            "no connection to the server",
+            "geen verbinding met de server"
+        )
     } else {
-        "the request failed".to_string()
+        msg!("the request failed", "het verzoek is mislukt")
     }
 }

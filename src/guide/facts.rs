@@ -13,7 +13,9 @@ use serde::Serialize;
 
 use super::model::{EvidenceKind, GuideData, VoteChoice};
 use super::vote_views::item_phrase_in;
+use crate::diagnostics::Message;
 use crate::locale::Locale;
+use crate::msg;
 use crate::provenance::{Provenance, Wording};
 
 /// How a party voted on an item, as a page shows it.
@@ -57,17 +59,19 @@ pub fn vote_fact_in(
     data: &GuideData,
     party: &str,
     item: &str,
-) -> Result<VoteFact, String> {
+) -> Result<VoteFact, Message> {
     let party = party.trim();
     let item = item.trim();
     let Some(p) = data.party(party) else {
-        return Err(format!(
-            "there is no party `{party}` in data/parties.toml; write its id, e.g. {{{{< partij-stem sgp 36263 >}}}}"
+        return Err(msg!(
+            "there is no party `{party}` in data/parties.toml; write its id, e.g. {{{{< partij-stem sgp 36263 >}}}}",
+            "er is geen partij `{party}` in data/parties.toml; schrijf haar id, bijvoorbeeld {{{{< partij-stem sgp 36263 >}}}}"
         ));
     };
     let Some(i) = data.item(item) else {
-        return Err(format!(
-            "there is no item `{item}` in data/items/; write the number of a motion or bill the guide knows, e.g. {{{{< partij-stem sgp 36263 >}}}}"
+        return Err(msg!(
+            "there is no item `{item}` in data/items/; write the number of a motion or bill the guide knows, e.g. {{{{< partij-stem sgp 36263 >}}}}",
+            "er is geen stuk `{item}` in data/items/; schrijf het nummer van een motie of wetsvoorstel dat de stemwijzer kent, bijvoorbeeld {{{{< partij-stem sgp 36263 >}}}}"
         ));
     };
     let (vote, source) = match recorded(data, party, item) {

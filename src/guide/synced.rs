@@ -18,6 +18,7 @@ use super::model::{
 use crate::data_file::read_toml;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::guide::votes_file::{FactionVote, VotesFile};
+use crate::msg;
 
 /// Reads every `data/votes/*.toml`; an item without a file in `data/items/` is an error.
 pub fn load_votes(
@@ -37,7 +38,10 @@ pub fn load_votes(
     for path in paths {
         let Some(parsed) = read_toml::<VotesFile>(
             &path,
-            "run `chatcontrole sync votes` to write it again",
+            msg!(
+                "run `chatcontrole sync votes` to write it again",
+                "voer `chatcontrole sync votes` uit om het opnieuw te schrijven"
+            ),
             diags,
         ) else {
             continue;
@@ -58,24 +62,42 @@ pub fn load_votes(
         }
         let stem = path.file_stem().unwrap_or_default().to_string_lossy();
         if file.item != stem {
+            let item = &file.item;
             diags.push(
-                Diagnostic::untranslated_error(
+                Diagnostic::error(
+                    "guide-synced-name-mismatch",
                     &path,
                     0,
                     0,
-                    format!(
-                        "the file is named `{stem}` but records item `{}`",
-                        file.item
+                    msg!(
+                        "the file is named `{stem}` but records item `{item}`",
+                        "het bestand heet `{stem}`, maar gaat over item `{item}`"
                     ),
                 )
-                .with_hint("run `chatcontrole sync votes` to write the file again"),
+                .with_hint(msg!(
+                    "run `chatcontrole sync votes` to write the file again",
+                    "voer `chatcontrole sync votes` uit om het bestand opnieuw te schrijven"
+                )),
             );
             continue;
         }
         if !items.contains_key(&file.item) {
+            let item = &file.item;
             diags.push(
-                Diagnostic::untranslated_error(&path, 0, 0, format!("there is no data/items/{}.toml for this vote", file.item))
-                    .with_hint("add the item file (number, title, kind, url, protects) or remove the vote file"),
+                Diagnostic::error(
+                    "guide-synced-item-missing",
+                    &path,
+                    0,
+                    0,
+                    msg!(
+                        "there is no data/items/{item}.toml for this vote",
+                        "er is geen data/items/{item}.toml voor deze stemming"
+                    ),
+                )
+                .with_hint(msg!(
+                    "add the item file (number, title, kind, url, protects) or remove the vote file",
+                    "maak het bestand van het item (number, title, kind, url, protects), of verwijder het bestand van de stemming"
+                )),
             );
             continue;
         }

@@ -37,6 +37,7 @@ use crate::council::local_text::local_text;
 use crate::data_file::read_toml;
 use crate::diagnostics::Diagnostics;
 use crate::guide::model::VoteChoice;
+use crate::msg;
 use crate::provenance::{DateText, RawProvenance};
 
 /// The file, below `site/data`.
@@ -75,7 +76,14 @@ pub fn load(site: &Path, known: &dyn Fn(&str) -> bool, diags: &mut Diagnostics) 
     if !path.is_file() {
         return None;
     }
-    let parsed = read_toml::<KamerFile>(&path, "", diags)?;
+    let parsed = read_toml::<KamerFile>(
+        &path,
+        msg!(
+            "check that the file is saved as UTF-8 text",
+            "controleer of het bestand als UTF-8-tekst is opgeslagen"
+        ),
+        diags,
+    )?;
     let before = diags.error_count();
     let file = &parsed.value;
     let elected_on = parsed.day(&file.elected_on, diags);
@@ -97,10 +105,15 @@ pub fn load(site: &Path, known: &dyn Fn(&str) -> bool, diags: &mut Diagnostics) 
             other => {
                 diags.push(
                     parsed
-                        .untranslated_error(&m.result, format!("`{other}` is not a result"))
-                        .with_hint(
+                        .error(
+                            "kamer-result-invalid",
+                            &m.result,
+                            msg!("`{other}` is not a result", "`{other}` is geen uitslag"),
+                        )
+                        .with_hint(msg!(
                             "write result = \"adopted\" (aangenomen) or \"rejected\" (verworpen)",
-                        ),
+                            "schrijf result = \"adopted\" (aangenomen) of \"rejected\" (verworpen)"
+                        )),
                 );
                 None
             }
@@ -118,8 +131,15 @@ pub fn load(site: &Path, known: &dyn Fn(&str) -> bool, diags: &mut Diagnostics) 
                 "against" => votes.push((party.clone(), VoteChoice::Against)),
                 other => diags.push(
                     parsed
-                        .untranslated_error(vote, format!("`{other}` is not a vote"))
-                        .with_hint("write \"for\" or \"against\"; leave a party out when no source gives its vote"),
+                        .error(
+                            "kamer-vote-invalid",
+                            vote,
+                            msg!("`{other}` is not a vote", "`{other}` is geen stem"),
+                        )
+                        .with_hint(msg!(
+                            "write \"for\" or \"against\"; leave a party out when no source gives its vote",
+                            "schrijf \"for\" (voor) of \"against\" (tegen); laat een partij weg als geen bron haar stem geeft"
+                        )),
                 ),
             }
         }
@@ -127,8 +147,15 @@ pub fn load(site: &Path, known: &dyn Fn(&str) -> bool, diags: &mut Diagnostics) 
             if text.get_ref().trim().is_empty() {
                 diags.push(
                     parsed
-                        .untranslated_error(text, format!("`{field}` is empty"))
-                        .with_hint("write it in Dutch, in your own words"),
+                        .error(
+                            "kamer-text-empty",
+                            text,
+                            msg!("`{field}` is empty", "`{field}` is leeg"),
+                        )
+                        .with_hint(msg!(
+                            "write it in Dutch, in your own words",
+                            "schrijf het in het Nederlands, in je eigen woorden"
+                        )),
                 );
             }
         }

@@ -14,6 +14,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::msg;
 use format::Formats;
 use strings::{Strings, Translation};
 
@@ -258,19 +259,21 @@ pub fn missing_keys(uses: &[KeyUse], locale: &Locale) -> Diagnostics {
             continue;
         }
         diags.push(
-            Diagnostic::untranslated_warning(
+            Diagnostic::warning(
+                "i18n-key-untranslated",
                 &u.file,
                 u.line,
                 u.column,
-                format!(
+                msg!(
                     "the interface string `{}` has no translation in language `{}`",
+                    "de interfacetekst `{}` heeft geen vertaling in de taal `{}`",
                     u.key,
                     locale.code()
                 ),
             )
-            .with_hint(format!(
+            .with_hint(msg!(
                 "add `{} = \"…\"` to {}; until then pages in `{}` show it in another language (English, or the default language)",
-
+                "zet `{} = \"…\"` in {}; tot dan tonen pagina's in `{}` deze tekst in een andere taal (Engels, of de standaardtaal)",
                 u.key,
                 locale.file().display(),
                 locale.code()
@@ -364,6 +367,11 @@ mod tests {
             d[0].message
         );
         assert!(d[0].hint.as_deref().unwrap().contains("site/i18n/en.toml"));
+        assert_eq!(d[0].code, "i18n-key-untranslated");
+        assert_eq!(
+            d[0].message.nl,
+            "de interfacetekst `hello` heeft geen vertaling in de taal `en`"
+        );
     }
 
     #[test]

@@ -8,7 +8,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message};
+use crate::msg;
 
 /// One key's text in one language: a plain text, or plural forms.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -72,13 +73,20 @@ pub fn files(site: &Path) -> BTreeMap<String, PathBuf> {
 pub fn read(path: &Path) -> Result<Strings, Diagnostics> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         Diagnostics::from(
-            Diagnostic::untranslated_error(
+            Diagnostic::error(
+                "i18n-file-unreadable",
                 path,
                 0,
                 0,
-                format!("cannot read this translation file: {e}"),
+                msg!(
+                    "cannot read this translation file: {e}",
+                    "dit vertaalbestand kan niet worden gelezen: {e}"
+                ),
             )
-            .with_hint("translation files must be UTF-8 text"),
+            .with_hint(msg!(
+                "translation files must be UTF-8 text",
+                "vertaalbestanden moeten UTF-8-tekst zijn"
+            )),
         )
     })?;
     parse(path, &text)
@@ -88,16 +96,24 @@ pub fn read(path: &Path) -> Result<Strings, Diagnostics> {
 /// of `path`.
 pub fn parse(path: &Path, text: &str) -> Result<Strings, Diagnostics> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("toml");
-    let hint = "write each string as `key = \"text\"`, or with plural forms as a table with `one` and `other` (Hugo's i18n format)";
+    let hint: Message = msg!(
+        "write each string as `key = \"text\"`, or with plural forms as a table with `one` and `other` (Hugo's i18n format)",
+        "schrijf elke tekst als `key = \"text\"`, of met meervoudsvormen als tabel met `one` en `other` (het i18n-formaat van Hugo)"
+    );
+    // `message` is the JSON or YAML parser's own words.
     let broken = |line: usize, col: usize, message: String| {
         Diagnostics::from(
-            Diagnostic::untranslated_error(
+            Diagnostic::error(
+                "i18n-file-invalid",
                 path,
                 line,
                 col,
-                format!("this translation file cannot be read: {message}"),
+                msg!(
+                    "this translation file cannot be read: {message}",
+                    "dit vertaalbestand is niet te lezen: {message}"
+                ),
             )
-            .with_hint(hint),
+            .with_hint(hint.clone()),
         )
     };
     let value: serde_json::Value = match ext {
@@ -119,26 +135,32 @@ pub fn parse(path: &Path, text: &str) -> Result<Strings, Diagnostics> {
     };
     let mut strings = Strings::new();
     let mut diags = Diagnostics::new();
-    let mut add =
-        |key: &str, entry: &serde_json::Value, diags: &mut Diagnostics| match translation(entry) {
-            Some(t) => {
-                strings.insert(key.to_string(), t);
-            }
-            None => {
-                let (line, col) = position_of(text, key);
-                diags.push(
-                    Diagnostic::untranslated_error(
+    let mut add = |key: &str, entry: &serde_json::Value, diags: &mut Diagnostics| match translation(
+        entry,
+    ) {
+        Some(t) => {
+            strings.insert(key.to_string(), t);
+        }
+        None => {
+            let (line, col) = position_of(text, key);
+            diags.push(
+                    Diagnostic::error(
+                        "i18n-string-empty",
                         path,
                         line,
                         col,
-                        format!("the string `{key}` has no text"),
+                        msg!(
+                            "the string `{key}` has no text",
+                            "bij `{key}` staat geen tekst"
+                        ),
                     )
-                    .with_hint(
+                    .with_hint(msg!(
                         "give it a text (`key = \"text\"`), or plural forms with at least `other`",
-                    ),
+                        "geef het een tekst (`key = \"text\"`), of meervoudsvormen met ten minste `other`"
+                    )),
                 );
-            }
-        };
+        }
+    };
     match &value {
         serde_json::Value::Object(map) => {
             for (key, entry) in map {
@@ -155,26 +177,40 @@ pub fn parse(path: &Path, text: &str) -> Result<Strings, Diagnostics> {
                         &mut diags,
                     ),
                     None => diags.push(
-                        Diagnostic::untranslated_error(
+                        Diagnostic::error(
+                            "i18n-entry-id-missing",
                             path,
                             0,
                             0,
-                            "an entry of this list has no `id`",
+                            msg!(
+                                "an entry of this list has no `id`",
+                                "een item van deze lijst heeft geen `id`"
+                            ),
                         )
-                        .with_hint("write each entry as `- id: key` with `translation: text`"),
+                        .with_hint(msg!(
+                            "write each entry as `- id: key` with `translation: text`",
+                            "schrijf elk item als `- id: key` met `translation: text`"
+                        )),
                     ),
                 }
             }
         }
         serde_json::Value::Null => {}
         _ => diags.push(
-            Diagnostic::untranslated_error(
+            Diagnostic::error(
+                "i18n-file-not-table",
                 path,
                 1,
                 1,
-                "a translation file holds keys with their texts",
+                msg!(
+                    "a translation file holds keys with their texts",
+                    "een vertaalbestand bevat sleutels met hun teksten"
+                ),
             )
-            .with_hint("write each string as `key = \"text\"`"),
+            .with_hint(msg!(
+                "write each string as `key = \"text\"`",
+                "schrijf elke tekst als `key = \"text\"`"
+            )),
         ),
     }
     if diags.has_errors() {

@@ -384,11 +384,12 @@ fn read_static(site: &Path, diags: &mut Diagnostics) -> Vec<StaticFile> {
                 source: path,
             }),
             Err(e) => {
-                diags.push(Diagnostic::untranslated_error(
+                diags.push(Diagnostic::error(
+                    "build-static-unreadable",
                     &path,
                     0,
                     0,
-                    format!("cannot read: {e}"),
+                    crate::msg!("cannot read: {e}", "kan niet gelezen worden: {e}"),
                 ));
                 None
             }

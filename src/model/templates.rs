@@ -50,11 +50,15 @@ pub fn read_templates(site_root: &Path) -> TemplateFiles {
                 name: slash_path(&dir, path),
                 source,
             }),
-            Err(e) => templates.unreadable.push(Diagnostic::untranslated_error(
+            Err(e) => templates.unreadable.push(Diagnostic::error(
+                "template-unreadable",
                 path,
                 0,
                 0,
-                format!("cannot read template: {e}"),
+                crate::msg!(
+                    "cannot read template: {e}",
+                    "de template kan niet gelezen worden: {e}"
+                ),
             )),
         }
     }

@@ -9,7 +9,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Message};
+use crate::msg;
 use crate::site_path::{OutputPath, SitePath};
 
 mod staging;
@@ -124,15 +125,19 @@ impl Output {
         let bytes = match &self.streaming {
             Some(folder) => {
                 write_file(folder, &key, &bytes).map_err(|e| {
-                    Diagnostic::untranslated_error(
+                    Diagnostic::error(
+                        "output-write-failed",
                         origin
                             .map(Path::to_path_buf)
                             .unwrap_or_else(|| folder.clone()),
                         0,
                         0,
-                        format!("cannot write /{key}: {e}"),
+                        msg!("cannot write /{key}: {e}", "/{key} kan niet geschreven worden: {e}"),
                     )
-                    .with_hint("check that the output folder's disk is not full and writable")
+                    .with_hint(msg!(
+                        "check that the output folder's disk is not full and writable",
+                        "controleer of de schijf van de uitvoermap niet vol is en of je erin mag schrijven"
+                    ))
                 })?;
                 Vec::new()
             }
@@ -165,15 +170,23 @@ impl Output {
             let other = existing
                 .origin
                 .as_ref()
-                .map(|o| o.display().to_string())
-                .unwrap_or_else(|| "a generated page".to_string());
-            return Err(Diagnostic::untranslated_error(
+                .map(|o| Message::verbatim(o.display().to_string()))
+                .unwrap_or_else(|| msg!("a generated page", "een gemaakte pagina"));
+            return Err(Diagnostic::error(
+                "output-path-taken",
                 file,
                 0,
                 0,
-                format!("two things want to be published at /{key}: this and {other}"),
+                msg!(
+                    "two things want to be published at /{key}: this and {other}",
+                    "twee dingen willen op /{key} gepubliceerd worden: dit en {other}";
+                    other
+                ),
             )
-            .with_hint("rename one of them, or give the page another `slug:` or `url:`"));
+            .with_hint(msg!(
+                "rename one of them, or give the page another `slug:` or `url:`",
+                "geef een van beide een andere naam, of geef de pagina een andere `slug:` of `url:`"
+            )));
         }
         if redirect {
             self.redirects.insert(key.clone());
@@ -223,8 +236,20 @@ impl Output {
         let site_path = SitePath::from_segments(rel.split('/'), false)
             .map_err(|e| unsafe_path(path, Some(source), e))?;
         let cannot = |e: io::Error| {
-            Diagnostic::untranslated_error(source, 0, 0, format!("cannot copy to /{rel}: {e}"))
-                .with_hint("check that the file is readable and the output folder writable")
+            Diagnostic::error(
+                "output-copy-failed",
+                source,
+                0,
+                0,
+                msg!(
+                    "cannot copy to /{rel}: {e}",
+                    "kopiëren naar /{rel} lukt niet: {e}"
+                ),
+            )
+            .with_hint(msg!(
+                "check that the file is readable and the output folder writable",
+                "controleer of het bestand leesbaar is en of je in de uitvoermap mag schrijven"
+            ))
         };
         let Some(folder) = &self.streaming else {
             let bytes = std::fs::read(source).map_err(cannot)?;
@@ -361,13 +386,20 @@ impl Output {
     pub fn absorb(&mut self, other: Output, dir: &str) -> Result<(), Diagnostic> {
         let moved = |key: &OutputPath| {
             key.below(dir).ok_or_else(|| {
-                Diagnostic::untranslated_error(
+                Diagnostic::error(
+                    "output-language-folder-invalid",
                     dir,
                     0,
                     0,
-                    format!("`{dir}` cannot be a folder of the site"),
+                    msg!(
+                        "`{dir}` cannot be a folder of the site",
+                        "`{dir}` kan geen map van de site zijn"
+                    ),
                 )
-                .with_hint("name languages by their code, such as `en`")
+                .with_hint(msg!(
+                    "name languages by their code, such as `en`",
+                    "noem talen naar hun code, zoals `en`"
+                ))
             })
         };
         for (key, file) in other.files {
@@ -428,11 +460,17 @@ fn unsafe_path(path: &str, origin: Option<&Path>, e: crate::site_path::PathError
     let file = origin
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from(path));
-    Diagnostic::untranslated_error(
+    let reason = e.message;
+    Diagnostic::error(
+        "output-path-unsafe",
         file,
         0,
         0,
-        format!("cannot publish at `{path}`: {}", e.message),
+        msg!(
+            "cannot publish at `{path}`: {reason}",
+            "publiceren op `{path}` kan niet: {reason}";
+            reason
+        ),
     )
     .with_hint(e.hint)
 }

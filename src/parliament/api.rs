@@ -9,6 +9,9 @@ use chrono::{DateTime, NaiveDate};
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::diagnostics::Message;
+use crate::msg;
+
 /// A parliamentary case: a motion, a bill, …
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -120,12 +123,30 @@ pub fn parse_day(text: &str) -> Option<NaiveDate> {
 
 /// A Zaak row of the API's answer that does not have the expected shape.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("Zaak {id} does not have the expected fields: {message}")]
+#[error("{}", self.message().en)]
 pub struct ZaakError {
-    /// The row's `Id`, or `(no Id)`.
-    pub id: String,
-    /// What the JSON reader said.
-    pub message: String,
+    /// The row's `Id`, if it has one.
+    pub id: Option<String>,
+    /// What the JSON reader said (its own words, in English).
+    pub reason: String,
+}
+
+impl ZaakError {
+    /// What is wrong, in English and Dutch; the JSON reader's words stay as
+    /// they are.
+    pub fn message(&self) -> Message {
+        let id = self
+            .id
+            .clone()
+            .map(Message::verbatim)
+            .unwrap_or_else(|| msg!("(no Id)", "(geen Id)"));
+        let reason = &self.reason;
+        msg!(
+            "Zaak {id} does not have the expected fields: {reason}",
+            "Zaak {id} heeft niet de verwachte velden: {reason}";
+            id
+        )
+    }
 }
 
 /// Reads the Zaak rows of an answer, dropping deleted rows at every level.
@@ -133,14 +154,10 @@ pub struct ZaakError {
 pub fn zaken(rows: Vec<Value>) -> Result<Vec<Zaak>, ZaakError> {
     let mut out = Vec::new();
     for row in rows {
-        let id = row
-            .get("Id")
-            .and_then(Value::as_str)
-            .unwrap_or("(no Id)")
-            .to_string();
+        let id = row.get("Id").and_then(Value::as_str).map(str::to_string);
         let mut zaak: Zaak = serde_json::from_value(row).map_err(|e| ZaakError {
             id: id.clone(),
-            message: e.to_string(),
+            reason: e.to_string(),
         })?;
         if zaak.verwijderd == Some(true) {
             continue;
@@ -206,6 +223,27 @@ mod tests {
             err.to_string()
                 .starts_with("Zaak z1 does not have the expected fields: "),
             "{err}"
+        );
+        assert!(
+            err.message()
+                .nl
+                .starts_with("Zaak z1 heeft niet de verwachte velden: "),
+            "{}",
+            err.message().nl
+        );
+    }
+
+    #[test]
+    fn a_row_without_id_says_so_in_both_languages() {
+        let err = zaken(vec![serde_json::json!({"Nummer": 3})]).unwrap_err();
+        assert!(
+            err.to_string().starts_with("Zaak (no Id) does not"),
+            "{err}"
+        );
+        assert!(
+            err.message().nl.starts_with("Zaak (geen Id) heeft"),
+            "{}",
+            err.message().nl
         );
     }
 }

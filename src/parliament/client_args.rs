@@ -8,6 +8,8 @@ use std::time::Duration;
 use clap::Args;
 
 use super::odata::{Client, ClientOptions, FetchError, MB};
+use crate::diagnostics::Message;
+use crate::msg;
 
 /// Timeouts, retries and limits of a `sync` command's client.
 #[derive(Debug, Clone, Args)]
@@ -68,9 +70,9 @@ impl ClientArgs {
 
 /// The single-threaded runtime a `sync` command runs its requests on; the
 /// reason it cannot start, in words, otherwise.
-pub fn runtime() -> Result<tokio::runtime::Runtime, String> {
+pub fn runtime() -> Result<tokio::runtime::Runtime, Message> {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| format!("cannot start: {e}"))
+        .map_err(|e| msg!("cannot start: {e}", "kan niet starten: {e}"))
 }

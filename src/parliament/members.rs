@@ -30,10 +30,12 @@ use serde_json::Value;
 use super::client_args::ClientArgs;
 use super::mapping::{Mapping, map_faction};
 use super::odata::DEFAULT_API;
+use super::sync::previous_file_kept_hint;
 use super::tally::SEATS;
 use crate::contact::email::{BadEmail, EmailAddress};
 use crate::data_file::write_atomically;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message};
+use crate::msg;
 use crate::terminal::printable_diagnostics;
 
 /// Arguments of `sync members`.
@@ -153,11 +155,11 @@ pub fn run(args: &SyncMembersArgs) -> Result<MembersReport, Diagnostics> {
 
 fn run_unchecked(args: &SyncMembersArgs) -> Result<MembersReport, Diagnostics> {
     let path = members_path(&args.site);
-    let fail = |message: String| {
+    let fail = |message: Message| {
         let mut d = Diagnostics::new();
         d.push(
-            Diagnostic::untranslated_error(&path, 0, 0, message)
-                .with_hint("the previous file (if any) was kept; try again later or check --api"),
+            Diagnostic::error("sync-members-failed", &path, 0, 0, message)
+                .with_hint(previous_file_kept_hint()),
         );
         d
     };
@@ -183,10 +185,11 @@ fn run_unchecked(args: &SyncMembersArgs) -> Result<MembersReport, Diagnostics> {
     let Joined {
         mut members,
         unusable,
-    } = join(&seats, &committees, &emails).map_err(|e| fail(e.to_string()))?;
+    } = join(&seats, &committees, &emails).map_err(|e| fail(e.message()))?;
     if members.is_empty() || members.len() > SEATS as usize {
-        return Err(fail(format!(
+        return Err(fail(msg!(
             "the API gave {} current members; the Kamer has {SEATS} seats",
+            "de API gaf {} huidige leden; de Kamer heeft {SEATS} zetels",
             members.len()
         )));
     }
@@ -205,22 +208,42 @@ fn run_unchecked(args: &SyncMembersArgs) -> Result<MembersReport, Diagnostics> {
     unmapped.dedup();
     for faction in unmapped {
         diags.push(
-            Diagnostic::untranslated_warning(&path, 0, 0, format!("faction `{faction}` of the current members maps to no party"))
-                .with_hint("add the name to the aliases of its party in data/parties.toml; the members are kept without a party"),
+            Diagnostic::warning(
+                "sync-member-faction-unmapped",
+                &path,
+                0,
+                0,
+                msg!(
+                    "faction `{faction}` of the current members maps to no party",
+                    "fractie `{faction}` van de huidige leden is aan geen partij gekoppeld"
+                ),
+            )
+            .with_hint(msg!(
+                "add the name to the aliases of its party in data/parties.toml; the members are kept without a party",
+                "zet de naam bij de aliassen van de partij in data/parties.toml; de leden blijven zonder partij in het bestand staan"
+            )),
         );
     }
     for bad in unusable {
         diags.push(
-            Diagnostic::untranslated_warning(
+            Diagnostic::warning(
+                "sync-member-email-unusable",
                 &path,
                 0,
                 0,
-                format!(
-                    "the e-mail address of {} (id {}) is left out: {}",
-                    bad.name, bad.id, bad.error
-                ),
+                {
+                    let (name, id, reason) = (&bad.name, &bad.id, bad.error.message());
+                    msg!(
+                        "the e-mail address of {name} (id {id}) is left out: {reason}",
+                        "het e-mailadres van {name} (id {id}) is weggelaten: {reason}";
+                        reason
+                    )
+                },
             )
-            .with_hint("the member is written without an address, so the contact page offers no mailto: link to them until the API publishes a usable one"),
+            .with_hint(msg!(
+                "the member is written without an address, so the contact page offers no mailto: link to them until the API publishes a usable one",
+                "het lid wordt zonder adres geschreven, dus de contactpagina biedt geen mailto:-link naar dit lid tot de API een bruikbaar adres publiceert"
+            )),
         );
     }
     let file = MembersFile {
@@ -250,10 +273,18 @@ fn run_unchecked(args: &SyncMembersArgs) -> Result<MembersReport, Diagnostics> {
     }
     let text = format!(
         "# Written by `chatcontrole sync members`; do not edit by hand.\n\n{}",
-        toml::to_string(&file).map_err(|e| fail(e.to_string()))?
+        toml::to_string(&file).map_err(|e| fail(msg!(
+            "cannot write the members as TOML: {e}",
+            "kan de leden niet als TOML schrijven: {e}"
+        )))?
     );
-    write_atomically(&path, text.as_bytes())
-        .map_err(|e| fail(format!("cannot write {}: {e}", path.display())))?;
+    write_atomically(&path, text.as_bytes()).map_err(|e| {
+        let shown = path.display();
+        fail(msg!(
+            "cannot write {shown}: {e}",
+            "kan {shown} niet schrijven: {e}"
+        ))
+    })?;
     Ok(MembersReport {
         members: count,
         written: true,
@@ -269,10 +300,10 @@ fn deleted(row: &Value) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum JoinError {
     /// A field that should be a text (or null) is not.
-    #[error("row {id} has {field} = {value}, not a text")]
+    #[error("row {} has {field} = {value}, not a text", .id.as_deref().unwrap_or("(no Id)"))]
     NotText {
-        /// The row's `Id`, or `(no Id)`.
-        id: String,
+        /// The row's `Id`, if it has one.
+        id: Option<String>,
         /// The field's name.
         field: String,
         /// The value as JSON.
@@ -283,17 +314,36 @@ pub enum JoinError {
     NoFaction(String),
 }
 
+impl JoinError {
+    /// What is wrong, in English and Dutch (the `Display` text is the English).
+    pub fn message(&self) -> Message {
+        match self {
+            JoinError::NotText { id, field, value } => {
+                let id = id
+                    .clone()
+                    .map(Message::verbatim)
+                    .unwrap_or_else(|| msg!("(no Id)", "(geen Id)"));
+                msg!(
+                    "row {id} has {field} = {value}, not a text",
+                    "rij {id} heeft {field} = {value}, geen tekst";
+                    id
+                )
+            }
+            JoinError::NoFaction(name) => msg!(
+                "the seat of {name} names no faction",
+                "de zetel van {name} noemt geen fractie"
+            ),
+        }
+    }
+}
+
 /// A text field that must be a string or null; anything else is an error naming the row.
 fn text(row: &Value, field: &str) -> Result<Option<String>, JoinError> {
     match row.get(field) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.trim().to_string()).filter(|s| !s.is_empty())),
         Some(other) => Err(JoinError::NotText {
-            id: row
-                .get("Id")
-                .and_then(Value::as_str)
-                .unwrap_or("(no Id)")
-                .to_string(),
+            id: row.get("Id").and_then(Value::as_str).map(str::to_string),
             field: field.to_string(),
             value: other.to_string(),
         }),
@@ -463,10 +513,9 @@ mod tests {
     fn a_name_of_the_wrong_type_is_an_error() {
         let seats = vec![json!({"Id": "s1", "Verwijderd": false,
             "Persoon": {"Id": "p1", "Achternaam": 12, "Verwijderd": false}, "FractieZetel": null})];
-        assert_eq!(
-            join(&seats, &[], &[]).unwrap_err().to_string(),
-            "row p1 has Achternaam = 12, not a text"
-        );
+        let err = join(&seats, &[], &[]).unwrap_err();
+        assert_eq!(err.to_string(), "row p1 has Achternaam = 12, not a text");
+        assert_eq!(err.message().nl, "rij p1 heeft Achternaam = 12, geen tekst");
     }
 
     #[test]

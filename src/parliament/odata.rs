@@ -24,6 +24,9 @@ use std::time::Duration;
 
 use serde_json::Value;
 
+use crate::diagnostics::Message;
+use crate::msg;
+
 /// The Tweede Kamer's OData v4 base URL (facts/tk_odata.md §1).
 pub const DEFAULT_API: &str = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/";
 
@@ -63,21 +66,20 @@ impl Default for ClientOptions {
 /// Why a request failed, in words for the person running `sync`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FetchError {
-    /// What went wrong.
-    pub message: String,
+    /// What went wrong, in English and Dutch.
+    pub message: Message,
 }
 
+/// The English text.
 impl fmt::Display for FetchError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.message.en)
     }
 }
 
 impl FetchError {
-    fn new(message: impl Into<String>) -> Self {
-        FetchError {
-            message: message.into(),
-        }
+    fn new(message: Message) -> Self {
+        FetchError { message }
     }
 }
 
@@ -100,8 +102,9 @@ impl Client {
             .ok()
             .filter(|u| matches!(u.scheme(), "http" | "https"))
             .ok_or_else(|| {
-                FetchError::new(format!(
-                    "`{base}` is not an http(s) address of an OData API, e.g. {DEFAULT_API}"
+                FetchError::new(msg!(
+                    "`{base}` is not an http(s) address of an OData API, e.g. {DEFAULT_API}",
+                    "`{base}` is geen http(s)-adres van een OData-API, zoals {DEFAULT_API}"
                 ))
             })?;
         // One TLS backend for the whole program (aws-lc-rs, as the browser
@@ -129,7 +132,12 @@ impl Client {
                 " (+https://chatcontrole.nl)"
             ))
             .build()
-            .map_err(|e| FetchError::new(format!("cannot set up the HTTP client: {e}")))?;
+            .map_err(|e| {
+                FetchError::new(msg!(
+                    "cannot set up the HTTP client: {e}",
+                    "de HTTP-client kan niet worden klaargezet: {e}"
+                ))
+            })?;
         Ok(Client {
             http,
             base,
@@ -160,43 +168,41 @@ impl Client {
         let mut next = Some(url.to_string());
         while let Some(url) = next.take() {
             if !seen.insert(url.clone()) {
-                return Err(FetchError::new(format!(
-                    "the server sends the page {url} again: its next-page links go round in a circle"
+                return Err(FetchError::new(msg!(
+                    "the server sends the page {url} again: its next-page links go round in a circle",
+                    "de server stuurt de pagina {url} opnieuw: de links naar de volgende pagina gaan in een kringetje rond"
                 )));
             }
             if seen.len() > limits.max_pages {
-                return Err(FetchError::new(format!(
-                    "more than {} pages; the server keeps sending a next page (raise --max-pages if the API really has this many)",
-                    limits.max_pages
-                )));
+                return Err(FetchError::new(too_many_pages(limits.max_pages)));
             }
             let (page, size) = self.get_json(&url, budget).await?;
             budget -= size;
             let Value::Object(mut object) = page else {
-                return Err(FetchError::new(format!(
-                    "the answer of {url} is not a JSON object"
+                return Err(FetchError::new(msg!(
+                    "the answer of {url} is not a JSON object",
+                    "het antwoord van {url} is geen JSON-object"
                 )));
             };
             match object.remove("value") {
                 Some(Value::Array(values)) => rows.extend(values),
                 _ => {
-                    return Err(FetchError::new(format!(
-                        "the answer of {url} has no `value` list"
+                    return Err(FetchError::new(msg!(
+                        "the answer of {url} has no `value` list",
+                        "het antwoord van {url} heeft geen `value`-lijst"
                     )));
                 }
             }
             if rows.len() > limits.max_rows {
-                return Err(FetchError::new(format!(
-                    "more than {} rows; the server keeps sending rows (raise --max-rows if the API really has this many)",
-                    limits.max_rows
-                )));
+                return Err(FetchError::new(too_many_rows(limits.max_rows)));
             }
             next = match object.remove("@odata.nextLink") {
                 None | Some(Value::Null) => None,
                 Some(Value::String(link)) => Some(self.next_page(&url, &link)?),
                 Some(_) => {
-                    return Err(FetchError::new(format!(
-                        "the answer of {url} has an `@odata.nextLink` that is not text"
+                    return Err(FetchError::new(msg!(
+                        "the answer of {url} has an `@odata.nextLink` that is not text",
+                        "het antwoord van {url} heeft een `@odata.nextLink` die geen tekst is"
                     )));
                 }
             };
@@ -219,8 +225,9 @@ impl Client {
     pub async fn get_one_within(&self, url: &str, budget: u64) -> Result<(Value, u64), FetchError> {
         let on_api = url::Url::parse(url).is_ok_and(|u| u.origin() == self.base.origin());
         if !on_api {
-            return Err(FetchError::new(format!(
+            return Err(FetchError::new(msg!(
                 "{url} is not on {} (the host of --api); not fetched",
+                "{url} staat niet op {} (de host van --api); niet opgehaald",
                 self.origin()
             )));
         }
@@ -237,10 +244,16 @@ impl Client {
     fn next_page(&self, current: &str, link: &str) -> Result<String, FetchError> {
         let next = url::Url::parse(current)
             .and_then(|c| c.join(link))
-            .map_err(|_| FetchError::new(format!("`{link}` is not a usable next-page link")))?;
+            .map_err(|_| {
+                FetchError::new(msg!(
+                    "`{link}` is not a usable next-page link",
+                    "`{link}` is geen bruikbare link naar een volgende pagina"
+                ))
+            })?;
         if next.origin() != self.base.origin() {
-            return Err(FetchError::new(format!(
+            return Err(FetchError::new(msg!(
                 "the answer of {current} sends the next page to {next}, which is not on {} (the host of --api); not followed",
+                "het antwoord van {current} stuurt de volgende pagina naar {next}, dat niet op {} staat (de host van --api); niet gevolgd",
                 self.origin()
             )));
         }
@@ -262,10 +275,11 @@ impl Client {
                 Err(Attempt::Fatal(e)) => return Err(e),
                 Err(Attempt::Transient(e)) => {
                     if attempt >= self.options.retries {
-                        return Err(FetchError::new(format!(
-                            "{} (gave up after {} attempts)",
-                            e.message,
-                            attempt + 1
+                        let (message, tries) = (e.message, attempt + 1);
+                        return Err(FetchError::new(msg!(
+                            "{message} (gave up after {tries} attempts)",
+                            "{message} (opgegeven na {tries} pogingen)";
+                            message
                         )));
                     }
                     tokio::time::sleep(self.options.base_delay * 2u32.saturating_pow(attempt))
@@ -279,9 +293,22 @@ impl Client {
     async fn try_once(&self, url: &str, limit: u64) -> Result<(Value, u64), Attempt> {
         let mut response = self.http.get(url).send().await.map_err(|e| {
             Attempt::Transient(FetchError::new(if e.is_timeout() {
-                format!("{url} did not answer in time")
+                msg!(
+                    "{url} did not answer in time",
+                    "{url} gaf niet op tijd antwoord"
+                )
+            } else if e.is_redirect() {
+                // The redirect policy's own words, in both languages.
+                msg!(
+                    "cannot reach {url}: more than {MAX_REDIRECTS} redirects",
+                    "{url} is niet bereikbaar: meer dan {MAX_REDIRECTS} doorverwijzingen"
+                )
             } else {
-                format!("cannot reach {url}: {}", describe(&e))
+                msg!(
+                    "cannot reach {url}: {}",
+                    "{url} is niet bereikbaar: {}",
+                    describe(&e)
+                )
             }))
         })?;
         let status = response.status();
@@ -289,26 +316,31 @@ impl Client {
             let to = response
                 .headers()
                 .get(reqwest::header::LOCATION)
-                .map(|l| String::from_utf8_lossy(l.as_bytes()).into_owned())
-                .unwrap_or_else(|| "nowhere".to_string());
-            return Err(Attempt::Fatal(FetchError::new(format!(
-                "{url} redirects to {to}, which is not on {} (the host of --api); not followed",
-                self.origin()
+                .map(|l| Message::verbatim(String::from_utf8_lossy(l.as_bytes())))
+                .unwrap_or_else(|| msg!("nowhere", "nergens"));
+            let origin = self.origin();
+            return Err(Attempt::Fatal(FetchError::new(msg!(
+                "{url} redirects to {to}, which is not on {origin} (the host of --api); not followed",
+                "{url} stuurt door naar {to}, dat niet op {origin} staat (de host van --api); niet gevolgd";
+                to
             ))));
         }
         if status.as_u16() == 429 || status.is_server_error() {
-            return Err(Attempt::Transient(FetchError::new(format!(
-                "{url} answered {status}"
+            return Err(Attempt::Transient(FetchError::new(msg!(
+                "{url} answered {status}",
+                "{url} antwoordde {status}"
             ))));
         }
         if !status.is_success() {
-            return Err(Attempt::Fatal(FetchError::new(format!(
-                "{url} answered {status}; check the --api address and the item number"
+            return Err(Attempt::Fatal(FetchError::new(msg!(
+                "{url} answered {status}; check the --api address and the item number",
+                "{url} antwoordde {status}; controleer het adres bij --api en het nummer"
             ))));
         }
         let too_large = || {
-            Attempt::Fatal(FetchError::new(format!(
+            Attempt::Fatal(FetchError::new(msg!(
                 "the answer of {url} is larger than {} (with the pages before it); not read further (raise --max-response-mb if the API really sends this much)",
+                "het antwoord van {url} is groter dan {} (samen met de pagina's ervoor); niet verder gelezen (verhoog --max-response-mb als de API echt zoveel stuurt)",
                 size_text(self.options.max_bytes)
             )))
         };
@@ -318,9 +350,16 @@ impl Client {
         let mut body = Vec::new();
         while let Some(chunk) = response.chunk().await.map_err(|e| {
             Attempt::Transient(FetchError::new(if e.is_timeout() {
-                format!("{url} did not finish its answer in time")
+                msg!(
+                    "{url} did not finish its answer in time",
+                    "{url} maakte zijn antwoord niet op tijd af"
+                )
             } else {
-                format!("the answer of {url} broke off: {}", describe(&e))
+                msg!(
+                    "the answer of {url} broke off: {}",
+                    "het antwoord van {url} brak af: {}",
+                    describe(&e)
+                )
             }))
         })? {
             if (body.len() + chunk.len()) as u64 > limit {
@@ -329,12 +368,31 @@ impl Client {
             body.extend_from_slice(&chunk);
         }
         let value = serde_json::from_slice(&body).map_err(|e| {
-            Attempt::Fatal(FetchError::new(format!(
-                "the answer of {url} is not valid JSON ({e}); it may have been cut off"
+            Attempt::Fatal(FetchError::new(msg!(
+                "the answer of {url} is not valid JSON ({e}); it may have been cut off",
+                "het antwoord van {url} is geen geldige JSON ({e}); misschien is het afgebroken"
             )))
         })?;
         Ok((value, body.len() as u64))
     }
+}
+
+/// The error for a listing with more than `max` pages (also used for the
+/// listings that are not OData).
+pub fn too_many_pages(max: usize) -> Message {
+    msg!(
+        "more than {max} pages; the server keeps sending a next page (raise --max-pages if the API really has this many)",
+        "meer dan {max} pagina's; de server blijft een volgende pagina sturen (verhoog --max-pages als de API er echt zoveel heeft)"
+    )
+}
+
+/// The error for a listing with more than `max` rows (also used for the
+/// listings that are not OData).
+pub fn too_many_rows(max: usize) -> Message {
+    msg!(
+        "more than {max} rows; the server keeps sending rows (raise --max-rows if the API really has this many)",
+        "meer dan {max} rijen; de server blijft rijen sturen (verhoog --max-rows als de API er echt zoveel heeft)"
+    )
 }
 
 /// The most redirects followed for one request (all on the API's host).

@@ -20,9 +20,10 @@ use super::odata::{Client, DEFAULT_API, FetchError, quote};
 use super::record::record_from_tally;
 use super::tally::{TallyError, tally};
 use crate::data_file::write_atomically;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message};
 use crate::guide::model::{GuideData, ItemKind};
 use crate::guide::votes_file::{VotesFile, path_of};
+use crate::msg;
 use crate::terminal::printable_diagnostics;
 
 /// Arguments of `sync votes`.
@@ -121,18 +122,28 @@ fn run_unchecked(args: &SyncVotesArgs) -> Result<SyncReport, Diagnostics> {
     for number in &args.items {
         if item_kind(number).is_none() {
             usage.push(
-                Diagnostic::untranslated_usage(format!("--item `{number}` is not a motion or bill number"))
-                    .with_hint("write a motion's Zaak number, e.g. 2025Z20461, or a bill's dossier number, e.g. 36263"),
+                Diagnostic::usage(
+                    "usage-sync-item-invalid",
+                    msg!(
+                        "--item `{number}` is not a motion or bill number",
+                        "--item `{number}` is geen nummer van een motie of wetsvoorstel"
+                    ),
+                )
+                .with_hint(msg!(
+                    "write a motion's Zaak number, e.g. 2025Z20461, or a bill's dossier number, e.g. 36263",
+                    "schrijf het Zaak-nummer van een motie, bijvoorbeeld 2025Z20461, of het dossiernummer van een wetsvoorstel, bijvoorbeeld 36263"
+                )),
             );
         }
     }
     let client = match args.client.client(&args.api) {
         Ok(c) => c,
         Err(e) => {
-            usage.push(Diagnostic::untranslated_usage(format!(
-                "--api: {}",
-                e.message
-            )));
+            let reason = e.message;
+            usage.push(Diagnostic::usage(
+                "usage-sync-api-invalid",
+                msg!("--api: {reason}", "--api: {reason}"; reason),
+            ));
             return Err(usage);
         }
     };
@@ -142,7 +153,7 @@ fn run_unchecked(args: &SyncVotesArgs) -> Result<SyncReport, Diagnostics> {
     let items = items_to_sync(&data, &args.items);
     let runtime = crate::parliament::client_args::runtime().map_err(|e| {
         let mut d = Diagnostics::new();
-        d.push(Diagnostic::untranslated_error("sync", 0, 0, e));
+        d.push(Diagnostic::error("sync-runtime-failed", "sync", 0, 0, e));
         d
     })?;
     Ok(runtime.block_on(sync_all(&client, &args.site, &data, &items)))
@@ -174,22 +185,34 @@ async fn sync_all(client: &Client, site: &Path, data: &GuideData, items: &[Strin
             Ok(Outcome::NoVote) => {
                 report.no_vote += 1;
                 report.diagnostics.push(
-                    Diagnostic::untranslated_warning(
+                    Diagnostic::warning(
+                        "sync-vote-not-recorded",
                         &path,
                         0,
                         0,
-                        format!("{number} has no recorded vote yet"),
+                        msg!(
+                            "{number} has no recorded vote yet",
+                            "{number} heeft nog geen vastgelegde stemming"
+                        ),
                     )
-                    .with_hint("nothing was written; sync again after the vote"),
+                    .with_hint(msg!(
+                        "nothing was written; sync again after the vote",
+                        "er is niets geschreven; synchroniseer opnieuw na de stemming"
+                    )),
                 );
             }
-            Err(message) => {
+            Err(e) => {
                 report.failed += 1;
+                let message = e.message();
                 report.diagnostics.push(
-                    Diagnostic::untranslated_error(&path, 0, 0, format!("{number}: {message}"))
-                        .with_hint(
-                            "the previous file (if any) was kept; try again later or check --api",
-                        ),
+                    Diagnostic::error(
+                        "sync-item-failed",
+                        &path,
+                        0,
+                        0,
+                        msg!("{number}: {message}", "{number}: {message}"; message),
+                    )
+                    .with_hint(previous_file_kept_hint()),
                 );
             }
         }
@@ -206,29 +229,28 @@ enum Outcome {
     NoVote,
 }
 
+/// The hint when a sync of one item, vote or list failed.
+pub(crate) fn previous_file_kept_hint() -> Message {
+    msg!(
+        "the previous file (if any) was kept; try again later or check --api",
+        "het vorige bestand (als dat er was) is bewaard; probeer het later opnieuw of controleer --api"
+    )
+}
+
 /// Why one item could not be synced; the message follows "<number>: ".
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum SyncError {
     /// The number is neither a motion's (`2023Z07239`) nor a bill's (`36263`).
-    #[error("not a motion or bill number")]
     NotANumber,
     /// The request to the API failed.
-    #[error("{0}")]
     Fetch(FetchError),
     /// The API's answer has a row of the wrong shape.
-    #[error(transparent)]
-    Zaak(#[from] ZaakError),
+    Zaak(ZaakError),
     /// The API has no case with this number.
-    #[error(
-        "the API knows no {} with this number",
-        if *.0 == ItemKind::Motion { "motion" } else { "bill dossier" }
-    )]
     NotFound(ItemKind),
     /// The vote in the answer cannot be right; why.
-    #[error("{0}")]
-    Invalid(String),
+    Invalid(Message),
     /// A file could not be written.
-    #[error("cannot write {}: {message}", .path.display())]
     Write {
         /// The file.
         path: PathBuf,
@@ -237,7 +259,50 @@ enum SyncError {
     },
 }
 
+impl From<ZaakError> for SyncError {
+    fn from(e: ZaakError) -> Self {
+        SyncError::Zaak(e)
+    }
+}
+
+/// The English text.
+impl fmt::Display for SyncError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message().en)
+    }
+}
+
+impl std::error::Error for SyncError {}
+
 impl SyncError {
+    /// What went wrong, in English and Dutch.
+    fn message(&self) -> Message {
+        match self {
+            SyncError::NotANumber => msg!(
+                "not a motion or bill number",
+                "geen nummer van een motie of wetsvoorstel"
+            ),
+            SyncError::Fetch(e) => e.message.clone(),
+            SyncError::Zaak(e) => e.message(),
+            SyncError::NotFound(ItemKind::Motion) => msg!(
+                "the API knows no motion with this number",
+                "de API kent geen motie met dit nummer"
+            ),
+            SyncError::NotFound(_) => msg!(
+                "the API knows no bill dossier with this number",
+                "de API kent geen wetsvoorsteldossier met dit nummer"
+            ),
+            SyncError::Invalid(m) => m.clone(),
+            SyncError::Write { path, message } => {
+                let path = path.display();
+                msg!(
+                    "cannot write {path}: {message}",
+                    "kan {path} niet schrijven: {message}"
+                )
+            }
+        }
+    }
+
     fn write(path: &Path) -> impl FnOnce(std::io::Error) -> SyncError + '_ {
         move |e| SyncError::Write {
             path: path.to_path_buf(),
@@ -300,17 +365,37 @@ async fn sync_item(
     unmapped.sort();
     unmapped.dedup();
     for (faction, ambiguous) in unmapped {
-        let (message, hint) = match ambiguous {
-            None => (
-                format!("faction `{faction}` in the vote on {number} maps to no party"),
-                "add the name to the aliases of its party in data/parties.toml (with from/until if the name stood for another party at another time); its vote is kept in the file without a party".to_string(),
-            ),
-            Some(ids) => (
-                format!("faction `{faction}` in the vote on {number} is an alias of several parties ({ids})"),
-                "give the aliases in data/parties.toml periods (from/until) that do not overlap".to_string(),
-            ),
+        let warning = match ambiguous {
+            None => Diagnostic::warning(
+                "sync-faction-unmapped",
+                &path,
+                0,
+                0,
+                msg!(
+                    "faction `{faction}` in the vote on {number} maps to no party",
+                    "fractie `{faction}` in de stemming over {number} is aan geen partij gekoppeld"
+                ),
+            )
+            .with_hint(msg!(
+                "add the name to the aliases of its party in data/parties.toml (with from/until if the name stood for another party at another time); its vote is kept in the file without a party",
+                "zet de naam bij de aliassen van de partij in data/parties.toml (met from/until als de naam in een andere periode voor een andere partij stond); de stem blijft zonder partij in het bestand staan"
+            )),
+            Some(ids) => Diagnostic::warning(
+                "sync-faction-ambiguous",
+                &path,
+                0,
+                0,
+                msg!(
+                    "faction `{faction}` in the vote on {number} is an alias of several parties ({ids})",
+                    "fractie `{faction}` in de stemming over {number} is een alias van meerdere partijen ({ids})"
+                ),
+            )
+            .with_hint(msg!(
+                "give the aliases in data/parties.toml periods (from/until) that do not overlap",
+                "geef de aliassen in data/parties.toml periodes (from/until) die elkaar niet overlappen"
+            )),
         };
-        diags.push(Diagnostic::untranslated_warning(&path, 0, 0, message).with_hint(hint));
+        diags.push(warning);
     }
     let previous = std::fs::read_to_string(&path)
         .ok()
@@ -391,5 +476,14 @@ mod tests {
     #[test_case(SyncError::Write { path: "a/b.toml".into(), message: "disk full".into() }, "cannot write a/b.toml: disk full")]
     fn sync_error_messages(error: SyncError, message: &str) {
         assert_eq!(error.to_string(), message);
+    }
+
+    #[test_case(
+        SyncError::NotFound(ItemKind::Motion),
+        "de API kent geen motie met dit nummer"
+    )]
+    #[test_case(SyncError::Write { path: "a/b.toml".into(), message: "disk full".into() }, "kan a/b.toml niet schrijven: disk full")]
+    fn sync_errors_in_dutch(error: SyncError, message: &str) {
+        assert_eq!(error.message().nl, message);
     }
 }

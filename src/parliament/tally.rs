@@ -12,8 +12,10 @@
 use chrono::NaiveDate;
 
 use super::api::{Besluit, Stemming, Zaak};
+use crate::diagnostics::Message;
 use crate::guide::model::VoteChoice;
 pub use crate::guide::votes_file::VoteKind;
+use crate::msg;
 
 /// Seats in the Tweede Kamer.
 pub const SEATS: u32 = 150;
@@ -79,7 +81,7 @@ pub enum TallyError {
     /// The answer has no case with this number.
     NotFound,
     /// The data cannot be right, e.g. more than 150 seats.
-    Invalid(String),
+    Invalid(Message),
 }
 
 /// Picks the deciding vote among all decisions of `zaken` and counts it.
@@ -139,8 +141,9 @@ pub fn tally(zaken: &[Zaak], is_motion: bool) -> Result<Tally, TallyError> {
     };
     let (f, a, n) = tally.totals();
     if f + a + n > SEATS {
-        return Err(TallyError::Invalid(format!(
+        return Err(TallyError::Invalid(msg!(
             "the vote rows add up to {} seats ({f} for, {a} against, {n} not taking part), more than the {SEATS} of the Kamer",
+            "de stemrijen tellen op tot {} zetels ({f} voor, {a} tegen, {n} niet deelgenomen), meer dan de {SEATS} van de Kamer",
             f + a + n
         )));
     }
@@ -153,10 +156,14 @@ fn row(s: &Stemming) -> Result<Row, TallyError> {
         Some("Tegen") => VoteChoice::Against,
         Some("Niet deelgenomen") => VoteChoice::Absent,
         other => {
-            return Err(TallyError::Invalid(format!(
-                "vote row {} has Soort {:?}, not Voor, Tegen or Niet deelgenomen",
-                s.id,
-                other.unwrap_or("(empty)")
+            let id = &s.id;
+            let soort = other
+                .map(|t| Message::verbatim(format!("{t:?}")))
+                .unwrap_or_else(|| msg!("\"(empty)\"", "\"(leeg)\""));
+            return Err(TallyError::Invalid(msg!(
+                "vote row {id} has Soort {soort}, not Voor, Tegen or Niet deelgenomen",
+                "stemrij {id} heeft Soort {soort}, niet Voor, Tegen of Niet deelgenomen";
+                soort
             )));
         }
     };
@@ -165,7 +172,13 @@ fn row(s: &Stemming) -> Result<Row, TallyError> {
         .actor_fractie
         .clone()
         .or_else(|| (!is_member).then(|| s.actor_naam.clone()).flatten())
-        .ok_or_else(|| TallyError::Invalid(format!("vote row {} names no faction", s.id)))?;
+        .ok_or_else(|| {
+            TallyError::Invalid(msg!(
+                "vote row {} names no faction",
+                "stemrij {} noemt geen fractie",
+                s.id
+            ))
+        })?;
     let weight = if is_member {
         Some(1)
     } else {
@@ -173,8 +186,9 @@ fn row(s: &Stemming) -> Result<Row, TallyError> {
             None => None,
             Some(n) if (0..=i64::from(SEATS)).contains(&n) => Some(n as u32),
             Some(n) => {
-                return Err(TallyError::Invalid(format!(
+                return Err(TallyError::Invalid(msg!(
                     "vote row {} gives {faction} {n} seats",
+                    "stemrij {} geeft {faction} {n} zetels",
                     s.id
                 )));
             }
@@ -289,7 +303,15 @@ mod tests {
                 stemming("2", "Tegen", 51, "B", None),
             ],
         )]);
-        assert!(matches!(tally(&z, true), Err(TallyError::Invalid(_))));
+        let Err(TallyError::Invalid(m)) = tally(&z, true) else {
+            panic!("151 seats must be invalid");
+        };
+        assert!(m.en.starts_with("the vote rows add up to 151 seats"), "{m}");
+        assert!(
+            m.nl.starts_with("de stemrijen tellen op tot 151 zetels"),
+            "{}",
+            m.nl
+        );
     }
 
     #[test]

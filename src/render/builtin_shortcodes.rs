@@ -7,10 +7,12 @@
 //! call on the site passes arguments the built-in understands.
 
 use crate::content::shortcodes::Call;
+use crate::diagnostics::Message;
+use crate::msg;
 
 /// What a call must give for the result not to be empty: the test, and
-/// what to write, in words.
-type Needs = (fn(&Call) -> bool, &'static str);
+/// what to write, in words (English, Dutch).
+type Needs = (fn(&Call) -> bool, &'static str, &'static str);
 
 /// One built-in shortcode.
 #[derive(Debug)]
@@ -41,7 +43,11 @@ pub const BUILTINS: &[Builtin] = &[
         source: include_str!("builtin/shortcodes/audio.html"),
         named: &["src", "title", "caption"],
         positional: 1,
-        needs: Some((has_src, "a file to play: `src=\"/media/opname.mp3\"`")),
+        needs: Some((
+            has_src,
+            "a file to play: `src=\"/media/opname.mp3\"`",
+            "een bestand om af te spelen: `src=\"/media/opname.mp3\"`",
+        )),
     },
     Builtin {
         name: "details",
@@ -58,6 +64,7 @@ pub const BUILTINS: &[Builtin] = &[
         needs: Some((
             has_address,
             "an address: `{{< email \"info@example.org\" >}}`, `address=\"…\"` or `user=\"info\" domain=\"example.org\"`",
+            "een adres: `{{< email \"info@example.org\" >}}`, `address=\"…\"` of `user=\"info\" domain=\"example.org\"`",
         )),
     },
     Builtin {
@@ -68,6 +75,7 @@ pub const BUILTINS: &[Builtin] = &[
         needs: Some((
             is_minister_form,
             "no argument, `naam` or `rol`: `{{< minister >}}`, `{{< minister naam >}}`",
+            "niets, `naam` of `rol`: `{{< minister >}}`, `{{< minister naam >}}`",
         )),
     },
     Builtin {
@@ -78,6 +86,7 @@ pub const BUILTINS: &[Builtin] = &[
         needs: Some((
             has_two_arguments,
             "a party and an item: `{{< partij-stem sgp 36263 >}}`",
+            "een partij en een stemming: `{{< partij-stem sgp 36263 >}}`",
         )),
     },
     Builtin {
@@ -88,6 +97,7 @@ pub const BUILTINS: &[Builtin] = &[
         needs: Some((
             has_two_arguments,
             "a state and a date: `{{< raad-positie NL 2025-11-26 >}}`",
+            "een lidstaat en een datum: `{{< raad-positie NL 2025-11-26 >}}`",
         )),
     },
     Builtin {
@@ -95,7 +105,11 @@ pub const BUILTINS: &[Builtin] = &[
         source: include_str!("builtin/shortcodes/video.html"),
         named: &["src", "poster", "captions", "title", "caption"],
         positional: 1,
-        needs: Some((has_src, "a file to play: `src=\"/media/uitleg.mp4\"`")),
+        needs: Some((
+            has_src,
+            "a file to play: `src=\"/media/uitleg.mp4\"`",
+            "een bestand om af te spelen: `src=\"/media/uitleg.mp4\"`",
+        )),
     },
 ];
 
@@ -107,7 +121,9 @@ pub fn find(name: &str) -> Option<&'static Builtin> {
 impl Builtin {
     /// Whether `call` passes only arguments this shortcode reads, and what it
     /// needs; the problem in words otherwise.
-    pub fn check(&self, call: &Call) -> Result<(), String> {
+    pub fn check(&self, call: &Call) -> Result<(), Message> {
+        let name = self.name;
+        let takes = self.takes();
         let unknown: Vec<&str> = call
             .named
             .keys()
@@ -115,27 +131,30 @@ impl Builtin {
             .filter(|k| !self.named.contains(k))
             .collect();
         if !unknown.is_empty() {
-            return Err(format!(
-                "`{}` does not read {}; it takes {}",
-                self.name,
-                quoted_list(&unknown),
-                self.takes()
+            let unknown = quoted_list(&unknown);
+            return Err(msg!(
+                "`{name}` does not read {unknown}; it takes {takes}",
+                "`{name}` leest {unknown} niet; het kent {takes}"
             ));
         }
         if call.positional.len() > self.positional {
-            return Err(format!(
-                "`{}` reads {} argument{} without a name, this call gives {}; it takes {}",
-                self.name,
-                self.positional,
-                if self.positional == 1 { "" } else { "s" },
-                call.positional.len(),
-                self.takes()
-            ));
+            let (reads, gives) = (self.positional, call.positional.len());
+            return Err(if reads == 1 {
+                msg!(
+                    "`{name}` reads 1 argument without a name, this call gives {gives}; it takes {takes}",
+                    "`{name}` leest 1 argument zonder naam, deze aanroep geeft er {gives}; het kent {takes}"
+                )
+            } else {
+                msg!(
+                    "`{name}` reads {reads} arguments without a name, this call gives {gives}; it takes {takes}",
+                    "`{name}` leest {reads} argumenten zonder naam, deze aanroep geeft er {gives}; het kent {takes}"
+                )
+            });
         }
-        if let Some((has, what)) = self.needs
+        if let Some((has, en, nl)) = self.needs
             && !has(call)
         {
-            return Err(format!("`{}` needs {what}", self.name));
+            return Err(msg!("`{name}` needs {en}", "`{name}` verwacht {nl}"));
         }
         Ok(())
     }
@@ -231,6 +250,12 @@ mod tests {
         let c = call(text);
         let message = find(&c.name).unwrap().check(&c).unwrap_err();
         assert!(message.starts_with(expected), "{message}");
+        assert!(
+            message.nl.starts_with(&format!("`{}` ", c.name)),
+            "{}",
+            message.nl
+        );
+        assert_ne!(message.nl, message.en);
     }
 
     /// `text` rendered by the built-in shortcode in language `lang`, with
@@ -239,7 +264,7 @@ mod tests {
         use crate::content::markdown::ShortcodeRenderer;
         use minijinja::{Value, context};
         let dir = tempfile::tempdir().unwrap();
-        for (name, _) in crate::render::templates::REQUIRED_TEMPLATES {
+        for (name, _, _) in crate::render::templates::REQUIRED_TEMPLATES {
             let path = dir.path().join("templates").join(name);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, "{{ page.title }}").unwrap();

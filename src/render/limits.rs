@@ -13,7 +13,8 @@ use std::sync::{Arc, Mutex};
 
 use minijinja::{ErrorKind, Value};
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Message};
+use crate::msg;
 
 /// The steps the example site's heaviest render takes, rounded up (6,142
 /// measured in December 2026); `tests/it/template_limits.rs` fails when the
@@ -98,14 +99,20 @@ pub fn out_of_fuel(e: &minijinja::Error) -> Option<&minijinja::Error> {
 }
 
 /// What an editor reads when `template` took more than [`TEMPLATE_FUEL`] steps.
-pub fn out_of_fuel_message(template: &str) -> String {
-    format!(
-        "`{template}` did not finish within {TEMPLATE_FUEL} steps (a loop that never ends, or loops over too much)"
+pub fn out_of_fuel_message(template: &str) -> Message {
+    msg!(
+        "`{template}` did not finish within {TEMPLATE_FUEL} steps (a loop that never ends, or loops over too much)",
+        "`{template}` was na {TEMPLATE_FUEL} stappen nog niet klaar (een lus die nooit stopt, of lussen over te veel)"
     )
 }
 
 /// The hint for [`out_of_fuel_message`].
-pub const OUT_OF_FUEL_HINT: &str = "look for a `for` loop over a huge range, nested loops or a macro that calls itself; one page may take at most this many template steps";
+pub fn out_of_fuel_hint() -> Message {
+    msg!(
+        "look for a `for` loop over a huge range, nested loops or a macro that calls itself; one page may take at most this many template steps",
+        "zoek een `for`-lus over een enorm bereik, lussen in lussen of een macro die zichzelf aanroept; één pagina mag hooguit zoveel templatestappen kosten"
+    )
+}
 
 /// The page a template renders, as `/path/ (file.md)`, when its context has one.
 pub fn rendered_page(ctx: &Value) -> Option<String> {

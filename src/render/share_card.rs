@@ -15,7 +15,9 @@ use resvg::{tiny_skia, usvg};
 use sha2::{Digest, Sha256};
 
 use super::icons::{self, Icon};
+use crate::diagnostics::Message;
 use crate::html::escape;
+use crate::msg;
 
 /// Width of every card in pixels.
 pub const WIDTH: u32 = 1200;
@@ -229,6 +231,20 @@ pub enum CardError {
     /// The PNG could not be written; the encoder's message.
     #[error("{0}")]
     Encode(String),
+}
+
+impl CardError {
+    /// Why, in every language: the SVG reader's and the encoder's own words
+    /// as they are.
+    pub fn message(&self) -> Message {
+        match self {
+            CardError::Svg(text) | CardError::Encode(text) => Message::verbatim(text.clone()),
+            CardError::Allocate => msg!(
+                "cannot allocate the image",
+                "er is geen geheugen vrij voor de afbeelding"
+            ),
+        }
+    }
 }
 
 /// Rasterises an SVG of [`WIDTH`]×[`HEIGHT`] with the shipped fonts.

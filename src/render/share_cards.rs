@@ -20,6 +20,7 @@ use minijinja::Value;
 use super::share_card::{Card, CardError};
 use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 
 /// The folder of the output that holds the cards.
 pub const CARD_DIR: &str = "og";
@@ -152,17 +153,29 @@ pub fn draw(
             }
             match drawn.remove(&c.file_path) {
                 Some(Ok(bytes)) => Ok((c.file_path.clone(), bytes)),
-                Some(Err(e)) => Err(Diagnostic::untranslated_error(
+                Some(Err(e)) => {
+                    let reason = e.message();
+                    Err(Diagnostic::error(
+                        "share-card-draw-failed",
+                        c.page_path.as_str(),
+                        0,
+                        0,
+                        msg!(
+                            "cannot draw the share card: {reason}",
+                            "de deelafbeelding kan niet getekend worden: {reason}";
+                            reason
+                        ),
+                    ))
+                }
+                None => Err(Diagnostic::error(
+                    "share-card-not-drawn",
                     c.page_path.as_str(),
                     0,
                     0,
-                    format!("cannot draw the share card: {e}"),
-                )),
-                None => Err(Diagnostic::untranslated_error(
-                    c.page_path.as_str(),
-                    0,
-                    0,
-                    "the share card was not drawn",
+                    msg!(
+                        "the share card was not drawn",
+                        "de deelafbeelding is niet getekend"
+                    ),
                 )),
             }
         })

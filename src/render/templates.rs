@@ -16,20 +16,38 @@ use crate::content::markdown::{
     self, MarkdownOptions, NoShortcodes, ShortcodeRenderError, ShortcodeRenderer,
 };
 use crate::content::shortcodes::Call;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message};
 use crate::locale::Locale;
 use crate::model::templates::TemplateFiles;
+use crate::msg;
 use crate::render::builtin_shortcodes;
 use crate::render::limits::{self, FuelMeter, Runaways};
 
-/// Templates the build needs, with what each one is for (used in hints).
-pub const REQUIRED_TEMPLATES: &[(&str, &str)] = &[
-    ("base.html", "the frame around every page"),
-    ("index.html", "the home page"),
-    ("list.html", "section pages such as /nieuws/"),
-    ("single.html", "regular pages and news posts"),
-    ("404.html", "the page shown for unknown addresses"),
-    ("search.html", "the search page"),
+/// Templates the build needs, with what each one is for in English and
+/// Dutch (used in hints).
+pub const REQUIRED_TEMPLATES: &[(&str, &str, &str)] = &[
+    (
+        "base.html",
+        "the frame around every page",
+        "de omlijsting van elke pagina",
+    ),
+    ("index.html", "the home page", "de homepagina"),
+    (
+        "list.html",
+        "section pages such as /nieuws/",
+        "sectiepagina's zoals /nieuws/",
+    ),
+    (
+        "single.html",
+        "regular pages and news posts",
+        "gewone pagina's en nieuwsberichten",
+    ),
+    (
+        "404.html",
+        "the page shown for unknown addresses",
+        "de pagina die bij onbekende adressen verschijnt",
+    ),
+    ("search.html", "the search page", "de zoekpagina"),
 ];
 
 /// What kind of page a template renders, as templates see it in
@@ -142,11 +160,20 @@ impl Renderer {
                 }
             }
         }
-        for (name, purpose) in REQUIRED_TEMPLATES {
+        for (name, en, nl) in REQUIRED_TEMPLATES {
             if env.get_template(name).is_err() && !diags.iter().any(|d| d.file.ends_with(name)) {
                 diags.push(
-                    Diagnostic::untranslated_error(templates_dir.join(name), 0, 0, format!("missing template `{name}`"))
-                        .with_hint(format!("this template renders {purpose}; copy it from the example site's templates folder")),
+                    Diagnostic::error(
+                        "template-missing",
+                        templates_dir.join(name),
+                        0,
+                        0,
+                        msg!("missing template `{name}`", "template `{name}` ontbreekt"),
+                    )
+                    .with_hint(msg!(
+                        "this template renders {en}; copy it from the example site's templates folder",
+                        "deze template maakt {nl}; kopieer hem uit de map templates van de voorbeeldsite"
+                    )),
                 );
             }
         }
@@ -259,13 +286,17 @@ impl Renderer {
     /// Renders template `name` with the given context as it is.
     pub fn render(&self, name: &str, ctx: Value) -> Result<String, Diagnostic> {
         let template = self.env.get_template(name).map_err(|_| {
-            Diagnostic::untranslated_error(
+            Diagnostic::error(
+                "template-missing",
                 self.templates_dir.join(name),
                 0,
                 0,
-                format!("missing template `{name}`"),
+                msg!("missing template `{name}`", "template `{name}` ontbreekt"),
             )
-            .with_hint("add the template to the site's templates folder")
+            .with_hint(msg!(
+                "add the template to the site's templates folder",
+                "zet de template in de map templates van de site"
+            ))
         })?;
         if let Some(earlier) = self.runaways.get(name) {
             return Err(earlier);
@@ -276,7 +307,7 @@ impl Renderer {
             if limits::out_of_fuel(&e).is_some() {
                 if let Some(page) = page {
                     let what = d.message.clone();
-                    d.message = crate::msg!(
+                    d.message = msg!(
                         "{what} while rendering {page}",
                         "{what} bij het maken van {page}";
                         what
@@ -486,10 +517,10 @@ fn register_helpers(env: &mut Environment<'static>, config: &SiteConfig, prefix:
         super::icons::Icon::from_name(&name)
             .map(|icon| Value::from_safe_string(icon.inline_svg()))
             .ok_or_else(|| {
-                minijinja::Error::new(
-                    minijinja::ErrorKind::InvalidOperation,
-                    format!("there is no icon `{name}`"),
-                )
+                refuse(msg!(
+                    "there is no icon `{name}`",
+                    "er is geen icoon `{name}`"
+                ))
             })
     });
     // Share links without trackers for `partials/share.html` (see share_links.rs).
@@ -527,14 +558,44 @@ fn media_source(prefix: &str, src: &str) -> Result<Value, minijinja::Error> {
     }
     match ExternalUrl::parse(src, Schemes::Web) {
         Ok(url) => Ok(context! { url => url.as_str().to_string(), external => true }),
-        Err(e) => Err(minijinja::Error::new(
-            minijinja::ErrorKind::InvalidOperation,
-            format!(
-                "`{src}` is neither a file of this site nor a web address ({})",
-                e.message
-            ),
-        )),
+        Err(e) => {
+            let reason = e.message;
+            Err(refuse(msg!(
+                "`{src}` is neither a file of this site nor a web address ({reason})",
+                "`{src}` is geen bestand van deze site en ook geen webadres ({reason})";
+                reason
+            )))
+        }
     }
+}
+
+/// A template helper's own refusal (`media`, `icon`, `raad_positie`) in every language,
+/// carried inside the engine's error so that the diagnostic shows it in
+/// the editor's language.
+#[derive(Debug)]
+struct Refusal(Message);
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.en)
+    }
+}
+
+impl std::error::Error for Refusal {}
+
+/// The engine's error for a helper that refuses its arguments: the English
+/// text as its detail, the whole [`Message`] as its source, so that the
+/// shortcode's diagnostic says it in the editor's language.
+pub fn refuse(message: Message) -> minijinja::Error {
+    minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, message.en.clone())
+        .with_source(Refusal(message))
+}
+
+/// The helper's refusal `e` was made from by [`refuse`], if it was.
+fn refusal(e: &minijinja::Error) -> Option<&Message> {
+    std::error::Error::source(e)?
+        .downcast_ref::<Refusal>()
+        .map(|r| &r.0)
 }
 
 /// Escapes like minijinja's HTML escaping, but leaves `/` alone so that
@@ -659,7 +720,12 @@ impl Renderer {
                 }
                 // A check of a helper such as `media`: its own words are the message.
                 (minijinja::ErrorKind::InvalidOperation, Some(detail)) => {
-                    ShortcodeRenderError::Refused(detail.to_string())
+                    ShortcodeRenderError::Refused(
+                        refusal(&e)
+                            .cloned()
+                            // Another check's words (the engine's, serde's).
+                            .unwrap_or_else(|| Message::verbatim(detail)),
+                    )
                 }
                 (_, Some(detail)) => ShortcodeRenderError::Template(format!("{e} ({detail})")),
                 _ => ShortcodeRenderError::Template(e.to_string()),
@@ -671,20 +737,35 @@ fn template_diagnostic(dir: &Path, name: &str, e: &minijinja::Error) -> Diagnost
     let file = e.name().unwrap_or(name);
     if let Some(fuel) = limits::out_of_fuel(e) {
         let file = fuel.name().unwrap_or(file);
-        return Diagnostic::untranslated_error(
+        return Diagnostic::error(
+            "template-ran-away",
             dir.join(file),
             fuel.line().unwrap_or(0),
             0,
             limits::out_of_fuel_message(file),
         )
-        .with_hint(limits::OUT_OF_FUEL_HINT);
+        .with_hint(limits::out_of_fuel_hint());
     }
-    let mut message = format!("template error: {}", e.kind());
-    if let Some(detail) = e.detail() {
-        message.push_str(&format!(": {detail}"));
-    }
-    Diagnostic::untranslated_error(dir.join(file), e.line().unwrap_or(0), 0, message)
-        .with_hint("check the {{ }} and {% %} tags on that line; see https://docs.rs/minijinja for the template syntax")
+    // The kind and the detail are the engine's own words, unless the detail
+    // is the refusal of one of our helpers.
+    let kind = e.kind().to_string();
+    let message = match (refusal(e), e.detail()) {
+        (Some(reason), _) => msg!(
+            "template error: {kind}: {reason}",
+            "fout in template: {kind}: {reason}";
+            reason
+        ),
+        (None, Some(detail)) => msg!(
+            "template error: {kind}: {detail}",
+            "fout in template: {kind}: {detail}"
+        ),
+        (None, None) => msg!("template error: {kind}", "fout in template: {kind}"),
+    };
+    Diagnostic::error("template-error", dir.join(file), e.line().unwrap_or(0), 0, message)
+        .with_hint(Message::new(
+            "check the {{ }} and {% %} tags on that line; see https://docs.rs/minijinja for the template syntax",
+            "controleer de tags {{ }} en {% %} op die regel; zie https://docs.rs/minijinja voor de schrijfwijze van templates",
+        ))
 }
 
 #[cfg(test)]
@@ -702,7 +783,7 @@ mod tests {
 
     fn site_with(templates: &[(&str, &str)]) -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
-        for (name, _) in REQUIRED_TEMPLATES {
+        for (name, _, _) in REQUIRED_TEMPLATES {
             let path = dir.path().join("templates").join(name);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, "{{ page.title }}").unwrap();
@@ -747,6 +828,16 @@ mod tests {
         assert!(
             err.to_string().contains("missing template `base.html`"),
             "{err}"
+        );
+        let base = err.iter().find(|d| d.file.ends_with("base.html")).unwrap();
+        assert_eq!(base.code, "template-missing");
+        assert_eq!(base.message.nl, "template `base.html` ontbreekt");
+        assert!(
+            base.hint
+                .as_ref()
+                .unwrap()
+                .nl
+                .contains("de omlijsting van elke pagina")
         );
     }
 
@@ -808,7 +899,14 @@ mod tests {
     #[test_case::test_case("video", &[("src", "/a.mp4"), ("poster", "data:image/png,x")]; "data poster")]
     #[test_case::test_case("audio", &[]; "no src")]
     fn media_shortcodes_refuse_other_schemes(name: &str, params: &[(&str, &str)]) {
-        assert!(media(name, params).is_err());
+        let Err(ShortcodeRenderError::Refused(why)) = media(name, params) else {
+            panic!("not refused");
+        };
+        assert!(
+            why.nl.contains("geen bestand van deze site") || why.nl.contains("verwacht"),
+            "{}",
+            why.nl
+        );
     }
 
     #[test]

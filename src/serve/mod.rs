@@ -49,6 +49,7 @@ use tokio::task::JoinHandle;
 
 use crate::build::BuildOptions;
 use crate::diagnostics::{Diagnostic, Diagnostics, Language};
+use crate::msg;
 use preview::Preview;
 use reload::LiveReload;
 use scratch::Scratch;
@@ -137,13 +138,20 @@ impl Server {
 pub async fn start(options: &ServeOptions) -> Result<Server, Diagnostics> {
     let site_toml = options.site.join("site.toml");
     if !site_toml.is_file() {
-        return Err(Diagnostic::untranslated_error(
+        return Err(Diagnostic::error(
+            "serve-site-missing",
             &site_toml,
             0,
             0,
-            "there is no site here: site.toml is missing",
+            msg!(
+                "there is no site here: site.toml is missing",
+                "hier staat geen site: site.toml ontbreekt"
+            ),
         )
-        .with_hint("run serve in the project folder, or point at the site folder with --site DIR")
+        .with_hint(msg!(
+            "run serve in the project folder, or point at the site folder with --site DIR",
+            "draai serve in de projectmap, of wijs met --site DIR de map van de site aan"
+        ))
         .into());
     }
     let listener = TcpListener::bind((options.bind, options.port))
@@ -235,11 +243,15 @@ pub fn run_blocking(options: ServeOptions) -> Result<(), Diagnostics> {
         .enable_all()
         .build()
         .map_err(|e| {
-            Diagnostics::from(Diagnostic::untranslated_error(
+            Diagnostics::from(Diagnostic::error(
+                "serve-runtime-failed",
                 &options.site,
                 0,
                 0,
-                format!("cannot start the server runtime: {e}"),
+                msg!(
+                    "cannot start the server runtime: {e}",
+                    "de serveromgeving kan niet worden gestart: {e}"
+                ),
             ))
         })?;
     let result = runtime.block_on(run(options));
@@ -306,36 +318,56 @@ fn browsable(ip: IpAddr) -> IpAddr {
 
 fn bind_error(options: &ServeOptions, error: &io::Error) -> Diagnostics {
     let address = SocketAddr::new(options.bind, options.port);
-    let (what, message, hint) = match error.kind() {
+    let (port, bind) = (options.port, options.bind);
+    let (code, what, message, hint) = match error.kind() {
         io::ErrorKind::AddrInUse => (
+            "serve-port-in-use",
             "--port",
-            format!(
-                "port {} on {} is already in use",
-                options.port, options.bind
+            msg!(
+                "port {port} on {bind} is already in use",
+                "poort {port} op {bind} is al in gebruik"
             ),
-            format!(
+            msg!(
                 "another program (perhaps another `chatcontrole serve`) uses it; stop that program or choose another port, for example --port {}",
-                options.port.wrapping_add(1).max(1024)
+                "een ander programma (misschien een andere `chatcontrole serve`) gebruikt hem; stop dat programma of kies een andere poort, bijvoorbeeld --port {}",
+                port.wrapping_add(1).max(1024)
             ),
         ),
         io::ErrorKind::AddrNotAvailable => (
+            "serve-address-unavailable",
             "--bind",
-            format!("{} is not an address of this computer", options.bind),
-            "leave out --bind to use 127.0.0.1 (only this computer)".to_string(),
+            msg!(
+                "{bind} is not an address of this computer",
+                "{bind} is geen adres van deze computer"
+            ),
+            msg!(
+                "leave out --bind to use 127.0.0.1 (only this computer)",
+                "laat --bind weg om 127.0.0.1 te gebruiken (alleen deze computer)"
+            ),
         ),
         io::ErrorKind::PermissionDenied => (
+            "serve-port-forbidden",
             "--port",
-            format!("not allowed to listen on {address}"),
-            "ports below 1024 need administrator rights; choose another, for example --port 1111"
-                .to_string(),
+            msg!(
+                "not allowed to listen on {address}",
+                "luisteren op {address} is niet toegestaan"
+            ),
+            msg!(
+                "ports below 1024 need administrator rights; choose another, for example --port 1111",
+                "poorten onder 1024 vragen beheerdersrechten; kies een andere, bijvoorbeeld --port 1111"
+            ),
         ),
         _ => (
+            "serve-listen-failed",
             "--bind",
-            format!("cannot listen on {address}: {error}"),
-            "check --bind and --port".to_string(),
+            msg!(
+                "cannot listen on {address}: {error}",
+                "kan niet luisteren op {address}: {error}"
+            ),
+            msg!("check --bind and --port", "controleer --bind en --port"),
         ),
     };
-    Diagnostic::untranslated_error(what, 0, 0, message)
+    Diagnostic::error(code, what, 0, 0, message)
         .with_hint(hint)
         .into()
 }
@@ -437,14 +469,19 @@ mod tests {
         let site = tempfile::tempdir().unwrap();
         let file = site.path().join("content").join("a.md");
         let mut diags = Diagnostics::new();
-        diags.push(crate::diagnostics::Diagnostic::untranslated_error(
-            &file, 2, 1, "kapot",
+        diags.push(Diagnostic::error(
+            "serve-test",
+            &file,
+            2,
+            1,
+            msg!("broken", "kapot"),
         ));
-        diags.push(crate::diagnostics::Diagnostic::untranslated_error(
+        diags.push(Diagnostic::error(
+            "serve-test",
             "elders.md",
             1,
             1,
-            "kapot",
+            msg!("broken", "kapot"),
         ));
         let shown: Vec<PathBuf> = relative_to_site(&diags, site.path())
             .iter()

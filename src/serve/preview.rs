@@ -25,6 +25,7 @@ use crate::build::{
 };
 use crate::content::ContentCache;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::msg;
 use crate::output::Output;
 use crate::render::pages::RenderCache;
 use crate::render::search;
@@ -189,13 +190,20 @@ fn summary(out_dir: &Path, output: &Output, warnings: Diagnostics, start: Instan
 }
 
 fn cannot_write(out_dir: &Path, e: io::Error) -> Diagnostics {
-    Diagnostic::untranslated_error(
+    Diagnostic::error(
+        "serve-preview-unwritable",
         out_dir,
         0,
         0,
-        format!("cannot write the preview folder: {e}"),
+        msg!(
+            "cannot write the preview folder: {e}",
+            "de voorbeeldmap kan niet worden geschreven: {e}"
+        ),
     )
-    .with_hint("check that the temporary folder (TMPDIR) is writable and not full")
+    .with_hint(msg!(
+        "check that the temporary folder (TMPDIR) is writable and not full",
+        "controleer of je in de tijdelijke map (TMPDIR) mag schrijven en of die niet vol is"
+    ))
     .into()
 }
 

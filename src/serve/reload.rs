@@ -275,6 +275,7 @@ pub fn inject(html: &str, tag: &str) -> String {
 mod tests {
     use super::*;
     use crate::diagnostics::Diagnostic;
+    use crate::msg;
     use test_case::test_case;
 
     #[test_case("<html><body><p>x</p></body></html>", "<html><body><p>x</p>T\n</body></html>"; "before body end")]
@@ -301,7 +302,8 @@ mod tests {
         let first = live.build_id();
         let mut diags = Diagnostics::new();
         diags.push(
-            Diagnostic::untranslated_error("content/a.md", 3, 1, "kapot").with_hint("herstel"),
+            Diagnostic::error("serve-test", "content/a.md", 3, 1, msg!("broken", "kapot"))
+                .with_hint(msg!("repair it", "herstel")),
         );
         live.failed(&diags, Language::English);
         assert_eq!(
@@ -318,15 +320,22 @@ mod tests {
     #[test]
     fn errors_json_has_file_line_message_hint() {
         let mut diags = Diagnostics::new();
-        diags.push(Diagnostic::untranslated_warning(
+        diags.push(Diagnostic::warning(
+            "serve-test-warning",
             "content/b.md",
             1,
             1,
-            "let op",
+            msg!("careful", "let op"),
         ));
         diags.push(
-            Diagnostic::untranslated_error("content/a.md", 3, 7, "front matter is broken")
-                .with_hint("close it with ---"),
+            Diagnostic::error(
+                "serve-test",
+                "content/a.md",
+                3,
+                7,
+                msg!("front matter is broken", "de front matter is kapot"),
+            )
+            .with_hint(msg!("close it with ---", "sluit hem af met ---")),
         );
         let value: serde_json::Value =
             serde_json::from_str(&errors_json(&diags, Language::English)).unwrap();
@@ -339,7 +348,13 @@ mod tests {
         assert_eq!(first["column"], 7);
         assert_eq!(first["message"], "front matter is broken");
         assert_eq!(first["hint"], "close it with ---");
+        assert_eq!(first["code"], "serve-test");
         assert_eq!(value["problems"][1]["severity"], "warning");
+        let dutch: serde_json::Value =
+            serde_json::from_str(&errors_json(&diags, Language::Dutch)).unwrap();
+        assert_eq!(dutch["problems"][0]["message"], "de front matter is kapot");
+        assert_eq!(dutch["problems"][0]["hint"], "sluit hem af met ---");
+        assert_eq!(dutch["problems"][1]["message"], "let op");
     }
 
     #[tokio::test]
@@ -348,11 +363,12 @@ mod tests {
         let mut updates = Box::pin(updates(live.sender.subscribe(), live.shutdown.subscribe()));
         live.built();
         let mut diags = Diagnostics::new();
-        diags.push(Diagnostic::untranslated_error(
+        diags.push(Diagnostic::error(
+            "serve-test",
             "content/a.md",
             2,
             1,
-            "kapot",
+            msg!("kapot", "kapot"),
         ));
         live.failed(&diags, Language::English);
         live.shutdown();

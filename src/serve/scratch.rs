@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::msg;
 
 /// How the folders of `serve` begin.
 pub const PREFIX: &str = "chatcontrole-serve-";
@@ -65,13 +66,20 @@ impl Scratch {
         remove_stale(&temp);
         let folder = crate::leftovers::create(&temp, PREFIX).map_err(|e| {
             Diagnostics::from(
-                Diagnostic::untranslated_error(
+                Diagnostic::error(
+                    "serve-scratch-unwritable",
                     &temp,
                     0,
                     0,
-                    format!("cannot create a temporary output folder: {e}"),
+                    msg!(
+                        "cannot create a temporary output folder: {e}",
+                        "er kan geen tijdelijke uitvoermap worden gemaakt: {e}"
+                    ),
                 )
-                .with_hint("check that the temporary folder (TMPDIR) exists and is writable"),
+                .with_hint(msg!(
+                    "check that the temporary folder (TMPDIR) exists and is writable",
+                    "controleer of de tijdelijke map (TMPDIR) bestaat en of je erin mag schrijven"
+                )),
             )
         })?;
         Ok(Scratch {

@@ -11,6 +11,7 @@ use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 
 /// How long the folder must stay quiet before a rebuild starts: long
 /// enough for an editor's save (a write, or a write and a rename, takes a
@@ -45,8 +46,20 @@ pub fn watch(site: &Path) -> Result<(SiteWatcher, UnboundedReceiver<PathBuf>), D
 }
 
 fn cannot_watch(site: &Path, error: &notify::Error) -> Diagnostic {
-    Diagnostic::untranslated_error(site, 0, 0, format!("cannot watch the site folder for changes: {error}"))
-        .with_hint("check that the folder exists and is readable; on Linux, a low fs.inotify.max_user_watches can cause this")
+    Diagnostic::error(
+        "serve-watch-failed",
+        site,
+        0,
+        0,
+        msg!(
+            "cannot watch the site folder for changes: {error}",
+            "de map van de site kan niet op wijzigingen worden gevolgd: {error}"
+        ),
+    )
+    .with_hint(msg!(
+        "check that the folder exists and is readable; on Linux, a low fs.inotify.max_user_watches can cause this",
+        "controleer of de map bestaat en leesbaar is; op Linux kan een lage fs.inotify.max_user_watches dit veroorzaken"
+    ))
 }
 
 fn forward(root: &Path, event: &Event, sender: &UnboundedSender<PathBuf>) {

@@ -17,7 +17,12 @@
 //! - `files/`: files laid over the base site (same relative paths);
 //! - `expected.stderr`: what the command must print on stderr, with the site
 //!   folder written as `SITE`, the output folder as `OUT` and the case folder
-//!   as `CASE`. Run with `BLESS=1` to write it from the actual output.
+//!   as `CASE`. Run with `BLESS=1` to write it from the actual output;
+//! - `expected.nl.stderr`: the same in Dutch: every case runs twice, in an
+//!   English locale and in a Dutch one (`LC_ALL=nl_NL.UTF-8`, which is how an
+//!   editor's machine chooses Dutch). Both runs must give the same diagnostic
+//!   codes in the same order, every diagnostic must have one, and no message
+//!   may read the same in both languages (an untranslated one would).
 //!
 //! For every case the harness also checks that nothing panicked, that every
 //! file of the site is byte-identical after the command, and, when the command
@@ -35,7 +40,7 @@ use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -193,9 +198,57 @@ fn check_case(dir: &Path) -> Vec<String> {
         .iter()
         .map(|a| replace(a))
         .collect();
-    let result = Command::new(env!("CARGO_BIN_EXE_chatcontrole"))
-        .args(&args)
-        .current_dir(work.path())
+    let mut headlines = Vec::new();
+    for (locale, expected_file) in LANGUAGES {
+        if files(&out) != out_before {
+            restore(&out, &out_before);
+        }
+        let (stderr, problems_of_run) = run_once(
+            dir,
+            &case,
+            &args,
+            locale,
+            expected_file,
+            &site,
+            &out,
+            work.path(),
+        );
+        problems.extend(problems_of_run);
+        headlines.push(diagnostic_lines(&stderr));
+    }
+    problems.extend(compare_languages(&name, &headlines[0], &headlines[1]));
+    if files(&site) != sources_before {
+        problems.push(format!("{name}: a source file of the site was changed"));
+    }
+    problems
+}
+
+/// The locales every case runs in, and the file each run's stderr is kept in.
+const LANGUAGES: [(&str, &str); 2] = [
+    ("C.UTF-8", "expected.stderr"),
+    ("nl_NL.UTF-8", "expected.nl.stderr"),
+];
+
+/// Runs the command of a case once in `locale`; gives its stderr (with the
+/// folders written as SITE, OUT and CASE) and every way it failed.
+#[allow(clippy::too_many_arguments)]
+fn run_once(
+    dir: &Path,
+    case: &Case,
+    args: &[String],
+    locale: &str,
+    expected_file: &str,
+    site: &Path,
+    out: &Path,
+    work: &Path,
+) -> (String, Vec<String>) {
+    let name = dir.file_name().unwrap().to_string_lossy().to_string();
+    let mut problems = Vec::new();
+    let files_before_run = files(out);
+    let result = crate::common::chatcontrole()
+        .args(args)
+        .env("LC_ALL", locale)
+        .current_dir(work)
         .stdin(Stdio::null())
         .output()
         .expect("run chatcontrole");
@@ -203,14 +256,14 @@ fn check_case(dir: &Path) -> Vec<String> {
         .replace(site.to_str().unwrap(), "SITE")
         .replace(out.to_str().unwrap(), "OUT")
         .replace(dir.to_str().unwrap(), "CASE")
-        .replace(&format!("{}/", work.path().display()), "");
+        .replace(&format!("{}/", work.display()), "");
     let stderr: String = stderr
         .lines()
         .map(|l| format!("{}\n", l.trim_end()))
         .collect();
     if result.status.code() != Some(case.exit) {
         problems.push(format!(
-            "{name} ({}): exit {:?}, expected {}; stderr:\n{stderr}",
+            "{name} ({}, {locale}): exit {:?}, expected {}; stderr:\n{stderr}",
             case.about,
             result.status.code(),
             case.exit
@@ -219,7 +272,7 @@ fn check_case(dir: &Path) -> Vec<String> {
     if stderr.contains("panicked") {
         problems.push(format!("{name}: panicked:\n{stderr}"));
     }
-    let expected_path = dir.join("expected.stderr");
+    let expected_path = dir.join(expected_file);
     if std::env::var_os("BLESS").is_some() {
         // Only a changed file is written: build.rs reruns (and the crate
         // recompiles) whenever a file below tests/bad/ is touched.
@@ -230,21 +283,100 @@ fn check_case(dir: &Path) -> Vec<String> {
         match std::fs::read_to_string(&expected_path) {
             Ok(expected) if expected == stderr => {}
             Ok(expected) => problems.push(format!(
-                "{name} ({}): stderr differs (BLESS=1 rewrites it)\n--- expected\n{expected}--- actual\n{stderr}",
+                "{name} ({}): {expected_file} differs (BLESS=1 rewrites it)\n--- expected\n{expected}--- actual\n{stderr}",
                 case.about
             )),
             Err(_) => problems.push(format!(
-                "{name}: expected.stderr is missing (BLESS=1 writes it); actual:\n{stderr}"
+                "{name}: {expected_file} is missing (BLESS=1 writes it); actual:\n{stderr}"
             )),
         }
     }
-    if files(&site) != sources_before {
-        problems.push(format!("{name}: a source file of the site was changed"));
-    }
-    if result.status.code() != Some(0) && files(&out) != out_before {
+    if result.status.code() != Some(0) && files(out) != files_before_run {
         problems.push(format!(
-            "{name}: the previous output was changed by a failed command"
+            "{name} ({locale}): the previous output was changed by a failed command"
         ));
+    }
+    (stderr, problems)
+}
+
+/// Puts the output folder back as it was before the first run, so that the
+/// second language starts from the same state.
+fn restore(out: &Path, before: &BTreeMap<PathBuf, Vec<u8>>) {
+    let _ = std::fs::remove_dir_all(out);
+    for (rel, bytes) in before {
+        let path = out.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+}
+
+/// One diagnostic's first line, taken apart: its kind (`error`, `warning`,
+/// `fout`, `waarschuwing`), its code and the rest of the line.
+#[derive(Debug)]
+struct Headline {
+    kind: String,
+    code: String,
+    rest: String,
+}
+
+/// The first lines of the diagnostics in a command's stderr. Lines that
+/// clap prints about wrong arguments (with its `Usage:` block) are not ours.
+fn diagnostic_lines(stderr: &str) -> Vec<Headline> {
+    if stderr.contains("\nUsage: ") {
+        return Vec::new();
+    }
+    stderr
+        .lines()
+        .filter_map(|line| {
+            let (head, rest) = line.split_once(": ")?;
+            let (kind, code) = match head.split_once('[') {
+                Some((kind, code)) => (kind, code.strip_suffix(']')?),
+                None => (head, ""),
+            };
+            ["error", "warning", "fout", "waarschuwing"]
+                .contains(&kind)
+                .then(|| Headline {
+                    kind: kind.to_string(),
+                    code: code.to_string(),
+                    rest: rest.to_string(),
+                })
+        })
+        .collect()
+}
+
+/// The English and the Dutch run give the same codes in the same order,
+/// each diagnostic has a code, and each message is worded in both languages.
+fn compare_languages(name: &str, english: &[Headline], dutch: &[Headline]) -> Vec<String> {
+    let mut problems = Vec::new();
+    let codes = |h: &[Headline]| h.iter().map(|h| h.code.clone()).collect::<Vec<_>>();
+    if codes(english) != codes(dutch) {
+        problems.push(format!(
+            "{name}: the codes differ between English {:?} and Dutch {:?}",
+            codes(english),
+            codes(dutch)
+        ));
+        return problems;
+    }
+    for (en, nl) in english.iter().zip(dutch) {
+        if en.code.is_empty() {
+            problems.push(format!("{name}: a diagnostic without a code: {en:?}"));
+        }
+        let expected_kind = match en.kind.as_str() {
+            "error" => "fout",
+            _ => "waarschuwing",
+        };
+        if nl.kind != expected_kind {
+            problems.push(format!(
+                "{name}: `{}` in English is `{}` in Dutch",
+                en.kind, nl.kind
+            ));
+        }
+        if en.rest == nl.rest {
+            problems.push(format!(
+                "{name}: [{}] reads the same in Dutch as in English: {}",
+                en.code, en.rest
+            ));
+        }
     }
     problems
 }

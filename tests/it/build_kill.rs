@@ -18,7 +18,7 @@ const PAGES: usize = 2000;
 const KILLS: usize = 20;
 
 fn build_command(site: &Path, out: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_chatcontrole"));
+    let mut command = crate::common::chatcontrole();
     command
         .args(["build", "--site"])
         .arg(site)

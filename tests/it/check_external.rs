@@ -119,7 +119,7 @@ fn check(site: &Path) -> (std::process::Output, Duration) {
 /// As [`check`], with `timeout` seconds per request.
 fn check_timeout(site: &Path, timeout: &str) -> (std::process::Output, Duration) {
     let started = Instant::now();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_chatcontrole"))
+    let out = crate::common::chatcontrole()
         .args(["check", "--site"])
         .arg(site)
         .args([
@@ -275,7 +275,7 @@ fn a_broken_cache_file_is_reported_and_rebuilt() {
 fn without_external_no_request_is_made() {
     let server = start();
     let site = site(&server.origin);
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_chatcontrole"))
+    let out = crate::common::chatcontrole()
         .args(["check", "--site"])
         .arg(site.path())
         .output()

@@ -20,7 +20,7 @@ fn staging_folders(parent: &Path) -> Vec<String> {
 }
 
 fn import(hugo: &Path, into: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_chatcontrole"));
+    let mut command = crate::common::chatcontrole();
     command
         .args(["import", "hugo"])
         .arg(hugo)

@@ -3,12 +3,12 @@
 
 use crate::common;
 
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 /// Runs `chatcontrole` with its standard output going into a pipe whose
 /// reading end is already closed; returns the exit code and stderr.
 fn run_into_closed_pipe(args: &[&str]) -> (Option<i32>, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_chatcontrole"))
+    let mut child = crate::common::chatcontrole()
         .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())

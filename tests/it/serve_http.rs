@@ -557,7 +557,7 @@ fn stops_cleanly_on_ctrl_c_with_pages_open() {
 fn port_in_use_is_a_clear_error() {
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port().to_string();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_chatcontrole"))
+    let mut child = crate::common::chatcontrole()
         .args([
             "serve",
             "--site",

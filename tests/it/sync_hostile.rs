@@ -9,7 +9,6 @@
 //! paging); `sync votes` uses the same client and switches.
 
 use std::path::Path;
-use std::process::Command;
 use std::time::Duration;
 
 use serde_json::{Value, json};
@@ -69,7 +68,7 @@ struct Run {
 /// Runs `sync members` against `api` with `extra` switches; fails the test
 /// (and kills the process) when it has not ended after 60 s.
 fn run(site: &Path, api: &str, extra: &[&str]) -> Run {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_chatcontrole"));
+    let mut command = crate::common::chatcontrole();
     command
         .args(["sync", "members", "--site"])
         .arg(site)

@@ -522,7 +522,7 @@ fn example_votes_are_what_sync_writes() {
         text(&again)
     );
     // The synced files name the mock's local address: check refuses them.
-    let check = std::process::Command::new(env!("CARGO_BIN_EXE_chatcontrole"))
+    let check = crate::common::chatcontrole()
         .args(["check", "--site"])
         .arg(copy.path())
         .output()

@@ -20,7 +20,8 @@ use regex::Regex;
 
 use super::headings::IdRegistry;
 use super::shortcodes::{self, Call, Piece};
-use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Message, line_col};
+use crate::msg;
 use convert::markdown_to_html;
 use pulldown_cmark::{Options, Tag, TagEnd};
 
@@ -78,13 +79,30 @@ pub enum ShortcodeRenderError {
     Unavailable,
     /// The template refused the call (a check such as `media`'s); its own words.
     #[error("{0}")]
-    Refused(String),
+    Refused(Message),
     /// The template could not be found or failed while rendering; the engine's message.
     #[error("{0}")]
     Template(String),
     /// The template ran out of fuel (see [`crate::render::limits`]); the message.
     #[error("{0}")]
-    RanAway(String),
+    RanAway(Message),
+}
+
+impl ShortcodeRenderError {
+    /// Why the call failed, in every language (the `Display` text is the English).
+    pub fn message(&self) -> Message {
+        match self {
+            ShortcodeRenderError::Unavailable => msg!(
+                "shortcodes are not available here",
+                "shortcodes werken hier niet"
+            ),
+            ShortcodeRenderError::Refused(message) | ShortcodeRenderError::RanAway(message) => {
+                message.clone()
+            }
+            // The template engine's own words.
+            ShortcodeRenderError::Template(text) => Message::verbatim(text.clone()),
+        }
+    }
 }
 
 /// Settings for rendering.
@@ -180,9 +198,9 @@ struct Located<'a> {
 }
 
 impl Located<'_> {
-    fn diagnostic(&self, offset: usize, message: String, hint: String) -> Diagnostic {
+    fn diagnostic(&self, code: Code, offset: usize, message: Message, hint: Message) -> Diagnostic {
         let (line, column) = line_col(self.text, self.base_offset + offset);
-        Diagnostic::untranslated_error(self.file, line + self.first_line - 1, column, message)
+        Diagnostic::error(code, self.file, line + self.first_line - 1, column, message)
             .with_hint(hint)
     }
 }
@@ -197,7 +215,7 @@ fn render_inner(
 ) -> Result<Rendered, Diagnostics> {
     let source = &located.text[located.base_offset..located.end_offset];
     let pieces = shortcodes::parse(source, &|name| shortcodes.needs_closing(name))
-        .map_err(|e| Diagnostics::from(located.diagnostic(e.offset, e.message, e.hint)))?;
+        .map_err(|e| Diagnostics::from(located.diagnostic(e.code, e.offset, e.message, e.hint)))?;
 
     let mut diags = Diagnostics::new();
     let mut markdown = String::with_capacity(source.len());
@@ -273,14 +291,16 @@ fn expand(
     fragments: &mut usize,
 ) -> Result<String, Diagnostics> {
     if !shortcodes.exists(&call.name) {
+        let name = &call.name;
+        let known = shortcodes.names().join(", ");
         return Err(located
             .diagnostic(
+                "shortcode-unknown",
                 call.offset,
-                format!("unknown shortcode `{}`", call.name),
-                format!(
-                    "known shortcodes are: {}; or add a template templates/shortcodes/{}.html",
-                    shortcodes.names().join(", "),
-                    call.name
+                msg!("unknown shortcode `{name}`", "onbekende shortcode `{name}`"),
+                msg!(
+                    "known shortcodes are: {known}; or add a template templates/shortcodes/{name}.html",
+                    "bekende shortcodes zijn: {known}; of maak een template templates/shortcodes/{name}.html"
                 ),
             )
             .into());
@@ -305,16 +325,27 @@ fn expand(
     };
     shortcodes
         .render(call, inner_html.as_deref())
-        .map_err(|message| {
-            let hint = match message {
-                ShortcodeRenderError::RanAway(_) => crate::render::limits::OUT_OF_FUEL_HINT,
-                _ => "check the parameters",
+        .map_err(|error| {
+            let name = &call.name;
+            let hint = match error {
+                ShortcodeRenderError::RanAway(_) => crate::render::limits::out_of_fuel_hint(),
+                _ => msg!("check the parameters", "controleer de parameters"),
             };
+            let reason = error.message();
             located
                 .diagnostic(
+                    "shortcode-failed",
                     call.offset,
-                    format!("the shortcode `{}` failed: {message}", call.name),
-                    format!("{hint}; see templates/shortcodes/{}.html", call.name),
+                    msg!(
+                        "the shortcode `{name}` failed: {reason}",
+                        "de shortcode `{name}` werkt niet: {reason}";
+                        reason
+                    ),
+                    msg!(
+                        "{hint}; see templates/shortcodes/{name}.html",
+                        "{hint}; zie templates/shortcodes/{name}.html";
+                        hint
+                    ),
                 )
                 .into()
         })
@@ -401,7 +432,7 @@ mod tests {
         }
         fn render(&self, call: &Call, inner: Option<&str>) -> Result<String, ShortcodeRenderError> {
             if call.name == "fails" {
-                return Err(ShortcodeRenderError::Refused("kapot".into()));
+                return Err(ShortcodeRenderError::Refused(msg!("kapot", "stuk")));
             }
             if call.name == "kop" {
                 return Ok(format!("## {}", call.positional.join(" ")));
@@ -565,6 +596,8 @@ mod tests {
         let d = &err.sorted()[0];
         assert_eq!((d.line, d.column), (7, 3));
         assert!(d.message.contains("unknown shortcode `tweet`"));
+        assert_eq!(d.code, "shortcode-unknown");
+        assert!(d.message.nl.contains("onbekende shortcode `tweet`"));
         assert!(d.hint.as_ref().unwrap().contains("alert, details"));
     }
 
@@ -604,10 +637,10 @@ mod tests {
             &MarkdownOptions::default(),
         )
         .unwrap_err();
-        assert_eq!(
-            err.sorted()[0].message,
-            "the shortcode `fails` failed: kapot"
-        );
+        let d = &err.sorted()[0];
+        assert_eq!(d.message, "the shortcode `fails` failed: kapot");
+        assert_eq!(d.message.nl, "de shortcode `fails` werkt niet: stuk");
+        assert_eq!(d.code, "shortcode-failed");
     }
 
     #[test]
@@ -619,6 +652,10 @@ mod tests {
         assert_eq!(
             ShortcodeRenderError::Template("x (y)".into()).to_string(),
             "x (y)"
+        );
+        assert_eq!(
+            ShortcodeRenderError::Unavailable.message().en,
+            ShortcodeRenderError::Unavailable.to_string()
         );
     }
 

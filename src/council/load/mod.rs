@@ -23,11 +23,17 @@ use toml::Spanned;
 
 use super::model::{ClaimDate, CouncilData, STATE_CODES, normalize_code};
 use crate::data_file::{Parsed, read_toml};
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostics, Message};
+use crate::msg;
 use sources::Hosts;
 
 /// What to do when a Council data file cannot be read.
-const RESTORE_HINT: &str = "the EU Council tracker needs this file; restore it from git";
+fn restore_hint() -> Message {
+    msg!(
+        "the EU Council tracker needs this file; restore it from git",
+        "de pagina's over de Raad van de EU hebben dit bestand nodig; zet het terug uit git"
+    )
+}
 
 /// Reads and validates everything under `<site_root>/data/council/`.
 ///
@@ -71,21 +77,21 @@ pub fn load_checked(
     let dir = site_root.join("data").join("council");
     let before = diags.error_count();
     let mut data = CouncilData::default();
-    let hosts = read_toml(&dir.join("sources.toml"), RESTORE_HINT, diags)
+    let hosts = read_toml(&dir.join("sources.toml"), restore_hint(), diags)
         .map(|file| sources::check_hosts(&file, diags))
         .unwrap_or_default();
     let ctx = Ctx { hosts, today };
-    if let Some(file) = read_toml(&dir.join("states.toml"), RESTORE_HINT, diags) {
+    if let Some(file) = read_toml(&dir.join("states.toml"), restore_hint(), diags) {
         let (years, states) = states::check_states(&file, &ctx, diags);
         data.population_years = years;
         data.states = states;
     }
-    if let Some(file) = read_toml(&dir.join("moments.toml"), RESTORE_HINT, diags) {
+    if let Some(file) = read_toml(&dir.join("moments.toml"), restore_hint(), diags) {
         moments::check_moments(&file, &ctx, &mut data, diags);
     }
     data.claims = positions::load_positions(&dir.join("positions"), &ctx, &data, diags);
     let mut max_age = max_age;
-    if let Some(file) = read_toml(&dir.join("procedure.toml"), RESTORE_HINT, diags) {
+    if let Some(file) = read_toml(&dir.join("procedure.toml"), restore_hint(), diags) {
         data.stages = procedure::check_stages(&file, &ctx, diags);
         max_age = procedure::claims_max_age(&file, diags).unwrap_or(max_age);
     }
@@ -110,26 +116,42 @@ fn state_code<T>(
 ) -> Option<&'static str> {
     let code = normalize_code(at.get_ref());
     if code.is_none() {
+        let written = at.get_ref();
+        let codes = STATE_CODES.join(", ");
         diags.push(
-            file.untranslated_error(
+            file.error(
+                "state-code-unknown",
                 at,
-                format!("`{}` is not the code of an EU member state", at.get_ref()),
+                msg!(
+                    "`{written}` is not the code of an EU member state",
+                    "`{written}` is niet de code van een EU-lidstaat"
+                ),
             )
-            .with_hint(format!(
-                "use one of {} (Greece is EL)",
-                STATE_CODES.join(", ")
+            .with_hint(msg!(
+                "use one of {codes} (Greece is EL)",
+                "gebruik een van {codes} (Griekenland is EL)"
             )),
         );
     }
     code
 }
 
-/// An empty text field is a mistake: `what` names it in the message.
-fn check_not_empty<T>(file: &Parsed<T>, at: &Spanned<String>, what: &str, diags: &mut Diagnostics) {
+/// An empty text field is a mistake: `what` names it in the message, in
+/// English without and in Dutch with its article (`msg!("title", "de titel")`).
+fn check_not_empty<T>(
+    file: &Parsed<T>,
+    at: &Spanned<String>,
+    what: Message,
+    diags: &mut Diagnostics,
+) {
     if at.get_ref().trim().is_empty() {
         diags.push(
-            file.untranslated_error(at, format!("{what} is empty"))
-                .with_hint(format!("write the {what}")),
+            file.error(
+                "council-field-empty",
+                at,
+                msg!("{what} is empty", "{what} is leeg"; what),
+            )
+            .with_hint(msg!("write the {what}", "schrijf {what}"; what)),
         );
     }
 }
@@ -141,9 +163,21 @@ fn date<T>(file: &Parsed<T>, at: &Spanned<String>, diags: &mut Diagnostics) -> O
     match ClaimDate::parse(at.get_ref()) {
         Ok(date) => Some(date),
         Err(bad) => {
-            diags.push(file.untranslated_error(at, bad.to_string()).with_hint(
-                "for example \"2025-11-26\", or \"2024-06\" when only the month is known",
-            ));
+            let text = bad.0;
+            diags.push(
+                file.error(
+                    "council-date-invalid",
+                    at,
+                    msg!(
+                        "`{text}` is not a valid date; write it as YYYY-MM-DD (or YYYY-MM if only the month is known)",
+                        "`{text}` is geen geldige datum; schrijf hem als YYYY-MM-DD (of YYYY-MM als alleen de maand bekend is)"
+                    ),
+                )
+                .with_hint(msg!(
+                    "for example \"2025-11-26\", or \"2024-06\" when only the month is known",
+                    "bijvoorbeeld \"2025-11-26\", of \"2024-06\" als alleen de maand bekend is"
+                )),
+            );
             None
         }
     }
@@ -158,8 +192,12 @@ fn full_day<T>(
     let date = date(file, at, diags)?;
     if !date.day_known {
         diags.push(
-            file.untranslated_error(at, "this date needs a day")
-                .with_hint("write YYYY-MM-DD"),
+            file.error(
+                "council-date-no-day",
+                at,
+                msg!("this date needs a day", "bij deze datum hoort ook de dag"),
+            )
+            .with_hint(msg!("write YYYY-MM-DD", "schrijf YYYY-MM-DD")),
         );
         return None;
     }
@@ -167,11 +205,12 @@ fn full_day<T>(
 }
 
 /// The hint for a text id that is not in `moments.toml`: the known ids.
-fn known_texts(data: &CouncilData) -> String {
+fn known_texts(data: &CouncilData) -> Message {
     let ids: Vec<&str> = data.texts.iter().map(|t| t.id.as_str()).collect();
-    format!(
-        "use the id of a [[text]] in moments.toml: {}",
-        ids.join(", ")
+    let ids = ids.join(", ");
+    msg!(
+        "use the id of a [[text]] in moments.toml: {ids}",
+        "gebruik de id van een [[text]] in moments.toml: {ids}"
     )
 }
 

@@ -16,6 +16,7 @@ use crate::council::model::{
 use crate::council::qmv::{Outcome, Rule, Voter, evaluate};
 use crate::data_file::Parsed;
 use crate::diagnostics::Diagnostics;
+use crate::msg;
 
 /// `moments.toml` as written.
 #[derive(Deserialize)]
@@ -105,8 +106,18 @@ fn check_votes(
             };
             if reported.iter().any(|(c, _)| *c == code) {
                 diags.push(
-                    file.untranslated_error(at, format!("{code} has two votes at this decision"))
-                        .with_hint("name each state in one list only: support, oppose or abstain"),
+                    file.error(
+                        "moment-vote-twice",
+                        at,
+                        msg!(
+                            "{code} has two votes at this decision",
+                            "{code} heeft bij dit besluit twee stemmen"
+                        ),
+                    )
+                    .with_hint(msg!(
+                        "name each state in one list only: support, oppose or abstain",
+                        "noem elke lidstaat in maar één lijst: support, oppose of abstain"
+                    )),
                 );
                 ok = false;
                 continue;
@@ -118,14 +129,17 @@ fn check_votes(
     let others = match Position::parse(raw.others.get_ref()) {
         Some(p) if p != Position::Undecided => Some(p),
         _ => {
+            let written = raw.others.get_ref();
             diags.push(
-                file.untranslated_error(
+                file.error(
+                    "moment-others-invalid",
                     &raw.others,
-                    format!("`{}` is not a vote", raw.others.get_ref()),
+                    msg!("`{written}` is not a vote", "`{written}` is geen stem"),
                 )
-                .with_hint(
+                .with_hint(msg!(
                     "write how the states not named are counted: support, oppose or abstain",
-                ),
+                    "schrijf hoe de lidstaten tellen die niet genoemd zijn: support, oppose of abstain"
+                )),
             );
             None
         }
@@ -133,13 +147,26 @@ fn check_votes(
     check_not_empty(
         file,
         &raw.others_reason,
-        "reason for counting the others",
+        msg!(
+            "reason for counting the others",
+            "de reden waarom de andere lidstaten zo tellen"
+        ),
         diags,
     );
     if raw.sources.get_ref().is_empty() {
         diags.push(
-            file.untranslated_error(&raw.sources, "the votes have no sources")
-                .with_hint("list the web addresses that report the votes in sources = [...]"),
+            file.error(
+                "moment-votes-unsourced",
+                &raw.sources,
+                msg!(
+                    "the votes have no sources",
+                    "de stemmen hebben geen bronnen"
+                ),
+            )
+            .with_hint(msg!(
+                "list the web addresses that report the votes in sources = [...]",
+                "zet de webadressen die over de stemmen berichten in sources = [...]"
+            )),
         );
     }
     let sources: Option<Vec<Source>> = raw
@@ -183,8 +210,18 @@ pub(super) fn check_moments(
         };
         if until < from {
             diags.push(
-                file.untranslated_error(&raw.until, "the presidency ends before it starts")
-                    .with_hint("swap `from` and `until`"),
+                file.error(
+                    "moment-presidency-reversed",
+                    &raw.until,
+                    msg!(
+                        "the presidency ends before it starts",
+                        "het voorzitterschap eindigt voordat het begint"
+                    ),
+                )
+                .with_hint(msg!(
+                    "swap `from` and `until`",
+                    "wissel `from` en `until` om"
+                )),
             );
             continue;
         }
@@ -199,8 +236,8 @@ pub(super) fn check_moments(
 
     for raw in &file.value.text {
         let id = raw.id.get_ref().trim().to_string();
-        check_not_empty(file, &raw.id, "text id", diags);
-        check_not_empty(file, &raw.title, "title", diags);
+        check_not_empty(file, &raw.id, msg!("text id", "de id van de tekst"), diags);
+        check_not_empty(file, &raw.title, msg!("title", "de titel"), diags);
         let source = source_with_archive(
             file,
             &raw.source,
@@ -218,8 +255,11 @@ pub(super) fn check_moments(
                     crate::council::check::title_date_mismatch(title.get_ref(), &date, language)
                 {
                     diags.push(
-                        file.untranslated_warning(title, problem)
-                            .with_hint("make the title and the date agree"),
+                        file.warning("moment-title-date-mismatch", title, problem)
+                            .with_hint(msg!(
+                                "make the title and the date agree",
+                                "zorg dat de titel en de datum kloppen met elkaar"
+                            )),
                     );
                 }
             }
@@ -240,8 +280,18 @@ pub(super) fn check_moments(
         );
         if data.texts.iter().any(|t| t.id == id) {
             diags.push(
-                file.untranslated_error(&raw.id, format!("text id `{id}` is used twice"))
-                    .with_hint("give every [[text]] its own id"),
+                file.error(
+                    "moment-text-id-twice",
+                    &raw.id,
+                    msg!(
+                        "text id `{id}` is used twice",
+                        "de id `{id}` van een tekst komt twee keer voor"
+                    ),
+                )
+                .with_hint(msg!(
+                    "give every [[text]] its own id",
+                    "geef elke [[text]] een eigen id"
+                )),
             );
             continue;
         }
@@ -264,8 +314,18 @@ pub(super) fn check_moments(
         let id = raw.id.get_ref().trim().to_string();
         if !ids.insert(id.clone()) {
             diags.push(
-                file.untranslated_error(&raw.id, format!("moment id `{id}` is used twice"))
-                    .with_hint("give every [[moment]] its own id"),
+                file.error(
+                    "moment-id-twice",
+                    &raw.id,
+                    msg!(
+                        "moment id `{id}` is used twice",
+                        "de id `{id}` van een moment komt twee keer voor"
+                    ),
+                )
+                .with_hint(msg!(
+                    "give every [[moment]] its own id",
+                    "geef elk [[moment]] een eigen id"
+                )),
             );
         }
         let date = date(file, &raw.date, diags);
@@ -275,8 +335,18 @@ pub(super) fn check_moments(
             "jha-council" => Some(Body::JhaCouncil),
             other => {
                 diags.push(
-                    file.untranslated_error(&raw.body, format!("unknown Council body `{other}`"))
-                        .with_hint("write \"coreper\" or \"jha-council\""),
+                    file.error(
+                        "moment-body-unknown",
+                        &raw.body,
+                        msg!(
+                            "unknown Council body `{other}`",
+                            "onbekend orgaan van de Raad: `{other}`"
+                        ),
+                    )
+                    .with_hint(msg!(
+                        "write \"coreper\" or \"jha-council\"",
+                        "schrijf \"coreper\" of \"jha-council\""
+                    )),
                 );
                 None
             }
@@ -286,8 +356,15 @@ pub(super) fn check_moments(
             "withdrawn" => Some(MomentResult::Withdrawn),
             other => {
                 diags.push(
-                    file.untranslated_error(&raw.result, format!("unknown result `{other}`"))
-                        .with_hint("write \"agreed\" or \"withdrawn\""),
+                    file.error(
+                        "moment-result-unknown",
+                        &raw.result,
+                        msg!("unknown result `{other}`", "onbekende uitkomst `{other}`"),
+                    )
+                    .with_hint(msg!(
+                        "write \"agreed\" or \"withdrawn\"",
+                        "schrijf \"agreed\" of \"withdrawn\""
+                    )),
                 );
                 None
             }
@@ -295,11 +372,20 @@ pub(super) fn check_moments(
         let text = raw.text.get_ref().trim().to_string();
         if data.text(&text).is_none() {
             diags.push(
-                file.untranslated_error(&raw.text, format!("unknown text `{text}`"))
-                    .with_hint(known_texts(data)),
+                file.error(
+                    "council-text-unknown",
+                    &raw.text,
+                    msg!("unknown text `{text}`", "onbekende tekst `{text}`"),
+                )
+                .with_hint(known_texts(data)),
             );
         }
-        check_not_empty(file, &raw.summary, "summary", diags);
+        check_not_empty(
+            file,
+            &raw.summary,
+            msg!("summary", "de samenvatting"),
+            diags,
+        );
         let summary_en = english(
             file,
             raw.summary.get_ref(),
@@ -309,8 +395,18 @@ pub(super) fn check_moments(
         );
         if raw.sources.get_ref().is_empty() {
             diags.push(
-                file.untranslated_error(&raw.sources, "this moment has no sources")
-                    .with_hint("list at least one web address in sources = [...]"),
+                file.error(
+                    "moment-unsourced",
+                    &raw.sources,
+                    msg!(
+                        "this moment has no sources",
+                        "dit moment heeft geen bronnen"
+                    ),
+                )
+                .with_hint(msg!(
+                    "list at least one web address in sources = [...]",
+                    "zet minstens één webadres in sources = [...]"
+                )),
             );
         }
         let sources: Vec<Option<Source>> = raw
@@ -327,16 +423,36 @@ pub(super) fn check_moments(
             && result != MomentResult::Agreed
         {
             diags.push(
-                file.untranslated_error(&votes.others, "votes are recorded for a moment without a decision")
-                    .with_hint("only a moment with result = \"agreed\" has votes; remove [moment.votes] or fix the result"),
+                file.error(
+                    "moment-votes-without-decision",
+                    &votes.others,
+                    msg!(
+                        "votes are recorded for a moment without a decision",
+                        "er staan stemmen bij een moment zonder besluit"
+                    ),
+                )
+                .with_hint(msg!(
+                    "only a moment with result = \"agreed\" has votes; remove [moment.votes] or fix the result",
+                    "alleen een moment met result = \"agreed\" heeft stemmen; haal [moment.votes] weg of verbeter de uitkomst"
+                )),
             );
         }
         if let (Some(date), Some(_)) = (&date, &decision)
             && !date.day_known
         {
             diags.push(
-                file.untranslated_error(&raw.date, "a decision needs the day it was taken")
-                    .with_hint("write the date as YYYY-MM-DD"),
+                file.error(
+                    "moment-decision-no-day",
+                    &raw.date,
+                    msg!(
+                        "a decision needs the day it was taken",
+                        "bij een besluit hoort de dag waarop het genomen is"
+                    ),
+                )
+                .with_hint(msg!(
+                    "write the date as YYYY-MM-DD",
+                    "schrijf de datum als YYYY-MM-DD"
+                )),
             );
         }
         if let (Some(votes), Some(decision), Some(date)) = (&raw.votes, &decision, &date)
@@ -349,15 +465,24 @@ pub(super) fn check_moments(
                 .collect();
             let outcome = evaluate(Rule::Qmv, &voters).outcome;
             if outcome != Outcome::Adopted {
+                let outcome = match outcome {
+                    Outcome::Blocked => msg!("blocked", "geblokkeerd"),
+                    _ => msg!("not decided", "niet beslist"),
+                };
                 diags.push(
-                    file.untranslated_error(
+                    file.error(
+                        "moment-votes-not-adopted",
                         &votes.others,
-                        format!(
-                            "these votes do not add up to an agreement: counted by the rules the text is {}",
-                            outcome.label_nl()
+                        msg!(
+                            "these votes do not add up to an agreement: counted by the rules the text is {outcome}",
+                            "deze stemmen leveren geen akkoord op: volgens de regels is de tekst {outcome}";
+                            outcome
                         ),
                     )
-                    .with_hint("check the reported votes and how the others are counted (others = ...)"),
+                    .with_hint(msg!(
+                        "check the reported votes and how the others are counted (others = ...)",
+                        "controleer de gemelde stemmen en hoe de andere lidstaten tellen (others = ...)"
+                    )),
                 );
             }
         }

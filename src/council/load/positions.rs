@@ -9,10 +9,11 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::sources::source_with_archive;
-use super::{Ctx, RESTORE_HINT, date, known_texts};
+use super::{Ctx, date, known_texts, restore_hint};
 use crate::council::model::{Claim, CouncilData, Position, normalize_code};
 use crate::data_file::{Parsed, read_text};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::msg;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -48,13 +49,20 @@ pub(super) fn load_positions(
         Ok(entries) => entries,
         Err(err) => {
             diags.push(
-                Diagnostic::untranslated_error(
+                Diagnostic::error(
+                    "position-folder-unreadable",
                     dir,
                     0,
                     0,
-                    format!("cannot read the positions folder: {err}"),
+                    msg!(
+                        "cannot read the positions folder: {err}",
+                        "de map met standpunten kan niet worden gelezen: {err}"
+                    ),
                 )
-                .with_hint("create data/council/positions/ with one XX.toml file per member state"),
+                .with_hint(msg!(
+                    "create data/council/positions/ with one XX.toml file per member state",
+                    "maak de map data/council/positions/ met één bestand XX.toml per lidstaat"
+                )),
             );
             return Vec::new();
         }
@@ -70,31 +78,44 @@ pub(super) fn load_positions(
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         let Some(state) = normalize_code(stem) else {
             diags.push(
-                Diagnostic::untranslated_error(
+                Diagnostic::error(
+                    "position-file-state-unknown",
                     &path,
                     0,
                     0,
-                    format!("`{stem}` is not the code of an EU member state"),
+                    msg!(
+                        "`{stem}` is not the code of an EU member state",
+                        "`{stem}` is niet de code van een EU-lidstaat"
+                    ),
                 )
-                .with_hint(
+                .with_hint(msg!(
                     "name the file after the state's code, e.g. NL.toml (Greece is EL.toml)",
-                ),
+                    "noem het bestand naar de code van de lidstaat, bijvoorbeeld NL.toml (Griekenland is EL.toml)"
+                )),
             );
             continue;
         };
         if let Some(other) = seen.insert(state, path.clone()) {
+            let other = other.display();
             diags.push(
-                Diagnostic::untranslated_error(
+                Diagnostic::error(
+                    "position-file-twice",
                     &path,
                     0,
                     0,
-                    format!("{state} already has a positions file: {}", other.display()),
+                    msg!(
+                        "{state} already has a positions file: {other}",
+                        "{state} heeft al een bestand met standpunten: {other}"
+                    ),
                 )
-                .with_hint("keep all claims of one state in one file"),
+                .with_hint(msg!(
+                    "keep all claims of one state in one file",
+                    "zet alle standpunten van één lidstaat in één bestand"
+                )),
             );
             continue;
         }
-        let Some(text) = read_text(&path, RESTORE_HINT, diags) else {
+        let Some(text) = read_text(&path, restore_hint(), diags) else {
             continue;
         };
         let files = match toml::from_str::<RawPositionsFile>(&text) {
@@ -172,25 +193,46 @@ fn check_claim(
     let date = date(file, &raw.date, diags);
     let position = Position::parse(raw.position.get_ref());
     if position.is_none() {
+        let written = raw.position.get_ref();
         diags.push(
-            file.untranslated_error(&raw.position, format!("unknown position `{}`", raw.position.get_ref()))
-                .with_hint("write support, oppose, abstain or undecided (leave out states whose position is unknown)"),
+            file.error(
+                "position-unknown",
+                &raw.position,
+                msg!("unknown position `{written}`", "onbekend standpunt `{written}`"),
+            )
+            .with_hint(msg!(
+                "write support, oppose, abstain or undecided (leave out states whose position is unknown)",
+                "schrijf support, oppose, abstain of undecided (laat lidstaten weg waarvan het standpunt onbekend is)"
+            )),
         );
     }
     let text_id = raw.text.get_ref().trim();
     let text = data.text(text_id);
     if text.is_none() {
         diags.push(
-            file.untranslated_error(&raw.text, format!("unknown text `{text_id}`"))
-                .with_hint(known_texts(data)),
+            file.error(
+                "council-text-unknown",
+                &raw.text,
+                msg!("unknown text `{text_id}`", "onbekende tekst `{text_id}`"),
+            )
+            .with_hint(known_texts(data)),
         );
     }
     let source = match &raw.source {
         Some(at) => source_with_archive(file, at, raw.archive_url.as_ref(), &ctx.hosts, diags),
         None => {
             diags.push(
-                Diagnostic::untranslated_error(&file.path, line, 1, "this claim has no source")
-                    .with_hint("add source = \"https://...\": every position needs a source"),
+                Diagnostic::error(
+                    "position-unsourced",
+                    &file.path,
+                    line,
+                    1,
+                    msg!("this claim has no source", "dit standpunt heeft geen bron"),
+                )
+                .with_hint(msg!(
+                    "add source = \"https://...\": every position needs a source",
+                    "voeg source = \"https://...\" toe: elk standpunt heeft een bron nodig"
+                )),
             );
             None
         }
@@ -199,25 +241,37 @@ fn check_claim(
         && date.effective > ctx.today
     {
         diags.push(
-            file.untranslated_warning(
+            file.warning(
+                "position-date-future",
                 &raw.date,
-                format!("this claim is dated {date}, which is after today"),
+                msg!(
+                    "this claim is dated {date}, which is after today",
+                    "dit standpunt heeft de datum {date}, en dat is na vandaag"
+                ),
             )
-            .with_hint("check the date: a claim reports a position someone already took"),
+            .with_hint(msg!(
+                "check the date: a claim reports a position someone already took",
+                "controleer de datum: een standpunt meldt wat een lidstaat al heeft gezegd of gedaan"
+            )),
         );
     }
     if let (Some(date), Some(text)) = (date, text)
         && date.effective < text.date.effective
     {
+        let (id, text_date) = (&text.id, text.date);
         diags.push(
-            file.untranslated_error(
+            file.error(
+                "position-before-text",
                 &raw.date,
-                format!(
-                    "this claim ({date}) is older than the text it concerns (`{}`, {})",
-                    text.id, text.date
+                msg!(
+                    "this claim ({date}) is older than the text it concerns (`{id}`, {text_date})",
+                    "dit standpunt ({date}) is ouder dan de tekst waar het over gaat (`{id}`, {text_date})"
                 ),
             )
-            .with_hint("check the date, or the text the claim is about"),
+            .with_hint(msg!(
+                "check the date, or the text the claim is about",
+                "controleer de datum, of de tekst waar het standpunt over gaat"
+            )),
         );
     }
     let note = super::local_text(file, &raw.note, raw.note_en.as_ref(), "note", diags);

@@ -10,6 +10,7 @@ use super::{Ctx, check_not_empty, date, local_text};
 use crate::council::model::{Source, Stage};
 use crate::data_file::Parsed;
 use crate::diagnostics::Diagnostics;
+use crate::msg;
 
 /// `procedure.toml` as written.
 #[derive(Deserialize)]
@@ -32,8 +33,18 @@ pub(super) fn claims_max_age(
     let at = file.value.claims_max_age_days.as_ref()?;
     if *at.get_ref() == 0 {
         diags.push(
-            file.untranslated_error(at, "claims_max_age_days is 0: every claim would be stale")
-                .with_hint("write a number of days, e.g. 90, or leave the line out to use site.toml's [check] max_age_days"),
+            file.error(
+                "procedure-max-age-zero",
+                at,
+                msg!(
+                    "claims_max_age_days is 0: every claim would be stale",
+                    "claims_max_age_days is 0: dan is elk standpunt verouderd"
+                ),
+            )
+            .with_hint(msg!(
+                "write a number of days, e.g. 90, or leave the line out to use site.toml's [check] max_age_days",
+                "schrijf een aantal dagen, bijvoorbeeld 90, of laat de regel weg om [check] max_age_days uit site.toml te gebruiken"
+            )),
         );
         return None;
     }
@@ -66,41 +77,80 @@ pub(super) fn check_stages(
     let mut open = false;
     for raw in &file.value.stage {
         let id = raw.id.get_ref().trim().to_string();
-        check_not_empty(file, &raw.id, "stage id", diags);
-        check_not_empty(file, &raw.title, "title", diags);
-        check_not_empty(file, &raw.about, "description", diags);
+        check_not_empty(file, &raw.id, msg!("stage id", "de id van de fase"), diags);
+        check_not_empty(file, &raw.title, msg!("title", "de titel"), diags);
+        check_not_empty(
+            file,
+            &raw.about,
+            msg!("description", "de beschrijving"),
+            diags,
+        );
         if stages.iter().any(|s| s.id == id) {
             diags.push(
-                file.untranslated_error(&raw.id, format!("stage id `{id}` is used twice"))
-                    .with_hint("give every [[stage]] its own id"),
+                file.error(
+                    "procedure-stage-id-twice",
+                    &raw.id,
+                    msg!(
+                        "stage id `{id}` is used twice",
+                        "de id `{id}` van een fase komt twee keer voor"
+                    ),
+                )
+                .with_hint(msg!(
+                    "give every [[stage]] its own id",
+                    "geef elke [[stage]] een eigen id"
+                )),
             );
         }
         let when = raw.date.as_ref().and_then(|d| date(file, d, diags));
         if let (Some(when), Some(at)) = (when, &raw.date) {
             if open {
                 diags.push(
-                    file.untranslated_error(at, "this stage has a date but an earlier stage has none")
-                        .with_hint("stages happen in order: give the earlier stage its date, or remove this one"),
+                    file.error(
+                        "procedure-stage-date-gap",
+                        at,
+                        msg!(
+                            "this stage has a date but an earlier stage has none",
+                            "deze fase heeft een datum, maar een eerdere fase niet"
+                        ),
+                    )
+                    .with_hint(msg!(
+                        "stages happen in order: give the earlier stage its date, or remove this one",
+                        "fases gebeuren op volgorde: geef de eerdere fase haar datum, of haal deze datum weg"
+                    )),
                 );
             }
             if let Some((before, _)) = previous
                 && when.effective < before
             {
                 diags.push(
-                    file.untranslated_error(
+                    file.error(
+                        "procedure-stage-order",
                         at,
-                        format!("this stage ({when}) is dated before the stage above it"),
+                        msg!(
+                            "this stage ({when}) is dated before the stage above it",
+                            "deze fase ({when}) heeft een datum vóór de fase erboven"
+                        ),
                     )
-                    .with_hint("list the stages in the order they happen, with their dates"),
+                    .with_hint(msg!(
+                        "list the stages in the order they happen, with their dates",
+                        "zet de fases in de volgorde waarin ze gebeuren, met hun datums"
+                    )),
                 );
             }
             if when.effective > ctx.today {
                 diags.push(
-                    file.untranslated_warning(
+                    file.warning(
+                        "procedure-stage-future",
                         at,
-                        format!("this stage is dated {when}, after today"),
+                        msg!(
+                            "this stage is dated {when}, after today",
+                            "deze fase heeft de datum {when}, na vandaag"
+                        ),
                     )
-                    .with_hint("leave out the date of a stage that has not happened yet"),
+                    .with_hint(msg!(
+                        "leave out the date of a stage that has not happened yet",
+                        "laat de datum weg bij een fase die nog niet is gebeurd"
+                    )),
                 );
             }
             previous = Some((when.effective, at));
@@ -109,8 +159,18 @@ pub(super) fn check_stages(
         }
         if raw.date.is_some() && raw.sources.is_empty() {
             diags.push(
-                file.untranslated_error(&raw.title, "a stage that happened needs a source")
-                    .with_hint("add sources = [\"https://...\"]"),
+                file.error(
+                    "procedure-stage-unsourced",
+                    &raw.title,
+                    msg!(
+                        "a stage that happened needs a source",
+                        "een fase die al is gebeurd, heeft een bron nodig"
+                    ),
+                )
+                .with_hint(msg!(
+                    "add sources = [\"https://...\"]",
+                    "voeg sources = [\"https://...\"] toe"
+                )),
             );
         }
         let sources: Vec<Option<Source>> = raw

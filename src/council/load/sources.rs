@@ -7,7 +7,8 @@ use toml::Spanned;
 
 use crate::council::model::{ReliesOn, Source, SourceKind};
 use crate::data_file::Parsed;
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Code, Diagnostics, Message};
+use crate::msg;
 use crate::url::{ExternalUrl, Schemes};
 
 /// One `[[host]]` of `sources.toml`, checked.
@@ -128,30 +129,51 @@ pub(super) fn check_hosts(file: &Parsed<RawSourcesFile>, diags: &mut Diagnostics
     for raw in &file.value.host {
         let host = clean_host(raw.host.get_ref());
         if !is_host_name(&host) {
+            let written = raw.host.get_ref();
             diags.push(
-                file.untranslated_error(
+                file.error(
+                    "source-host-invalid",
                     &raw.host,
-                    format!("`{}` is not a host name", raw.host.get_ref()),
+                    msg!("`{written}` is not a host name", "`{written}` is geen hostnaam"),
                 )
-                .with_hint("write only the host, e.g. \"security.nl\" (no https://, no path)"),
+                .with_hint(msg!(
+                    "write only the host, e.g. \"security.nl\" (no https://, no path)",
+                    "schrijf alleen de host, bijvoorbeeld \"security.nl\" (zonder https:// en zonder pad)"
+                )),
             );
             continue;
         }
         let Some(kind) = SourceKind::parse(raw.kind.get_ref()) else {
+            let written = raw.kind.get_ref();
+            let kinds = kinds_list();
             diags.push(
-                file.untranslated_error(
+                file.error(
+                    "source-kind-unknown",
                     &raw.kind,
-                    format!("unknown source kind `{}`", raw.kind.get_ref()),
+                    msg!(
+                        "unknown source kind `{written}`",
+                        "onbekende soort bron `{written}`"
+                    ),
                 )
-                .with_hint(format!("write one of {}", kinds_list())),
+                .with_hint(msg!("write one of {kinds}", "schrijf een van {kinds}")),
             );
             broken.push(host);
             continue;
         };
         if hosts.iter().any(|e| e.host == host) {
             diags.push(
-                file.untranslated_error(&raw.host, format!("host `{host}` is listed twice"))
-                    .with_hint("keep one [[host]] entry per host"),
+                file.error(
+                    "source-host-twice",
+                    &raw.host,
+                    msg!(
+                        "host `{host}` is listed twice",
+                        "host `{host}` staat er twee keer in"
+                    ),
+                )
+                .with_hint(msg!(
+                    "keep one [[host]] entry per host",
+                    "houd per host één [[host]] over"
+                )),
             );
             continue;
         }
@@ -159,9 +181,17 @@ pub(super) fn check_hosts(file: &Parsed<RawSourcesFile>, diags: &mut Diagnostics
         if let (Some(at), Some(target)) = (&raw.relies_on, &relies_on)
             && !is_host_name(target)
         {
+            let written = at.get_ref();
             diags.push(
-                file.untranslated_error(at, format!("`{}` is not a host name", at.get_ref()))
-                    .with_hint("write only the host this site relies on, e.g. \"fightchatcontrol.eu\" (no https://, no path)"),
+                file.error(
+                    "source-host-invalid",
+                    at,
+                    msg!("`{written}` is not a host name", "`{written}` is geen hostnaam"),
+                )
+                .with_hint(msg!(
+                    "write only the host this site relies on, e.g. \"fightchatcontrol.eu\" (no https://, no path)",
+                    "schrijf alleen de host waarop deze site steunt, bijvoorbeeld \"fightchatcontrol.eu\" (zonder https:// en zonder pad)"
+                )),
             );
             broken.push(host);
             continue;
@@ -190,19 +220,47 @@ fn check_grades(file: &Parsed<RawSourcesFile>, hosts: &Hosts, diags: &mut Diagno
             match hosts.entry(target) {
                 None if hosts.is_broken(target) => {}
                 None => diags.push(
-                    file.untranslated_warning(at, format!("`{host}` relies on `{target}`, which is not listed here"))
-                        .with_hint(format!(
-                            "add [[host]] host = \"{target}\" with its kind, so the sources of {host} can take the weaker grade"
-                        )),
+                    file.warning(
+                        "source-relies-on-unlisted",
+                        at,
+                        msg!(
+                            "`{host}` relies on `{target}`, which is not listed here",
+                            "`{host}` steunt op `{target}`, maar die staat hier niet"
+                        ),
+                    )
+                    .with_hint(msg!(
+                        "add [[host]] host = \"{target}\" with its kind, so the sources of {host} can take the weaker grade",
+                        "voeg [[host]] host = \"{target}\" met zijn soort toe, zodat de bronnen van {host} de zwakkere beoordeling krijgen"
+                    )),
                 ),
                 Some(other) if other.host == host => diags.push(
-                    file.untranslated_warning(at, format!("`{host}` relies on itself"))
-                        .with_hint("name the other publication this site takes its facts from, or remove relies_on"),
+                    file.warning(
+                        "source-relies-on-itself",
+                        at,
+                        msg!("`{host}` relies on itself", "`{host}` steunt op zichzelf"),
+                    )
+                    .with_hint(msg!(
+                        "name the other publication this site takes its facts from, or remove relies_on",
+                        "noem de andere publicatie waar deze site zijn feiten vandaan haalt, of haal relies_on weg"
+                    )),
                 ),
-                Some(other) if leads_back(hosts, &other.host, &host) => diags.push(
-                    file.untranslated_warning(at, format!("`{host}` and `{}` rely on each other", other.host))
-                        .with_hint("keep relies_on on the site that takes its facts from the other one only"),
-                ),
+                Some(other) if leads_back(hosts, &other.host, &host) => {
+                    let other = &other.host;
+                    diags.push(
+                        file.warning(
+                            "source-relies-on-loop",
+                            at,
+                            msg!(
+                                "`{host}` and `{other}` rely on each other",
+                                "`{host}` en `{other}` steunen op elkaar"
+                            ),
+                        )
+                        .with_hint(msg!(
+                            "keep relies_on on the site that takes its facts from the other one only",
+                            "laat relies_on alleen staan bij de site die zijn feiten van de andere haalt"
+                        )),
+                    )
+                }
                 Some(_) => {}
             }
         }
@@ -214,36 +272,40 @@ fn check_grades(file: &Parsed<RawSourcesFile>, hosts: &Hosts, diags: &mut Diagno
                 .find(|e| e.host != host && mentions(note.get_ref(), &e.host))
             && other.kind.strength() < entry.kind.strength()
         {
+            let (kind, other_host, other_kind) =
+                (entry.kind.as_str(), &other.host, other.kind.as_str());
             diags.push(
-                file.untranslated_warning(
+                file.warning(
+                    "source-note-names-weaker",
                     note,
-                    format!(
-                        "`{host}` is graded {} but its note names `{}` ({}): a source that relies on another is worth no more than it",
-                        entry.kind.as_str(),
-                        other.host,
-                        other.kind.as_str()
+                    msg!(
+                        "`{host}` is graded {kind} but its note names `{other_host}` ({other_kind}): a source that relies on another is worth no more than it",
+                        "`{host}` is ingedeeld als {kind}, maar de note noemt `{other_host}` ({other_kind}): een bron die op een andere steunt, is niet meer waard dan die andere"
                     ),
                 )
-                .with_hint(format!(
-                    "add relies_on = \"{}\" so its claims take the weaker grade, or reword the note if {host} does its own reporting",
-                    other.host
+                .with_hint(msg!(
+                    "add relies_on = \"{other_host}\" so its claims take the weaker grade, or reword the note if {host} does its own reporting",
+                    "voeg relies_on = \"{other_host}\" toe, zodat de standpunten de zwakkere beoordeling krijgen, of herschrijf de note als {host} zelf verslag doet"
                 )),
             );
         }
         if OFFICIAL_DOMAINS.iter().any(|d| covers(d, &host))
             && entry.kind.strength() < SourceKind::Parliamentary.strength()
         {
+            let kind = entry.kind.as_str();
             diags.push(
-                file.untranslated_warning(
+                file.warning(
+                    "source-official-graded-low",
                     &raw.kind,
-                    format!(
-                        "`{host}` publishes official documents but is graded {}",
-                        entry.kind.as_str()
+                    msg!(
+                        "`{host}` publishes official documents but is graded {kind}",
+                        "`{host}` publiceert officiële documenten, maar is ingedeeld als {kind}"
                     ),
                 )
-                .with_hint(
+                .with_hint(msg!(
                     "grade it \"official\" (or \"parliamentary\" for minutes and questions)",
-                ),
+                    "deel het in als \"official\" (of \"parliamentary\" voor verslagen en Kamervragen)"
+                )),
             );
         }
     }
@@ -297,12 +359,16 @@ pub(super) fn source<T>(
     let url = match ExternalUrl::parse(at.get_ref(), Schemes::Web) {
         Ok(url) => url,
         Err(err) => {
-            let message = if at.get_ref().trim().is_empty() {
-                crate::msg!("the source is empty", "de bron is leeg")
+            let found = if at.get_ref().trim().is_empty() {
+                file.error(
+                    "source-empty",
+                    at,
+                    msg!("the source is empty", "de bron is leeg"),
+                )
             } else {
-                err.message
+                file.error("source-url-invalid", at, err.message)
             };
-            diags.push(file.untranslated_error(at, message).with_hint(err.hint));
+            diags.push(found.with_hint(err.hint));
             return None;
         }
     };
@@ -310,20 +376,29 @@ pub(super) fn source<T>(
         if hosts.is_broken(url.host()) {
             return None;
         }
+        let host = url.host();
+        let listed = host.trim_start_matches("www.");
+        let kinds = kinds_list();
         diags.push(
-            file.untranslated_error(at, format!("no source kind is known for `{}`", url.host()))
-                .with_hint(format!(
-                    "add [[host]] host = \"{}\" with kind = one of {} to data/council/sources.toml",
-                    url.host().trim_start_matches("www."),
-                    kinds_list()
-                )),
+            file.error(
+                "source-host-unlisted",
+                at,
+                msg!(
+                    "no source kind is known for `{host}`",
+                    "van `{host}` is niet bekend wat voor bron het is"
+                ),
+            )
+            .with_hint(msg!(
+                "add [[host]] host = \"{listed}\" with kind = one of {kinds} to data/council/sources.toml",
+                "voeg [[host]] host = \"{listed}\" met kind = een van {kinds} toe aan data/council/sources.toml"
+            )),
         );
         return None;
     };
     if let Some(problem) = page_problem(&url) {
         diags.push(
-            file.untranslated_warning(at, problem.0)
-                .with_hint(problem.1),
+            file.warning(problem.code, at, problem.message)
+                .with_hint(problem.hint),
         );
     }
     Some(Source {
@@ -347,30 +422,47 @@ const LISTING_PARTS: [&str; 8] = [
     "archive",
 ];
 
+/// Why a source address does not point at one page: the code, the message
+/// and a hint.
+pub(super) struct PageProblem {
+    code: Code,
+    message: Message,
+    hint: Message,
+}
+
 /// Why `url` does not point at one page that could carry a claim: a bare
-/// domain, or a category or tag listing. The message and a hint.
-pub(super) fn page_problem(url: &ExternalUrl) -> Option<(String, String)> {
+/// domain, or a category or tag listing.
+pub(super) fn page_problem(url: &ExternalUrl) -> Option<PageProblem> {
     let parsed = url::Url::parse(url.as_str()).ok()?;
     let path = parsed.path().trim_matches('/');
+    let address = url.as_str();
     if path.is_empty() && parsed.query().is_none() {
-        return Some((
-            format!(
-                "`{}` is a whole site, not the page that says this",
-                url.as_str()
+        return Some(PageProblem {
+            code: "source-whole-site",
+            message: msg!(
+                "`{address}` is a whole site, not the page that says this",
+                "`{address}` is een hele site, niet de pagina waar dit staat"
             ),
-            "link the article or document itself, so a reader can check the claim".to_string(),
-        ));
+            hint: msg!(
+                "link the article or document itself, so a reader can check the claim",
+                "link naar het artikel of document zelf, zodat een lezer het standpunt kan nagaan"
+            ),
+        });
     }
     let listing = path
         .split('/')
         .find(|part| LISTING_PARTS.contains(&part.to_ascii_lowercase().as_str()))?;
-    Some((
-        format!(
-            "`{}` is a `/{listing}/` page, a list of articles that changes over time",
-            url.as_str()
+    Some(PageProblem {
+        code: "source-listing-page",
+        message: msg!(
+            "`{address}` is a `/{listing}/` page, a list of articles that changes over time",
+            "`{address}` is een `/{listing}/`-pagina, een lijst met artikelen die steeds verandert"
         ),
-        "link the article itself (open it from the list and copy its address)".to_string(),
-    ))
+        hint: msg!(
+            "link the article itself (open it from the list and copy its address)",
+            "link naar het artikel zelf (open het vanuit de lijst en kopieer het adres)"
+        ),
+    })
 }
 
 /// Like [`source`], with the `archive_url` beside it (an http(s) address,
@@ -389,8 +481,8 @@ pub(super) fn source_with_archive<T>(
             Err(err) => {
                 let hint = err.hint;
                 diags.push(
-                    file.untranslated_error(archive, err.message)
-                        .with_hint(crate::msg!(
+                    file.error("source-archive-invalid", archive, err.message)
+                        .with_hint(msg!(
                             "{hint}; for example https://web.archive.org/web/2025/https://… ",
                             "{hint}; bijvoorbeeld https://web.archive.org/web/2025/https://… ";
                             hint
@@ -565,7 +657,7 @@ relies_on = "https://fightchatcontrol.eu/"
     #[test_case("https://example.org/news/tagged-story", None; "word containing tag")]
     fn flags_addresses_that_are_not_one_page(url: &str, expected: Option<&str>) {
         let url = ExternalUrl::parse(url, Schemes::Web).unwrap();
-        let problem = page_problem(&url).map(|(message, _)| message);
+        let problem = page_problem(&url).map(|p| p.message.en);
         match expected {
             None => assert_eq!(problem, None),
             Some(part) => assert!(

@@ -11,6 +11,7 @@ use super::{Ctx, check_not_empty, state_code};
 use crate::council::model::{MemberState, PopulationYear, Precision, STATE_CODES};
 use crate::data_file::Parsed;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::msg;
 
 /// The range a member state's population must lie in: Malta has about half
 /// a million inhabitants, Germany about 84 million. Anything outside is a
@@ -75,8 +76,18 @@ pub(super) fn check_states(
             "derived" => Precision::Derived,
             other => {
                 diags.push(
-                    file.untranslated_error(&raw.precision, format!("unknown precision `{other}`"))
-                        .with_hint("write \"official\" (from the Council's table) or \"derived\" (computed from shares)"),
+                    file.error(
+                        "state-precision-unknown",
+                        &raw.precision,
+                        msg!(
+                            "unknown precision `{other}`",
+                            "onbekende precisie `{other}`"
+                        ),
+                    )
+                    .with_hint(msg!(
+                        "write \"official\" (from the Council's table) or \"derived\" (computed from shares)",
+                        "schrijf \"official\" (uit de tabel van de Raad) of \"derived\" (berekend uit aandelen)"
+                    )),
                 );
                 Precision::Derived
             }
@@ -93,15 +104,23 @@ pub(super) fn check_states(
         if let Some(total) = &raw.official_total
             && !POPULATION_TOTAL.contains(total.get_ref())
         {
+            let (value, low, high) = (
+                total.get_ref(),
+                POPULATION_TOTAL.start(),
+                POPULATION_TOTAL.end(),
+            );
             diags.push(
-                file.untranslated_error(
+                file.error(
+                    "state-total-out-of-range",
                     total,
-                    format!("EU total {} is out of range", total.get_ref()),
+                    msg!(
+                        "EU total {value} is out of range",
+                        "het EU-totaal {value} kan niet kloppen"
+                    ),
                 )
-                .with_hint(format!(
-                    "the EU has about 450 million inhabitants; write a number between {} and {}",
-                    POPULATION_TOTAL.start(),
-                    POPULATION_TOTAL.end()
+                .with_hint(msg!(
+                    "the EU has about 450 million inhabitants; write a number between {low} and {high}",
+                    "de EU heeft ongeveer 450 miljoen inwoners; schrijf een getal tussen {low} en {high}"
                 )),
             );
         }
@@ -115,11 +134,18 @@ pub(super) fn check_states(
         };
         if years.insert(year, entry).is_some() {
             diags.push(
-                file.untranslated_error(
+                file.error(
+                    "state-year-twice",
                     &raw.year,
-                    format!("population year {year} is listed twice"),
+                    msg!(
+                        "population year {year} is listed twice",
+                        "bevolkingsjaar {year} staat er twee keer in"
+                    ),
                 )
-                .with_hint("keep one [[population_year]] entry per year"),
+                .with_hint(msg!(
+                    "keep one [[population_year]] entry per year",
+                    "houd per jaar één [[population_year]] over"
+                )),
             );
         }
     }
@@ -130,45 +156,72 @@ pub(super) fn check_states(
         let Some(code) = state_code(file, &raw.code, diags) else {
             continue;
         };
-        check_not_empty(file, &raw.name_nl, "Dutch name", diags);
-        check_not_empty(file, &raw.name_en, "English name", diags);
+        check_not_empty(
+            file,
+            &raw.name_nl,
+            msg!("Dutch name", "de Nederlandse naam"),
+            diags,
+        );
+        check_not_empty(
+            file,
+            &raw.name_en,
+            msg!("English name", "de Engelse naam"),
+            diags,
+        );
         let mut population = BTreeMap::new();
         for figure in &raw.population {
             let year = *figure.year.get_ref();
             if !years.contains_key(&year) {
                 diags.push(
-                    file.untranslated_error(
+                    file.error(
+                        "state-year-unlisted",
                         &figure.year,
-                        format!("{code}: no [[population_year]] entry for {year}"),
+                        msg!(
+                            "{code}: no [[population_year]] entry for {year}",
+                            "{code}: er is geen [[population_year]] voor {year}"
+                        ),
                     )
-                    .with_hint(format!(
-                        "add a [[population_year]] with year = {year}, its source and precision"
+                    .with_hint(msg!(
+                        "add a [[population_year]] with year = {year}, its source and precision",
+                        "voeg een [[population_year]] toe met year = {year}, met bron en precisie"
                     )),
                 );
             }
             if !POPULATION_STATE.contains(figure.value.get_ref()) {
+                let (value, low, high) = (
+                    figure.value.get_ref(),
+                    POPULATION_STATE.start(),
+                    POPULATION_STATE.end(),
+                );
                 diags.push(
-                    file.untranslated_error(
+                    file.error(
+                        "state-population-out-of-range",
                         &figure.value,
-                        format!(
-                            "{code}: population {} for {year} is out of range",
-                            figure.value.get_ref()
+                        msg!(
+                            "{code}: population {value} for {year} is out of range",
+                            "{code}: bevolking {value} voor {year} kan niet kloppen"
                         ),
                     )
-                    .with_hint(format!(
-                        "write the number of inhabitants, between {} and {} (e.g. 18086000)",
-                        POPULATION_STATE.start(),
-                        POPULATION_STATE.end()
+                    .with_hint(msg!(
+                        "write the number of inhabitants, between {low} and {high} (e.g. 18086000)",
+                        "schrijf het aantal inwoners, tussen {low} en {high} (bijvoorbeeld 18086000)"
                     )),
                 );
             }
             if population.insert(year, *figure.value.get_ref()).is_some() {
                 diags.push(
-                    file.untranslated_error(
+                    file.error(
+                        "state-figure-twice",
                         &figure.year,
-                        format!("{code}: two population figures for {year}"),
+                        msg!(
+                            "{code}: two population figures for {year}",
+                            "{code}: twee bevolkingscijfers voor {year}"
+                        ),
                     )
-                    .with_hint("keep one figure per year"),
+                    .with_hint(msg!(
+                        "keep one figure per year",
+                        "houd per jaar één cijfer over"
+                    )),
                 );
             }
         }
@@ -176,8 +229,18 @@ pub(super) fn check_states(
             && let Some(other) = tiles.insert(*tile.get_ref(), code)
         {
             diags.push(
-                file.untranslated_error(tile, format!("{code} has the same tile as {other}"))
-                    .with_hint("give every state its own [column, row] on the tile map"),
+                file.error(
+                    "state-tile-twice",
+                    tile,
+                    msg!(
+                        "{code} has the same tile as {other}",
+                        "{code} heeft hetzelfde vakje als {other}"
+                    ),
+                )
+                .with_hint(msg!(
+                    "give every state its own [column, row] on the tile map",
+                    "geef elke lidstaat een eigen [kolom, rij] op de kaart met vakjes"
+                )),
             );
         }
         let state = MemberState {
@@ -189,8 +252,15 @@ pub(super) fn check_states(
         };
         if states.insert(code, state).is_some() {
             diags.push(
-                file.untranslated_error(&raw.code, format!("{code} is listed twice"))
-                    .with_hint("keep one [[state]] entry per member state"),
+                file.error(
+                    "state-listed-twice",
+                    &raw.code,
+                    msg!("{code} is listed twice", "{code} staat er twee keer in"),
+                )
+                .with_hint(msg!(
+                    "keep one [[state]] entry per member state",
+                    "houd per lidstaat één [[state]] over"
+                )),
             );
         }
     }
@@ -198,13 +268,20 @@ pub(super) fn check_states(
     for code in STATE_CODES {
         if !states.contains_key(code) {
             diags.push(
-                Diagnostic::untranslated_error(
+                Diagnostic::error(
+                    "state-missing",
                     &file.path,
                     0,
                     0,
-                    format!("member state {code} is missing"),
+                    msg!(
+                        "member state {code} is missing",
+                        "lidstaat {code} ontbreekt"
+                    ),
                 )
-                .with_hint("add a [[state]] entry for it; all 27 member states are needed"),
+                .with_hint(msg!(
+                    "add a [[state]] entry for it; all 27 member states are needed",
+                    "voeg er een [[state]] voor toe; alle 27 lidstaten zijn nodig"
+                )),
             );
         }
     }
@@ -225,24 +302,41 @@ pub(super) fn check_states(
                 .find(|y| y.year.get_ref() == year)
                 .map(|y| file.line_of(&y.year))
                 .unwrap_or(0);
+            let missing = missing.join(", ");
             diags.push(
-                Diagnostic::untranslated_error(
+                Diagnostic::error(
+                    "state-year-incomplete",
                     &file.path,
                     at,
                     0,
-                    format!(
-                        "{year} is marked complete but has no figure for {}",
-                        missing.join(", ")
+                    msg!(
+                        "{year} is marked complete but has no figure for {missing}",
+                        "{year} staat op compleet, maar heeft geen cijfer voor {missing}"
                     ),
                 )
-                .with_hint("add the missing figures or set complete = false"),
+                .with_hint(msg!(
+                    "add the missing figures or set complete = false",
+                    "vul de ontbrekende cijfers aan of zet complete = false"
+                )),
             );
         }
     }
     if !years.values().any(|y| y.complete) {
         diags.push(
-            Diagnostic::untranslated_error(&file.path, 0, 0, "no population year is complete")
-                .with_hint("the voting rules need a figure for every state in at least one year marked complete = true"),
+            Diagnostic::error(
+                "state-no-complete-year",
+                &file.path,
+                0,
+                0,
+                msg!(
+                    "no population year is complete",
+                    "geen enkel bevolkingsjaar is compleet"
+                ),
+            )
+            .with_hint(msg!(
+                "the voting rules need a figure for every state in at least one year marked complete = true",
+                "de stemregels hebben voor elke lidstaat een cijfer nodig in minstens één jaar met complete = true"
+            )),
         );
     }
     (
@@ -268,7 +362,9 @@ mod tests {
             "{diags}"
         );
         assert!(
-            diags.iter().any(|d| d.message.contains("AT is missing")),
+            diags.iter().any(|d| d.code == "state-missing"
+                && d.message.contains("AT is missing")
+                && d.message.nl == "lidstaat AT ontbreekt"),
             "{diags}"
         );
     }

@@ -17,6 +17,8 @@ use chrono::NaiveDate;
 
 use super::inline;
 use super::kinds::{self, LinkKind};
+use crate::diagnostics::{Code, Message};
+use crate::msg;
 use crate::url::{ExternalUrl, Schemes};
 
 use crate::guide::model::{
@@ -66,20 +68,30 @@ pub struct Explanation {
 pub struct CellError {
     /// 0-based character offset in the cell.
     pub offset: usize,
+    /// What kind of problem this is (the diagnostic's code).
+    pub code: Code,
     /// What is wrong.
-    pub message: String,
+    pub message: Message,
     /// What to do, when the cell's usual hint does not fit.
-    pub hint: Option<String>,
+    pub hint: Option<Message>,
 }
 
 impl CellError {
-    fn new(offset: usize, message: impl Into<String>) -> Self {
+    fn new(offset: usize, code: Code, message: Message) -> Self {
         CellError {
             offset,
-            message: message.into(),
+            code,
+            message,
             hint: None,
         }
     }
+}
+
+/// Why a page reference cannot be read: its code and message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct PageError {
+    code: Code,
+    message: Message,
 }
 
 enum Token {
@@ -148,8 +160,12 @@ pub fn parse_explanation_on(
         let pages = match (c.get(1), c.get(2)) {
             (Some(_), Some(list)) => match parse_page_list(list.as_str()) {
                 Ok(pages) => Pages::Numbers(pages),
-                Err(message) => {
-                    errors.push(CellError::new(char_offset(text, range.start), message));
+                Err(e) => {
+                    errors.push(CellError::new(
+                        char_offset(text, range.start),
+                        e.code,
+                        e.message,
+                    ));
                     continue;
                 }
             },
@@ -406,7 +422,7 @@ fn set_pages(evidence: &mut Evidence, pages: &Pages) {
 }
 
 /// Reads `48`, `18, 19`, `10-11` or `3 en 4` into page numbers.
-fn parse_page_list(list: &str) -> Result<Vec<u32>, String> {
+fn parse_page_list(list: &str) -> Result<Vec<u32>, PageError> {
     let mut pages = Vec::new();
     let normalised = list.replace(" en ", ",").replace('–', "-");
     for part in normalised.split(',').map(str::trim) {
@@ -415,12 +431,24 @@ fn parse_page_list(list: &str) -> Result<Vec<u32>, String> {
                 .parse::<u32>()
                 .ok()
                 .filter(|n| *n >= 1)
-                .ok_or_else(|| format!("`{list}` is not a page reference"))
+                .ok_or_else(|| PageError {
+                    code: "guide-cell-page-bad",
+                    message: msg!(
+                        "`{list}` is not a page reference",
+                        "`{list}` is geen verwijzing naar een pagina"
+                    ),
+                })
         };
         if let Some((from, to)) = part.split_once('-') {
             let (from, to) = (number(from)?, number(to)?);
             if to < from || to - from > 50 {
-                return Err(format!("`{part}` is not a page range"));
+                return Err(PageError {
+                    code: "guide-cell-page-range-bad",
+                    message: msg!(
+                        "`{part}` is not a page range",
+                        "`{part}` is geen reeks pagina's"
+                    ),
+                });
             }
             pages.extend(from..=to);
         } else {
@@ -529,7 +557,14 @@ pub fn parse_source(text: &str) -> Result<SourceCell, CellError> {
         links.push((link.text, link.url));
     }
     let Some((title, url)) = links.first() else {
-        return Err(CellError::new(0, "the source cell has text but no link"));
+        return Err(CellError::new(
+            0,
+            "guide-cell-source-no-link",
+            msg!(
+                "the source cell has text but no link",
+                "de cel in de kolom Bron heeft tekst maar geen link"
+            ),
+        ));
     };
     let format = if trimmed.to_lowercase().contains("(pdf)") || url.to_lowercase().ends_with(".pdf")
     {
@@ -594,10 +629,15 @@ fn char_offset(text: &str, offset: usize) -> usize {
 fn check_url(text: &str, link: &inline::Link) -> Result<(), CellError> {
     ExternalUrl::parse(&link.url, Schemes::Web)
         .map(|_| ())
-        .map_err(|e| CellError {
-            offset: char_offset(text, link.range.start),
-            message: format!("link `{}`: {}", link.text, e.message.en),
-            hint: Some(e.hint.en),
+        .map_err(|e| {
+            let label = &link.text;
+            let problem = e.message;
+            CellError {
+                offset: char_offset(text, link.range.start),
+                code: "guide-cell-link-bad",
+                message: msg!("link `{label}`: {problem}", "link `{label}`: {problem}"; problem),
+                hint: Some(e.hint),
+            }
         })
 }
 
@@ -745,6 +785,21 @@ mod tests {
 
     #[test]
     fn source_without_link_is_an_error() {
-        assert!(parse_source("programma op papier").is_err());
+        let e = parse_source("programma op papier").unwrap_err();
+        assert_eq!(e.code, "guide-cell-source-no-link");
+        assert!(e.message.nl.contains("geen link"), "{}", e.message.nl);
+    }
+
+    #[test]
+    fn a_bad_link_says_so_in_both_languages() {
+        let e = parse_source("[Programma](ftp://a.example/p.pdf)").unwrap_err();
+        assert_eq!(e.code, "guide-cell-link-bad");
+        assert!(
+            e.message.en.starts_with("link `Programma`: "),
+            "{}",
+            e.message.en
+        );
+        assert!(e.message.nl.contains("mag hier niet"), "{}", e.message.nl);
+        assert!(e.hint.is_some_and(|h| h.nl.contains("adresbalk")));
     }
 }

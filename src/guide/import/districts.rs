@@ -7,7 +7,11 @@
 //! words), names in parentheses and separators, and read in one pass, so a
 //! footnote of any length costs linear time.
 
+use std::fmt;
+
+use crate::diagnostics::Message;
 use crate::guide::model::{District, Districts, name_key};
+use crate::msg;
 
 /// Dutch number words up to twenty, the number of kieskringen.
 const NUMBER_WORDS: [&str; 21] = [
@@ -87,15 +91,13 @@ fn is_district_word(token: Option<&Token>) -> bool {
     matches!(token, Some(Token::Word(w)) if w == "kieskring" || w == "kieskringen")
 }
 
-/// Why a footnote about kieskringen cannot be read (the messages are English,
-/// and name the problem).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a footnote about kieskringen cannot be read ([`FootnoteError::message`]
+/// names the problem in English and Dutch).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FootnoteError {
     /// The footnote says "kieskring" but neither counts nor lists them.
-    #[error("the footnote mentions kieskringen but names no numbers")]
     NoNumbers,
     /// A count outside 1 to the number of kieskringen; the count as written.
-    #[error("a party cannot take part in {written} of {total} kieskringen")]
     ImpossibleCount {
         /// The count as the footnote writes it ("21", "eenentwintig").
         written: String,
@@ -103,16 +105,13 @@ pub enum FootnoteError {
         total: usize,
     },
     /// "Not in N kieskringen" where N is all of them.
-    #[error("a party cannot take part in none of the {total} kieskringen")]
     NoneLeft {
         /// How many kieskringen there are.
         total: usize,
     },
     /// A listed number that is no kieskring; the number as written.
-    #[error("there is no kieskring {0}")]
     NoSuchDistrict(String),
     /// A listed number whose name in parentheses is another kieskring's.
-    #[error("kieskring {number} is {name}, not {written}")]
     WrongName {
         /// The kieskring's number.
         number: u8,
@@ -122,9 +121,53 @@ pub enum FootnoteError {
         written: String,
     },
     /// A list without "ongeldig"/"doet niet mee" or "alleen"/"uitsluitend".
-    #[error("cannot tell whether the party does or does not take part in these kieskringen")]
     Unclear,
 }
+
+impl FootnoteError {
+    /// What is wrong, in English and Dutch.
+    pub fn message(&self) -> Message {
+        match self {
+            FootnoteError::NoNumbers => msg!(
+                "the footnote mentions kieskringen but names no numbers",
+                "de voetnoot noemt kieskringen, maar geen nummers"
+            ),
+            FootnoteError::ImpossibleCount { written, total } => msg!(
+                "a party cannot take part in {written} of {total} kieskringen",
+                "een partij kan niet meedoen in {written} van de {total} kieskringen"
+            ),
+            FootnoteError::NoneLeft { total } => msg!(
+                "a party cannot take part in none of the {total} kieskringen",
+                "een partij moet in minstens één van de {total} kieskringen meedoen"
+            ),
+            FootnoteError::NoSuchDistrict(written) => msg!(
+                "there is no kieskring {written}",
+                "er is geen kieskring {written}"
+            ),
+            FootnoteError::WrongName {
+                number,
+                name,
+                written,
+            } => msg!(
+                "kieskring {number} is {name}, not {written}",
+                "kieskring {number} is {name}, niet {written}"
+            ),
+            FootnoteError::Unclear => msg!(
+                "cannot tell whether the party does or does not take part in these kieskringen",
+                "uit de voetnoot blijkt niet of de partij in deze kieskringen wel of niet meedoet"
+            ),
+        }
+    }
+}
+
+/// The English message.
+impl fmt::Display for FootnoteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message().en)
+    }
+}
+
+impl std::error::Error for FootnoteError {}
 
 /// Reads one footnote. Returns `Ok(None)` when the footnote is not about
 /// districts at all, and an error when it is about districts but cannot be read.
@@ -240,9 +283,27 @@ fn numbered_districts(
 }
 
 /// Two footnotes of one party, one giving a count of kieskringen and the other a list.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("two footnotes give a count and a list of kieskringen for one party")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CountAndList;
+
+impl CountAndList {
+    /// What is wrong, in English and Dutch.
+    pub fn message(&self) -> Message {
+        msg!(
+            "two footnotes give a count and a list of kieskringen for one party",
+            "twee voetnoten geven voor één partij zowel een aantal als een lijst van kieskringen"
+        )
+    }
+}
+
+/// The English message.
+impl fmt::Display for CountAndList {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message().en)
+    }
+}
+
+impl std::error::Error for CountAndList {}
 
 /// Combines the districts of several footnotes of one party.
 pub fn combine(a: Districts, b: Districts) -> Result<Districts, CountAndList> {
@@ -313,6 +374,13 @@ mod tests {
             parse_footnote(text, &all()).unwrap_err().to_string(),
             message
         );
+    }
+
+    #[test]
+    fn footnote_messages_in_dutch() {
+        let e =
+            parse_footnote("Ongeldig verklaard voor kieskring 3 (Zwolle).", &all()).unwrap_err();
+        assert_eq!(e.message().nl, "kieskring 3 is Assen, niet Zwolle");
     }
 
     #[test]

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
+use crate::msg;
 
 /// A column the importer knows, found by its header text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -122,13 +123,20 @@ pub fn parse(path: &Path, text: &str) -> Result<GuideDocument, Diagnostics> {
     if let Some((offset, run)) = long_quote_run(text) {
         let (line, column) = line_col(text, offset);
         diags.push(
-            Diagnostic::untranslated_error(
+            Diagnostic::error(
+                "guide-import-quotes-run",
                 path,
                 line,
                 column,
-                format!("{run} quotation marks in a row"),
+                msg!(
+                    "{run} quotation marks in a row",
+                    "{run} aanhalingstekens achter elkaar"
+                ),
             )
-            .with_hint("a quotation needs one mark at each end; remove the extra marks"),
+            .with_hint(msg!(
+                "a quotation needs one mark at each end; remove the extra marks",
+                "een citaat heeft aan elk eind één aanhalingsteken nodig; haal de extra tekens weg"
+            )),
         );
         return Err(diags);
     }
@@ -138,8 +146,17 @@ pub fn parse(path: &Path, text: &str) -> Result<GuideDocument, Diagnostics> {
 
     let Some(header_index) = find_table(&lines, body_start) else {
         diags.push(
-            Diagnostic::untranslated_error(path, 1, 1, "no table found")
-                .with_hint("the guide needs a Markdown table with at least the columns `Partij` and `Oordeel`, followed by a `--- | ---` line"),
+            Diagnostic::error(
+                "guide-import-table-missing",
+                path,
+                1,
+                1,
+                msg!("no table found", "geen tabel gevonden"),
+            )
+            .with_hint(msg!(
+                "the guide needs a Markdown table with at least the columns `Partij` and `Oordeel`, followed by a `--- | ---` line",
+                "de stemwijzer heeft een Markdown-tabel nodig met minstens de kolommen `Partij` en `Oordeel`, met daaronder een regel `--- | ---`"
+            )),
         );
         return Err(diags);
     };
@@ -152,13 +169,21 @@ pub fn parse(path: &Path, text: &str) -> Result<GuideDocument, Diagnostics> {
             ignored_columns.push(cell.text.clone());
         } else if columns.contains(&column) {
             diags.push(
-                Diagnostic::untranslated_error(
+                Diagnostic::error(
+                    "guide-import-column-twice",
                     path,
                     header_index + 1,
                     cell.column,
-                    format!("column `{}` appears twice", cell.text),
+                    msg!(
+                        "column `{}` appears twice",
+                        "kolom `{}` staat er twee keer in",
+                        cell.text
+                    ),
                 )
-                .with_hint("keep one column of each name"),
+                .with_hint(msg!(
+                    "keep one column of each name",
+                    "houd van elke naam één kolom over"
+                )),
             );
         }
         columns.push(column);
@@ -166,8 +191,20 @@ pub fn parse(path: &Path, text: &str) -> Result<GuideDocument, Diagnostics> {
     for (required, name) in [(Column::Party, "Partij"), (Column::Verdict, "Oordeel")] {
         if !columns.contains(&Some(required)) {
             diags.push(
-                Diagnostic::untranslated_error(path, header_index + 1, 1, format!("the table has no `{name}` column"))
-                    .with_hint("name the columns Partij, Oordeel, Toelichting and Bron (in any order; Toelichting and Bron may be left out)"),
+                Diagnostic::error(
+                    "guide-import-column-missing",
+                    path,
+                    header_index + 1,
+                    1,
+                    msg!(
+                        "the table has no `{name}` column",
+                        "de tabel heeft geen kolom `{name}`"
+                    ),
+                )
+                .with_hint(msg!(
+                    "name the columns Partij, Oordeel, Toelichting and Bron (in any order; Toelichting and Bron may be left out)",
+                    "noem de kolommen Partij, Oordeel, Toelichting en Bron (in elke volgorde; Toelichting en Bron mogen ontbreken)"
+                )),
             );
         }
     }
@@ -180,13 +217,20 @@ pub fn parse(path: &Path, text: &str) -> Result<GuideDocument, Diagnostics> {
     );
     if legend.is_empty() {
         diags.push(
-            Diagnostic::untranslated_error(
+            Diagnostic::error(
+                "guide-import-legend-missing",
                 path,
                 header_index + 1,
                 1,
-                "no legend found above the table",
+                msg!(
+                    "no legend found above the table",
+                    "geen legenda gevonden boven de tabel"
+                ),
             )
-            .with_hint("list each symbol above the table as `- ✅ = Beschermt je privéberichten`"),
+            .with_hint(msg!(
+                "list each symbol above the table as `- ✅ = Beschermt je privéberichten`",
+                "zet elk symbool boven de tabel, zo: `- ✅ = Beschermt je privéberichten`"
+            )),
         );
     }
 
@@ -201,8 +245,22 @@ pub fn parse(path: &Path, text: &str) -> Result<GuideDocument, Diagnostics> {
         let extra = cells.iter().skip(columns.len()).any(|c| !c.text.is_empty());
         if cells.len() < columns.len() || extra {
             diags.push(
-                Diagnostic::untranslated_error(path, line_no, 1, format!("this row has {} cells, the header has {}", cells.len(), columns.len()))
-                    .with_hint("every row needs one cell per column, separated by `|`; write `---` in an empty source cell"),
+                Diagnostic::error(
+                    "guide-import-row-cell-count",
+                    path,
+                    line_no,
+                    1,
+                    msg!(
+                        "this row has {} cells, the header has {}",
+                        "deze regel heeft {} cellen, de kop heeft er {}",
+                        cells.len(),
+                        columns.len()
+                    ),
+                )
+                .with_hint(msg!(
+                    "every row needs one cell per column, separated by `|`; write `---` in an empty source cell",
+                    "elke regel heeft één cel per kolom nodig, gescheiden door `|`; schrijf `---` in een lege cel bij Bron"
+                )),
             );
         } else {
             let cells = columns
@@ -219,8 +277,17 @@ pub fn parse(path: &Path, text: &str) -> Result<GuideDocument, Diagnostics> {
     }
     if rows.is_empty() && !diags.has_errors() {
         diags.push(
-            Diagnostic::untranslated_error(path, header_index + 1, 1, "the table has no rows")
-                .with_hint("add one row per party below the `--- | ---` line"),
+            Diagnostic::error(
+                "guide-import-table-empty",
+                path,
+                header_index + 1,
+                1,
+                msg!("the table has no rows", "de tabel heeft geen regels"),
+            )
+            .with_hint(msg!(
+                "add one row per party below the `--- | ---` line",
+                "zet onder de regel `--- | ---` één regel per partij"
+            )),
         );
         return Err(diags);
     }
@@ -318,13 +385,20 @@ fn parse_front_matter(path: &Path, lines: &[&str], diags: &mut Diagnostics) -> F
         Err(err) => {
             let line = err.location().map(|l| l.line() + 1).unwrap_or(1);
             diags.push(
-                Diagnostic::untranslated_error(
+                Diagnostic::error(
+                    "guide-import-front-matter-bad",
                     path,
                     line,
                     1,
-                    format!("cannot read the front matter: {err}"),
+                    msg!(
+                        "cannot read the front matter: {err}",
+                        "de front matter is niet te lezen: {err}"
+                    ),
                 )
-                .with_hint("front matter is YAML between two `---` lines; check quotes and colons"),
+                .with_hint(msg!(
+                    "front matter is YAML between two `---` lines; check quotes and colons",
+                    "front matter is YAML tussen twee regels `---`; controleer de aanhalingstekens en dubbele punten"
+                )),
             );
             FrontMatter::default()
         }
@@ -368,25 +442,37 @@ fn parse_legend(
         let meaning = caps[2].to_string();
         if meaning.is_empty() {
             diags.push(
-                Diagnostic::untranslated_error(
+                Diagnostic::error(
+                    "guide-import-legend-meaning-missing",
                     path,
                     line_no,
                     1,
-                    format!("legend symbol `{symbol}` has no meaning after `=`"),
+                    msg!(
+                        "legend symbol `{symbol}` has no meaning after `=`",
+                        "symbool `{symbol}` in de legenda heeft geen betekenis na `=`"
+                    ),
                 )
-                .with_hint(
+                .with_hint(msg!(
                     "write the meaning after the symbol, e.g. `- ✅ = Beschermt je privéberichten`",
-                ),
+                    "schrijf de betekenis achter het symbool, bijvoorbeeld `- ✅ = Beschermt je privéberichten`"
+                )),
             );
         } else if !seen.insert(symbol_key(&symbol)) {
             diags.push(
-                Diagnostic::untranslated_error(
+                Diagnostic::error(
+                    "guide-import-legend-symbol-twice",
                     path,
                     line_no,
                     1,
-                    format!("legend symbol `{symbol}` appears twice"),
+                    msg!(
+                        "legend symbol `{symbol}` appears twice",
+                        "symbool `{symbol}` staat twee keer in de legenda"
+                    ),
                 )
-                .with_hint("every verdict needs its own symbol"),
+                .with_hint(msg!(
+                    "every verdict needs its own symbol",
+                    "elk oordeel heeft een eigen symbool nodig"
+                )),
             );
         } else {
             legend.push(LegendEntry {
@@ -547,5 +633,15 @@ mod tests {
     fn document_problems(text: &str, message: &str) {
         let diags = parse(Path::new("x.md"), text).unwrap_err();
         assert!(diags.iter().any(|d| d.message.contains(message)), "{diags}");
+    }
+
+    #[test]
+    fn a_missing_column_is_named_in_dutch() {
+        let diags = parse(Path::new("x.md"), "Partij | Uitleg\n--- | ---\nA | b\n").unwrap_err();
+        let d = diags
+            .iter()
+            .find(|d| d.code == "guide-import-column-missing")
+            .expect("a missing column");
+        assert_eq!(d.message.nl, "de tabel heeft geen kolom `Oordeel`");
     }
 }

@@ -27,7 +27,8 @@ use self::write::write_all;
 use super::load::{load_items, load_parties};
 use super::model::ElectionId;
 use crate::data_file::read_toml;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message};
+use crate::msg;
 use crate::site_path::SitePath;
 
 /// Arguments of `chatcontrole import guide`.
@@ -56,18 +57,38 @@ pub struct ImportGuideArgs {
 /// every diagnostic and writes nothing.
 pub fn run_import(args: &ImportGuideArgs) -> Result<String, Diagnostics> {
     let Some(election) = ElectionId::parse(&args.election) else {
-        return Err(Diagnostic::untranslated_error(
+        return Err(Diagnostic::error(
+            "guide-import-election-id-bad",
             &args.file,
             0,
             0,
-            format!("`{}` is not a valid election id", args.election),
+            msg!(
+                "`{}` is not a valid election id",
+                "`{}` is geen geldige id voor een verkiezing",
+                args.election
+            ),
         )
-        .with_hint("use lower-case letters, digits and hyphens, e.g. --election tk2023")
+        .with_hint(msg!(
+            "use lower-case letters, digits and hyphens, e.g. --election tk2023",
+            "gebruik kleine letters, cijfers en streepjes, bijvoorbeeld --election tk2023"
+        ))
         .into());
     };
     let text = fs::read_to_string(&args.file).map_err(|err| {
-        Diagnostic::untranslated_error(&args.file, 0, 0, format!("cannot read the file: {err}"))
-            .with_hint("check the path of the Markdown file")
+        Diagnostic::error(
+            "guide-import-file-unreadable",
+            &args.file,
+            0,
+            0,
+            msg!(
+                "cannot read the file: {err}",
+                "het bestand is niet te lezen: {err}"
+            ),
+        )
+        .with_hint(msg!(
+            "check the path of the Markdown file",
+            "controleer het pad naar het Markdown-bestand"
+        ))
     })?;
     let doc = document::parse(&args.file, &text)?;
 
@@ -108,13 +129,21 @@ fn read_previous_election(path: &Path, diags: &mut Diagnostics) -> PreviousElect
     let mut problems = Diagnostics::new();
     let Some(parsed) = read_toml::<toml::Table>(
         path,
-        "the election file exists but cannot be read; check its permissions",
+        msg!(
+            "the election file exists but cannot be read; check its permissions",
+            "het bestand van de verkiezing bestaat, maar is niet te lezen; controleer de rechten van het bestand"
+        ),
         &mut problems,
     ) else {
         for d in problems {
-            let hint = format!(
-                "{}; the importer keeps this file's path, intro and methodology, so it never replaces a file it cannot read (fix it, or move it away to import from scratch)",
-                d.hint.as_deref().unwrap_or("fix the file")
+            let first = d
+                .hint
+                .clone()
+                .unwrap_or_else(|| msg!("fix the file", "herstel het bestand"));
+            let hint = msg!(
+                "{first}; the importer keeps this file's path, intro and methodology, so it never replaces a file it cannot read (fix it, or move it away to import from scratch)",
+                "{first}; het importeren neemt het pad, de inleiding en de methode uit dit bestand over, en vervangt dus nooit een bestand dat het niet kan lezen (herstel het, of zet het ergens anders neer om helemaal opnieuw te importeren)";
+                first
             );
             diags.push(d.with_hint(hint));
         }
@@ -124,14 +153,23 @@ fn read_previous_election(path: &Path, diags: &mut Diagnostics) -> PreviousElect
         None => None,
         Some(toml::Value::String(s)) => Some(s.clone()),
         Some(other) => {
+            let found = toml_type(other.type_str());
             diags.push(
-                Diagnostic::untranslated_error(
+                Diagnostic::error(
+                    "guide-import-value-not-text",
                     path,
                     line_of_key(&parsed.text, key),
                     1,
-                    format!("`{key}` must be text, not {}", with_article(other.type_str())),
+                    msg!(
+                        "`{key}` must be text, not {found}",
+                        "`{key}` moet tekst zijn, geen {found}";
+                        found
+                    ),
                 )
-                .with_hint(format!("write `{key} = \"...\"`; the importer keeps this value and would otherwise lose it")),
+                .with_hint(msg!(
+                    "write `{key} = \"...\"`; the importer keeps this value and would otherwise lose it",
+                    "schrijf `{key} = \"...\"`; het importeren neemt deze waarde over en zou hem anders kwijtraken"
+                )),
             );
             None
         }
@@ -144,16 +182,19 @@ fn read_previous_election(path: &Path, diags: &mut Diagnostics) -> PreviousElect
     let path = written_path.and_then(|written| match SitePath::parse(written.trim()) {
         Ok(site_path) => Some(site_path),
         Err(e) => {
+            let (problem, fix) = (e.message, e.hint);
             diags.push(
-                Diagnostic::untranslated_error(
+                Diagnostic::error(
+                    "guide-import-path-bad",
                     path,
                     line_of_key(&parsed.text, "path"),
                     1,
-                    format!("path: {}", e.message),
+                    msg!("path: {problem}", "path: {problem}"; problem),
                 )
-                .with_hint(format!(
-                    "{}; the importer keeps this path, so fix it first",
-                    e.hint
+                .with_hint(msg!(
+                    "{fix}; the importer keeps this path, so fix it first",
+                    "{fix}; het importeren neemt dit pad over, dus herstel het eerst";
+                    fix
                 )),
             );
             None
@@ -168,14 +209,26 @@ fn read_previous_election(path: &Path, diags: &mut Diagnostics) -> PreviousElect
     }
 }
 
-/// "an integer", "a boolean": a TOML type name with its article.
-fn with_article(noun: &str) -> String {
+/// "an integer" ("een geheel getal"), "a boolean" ("een ja/nee-waarde"):
+/// a TOML type name with its article, in English and Dutch. In the Dutch
+/// the article is left out: "geen" stands before it.
+fn toml_type(noun: &str) -> Message {
     let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
         "an"
     } else {
         "a"
     };
-    format!("{article} {noun}")
+    let dutch = match noun {
+        "integer" => "geheel getal",
+        "float" => "kommagetal",
+        "boolean" => "ja/nee-waarde (true of false)",
+        "datetime" => "datum of tijd",
+        "array" => "lijst",
+        "table" => "tabel",
+        "string" => "tekst",
+        other => other,
+    };
+    msg!("{article} {noun}", "{dutch}")
 }
 
 /// The 1-based line on which `key = ` is written at the top of a TOML file, or 1.

@@ -21,6 +21,7 @@ use crate::guide::model::{
     Party, PartyEntry, Programme, ProgrammeFormat, RuleOutcome, Stance, Strength, VoteChoice,
     name_key,
 };
+use crate::msg;
 use crate::site_path::SitePath;
 
 /// The default methodology text of an imported election (Dutch).
@@ -130,8 +131,20 @@ impl<'a> Planner<'a> {
         let date = self.doc.election_date;
         if date.is_none() {
             self.diags.push(
-                Diagnostic::untranslated_error(self.file, 1, 1, "cannot find the election date")
-                    .with_hint("name the day in the introduction, e.g. \"Op 22 november 2023 ...\", or add `date: 2023-11-22` to the front matter"),
+                Diagnostic::error(
+                    "guide-import-date-missing",
+                    self.file,
+                    1,
+                    1,
+                    msg!(
+                        "cannot find the election date",
+                        "de datum van de verkiezing staat nergens"
+                    ),
+                )
+                .with_hint(msg!(
+                    "name the day in the introduction, e.g. \"Op 22 november 2023 ...\", or add `date: 2023-11-22` to the front matter",
+                    "noem de dag in de inleiding, bijvoorbeeld \"Op 22 november 2023 ...\", of zet `date: 2023-11-22` in de front matter"
+                )),
             );
         }
         let known_items: BTreeSet<String> = self.items.keys().cloned().collect();
@@ -144,13 +157,21 @@ impl<'a> Planner<'a> {
             {
                 if !self.seen.insert(entry.party.clone()) {
                     self.diags.push(
-                        Diagnostic::untranslated_error(
+                        Diagnostic::error(
+                            "guide-import-party-twice",
                             self.file,
                             row.line,
                             1,
-                            format!("party `{}` appears twice in the table", entry.party),
+                            msg!(
+                                "party `{}` appears twice in the table",
+                                "partij `{}` staat twee keer in de tabel",
+                                entry.party
+                            ),
                         )
-                        .with_hint("keep one row per party"),
+                        .with_hint(msg!(
+                            "keep one row per party",
+                            "houd één regel per partij over"
+                        )),
                     );
                     continue;
                 }
@@ -292,29 +313,38 @@ impl<'a> Planner<'a> {
             .join(" ");
         if name.is_empty() {
             self.diags.push(
-                Diagnostic::untranslated_error(
+                Diagnostic::error(
+                    "guide-import-party-empty",
                     self.file,
                     row.line,
                     row.column_of(Column::Party),
-                    "the party name is empty",
+                    msg!("the party name is empty", "de naam van de partij is leeg"),
                 )
-                .with_hint("write the party's name in the Partij column"),
+                .with_hint(msg!(
+                    "write the party's name in the Partij column",
+                    "schrijf de naam van de partij in de kolom Partij"
+                )),
             );
         }
         let symbol = row.text(Column::Verdict);
         let level = symbols.get(&symbol_key(symbol)).map(|&i| &scale[i]);
         if level.is_none() {
             let known: Vec<&str> = scale.iter().map(|l| l.symbol.as_str()).collect();
+            let known = known.join(" ");
             self.diags.push(
-                Diagnostic::untranslated_error(
+                Diagnostic::error(
+                    "guide-import-verdict-unknown",
                     self.file,
                     row.line,
                     row.column_of(Column::Verdict),
-                    format!("unknown verdict symbol `{symbol}`"),
+                    msg!(
+                        "unknown verdict symbol `{symbol}`",
+                        "onbekend symbool `{symbol}` voor het oordeel"
+                    ),
                 )
-                .with_hint(format!(
-                    "use a symbol of the legend ({}), or add `- {symbol} = meaning` to it",
-                    known.join(" ")
+                .with_hint(msg!(
+                    "use a symbol of the legend ({known}), or add `- {symbol} = meaning` to it",
+                    "gebruik een symbool uit de legenda ({known}), of zet `- {symbol} = betekenis` erbij"
                 )),
             );
         }
@@ -322,8 +352,19 @@ impl<'a> Planner<'a> {
             Ok(s) => s,
             Err(e) => {
                 self.diags.push(
-                    Diagnostic::untranslated_error(self.file, row.line, row.column_of(Column::Source) + e.offset, e.message)
-                        .with_hint(e.hint.unwrap_or_else(|| "write the programme as a link, `[Programma X](https://...)`, or `---` when there is none".to_string())),
+                    Diagnostic::error(
+                        e.code,
+                        self.file,
+                        row.line,
+                        row.column_of(Column::Source) + e.offset,
+                        e.message,
+                    )
+                    .with_hint(e.hint.unwrap_or_else(|| {
+                        msg!(
+                            "write the programme as a link, `[Programma X](https://...)`, or `---` when there is none",
+                            "schrijf het programma als link, `[Programma X](https://...)`, of `---` als er geen is"
+                        )
+                    })),
                 );
                 cell::SourceCell::default()
             }
@@ -339,8 +380,19 @@ impl<'a> Planner<'a> {
             Err(errors) => {
                 for e in errors {
                     self.diags.push(
-                        Diagnostic::untranslated_error(self.file, row.line, row.column_of(Column::Explanation) + e.offset, e.message)
-                            .with_hint(e.hint.unwrap_or_else(|| "write page references as (p. 48), (pp. 18, 19), (pp. 10-11) or (zonder paginanummers)".to_string())),
+                        Diagnostic::error(
+                            e.code,
+                            self.file,
+                            row.line,
+                            row.column_of(Column::Explanation) + e.offset,
+                            e.message,
+                        )
+                        .with_hint(e.hint.unwrap_or_else(|| {
+                            msg!(
+                                "write page references as (p. 48), (pp. 18, 19), (pp. 10-11) or (zonder paginanummers)",
+                                "schrijf verwijzingen naar pagina's als (p. 48), (pp. 18, 19), (pp. 10-11) of (zonder paginanummers)"
+                            )
+                        })),
                     );
                 }
                 cell::Explanation::default()
@@ -352,8 +404,17 @@ impl<'a> Planner<'a> {
                 Some(d) => match districts::combine(party_districts.clone(), d) {
                     Ok(combined) => party_districts = combined,
                     Err(error) => self.diags.push(
-                        Diagnostic::untranslated_error(self.file, row.line, 1, error.to_string())
-                            .with_hint("give the party one footnote about its kieskringen"),
+                        Diagnostic::error(
+                            "guide-import-footnotes-conflict",
+                            self.file,
+                            row.line,
+                            1,
+                            error.message(),
+                        )
+                        .with_hint(msg!(
+                            "give the party one footnote about its kieskringen",
+                            "geef de partij één voetnoot over haar kieskringen"
+                        )),
                     ),
                 },
                 None => continue,
@@ -417,25 +478,51 @@ impl<'a> Planner<'a> {
     ) -> Option<Districts> {
         let Some(footnote) = self.doc.footnotes.get(id) else {
             self.diags.push(
-                Diagnostic::untranslated_error(
+                Diagnostic::error(
+                    "guide-import-footnote-undefined",
                     self.file,
                     row.line,
                     row.column_of(Column::Party),
-                    format!("footnote [^{id}] is not defined"),
+                    msg!(
+                        "footnote [^{id}] is not defined",
+                        "voetnoot [^{id}] bestaat niet"
+                    ),
                 )
-                .with_hint(format!("add a line `[^{id}]: ...` below the table")),
+                .with_hint(msg!(
+                    "add a line `[^{id}]: ...` below the table",
+                    "zet een regel `[^{id}]: ...` onder de tabel"
+                )),
             );
             return None;
         };
-        let problem = match districts::parse_footnote(&footnote.text, districts) {
+        let (code, problem) = match districts::parse_footnote(&footnote.text, districts) {
             Ok(Some(d)) => return Some(d),
-            Ok(None) => "this footnote is not about kieskringen, and the importer only reads footnotes about kieskringen".to_string(),
-            Err(error) => format!("cannot read this footnote: {error}"),
+            Ok(None) => (
+                "guide-import-footnote-not-districts",
+                msg!(
+                    "this footnote is not about kieskringen, and the importer only reads footnotes about kieskringen",
+                    "deze voetnoot gaat niet over kieskringen, en het importeren leest alleen voetnoten over kieskringen"
+                ),
+            ),
+            Err(error) => {
+                let error = error.message();
+                (
+                    "guide-import-footnote-unreadable",
+                    msg!(
+                        "cannot read this footnote: {error}",
+                        "deze voetnoot is niet te lezen: {error}";
+                        error
+                    ),
+                )
+            }
         };
         if reported.insert(id.to_string()) {
             self.diags.push(
-                Diagnostic::untranslated_error(self.file, footnote.line, 1, problem)
-                    .with_hint("write e.g. \"Partij ongeldig verklaard voor de kieskringen 3 (Assen) en 20 (Bonaire).\" or \"Doet mee in 19 kieskringen.\""),
+                Diagnostic::error(code, self.file, footnote.line, 1, problem)
+                    .with_hint(msg!(
+                        "write e.g. \"Partij ongeldig verklaard voor de kieskringen 3 (Assen) en 20 (Bonaire).\" or \"Doet mee in 19 kieskringen.\"",
+                        "schrijf bijvoorbeeld \"Partij ongeldig verklaard voor de kieskringen 3 (Assen) en 20 (Bonaire).\" of \"Doet mee in 19 kieskringen.\""
+                    )),
             );
         }
         None
@@ -671,9 +758,21 @@ impl Plan {
                 Ok(text) => text,
                 Err(err) if err.kind() == std::io::ErrorKind::NotFound => String::new(),
                 Err(err) => {
-                    return Err(Diagnostic::untranslated_error(&path, 0, 0, format!("cannot read the file: {err}"))
-                        .with_hint("the importer adds the new parties to this file and never replaces a file it cannot read; check its permissions")
-                        .into());
+                    return Err(Diagnostic::error(
+                        "guide-import-parties-unreadable",
+                        &path,
+                        0,
+                        0,
+                        msg!(
+                            "cannot read the file: {err}",
+                            "het bestand is niet te lezen: {err}"
+                        ),
+                    )
+                    .with_hint(msg!(
+                        "the importer adds the new parties to this file and never replaces a file it cannot read; check its permissions",
+                        "het importeren voegt de nieuwe partijen aan dit bestand toe en vervangt nooit een bestand dat het niet kan lezen; controleer de rechten van het bestand"
+                    ))
+                    .into());
                 }
             };
             let added = to_toml(
@@ -743,9 +842,21 @@ impl Plan {
 /// Serialises one data file, or explains why it cannot be.
 fn to_toml<T: Serialize>(value: &T, path: &Path) -> Result<String, Diagnostics> {
     toml::to_string(value).map_err(|err| {
-        Diagnostic::untranslated_error(path, 0, 0, format!("cannot write TOML: {err}"))
-            .with_hint("this is a bug in the importer; please report it with the Markdown file")
-            .into()
+        Diagnostic::error(
+            "guide-import-toml-unwritable",
+            path,
+            0,
+            0,
+            msg!(
+                "cannot write TOML: {err}",
+                "kan de TOML niet schrijven: {err}"
+            ),
+        )
+        .with_hint(msg!(
+            "this is a bug in the importer; please report it with the Markdown file",
+            "dit is een fout in het importeren; meld hem en stuur het Markdown-bestand mee"
+        ))
+        .into()
     })
 }
 

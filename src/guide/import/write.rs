@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use crate::data_file::write_atomically;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::msg;
 
 /// A file to write: where, and its full contents.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,13 +32,20 @@ pub fn write_all(files: &[PlannedFile]) -> Result<(), Diagnostics> {
         let writable =
             fs::create_dir_all(&dir).and_then(|()| tempfile::NamedTempFile::new_in(&dir));
         if let Err(err) = writable {
-            return Err(Diagnostic::untranslated_error(
+            return Err(Diagnostic::error(
+                "guide-import-file-unwritable",
                 &file.path,
                 0,
                 0,
-                format!("cannot write the file: {err}"),
+                msg!(
+                    "cannot write the file: {err}",
+                    "het bestand kan niet worden geschreven: {err}"
+                ),
             )
-            .with_hint("check that the site folder exists and is writable; nothing was written")
+            .with_hint(msg!(
+                "check that the site folder exists and is writable; nothing was written",
+                "controleer of de map van de site bestaat en of je erin mag schrijven; er is niets geschreven"
+            ))
             .into());
         }
     }
@@ -45,13 +53,20 @@ pub fn write_all(files: &[PlannedFile]) -> Result<(), Diagnostics> {
     for file in files {
         if let Err(err) = write_atomically(&file.path, file.contents.as_bytes()) {
             diags.push(
-                Diagnostic::untranslated_error(
+                Diagnostic::error(
+                    "guide-import-file-unwritable",
                     &file.path,
                     0,
                     0,
-                    format!("cannot write the file: {err}"),
+                    msg!(
+                        "cannot write the file: {err}",
+                        "het bestand kan niet worden geschreven: {err}"
+                    ),
                 )
-                .with_hint("check the permissions of the folder; this file was left as it was"),
+                .with_hint(msg!(
+                    "check the permissions of the folder; this file was left as it was",
+                    "controleer de rechten van de map; dit bestand is niet veranderd"
+                )),
             );
         }
     }
@@ -101,7 +116,16 @@ mod tests {
                 contents: "y = 2\n".into(),
             },
         ];
-        assert!(write_all(&files).is_err());
+        let diags = write_all(&files).unwrap_err();
         assert!(!dir.path().join("ok.toml").exists());
+        let d = diags.iter().next().expect("one diagnostic");
+        assert_eq!(d.code, "guide-import-file-unwritable");
+        assert!(
+            d.message
+                .nl
+                .starts_with("het bestand kan niet worden geschreven"),
+            "{}",
+            d.message.nl
+        );
     }
 }

@@ -14,10 +14,11 @@ use toml::Spanned;
 use super::keys::fields_of;
 use super::{choice, english, is_valid_id, parse_date, read_guide, toml_files};
 use crate::data_file::Parsed;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message};
 use crate::guide::model::{
     District, Election, ElectionId, GuideData, Level, LevelEnglish, Origin, RuleOutcome,
 };
+use crate::msg;
 
 /// The values of a level's `rule`: the outcome of the verdict rules it stands for.
 const RULES: [(&str, RuleOutcome); 4] = [
@@ -88,20 +89,39 @@ pub(super) fn load_election(
     let path = dir.join("election.toml");
     let Some(id) = ElectionId::parse(&name) else {
         diags.push(
-            Diagnostic::untranslated_error(
+            Diagnostic::error(
+                "election-id-invalid",
                 dir,
                 0,
                 0,
-                format!("election folder name `{name}` is not a valid id"),
+                msg!(
+                    "election folder name `{name}` is not a valid id",
+                    "de mapnaam `{name}` van de verkiezing is geen geldige id"
+                ),
             )
-            .with_hint("use lower-case letters, digits and hyphens, e.g. `tk2023`"),
+            .with_hint(msg!(
+                "use lower-case letters, digits and hyphens, e.g. `tk2023`",
+                "gebruik kleine letters, cijfers en streepjes, bijvoorbeeld `tk2023`"
+            )),
         );
         return None;
     };
     if !path.exists() {
         diags.push(
-            Diagnostic::untranslated_error(&path, 0, 0, "the election folder has no election.toml")
-                .with_hint("add election.toml with title, date, [[level]] and [[district]] tables"),
+            Diagnostic::error(
+                "election-file-missing",
+                &path,
+                0,
+                0,
+                msg!(
+                    "the election folder has no election.toml",
+                    "de map van de verkiezing heeft geen election.toml"
+                ),
+            )
+            .with_hint(msg!(
+                "add election.toml with title, date, [[level]] and [[district]] tables",
+                "voeg election.toml toe met title, date en tabellen [[level]] en [[district]]"
+            )),
         );
         return None;
     }
@@ -113,19 +133,35 @@ pub(super) fn load_election(
             let value = p.get_ref().trim().to_string();
             match SitePath::parse(&value) {
                 Err(e) => {
+                    let (problem, fix) = (e.message, e.hint);
                     diags.push(
-                        src.untranslated_error(p, format!("path: {}", e.message))
-                            .with_hint(format!("{}; for example path = \"/{id}/\"", e.hint)),
+                        src.error(
+                            "election-path-invalid",
+                            p,
+                            msg!("path: {problem}", "path: {problem}"; problem),
+                        )
+                        .with_hint(msg!(
+                            "{fix}; for example path = \"/{id}/\"",
+                            "{fix}; bijvoorbeeld path = \"/{id}/\"";
+                            fix
+                        )),
                     );
                     None
                 }
                 Ok(_) if !value.starts_with('/') || !value.ends_with('/') => {
                     diags.push(
-                        src.untranslated_error(
+                        src.error(
+                            "election-path-slash-missing",
                             p,
-                            format!("path `{value}` must start and end with `/`"),
+                            msg!(
+                                "path `{value}` must start and end with `/`",
+                                "path `{value}` moet met `/` beginnen en eindigen"
+                            ),
                         )
-                        .with_hint(format!("for example path = \"/{id}/\"")),
+                        .with_hint(msg!(
+                            "for example path = \"/{id}/\"",
+                            "bijvoorbeeld path = \"/{id}/\""
+                        )),
                     );
                     None
                 }
@@ -173,8 +209,20 @@ pub(super) fn load_election(
 fn convert_scale(src: &Parsed<()>, raw: Vec<RawLevel>, diags: &mut Diagnostics) -> Vec<Level> {
     if raw.is_empty() {
         diags.push(
-            Diagnostic::untranslated_error(&src.path, 0, 0, "the election has no verdict scale")
-                .with_hint("add one [[level]] table per verdict, with id, symbol, label, meaning, screen_reader and rule"),
+            Diagnostic::error(
+                "election-scale-missing",
+                &src.path,
+                0,
+                0,
+                msg!(
+                    "the election has no verdict scale",
+                    "de verkiezing heeft geen schaal met oordelen"
+                ),
+            )
+            .with_hint(msg!(
+                "add one [[level]] table per verdict, with id, symbol, label, meaning, screen_reader and rule",
+                "voeg per oordeel een tabel [[level]] toe, met id, symbol, label, meaning, screen_reader en rule"
+            )),
         );
     }
     let mut ids = BTreeSet::new();
@@ -185,22 +233,50 @@ fn convert_scale(src: &Parsed<()>, raw: Vec<RawLevel>, diags: &mut Diagnostics) 
         let id = level.id.get_ref().clone();
         if !is_valid_id(&id) {
             diags.push(
-                src.untranslated_error(&level.id, format!("level id `{id}` is not a valid id"))
-                    .with_hint("use lower-case letters, digits and hyphens, e.g. `beschermt-niet`"),
+                src.error(
+                    "level-id-invalid",
+                    &level.id,
+                    msg!(
+                        "level id `{id}` is not a valid id",
+                        "de niveau-id `{id}` is geen geldige id"
+                    ),
+                )
+                .with_hint(msg!(
+                    "use lower-case letters, digits and hyphens, e.g. `beschermt-niet`",
+                    "gebruik kleine letters, cijfers en streepjes, bijvoorbeeld `beschermt-niet`"
+                )),
             );
         } else if !ids.insert(id.clone()) {
             diags.push(
-                src.untranslated_error(&level.id, format!("level id `{id}` is used twice"))
-                    .with_hint("give every [[level]] its own id"),
+                src.error(
+                    "level-id-twice",
+                    &level.id,
+                    msg!(
+                        "level id `{id}` is used twice",
+                        "de niveau-id `{id}` komt twee keer voor"
+                    ),
+                )
+                .with_hint(msg!(
+                    "give every [[level]] its own id",
+                    "geef elk [[level]] een eigen id"
+                )),
             );
         }
         if !symbols.insert(level.symbol.get_ref().clone()) {
+            let symbol = level.symbol.get_ref();
             diags.push(
-                src.untranslated_error(
+                src.error(
+                    "level-symbol-twice",
                     &level.symbol,
-                    format!("symbol `{}` is used by two levels", level.symbol.get_ref()),
+                    msg!(
+                        "symbol `{symbol}` is used by two levels",
+                        "het symbool `{symbol}` wordt door twee niveaus gebruikt"
+                    ),
                 )
-                .with_hint("readers tell levels apart by their symbol; give each level its own"),
+                .with_hint(msg!(
+                    "readers tell levels apart by their symbol; give each level its own",
+                    "lezers herkennen de niveaus aan hun symbool; geef elk niveau een eigen symbool"
+                )),
             );
         }
         let outcome = level
@@ -210,9 +286,20 @@ fn convert_scale(src: &Parsed<()>, raw: Vec<RawLevel>, diags: &mut Diagnostics) 
         if let (Some(rule), Some(outcome)) = (&level.rule, outcome)
             && !rules.insert(outcome)
         {
+            let outcome = outcome.id();
             diags.push(
-                src.untranslated_error(rule, format!("two levels stand for the rule outcome `{}`", outcome.id()))
-                    .with_hint("each outcome of the verdict rules (protects, mixed, does_not_protect, unclear) belongs to at most one level"),
+                src.error(
+                    "level-rule-twice",
+                    rule,
+                    msg!(
+                        "two levels stand for the rule outcome `{outcome}`",
+                        "twee niveaus staan voor dezelfde uitkomst `{outcome}` van de regels"
+                    ),
+                )
+                .with_hint(msg!(
+                    "each outcome of the verdict rules (protects, mixed, does_not_protect, unclear) belongs to at most one level",
+                    "elke uitkomst van de regels voor het oordeel (protects, mixed, does_not_protect, unclear) hoort bij hooguit één niveau"
+                )),
             );
         }
         let english = level_english(src, &level, diags);
@@ -252,13 +339,30 @@ fn level_english(
         .collect();
     if !missing.is_empty() {
         let what = match missing.as_slice() {
-            [one] => format!("`{one}` is missing"),
-            [rest @ .., last] => format!("`{}` and `{last}` are missing", rest.join("`, `")),
-            [] => String::new(),
+            [one] => msg!("`{one}` is missing", "`{one}` ontbreekt"),
+            [rest @ .., last] => {
+                let rest = rest.join("`, `");
+                msg!(
+                    "`{rest}` and `{last}` are missing",
+                    "`{rest}` en `{last}` ontbreken"
+                )
+            }
+            [] => Message::default(),
         };
         diags.push(
-            src.untranslated_error(*first, format!("this level's English is incomplete: {what}"))
-                .with_hint("give a level all three of label_en, meaning_en and screen_reader_en, or none (English pages then show the Dutch texts, marked as Dutch)"),
+            src.error(
+                "level-english-incomplete",
+                *first,
+                msg!(
+                    "this level's English is incomplete: {what}",
+                    "het Engels van dit niveau is niet compleet: {what}";
+                    what
+                ),
+            )
+            .with_hint(msg!(
+                "give a level all three of label_en, meaning_en and screen_reader_en, or none (English pages then show the Dutch texts, marked as Dutch)",
+                "geef een niveau alle drie: label_en, meaning_en en screen_reader_en, of geen ervan (Engelse pagina's tonen dan de Nederlandse teksten, gemarkeerd als Nederlands)"
+            )),
         );
         return None;
     }
@@ -284,11 +388,18 @@ fn convert_districts(
             Ok(number) if number >= 1 => {
                 if districts.iter().any(|x| x.number == number) {
                     diags.push(
-                        src.untranslated_error(
+                        src.error(
+                            "kieskring-number-twice",
                             &d.number,
-                            format!("kieskring {number} is listed twice"),
+                            msg!(
+                                "kieskring {number} is listed twice",
+                                "kieskring {number} staat er twee keer in"
+                            ),
                         )
-                        .with_hint("remove the second [[district]] with this number"),
+                        .with_hint(msg!(
+                            "remove the second [[district]] with this number",
+                            "haal de tweede [[district]] met dit nummer weg"
+                        )),
                     );
                 } else {
                     districts.push(District {
@@ -298,8 +409,18 @@ fn convert_districts(
                 }
             }
             _ => diags.push(
-                src.untranslated_error(&d.number, format!("{n} is not a valid kieskring number"))
-                    .with_hint("kieskringen are numbered from 1 (Groningen) to 20 (Bonaire)"),
+                src.error(
+                    "kieskring-number-invalid",
+                    &d.number,
+                    msg!(
+                        "{n} is not a valid kieskring number",
+                        "{n} is geen geldig nummer van een kieskring"
+                    ),
+                )
+                .with_hint(msg!(
+                    "kieskringen are numbered from 1 (Groningen) to 20 (Bonaire)",
+                    "kieskringen zijn genummerd van 1 (Groningen) tot en met 20 (Bonaire)"
+                )),
             ),
         }
     }
@@ -312,14 +433,22 @@ pub(super) fn check_unique_paths(elections: &[Election], diags: &mut Diagnostics
     let mut seen: BTreeMap<&SitePath, &Election> = BTreeMap::new();
     for e in elections {
         if let Some(first) = seen.insert(&e.path, e) {
+            let (path, other) = (&e.path, &first.id);
             diags.push(
-                Diagnostic::untranslated_error(
+                Diagnostic::error(
+                    "election-path-twice",
                     &e.origin.file,
                     0,
                     0,
-                    format!("path `{}` is also used by election `{}`", e.path, first.id),
+                    msg!(
+                        "path `{path}` is also used by election `{other}`",
+                        "het pad `{path}` wordt ook gebruikt door de verkiezing `{other}`"
+                    ),
                 )
-                .with_hint("give each election its own path"),
+                .with_hint(msg!(
+                    "give each election its own path",
+                    "geef elke verkiezing een eigen pad"
+                )),
             );
         }
     }

@@ -16,6 +16,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::guide::model::{
     Districts, Election, GuideData, Origin, Outreach, PartyEntry, Programme, ProgrammeFormat,
 };
+use crate::msg;
 use crate::url::Schemes;
 
 /// The values of a programme's `format`.
@@ -94,22 +95,36 @@ pub(super) fn load_entry(
     let party = file_stem(path);
     if data.party(&party).is_none() {
         diags.push(
-            Diagnostic::untranslated_error(path, 1, 1, format!("unknown party `{party}`"))
-                .with_hint(format!(
-                    "the file name must be a party id from data/parties.toml; add a [[party]] with id = \"{party}\" there or rename the file"
-                )),
+            Diagnostic::error(
+                "party-file-unknown",
+                path,
+                1,
+                1,
+                msg!("unknown party `{party}`", "onbekende partij `{party}`"),
+            )
+            .with_hint(msg!(
+                "the file name must be a party id from data/parties.toml; add a [[party]] with id = \"{party}\" there or rename the file",
+                "de bestandsnaam moet de id van een partij uit data/parties.toml zijn; voeg daar een [[party]] met id = \"{party}\" toe of geef het bestand een andere naam"
+            )),
         );
     }
     let verdict = raw.verdict.get_ref().clone();
     if election.level(&verdict).is_none() {
         let known: Vec<&str> = election.scale.iter().map(|l| l.id.as_str()).collect();
+        let (scale_file, known) = (election.origin.file.display(), known.join(", "));
         diags.push(
-            src.untranslated_error(&raw.verdict, format!("unknown verdict level `{verdict}`"))
-                .with_hint(format!(
-                    "use one of the level ids of {}: {}",
-                    election.origin.file.display(),
-                    known.join(", ")
-                )),
+            src.error(
+                "guide-verdict-unknown",
+                &raw.verdict,
+                msg!(
+                    "unknown verdict level `{verdict}`",
+                    "onbekend niveau `{verdict}` voor het oordeel"
+                ),
+            )
+            .with_hint(msg!(
+                "use one of the level ids of {scale_file}: {known}",
+                "gebruik een van de niveau-ids uit {scale_file}: {known}"
+            )),
         );
     }
     let districts = raw
@@ -161,9 +176,20 @@ pub(super) fn load_entry(
         summary_en,
         summary: raw.summary.unwrap_or_else(|| {
             diags.push(
-                Diagnostic::untranslated_error(path, 1, 1, "the party file has no `summary`").with_hint(
+                Diagnostic::error(
+                    "party-summary-missing",
+                    path,
+                    1,
+                    1,
+                    msg!(
+                        "the party file has no `summary`",
+                        "het bestand van de partij heeft geen `summary`"
+                    ),
+                )
+                .with_hint(msg!(
                     "add summary = \"...\": a short explanation of the verdict in your own words",
-                ),
+                    "voeg summary = \"...\" toe: een korte uitleg van het oordeel in je eigen woorden"
+                )),
             );
             String::new()
         }),
@@ -210,8 +236,18 @@ fn convert_entry_districts(
         + usize::from(d.count.is_some());
     if given != 1 {
         diags.push(
-            src.untranslated_error(raw, "[districts] needs exactly one of `all`, `except` or `count`")
-                .with_hint("leave [districts] out when the party is on the ballot everywhere; write except = [3, 20] or count = 19 otherwise"),
+            src.error(
+                "kieskring-choice-not-one",
+                raw,
+                msg!(
+                    "[districts] needs exactly one of `all`, `except` or `count`",
+                    "[districts] heeft precies één van `all`, `except` of `count` nodig"
+                ),
+            )
+            .with_hint(msg!(
+                "leave [districts] out when the party is on the ballot everywhere; write except = [3, 20] or count = 19 otherwise",
+                "laat [districts] weg als de partij overal op het stembiljet staat; schrijf anders except = [3, 20] of count = 19"
+            )),
         );
         return Districts::All;
     }
@@ -223,13 +259,23 @@ fn convert_entry_districts(
                 .filter(|x| election.district_name(*x).is_some());
             match known {
                 Some(x) => numbers.push(x),
-                None => diags.push(
-                    src.untranslated_error(n, format!("there is no kieskring {}", n.get_ref()))
-                        .with_hint(format!(
-                            "use the numbers of the [[district]] tables in {}",
-                            election.origin.file.display()
+                None => {
+                    let (number, scale_file) = (n.get_ref(), election.origin.file.display());
+                    diags.push(
+                        src.error(
+                            "kieskring-unknown",
+                            n,
+                            msg!(
+                                "there is no kieskring {number}",
+                                "er is geen kieskring {number}"
+                            ),
+                        )
+                        .with_hint(msg!(
+                            "use the numbers of the [[district]] tables in {scale_file}",
+                            "gebruik de nummers van de tabellen [[district]] in {scale_file}"
                         )),
-                ),
+                    )
+                }
             }
         }
         numbers.sort_unstable();
@@ -241,14 +287,19 @@ fn convert_entry_districts(
         return match u8::try_from(n) {
             Ok(x) if x >= 1 && usize::from(x) <= election.districts.len() => Districts::Count(x),
             _ => {
+                let total = election.districts.len();
                 diags.push(
-                    src.untranslated_error(
+                    src.error(
+                        "kieskring-count-invalid",
                         count,
-                        format!("a party cannot be on the ballot in {n} kieskringen"),
+                        msg!(
+                            "a party cannot be on the ballot in {n} kieskringen",
+                            "een partij kan niet in {n} kieskringen op het stembiljet staan"
+                        ),
                     )
-                    .with_hint(format!(
-                        "the election has {} kieskringen",
-                        election.districts.len()
+                    .with_hint(msg!(
+                        "the election has {total} kieskringen",
+                        "de verkiezing heeft {total} kieskringen"
                     )),
                 );
                 Districts::All
@@ -257,11 +308,18 @@ fn convert_entry_districts(
     }
     if d.all == Some(false) {
         diags.push(
-            src.untranslated_error(
+            src.error(
+                "kieskring-all-false",
                 raw,
-                "`all = false` does not say where the party is on the ballot",
+                msg!(
+                    "`all = false` does not say where the party is on the ballot",
+                    "`all = false` zegt niet waar de partij op het stembiljet staat"
+                ),
             )
-            .with_hint("write except = [..] or count = N instead"),
+            .with_hint(msg!(
+                "write except = [..] or count = N instead",
+                "schrijf in plaats daarvan except = [..] of count = N"
+            )),
         );
     }
     Districts::All

@@ -6,10 +6,11 @@ use toml::Spanned;
 
 use super::{choice, english, parse_date, web_url};
 use crate::data_file::Parsed;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Message};
 use crate::guide::model::{
     Evidence, EvidenceKind, GuideData, Origin, Stance, Strength, VoteChoice,
 };
+use crate::msg;
 use crate::url::Schemes;
 
 /// The values of `vote`.
@@ -86,25 +87,44 @@ pub(super) fn convert_evidence(
     diags: &mut Diagnostics,
 ) -> Evidence {
     let header = nth_header_line(src, "evidence", index);
-    let at_kind = |message: &str| match &e.kind {
-        Some(k) => src.untranslated_error(k, message),
-        None => Diagnostic::untranslated_error(&src.path, header, 1, message),
+    let at_kind = |code: Code, message: Message| match &e.kind {
+        Some(k) => src.error(code, k, message),
+        None => Diagnostic::error(code, &src.path, header, 1, message),
     };
     if e.kind.is_none() {
         diags.push(
-            Diagnostic::untranslated_error(&src.path, header, 1, "this [[evidence]] has no `kind`")
-                .with_hint("add kind = \"programme\", \"vote\", \"debate\", \"reply\", \"action\", \"statement\", \"submitted\" (a motion the party filed) or \"cosigned\""),
+            Diagnostic::error(
+                "evidence-kind-missing",
+                &src.path,
+                header,
+                1,
+                msg!(
+                    "this [[evidence]] has no `kind`",
+                    "deze [[evidence]] heeft geen `kind`"
+                ),
+            )
+            .with_hint(msg!(
+                "add kind = \"programme\", \"vote\", \"debate\", \"reply\", \"action\", \"statement\", \"submitted\" (a motion the party filed) or \"cosigned\"",
+                "voeg kind = \"programme\", \"vote\", \"debate\", \"reply\", \"action\", \"statement\", \"submitted\" (een motie die de partij indiende) of \"cosigned\" toe"
+            )),
         );
     }
     if e.stance.is_none() {
         diags.push(
-            Diagnostic::untranslated_error(
+            Diagnostic::error(
+                "evidence-stance-missing",
                 &src.path,
                 header,
                 1,
-                "this [[evidence]] has no `stance`",
+                msg!(
+                    "this [[evidence]] has no `stance`",
+                    "deze [[evidence]] heeft geen `stance`"
+                ),
             )
-            .with_hint("add stance = \"protects\", \"undermines\", \"mixed\" or \"silent\""),
+            .with_hint(msg!(
+                "add stance = \"protects\", \"undermines\", \"mixed\" or \"silent\"",
+                "voeg stance = \"protects\", \"undermines\", \"mixed\" of \"silent\" toe"
+            )),
         );
     }
     let kind = e.kind.as_ref().and_then(|k| kind_choice(src, k, diags));
@@ -130,42 +150,92 @@ pub(super) fn convert_evidence(
         )
         && e.strength.is_none()
     {
+        let verb = stance_verb(stance);
         diags.push(
-            src.untranslated_error(at, format!("evidence that {} needs a strength", stance_verb(stance)))
-                .with_hint("add strength = \"explicit\" (about encryption, scanning, chat control or a recorded vote) or \"general\" (a general remark on privacy)"),
+            src.error(
+                "evidence-strength-missing",
+                at,
+                msg!(
+                    "evidence that {verb} needs a strength",
+                    "bewijs dat {verb}, heeft een `strength` nodig";
+                    verb
+                ),
+            )
+            .with_hint(msg!(
+                "add strength = \"explicit\" (about encryption, scanning, chat control or a recorded vote) or \"general\" (a general remark on privacy)",
+                "voeg strength = \"explicit\" toe (over encryptie, scannen, chatcontrole of een vastgelegde stemming) of \"general\" (een algemene opmerking over privacy)"
+            )),
         );
     }
     if kind == Some(EvidenceKind::Vote) {
         if e.item.is_none() || e.vote.is_none() {
             diags.push(
-                at_kind("a vote needs `item` and `vote`")
-                    .with_hint("add item = \"2023Z07239\" (motion) or \"36263\" (bill) and vote = \"for\", \"against\" or \"absent\""),
+                at_kind(
+                    "evidence-vote-incomplete",
+                    msg!(
+                        "a vote needs `item` and `vote`",
+                        "een stemming heeft `item` en `vote` nodig"
+                    ),
+                )
+                .with_hint(msg!(
+                    "add item = \"2023Z07239\" (motion) or \"36263\" (bill) and vote = \"for\", \"against\" or \"absent\"",
+                    "voeg item = \"2023Z07239\" (motie) of \"36263\" (wetsvoorstel) toe, en vote = \"for\", \"against\" of \"absent\""
+                )),
             );
         }
     } else if let Some(kind) = kind
         && e.vote.is_some()
     {
         let hint = if kind.is_signature() {
-            "a party that submitted or co-signed a motion did not necessarily vote on it: remove the vote, and add a separate [[evidence]] with kind = \"vote\" for the recorded vote"
+            msg!(
+                "a party that submitted or co-signed a motion did not necessarily vote on it: remove the vote, and add a separate [[evidence]] with kind = \"vote\" for the recorded vote",
+                "een partij die een motie indiende of mede ondertekende, heeft er niet per se over gestemd: haal de stem weg, en voeg voor de vastgelegde stemming een aparte [[evidence]] toe met kind = \"vote\""
+            )
         } else {
-            "set kind = \"vote\" or remove the vote"
+            msg!(
+                "set kind = \"vote\" or remove the vote",
+                "zet kind = \"vote\" of haal de stem weg"
+            )
         };
-        diags.push(at_kind("only evidence of kind = \"vote\" can have a `vote`").with_hint(hint));
+        diags.push(
+            at_kind(
+                "evidence-vote-misplaced",
+                msg!(
+                    "only evidence of kind = \"vote\" can have a `vote`",
+                    "alleen bewijs met kind = \"vote\" kan een `vote` hebben"
+                ),
+            )
+            .with_hint(hint),
+        );
     } else if kind.is_some_and(EvidenceKind::is_signature) && e.item.is_none() {
         diags.push(
-            at_kind("a submitted or co-signed motion needs `item`")
-                .with_hint("add item = \"2025Z18230\", the motion's Zaak number from its tweedekamer.nl address (id=...)"),
+            at_kind(
+                "evidence-item-missing",
+                msg!(
+                    "a submitted or co-signed motion needs `item`",
+                    "een ingediende of mede ondertekende motie heeft `item` nodig"
+                ),
+            )
+            .with_hint(msg!(
+                "add item = \"2025Z18230\", the motion's Zaak number from its tweedekamer.nl address (id=...)",
+                "voeg item = \"2025Z18230\" toe: het zaaknummer van de motie uit het adres op tweedekamer.nl (id=...)"
+            )),
         );
     }
     if let Some(item) = &e.item
         && data.item(item.get_ref()).is_none()
     {
+        let number = item.get_ref();
         diags.push(
-            src.untranslated_error(item, format!("unknown item `{}`", item.get_ref()))
-                .with_hint(format!(
-                    "define it in data/items/{}.toml (number, title, kind, url, protects)",
-                    item.get_ref()
-                )),
+            src.error(
+                "evidence-item-unknown",
+                item,
+                msg!("unknown item `{number}`", "onbekend item `{number}`"),
+            )
+            .with_hint(msg!(
+                "define it in data/items/{number}.toml (number, title, kind, url, protects)",
+                "leg het vast in data/items/{number}.toml (number, title, kind, url, protects)"
+            )),
         );
     }
     let source = e.source.as_ref().and_then(|raw| match raw.parse(src) {
@@ -185,10 +255,18 @@ pub(super) fn convert_evidence(
         && !pages.is_empty()
     {
         diags.push(
-            src.untranslated_error(p, "evidence has both `pages` and `no_pages = true`")
-                .with_hint(
-                    "keep pages when the source has page numbers, no_pages = true when it has none",
+            src.error(
+                "evidence-pages-conflict",
+                p,
+                msg!(
+                    "evidence has both `pages` and `no_pages = true`",
+                    "het bewijs heeft zowel `pages` als `no_pages = true`"
                 ),
+            )
+            .with_hint(msg!(
+                "keep pages when the source has page numbers, no_pages = true when it has none",
+                "houd pages als de bron paginanummers heeft, en no_pages = true als die er niet zijn"
+            )),
         );
     }
     Evidence {
@@ -244,15 +322,20 @@ fn kind_choice(
 ) -> Option<EvidenceKind> {
     let text = value.get_ref().trim().to_lowercase();
     if let Some((_, id)) = DUTCH_KINDS.iter().find(|(dutch, _)| *dutch == text) {
+        let written = value.get_ref().trim();
         diags.push(
-            src.untranslated_error(
+            src.error(
+                "evidence-kind-dutch",
                 value,
-                format!(
-                    "`{}` is not a valid kind: kinds are written in English",
-                    value.get_ref().trim()
+                msg!(
+                    "`{written}` is not a valid kind: kinds are written in English",
+                    "`{written}` is geen geldige waarde voor kind: soorten schrijf je in het Engels"
                 ),
             )
-            .with_hint(format!("did you mean kind = \"{id}\"?")),
+            .with_hint(msg!(
+                "did you mean kind = \"{id}\"?",
+                "bedoel je kind = \"{id}\"?"
+            )),
         );
         return None;
     }
@@ -274,12 +357,17 @@ fn convert_pages(
                 _ => "pages = [12]".to_string(),
             };
             diags.push(
-                src.untranslated_error(
+                src.error(
+                    "evidence-pages-not-list",
                     value,
-                    format!("pages must be a list of page numbers, not `{other}`"),
+                    msg!(
+                        "pages must be a list of page numbers, not `{other}`",
+                        "pages moet een lijst met paginanummers zijn, niet `{other}`"
+                    ),
                 )
-                .with_hint(format!(
-                    "write {example}, with square brackets and without quotes"
+                .with_hint(msg!(
+                    "write {example}, with square brackets and without quotes",
+                    "schrijf {example}, met vierkante haken en zonder aanhalingstekens"
                 )),
             );
             return Vec::new();
@@ -290,8 +378,15 @@ fn convert_pages(
         match p.as_integer().map(u32::try_from) {
             Some(Ok(n)) if n >= 1 => pages.push(n),
             _ => diags.push(
-                src.untranslated_error(value, format!("{p} is not a page number"))
-                    .with_hint("page numbers are whole numbers from 1, without quotes, e.g. pages = [12, 13]"),
+                src.error(
+                    "evidence-page-invalid",
+                    value,
+                    msg!("{p} is not a page number", "{p} is geen paginanummer"),
+                )
+                .with_hint(msg!(
+                    "page numbers are whole numbers from 1, without quotes, e.g. pages = [12, 13]",
+                    "paginanummers zijn hele getallen vanaf 1, zonder aanhalingstekens, bijvoorbeeld pages = [12, 13]"
+                )),
             ),
         }
     }
@@ -299,10 +394,10 @@ fn convert_pages(
 }
 
 /// How the message about a missing strength names `stance`.
-fn stance_verb(stance: Stance) -> &'static str {
+fn stance_verb(stance: Stance) -> Message {
     match stance {
-        Stance::Protects => "protects",
-        Stance::Undermines => "undermines",
-        _ => "points both ways",
+        Stance::Protects => msg!("protects", "beschermt"),
+        Stance::Undermines => msg!("undermines", "ondermijnt"),
+        _ => msg!("points both ways", "twee kanten op wijst"),
     }
 }

@@ -12,6 +12,7 @@ use super::keys::fields_of;
 use super::{choice, english, file_stem, origin_at, parse_date, read_guide, toml_files, web_url};
 use crate::diagnostics::Diagnostics;
 use crate::guide::model::{FactionResult, Item, ItemKind, UNCLASSIFIED, VoteChoice};
+use crate::msg;
 use crate::url::Schemes;
 
 /// The values of `kind`.
@@ -50,16 +51,19 @@ pub(crate) fn load_items(dir: &Path, diags: &mut Diagnostics) -> BTreeMap<String
         let src = &file;
         let number = raw.number.get_ref().trim().to_string();
         if number != file_stem(&path) {
+            let file_name = path.file_name().unwrap_or_default().to_string_lossy();
             diags.push(
-                src.untranslated_error(
+                src.error(
+                    "item-number-mismatch",
                     &raw.number,
-                    format!(
-                        "item number `{number}` does not match the file name `{}`",
-                        path.file_name().unwrap_or_default().to_string_lossy()
+                    msg!(
+                        "item number `{number}` does not match the file name `{file_name}`",
+                        "het itemnummer `{number}` past niet bij de bestandsnaam `{file_name}`"
                     ),
                 )
-                .with_hint(format!(
-                    "name the file `{number}.toml` or correct the number"
+                .with_hint(msg!(
+                    "name the file `{number}.toml` or correct the number",
+                    "noem het bestand `{number}.toml` of verbeter het nummer"
                 )),
             );
             continue;
@@ -89,8 +93,18 @@ pub(crate) fn load_items(dir: &Path, diags: &mut Diagnostics) -> BTreeMap<String
             && let Some(at) = raw.name.as_ref().or(raw.mover.as_ref())
         {
             diags.push(
-                src.untranslated_error(at, "the item's name and mover need a [source]")
-                    .with_hint("add a [source] table (kind = \"press\" with url, title and date, or \"official\") saying where the name and mover come from"),
+                src.error(
+                    "item-source-missing",
+                    at,
+                    msg!(
+                        "the item's name and mover need a [source]",
+                        "de naam en de indiener van het item hebben een [source] nodig"
+                    ),
+                )
+                .with_hint(msg!(
+                    "add a [source] table (kind = \"press\" with url, title and date, or \"official\") saying where the name and mover come from",
+                    "voeg een tabel [source] toe (kind = \"press\" met url, title en date, of \"official\") die zegt waar de naam en de indiener vandaan komen"
+                )),
             );
         }
         let text = |field: &Option<Spanned<String>>| {

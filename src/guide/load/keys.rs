@@ -16,6 +16,7 @@ use toml_edit::{ImDocument, Item, Table, TableLike, Value};
 
 use crate::data_file::{KeyPath, KeyStep};
 use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
+use crate::msg;
 
 /// Reports every key of `unknown` as a mistake in `text`. `fields_at` names
 /// the fields of the table at a place (`""` for the file itself, `"evidence"`
@@ -50,23 +51,34 @@ pub(super) fn report_unknown(
             .unwrap_or((0, 0));
         let known = fields_at(&prefix);
         let place = if prefix.is_empty() {
-            "this file".to_string()
+            msg!("this file", "dit bestand")
         } else {
-            format!("[{prefix}]")
+            msg!("[{prefix}]", "[{prefix}]")
         };
+        let fields = known.join(", ");
         let hint = match known.iter().find(|k| close_to(k, name)) {
-            Some(k) => format!(
-                "did you mean `{k}`? The fields of {place} are: {}",
-                known.join(", ")
+            Some(k) => msg!(
+                "did you mean `{k}`? The fields of {place} are: {fields}",
+                "bedoel je `{k}`? De velden van {place} zijn: {fields}";
+                place
             ),
-            None => format!("the fields of {place} are: {}", known.join(", ")),
+            None => msg!(
+                "the fields of {place} are: {fields}",
+                "de velden van {place} zijn: {fields}";
+                place
+            ),
         };
         diags.push(
-            Diagnostic::untranslated_error(
+            Diagnostic::error(
+                "guide-field-unknown",
                 path,
                 line,
                 column,
-                format!("unknown field `{name}` in {place}"),
+                msg!(
+                    "unknown field `{name}` in {place}",
+                    "onbekend veld `{name}` in {place}";
+                    place
+                ),
             )
             .with_hint(hint),
         );
@@ -236,7 +248,7 @@ mod tests {
         }
     }
 
-    fn unknown_keys(text: &str) -> Vec<(usize, usize, String, Option<String>)> {
+    fn unknown_diagnostics(text: &str) -> Diagnostics {
         let path = Path::new("p.toml");
         let mut diags = Diagnostics::new();
         let mut unknown = Vec::new();
@@ -244,6 +256,10 @@ mod tests {
         let mut found = Diagnostics::new();
         report_unknown(path, text, &unknown, fields_at, &mut found);
         found
+    }
+
+    fn unknown_keys(text: &str) -> Vec<(usize, usize, String, Option<String>)> {
+        unknown_diagnostics(text)
             .iter()
             .map(|d| {
                 (
@@ -290,6 +306,23 @@ mod tests {
             found[3].3.as_deref(),
             Some("the fields of [evidence] are: kind, stance")
         );
+        let dutch: Vec<(&str, String, String)> = unknown_diagnostics(text)
+            .iter()
+            .map(|d| {
+                let hint = d.hint.as_ref().map(|h| h.nl.clone()).unwrap_or_default();
+                (d.code, d.message.nl.clone(), hint)
+            })
+            .collect();
+        assert_eq!(
+            dutch[0],
+            (
+                "guide-field-unknown",
+                "onbekend veld `sumary` in dit bestand".to_string(),
+                "bedoel je `summary`? De velden van dit bestand zijn: verdict, summary, districts, evidence".to_string()
+            )
+        );
+        assert_eq!(dutch[3].1, "onbekend veld `page` in [evidence]");
+        assert_eq!(dutch[3].2, "de velden van [evidence] zijn: kind, stance");
     }
 
     #[test]

@@ -29,7 +29,8 @@ use toml::Spanned;
 
 use super::model::{GuideData, Origin};
 use crate::data_file::{Parsed, parse_toml_noting_unknown, read_text};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message};
+use crate::msg;
 use crate::url::{ExternalUrl, Schemes};
 
 pub(crate) use items::load_items;
@@ -81,7 +82,7 @@ fn read_guide<T: DeserializeOwned>(
     fields_at: fn(&str) -> &'static [&'static str],
     diags: &mut Diagnostics,
 ) -> Option<(T, Parsed<()>)> {
-    let text = read_text(path, READ_HINT, diags)?;
+    let text = read_text(path, read_hint(), diags)?;
     let mut unknown = Vec::new();
     let value = parse_toml_noting_unknown::<T>(path, &text, &mut unknown, diags);
     keys::report_unknown(path, &text, &unknown, fields_at, diags);
@@ -97,7 +98,12 @@ fn read_guide<T: DeserializeOwned>(
 }
 
 /// What to do when a guide data file cannot be read.
-const READ_HINT: &str = "check that the file exists and is UTF-8 text";
+fn read_hint() -> Message {
+    msg!(
+        "check that the file exists and is UTF-8 text",
+        "kijk of het bestand bestaat en of het UTF-8-tekst is"
+    )
+}
 
 /// Files and folders directly inside `dir`, sorted by name; empty when `dir` is absent.
 fn sorted_entries(dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
@@ -112,11 +118,15 @@ fn sorted_entries(dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
             paths
         }
         Err(err) => {
-            diags.push(Diagnostic::untranslated_error(
+            diags.push(Diagnostic::error(
+                "guide-folder-unreadable",
                 dir,
                 0,
                 0,
-                format!("cannot read the folder: {err}"),
+                msg!(
+                    "cannot read the folder: {err}",
+                    "de map kan niet worden gelezen: {err}"
+                ),
             ));
             Vec::new()
         }
@@ -162,28 +172,47 @@ fn choice<T: Copy>(
         return Some(*v);
     }
     let names: Vec<&str> = allowed.iter().map(|(n, _)| *n).collect();
-    let list = match names.as_slice() {
-        [rest @ .., last] if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
-        _ => names.join(""),
-    };
+    let list = one_of(&names);
     let closest = names
         .iter()
         .find(|n| n.starts_with(text) || text.starts_with(**n) || n.eq_ignore_ascii_case(text));
     let hint = match closest {
-        Some(n) => format!("did you mean {field} = \"{n}\"?"),
-        None => format!(
-            "write {field} = \"{}\" (or another of the values listed)",
-            names[0]
+        Some(n) => msg!(
+            "did you mean {field} = \"{n}\"?",
+            "bedoel je {field} = \"{n}\"?"
         ),
+        None => {
+            let first = names[0];
+            msg!(
+                "write {field} = \"{first}\" (or another of the values listed)",
+                "schrijf {field} = \"{first}\" (of een andere van de genoemde waarden)"
+            )
+        }
     };
     diags.push(
-        file.untranslated_error(
+        file.error(
+            "guide-value-unknown",
             value,
-            format!("`{text}` is not a valid {field}: {field} must be one of {list}"),
+            msg!(
+                "`{text}` is not a valid {field}: {field} must be one of {list}",
+                "`{text}` is geen geldige waarde voor {field}: {field} moet {list} zijn";
+                list
+            ),
         )
         .with_hint(hint),
     );
     None
+}
+
+/// "a, b or c" ("a, b of c"): the values a field allows, as a list.
+fn one_of(names: &[&str]) -> Message {
+    match names {
+        [rest @ .., last] if !rest.is_empty() => {
+            let rest = rest.join(", ");
+            msg!("{rest} or {last}", "{rest} of {last}")
+        }
+        _ => Message::verbatim(names.join("")),
+    }
 }
 
 /// Checks a link from a data file: only complete http(s) addresses
@@ -197,7 +226,10 @@ fn web_url(
     match ExternalUrl::parse(value.get_ref(), schemes) {
         Ok(url) => Some(url.as_str().to_string()),
         Err(e) => {
-            diags.push(file.untranslated_error(value, e.message).with_hint(e.hint));
+            diags.push(
+                file.error("guide-link-invalid", value, e.message)
+                    .with_hint(e.hint),
+            );
             None
         }
     }
@@ -219,19 +251,32 @@ fn english(
     let dutch_field = field.strip_suffix("_en").unwrap_or(field);
     if text.is_empty() {
         diags.push(
-            file.untranslated_error(value, format!("`{field}` is empty"))
-                .with_hint(format!(
-                    "write the English text of `{dutch_field}`, or leave `{field}` out: English pages then show the Dutch text, marked as Dutch"
-                )),
+            file.error(
+                "guide-english-empty",
+                value,
+                msg!("`{field}` is empty", "`{field}` is leeg"),
+            )
+            .with_hint(msg!(
+                "write the English text of `{dutch_field}`, or leave `{field}` out: English pages then show the Dutch text, marked as Dutch",
+                "schrijf de Engelse tekst van `{dutch_field}`, of laat `{field}` weg: Engelse pagina's tonen dan de Nederlandse tekst, gemarkeerd als Nederlands"
+            )),
         );
         return None;
     }
     if !dutch {
         diags.push(
-            file.untranslated_error(value, format!("`{field}` translates `{dutch_field}`, which is missing"))
-                .with_hint(format!(
-                    "write the Dutch text as `{dutch_field}` too: Dutch pages show it, and it is the text `{field}` translates"
-                )),
+            file.error(
+                "guide-english-without-dutch",
+                value,
+                msg!(
+                    "`{field}` translates `{dutch_field}`, which is missing",
+                    "`{field}` vertaalt `{dutch_field}`, maar dat veld ontbreekt"
+                ),
+            )
+            .with_hint(msg!(
+                "write the Dutch text as `{dutch_field}` too: Dutch pages show it, and it is the text `{field}` translates",
+                "schrijf ook de Nederlandse tekst, als `{dutch_field}`: Nederlandse pagina's tonen die, en `{field}` is de vertaling ervan"
+            )),
         );
     }
     Some(text.to_string())
@@ -252,8 +297,18 @@ fn parse_date(
         Ok(date) => Some(date),
         Err(_) => {
             diags.push(
-                file.untranslated_error(value, format!("`{text}` is not a valid date"))
-                    .with_hint("write dates as year-month-day, e.g. 2023-11-22"),
+                file.error(
+                    "guide-date-invalid",
+                    value,
+                    msg!(
+                        "`{text}` is not a valid date",
+                        "`{text}` is geen geldige datum"
+                    ),
+                )
+                .with_hint(msg!(
+                    "write dates as year-month-day, e.g. 2023-11-22",
+                    "schrijf een datum als jaar-maand-dag, bijvoorbeeld 2023-11-22"
+                )),
             );
             None
         }
@@ -306,16 +361,12 @@ mod tests {
         load(dir.path())
     }
 
-    fn messages(result: Result<GuideData, Diagnostics>) -> Vec<String> {
+    fn found(result: Result<GuideData, Diagnostics>) -> Vec<Diagnostic> {
         match result {
             Ok(_) => Vec::new(),
-            Err(d) => d
-                .iter()
-                .map(|d| format!("{}:{}: {}", d.line, d.column, d.message))
-                .collect(),
+            Err(d) => d.into_iter().collect(),
         }
     }
-
     #[test]
     fn english_siblings_are_read_with_their_dutch() {
         let data = loaded(
@@ -342,17 +393,45 @@ mod tests {
         );
     }
 
-    #[test_case("", "", "summary = \"Ja.\"\nsummary_en = \" \"\n", "3:14: `summary_en` is empty"; "blank English")]
-    #[test_case("", "", "summary = \"Ja.\"\n[programme]\nnote_en = \"Only English.\"\n", "4:11: `note_en` translates `note`, which is missing"; "English without its Dutch")]
-    #[test_case("", "label_en = \"Protects\"\n", "summary = \"Ja.\"\n", "11:12: this level's English is incomplete: `meaning_en` and `screen_reader_en` are missing"; "a level half in English")]
-    #[test_case("intro_en = \"About.\"", "", "summary = \"Ja.\"\n", "4:12: `intro_en` translates `intro`, which is missing"; "an intro only in English")]
+    #[test_case("", "", "summary = \"Ja.\"\nsummary_en = \" \"\n", "3:14: `summary_en` is empty", "guide-english-empty", "`summary_en` is leeg"; "blank English")]
+    #[test_case("", "", "summary = \"Ja.\"\n[programme]\nnote_en = \"Only English.\"\n", "4:11: `note_en` translates `note`, which is missing", "guide-english-without-dutch", "`note_en` vertaalt `note`, maar dat veld ontbreekt"; "English without its Dutch")]
+    #[test_case("", "label_en = \"Protects\"\n", "summary = \"Ja.\"\n", "11:12: this level's English is incomplete: `meaning_en` and `screen_reader_en` are missing", "level-english-incomplete", "het Engels van dit niveau is niet compleet: `meaning_en` en `screen_reader_en` ontbreken"; "a level half in English")]
+    #[test_case("intro_en = \"About.\"", "", "summary = \"Ja.\"\n", "4:12: `intro_en` translates `intro`, which is missing", "guide-english-without-dutch", "`intro_en` vertaalt `intro`, maar dat veld ontbreekt"; "an intro only in English")]
     fn english_mistakes_are_named_on_their_line(
         election_extra: &str,
         level_extra: &str,
         party: &str,
         expected: &str,
+        code: &str,
+        dutch: &str,
     ) {
-        let found = messages(loaded(election_extra, level_extra, party));
-        assert_eq!(found, [expected]);
+        let found = found(loaded(election_extra, level_extra, party));
+        let english: Vec<String> = found
+            .iter()
+            .map(|d| format!("{}:{}: {}", d.line, d.column, d.message))
+            .collect();
+        assert_eq!(english, [expected]);
+        assert_eq!(found[0].code, code);
+        assert_eq!(found[0].message.nl, dutch);
+        assert!(found[0].hint.as_ref().is_some_and(|h| h.nl != h.en));
+    }
+
+    #[test]
+    fn a_kind_written_in_dutch_is_named_in_both_languages() {
+        let found = found(loaded(
+            "",
+            "",
+            "summary = \"Ja.\"\n[[evidence]]\nkind = \"motie\"\nstance = \"silent\"\n",
+        ));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].code, "evidence-kind-dutch");
+        assert_eq!(
+            found[0].message.nl,
+            "`motie` is geen geldige waarde voor kind: soorten schrijf je in het Engels"
+        );
+        assert_eq!(
+            found[0].hint.as_ref().unwrap().nl,
+            "bedoel je kind = \"submitted\"?"
+        );
     }
 }

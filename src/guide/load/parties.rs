@@ -12,8 +12,9 @@ use toml::Spanned;
 use super::keys::fields_of;
 use super::{is_valid_id, origin_at, read_guide, web_url};
 use crate::data_file::Parsed;
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostics, Message};
 use crate::guide::model::{Alias, Party};
+use crate::msg;
 use crate::url::Schemes;
 
 /// `parties.toml` as written.
@@ -56,17 +57,35 @@ pub(crate) fn load_parties(path: &Path, diags: &mut Diagnostics) -> Vec<Party> {
         let id = p.id.get_ref().clone();
         if !is_valid_id(&id) {
             diags.push(
-                src.untranslated_error(&p.id, format!("party id `{id}` is not a valid id"))
-                    .with_hint(
-                        "use lower-case letters, digits and hyphens, e.g. `groenlinks-pvda`",
+                src.error(
+                    "party-id-invalid",
+                    &p.id,
+                    msg!(
+                        "party id `{id}` is not a valid id",
+                        "de partij-id `{id}` is geen geldige id"
                     ),
+                )
+                .with_hint(msg!(
+                    "use lower-case letters, digits and hyphens, e.g. `groenlinks-pvda`",
+                    "gebruik kleine letters, cijfers en streepjes, bijvoorbeeld `groenlinks-pvda`"
+                )),
             );
             continue;
         }
         if !seen.insert(id.clone()) {
             diags.push(
-                src.untranslated_error(&p.id, format!("party id `{id}` is used twice"))
-                    .with_hint("each [[party]] needs its own id; remove or rename the second one"),
+                src.error(
+                    "party-id-twice",
+                    &p.id,
+                    msg!(
+                        "party id `{id}` is used twice",
+                        "de partij-id `{id}` komt twee keer voor"
+                    ),
+                )
+                .with_hint(msg!(
+                    "each [[party]] needs its own id; remove or rename the second one",
+                    "elke [[party]] heeft een eigen id nodig; haal de tweede weg of geef die een andere id"
+                )),
             );
             continue;
         }
@@ -91,7 +110,12 @@ pub(crate) fn load_parties(path: &Path, diags: &mut Diagnostics) -> Vec<Party> {
 }
 
 /// What an alias may look like, for hints.
-const ALIAS_HINT: &str = "write a name, e.g. \"GroenLinks\", or a name with a period, e.g. { name = \"Lid Omtzigt\", from = 2023-08-20, until = 2023-11-22 }";
+fn alias_hint() -> Message {
+    msg!(
+        "write a name, e.g. \"GroenLinks\", or a name with a period, e.g. {{ name = \"Lid Omtzigt\", from = 2023-08-20, until = 2023-11-22 }}",
+        "schrijf een naam, bijvoorbeeld \"GroenLinks\", of een naam met een periode, bijvoorbeeld {{ name = \"Lid Omtzigt\", from = 2023-08-20, until = 2023-11-22 }}"
+    )
+}
 
 /// Reads `aliases = ["X", { name = "Y", from = 2023-08-20 }]`.
 fn convert_aliases(
@@ -114,11 +138,18 @@ fn convert_aliases(
                     let parsed = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
                     if parsed.is_none() {
                         diags.push(
-                            src.untranslated_error(
+                            src.error(
+                                "party-alias-date-invalid",
                                 raw,
-                                format!("`{key} = {text}` in an alias is not a date"),
+                                msg!(
+                                    "`{key} = {text}` in an alias is not a date",
+                                    "`{key} = {text}` in een alias is geen datum"
+                                ),
                             )
-                            .with_hint("write dates as year-month-day, e.g. 2023-08-20"),
+                            .with_hint(msg!(
+                                "write dates as year-month-day, e.g. 2023-08-20",
+                                "schrijf een datum als jaar-maand-dag, bijvoorbeeld 2023-08-20"
+                            )),
                         );
                     }
                     parsed
@@ -129,17 +160,31 @@ fn convert_aliases(
                     .collect();
                 if let Some(key) = unknown.first() {
                     diags.push(
-                        src.untranslated_error(
+                        src.error(
+                            "party-alias-field-unknown",
                             raw,
-                            format!("an alias has an unknown field `{key}`"),
+                            msg!(
+                                "an alias has an unknown field `{key}`",
+                                "een alias heeft een onbekend veld `{key}`"
+                            ),
                         )
-                        .with_hint("an alias table has only name, from and until"),
+                        .with_hint(msg!(
+                            "an alias table has only name, from and until",
+                            "een alias-tabel heeft alleen name, from en until"
+                        )),
                     );
                 }
                 let Some(toml::Value::String(name)) = table.get("name") else {
                     diags.push(
-                        src.untranslated_error(raw, "an alias table needs a `name`")
-                            .with_hint(ALIAS_HINT),
+                        src.error(
+                            "party-alias-name-missing",
+                            raw,
+                            msg!(
+                                "an alias table needs a `name`",
+                                "een alias-tabel heeft een `name` nodig"
+                            ),
+                        )
+                        .with_hint(alias_hint()),
                     );
                     continue;
                 };
@@ -149,11 +194,15 @@ fn convert_aliases(
                     && u < f
                 {
                     diags.push(
-                        src.untranslated_error(
+                        src.error(
+                            "party-alias-period-reversed",
                             raw,
-                            format!("the alias `{name}` ends ({u}) before it starts ({f})"),
+                            msg!(
+                                "the alias `{name}` ends ({u}) before it starts ({f})",
+                                "de alias `{name}` eindigt ({u}) voordat hij begint ({f})"
+                            ),
                         )
-                        .with_hint("swap from and until"),
+                        .with_hint(msg!("swap from and until", "wissel from en until om")),
                     );
                 }
                 aliases.push(Alias {
@@ -163,8 +212,12 @@ fn convert_aliases(
                 });
             }
             other => diags.push(
-                src.untranslated_error(raw, format!("`{other}` is not an alias"))
-                    .with_hint(ALIAS_HINT),
+                src.error(
+                    "party-alias-invalid",
+                    raw,
+                    msg!("`{other}` is not an alias", "`{other}` is geen alias"),
+                )
+                .with_hint(alias_hint()),
             ),
         }
     }

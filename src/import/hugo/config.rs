@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 use serde_json::{Map, Value};
 
 use crate::content::front_matter::toml_to_json;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message};
+use crate::msg;
 use crate::toml_error;
 
 /// The merged configuration of a Hugo site.
@@ -70,9 +71,21 @@ impl HugoConfig {
             return Err(diags);
         }
         if config.files.is_empty() {
-            return Err(Diagnostic::untranslated_error(dir, 0, 0, "no Hugo configuration found in this folder")
-                .with_hint("HUGO_DIR must be the folder with hugo.toml, config.toml or config/_default/ (the folder you run `hugo` in)")
-                .into());
+            return Err(Diagnostic::error(
+                "import-hugo-config-missing",
+                dir,
+                0,
+                0,
+                msg!(
+                    "no Hugo configuration found in this folder",
+                    "geen Hugo-configuratie gevonden in deze map"
+                ),
+            )
+            .with_hint(msg!(
+                "HUGO_DIR must be the folder with hugo.toml, config.toml or config/_default/ (the folder you run `hugo` in)",
+                "HUGO_DIR moet de map zijn met hugo.toml, config.toml of config/_default/ (de map waarin je `hugo` draait)"
+            ))
+            .into());
         }
         Ok(config)
     }
@@ -160,15 +173,24 @@ fn stem(path: &Path) -> String {
     }
 }
 
+/// The hint for a configuration file that Hugo could not read either.
+fn unreadable_for_hugo_hint() -> Message {
+    msg!(
+        "Hugo would not read this file either; fix it in the Hugo site first",
+        "Hugo zou dit bestand ook niet lezen; verbeter het eerst in de Hugo-site"
+    )
+}
+
 fn parse_file(path: &Path, diags: &mut Diagnostics) -> Option<Value> {
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) => {
-            diags.push(Diagnostic::untranslated_error(
+            diags.push(Diagnostic::error(
+                "import-hugo-config-unreadable",
                 path,
                 0,
                 0,
-                format!("cannot read: {e}"),
+                msg!("cannot read: {e}", "kan niet worden gelezen: {e}"),
             ));
             return None;
         }
@@ -183,8 +205,14 @@ fn parse_file(path: &Path, diags: &mut Diagnostics) -> Option<Value> {
             Err(e) => Err(toml_error::diagnostic(path, &text, &e)),
         },
         "json" => serde_json::from_str::<Value>(&text).map_err(|e| {
-            Diagnostic::untranslated_error(path, e.line(), e.column(), format!("invalid JSON: {e}"))
-                .with_hint("Hugo would not read this file either; fix it in the Hugo site first")
+            Diagnostic::error(
+                "import-hugo-json-invalid",
+                path,
+                e.line(),
+                e.column(),
+                msg!("invalid JSON: {e}", "ongeldige JSON: {e}"),
+            )
+            .with_hint(unreadable_for_hugo_hint())
         }),
         _ => serde_yaml::from_str::<serde_yaml::Value>(&text)
             .map_err(|e| {
@@ -192,14 +220,27 @@ fn parse_file(path: &Path, diags: &mut Diagnostics) -> Option<Value> {
                     .location()
                     .map(|l| (l.line(), l.column()))
                     .unwrap_or((0, 0));
-                Diagnostic::untranslated_error(path, line, col, format!("invalid YAML: {e}"))
-                    .with_hint(
-                        "Hugo would not read this file either; fix it in the Hugo site first",
-                    )
+                Diagnostic::error(
+                    "import-hugo-yaml-invalid",
+                    path,
+                    line,
+                    col,
+                    msg!("invalid YAML: {e}", "ongeldige YAML: {e}"),
+                )
+                .with_hint(unreadable_for_hugo_hint())
             })
             .and_then(|y| {
                 serde_json::to_value(y).map_err(|e| {
-                    Diagnostic::untranslated_error(path, 0, 0, format!("unsupported YAML: {e}"))
+                    Diagnostic::error(
+                        "import-hugo-yaml-unsupported",
+                        path,
+                        0,
+                        0,
+                        msg!(
+                            "unsupported YAML: {e}",
+                            "YAML die niet wordt ondersteund: {e}"
+                        ),
+                    )
                 })
             }),
     };

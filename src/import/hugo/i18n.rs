@@ -22,7 +22,8 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use super::config::HugoConfig;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Message as Text};
+use crate::msg;
 use crate::output::slash_path;
 
 /// The formats Hugo reads i18n files in, by file extension.
@@ -98,7 +99,7 @@ pub struct Problem {
     /// 1-based line.
     pub line: usize,
     /// What is wrong.
-    pub message: String,
+    pub message: Text,
 }
 
 /// Reads an i18n file of the format its extension names (`toml`, `yaml`,
@@ -109,24 +110,28 @@ pub fn parse(ext: &str, text: &str) -> Result<Catalogue, Problem> {
             Ok(t) => crate::content::front_matter::toml_to_json(toml::Value::Table(t)),
             Err(e) => {
                 let d = crate::toml_error::diagnostic(Path::new(""), text, &e);
+                let inner = d.message;
                 return Err(Problem {
                     line: d.line,
-                    message: format!("invalid TOML: {}", d.message),
+                    message: msg!("invalid TOML: {inner}", "ongeldige TOML: {inner}"; inner),
                 });
             }
         },
         "json" => serde_json::from_str(text).map_err(|e| Problem {
             line: e.line(),
-            message: format!("invalid JSON: {e}"),
+            message: msg!("invalid JSON: {e}", "ongeldige JSON: {e}"),
         })?,
         _ => {
             let yaml = serde_yaml::from_str::<serde_yaml::Value>(text).map_err(|e| Problem {
                 line: e.location().map_or(0, |l| l.line()),
-                message: format!("invalid YAML: {e}"),
+                message: msg!("invalid YAML: {e}", "ongeldige YAML: {e}"),
             })?;
             serde_json::to_value(yaml).map_err(|e| Problem {
                 line: 0,
-                message: format!("unsupported YAML: {e}"),
+                message: msg!(
+                    "unsupported YAML: {e}",
+                    "YAML die niet wordt ondersteund: {e}"
+                ),
             })?
         }
     };
@@ -144,8 +149,9 @@ pub fn parse(ext: &str, text: &str) -> Result<Catalogue, Problem> {
                 let (Some(id), Some(translation)) = (id, translation) else {
                     return Err(Problem {
                         line: line_of(text, id.unwrap_or("- ")),
-                        message: format!(
+                        message: msg!(
                             "entry {} of the list has no `id` and `translation`",
+                            "item {} van de lijst heeft geen `id` en `translation`",
                             i + 1
                         ),
                     });
@@ -157,9 +163,10 @@ pub fn parse(ext: &str, text: &str) -> Result<Catalogue, Problem> {
         _ => {
             return Err(Problem {
                 line: 1,
-                message:
-                    "the file is neither a table of keys nor a list of `id`/`translation` entries"
-                        .into(),
+                message: msg!(
+                    "the file is neither a table of keys nor a list of `id`/`translation` entries",
+                    "het bestand is geen tabel met sleutels en ook geen lijst met `id`/`translation`-items"
+                ),
             });
         }
     };
@@ -190,10 +197,12 @@ fn flatten(
 
 /// One string: a text, or a table of forms whose values are all texts.
 fn message(text: &str, key: &str, value: &Value) -> Result<Message, Problem> {
-    let wrong = |what: &str| Problem {
+    let wrong = |what: Text| Problem {
         line: line_of(text, key),
-        message: format!(
-            "`{key}` is {what}; Hugo's i18n files give a text, or a table with `one` and `other` texts"
+        message: msg!(
+            "`{key}` is {what}; Hugo's i18n files give a text, or a table with `one` and `other` texts",
+            "`{key}` is {what}; in de i18n-bestanden van Hugo staat een tekst, of een tabel met de teksten `one` en `other`";
+            what
         ),
     };
     match value {
@@ -205,14 +214,19 @@ fn message(text: &str, key: &str, value: &Value) -> Result<Message, Problem> {
                     Value::String(s) => {
                         out.insert(form.to_lowercase(), s.clone());
                     }
-                    _ => return Err(wrong(&format!("a table whose `{form}` is not a text"))),
+                    _ => {
+                        return Err(wrong(msg!(
+                            "a table whose `{form}` is not a text",
+                            "een tabel waarin `{form}` geen tekst is"
+                        )));
+                    }
                 }
             }
             Ok(Message::Forms(out))
         }
-        Value::Array(_) => Err(wrong("a list")),
-        Value::Null => Err(wrong("empty")),
-        Value::Bool(_) | Value::Number(_) => Err(wrong("not a text")),
+        Value::Array(_) => Err(wrong(msg!("a list", "een lijst"))),
+        Value::Null => Err(wrong(msg!("empty", "leeg"))),
+        Value::Bool(_) | Value::Number(_) => Err(wrong(msg!("not a text", "geen tekst"))),
     }
 }
 
@@ -300,18 +314,24 @@ impl Found {
             Ok(text) => parse(ext, text),
             Err(e) => Err(Problem {
                 line: 0,
-                message: format!("not UTF-8 text: {e}"),
+                message: msg!("not UTF-8 text: {e}", "geen UTF-8-tekst: {e}"),
             }),
         })
     }
 
     /// The warning for a file that does not parse.
-    fn warning(&self, p: &Problem, hint: &str) -> Diagnostic {
-        Diagnostic::untranslated_warning(
+    fn warning(&self, p: &Problem, hint: Text) -> Diagnostic {
+        let problem = &p.message;
+        Diagnostic::warning(
+            "import-hugo-i18n-unreadable",
             &self.path,
             p.line,
             0,
-            format!("this i18n file cannot be read: {}", p.message),
+            msg!(
+                "this i18n file cannot be read: {problem}",
+                "dit i18n-bestand kan niet worden gelezen: {problem}";
+                problem
+            ),
         )
         .with_hint(hint)
     }
@@ -410,7 +430,10 @@ fn push_row(
         Some(Err(p)) => {
             carried.warnings.push(file.warning(
                 &p,
-                "it is copied as it is; Hugo could not read it either: fix it in the new site's i18n/ folder",
+                msg!(
+                    "it is copied as it is; Hugo could not read it either: fix it in the new site's i18n/ folder",
+                    "het is ongewijzigd gekopieerd; Hugo kon het ook niet lezen: verbeter het in de map i18n/ van de nieuwe site"
+                ),
             ));
             (0, Some(p))
         }
@@ -461,7 +484,10 @@ fn carry_file(file: &Found, themes: &[&Found], carried: &mut Carried) {
             }
             Some(Err(p)) => carried.warnings.push(theme.warning(
                 &p,
-                "its strings are not carried; fix the theme's file and import again to have them",
+                msg!(
+                    "its strings are not carried; fix the theme's file and import again to have them",
+                    "de teksten ervan zijn niet overgenomen; verbeter het bestand van het thema en importeer opnieuw om ze toch te krijgen"
+                ),
             )),
             None => {}
         }
@@ -737,6 +763,15 @@ mod tests {
         assert_eq!(row.problem.as_ref().unwrap().line, 3);
         assert_eq!(carried.warnings.len(), 1);
         assert!(carried.warnings[0].file.ends_with("i18n/nl.toml"));
+        assert_eq!(carried.warnings[0].code, "import-hugo-i18n-unreadable");
+        assert!(
+            carried.warnings[0]
+                .message
+                .nl
+                .starts_with("dit i18n-bestand kan niet worden gelezen: ongeldige TOML: "),
+            "{}",
+            carried.warnings[0].message.nl
+        );
     }
 
     #[test]

@@ -15,6 +15,7 @@ use super::site_toml::Settings;
 use crate::content::permalinks::UrlSettings;
 use crate::content::{Content, PageKind, load_content_from};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::msg;
 use crate::output::slash_path;
 
 /// One language's pages as Hugo published them.
@@ -65,9 +66,17 @@ pub fn check(
     let mut errors = Diagnostics::new();
     for problem in &languages.problems {
         errors.push(
-            Diagnostic::untranslated_error(&file, 0, 0, problem.clone()).with_hint(
+            Diagnostic::error(
+                "import-hugo-default-language-invalid",
+                &file,
+                0,
+                0,
+                problem.clone(),
+            )
+            .with_hint(msg!(
                 "make defaultContentLanguage one of the languages that is built, as Hugo requires",
-            ),
+                "maak van defaultContentLanguage een van de talen die worden gebouwd, zoals Hugo vereist"
+            )),
         );
     }
     if errors.has_errors() {
@@ -75,12 +84,25 @@ pub fn check(
     }
     for (setting, why) in &languages.url_changes {
         diags.push(
-            Diagnostic::untranslated_warning(&file, 0, 0, format!("`{setting}` is not carried: {why}"))
-                .with_hint("the URL table of MIGRATION.md lists where the pages are now; add aliases for the old addresses where they matter"),
+            Diagnostic::warning(
+                "import-hugo-language-url-changed",
+                &file,
+                0,
+                0,
+                msg!(
+                    "`{setting}` is not carried: {why}",
+                    "`{setting}` is niet overgenomen: {why}";
+                    why
+                ),
+            )
+            .with_hint(msg!(
+                "the URL table of MIGRATION.md lists where the pages are now; add aliases for the old addresses where they matter",
+                "de URL-tabel in MIGRATION.md laat zien waar de pagina's nu staan; voeg aliases toe voor de oude adressen waar die ertoe doen"
+            )),
         );
         report
             .language_todo
-            .push(format!("`{setting}` is not carried: {why}"));
+            .push(format!("`{setting}` is not carried: {}", why.en));
     }
     Ok(())
 }
@@ -133,12 +155,14 @@ pub fn load(
                 .collect();
             let view = View::new(&dir, &languages.view_files(folder, &language.code, &files))
                 .map_err(|e| {
-                    Diagnostics::from(Diagnostic::untranslated_error(
+                    Diagnostics::from(Diagnostic::error(
+                        "import-hugo-language-copy-failed",
                         &dir,
                         0,
                         0,
-                        format!(
+                        msg!(
                             "cannot copy the pages of `{}` to a temporary folder to read them: {e}",
+                            "de pagina's van `{}` kunnen niet naar een tijdelijke map worden gekopieerd om ze te lezen: {e}",
                             language.code
                         ),
                     ))

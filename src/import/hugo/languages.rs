@@ -19,7 +19,8 @@ use super::config::HugoConfig;
 use super::identity::identity;
 use super::menu_config::{HugoMenus, read_menus};
 use crate::content::Content;
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostics, Message};
+use crate::msg;
 
 /// The settings of a `[languages.<code>]` table that the new site carries.
 const CARRIED: &[&str] = &[
@@ -60,10 +61,10 @@ pub struct Languages {
     pub not_carried: Vec<(String, String)>,
     /// Settings the new site cannot follow and that change addresses:
     /// (setting, what changes). Each is also a warning.
-    pub url_changes: Vec<(String, String)>,
+    pub url_changes: Vec<(String, Message)>,
     /// What makes Hugo refuse the configuration (the default language is
     /// switched off or not defined); each is an error of the import.
-    pub problems: Vec<String>,
+    pub problems: Vec<Message>,
 }
 
 /// One language of the Hugo site, as the new `site.toml` carries it.
@@ -202,7 +203,11 @@ impl Languages {
                 if URL_SETTINGS.contains(&key.as_str()) {
                     languages.url_changes.push((
                         setting,
-                        format!("the new site has one `{}` for every language, so the pages of `{code}` are published where the site-wide setting puts them, not where this one did", key_name(key)),
+                        msg!(
+                            "the new site has one `{}` for every language, so the pages of `{code}` are published where the site-wide setting puts them, not where this one did",
+                            "de nieuwe site heeft één `{}` voor alle talen, dus de pagina's van `{code}` komen te staan waar de instelling voor de hele site ze zet, niet waar deze ze zette",
+                            key_name(key)
+                        ),
                     ));
                 } else {
                     languages.not_carried.push((
@@ -242,12 +247,14 @@ impl Languages {
             .map(|l| l.code.clone())
             .collect();
         match languages.get(&default) {
-            None => languages.problems.push(format!(
+            None => languages.problems.push(msg!(
                 "defaultContentLanguage is `{default}`, which is not one of the languages ({}); Hugo refuses this configuration",
+                "defaultContentLanguage is `{default}`, en dat is geen van de talen ({}); Hugo weigert deze configuratie",
                 languages.list.iter().map(|l| format!("`{}`", l.code)).collect::<Vec<_>>().join(", ")
             )),
-            Some(l) if l.disabled => languages.problems.push(format!(
-                "the default language `{default}` is switched off (disableLanguages); Hugo refuses this configuration"
+            Some(l) if l.disabled => languages.problems.push(msg!(
+                "the default language `{default}` is switched off (disableLanguages); Hugo refuses this configuration",
+                "de standaardtaal `{default}` staat uit (disableLanguages); Hugo weigert deze configuratie"
             )),
             Some(_) => {}
         }
@@ -567,6 +574,7 @@ mod tests {
         assert!(l.problems[0].contains("`fr`"), "{:?}", l.problems);
         let l = read("defaultContentLanguage = 'nl'\ndisableLanguages = ['nl']\n[languages.nl]\n[languages.en]\n").unwrap();
         assert!(l.problems[0].contains("switched off"), "{:?}", l.problems);
+        assert!(l.problems[0].nl.contains("staat uit"), "{:?}", l.problems);
     }
 
     #[test]

@@ -35,6 +35,7 @@ mod urls;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::msg;
 
 pub use plan::{Plan, plan};
 
@@ -85,13 +86,20 @@ pub fn run(args: &ImportHugoArgs) -> Result<Imported, Diagnostics> {
     };
     let cannot_write = |e: std::io::Error| {
         Diagnostics::from(
-            Diagnostic::untranslated_error(
+            Diagnostic::error(
+                "import-hugo-write-failed",
                 &args.into,
                 0,
                 0,
-                format!("cannot write the new site: {e}"),
+                msg!(
+                    "cannot write the new site: {e}",
+                    "de nieuwe site kan niet worden geschreven: {e}"
+                ),
             )
-            .with_hint("check that the parent folder exists and is writable"),
+            .with_hint(msg!(
+                "check that the parent folder exists and is writable",
+                "controleer of de bovenliggende map bestaat en of je erin mag schrijven"
+            )),
         )
     };
     crate::leftovers::remove_stale(&parent, STAGING_PREFIX);
@@ -140,12 +148,13 @@ fn checked(site: &Path) -> Vec<String> {
                 (line, column) => format!("{}:{line}:{column}", file.display()),
             };
             let kind = if d.is_error() { "error" } else { "warning" };
+            // MIGRATION.md is written in English.
             let hint = d
                 .hint
-                .as_deref()
-                .map(|h| format!(" ({h})"))
+                .as_ref()
+                .map(|h| format!(" ({})", h.en))
                 .unwrap_or_default();
-            format!("({kind}) `{place}`: {}{hint}", d.message)
+            format!("({kind}) `{place}`: {}{hint}", d.message.en)
         })
         .collect()
 }
@@ -153,15 +162,20 @@ fn checked(site: &Path) -> Vec<String> {
 /// Refuses a missing Hugo folder, a non-empty `--into`, and an `--into` inside the Hugo folder.
 fn check_folders(hugo_dir: &Path, into: &Path) -> Result<(), Diagnostics> {
     if !hugo_dir.is_dir() {
-        return Err(Diagnostic::untranslated_error(
+        return Err(Diagnostic::error(
+            "import-hugo-folder-missing",
             hugo_dir,
             0,
             0,
-            "the Hugo site folder does not exist",
+            msg!(
+                "the Hugo site folder does not exist",
+                "de map van de Hugo-site bestaat niet"
+            ),
         )
-        .with_hint(
+        .with_hint(msg!(
             "give the folder you run `hugo` in, the one with config.toml, hugo.toml or config/",
-        )
+            "geef de map waarin je `hugo` draait, die met config.toml, hugo.toml of config/"
+        ))
         .into());
     }
     if into.exists() {
@@ -170,9 +184,21 @@ fn check_folders(hugo_dir: &Path, into: &Path) -> Result<(), Diagnostics> {
                 .map(|mut entries| entries.next().is_none())
                 .unwrap_or(false);
         if !empty {
-            return Err(Diagnostic::untranslated_error(into, 0, 0, "the folder given with --into is not empty")
-                .with_hint("the import writes a new site; give a folder that does not exist yet, for example --into ../nieuwe-site")
-                .into());
+            return Err(Diagnostic::error(
+                "import-hugo-into-not-empty",
+                into,
+                0,
+                0,
+                msg!(
+                    "the folder given with --into is not empty",
+                    "de map die je met --into opgeeft, is niet leeg"
+                ),
+            )
+            .with_hint(msg!(
+                "the import writes a new site; give a folder that does not exist yet, for example --into ../nieuwe-site",
+                "de import schrijft een nieuwe site; geef een map die nog niet bestaat, bijvoorbeeld --into ../nieuwe-site"
+            ))
+            .into());
         }
     }
     let hugo = std::fs::canonicalize(hugo_dir).unwrap_or_else(|_| hugo_dir.to_path_buf());
@@ -183,9 +209,21 @@ fn check_folders(hugo_dir: &Path, into: &Path) -> Result<(), Diagnostics> {
     let target_parent =
         std::fs::canonicalize(target_parent).unwrap_or_else(|_| target_parent.to_path_buf());
     if target_parent.starts_with(&hugo) {
-        return Err(Diagnostic::untranslated_error(into, 0, 0, "--into is inside the Hugo site folder")
-            .with_hint("the import never writes into the Hugo site; choose a folder next to it, for example --into ../nieuwe-site")
-            .into());
+        return Err(Diagnostic::error(
+            "import-hugo-into-inside",
+            into,
+            0,
+            0,
+            msg!(
+                "--into is inside the Hugo site folder",
+                "--into ligt in de map van de Hugo-site"
+            ),
+        )
+        .with_hint(msg!(
+            "the import never writes into the Hugo site; choose a folder next to it, for example --into ../nieuwe-site",
+            "de import schrijft nooit in de Hugo-site; kies een map ernaast, bijvoorbeeld --into ../nieuwe-site"
+        ))
+        .into());
     }
     Ok(())
 }

@@ -20,6 +20,7 @@ use crate::config::SiteConfig;
 use crate::content::permalinks::{Permalink, UrlSettings};
 use crate::content::{Content, PageKind, front_matter};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::msg;
 use crate::output::slash_path;
 
 /// The templates and style every migrated site starts with.
@@ -132,14 +133,31 @@ fn base_url(
         Some(Ok(url)) => Ok(url.to_string()),
         other => {
             let file = hugo_dir.join(config.files.first().map(String::as_str).unwrap_or_default());
-            let message = match (other, &settings.base_url) {
+            let (code, message) = match (other, &settings.base_url) {
                 (Some(Err(e)), Some(url)) => {
-                    format!("the Hugo baseURL is not a full web address: {url:?}: {e}")
+                    let reason = e.0;
+                    (
+                        "import-hugo-base-url-invalid",
+                        msg!(
+                            "the Hugo baseURL is not a full web address: {url:?}: {reason}",
+                            "de baseURL van Hugo is geen volledig webadres: {url:?}: {reason}";
+                            reason
+                        ),
+                    )
                 }
-                _ => "the Hugo configuration has no baseURL".to_string(),
+                _ => (
+                    "import-hugo-base-url-missing",
+                    msg!(
+                        "the Hugo configuration has no baseURL",
+                        "de Hugo-configuratie heeft geen baseURL"
+                    ),
+                ),
             };
-            Err(Diagnostic::untranslated_error(file, 0, 0, message)
-                .with_hint("set baseURL in the Hugo configuration to the site's public address, e.g. baseURL = \"https://chatcontrole.nl/\"")
+            Err(Diagnostic::error(code, file, 0, 0, message)
+                .with_hint(msg!(
+                    "set baseURL in the Hugo configuration to the site's public address, e.g. baseURL = \"https://chatcontrole.nl/\"",
+                    "zet baseURL in de Hugo-configuratie op het openbare adres van de site, bijvoorbeeld baseURL = \"https://chatcontrole.nl/\""
+                ))
                 .into())
         }
     }
@@ -222,7 +240,10 @@ impl<'a> Draft<'a> {
             let d = r.diagnostic();
             self.diags.push(
                 Diagnostic::warning(d.code, &r.path, 0, 0, d.message)
-                    .with_hint("the import did not copy it; copy what the site needs into the Hugo folder, or remove the link"),
+                    .with_hint(msg!(
+                        "the import did not copy it; copy what the site needs into the Hugo folder, or remove the link",
+                        "de import heeft het niet gekopieerd; kopieer wat de site nodig heeft naar de Hugo-map, of haal de link weg"
+                    )),
             );
             self.report.refused.push((rel, r.describe()));
         }
@@ -550,15 +571,20 @@ impl<'a> Draft<'a> {
         for (path, text) in STARTER {
             if self.files.contains_key(*path) {
                 self.diags.push(
-                    Diagnostic::untranslated_error(
+                    Diagnostic::error(
+                        "import-hugo-starter-file-taken",
                         self.hugo_dir.join(path),
                         0,
                         0,
-                        format!(
-                            "the Hugo site already has `{path}`, which the new site needs for itself"
+                        msg!(
+                            "the Hugo site already has `{path}`, which the new site needs for itself",
+                            "de Hugo-site heeft al `{path}`, en dat bestand heeft de nieuwe site zelf nodig"
                         ),
                     )
-                    .with_hint("rename that file in a copy of the Hugo site and import the copy"),
+                    .with_hint(msg!(
+                        "rename that file in a copy of the Hugo site and import the copy",
+                        "geef dat bestand een andere naam in een kopie van de Hugo-site en importeer de kopie"
+                    )),
                 );
             }
             self.files
@@ -643,11 +669,12 @@ fn busiest_section(content: &Content) -> Option<String> {
 
 fn read(path: &Path, diags: &mut Diagnostics) -> Vec<u8> {
     std::fs::read(path).unwrap_or_else(|e| {
-        diags.push(Diagnostic::untranslated_error(
+        diags.push(Diagnostic::error(
+            "import-hugo-file-unreadable",
             path,
             0,
             0,
-            format!("cannot read: {e}"),
+            msg!("cannot read: {e}", "kan niet worden gelezen: {e}"),
         ));
         Vec::new()
     })

@@ -256,7 +256,7 @@ impl Report {
                 };
                 todo.push(format!(
                     "fix the i18n file `{place}`: {} (copied as it is; Hugo could not read it either)",
-                    p.message
+                    p.message.en
                 ));
             }
             if !row.not_added.is_empty() {
@@ -675,7 +675,7 @@ impl Report {
                     };
                     line.push_str(&format!(
                         "; **cannot be read**{place}: {}; copied as it is",
-                        p.message
+                        p.message.en
                     ));
                     if !row.themes.is_empty() {
                         line.push_str(&format!(

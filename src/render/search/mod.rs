@@ -28,7 +28,8 @@ use crate::site_path::SitePath;
 
 use crate::config::SiteConfig;
 use crate::content::{Content, Page, PageKind};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message};
+use crate::msg;
 use crate::output::{Output, file_for_path};
 
 /// The folder of the published index, read by `static/js/search.js`.
@@ -146,6 +147,18 @@ pub enum IndexError {
     Stopped,
 }
 
+impl IndexError {
+    /// What went wrong, in every language (the `Display` text is the English).
+    pub fn message(&self) -> Message {
+        match self {
+            IndexError::Stopped => msg!(
+                "the indexer stopped unexpectedly",
+                "het maken van de zoekindex stopte onverwacht"
+            ),
+        }
+    }
+}
+
 /// True when the content page `page` belongs in the search index: the home
 /// page (what the campaign is about, often what a visitor looks for) and a
 /// single page of one of the sections in `config.search_sections`.
@@ -214,11 +227,13 @@ pub fn add_bundle(bundle: Result<Bundle, IndexError>, out: &mut Output, diags: &
                     let path = format!("{SEARCH_BUNDLE_DIR}/{path}");
                     SitePath::from_segments(path.split('/'), false)
                         .map_err(|e| {
-                            Diagnostic::untranslated_error(
+                            let reason = e.message;
+                            Diagnostic::error(
+                                "search-path-invalid",
                                 SEARCH_BUNDLE_DIR,
                                 0,
                                 0,
-                                format!("{path}: {e}"),
+                                msg!("{path}: {reason}", "{path}: {reason}"; reason),
                             )
                         })
                         .and_then(|site_path| shared.stage(&site_path, bytes, None))
@@ -230,17 +245,26 @@ pub fn add_bundle(bundle: Result<Bundle, IndexError>, out: &mut Output, diags: &
                 }
             }
         }
-        Err(error) => diags.push(
-            Diagnostic::untranslated_error(
-                SEARCH_BUNDLE_DIR,
-                0,
-                0,
-                format!("cannot build the search index: {error}"),
+        Err(error) => {
+            let reason = error.message();
+            diags.push(
+                Diagnostic::error(
+                    "search-index-failed",
+                    SEARCH_BUNDLE_DIR,
+                    0,
+                    0,
+                    msg!(
+                        "cannot build the search index: {reason}",
+                        "de zoekindex kan niet gemaakt worden: {reason}";
+                        reason
+                    ),
+                )
+                .with_hint(msg!(
+                    "this is a bug in chatcontrole; please report it with the site that causes it",
+                    "dit is een fout in chatcontrole; meld hem graag, samen met de site waarbij hij optreedt"
+                )),
             )
-            .with_hint(
-                "this is a bug in chatcontrole; please report it with the site that causes it",
-            ),
-        ),
+        }
     }
 }
 

@@ -37,7 +37,7 @@ impl ServeProcess {
 
     /// The command [`ServeProcess::start_with`] runs, to add to (e.g. `TMPDIR`).
     pub fn command(site: &Path, extra: &[&str]) -> Command {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_chatcontrole"));
+        let mut command = crate::common::chatcontrole();
         command
             .args([
                 "serve",

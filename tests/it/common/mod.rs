@@ -53,9 +53,17 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// The `chatcontrole` program, speaking English whatever the locale of the
+/// machine that runs the tests (its messages follow `LC_ALL`/`LANG`).
+pub fn chatcontrole() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_chatcontrole"));
+    command.env("LC_ALL", "C.UTF-8");
+    command
+}
+
 /// Runs `chatcontrole` with `args`.
 pub fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chatcontrole"))
+    chatcontrole()
         .args(args)
         .output()
         .expect("run chatcontrole")

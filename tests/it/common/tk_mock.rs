@@ -194,7 +194,7 @@ pub fn run_sync(
     api: &str,
     extra: &[&str],
 ) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_chatcontrole"))
+    crate::common::chatcontrole()
         .args(["sync", what, "--site"])
         .arg(site)
         .args([

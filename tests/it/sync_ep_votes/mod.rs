@@ -15,7 +15,6 @@
 //! changed one keeps the editors' words.
 
 use std::path::Path;
-use std::process::Command;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -345,7 +344,7 @@ fn run(site: &Path, api: &str, extra: &[&str]) -> Run {
         }
     }
     args.extend_from_slice(extra);
-    let mut command = Command::new(env!("CARGO_BIN_EXE_chatcontrole"));
+    let mut command = crate::common::chatcontrole();
     command.args(&args).arg("--site").arg(site);
     let done = crate::common::run_within(command, Duration::from_secs(60), "sync ep-votes");
     Run {
