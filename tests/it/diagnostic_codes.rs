@@ -22,7 +22,7 @@ fn source_files(dir: &Path) -> Vec<PathBuf> {
 
 /// Every code in the program's source (not its unit tests), with its texts.
 fn catalogue() -> Catalogue {
-    let code = regex::Regex::new(r#"\b(?:error|warning|usage)\(\s*"([^"\s]*)"\s*,"#).unwrap();
+    let code = regex::Regex::new(r#"\b(?:error|warning|usage)\(\s*"([^"\s{}]*)"\s*,"#).unwrap();
     let texts =
         regex::Regex::new(r#"^\s*msg!\(\s*"((?:[^"\\]|\\.)*)"\s*,\s*"((?:[^"\\]|\\.)*)""#).unwrap();
     let mut found = Catalogue::new();
@@ -30,21 +30,14 @@ fn catalogue() -> Catalogue {
     for file in source_files(&src) {
         let text = std::fs::read_to_string(&file).unwrap();
         let program = text.split("#[cfg(test)]").next().unwrap_or_default();
-        let calls: Vec<regex::Captures> = code.captures_iter(program).collect();
-        for (i, m) in calls.iter().enumerate() {
+        for m in code.captures_iter(program) {
             let name = m[1].to_string();
-            // The message is the next argument but the place (file, line,
-            // column or the spanned value): look a few lines ahead, but not
-            // past the next diagnostic.
+            // The message is the call's last argument, when it is written
+            // there with `msg!`.
             let from = m.get(0).unwrap().end();
-            let to = calls
-                .get(i + 1)
-                .map_or(program.len(), |next| next.get(0).unwrap().start());
-            let window: String = program[from..to].chars().take(400).collect();
-            let said = window
-                .match_indices("msg!(")
-                .next()
-                .and_then(|(at, _)| texts.captures(&window[at..]))
+            let said = last_argument(&program[from..])
+                .filter(|arg| arg.starts_with("msg!("))
+                .and_then(|arg| texts.captures(arg))
                 .map(|t| (unescape(&t[1]), unescape(&t[2])));
             let entry = found.entry(name).or_default();
             if let Some(said) = said
@@ -55,6 +48,53 @@ fn catalogue() -> Catalogue {
         }
     }
     found
+}
+
+/// The last argument of a call whose arguments start `text` (after its
+/// opening parenthesis and first argument), trimmed; None when the call does
+/// not end (the scan skips string literals and nested brackets).
+fn last_argument(text: &str) -> Option<&str> {
+    let char_literal = regex::Regex::new(r"^'(\\.|[^\\'])'").unwrap();
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut start = 0;
+    let mut last = "";
+    let mut skip_to = 0;
+    for (at, c) in text.char_indices() {
+        if at < skip_to {
+            continue;
+        }
+        if in_string {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '\'' => {
+                if let Some(m) = char_literal.find(&text[at..]) {
+                    skip_to = at + m.end();
+                }
+            }
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' if depth == 0 => {
+                let tail = text[start..at].trim();
+                return Some(if tail.is_empty() { last } else { tail });
+            }
+            ')' | ']' | '}' => depth -= 1,
+            ',' if depth == 0 => {
+                last = text[start..at].trim();
+                start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 fn unescape(text: &str) -> String {
@@ -77,11 +117,17 @@ fn document(codes: &Catalogue) -> String {
     for (code, said) in codes {
         let english: Vec<String> = said.iter().map(|(en, _)| cell(en)).collect();
         let dutch: Vec<String> = said.iter().map(|(_, nl)| cell(nl)).collect();
-        out.push_str(&format!(
-            "| `{code}` | {} | {} |\n",
-            english.join("<br>"),
-            dutch.join("<br>")
-        ));
+        let (english, dutch) = if said.is_empty() {
+            // The message is put together from what was found (a web address
+            // and its reason, a template engine.s error): see the report.
+            (
+                "(put together from what was found)".to_string(),
+                "(samengesteld uit wat er gevonden is)".to_string(),
+            )
+        } else {
+            (english.join("<br>"), dutch.join("<br>"))
+        };
+        out.push_str(&format!("| `{code}` | {english} | {dutch} |\n"));
     }
     out
 }
