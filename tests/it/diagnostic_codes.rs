@@ -119,7 +119,7 @@ fn document(codes: &Catalogue) -> String {
         let dutch: Vec<String> = said.iter().map(|(_, nl)| cell(nl)).collect();
         let (english, dutch) = if said.is_empty() {
             // The message is put together from what was found (a web address
-            // and its reason, a template engine.s error): see the report.
+            // and its reason, a template engine's error): see the report.
             (
                 "(put together from what was found)".to_string(),
                 "(samengesteld uit wat er gevonden is)".to_string(),
