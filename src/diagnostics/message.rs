@@ -109,16 +109,16 @@ impl PartialEq<String> for Message {
 #[macro_export]
 macro_rules! msg {
     ($en:literal, $nl:literal $(,)?) => {
-        $crate::diagnostics::Message::new(format!($en), format!($nl))
+        $crate::diagnostics::message::Message::new(format!($en), format!($nl))
     };
     ($en:literal, $nl:literal; $($part:ident),+ $(,)?) => {
-        $crate::diagnostics::Message::new(
+        $crate::diagnostics::message::Message::new(
             { $(let $part: &str = &$part.en;)+ format!($en) },
             { $(let $part: &str = &$part.nl;)+ format!($nl) },
         )
     };
     ($en:literal, $nl:literal, $($arg:tt)+) => {
-        $crate::diagnostics::Message::new(format!($en, $($arg)+), format!($nl, $($arg)+))
+        $crate::diagnostics::message::Message::new(format!($en, $($arg)+), format!($nl, $($arg)+))
     };
 }
 

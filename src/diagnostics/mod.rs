@@ -10,7 +10,7 @@
 //! ([`Message`]); the report is printed in the editor's [`Language`].
 
 mod language;
-mod message;
+pub mod message;
 
 pub use language::Language;
 pub use message::Message;
