@@ -364,7 +364,7 @@ fn a_missing_translation_is_a_warning_with_the_template_and_the_language() {
     let stderr = String::from_utf8_lossy(&result.stderr).replace(site.to_str().unwrap(), "SITE");
     assert!(result.status.success(), "{stderr}");
     assert!(
-        stderr.contains("warning: SITE/templates/base.html:9:21: the interface string `posts` has no translation in language `en`"),
+        stderr.contains("warning[i18n-key-untranslated]: SITE/templates/base.html:9:21: the interface string `posts` has no translation in language `en`"),
         "{stderr}"
     );
     assert!(
