@@ -42,11 +42,11 @@
     return el;
   }
 
-  function place(problem) {
+  function place(problem, words) {
     var where = problem.file;
     if (problem.line > 0) {
-      where += ", regel " + problem.line;
-      if (problem.column > 0) where += ", kolom " + problem.column;
+      where += ", " + words.line + " " + problem.line;
+      if (problem.column > 0) where += ", " + words.column + " " + problem.column;
     }
     return where;
   }
@@ -55,24 +55,27 @@
     var old = document.getElementById(PANEL_ID);
     if (old) old.parentNode.removeChild(old);
 
+    var words = report.words;
     var panel = element("section", null, "build-errors");
     panel.id = PANEL_ID;
+    panel.lang = report.language;
     panel.setAttribute("role", "alert");
     panel.setAttribute("aria-labelledby", PANEL_ID + "-title");
-    var title = element("h1", "De site kan niet worden gebouwd");
+    var title = element("h1", words.title);
     title.id = PANEL_ID + "-title";
     title.tabIndex = -1;
     panel.appendChild(title);
-    panel.appendChild(element("p", (report.errors === 1 ? "Er is 1 fout" : "Er zijn " + report.errors + " fouten") +
-      " gevonden. Je ziet hieronder waar. Herstel het bestand en sla het op: deze pagina laadt dan vanzelf opnieuw."));
+    panel.appendChild(element("p", (report.errors === 1 ? words.one : words.many.replace("{n}", report.errors)) +
+      " " + words.what_now));
 
     var list = element("ol");
     report.problems.forEach(function (problem) {
       var item = element("li");
-      var heading = element("h2", (problem.severity === "error" ? "Fout in " : "Waarschuwing in ") + place(problem));
+      var heading = element("h2", (problem.severity === "error" ? words.error_in : words.warning_in) + " " + place(problem, words));
       item.appendChild(heading);
       item.appendChild(withCode("p", problem.message, "build-message"));
-      if (problem.hint) item.appendChild(withCode("p", "Tip: " + problem.hint));
+      if (problem.hint) item.appendChild(withCode("p", words.hint + " " + problem.hint));
+      if (problem.code) item.appendChild(withCode("p", words.code + ": `" + problem.code + "`", "build-code"));
       list.appendChild(item);
     });
     panel.appendChild(list);

@@ -252,8 +252,41 @@ pub fn errors_json(diags: &Diagnostics, language: Language) -> String {
         "errors": diags.error_count(),
         "warnings": diags.warning_count(),
         "problems": problems,
+        "language": language.code(),
+        "words": panel_words(language),
     })
     .to_string()
+}
+
+/// The words of the error panel around the diagnostics, in `language`
+/// (`{n}` stands for the number of errors).
+fn panel_words(language: Language) -> serde_json::Value {
+    match language {
+        Language::Dutch => serde_json::json!({
+            "title": "De site kan niet worden gebouwd",
+            "one": "Er is 1 fout gevonden.",
+            "many": "Er zijn {n} fouten gevonden.",
+            "what_now": "Je ziet hieronder waar. Herstel het bestand en sla het op: deze pagina laadt dan vanzelf opnieuw.",
+            "error_in": "Fout in",
+            "warning_in": "Waarschuwing in",
+            "line": "regel",
+            "column": "kolom",
+            "hint": "Tip:",
+            "code": "code",
+        }),
+        Language::English => serde_json::json!({
+            "title": "The site cannot be built",
+            "one": "1 error was found.",
+            "many": "{n} errors were found.",
+            "what_now": "You can see where below. Fix the file and save it: this page then reloads by itself.",
+            "error_in": "Error in",
+            "warning_in": "Warning in",
+            "line": "line",
+            "column": "column",
+            "hint": "Hint:",
+            "code": "code",
+        }),
+    }
 }
 
 /// Adds `tag` just before the last `</body>` of `html` (at the end when
@@ -355,6 +388,33 @@ mod tests {
         assert_eq!(dutch["problems"][0]["message"], "de front matter is kapot");
         assert_eq!(dutch["problems"][0]["hint"], "sluit hem af met ---");
         assert_eq!(dutch["problems"][1]["message"], "let op");
+        // The panel's own words come in the same language as the messages.
+        assert_eq!(
+            (&value["language"], &dutch["language"]),
+            (&"en".into(), &"nl".into())
+        );
+        assert_eq!(value["words"]["title"], "The site cannot be built");
+        assert_eq!(dutch["words"]["title"], "De site kan niet worden gebouwd");
+        // ("code" is a Dutch word too.)
+        for key in [
+            "one",
+            "many",
+            "what_now",
+            "error_in",
+            "warning_in",
+            "line",
+            "column",
+            "hint",
+        ] {
+            assert!(
+                value["words"][key].is_string() && dutch["words"][key].is_string(),
+                "{key}"
+            );
+            assert_ne!(
+                value["words"][key], dutch["words"][key],
+                "{key} is translated"
+            );
+        }
     }
 
     #[tokio::test]

@@ -33,7 +33,7 @@ async fn open_pages_follow_edits_errors_and_fixes() {
         return;
     };
     let site = common::site_copy();
-    let serve = ServeProcess::start(site.path());
+    let serve = ServeProcess::start_with(site.path(), &["--lang", "nl"]);
     browser.open(&serve.page(POST_URL)).await;
     browser
         .eval("window.__notReloadedYet = true;", vec![])
@@ -111,8 +111,9 @@ async fn open_pages_follow_edits_errors_and_fixes() {
             "the file",
         ),
         (text.contains("regel 3"), "the line"),
-        (text.contains("YAML"), "the message"),
+        (text.contains("ongeldige YAML"), "the message, in Dutch"),
         (text.contains("Tip: "), "the hint"),
+        (text.contains("front-matter-yaml-invalid"), "the code"),
         (panel["role"] == "alert", "role=alert"),
         (
             panel["focused"] == format!("{PANEL}-title"),
