@@ -190,7 +190,7 @@ pub async fn start(options: &ServeOptions) -> Result<Server, Diagnostics> {
         }
     });
     let (stop, stopped) = signal::channel(false);
-    let app = server::router(out_dir.clone(), live.clone());
+    let app = server::router(out_dir.clone(), live.clone(), options.language);
     let http = tokio::spawn(accept::serve(listener, app, stopped));
     Ok(Server {
         addr,

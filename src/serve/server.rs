@@ -14,6 +14,7 @@ use axum::response::{IntoResponse, Response};
 use super::content_type;
 use super::reload::{EVENTS_PATH, LiveReload, SCRIPT, SCRIPT_PATH, inject};
 use super::safe_path::{Target, resolve};
+use crate::diagnostics::Language;
 use crate::render::headers::SECURITY_HEADERS;
 
 /// What every request handler needs.
@@ -21,14 +22,21 @@ use crate::render::headers::SECURITY_HEADERS;
 struct AppState {
     root: PathBuf,
     live: Arc<LiveReload>,
+    /// The language of the page shown while the site has no 404 page.
+    language: Language,
 }
 
 /// The preview server's routes: the output folder at `root`, plus the
-/// live-reload script and event stream under `/__chatcontrole/`.
-pub fn router(root: PathBuf, live: Arc<LiveReload>) -> Router {
+/// live-reload script and event stream under `/__chatcontrole/`; its own
+/// words are in `language`.
+pub fn router(root: PathBuf, live: Arc<LiveReload>, language: Language) -> Router {
     Router::new()
         .fallback(handle)
-        .with_state(Arc::new(AppState { root, live }))
+        .with_state(Arc::new(AppState {
+            root,
+            live,
+            language,
+        }))
 }
 
 async fn handle(State(state): State<Arc<AppState>>, method: Method, uri: Uri) -> Response {
@@ -95,11 +103,18 @@ async fn not_found(state: &AppState) -> Response {
     {
         return file_response(state, StatusCode::NOT_FOUND, &file, bytes);
     }
-    let html = "<!doctype html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Niet gevonden</title>\n<link rel=\"stylesheet\" href=\"/css/site.css\">\n</head>\n<body>\n<main>\n<h1>Niet gevonden</h1>\n<p>Deze pagina bestaat (nog) niet.</p>\n</main>\n</body>\n</html>\n";
+    let (title, text) = match state.language {
+        Language::Dutch => ("Niet gevonden", "Deze pagina bestaat (nog) niet."),
+        Language::English => ("Not found", "This page does not exist (yet)."),
+    };
+    let lang = state.language.code();
+    let html = format!(
+        "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<link rel=\"stylesheet\" href=\"/css/site.css\">\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n<p>{text}</p>\n</main>\n</body>\n</html>\n"
+    );
     with_type(
         StatusCode::NOT_FOUND,
         "text/html; charset=utf-8",
-        inject(html, &state.live.script_tag()).into(),
+        inject(&html, &state.live.script_tag()).into(),
     )
 }
 
@@ -152,7 +167,7 @@ mod tests {
             std::fs::write(path, text).unwrap();
         }
         std::fs::write(dir.path().join("secret.txt"), "secret").unwrap();
-        (dir, router(root, LiveReload::new()))
+        (dir, router(root, LiveReload::new(), Language::Dutch))
     }
 
     async fn request(
@@ -231,9 +246,28 @@ mod tests {
     #[tokio::test]
     async fn without_any_build_unknown_paths_still_carry_the_script() {
         let dir = tempfile::tempdir().unwrap();
-        let app = router(dir.path().join("public"), LiveReload::new());
+        let app = router(
+            dir.path().join("public"),
+            LiveReload::new(),
+            Language::Dutch,
+        );
         let (status, _, html) = request(app, "GET", "/").await;
         assert_eq!(status, StatusCode::NOT_FOUND);
         assert!(html.contains(SCRIPT_PATH), "{html}");
+        assert!(html.contains(r#"<html lang="nl">"#) && html.contains("Niet gevonden"));
+    }
+
+    #[tokio::test]
+    async fn without_any_build_the_page_speaks_the_language_of_the_messages() {
+        let dir = tempfile::tempdir().unwrap();
+        let app = router(
+            dir.path().join("public"),
+            LiveReload::new(),
+            Language::English,
+        );
+        let (_, _, html) = request(app, "GET", "/").await;
+        assert!(html.contains(r#"<html lang="en">"#), "{html}");
+        assert!(html.contains("<h1>Not found</h1>"), "{html}");
+        assert!(!html.contains("Niet"), "{html}");
     }
 }
