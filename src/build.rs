@@ -46,7 +46,7 @@ pub struct BuildSummary {
 impl BuildSummary {
     /// "built 3 pages, 5 files in 12 ms into public" in `language`.
     pub fn describe(&self, language: Language) -> String {
-        use crate::diagnostics::count;
+        use crate::diagnostics::{count, warnings_in};
         let warnings = self.warnings.warning_count();
         let out = self.out_dir.display();
         let ms = self.millis;
@@ -56,7 +56,7 @@ impl BuildSummary {
                 let files = count(self.files, "file", "files");
                 let with = match warnings {
                     0 => String::new(),
-                    n => format!(" with {}", count(n, "warning", "warnings")),
+                    n => format!(" with {}", warnings_in(n, language)),
                 };
                 format!("built {pages}, {files} in {ms} ms{with} into {out}")
             }
@@ -65,7 +65,7 @@ impl BuildSummary {
                 let files = count(self.files, "bestand", "bestanden");
                 let with = match warnings {
                     0 => String::new(),
-                    n => format!(" met {}", count(n, "waarschuwing", "waarschuwingen")),
+                    n => format!(" met {}", warnings_in(n, language)),
                 };
                 format!("{pages} en {files} gemaakt in {ms} ms{with}, in {out}")
             }

@@ -283,20 +283,9 @@ fn main() -> ExitCode {
                 fail(&diags, msg!("check found problems", "check vond problemen"))
             } else {
                 print_diagnostics(&diags);
-                let warnings = diags.warning_count();
-                let passed = msg!(
-                    "check passed ({})",
-                    "check geslaagd ({})",
-                    match language {
-                        Language::English =>
-                            chatcontrole::diagnostics::count(warnings, "warning", "warnings"),
-                        Language::Dutch => chatcontrole::diagnostics::count(
-                            warnings,
-                            "waarschuwing",
-                            "waarschuwingen"
-                        ),
-                    }
-                );
+                let warnings =
+                    chatcontrole::diagnostics::warnings_in(diags.warning_count(), language);
+                let passed = msg!("check passed ({warnings})", "check geslaagd ({warnings})");
                 say(passed.get(language));
                 ExitCode::SUCCESS
             }

@@ -320,19 +320,14 @@ impl Diagnostics {
     pub fn summary_in(&self, language: Language) -> String {
         let shown = self.sorted();
         let errors = shown.iter().filter(|d| d.is_error()).count();
-        let warnings = shown.len() - errors;
-        match language {
-            Language::English => format!(
-                "{}, {}",
-                count(errors, "error", "errors"),
-                count(warnings, "warning", "warnings")
-            ),
-            Language::Dutch => format!(
-                "{}, {}",
-                count(errors, "fout", "fouten"),
-                count(warnings, "waarschuwing", "waarschuwingen")
-            ),
-        }
+        let errors_said = match language {
+            Language::English => count(errors, "error", "errors"),
+            Language::Dutch => count(errors, "fout", "fouten"),
+        };
+        format!(
+            "{errors_said}, {}",
+            warnings_in(shown.len() - errors, language)
+        )
     }
 
     /// Iterates over the diagnostics in the order they were added.
@@ -361,6 +356,14 @@ impl fmt::Display for Diagnostics {
             writeln!(f, "{d}")?;
         }
         Ok(())
+    }
+}
+
+/// "2 warnings" or "2 waarschuwingen": a number of warnings in `language`.
+pub fn warnings_in(n: usize, language: Language) -> String {
+    match language {
+        Language::English => count(n, "warning", "warnings"),
+        Language::Dutch => count(n, "waarschuwing", "waarschuwingen"),
     }
 }
 

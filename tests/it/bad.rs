@@ -198,21 +198,25 @@ fn check_case(dir: &Path) -> Vec<String> {
         .iter()
         .map(|a| replace(a))
         .collect();
+    let run = Run {
+        dir,
+        case: &case,
+        args: &args,
+        site: &site,
+        out: &out,
+        work: work.path(),
+        out_before: &out_before,
+    };
     let mut headlines = Vec::new();
+    let mut changed_output = false;
     for (locale, expected_file) in LANGUAGES {
-        if files(&out) != out_before {
+        // A successful run wrote the output: the next language starts from
+        // the same folder as the first did.
+        if changed_output {
             restore(&out, &out_before);
         }
-        let (stderr, problems_of_run) = run_once(
-            dir,
-            &case,
-            &args,
-            locale,
-            expected_file,
-            &site,
-            &out,
-            work.path(),
-        );
+        let (stderr, problems_of_run, succeeded) = run.once(locale, expected_file);
+        changed_output = succeeded;
         problems.extend(problems_of_run);
         headlines.push(diagnostic_lines(&stderr));
     }
@@ -229,74 +233,88 @@ const LANGUAGES: [(&str, &str); 2] = [
     ("nl_NL.UTF-8", "expected.nl.stderr"),
 ];
 
-/// Runs the command of a case once in `locale`; gives its stderr (with the
-/// folders written as SITE, OUT and CASE) and every way it failed.
-#[allow(clippy::too_many_arguments)]
-fn run_once(
-    dir: &Path,
-    case: &Case,
-    args: &[String],
-    locale: &str,
-    expected_file: &str,
-    site: &Path,
-    out: &Path,
-    work: &Path,
-) -> (String, Vec<String>) {
-    let name = dir.file_name().unwrap().to_string_lossy().to_string();
-    let mut problems = Vec::new();
-    let files_before_run = files(out);
-    let result = crate::common::chatcontrole()
-        .args(args)
-        .env("LC_ALL", locale)
-        .current_dir(work)
-        .stdin(Stdio::null())
-        .output()
-        .expect("run chatcontrole");
-    let stderr = String::from_utf8_lossy(&result.stderr)
-        .replace(site.to_str().unwrap(), "SITE")
-        .replace(out.to_str().unwrap(), "OUT")
-        .replace(dir.to_str().unwrap(), "CASE")
-        .replace(&format!("{}/", work.display()), "");
-    let stderr: String = stderr
-        .lines()
-        .map(|l| format!("{}\n", l.trim_end()))
-        .collect();
-    if result.status.code() != Some(case.exit) {
-        problems.push(format!(
-            "{name} ({}, {locale}): exit {:?}, expected {}; stderr:\n{stderr}",
-            case.about,
-            result.status.code(),
-            case.exit
-        ));
-    }
-    if stderr.contains("panicked") {
-        problems.push(format!("{name}: panicked:\n{stderr}"));
-    }
-    let expected_path = dir.join(expected_file);
-    if std::env::var_os("BLESS").is_some() {
-        // Only a changed file is written: build.rs reruns (and the crate
-        // recompiles) whenever a file below tests/bad/ is touched.
-        if std::fs::read_to_string(&expected_path).ok().as_deref() != Some(stderr.as_str()) {
-            std::fs::write(&expected_path, &stderr).unwrap();
+/// One case's command, ready to run in a locale.
+struct Run<'a> {
+    dir: &'a Path,
+    case: &'a Case,
+    args: &'a [String],
+    site: &'a Path,
+    out: &'a Path,
+    work: &'a Path,
+    /// The output folder before any run.
+    out_before: &'a BTreeMap<PathBuf, Vec<u8>>,
+}
+
+impl Run<'_> {
+    /// Runs the command once in `locale`; gives its stderr (with the folders
+    /// written as SITE, OUT and CASE), every way it failed, and whether it
+    /// succeeded (and so may have written the output).
+    fn once(&self, locale: &str, expected_file: &str) -> (String, Vec<String>, bool) {
+        let Run {
+            dir,
+            case,
+            args,
+            site,
+            out,
+            work,
+            out_before,
+        } = *self;
+        let name = dir.file_name().unwrap().to_string_lossy().to_string();
+        let mut problems = Vec::new();
+        let result = crate::common::chatcontrole()
+            .args(args)
+            .env("LC_ALL", locale)
+            .current_dir(work)
+            .stdin(Stdio::null())
+            .output()
+            .expect("run chatcontrole");
+        let stderr = String::from_utf8_lossy(&result.stderr)
+            .replace(site.to_str().unwrap(), "SITE")
+            .replace(out.to_str().unwrap(), "OUT")
+            .replace(dir.to_str().unwrap(), "CASE")
+            .replace(&format!("{}/", work.display()), "");
+        let stderr: String = stderr
+            .lines()
+            .map(|l| format!("{}\n", l.trim_end()))
+            .collect();
+        if result.status.code() != Some(case.exit) {
+            problems.push(format!(
+                "{name} ({}, {locale}): exit {:?}, expected {}; stderr:\n{stderr}",
+                case.about,
+                result.status.code(),
+                case.exit
+            ));
         }
-    } else {
-        match std::fs::read_to_string(&expected_path) {
-            Ok(expected) if expected == stderr => {}
-            Ok(expected) => problems.push(format!(
-                "{name} ({}): {expected_file} differs (BLESS=1 rewrites it)\n--- expected\n{expected}--- actual\n{stderr}",
-                case.about
-            )),
-            Err(_) => problems.push(format!(
-                "{name}: {expected_file} is missing (BLESS=1 writes it); actual:\n{stderr}"
-            )),
+        if stderr.contains("panicked") {
+            problems.push(format!("{name}: panicked:\n{stderr}"));
         }
+        let expected_path = dir.join(expected_file);
+        if std::env::var_os("BLESS").is_some() {
+            // Only a changed file is written: build.rs reruns (and the crate
+            // recompiles) whenever a file below tests/bad/ is touched.
+            if std::fs::read_to_string(&expected_path).ok().as_deref() != Some(stderr.as_str()) {
+                std::fs::write(&expected_path, &stderr).unwrap();
+            }
+        } else {
+            match std::fs::read_to_string(&expected_path) {
+                Ok(expected) if expected == stderr => {}
+                Ok(expected) => problems.push(format!(
+                    "{name} ({}): {expected_file} differs (BLESS=1 rewrites it)\n--- expected\n{expected}--- actual\n{stderr}",
+                    case.about
+                )),
+                Err(_) => problems.push(format!(
+                    "{name}: {expected_file} is missing (BLESS=1 writes it); actual:\n{stderr}"
+                )),
+            }
+        }
+        let succeeded = result.status.code() == Some(0);
+        if !succeeded && files(out) != *out_before {
+            problems.push(format!(
+                "{name} ({locale}): the previous output was changed by a failed command"
+            ));
+        }
+        (stderr, problems, succeeded)
     }
-    if result.status.code() != Some(0) && files(out) != files_before_run {
-        problems.push(format!(
-            "{name} ({locale}): the previous output was changed by a failed command"
-        ));
-    }
-    (stderr, problems)
 }
 
 /// Puts the output folder back as it was before the first run, so that the

@@ -20,7 +20,7 @@ use std::collections::BTreeSet;
 use std::time::Duration;
 
 use browser::checks::{
-    axe_violations, keyboard_problems, note_problems, page_problems, wait_until,
+    assert_clean, axe_violations, keyboard_problems, note_problems, page_problems, wait_until,
 };
 use browser::driver::Browser;
 use browser::serve_process::ServeProcess;
@@ -58,14 +58,6 @@ fn election(data: &GuideData) -> &Election {
 /// Adds `problems` for `what` to `report`, with a screenshot.
 async fn note(browser: &Browser, report: &mut Vec<String>, what: &str, problems: Vec<String>) {
     note_problems(browser, report, what, what, &problems).await;
-}
-
-fn assert_clean(report: Vec<String>) {
-    assert!(
-        report.is_empty(),
-        "problems in the browser:\n{}",
-        report.join("\n")
-    );
 }
 
 /// Presses one key (Enter, Space, ...) as a person at a keyboard does.

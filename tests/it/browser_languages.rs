@@ -10,7 +10,7 @@ use std::time::Duration;
 use crate::browser;
 use crate::common;
 
-use browser::checks::{note_problems, page_problems, wait_until};
+use browser::checks::{assert_clean, note_problems, page_problems, wait_until};
 use browser::driver::Browser;
 use browser::serve_process::ServeProcess;
 use serde_json::json;
@@ -24,14 +24,6 @@ const ENGLISH_PAGES: [&str; 5] = [
     "/en/stemwijzer2023/d66/",
     "/en/write/",
 ];
-
-fn assert_clean(report: Vec<String>) {
-    assert!(
-        report.is_empty(),
-        "problems in the browser:\n{}",
-        report.join("\n")
-    );
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn english_council_and_guide_pages_pass_every_check() {

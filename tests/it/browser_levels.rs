@@ -7,7 +7,7 @@
 use crate::browser;
 use crate::common;
 
-use browser::checks::{note_problems, page_problems};
+use browser::checks::{assert_clean, note_problems, page_problems};
 use browser::driver::Browser;
 use browser::serve_process::ServeProcess;
 use serde_json::{Value as Json, json};
@@ -18,14 +18,6 @@ const PAGES: [&str; 4] = [
     "/niveaus/raad/",
     "/niveaus/europees-parlement/",
 ];
-
-fn assert_clean(report: Vec<String>) {
-    assert!(
-        report.is_empty(),
-        "problems in the browser:\n{}",
-        report.join("\n")
-    );
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn levels_pages_pass_every_check_on_desktop_and_phone_and_without_javascript() {

@@ -341,6 +341,15 @@ pub async fn note_problems(
     ));
 }
 
+/// Fails the test with every problem of `report`, one per line.
+pub fn assert_clean(report: Vec<String>) {
+    assert!(
+        report.is_empty(),
+        "problems in the browser:\n{}",
+        report.join("\n")
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
